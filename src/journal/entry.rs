@@ -1,0 +1,530 @@
+//! Journal entries: what a reflection holds, and the rules its fields follow.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroize;
+
+use crate::{Error, Result};
+
+/// Longest title, family code, tag, and free text, in characters.
+pub const MAX_TITLE_CHARS: usize = 200;
+pub const MAX_FAMILY_CODE_CHARS: usize = 16;
+pub const MAX_TAG_CHARS: usize = 40;
+pub const MAX_TAGS: usize = 30;
+pub const MAX_BODY_CHARS: usize = 200_000;
+pub const MAX_ANSWERS: usize = 60;
+
+/// A random 128-bit entry id, shown as 32 lowercase hex digits. Never a row number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntryId(pub [u8; 16]);
+
+impl EntryId {
+    pub fn to_hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    pub fn from_hex(text: &str) -> Option<Self> {
+        if text.len() != 32 || !text.is_ascii() {
+            return None;
+        }
+        let mut out = [0u8; 16];
+        for (i, byte) in out.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(&text[i * 2..i * 2 + 2], 16).ok()?;
+        }
+        Some(Self(out))
+    }
+}
+
+impl std::fmt::Display for EntryId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.to_hex())
+    }
+}
+
+impl Serialize for EntryId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_hex())
+    }
+}
+
+impl<'de> Deserialize<'de> for EntryId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Self::from_hex(&text)
+            .ok_or_else(|| serde::de::Error::custom("an entry id is 32 hex digits"))
+    }
+}
+
+/// What kind of reflection an entry is. Supervision sessions are their own records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// Written after an encounter with a baby and family.
+    Encounter,
+    /// A private reflection, not tied to one encounter.
+    Private,
+}
+
+impl EntryKind {
+    pub fn parse(text: &str) -> Result<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "encounter" => Ok(Self::Encounter),
+            "private" => Ok(Self::Private),
+            _ => Err(Error::invalid(
+                "The kind is either \"encounter\" or \"private\".",
+            )),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Encounter => "encounter",
+            Self::Private => "private",
+        }
+    }
+}
+
+/// Where the encounter happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Setting {
+    HomeVisit,
+    Clinic,
+    Hospital,
+    EarlyCare,
+    Community,
+    Telehealth,
+    Office,
+    Other,
+}
+
+impl Setting {
+    pub const ALL: [Setting; 8] = [
+        Self::HomeVisit,
+        Self::Clinic,
+        Self::Hospital,
+        Self::EarlyCare,
+        Self::Community,
+        Self::Telehealth,
+        Self::Office,
+        Self::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::HomeVisit => "home_visit",
+            Self::Clinic => "clinic",
+            Self::Hospital => "hospital",
+            Self::EarlyCare => "early_care",
+            Self::Community => "community",
+            Self::Telehealth => "telehealth",
+            Self::Office => "office",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Self> {
+        let wanted = text.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        Self::ALL
+            .into_iter()
+            .find(|s| s.label() == wanted)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Self::ALL.iter().map(|s| s.label()).collect();
+                Error::invalid(format!("The setting is one of: {}.", names.join(", ")))
+            })
+    }
+}
+
+/// The guided-prompt pack an entry was written with (the pack format arrives later).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackRef {
+    pub id: String,
+    pub version: u32,
+}
+
+/// One answer to one prompt. Stored generically so old entries render after a pack
+/// changes version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PromptAnswer {
+    pub prompt_id: String,
+    pub value: AnswerValue,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum AnswerValue {
+    Text(String),
+    Scale(u8),
+    Choice(String),
+}
+
+/// A journal entry as the person sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: EntryId,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub encounter_date: NaiveDate,
+    pub kind: EntryKind,
+    pub setting: Option<Setting>,
+    pub family_code: Option<String>,
+    pub title: Option<String>,
+    pub prompt_pack: Option<PackRef>,
+    pub answers: Vec<PromptAnswer>,
+    pub body: String,
+    pub tags: Vec<String>,
+    /// "How much am I carrying this?", 0 to 10.
+    pub carrying: Option<u8>,
+    pub bring_to_supervision: bool,
+    /// Bumped on every edit; bound into the record's associated data.
+    pub revision: u64,
+    /// Set while the entry is in the trash.
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+impl Zeroize for Entry {
+    fn zeroize(&mut self) {
+        self.title.zeroize();
+        self.family_code.zeroize();
+        self.body.zeroize();
+        self.tags.zeroize();
+        for answer in &mut self.answers {
+            answer.prompt_id.zeroize();
+            if let AnswerValue::Text(t) | AnswerValue::Choice(t) = &mut answer.value {
+                t.zeroize();
+            }
+        }
+        self.answers.clear();
+    }
+}
+
+/// The fields a person writes, for a new entry. Missing fields take defaults (today,
+/// an encounter reflection, nothing else).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NewEntry {
+    pub encounter_date: Option<NaiveDate>,
+    pub kind: Option<EntryKind>,
+    pub setting: Option<Setting>,
+    pub family_code: Option<String>,
+    pub title: Option<String>,
+    pub prompt_pack: Option<PackRef>,
+    pub answers: Vec<PromptAnswer>,
+    pub body: String,
+    pub tags: Vec<String>,
+    pub carrying: Option<u8>,
+    pub bring_to_supervision: bool,
+}
+
+/// A change to an existing entry: only the fields that are `Some` change. For
+/// optional fields, `Some(None)` clears them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EntryChange {
+    pub encounter_date: Option<NaiveDate>,
+    pub kind: Option<EntryKind>,
+    pub setting: Option<Option<Setting>>,
+    pub family_code: Option<Option<String>>,
+    pub title: Option<Option<String>>,
+    pub prompt_pack: Option<Option<PackRef>>,
+    pub answers: Option<Vec<PromptAnswer>>,
+    pub body: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub carrying: Option<Option<u8>>,
+    pub bring_to_supervision: Option<bool>,
+}
+
+impl Entry {
+    /// Build a fresh entry from what was written, validating every field.
+    pub fn create(id: EntryId, input: NewEntry, now: DateTime<Utc>) -> Result<Self> {
+        let mut entry = Self {
+            id,
+            created_at: now,
+            updated_at: now,
+            encounter_date: input.encounter_date.unwrap_or_else(|| now.date_naive()),
+            kind: input.kind.unwrap_or(EntryKind::Encounter),
+            setting: input.setting,
+            family_code: input.family_code,
+            title: input.title,
+            prompt_pack: input.prompt_pack,
+            answers: input.answers,
+            body: input.body,
+            tags: input.tags,
+            carrying: input.carrying,
+            bring_to_supervision: input.bring_to_supervision,
+            revision: 1,
+            deleted_at: None,
+        };
+        entry.normalise_and_validate()?;
+        Ok(entry)
+    }
+
+    /// Apply a change, validating the result. Revision and timestamps are the caller's.
+    pub fn apply(&mut self, change: EntryChange) -> Result<()> {
+        let mut next = self.clone();
+        if let Some(v) = change.encounter_date {
+            next.encounter_date = v;
+        }
+        if let Some(v) = change.kind {
+            next.kind = v;
+        }
+        if let Some(v) = change.setting {
+            next.setting = v;
+        }
+        if let Some(v) = change.family_code {
+            next.family_code = v;
+        }
+        if let Some(v) = change.title {
+            next.title = v;
+        }
+        if let Some(v) = change.prompt_pack {
+            next.prompt_pack = v;
+        }
+        if let Some(v) = change.answers {
+            next.answers = v;
+        }
+        if let Some(v) = change.body {
+            next.body = v;
+        }
+        if let Some(v) = change.tags {
+            next.tags = v;
+        }
+        if let Some(v) = change.carrying {
+            next.carrying = v;
+        }
+        if let Some(v) = change.bring_to_supervision {
+            next.bring_to_supervision = v;
+        }
+        next.normalise_and_validate()?;
+        *self = next;
+        Ok(())
+    }
+
+    /// Trim, drop empties, de-duplicate tags, and check every limit. Messages name the
+    /// field, never its content.
+    fn normalise_and_validate(&mut self) -> Result<()> {
+        self.title = self
+            .title
+            .take()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
+        if let Some(t) = &self.title {
+            if t.chars().count() > MAX_TITLE_CHARS {
+                return Err(Error::invalid(format!(
+                    "A title can be at most {MAX_TITLE_CHARS} characters."
+                )));
+            }
+        }
+        self.family_code = self
+            .family_code
+            .take()
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty());
+        if let Some(code) = &self.family_code {
+            validate_family_code(code)?;
+        }
+        if self.body.chars().count() > MAX_BODY_CHARS {
+            return Err(Error::invalid(format!(
+                "The text can be at most {MAX_BODY_CHARS} characters; split it into two entries."
+            )));
+        }
+        let mut tags: Vec<String> = Vec::new();
+        for tag in std::mem::take(&mut self.tags) {
+            let tag = tag.trim().trim_start_matches('#').trim().to_string();
+            if tag.is_empty() {
+                continue;
+            }
+            if tag.chars().count() > MAX_TAG_CHARS {
+                return Err(Error::invalid(format!(
+                    "A tag can be at most {MAX_TAG_CHARS} characters."
+                )));
+            }
+            if tag.contains(',') || tag.chars().any(char::is_control) {
+                return Err(Error::invalid(
+                    "A tag cannot contain commas or line breaks.",
+                ));
+            }
+            if !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+                tags.push(tag);
+            }
+        }
+        if tags.len() > MAX_TAGS {
+            return Err(Error::invalid(format!(
+                "An entry can have at most {MAX_TAGS} tags."
+            )));
+        }
+        self.tags = tags;
+        if let Some(c) = self.carrying {
+            if c > 10 {
+                return Err(Error::invalid(
+                    "The \"how much am I carrying this\" rating goes from 0 to 10.",
+                ));
+            }
+        }
+        if self.answers.len() > MAX_ANSWERS {
+            return Err(Error::invalid(format!(
+                "An entry can hold at most {MAX_ANSWERS} prompt answers."
+            )));
+        }
+        for answer in &self.answers {
+            let id_ok = !answer.prompt_id.is_empty()
+                && answer.prompt_id.len() <= 64
+                && answer
+                    .prompt_id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.');
+            if !id_ok {
+                return Err(Error::invalid(
+                    "A prompt id is 1 to 64 letters, digits, '-', '_' or '.'.",
+                ));
+            }
+            match &answer.value {
+                AnswerValue::Scale(v) if *v > 10 => {
+                    return Err(Error::invalid("A scale answer goes from 0 to 10."));
+                }
+                AnswerValue::Text(t) | AnswerValue::Choice(t)
+                    if t.chars().count() > MAX_BODY_CHARS =>
+                {
+                    return Err(Error::invalid("A prompt answer is too long."));
+                }
+                _ => {}
+            }
+        }
+        if let Some(pack) = &self.prompt_pack {
+            if pack.id.is_empty() || pack.id.len() > 64 {
+                return Err(Error::invalid("A prompt pack id is 1 to 64 characters."));
+            }
+        }
+        Ok(())
+    }
+
+    /// The words a search looks through, in one string, fields separated by newlines.
+    pub(crate) fn searchable_parts(&self) -> impl Iterator<Item = &str> {
+        self.title
+            .as_deref()
+            .into_iter()
+            .chain(self.family_code.as_deref())
+            .chain(self.tags.iter().map(String::as_str))
+            .chain(std::iter::once(self.body.as_str()))
+            .chain(self.answers.iter().filter_map(|a| match &a.value {
+                AnswerValue::Text(t) | AnswerValue::Choice(t) => Some(t.as_str()),
+                AnswerValue::Scale(_) => None,
+            }))
+    }
+}
+
+/// A family code is a short label the practitioner chooses: letters, digits, '-' or '_'.
+/// It is never meant to be a name, and the shape rule keeps full names out.
+pub fn validate_family_code(code: &str) -> Result<()> {
+    let ok = code.chars().count() <= MAX_FAMILY_CODE_CHARS
+        && code
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!(
+            "A family code is a short code you choose (up to {MAX_FAMILY_CODE_CHARS} letters, digits, '-' or '_'), never a name."
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-03-04T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn defaults_fill_in_and_tags_are_tidied() {
+        let e = Entry::create(
+            EntryId([1; 16]),
+            NewEntry {
+                tags: vec![
+                    " #Sleep ".into(),
+                    "sleep".into(),
+                    "".into(),
+                    "feeding".into(),
+                ],
+                title: Some("  ".into()),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+        assert_eq!(e.tags, vec!["Sleep".to_string(), "feeding".to_string()]);
+        assert_eq!(e.title, None);
+        assert_eq!(e.kind, EntryKind::Encounter);
+        assert_eq!(e.encounter_date, now().date_naive());
+        assert_eq!(e.revision, 1);
+    }
+
+    #[test]
+    fn limits_are_enforced_with_messages_free_of_content() {
+        let bad = [
+            NewEntry {
+                carrying: Some(11),
+                ..Default::default()
+            },
+            NewEntry {
+                family_code: Some("Jane Smith".into()),
+                ..Default::default()
+            },
+            NewEntry {
+                tags: vec!["a,b".into()],
+                ..Default::default()
+            },
+            NewEntry {
+                title: Some("x".repeat(201)),
+                ..Default::default()
+            },
+        ];
+        for input in bad {
+            let err = Entry::create(EntryId([1; 16]), input, now()).unwrap_err();
+            assert_eq!(err.code, crate::ErrorCode::InvalidInput);
+            assert!(!err.message.contains("Jane"));
+        }
+    }
+
+    #[test]
+    fn change_clears_and_sets_only_what_it_names() {
+        let mut e = Entry::create(
+            EntryId([1; 16]),
+            NewEntry {
+                title: Some("T".into()),
+                body: "b".into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+        e.apply(EntryChange {
+            title: Some(None),
+            carrying: Some(Some(4)),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(e.title, None);
+        assert_eq!(e.body, "b");
+        assert_eq!(e.carrying, Some(4));
+        let before = e.clone();
+        assert!(e
+            .apply(EntryChange {
+                carrying: Some(Some(12)),
+                ..Default::default()
+            })
+            .is_err());
+        assert_eq!(e, before, "a refused change leaves the entry as it was");
+    }
+
+    #[test]
+    fn ids_round_trip_through_hex() {
+        let id = EntryId([0xab; 16]);
+        assert_eq!(EntryId::from_hex(&id.to_hex()), Some(id));
+        assert_eq!(EntryId::from_hex("xyz"), None);
+    }
+}

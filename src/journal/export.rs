@@ -1,0 +1,62 @@
+//! Plaintext exports (JSON and Markdown), written only where the person asks.
+
+use zeroize::Zeroizing;
+
+use super::{AnswerValue, Entry};
+use crate::{Error, Result};
+
+/// All entries as a JSON array, oldest encounter first.
+pub fn to_json<'a>(entries: impl Iterator<Item = &'a Entry>) -> Result<Zeroizing<String>> {
+    let mut list: Vec<&Entry> = entries.collect();
+    list.sort_by_key(|e| (e.encounter_date, e.created_at));
+    serde_json::to_string_pretty(&list)
+        .map(Zeroizing::new)
+        .map_err(|_| Error::internal("Could not encode the export."))
+}
+
+/// All entries as one Markdown document, oldest encounter first.
+pub fn to_markdown<'a>(entries: impl Iterator<Item = &'a Entry>) -> Zeroizing<String> {
+    let mut list: Vec<&Entry> = entries.collect();
+    list.sort_by_key(|e| (e.encounter_date, e.created_at));
+    let mut out = Zeroizing::new(String::from("# Attune journal export\n"));
+    for e in list {
+        out.push_str(&format!(
+            "\n## {} · {}\n\n",
+            e.encounter_date,
+            e.title.as_deref().unwrap_or("Untitled reflection")
+        ));
+        let mut facts = vec![format!("- Kind: {}", e.kind.label())];
+        if let Some(s) = e.setting {
+            facts.push(format!("- Setting: {}", s.label().replace('_', " ")));
+        }
+        if let Some(f) = &e.family_code {
+            facts.push(format!("- Family code: {f}"));
+        }
+        if !e.tags.is_empty() {
+            facts.push(format!("- Tags: {}", e.tags.join(", ")));
+        }
+        if let Some(c) = e.carrying {
+            facts.push(format!("- Carrying this: {c}/10"));
+        }
+        if e.bring_to_supervision {
+            facts.push("- Bring to supervision".to_string());
+        }
+        if e.deleted_at.is_some() {
+            facts.push("- In the trash".to_string());
+        }
+        out.push_str(&facts.join("\n"));
+        out.push_str("\n\n");
+        if !e.body.is_empty() {
+            out.push_str(&e.body);
+            out.push_str("\n\n");
+        }
+        for a in &e.answers {
+            let value = match &a.value {
+                AnswerValue::Text(t) | AnswerValue::Choice(t) => t.clone(),
+                AnswerValue::Scale(v) => format!("{v}/10"),
+            };
+            out.push_str(&format!("**{}**: {}\n\n", a.prompt_id, value));
+        }
+    }
+    out
+}

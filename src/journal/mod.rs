@@ -1,0 +1,513 @@
+//! The unlocked journal: entries in memory, saved encrypted, found in Rust.
+//!
+//! At unlock every entry is decrypted into memory once; listing, filtering, sorting and
+//! full-text search then run here, so no plaintext index ever reaches disk and a front
+//! end only ever holds one page. A record that fails to decrypt is reported and
+//! skipped; the rest of the journal stays readable. Dropping the journal zeroizes the
+//! decrypted entries and (through the vault) the key.
+
+mod entry;
+pub mod search;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use zeroize::{Zeroize, Zeroizing};
+
+pub use entry::{
+    validate_family_code, AnswerValue, Entry, EntryChange, EntryId, EntryKind, NewEntry, PackRef,
+    PromptAnswer, Setting,
+};
+pub use search::{Query, Snippet};
+
+use crate::crypto::random_id;
+use crate::store::Table;
+use crate::vault::Vault;
+use crate::{Error, ErrorCode, Result};
+
+/// Record kind of an entry in the `records` table (the record format, not the
+/// reflection kind, which stays encrypted).
+const ENTRY_RECORD_KIND: u8 = 1;
+/// How long a trashed entry stays restorable before it is purged at unlock.
+pub const TRASH_DAYS: i64 = 30;
+/// The most entries one page may hold.
+pub const MAX_PAGE: usize = 500;
+
+/// A record that could not be read: its id if the id itself was readable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DamagedRecord {
+    pub id: Option<String>,
+}
+
+struct Cached {
+    entry: Entry,
+    /// Folded searchable text (see [`search`]).
+    folded: String,
+}
+
+impl Drop for Cached {
+    fn drop(&mut self) {
+        self.entry.zeroize();
+        self.folded.zeroize();
+    }
+}
+
+/// Which entries a list or search covers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Filter {
+    /// Encounter dates from this day on (inclusive).
+    pub from: Option<NaiveDate>,
+    /// Encounter dates up to this day (inclusive).
+    pub to: Option<NaiveDate>,
+    /// Entries carrying this tag (case-insensitive).
+    pub tag: Option<String>,
+    pub kind: Option<EntryKind>,
+    /// Entries for this family code (case-insensitive).
+    pub family_code: Option<String>,
+    /// Only entries flagged "bring to supervision".
+    pub flagged: bool,
+    /// Look in the trash instead of the journal.
+    pub trash: bool,
+}
+
+/// Order of a list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    /// Newest encounter first (ties: newest written first).
+    #[default]
+    Newest,
+    Oldest,
+    /// Most recently edited first.
+    Updated,
+}
+
+/// A request for one page of entries, optionally matching a search.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FindRequest {
+    pub text: String,
+    pub filter: Filter,
+    pub sort: Sort,
+    pub offset: usize,
+    /// 0 means the default page size (50).
+    pub limit: usize,
+}
+
+/// One line of a list: enough to show and pick an entry, and no more.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntrySummary {
+    pub id: EntryId,
+    pub title: Option<String>,
+    pub kind: EntryKind,
+    pub encounter_date: NaiveDate,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub setting: Option<Setting>,
+    pub family_code: Option<String>,
+    pub tags: Vec<String>,
+    pub carrying: Option<u8>,
+    pub bring_to_supervision: bool,
+    pub deleted_at: Option<DateTime<Utc>>,
+    /// The opening of the text, or the text around the first search hit.
+    pub snippet: Snippet,
+}
+
+/// One page of a list or search.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Page {
+    /// How many entries match in all.
+    pub total: usize,
+    pub offset: usize,
+    pub items: Vec<EntrySummary>,
+}
+
+/// What `verify` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VerifyReport {
+    pub records_checked: usize,
+    pub damaged: Vec<DamagedRecord>,
+    /// SQLite's own integrity findings (empty when the file is sound).
+    pub file_problems: Vec<String>,
+}
+
+impl VerifyReport {
+    pub fn is_sound(&self) -> bool {
+        self.damaged.is_empty() && self.file_problems.is_empty()
+    }
+}
+
+/// An unlocked journal.
+pub struct Journal {
+    vault: Vault,
+    entries: Vec<Cached>,
+    index: HashMap<EntryId, usize>,
+    damaged: Vec<DamagedRecord>,
+}
+
+impl std::fmt::Debug for Journal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Journal")
+            .field("entries", &self.entries.len())
+            .field("damaged", &self.damaged.len())
+            .finish_non_exhaustive()
+    }
+}
+
+fn cached(entry: Entry) -> Cached {
+    let mut folded = String::new();
+    for part in entry.searchable_parts() {
+        search::fold_into(&mut folded, part);
+        folded.push('\n');
+    }
+    Cached { entry, folded }
+}
+
+impl Journal {
+    /// Decrypt every entry of an unlocked vault into memory, and purge trash older than
+    /// [`TRASH_DAYS`].
+    pub fn load(vault: Vault, now: DateTime<Utc>) -> Result<Self> {
+        let mut journal = Self {
+            vault,
+            entries: Vec::new(),
+            index: HashMap::new(),
+            damaged: Vec::new(),
+        };
+        let (rows, malformed) = journal.vault.store().records(Table::Entries)?;
+        journal
+            .damaged
+            .extend(malformed.iter().map(|_| DamagedRecord { id: None }));
+        journal.entries.reserve(rows.len());
+        for row in rows {
+            match journal.decode(&row) {
+                Some(entry) => {
+                    journal.index.insert(entry.id, journal.entries.len());
+                    journal.entries.push(cached(entry));
+                }
+                None => journal.damaged.push(DamagedRecord {
+                    id: Some(EntryId(row.id).to_hex()),
+                }),
+            }
+        }
+        journal.purge_expired_trash(now)?;
+        Ok(journal)
+    }
+
+    fn decode(&self, row: &crate::store::RecordRow) -> Option<Entry> {
+        if row.kind != ENTRY_RECORD_KIND {
+            return None;
+        }
+        let plain = self.vault.open(Table::Entries, row).ok()?;
+        let mut entry: Entry = serde_json::from_slice(&plain).ok()?;
+        // The plaintext id and revision are authenticated by the envelope; the copies
+        // inside must agree or the record has been tampered with.
+        if entry.id.0 != row.id || entry.revision != row.revision {
+            entry.zeroize();
+            return None;
+        }
+        Some(entry)
+    }
+
+    fn save(&self, entry: &Entry) -> Result<()> {
+        let plain = Zeroizing::new(
+            serde_json::to_vec(entry)
+                .map_err(|_| Error::internal("Could not encode the entry."))?,
+        );
+        let row = self.vault.seal(
+            Table::Entries,
+            entry.id.0,
+            ENTRY_RECORD_KIND,
+            entry.revision,
+            &plain,
+        )?;
+        self.vault.store().put_record(Table::Entries, &row)
+    }
+
+    fn purge_expired_trash(&mut self, now: DateTime<Utc>) -> Result<()> {
+        let cutoff = now - Duration::days(TRASH_DAYS);
+        let expired: Vec<EntryId> = self
+            .entries
+            .iter()
+            .filter(|c| c.entry.deleted_at.is_some_and(|d| d < cutoff))
+            .map(|c| c.entry.id)
+            .collect();
+        for id in expired {
+            self.purge(&id)?;
+        }
+        Ok(())
+    }
+
+    /// The vault under this journal (for passphrase and key operations).
+    pub fn vault_mut(&mut self) -> &mut Vault {
+        &mut self.vault
+    }
+
+    pub fn vault(&self) -> &Vault {
+        &self.vault
+    }
+
+    /// Lock: zeroize every decrypted entry and the key, and close the file.
+    pub fn lock(self) {
+        drop(self);
+    }
+
+    /// Records skipped at unlock because they could not be read.
+    pub fn damaged(&self) -> &[DamagedRecord] {
+        &self.damaged
+    }
+
+    /// How many entries (trash included) are readable.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Write a new entry, durably. Returns it with its new id.
+    pub fn add(&mut self, input: NewEntry, now: DateTime<Utc>) -> Result<&Entry> {
+        let entry = Entry::create(EntryId(random_id()?), input, now)?;
+        self.save(&entry)?;
+        let at = self.entries.len();
+        self.index.insert(entry.id, at);
+        self.entries.push(cached(entry));
+        Ok(&self.entries[at].entry)
+    }
+
+    /// Change an entry, durably; its revision goes up by one.
+    pub fn edit(
+        &mut self,
+        id: &EntryId,
+        change: EntryChange,
+        now: DateTime<Utc>,
+    ) -> Result<&Entry> {
+        let at = self.position(id)?;
+        let mut next = self.entries[at].entry.clone();
+        next.apply(change)?;
+        self.replace(at, next, now)
+    }
+
+    /// Move an entry to the trash (restorable for [`TRASH_DAYS`] days).
+    pub fn trash(&mut self, id: &EntryId, now: DateTime<Utc>) -> Result<&Entry> {
+        let at = self.position(id)?;
+        let mut next = self.entries[at].entry.clone();
+        if next.deleted_at.is_some() {
+            return Ok(&self.entries[at].entry);
+        }
+        next.deleted_at = Some(now);
+        self.replace(at, next, now)
+    }
+
+    /// Take an entry back out of the trash.
+    pub fn restore(&mut self, id: &EntryId, now: DateTime<Utc>) -> Result<&Entry> {
+        let at = self.position(id)?;
+        let mut next = self.entries[at].entry.clone();
+        if next.deleted_at.is_none() {
+            return Err(Error::invalid("That entry is not in the trash."));
+        }
+        next.deleted_at = None;
+        self.replace(at, next, now)
+    }
+
+    fn replace(&mut self, at: usize, mut next: Entry, now: DateTime<Utc>) -> Result<&Entry> {
+        next.revision = next
+            .revision
+            .checked_add(1)
+            .ok_or_else(|| Error::internal("revision overflow"))?;
+        next.updated_at = now;
+        self.save(&next)?;
+        self.entries[at] = cached(next);
+        Ok(&self.entries[at].entry)
+    }
+
+    /// Delete an entry for good. Also removes a damaged record by its id.
+    pub fn purge(&mut self, id: &EntryId) -> Result<()> {
+        let removed = self.vault.store().delete_record(Table::Entries, &id.0)?;
+        if let Some(at) = self.index.remove(id) {
+            self.entries.swap_remove(at);
+            if let Some(moved) = self.entries.get(at) {
+                self.index.insert(moved.entry.id, at);
+            }
+        } else if removed {
+            let hex = id.to_hex();
+            self.damaged
+                .retain(|d| d.id.as_deref() != Some(hex.as_str()));
+        } else {
+            return Err(Error::not_found("entry"));
+        }
+        Ok(())
+    }
+
+    /// Delete every entry in the trash for good. Returns how many.
+    pub fn empty_trash(&mut self) -> Result<usize> {
+        let trashed: Vec<EntryId> = self
+            .entries
+            .iter()
+            .filter(|c| c.entry.deleted_at.is_some())
+            .map(|c| c.entry.id)
+            .collect();
+        for id in &trashed {
+            self.purge(id)?;
+        }
+        Ok(trashed.len())
+    }
+
+    fn position(&self, id: &EntryId) -> Result<usize> {
+        self.index
+            .get(id)
+            .copied()
+            .ok_or_else(|| Error::not_found("entry"))
+    }
+
+    /// One entry by id.
+    pub fn get(&self, id: &EntryId) -> Result<&Entry> {
+        Ok(&self.entries[self.position(id)?].entry)
+    }
+
+    /// Resolve a full id or a unique prefix of at least 4 hex digits (as typed in a
+    /// terminal). Damaged records can be named by their full id.
+    pub fn resolve_id(&self, typed: &str) -> Result<EntryId> {
+        let typed = typed.trim().to_ascii_lowercase();
+        if let Some(id) = EntryId::from_hex(&typed) {
+            return Ok(id);
+        }
+        if typed.len() < 4 || !typed.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(Error::invalid(
+                "An entry id is 32 hex digits; the first 4 or more are enough when they are unique.",
+            ));
+        }
+        let mut found = self
+            .entries
+            .iter()
+            .filter(|c| c.entry.id.to_hex().starts_with(&typed));
+        match (found.next(), found.next()) {
+            (Some(c), None) => Ok(c.entry.id),
+            (None, _) => Err(Error::not_found("entry")),
+            (Some(_), Some(_)) => Err(Error::invalid(
+                "More than one entry starts with that id; type a few more characters.",
+            )),
+        }
+    }
+
+    /// Every readable entry (trash included), in no particular order.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().map(|c| &c.entry)
+    }
+
+    /// One page of entries matching `request`'s filter and search text.
+    pub fn find(&self, request: &FindRequest) -> Result<Page> {
+        let query = Query::parse(&request.text);
+        let limit = match request.limit {
+            0 => 50,
+            n if n > MAX_PAGE => {
+                return Err(Error::invalid(format!(
+                    "A page holds at most {MAX_PAGE} entries."
+                )))
+            }
+            n => n,
+        };
+        let filter = &request.filter;
+        let tag = filter.tag.as_deref().map(str::to_lowercase);
+        let family = filter.family_code.as_deref().map(str::to_lowercase);
+        let mut hits: Vec<&Cached> = self
+            .entries
+            .iter()
+            .filter(|c| {
+                let e = &c.entry;
+                e.deleted_at.is_some() == filter.trash
+                    && filter.from.is_none_or(|d| e.encounter_date >= d)
+                    && filter.to.is_none_or(|d| e.encounter_date <= d)
+                    && filter.kind.is_none_or(|k| e.kind == k)
+                    && (!filter.flagged || e.bring_to_supervision)
+                    && tag
+                        .as_ref()
+                        .is_none_or(|t| e.tags.iter().any(|x| x.to_lowercase() == *t))
+                    && family.as_ref().is_none_or(|f| {
+                        e.family_code
+                            .as_ref()
+                            .is_some_and(|x| x.to_lowercase() == *f)
+                    })
+                    && (query.is_empty() || query.matches(&c.folded))
+            })
+            .collect();
+        let key = |c: &Cached| (c.entry.encounter_date, c.entry.created_at, c.entry.id);
+        match request.sort {
+            Sort::Newest => hits.sort_unstable_by_key(|c| std::cmp::Reverse(key(c))),
+            Sort::Oldest => hits.sort_unstable_by_key(|c| key(c)),
+            Sort::Updated => hits.sort_unstable_by(|a, b| {
+                (b.entry.updated_at, b.entry.id).cmp(&(a.entry.updated_at, a.entry.id))
+            }),
+        }
+        let total = hits.len();
+        let items = hits
+            .into_iter()
+            .skip(request.offset)
+            .take(limit)
+            .map(|c| summarise(&c.entry, &query))
+            .collect();
+        Ok(Page {
+            total,
+            offset: request.offset,
+            items,
+        })
+    }
+
+    /// Re-read every record from disk and check it decrypts, plus SQLite's own check.
+    pub fn verify(&self) -> Result<VerifyReport> {
+        let (rows, malformed) = self.vault.store().records(Table::Entries)?;
+        let mut damaged: Vec<DamagedRecord> = malformed
+            .iter()
+            .map(|_| DamagedRecord { id: None })
+            .collect();
+        for row in &rows {
+            match self.decode(row) {
+                Some(mut entry) => entry.zeroize(),
+                None => damaged.push(DamagedRecord {
+                    id: Some(EntryId(row.id).to_hex()),
+                }),
+            }
+        }
+        Ok(VerifyReport {
+            records_checked: rows.len() + malformed.len(),
+            damaged,
+            file_problems: self.vault.store().integrity_problems()?,
+        })
+    }
+}
+
+fn summarise(entry: &Entry, query: &Query) -> EntrySummary {
+    let snippet = if query.is_empty() {
+        None
+    } else {
+        search::snippet(&entry.body, query)
+    };
+    EntrySummary {
+        id: entry.id,
+        title: entry.title.clone(),
+        kind: entry.kind,
+        encounter_date: entry.encounter_date,
+        created_at: entry.created_at,
+        updated_at: entry.updated_at,
+        setting: entry.setting,
+        family_code: entry.family_code.clone(),
+        tags: entry.tags.clone(),
+        carrying: entry.carrying,
+        bring_to_supervision: entry.bring_to_supervision,
+        deleted_at: entry.deleted_at,
+        snippet: snippet.unwrap_or_else(|| Snippet {
+            text: search::preview(&entry.body),
+            highlights: Vec::new(),
+        }),
+    }
+}
+
+/// Is `code` a damaged-records error (exit code 3 in the CLI)?
+pub fn is_damage(code: ErrorCode) -> bool {
+    matches!(code, ErrorCode::DamagedRecords | ErrorCode::DamagedJournal)
+}
+
+mod export;
+pub use export::{to_json, to_markdown};

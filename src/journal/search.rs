@@ -1,0 +1,247 @@
+//! In-memory full-text search over decrypted entries.
+//!
+//! Text is folded (lowercase, accents removed) once per entry at unlock; queries fold
+//! the same way. Every word must match at the start of a word in the entry (so "sleep"
+//! finds "sleepless" but "eat" does not find "heat"); "quoted phrases" must appear as
+//! written. Nothing here ever touches disk.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Append the folded form of `text` to `out`.
+pub(crate) fn fold_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        fold_char(c, |f| out.push(f));
+    }
+}
+
+/// The folded form of `text`.
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(&mut out, text);
+    out
+}
+
+fn fold_char(c: char, mut push: impl FnMut(char)) {
+    if c.is_ascii() {
+        push(c.to_ascii_lowercase());
+        return;
+    }
+    for lower in c.to_lowercase() {
+        for d in std::iter::once(lower).nfd() {
+            if !is_combining_mark(d) {
+                push(d);
+            }
+        }
+    }
+}
+
+/// A parsed query: folded words and phrases, all of which must match.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    pub needles: Vec<String>,
+}
+
+impl Query {
+    /// Split on white space, keeping "quoted phrases" together. An unclosed quote runs
+    /// to the end of the query.
+    pub fn parse(text: &str) -> Self {
+        let mut needles = Vec::new();
+        let mut rest = text;
+        loop {
+            rest = rest.trim_start();
+            if rest.is_empty() {
+                break;
+            }
+            if let Some(after) = rest.strip_prefix('"') {
+                let (phrase, next) = match after.find('"') {
+                    Some(end) => (&after[..end], &after[end + 1..]),
+                    None => (after, ""),
+                };
+                let words: Vec<String> = phrase.split_whitespace().map(fold).collect();
+                if !words.is_empty() {
+                    needles.push(words.join(" "));
+                }
+                rest = next;
+            } else {
+                let end = rest
+                    .find(|c: char| c.is_whitespace() || c == '"')
+                    .unwrap_or(rest.len());
+                let word = fold(&rest[..end]);
+                let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+                if !word.is_empty() {
+                    needles.push(word.to_string());
+                }
+                rest = &rest[end..];
+            }
+        }
+        Self { needles }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.needles.is_empty()
+    }
+
+    /// Does the folded text hold every needle at a word start?
+    pub fn matches(&self, folded: &str) -> bool {
+        self.needles
+            .iter()
+            .all(|n| find_at_word_start(folded, n, 0).is_some())
+    }
+}
+
+/// First position at or after `from` where `needle` occurs at the start of a word.
+pub(crate) fn find_at_word_start(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let mut start = from;
+    while let Some(pos) = hay.get(start..)?.find(needle) {
+        let at = start + pos;
+        let boundary = hay[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|prev| !prev.is_alphanumeric());
+        let needle_starts_word = needle.chars().next().is_some_and(|c| !c.is_alphanumeric());
+        if boundary || needle_starts_word {
+            return Some(at);
+        }
+        start = at + needle.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// A piece of an entry's text around the first match, with the matched ranges marked
+/// (character offsets into `text`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Snippet {
+    pub text: String,
+    pub highlights: Vec<(usize, usize)>,
+}
+
+const SNIPPET_BEFORE: usize = 60;
+const SNIPPET_CHARS: usize = 180;
+
+/// The opening of `text` as a preview, cut at a word boundary.
+pub fn preview(text: &str) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    cut_at_word(&flat, SNIPPET_CHARS)
+}
+
+fn cut_at_word(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let trimmed = match cut.rfind(' ') {
+        Some(i) if i > max_chars / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{trimmed}…")
+}
+
+/// A snippet of `text` around the first place `query` matches, or `None` if it does not
+/// match inside `text` (it may have matched the title or tags).
+pub fn snippet(text: &str, query: &Query) -> Option<Snippet> {
+    // Flatten white space first, so offsets are into what is shown.
+    let flat: Vec<char> = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .collect();
+    // Fold with a map from each folded char back to its source char.
+    let mut folded = String::new();
+    let mut source_of: Vec<usize> = Vec::new(); // per folded byte
+    for (i, &c) in flat.iter().enumerate() {
+        fold_char(c, |f| {
+            folded.push(f);
+            source_of.extend(std::iter::repeat_n(i, f.len_utf8()));
+        });
+    }
+    source_of.push(flat.len());
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    for needle in &query.needles {
+        let mut from = 0;
+        while let Some(at) = find_at_word_start(&folded, needle, from) {
+            let end = at + needle.len();
+            hits.push((
+                source_of[at],
+                source_of[end.min(source_of.len() - 1)].max(source_of[at] + 1),
+            ));
+            from = end;
+        }
+    }
+    hits.sort_unstable();
+    let &(first, _) = hits.first()?;
+    let mut start = first.saturating_sub(SNIPPET_BEFORE);
+    while start > 0 && start < first && flat[start - 1] != ' ' {
+        start += 1;
+    }
+    let end = (start + SNIPPET_CHARS).min(flat.len());
+    let mut shown: String = flat[start..end].iter().collect();
+    let mut offset = 0;
+    if start > 0 {
+        shown.insert(0, '…');
+        offset = 1;
+    }
+    if end < flat.len() {
+        shown.push('…');
+    }
+    let highlights = hits
+        .into_iter()
+        .filter(|&(s, e)| s >= start && e <= end)
+        .map(|(s, e)| (s - start + offset, e - start + offset))
+        .collect();
+    Some(Snippet {
+        text: shown,
+        highlights,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_and_accents() {
+        assert_eq!(fold("Crème BRÛLÉE Ça"), "creme brulee ca");
+        assert_eq!(fold("ÅNGSTRÖM"), "angstrom");
+    }
+
+    #[test]
+    fn queries_split_words_and_keep_phrases() {
+        let q = Query::parse(r#"  Sleep "holding the BABY"  mind, "#);
+        assert_eq!(q.needles, vec!["sleep", "holding the baby", "mind"]);
+        let q = Query::parse(r#"open "quote runs on"#);
+        assert_eq!(q.needles, vec!["open", "quote runs on"]);
+        assert!(Query::parse("  \"\" ").is_empty());
+    }
+
+    #[test]
+    fn every_word_must_match_at_a_word_start() {
+        let text = fold("The mother seemed exhausted; the baby's sleep is broken.");
+        assert!(Query::parse("sleep mother").matches(&text));
+        assert!(Query::parse("EXHAUST").matches(&text));
+        assert!(!Query::parse("sleep father").matches(&text));
+        assert!(
+            !Query::parse("other").matches(&text),
+            "no match inside a word"
+        );
+        assert!(Query::parse("\"the baby's sleep\"").matches(&text));
+        assert!(!Query::parse("\"the sleep\"").matches(&text));
+        assert!(Query::parse("médecin").matches(&fold("Le MEDECIN est venu")));
+    }
+
+    #[test]
+    fn snippet_marks_the_hit_in_the_original_text() {
+        let text = "Début. ".repeat(30) + "Then Élodie's crying stopped when held.";
+        let s = snippet(&text, &Query::parse("elodie held")).unwrap();
+        let chars: Vec<char> = s.text.chars().collect();
+        let marked: Vec<String> = s
+            .highlights
+            .iter()
+            .map(|&(a, b)| chars[a..b].iter().collect())
+            .collect();
+        assert_eq!(marked, vec!["Élodie".to_string(), "held".to_string()]);
+        assert!(s.text.starts_with('…'));
+        assert!(snippet("nothing here", &Query::parse("absent")).is_none());
+    }
+}

@@ -1,0 +1,15 @@
+//! Attune's core: the encrypted journal for reflective supervision/consultation.
+//!
+//! No Tauri here. The desktop shell and the `attune` CLI are thin front ends over
+//! [`api`]; everything that touches keys lives in [`crypto`], everything that touches
+//! SQLite in [`store`], and [`vault`] joins the two.
+
+pub mod api;
+pub mod crypto;
+mod error;
+pub mod journal;
+pub mod location;
+pub mod store;
+pub mod vault;
+
+pub use error::{Error, ErrorCode, Result};

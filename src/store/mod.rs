@@ -1,0 +1,476 @@
+//! The SQLite file under a journal folder: opaque encrypted records and key protectors.
+//!
+//! This module knows nothing about keys or plaintext. It owns the file layout, the
+//! connection settings (WAL, `synchronous=FULL`, `secure_delete=ON`,
+//! `temp_store=MEMORY`), the advisory lock that keeps a second process out, and the
+//! migrations.
+
+mod migrations;
+
+use std::fs::{self, File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
+
+pub use migrations::CURRENT_VERSION;
+
+use crate::crypto::{ProtectorKind, WrappedKey};
+use crate::error::busy;
+use crate::{Error, ErrorCode, Result};
+
+/// File names inside a journal folder.
+pub const DB_FILE: &str = "journal.sqlite3";
+pub const LOCK_FILE: &str = "attune.lock";
+const CREATING_FILE: &str = "journal.sqlite3.creating";
+
+/// Logical tables. The number is part of every record's associated data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Entries = 1,
+}
+
+/// One stored record as it sits on disk: plaintext routing fields and the envelope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordRow {
+    pub id: [u8; 16],
+    pub kind: u8,
+    pub revision: u64,
+    pub key_id: u32,
+    pub envelope: Vec<u8>,
+}
+
+/// A row whose plaintext columns are malformed (for instance an id of the wrong size).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MalformedRow {
+    pub seq: i64,
+}
+
+/// An open journal file, holding the folder's advisory lock until dropped.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    dir: PathBuf,
+    _lock: File,
+}
+
+fn db_path(dir: &Path) -> PathBuf {
+    dir.join(DB_FILE)
+}
+
+/// Take the folder's advisory lock, or say who has it.
+fn take_lock(dir: &Path) -> Result<File> {
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(dir.join(LOCK_FILE))
+        .map_err(|e| Error::from_io(&e, "open the journal folder"))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(busy()),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::from_io(&e, "lock the journal folder")),
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Wait briefly instead of failing if a checkpoint is running in this process.
+    conn.busy_timeout(std::time::Duration::from_secs(2))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
+#[cfg(not(unix))]
+fn private_dir(dir: &Path) -> std::io::Result<()> {
+    fs::create_dir_all(dir)
+}
+
+#[cfg(unix)]
+fn private_file(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    OpenOptions::new()
+        .create_new(true)
+        .write(true)
+        .mode(0o600)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn private_file(path: &Path) -> std::io::Result<File> {
+    OpenOptions::new().create_new(true).write(true).open(path)
+}
+
+/// fsync a directory so a rename inside it is durable.
+fn sync_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::from_io(&e, "save the journal folder"))?;
+    Ok(())
+}
+
+impl Store {
+    /// Does `dir` hold a journal?
+    pub fn exists(dir: &Path) -> bool {
+        db_path(dir).is_file()
+    }
+
+    /// Create a new journal file in `dir`, filling it with `init` inside the first
+    /// transaction. The file is built under a temporary name and renamed into place
+    /// only when complete, so a failed `init` leaves no half-made journal behind.
+    pub fn create(dir: &Path, init: impl FnOnce(&Transaction<'_>) -> Result<()>) -> Result<Self> {
+        if Self::exists(dir) {
+            return Err(journal_exists(dir));
+        }
+        private_dir(dir).map_err(|e| Error::from_io(&e, "create the journal folder"))?;
+        let lock = take_lock(dir)?;
+        if Self::exists(dir) {
+            return Err(journal_exists(dir));
+        }
+        let creating = dir.join(CREATING_FILE);
+        for leftover in ["", "-wal", "-shm"] {
+            let path = PathBuf::from(format!("{}{leftover}", creating.display()));
+            if path.exists() {
+                fs::remove_file(&path)
+                    .map_err(|e| Error::from_io(&e, "tidy the journal folder"))?;
+            }
+        }
+        let result = Self::build(&creating, init).and_then(|()| {
+            fs::rename(&creating, db_path(dir))
+                .map_err(|e| Error::from_io(&e, "create the journal"))?;
+            sync_dir(dir)
+        });
+        if let Err(err) = result {
+            let _ = fs::remove_file(&creating);
+            return Err(err);
+        }
+        Self::open_locked(dir, lock)
+    }
+
+    fn build(path: &Path, init: impl FnOnce(&Transaction<'_>) -> Result<()>) -> Result<()> {
+        private_file(path).map_err(|e| Error::from_io(&e, "create the journal file"))?;
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        configure(&conn)?;
+        let tx = conn.transaction()?;
+        migrations::migrate(&tx, 0)?;
+        init(&tx)?;
+        tx.commit()?;
+        conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
+        conn.close().map_err(|(_, e)| Error::from(e))?;
+        File::open(path)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| Error::from_io(&e, "save the journal file"))?;
+        Ok(())
+    }
+
+    /// Open the journal in `dir`, taking its lock. Nothing is written unless the schema
+    /// needs migrating.
+    pub fn open(dir: &Path) -> Result<Self> {
+        if !Self::exists(dir) {
+            return Err(Error::new(
+                ErrorCode::NoJournal,
+                format!(
+                    "There is no journal in {}. Create one with `attune init`, or name another folder with --journal.",
+                    dir.display()
+                ),
+            ));
+        }
+        let lock = take_lock(dir)?;
+        Self::open_locked(dir, lock)
+    }
+
+    fn open_locked(dir: &Path, lock: File) -> Result<Self> {
+        let conn = Connection::open_with_flags(
+            db_path(dir),
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        configure(&conn)?;
+        let mut store = Self {
+            conn,
+            dir: dir.to_path_buf(),
+            _lock: lock,
+        };
+        store.check_schema()?;
+        Ok(store)
+    }
+
+    fn check_schema(&mut self) -> Result<()> {
+        let version: u32 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > CURRENT_VERSION {
+            return Err(Error::new(
+                ErrorCode::NewerVersion,
+                "This journal was written by a newer version of Attune. Update Attune to open it; nothing was changed.",
+            ));
+        }
+        if version == 0 {
+            return Err(Error::damaged_journal());
+        }
+        if version < CURRENT_VERSION {
+            let tx = self.conn.transaction()?;
+            migrations::migrate(&tx, version)?;
+            tx.commit()?;
+        }
+        let mode: String = self
+            .conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::damaged_journal());
+        }
+        Ok(())
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Run `f` inside one transaction: all of it lands, or none of it.
+    pub fn transaction<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Fold the write-ahead log into the main file and truncate it to zero bytes, so
+    /// superseded pages (an old wrapped key, old ciphertext) are gone from every file.
+    pub fn checkpoint_truncate(&self) -> Result<()> {
+        let (busy, _, _): (i64, i64, i64) =
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?;
+        if busy != 0 {
+            return Err(self::busy_checkpoint());
+        }
+        Ok(())
+    }
+
+    /// SQLite's own `integrity_check`; an empty list means the file is sound.
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut problems = Vec::new();
+        for row in rows {
+            let row = row?;
+            if row != "ok" {
+                problems.push(row);
+            }
+        }
+        Ok(problems)
+    }
+
+    // ---- meta -------------------------------------------------------------------
+
+    pub fn meta(&self, key: &str) -> Result<Option<Vec<u8>>> {
+        Ok(read_meta(&self.conn, key)?)
+    }
+
+    // ---- protectors -------------------------------------------------------------
+
+    /// Every key protector, in a stable order.
+    pub fn protectors(&self) -> Result<Vec<(WrappedKey, u32)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, kind, params, salt, nonce, wrapped, key_id FROM protectors ORDER BY kind, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, Vec<u8>>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, Vec<u8>>(2)?,
+                r.get::<_, Vec<u8>>(3)?,
+                r.get::<_, Vec<u8>>(4)?,
+                r.get::<_, Vec<u8>>(5)?,
+                r.get::<_, i64>(6)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, kind, params, salt, nonce, wrapped, key_id) = row?;
+            // A malformed protector is skipped; if none is usable, unlock fails like a
+            // wrong passphrase (DESIGN: a damaged protector exits like one).
+            let parsed = (|| {
+                Some((
+                    WrappedKey {
+                        id: id.try_into().ok()?,
+                        kind: ProtectorKind::from_u8(u8::try_from(kind).ok()?)?,
+                        params,
+                        salt: salt.try_into().ok()?,
+                        nonce: nonce.try_into().ok()?,
+                        wrapped,
+                    },
+                    u32::try_from(key_id).ok()?,
+                ))
+            })();
+            if let Some(p) = parsed {
+                out.push(p);
+            }
+        }
+        Ok(out)
+    }
+
+    // ---- records ----------------------------------------------------------------
+
+    /// Every record of `table`, plus the rows whose plaintext columns are malformed.
+    pub fn records(&self, table: Table) -> Result<(Vec<RecordRow>, Vec<MalformedRow>)> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT seq, id, kind, revision, key_id, envelope FROM records WHERE tbl = ?1 ORDER BY seq",
+        )?;
+        let mut rows = stmt.query(params![table as u8])?;
+        let mut good = Vec::new();
+        let mut bad = Vec::new();
+        while let Some(r) = rows.next()? {
+            let seq: i64 = r.get(0)?;
+            let parsed = (|| -> Option<RecordRow> {
+                Some(RecordRow {
+                    id: r.get::<_, Vec<u8>>(1).ok()?.try_into().ok()?,
+                    kind: u8::try_from(r.get::<_, i64>(2).ok()?).ok()?,
+                    revision: u64::try_from(r.get::<_, i64>(3).ok()?).ok()?,
+                    key_id: u32::try_from(r.get::<_, i64>(4).ok()?).ok()?,
+                    envelope: r.get::<_, Vec<u8>>(5).ok()?,
+                })
+            })();
+            match parsed {
+                Some(row) => good.push(row),
+                None => bad.push(MalformedRow { seq }),
+            }
+        }
+        Ok((good, bad))
+    }
+
+    /// One record by id.
+    pub fn record(&self, table: Table, id: &[u8; 16]) -> Result<Option<RecordRow>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT kind, revision, key_id, envelope FROM records WHERE tbl = ?1 AND id = ?2",
+                params![table as u8, id.as_slice()],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, Vec<u8>>(3)?,
+                    ))
+                },
+            )
+            .optional()?
+            .and_then(|(kind, revision, key_id, envelope)| {
+                Some(RecordRow {
+                    id: *id,
+                    kind: u8::try_from(kind).ok()?,
+                    revision: u64::try_from(revision).ok()?,
+                    key_id: u32::try_from(key_id).ok()?,
+                    envelope,
+                })
+            }))
+    }
+
+    /// Insert or replace one record, durably (its own transaction).
+    pub fn put_record(&self, table: Table, row: &RecordRow) -> Result<()> {
+        put_record(&self.conn, table, row)
+    }
+
+    /// Delete one record for good. `secure_delete` zeroes the freed space.
+    pub fn delete_record(&self, table: Table, id: &[u8; 16]) -> Result<bool> {
+        let n = self.conn.execute(
+            "DELETE FROM records WHERE tbl = ?1 AND id = ?2",
+            params![table as u8, id.as_slice()],
+        )?;
+        Ok(n > 0)
+    }
+}
+
+fn busy_checkpoint() -> Error {
+    Error::internal("The journal could not finish tidying its log file. Close other Attune windows and try again.")
+}
+
+pub(crate) fn journal_exists(dir: &Path) -> Error {
+    Error::new(
+        ErrorCode::JournalExists,
+        format!(
+            "There is already a journal in {}. Nothing was changed. Unlock it, or choose another folder with --journal.",
+            dir.display()
+        ),
+    )
+}
+
+/// Read a meta value inside or outside a transaction.
+pub fn read_meta(conn: &Connection, key: &str) -> rusqlite::Result<Option<Vec<u8>>> {
+    conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()
+}
+
+/// Write a meta value.
+pub fn write_meta(conn: &Connection, key: &str, value: &[u8]) -> Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+/// Replace every protector of `kind` with `protector`.
+pub fn replace_protector(conn: &Connection, protector: &WrappedKey, key_id: u32) -> Result<()> {
+    conn.execute(
+        "DELETE FROM protectors WHERE kind = ?1",
+        [protector.kind as i64],
+    )?;
+    conn.execute(
+        "INSERT INTO protectors (id, kind, params, salt, nonce, wrapped, key_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            protector.id.as_slice(),
+            protector.kind as i64,
+            protector.params,
+            protector.salt.as_slice(),
+            protector.nonce.as_slice(),
+            protector.wrapped,
+            key_id
+        ],
+    )?;
+    Ok(())
+}
+
+/// Insert or replace one record.
+pub fn put_record(conn: &Connection, table: Table, row: &RecordRow) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO records (tbl, id, kind, revision, key_id, envelope) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (tbl, id) DO UPDATE SET kind = excluded.kind, revision = excluded.revision,
+             key_id = excluded.key_id, envelope = excluded.envelope",
+    )?
+    .execute(params![
+        table as u8,
+        row.id.as_slice(),
+        row.kind,
+        i64::try_from(row.revision).map_err(|_| Error::internal("revision out of range"))?,
+        row.key_id,
+        row.envelope
+    ])?;
+    Ok(())
+}

@@ -1,0 +1,405 @@
+//! The vault: creating, unlocking and re-keying a journal.
+//!
+//! An unlocked [`Vault`] holds the data key and the open [`Store`]. It seals and opens
+//! records for the layers above; it never hands out key bytes. Dropping it (lock)
+//! zeroizes the key.
+
+use std::path::Path;
+
+use rusqlite::Transaction;
+use zeroize::Zeroizing;
+
+use crate::crypto::{
+    self, open_record, seal_record, CryptoError, DataKey, KdfParams, Passphrase, ProtectorKind,
+    RecordAad, RecoveryKey, WrappedKey,
+};
+use crate::store::{self, RecordRow, Store, Table};
+use crate::{Error, ErrorCode, Result};
+
+/// Set to `1` at `init` to create a journal with a deliberately weak key derivation.
+pub const TEST_FAST_KDF_ENV: &str = "ATTUNE_TEST_FAST_KDF";
+
+const META_JOURNAL_ID: &str = "journal_id";
+const META_KEY_ID: &str = "key_id";
+
+/// How the passphrase protector's Argon2id cost is chosen at creation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KdfChoice {
+    /// Calibrated to this machine (about 0.75 s, at least 64 MiB).
+    Calibrated,
+    /// Weak, for tests and benchmarks only; marked as such inside the protector.
+    TestFast,
+}
+
+impl KdfChoice {
+    /// `TestFast` only when `ATTUNE_TEST_FAST_KDF=1`.
+    pub fn from_env() -> Self {
+        match std::env::var(TEST_FAST_KDF_ENV) {
+            Ok(v) if v == "1" => Self::TestFast,
+            _ => Self::Calibrated,
+        }
+    }
+
+    fn params(self) -> Result<KdfParams> {
+        Ok(match self {
+            Self::Calibrated => KdfParams::calibrate()?,
+            Self::TestFast => KdfParams::test_fast(),
+        })
+    }
+}
+
+/// An unlocked journal file: the store plus the data key.
+#[derive(Debug)]
+pub struct Vault {
+    store: Store,
+    journal_id: [u8; 16],
+    key: DataKey,
+    key_id: u32,
+    test_kdf: bool,
+}
+
+fn meta_journal_id(store: &Store) -> Result<[u8; 16]> {
+    store
+        .meta(META_JOURNAL_ID)?
+        .and_then(|v| v.try_into().ok())
+        .ok_or_else(Error::damaged_journal)
+}
+
+fn meta_key_id(store: &Store) -> Result<u32> {
+    store
+        .meta(META_KEY_ID)?
+        .and_then(|v| v.try_into().ok())
+        .map(u32::from_be_bytes)
+        .ok_or_else(Error::damaged_journal)
+}
+
+impl Vault {
+    /// Create a journal in `dir`. Returns the unlocked vault and the recovery key, which
+    /// the caller must show to the person once.
+    pub fn create(
+        dir: &Path,
+        passphrase: &Passphrase,
+        kdf: KdfChoice,
+    ) -> Result<(Self, RecoveryKey)> {
+        if Store::exists(dir) {
+            // Checked before the (slow) calibration; Store::create checks again under the lock.
+            return Err(store::journal_exists(dir));
+        }
+        let params = kdf.params()?;
+        let journal_id: [u8; 16] = crypto::random_id()?;
+        let key = DataKey::generate()?;
+        let recovery = RecoveryKey::generate()?;
+        let pass_protector = WrappedKey::with_passphrase(&journal_id, &key, passphrase, params)?;
+        let recovery_protector = WrappedKey::with_recovery_key(&journal_id, &key, &recovery)?;
+        let key_id = 1u32;
+        let store = Store::create(dir, |tx| {
+            store::write_meta(tx, META_JOURNAL_ID, &journal_id)?;
+            store::write_meta(tx, META_KEY_ID, &key_id.to_be_bytes())?;
+            store::replace_protector(tx, &pass_protector, key_id)?;
+            store::replace_protector(tx, &recovery_protector, key_id)?;
+            Ok(())
+        })?;
+        let vault = Self {
+            store,
+            journal_id,
+            key,
+            key_id,
+            test_kdf: params.test_only,
+        };
+        Ok((vault, recovery))
+    }
+
+    /// Unlock the journal in `dir` with its passphrase. On a wrong passphrase nothing on
+    /// disk changes.
+    pub fn unlock(dir: &Path, passphrase: &Passphrase) -> Result<Self> {
+        let store = Store::open(dir)?;
+        let journal_id = meta_journal_id(&store)?;
+        let key_id = meta_key_id(&store)?;
+        for (protector, protector_key_id) in store.protectors()? {
+            if protector.kind != ProtectorKind::Passphrase || protector_key_id != key_id {
+                continue;
+            }
+            match protector.open_with_passphrase(&journal_id, passphrase) {
+                Ok(key) => {
+                    let test_kdf = protector.kdf_params().map(|p| p.test_only).unwrap_or(false);
+                    return Ok(Self {
+                        store,
+                        journal_id,
+                        key,
+                        key_id,
+                        test_kdf,
+                    });
+                }
+                Err(CryptoError::Random) => return Err(CryptoError::Random.into()),
+                Err(_) => continue,
+            }
+        }
+        Err(Error::wrong_secret())
+    }
+
+    /// Unlock with the recovery key (used by [`Vault::recover`]).
+    fn unlock_with_recovery_key(dir: &Path, recovery: &RecoveryKey) -> Result<Self> {
+        let store = Store::open(dir)?;
+        let journal_id = meta_journal_id(&store)?;
+        let key_id = meta_key_id(&store)?;
+        let mut test_kdf = false;
+        let mut found = None;
+        for (protector, protector_key_id) in store.protectors()? {
+            if protector_key_id != key_id {
+                continue;
+            }
+            match protector.kind {
+                ProtectorKind::Passphrase => {
+                    test_kdf = protector.kdf_params().map(|p| p.test_only).unwrap_or(false);
+                }
+                ProtectorKind::RecoveryKey => {
+                    if let Ok(key) = protector.open_with_recovery_key(&journal_id, recovery) {
+                        found = Some(key);
+                    }
+                }
+            }
+        }
+        let key = found.ok_or_else(Error::wrong_recovery_key)?;
+        Ok(Self {
+            store,
+            journal_id,
+            key,
+            key_id,
+            test_kdf,
+        })
+    }
+
+    /// Open with the recovery key, set a new passphrase and issue a fresh recovery key
+    /// (the old one stops working). Returns the unlocked vault and the new recovery key.
+    pub fn recover(
+        dir: &Path,
+        recovery: &RecoveryKey,
+        new_passphrase: &Passphrase,
+    ) -> Result<(Self, RecoveryKey)> {
+        let mut vault = Self::unlock_with_recovery_key(dir, recovery)?;
+        let kdf = if vault.test_kdf {
+            KdfChoice::TestFast
+        } else {
+            KdfChoice::Calibrated
+        };
+        let params = kdf.params()?;
+        let fresh = RecoveryKey::generate()?;
+        let pass =
+            WrappedKey::with_passphrase(&vault.journal_id, &vault.key, new_passphrase, params)?;
+        let rec = WrappedKey::with_recovery_key(&vault.journal_id, &vault.key, &fresh)?;
+        let key_id = vault.key_id;
+        vault.store.transaction(|tx| {
+            store::replace_protector(tx, &pass, key_id)?;
+            store::replace_protector(tx, &rec, key_id)
+        })?;
+        vault.store.checkpoint_truncate()?;
+        Ok((vault, fresh))
+    }
+
+    /// Re-wrap the data key under a new passphrase, then truncate the log so the old
+    /// wrapped key is gone from every file.
+    pub fn change_passphrase(&mut self, new_passphrase: &Passphrase) -> Result<()> {
+        let kdf = if self.test_kdf {
+            KdfChoice::TestFast
+        } else {
+            KdfChoice::Calibrated
+        };
+        let protector = WrappedKey::with_passphrase(
+            &self.journal_id,
+            &self.key,
+            new_passphrase,
+            kdf.params()?,
+        )?;
+        let key_id = self.key_id;
+        self.store
+            .transaction(|tx| store::replace_protector(tx, &protector, key_id))?;
+        self.store.checkpoint_truncate()
+    }
+
+    /// Issue a new recovery key; the old one stops working.
+    pub fn replace_recovery_key(&mut self) -> Result<RecoveryKey> {
+        let fresh = RecoveryKey::generate()?;
+        let protector = WrappedKey::with_recovery_key(&self.journal_id, &self.key, &fresh)?;
+        let key_id = self.key_id;
+        self.store
+            .transaction(|tx| store::replace_protector(tx, &protector, key_id))?;
+        self.store.checkpoint_truncate()?;
+        Ok(fresh)
+    }
+
+    /// Rotate the data key: a new key, every record re-encrypted under it (key id + 1),
+    /// the passphrase protector re-made and a new recovery key issued. For when an old
+    /// copy of the journal, with its old passphrase, may have leaked. The current
+    /// passphrase is asked again to confirm. Refused while any record is damaged, since
+    /// a damaged record could not be carried over.
+    pub fn rotate_key(&mut self, passphrase: &Passphrase) -> Result<RecoveryKey> {
+        // Confirm the passphrase against the stored protector before changing anything.
+        let current =
+            Self::confirm_passphrase(&self.store, &self.journal_id, self.key_id, passphrase)?;
+        if current.expose() != self.key.expose() {
+            return Err(Error::wrong_secret());
+        }
+        let new_key = DataKey::generate()?;
+        let new_key_id = self
+            .key_id
+            .checked_add(1)
+            .ok_or_else(|| Error::internal("key id overflow"))?;
+        let kdf = if self.test_kdf {
+            KdfChoice::TestFast
+        } else {
+            KdfChoice::Calibrated
+        };
+        let pass =
+            WrappedKey::with_passphrase(&self.journal_id, &new_key, passphrase, kdf.params()?)?;
+        let fresh = RecoveryKey::generate()?;
+        let rec = WrappedKey::with_recovery_key(&self.journal_id, &new_key, &fresh)?;
+        let journal_id = self.journal_id;
+        let old_key = &self.key;
+        self.store.transaction(|tx| {
+            for table in [Table::Entries] {
+                let rows = all_rows(tx, table)?;
+                for row in rows {
+                    let aad = record_aad(&journal_id, table, &row);
+                    let plain = open_record(old_key, &aad, &row.envelope)
+                        .map_err(|_| damaged_for_rotation())?;
+                    let envelope = seal_record(&new_key, &aad, &plain)?;
+                    store::put_record(
+                        tx,
+                        table,
+                        &RecordRow {
+                            envelope,
+                            key_id: new_key_id,
+                            ..row
+                        },
+                    )?;
+                }
+            }
+            store::write_meta(tx, META_KEY_ID, &new_key_id.to_be_bytes())?;
+            tx.execute("DELETE FROM protectors", [])?;
+            store::replace_protector(tx, &pass, new_key_id)?;
+            store::replace_protector(tx, &rec, new_key_id)?;
+            Ok(())
+        })?;
+        self.store.checkpoint_truncate()?;
+        self.key = new_key;
+        self.key_id = new_key_id;
+        Ok(fresh)
+    }
+
+    fn confirm_passphrase(
+        store: &Store,
+        journal_id: &[u8; 16],
+        key_id: u32,
+        passphrase: &Passphrase,
+    ) -> Result<DataKey> {
+        store
+            .protectors()?
+            .into_iter()
+            .filter(|(p, k)| p.kind == ProtectorKind::Passphrase && *k == key_id)
+            .find_map(|(p, _)| p.open_with_passphrase(journal_id, passphrase).ok())
+            .ok_or_else(Error::wrong_secret)
+    }
+
+    /// Lock: drop the key (zeroized) and close the file.
+    pub fn lock(self) {
+        drop(self);
+    }
+
+    /// Was this journal created with the weak test key derivation?
+    pub fn uses_test_kdf(&self) -> bool {
+        self.test_kdf
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    pub fn key_id(&self) -> u32 {
+        self.key_id
+    }
+
+    /// Encrypt `plaintext` as record `id` of `table` at `revision`.
+    pub fn seal(
+        &self,
+        table: Table,
+        id: [u8; 16],
+        kind: u8,
+        revision: u64,
+        plaintext: &[u8],
+    ) -> Result<RecordRow> {
+        let aad = RecordAad {
+            journal_id: self.journal_id,
+            table: table as u8,
+            record_id: id,
+            kind,
+            revision,
+        };
+        Ok(RecordRow {
+            id,
+            kind,
+            revision,
+            key_id: self.key_id,
+            envelope: seal_record(&self.key, &aad, plaintext)?,
+        })
+    }
+
+    /// Decrypt a stored record. Fails (coarsely) if it was edited, moved or truncated.
+    pub fn open(&self, table: Table, row: &RecordRow) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+        if row.key_id != self.key_id {
+            return Err(CryptoError::Undecryptable);
+        }
+        open_record(
+            &self.key,
+            &record_aad(&self.journal_id, table, row),
+            &row.envelope,
+        )
+    }
+}
+
+fn record_aad(journal_id: &[u8; 16], table: Table, row: &RecordRow) -> RecordAad {
+    RecordAad {
+        journal_id: *journal_id,
+        table: table as u8,
+        record_id: row.id,
+        kind: row.kind,
+        revision: row.revision,
+    }
+}
+
+fn all_rows(tx: &Transaction<'_>, table: Table) -> Result<Vec<RecordRow>> {
+    let mut stmt =
+        tx.prepare("SELECT id, kind, revision, key_id, envelope FROM records WHERE tbl = ?1")?;
+    let rows = stmt.query_map([table as u8], |r| {
+        Ok((
+            r.get::<_, Vec<u8>>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?,
+            r.get::<_, i64>(3)?,
+            r.get::<_, Vec<u8>>(4)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, kind, revision, key_id, envelope) = row?;
+        let damaged = damaged_for_rotation;
+        out.push(RecordRow {
+            id: id.try_into().map_err(|_| damaged())?,
+            kind: u8::try_from(kind).map_err(|_| damaged())?,
+            revision: u64::try_from(revision).map_err(|_| damaged())?,
+            key_id: u32::try_from(key_id).map_err(|_| damaged())?,
+            envelope,
+        });
+    }
+    Ok(out)
+}
+
+fn damaged_for_rotation() -> Error {
+    Error::new(
+        ErrorCode::DamagedRecords,
+        "Some records are damaged, so the key was not rotated and nothing changed. Run `attune verify`, purge the damaged records, then try again.",
+    )
+}
