@@ -1,1 +1,901 @@
-fn main() {}
+//! `attune`: the command-line front end of the journal.
+//!
+//! A thin layer over the core: it parses arguments, reads secrets without ever taking
+//! them as arguments, prints results, and maps error codes to documented exit codes.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use attune::crypto::{strip_one_newline, Passphrase, RecoveryKey};
+use attune::journal::{
+    self, Entry, EntryChange, EntryId, EntryKind, EntrySummary, Filter, FindRequest, Journal,
+    NewEntry, Page, Setting, Sort,
+};
+use attune::location;
+use attune::vault::{KdfChoice, Vault, TEST_FAST_KDF_ENV};
+use attune::{Error, ErrorCode};
+use chrono::{NaiveDate, Utc};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use zeroize::Zeroizing;
+
+const PASSPHRASE_FILE_ENV: &str = "ATTUNE_PASSPHRASE_FILE";
+const NEW_PASSPHRASE_FILE_ENV: &str = "ATTUNE_NEW_PASSPHRASE_FILE";
+const RECOVERY_KEY_FILE_ENV: &str = "ATTUNE_RECOVERY_KEY_FILE";
+
+/// Attune: a private, encrypted journal for reflective supervision.
+///
+/// Passphrases are never taken as arguments: they come from the file named by
+/// ATTUNE_PASSPHRASE_FILE, else the first line of standard input when it is not a
+/// terminal, else a prompt that does not echo.
+#[derive(Debug, Parser)]
+#[command(name = "attune", version, about, long_about)]
+struct Cli {
+    /// The journal folder [default: $ATTUNE_JOURNAL, else $XDG_DATA_HOME/attune]
+    #[arg(long, global = true, value_name = "DIR")]
+    journal: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create a new journal and show its recovery key (once).
+    Init,
+    /// Write a new entry; prints its id.
+    Add(EntryFields),
+    /// List entries, newest encounter first.
+    List(ListArgs),
+    /// Show one entry in full.
+    Show {
+        /// Entry id (or its first few characters)
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find entries containing every word ("quoted phrases" kept together).
+    Search {
+        /// What to look for
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        #[command(flatten)]
+        list: ListArgs,
+    },
+    /// Change an entry: the flags given replace those fields.
+    Edit {
+        id: String,
+        #[command(flatten)]
+        fields: EntryFields,
+        #[command(flatten)]
+        clear: ClearFields,
+    },
+    /// Move an entry to the trash (restorable for 30 days).
+    Delete { id: String },
+    /// Take an entry back out of the trash.
+    Restore { id: String },
+    /// Delete an entry for good (also removes a damaged record by its id).
+    Purge { id: String },
+    /// Delete everything in the trash for good.
+    EmptyTrash,
+    /// Write every entry, unencrypted, to a file you name.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write; it must not exist yet
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Change the passphrase.
+    Passwd,
+    /// Open the journal with the recovery key and choose a new passphrase.
+    Recover,
+    /// Re-encrypt everything under a new key (if an old copy may have leaked).
+    RotateKey,
+    /// Manage the recovery key.
+    RecoveryKey {
+        #[command(subcommand)]
+        action: RecoveryKeyAction,
+    },
+    /// Check every record and the file; lists damaged record ids.
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum RecoveryKeyAction {
+    /// Issue a new recovery key; the old one stops working.
+    Replace,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Json,
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SortArg {
+    Newest,
+    Oldest,
+    Updated,
+}
+
+#[derive(Debug, Args)]
+struct EntryFields {
+    /// A short title
+    #[arg(long)]
+    title: Option<String>,
+    /// Encounter date, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+    /// encounter or private
+    #[arg(long)]
+    kind: Option<String>,
+    /// A short family code you choose (never a name)
+    #[arg(long, value_name = "CODE")]
+    family: Option<String>,
+    /// home_visit, clinic, hospital, early_care, community, telehealth, office, other
+    #[arg(long)]
+    setting: Option<String>,
+    /// A tag (repeat for more); on edit, replaces the tags
+    #[arg(long = "tag", value_name = "TAG")]
+    tags: Vec<String>,
+    /// Mark "bring to supervision"
+    #[arg(long)]
+    flag: bool,
+    /// How much am I carrying this, 0 to 10
+    #[arg(long, value_name = "0-10")]
+    rating: Option<u8>,
+    /// Read the text from FILE, or from standard input with -
+    #[arg(long, value_name = "FILE")]
+    body_file: Option<PathBuf>,
+    /// Read the whole entry as JSON (from --body-file, else standard input)
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct ClearFields {
+    /// Remove the "bring to supervision" mark
+    #[arg(long, conflicts_with = "flag")]
+    no_flag: bool,
+    /// Remove the title
+    #[arg(long, conflicts_with = "title")]
+    clear_title: bool,
+    /// Remove the family code
+    #[arg(long, conflicts_with = "family")]
+    clear_family: bool,
+    /// Remove every tag
+    #[arg(long, conflicts_with = "tags")]
+    clear_tags: bool,
+    /// Remove the rating
+    #[arg(long, conflicts_with = "rating")]
+    clear_rating: bool,
+}
+
+#[derive(Debug, Args)]
+struct ListArgs {
+    /// How many entries to show
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
+    /// Skip this many first
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Encounters on or after this date
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    from: Option<String>,
+    /// Encounters on or before this date
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    to: Option<String>,
+    #[arg(long)]
+    tag: Option<String>,
+    /// encounter or private
+    #[arg(long)]
+    kind: Option<String>,
+    #[arg(long, value_name = "CODE")]
+    family: Option<String>,
+    /// Only entries marked "bring to supervision"
+    #[arg(long)]
+    flagged: bool,
+    /// Show the trash instead
+    #[arg(long)]
+    trash: bool,
+    #[arg(long, value_enum, default_value = "newest")]
+    sort: SortArg,
+    /// Stable JSON output (see the README)
+    #[arg(long)]
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut input = Input::default();
+    match run(cli, &mut input) {
+        Ok(code) => code,
+        Err(err) => {
+            let _ = writeln!(std::io::stderr(), "attune: {}", err.message);
+            ExitCode::from(exit_code(err.code))
+        }
+    }
+}
+
+/// The documented exit codes.
+fn exit_code(code: ErrorCode) -> u8 {
+    match code {
+        ErrorCode::InvalidInput
+        | ErrorCode::NotFound
+        | ErrorCode::JournalExists
+        | ErrorCode::NoJournal
+        | ErrorCode::WeakPassphrase
+        | ErrorCode::RecoveryKeyMistyped
+        | ErrorCode::Unwritable => 2,
+        ErrorCode::DamagedRecords | ErrorCode::DamagedJournal => 3,
+        ErrorCode::WrongSecret => 4,
+        ErrorCode::JournalBusy
+        | ErrorCode::NewerVersion
+        | ErrorCode::DiskFull
+        | ErrorCode::Internal => 1,
+    }
+}
+
+/// Standard input, read at most once: the first line may be the passphrase, the rest
+/// the entry text or JSON.
+#[derive(Default)]
+struct Input {
+    text: Option<Zeroizing<String>>,
+    pos: usize,
+}
+
+impl Input {
+    fn load(&mut self) -> Result<&str, Error> {
+        if self.text.is_none() {
+            let mut text = Zeroizing::new(String::new());
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|_| Error::invalid("Standard input is not readable text (UTF-8)."))?;
+            self.text = Some(text);
+        }
+        Ok(self.text.as_deref().map(String::as_str).unwrap_or(""))
+    }
+
+    /// The next line of standard input (without its newline), if any.
+    fn next_line(&mut self) -> Result<Option<Zeroizing<String>>, Error> {
+        let pos = self.pos;
+        let text = self.load()?;
+        if pos >= text.len() {
+            return Ok(None);
+        }
+        let rest = &text[pos..];
+        let (line, used) = match rest.find('\n') {
+            Some(i) => (&rest[..i], i + 1),
+            None => (rest, rest.len()),
+        };
+        let line = Zeroizing::new(line.strip_suffix('\r').unwrap_or(line).to_string());
+        self.pos += used;
+        Ok(Some(line))
+    }
+
+    /// Everything not yet read, with exactly one trailing newline removed.
+    fn rest(&mut self) -> Result<Zeroizing<String>, Error> {
+        let pos = self.pos;
+        let text = self.load()?;
+        let mut rest = Zeroizing::new(text.get(pos..).unwrap_or("").to_string());
+        self.pos = text.len();
+        strip_one_newline(&mut rest);
+        Ok(rest)
+    }
+}
+
+fn stdin_is_terminal() -> bool {
+    std::io::stdin().is_terminal()
+}
+
+/// First line of the file named by `env`, if that variable is set.
+fn secret_from_env_file(env: &str) -> Result<Option<Zeroizing<String>>, Error> {
+    let Some(path) = std::env::var_os(env).filter(|p| !p.is_empty()) else {
+        return Ok(None);
+    };
+    let text = Zeroizing::new(
+        std::fs::read_to_string(&path)
+            .map_err(|_| Error::invalid(format!("Could not read the file named by {env}.")))?,
+    );
+    let line = text.split('\n').next().unwrap_or("");
+    Ok(Some(Zeroizing::new(
+        line.strip_suffix('\r').unwrap_or(line).to_string(),
+    )))
+}
+
+fn prompt_hidden(prompt: &str) -> Result<Zeroizing<String>, Error> {
+    rpassword::prompt_password(prompt)
+        .map(Zeroizing::new)
+        .map_err(|_| {
+            Error::invalid("Could not read from the terminal. Set ATTUNE_PASSPHRASE_FILE instead.")
+        })
+}
+
+/// The passphrase of an existing journal.
+fn read_passphrase(input: &mut Input) -> Result<Passphrase, Error> {
+    if let Some(line) = secret_from_env_file(PASSPHRASE_FILE_ENV)? {
+        return Ok(Passphrase::new(&line));
+    }
+    if !stdin_is_terminal() {
+        let line = input.next_line()?.ok_or_else(|| {
+            Error::invalid("Expected the passphrase on the first line of standard input.")
+        })?;
+        return Ok(Passphrase::new(&line));
+    }
+    Ok(Passphrase::new(&prompt_hidden("Passphrase: ")?))
+}
+
+/// A new passphrase: from `env`'s file, the next line of standard input, or asked twice.
+fn read_new_passphrase(input: &mut Input, env: &str) -> Result<Passphrase, Error> {
+    if let Some(line) = secret_from_env_file(env)? {
+        return Ok(Passphrase::new_checked(&line)?);
+    }
+    if !stdin_is_terminal() {
+        let line = input.next_line()?.ok_or_else(|| {
+            Error::invalid(format!(
+                "Expected the new passphrase on standard input, or set {env}."
+            ))
+        })?;
+        return Ok(Passphrase::new_checked(&line)?);
+    }
+    eprintln!(
+        "Choose a passphrase of at least {} characters. A few unrelated words are easy to remember and hard to guess.",
+        attune::crypto::MIN_PASSPHRASE_CHARS
+    );
+    let first = prompt_hidden("New passphrase: ")?;
+    let pass = Passphrase::new_checked(&first)?;
+    let second = prompt_hidden("Same passphrase again: ")?;
+    if *first != *second {
+        return Err(Error::invalid(
+            "The two passphrases were different; nothing was changed.",
+        ));
+    }
+    Ok(pass)
+}
+
+fn read_recovery_key(input: &mut Input) -> Result<RecoveryKey, Error> {
+    let typed = if let Some(line) = secret_from_env_file(RECOVERY_KEY_FILE_ENV)? {
+        line
+    } else if !stdin_is_terminal() {
+        input
+            .next_line()?
+            .ok_or_else(|| Error::invalid("Expected the recovery key on standard input."))?
+    } else {
+        prompt_hidden("Recovery key: ")?
+    };
+    Ok(RecoveryKey::parse(&typed)?)
+}
+
+fn unlock(dir: &Path, input: &mut Input) -> Result<Journal, Error> {
+    let pass = read_passphrase(input)?;
+    let journal = Journal::load(Vault::unlock(dir, &pass)?, Utc::now())?;
+    warn_damaged(&journal);
+    Ok(journal)
+}
+
+fn warn_damaged(journal: &Journal) {
+    let n = journal.damaged().len();
+    if n > 0 {
+        eprintln!(
+            "attune: warning: {n} record{} could not be read and {} skipped. Run `attune verify` for details.",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "was" } else { "were" }
+        );
+    }
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, Error> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::invalid("Dates are written YYYY-MM-DD, for example 2026-03-04."))
+}
+
+fn print_json<T: Serialize>(value: &T) -> Result<(), Error> {
+    let text = Zeroizing::new(
+        serde_json::to_string_pretty(value)
+            .map_err(|_| Error::invalid("Could not encode JSON."))?,
+    );
+    println!("{}", *text);
+    Ok(())
+}
+
+fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
+    let dir = location::journal_dir(cli.journal.as_deref())?;
+    match cli.command {
+        Command::Init => init(&dir, input)?,
+        Command::Add(fields) => {
+            let mut journal = unlock(&dir, input)?;
+            let new = new_entry(fields, input)?;
+            let entry = journal.add(new, Utc::now())?;
+            println!("{}", entry.id);
+        }
+        Command::List(args) => {
+            let journal = unlock(&dir, input)?;
+            let page = journal.find(&find_request(String::new(), &args)?)?;
+            print_page(&page, args.json, false)?;
+        }
+        Command::Search { query, list } => {
+            let journal = unlock(&dir, input)?;
+            let page = journal.find(&find_request(query.join(" "), &list)?)?;
+            print_page(&page, list.json, true)?;
+        }
+        Command::Show { id, json } => {
+            let journal = unlock(&dir, input)?;
+            let entry = journal.get(&journal.resolve_id(&id)?)?;
+            if json {
+                print_json(entry)?;
+            } else {
+                print_entry(entry);
+            }
+        }
+        Command::Edit { id, fields, clear } => {
+            let mut journal = unlock(&dir, input)?;
+            let id = journal.resolve_id(&id)?;
+            let change = entry_change(fields, clear, input)?;
+            let entry = journal.edit(&id, change, Utc::now())?;
+            println!("{}", entry.id);
+        }
+        Command::Delete { id } => {
+            let mut journal = unlock(&dir, input)?;
+            let id = journal.resolve_id(&id)?;
+            journal.trash(&id, Utc::now())?;
+            println!(
+                "Moved to the trash. `attune restore {}` brings it back within {} days.",
+                &id.to_hex()[..8],
+                journal::TRASH_DAYS
+            );
+        }
+        Command::Restore { id } => {
+            let mut journal = unlock(&dir, input)?;
+            let id = journal.resolve_id(&id)?;
+            journal.restore(&id, Utc::now())?;
+            println!("Restored.");
+        }
+        Command::Purge { id } => {
+            let mut journal = unlock(&dir, input)?;
+            let id = journal.resolve_id(&id)?;
+            journal.purge(&id)?;
+            println!("Deleted for good.");
+        }
+        Command::EmptyTrash => {
+            let mut journal = unlock(&dir, input)?;
+            let n = journal.empty_trash()?;
+            println!(
+                "Deleted {n} entr{} for good.",
+                if n == 1 { "y" } else { "ies" }
+            );
+        }
+        Command::Export { format, out } => export(&dir, input, format, out.as_deref())?,
+        Command::Passwd => {
+            let mut journal = unlock(&dir, input)?;
+            let new = read_new_passphrase(input, NEW_PASSPHRASE_FILE_ENV)?;
+            journal.vault_mut().change_passphrase(&new)?;
+            println!("Passphrase changed. Your recovery key still works.");
+        }
+        Command::Recover => {
+            let key = read_recovery_key(input)?;
+            let new = read_new_passphrase(input, NEW_PASSPHRASE_FILE_ENV)?;
+            let (vault, fresh) = Vault::recover(&dir, &key, &new)?;
+            vault.lock();
+            println!("Passphrase set. Your old recovery key no longer works; here is the new one.");
+            show_recovery_key(&fresh);
+        }
+        Command::RotateKey => {
+            let pass = read_passphrase(input)?;
+            let mut journal = Journal::load(Vault::unlock(&dir, &pass)?, Utc::now())?;
+            warn_damaged(&journal);
+            let fresh = journal.vault_mut().rotate_key(&pass)?;
+            println!(
+                "Every record is now encrypted under a new key. Your passphrase is unchanged; your old recovery key no longer works."
+            );
+            show_recovery_key(&fresh);
+        }
+        Command::RecoveryKey {
+            action: RecoveryKeyAction::Replace,
+        } => {
+            let mut journal = unlock(&dir, input)?;
+            let fresh = journal.vault_mut().replace_recovery_key()?;
+            println!("Your old recovery key no longer works; here is the new one.");
+            show_recovery_key(&fresh);
+        }
+        Command::Verify { json } => return verify(&dir, input, json),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn init(dir: &Path, input: &mut Input) -> Result<(), Error> {
+    if attune::store::Store::exists(dir) {
+        return Err(Error::new(
+            ErrorCode::JournalExists,
+            format!(
+                "There is already a journal in {}. Nothing was changed.",
+                dir.display()
+            ),
+        ));
+    }
+    let kdf = KdfChoice::from_env();
+    if kdf == KdfChoice::TestFast {
+        eprintln!(
+            "WARNING: {TEST_FAST_KDF_ENV}=1 is set. This journal uses a deliberately WEAK key derivation meant only for tests and benchmarks. Do not keep real reflections in it."
+        );
+    }
+    let pass = read_new_passphrase(input, PASSPHRASE_FILE_ENV)?;
+    if stdin_is_terminal() && kdf == KdfChoice::Calibrated {
+        eprintln!("Creating your journal; measuring this computer takes a few seconds…");
+    }
+    let (vault, recovery) = Vault::create(dir, &pass, kdf)?;
+    vault.lock();
+    println!("Created a journal in {}.", dir.display());
+    show_recovery_key(&recovery);
+    Ok(())
+}
+
+fn show_recovery_key(key: &RecoveryKey) {
+    println!("Recovery key: {}", *key.to_display());
+    println!(
+        "Write it down and keep it somewhere safe, away from this computer. It is shown only this once. \
+         With it you can open your journal if you forget your passphrase."
+    );
+}
+
+fn body_text(fields: &EntryFields, input: &mut Input) -> Result<Option<Zeroizing<String>>, Error> {
+    match fields.body_file.as_deref() {
+        None if fields.json => Ok(Some(input.rest()?)),
+        None => Ok(None),
+        Some(p) if p == Path::new("-") => Ok(Some(input.rest()?)),
+        Some(p) => {
+            let mut text = Zeroizing::new(std::fs::read_to_string(p).map_err(|_| {
+                Error::invalid("Could not read the body file (is it UTF-8 text?).")
+            })?);
+            strip_one_newline(&mut text);
+            Ok(Some(text))
+        }
+    }
+}
+
+fn new_entry(fields: EntryFields, input: &mut Input) -> Result<NewEntry, Error> {
+    let text = body_text(&fields, input)?;
+    if fields.json {
+        let raw = text.unwrap_or_default();
+        return serde_json::from_str(&raw).map_err(|e| {
+            Error::invalid(format!(
+                "The JSON entry is not valid (line {}, column {}). Nothing was saved.",
+                e.line(),
+                e.column()
+            ))
+        });
+    }
+    Ok(NewEntry {
+        encounter_date: fields.date.as_deref().map(parse_date).transpose()?,
+        kind: fields.kind.as_deref().map(EntryKind::parse).transpose()?,
+        setting: fields.setting.as_deref().map(Setting::parse).transpose()?,
+        family_code: fields.family,
+        title: fields.title,
+        body: text.map(|t| t.to_string()).unwrap_or_default(),
+        tags: fields.tags,
+        carrying: fields.rating,
+        bring_to_supervision: fields.flag,
+        ..NewEntry::default()
+    })
+}
+
+fn entry_change(
+    fields: EntryFields,
+    clear: ClearFields,
+    input: &mut Input,
+) -> Result<EntryChange, Error> {
+    let text = body_text(&fields, input)?;
+    if fields.json {
+        let raw = text.unwrap_or_default();
+        return serde_json::from_str(&raw).map_err(|e| {
+            Error::invalid(format!(
+                "The JSON change is not valid (line {}, column {}). Nothing was saved.",
+                e.line(),
+                e.column()
+            ))
+        });
+    }
+    let optional = |value: Option<String>, cleared: bool| match (value, cleared) {
+        (Some(v), _) => Some(Some(v)),
+        (None, true) => Some(None),
+        (None, false) => None,
+    };
+    Ok(EntryChange {
+        encounter_date: fields.date.as_deref().map(parse_date).transpose()?,
+        kind: fields.kind.as_deref().map(EntryKind::parse).transpose()?,
+        setting: fields
+            .setting
+            .as_deref()
+            .map(Setting::parse)
+            .transpose()?
+            .map(Some),
+        family_code: optional(fields.family, clear.clear_family),
+        title: optional(fields.title, clear.clear_title),
+        body: text.map(|t| t.to_string()),
+        tags: if clear.clear_tags {
+            Some(Vec::new())
+        } else if fields.tags.is_empty() {
+            None
+        } else {
+            Some(fields.tags)
+        },
+        carrying: match (fields.rating, clear.clear_rating) {
+            (Some(r), _) => Some(Some(r)),
+            (None, true) => Some(None),
+            (None, false) => None,
+        },
+        bring_to_supervision: if fields.flag {
+            Some(true)
+        } else if clear.no_flag {
+            Some(false)
+        } else {
+            None
+        },
+        ..EntryChange::default()
+    })
+}
+
+fn find_request(text: String, args: &ListArgs) -> Result<FindRequest, Error> {
+    Ok(FindRequest {
+        text,
+        filter: Filter {
+            from: args.from.as_deref().map(parse_date).transpose()?,
+            to: args.to.as_deref().map(parse_date).transpose()?,
+            tag: args.tag.clone(),
+            kind: args.kind.as_deref().map(EntryKind::parse).transpose()?,
+            family_code: args.family.clone(),
+            flagged: args.flagged,
+            trash: args.trash,
+        },
+        sort: match args.sort {
+            SortArg::Newest => Sort::Newest,
+            SortArg::Oldest => Sort::Oldest,
+            SortArg::Updated => Sort::Updated,
+        },
+        offset: args.offset,
+        limit: args.limit.max(1),
+    })
+}
+
+/// The stable JSON shape of one listed entry (documented in the README).
+#[derive(Serialize)]
+struct ListedEntry<'a> {
+    id: &'a EntryId,
+    title: &'a Option<String>,
+    kind: EntryKind,
+    encounter_date: NaiveDate,
+    created_at: chrono::DateTime<Utc>,
+    updated_at: chrono::DateTime<Utc>,
+    setting: Option<Setting>,
+    family_code: &'a Option<String>,
+    tags: &'a [String],
+    carrying: Option<u8>,
+    bring_to_supervision: bool,
+    in_trash: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ListedPage<'a> {
+    total: usize,
+    offset: usize,
+    entries: Vec<ListedEntry<'a>>,
+}
+
+fn listed(s: &EntrySummary, with_snippet: bool) -> ListedEntry<'_> {
+    ListedEntry {
+        id: &s.id,
+        title: &s.title,
+        kind: s.kind,
+        encounter_date: s.encounter_date,
+        created_at: s.created_at,
+        updated_at: s.updated_at,
+        setting: s.setting,
+        family_code: &s.family_code,
+        tags: &s.tags,
+        carrying: s.carrying,
+        bring_to_supervision: s.bring_to_supervision,
+        in_trash: s.deleted_at.is_some(),
+        snippet: with_snippet.then_some(s.snippet.text.as_str()),
+    }
+}
+
+fn print_page(page: &Page, json: bool, search: bool) -> Result<(), Error> {
+    if json {
+        return print_json(&ListedPage {
+            total: page.total,
+            offset: page.offset,
+            entries: page.items.iter().map(|s| listed(s, search)).collect(),
+        });
+    }
+    if page.items.is_empty() {
+        if page.total == 0 {
+            println!(
+                "{}",
+                if search {
+                    "Nothing matches."
+                } else {
+                    "No entries yet. Write one with `attune add`."
+                }
+            );
+        } else {
+            println!("No more entries (there are {}).", page.total);
+        }
+        return Ok(());
+    }
+    for s in &page.items {
+        let mut line = format!(
+            "{}  {}  {:<9}",
+            &s.id.to_hex()[..8],
+            s.encounter_date,
+            s.kind.label()
+        );
+        if let Some(f) = &s.family_code {
+            line.push_str(&format!("  [{f}]"));
+        }
+        if s.bring_to_supervision {
+            line.push_str("  ⚑");
+        }
+        line.push_str("  ");
+        line.push_str(s.title.as_deref().unwrap_or("(untitled)"));
+        for t in &s.tags {
+            line.push_str(&format!("  #{t}"));
+        }
+        println!("{line}");
+        if search && !s.snippet.text.is_empty() {
+            println!("    {}", s.snippet.text);
+        }
+    }
+    let shown_to = page.offset + page.items.len();
+    if shown_to < page.total {
+        println!(
+            "({}-{} of {}; --offset {} for more)",
+            page.offset + 1,
+            shown_to,
+            page.total,
+            shown_to
+        );
+    }
+    Ok(())
+}
+
+fn print_entry(e: &Entry) {
+    println!("{}", e.title.as_deref().unwrap_or("(untitled)"));
+    println!("id:        {}", e.id);
+    println!("date:      {}", e.encounter_date);
+    println!("kind:      {}", e.kind.label());
+    if let Some(s) = e.setting {
+        println!("setting:   {}", s.label());
+    }
+    if let Some(f) = &e.family_code {
+        println!("family:    {f}");
+    }
+    if !e.tags.is_empty() {
+        println!("tags:      {}", e.tags.join(", "));
+    }
+    if let Some(c) = e.carrying {
+        println!("carrying:  {c}/10");
+    }
+    if e.bring_to_supervision {
+        println!("flag:      bring to supervision");
+    }
+    println!(
+        "written:   {} (edited {}, revision {})",
+        e.created_at.format("%Y-%m-%d %H:%M"),
+        e.updated_at.format("%Y-%m-%d %H:%M"),
+        e.revision
+    );
+    if let Some(d) = e.deleted_at {
+        println!("in trash:  since {}", d.format("%Y-%m-%d"));
+    }
+    if let Some(pack) = &e.prompt_pack {
+        println!("prompts:   {} (version {})", pack.id, pack.version);
+    }
+    println!();
+    for a in &e.answers {
+        let value = match &a.value {
+            journal::AnswerValue::Text(t) | journal::AnswerValue::Choice(t) => t.clone(),
+            journal::AnswerValue::Scale(v) => format!("{v}/10"),
+        };
+        println!("[{}] {}", a.prompt_id, value);
+    }
+    if !e.answers.is_empty() {
+        println!();
+    }
+    println!("{}", e.body);
+}
+
+fn export(
+    dir: &Path,
+    input: &mut Input,
+    format: ExportFormat,
+    out: Option<&Path>,
+) -> Result<(), Error> {
+    let out = out.ok_or_else(|| {
+        Error::invalid("Name the file to write with --out FILE. The export is not encrypted.")
+    })?;
+    if out.exists() {
+        return Err(Error::invalid(
+            "That file already exists; choose a new name. Nothing was written.",
+        ));
+    }
+    let journal = unlock(dir, input)?;
+    eprintln!(
+        "attune: warning: the export is NOT encrypted. Anyone who can read {} can read your reflections. Delete it when you are done.",
+        out.display()
+    );
+    let text = match format {
+        ExportFormat::Json => journal::to_json(journal.entries())?,
+        ExportFormat::Md => journal::to_markdown(journal.entries()),
+    };
+    write_private_file(out, text.as_bytes())?;
+    println!("Wrote {} entries to {}.", journal.len(), out.display());
+    Ok(())
+}
+
+/// Write a new file readable only by its owner; on failure remove what was written.
+fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let fail = |e: std::io::Error| {
+        if e.kind() == std::io::ErrorKind::StorageFull {
+            Error::disk_full()
+        } else {
+            Error::new(
+                ErrorCode::Unwritable,
+                format!("Could not write {}.", path.display()),
+            )
+        }
+    };
+    let mut file = options.open(path).map_err(fail)?;
+    if let Err(e) = file.write_all(bytes).and_then(|()| file.sync_all()) {
+        drop(file);
+        let _ = std::fs::remove_file(path);
+        return Err(fail(e));
+    }
+    Ok(())
+}
+
+fn verify(dir: &Path, input: &mut Input, json: bool) -> Result<ExitCode, Error> {
+    let pass = read_passphrase(input)?;
+    let journal = Journal::load(Vault::unlock(dir, &pass)?, Utc::now())?;
+    let report = journal.verify()?;
+    if json {
+        print_json(&report)?;
+    } else if report.is_sound() {
+        println!(
+            "All {} records are readable and the file is sound.",
+            report.records_checked
+        );
+    } else {
+        println!(
+            "{} of {} records could not be read:",
+            report.damaged.len(),
+            report.records_checked
+        );
+        for d in &report.damaged {
+            println!(
+                "  {}",
+                d.id.as_deref()
+                    .unwrap_or("(a record whose id is unreadable)")
+            );
+        }
+        for p in &report.file_problems {
+            println!("  file: {p}");
+        }
+        println!("The rest of the journal is readable. `attune purge ID` removes a damaged record; a backup copy can bring it back.");
+    }
+    Ok(if report.is_sound() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(3)
+    })
+}
