@@ -1,0 +1,603 @@
+//! The `attune` command line as a script or a person would use it: the real binary on
+//! real journals, with the documented exit codes and JSON shapes.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use tempfile::TempDir;
+
+const PASS: &str = "cli test passphrase";
+
+struct Cli {
+    _tmp: TempDir,
+    dir: PathBuf,
+    pass_file: PathBuf,
+}
+
+impl Cli {
+    fn new() -> Self {
+        let tmp = TempDir::new().unwrap();
+        let dir = tmp.path().join("journal");
+        let pass_file = tmp.path().join("pass");
+        std::fs::write(&pass_file, format!("{PASS}\n")).unwrap();
+        Self {
+            _tmp: tmp,
+            dir,
+            pass_file,
+        }
+    }
+
+    fn file(&self, name: &str, text: &str) -> PathBuf {
+        let path = self._tmp.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// Run `attune --journal DIR args…` with the passphrase file set, feeding `stdin`.
+    fn run(&self, args: &[&str], stdin: &str) -> Output {
+        self.run_env(
+            args,
+            stdin,
+            &[("ATTUNE_PASSPHRASE_FILE", self.pass_file.as_os_str())],
+        )
+    }
+
+    fn run_env(&self, args: &[&str], stdin: &str, env: &[(&str, &std::ffi::OsStr)]) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_attune"));
+        cmd.arg("--journal")
+            .arg(&self.dir)
+            .args(args)
+            .env_remove("ATTUNE_PASSPHRASE_FILE")
+            .env_remove("ATTUNE_NEW_PASSPHRASE_FILE")
+            .env_remove("ATTUNE_RECOVERY_KEY_FILE")
+            .env_remove("ATTUNE_JOURNAL")
+            .env("ATTUNE_TEST_FAST_KDF", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+
+    fn init(&self) -> String {
+        let out = self.run(&["init"], "");
+        assert_eq!(out.status.code(), Some(0), "init: {}", stderr(&out));
+        recovery_key_of(&out)
+    }
+
+    fn add(&self, args: &[&str], body: &str) -> String {
+        let mut all = args.to_vec();
+        all.extend(["--body-file", "-"]);
+        let out = self.run(&all, body);
+        assert_eq!(out.status.code(), Some(0), "add: {}", stderr(&out));
+        stdout(&out).trim().to_string()
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        let out = self.run(args, "");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        serde_json::from_str(&stdout(&out)).unwrap()
+    }
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+fn recovery_key_of(out: &Output) -> String {
+    let text = stdout(out);
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("Recovery key:"))
+        .collect();
+    assert_eq!(lines.len(), 1, "exactly one recovery key line in {text:?}");
+    lines[0]
+        .trim_start_matches("Recovery key:")
+        .trim()
+        .to_string()
+}
+
+fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            out.push((path.clone(), std::fs::read(&path).unwrap()));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn init_shows_the_recovery_key_once_and_warns_about_the_test_kdf() {
+    let cli = Cli::new();
+    let out = cli.run(&["init"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let key = recovery_key_of(&out);
+    assert_eq!(key.split('-').count(), 8, "{key}");
+    assert!(
+        stderr(&out).contains("WEAK"),
+        "loud warning for ATTUNE_TEST_FAST_KDF=1"
+    );
+    // A second init changes nothing and says why.
+    let before = files_under(&cli.dir);
+    let again = cli.run(&["init"], "");
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("already a journal"));
+    assert!(!stdout(&again).contains("Recovery key:"));
+    assert_eq!(files_under(&cli.dir), before);
+}
+
+#[test]
+fn passphrase_can_come_from_the_first_line_of_stdin_with_the_body_after_it() {
+    let cli = Cli::new();
+    let out = cli.run_env(&["init"], &format!("{PASS}\n"), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = cli.run_env(
+        &["add", "--title", "From stdin", "--body-file", "-"],
+        &format!("{PASS}\nfirst line of the body\nsecond line\n"),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let id = stdout(&out).trim().to_string();
+    let entry = cli.json(&["show", &id, "--json"]);
+    assert_eq!(entry["body"], "first line of the body\nsecond line");
+    assert_eq!(entry["title"], "From stdin");
+}
+
+#[test]
+fn add_list_search_show_round_trip_with_stable_json() {
+    let cli = Cli::new();
+    cli.init();
+    let a = cli.add(
+        &[
+            "add",
+            "--title",
+            "Home visit",
+            "--date",
+            "2026-03-04",
+            "--family",
+            "FAM-7",
+            "--tag",
+            "sleep",
+            "--tag",
+            "feeding",
+            "--flag",
+            "--rating",
+            "6",
+            "--setting",
+            "home_visit",
+        ],
+        "The baby settled when the father sang. I noticed my own tiredness.",
+    );
+    let b = cli.add(
+        &[
+            "add",
+            "--title",
+            "Quiet evening",
+            "--kind",
+            "private",
+            "--date",
+            "2026-03-05",
+        ],
+        "Thinking about burnout and what helps me rest.",
+    );
+    assert_eq!(a.len(), 32);
+
+    let list = cli.json(&["list", "--json"]);
+    assert_eq!(list["total"], 2);
+    let first = &list["entries"][0];
+    assert_eq!(first["id"], b.as_str(), "newest encounter first");
+    for key in [
+        "id",
+        "title",
+        "kind",
+        "encounter_date",
+        "created_at",
+        "updated_at",
+        "tags",
+        "family_code",
+        "bring_to_supervision",
+        "setting",
+        "carrying",
+        "in_trash",
+    ] {
+        assert!(first.get(key).is_some(), "list --json has {key}");
+    }
+    assert!(first.get("snippet").is_none(), "snippets belong to search");
+
+    let flagged = cli.json(&["list", "--json", "--flagged"]);
+    assert_eq!(flagged["total"], 1);
+    assert_eq!(flagged["entries"][0]["family_code"], "FAM-7");
+    assert_eq!(
+        flagged["entries"][0]["tags"],
+        serde_json::json!(["sleep", "feeding"])
+    );
+
+    let found = cli.json(&["search", "--json", "FATHER", "sang"]);
+    assert_eq!(found["total"], 1);
+    assert_eq!(found["entries"][0]["id"], a.as_str());
+    assert!(found["entries"][0]["snippet"]
+        .as_str()
+        .unwrap()
+        .contains("father sang"));
+    let none = cli.json(&["search", "--json", "father", "burnout"]);
+    assert_eq!(none["total"], 0, "every word must match");
+
+    let shown = cli.json(&["show", &a[..6], "--json"]);
+    assert_eq!(shown["carrying"], 6);
+    assert_eq!(shown["setting"], "home_visit");
+    assert_eq!(shown["encounter_date"], "2026-03-04");
+}
+
+#[test]
+fn edit_changes_only_the_given_fields_and_delete_restore_use_the_trash() {
+    let cli = Cli::new();
+    cli.init();
+    let id = cli.add(
+        &["add", "--title", "Draft", "--tag", "a", "--flag"],
+        "Body stays.",
+    );
+    let out = cli.run(&["edit", &id, "--title", "Renamed", "--no-flag"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let e = cli.json(&["show", &id, "--json"]);
+    assert_eq!(e["title"], "Renamed");
+    assert_eq!(e["body"], "Body stays.");
+    assert_eq!(e["tags"], serde_json::json!(["a"]));
+    assert_eq!(e["bring_to_supervision"], false);
+    assert_eq!(e["revision"], 2);
+
+    assert_eq!(cli.run(&["delete", &id], "").status.code(), Some(0));
+    assert_eq!(cli.json(&["list", "--json"])["total"], 0);
+    assert_eq!(cli.json(&["list", "--json", "--trash"])["total"], 1);
+    assert_eq!(cli.run(&["restore", &id], "").status.code(), Some(0));
+    assert_eq!(cli.json(&["list", "--json"])["total"], 1);
+    assert_eq!(cli.run(&["purge", &id], "").status.code(), Some(0));
+    assert_eq!(cli.json(&["list", "--json", "--trash"])["total"], 0);
+    let gone = cli.run(&["show", &id], "");
+    assert_eq!(gone.status.code(), Some(2), "unknown ids are bad input");
+}
+
+#[test]
+fn whole_entry_as_json_and_malformed_json_changes_nothing() {
+    let cli = Cli::new();
+    cli.init();
+    let json = r#"{"title": "Via JSON", "kind": "private", "tags": ["x"], "carrying": 3,
+        "answers": [{"prompt_id": "p1", "value": {"type": "text", "value": "an answer"}}],
+        "body": "JSON body"}"#;
+    let out = cli.run(&["add", "--json"], json);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let id = stdout(&out).trim().to_string();
+    let e = cli.json(&["show", &id, "--json"]);
+    assert_eq!(e["answers"][0]["value"]["value"], "an answer");
+
+    let before = files_under(&cli.dir);
+    for bad in [
+        r#"{"title": "unclosed"#,
+        r#"{"titel": "typo"}"#,
+        r#"{"carrying": 99}"#,
+    ] {
+        let out = cli.run(&["add", "--json"], bad);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr(&out));
+        assert_eq!(stderr(&out).lines().count(), 1, "one clear line");
+        assert!(!stderr(&out).contains("unclosed") && !stderr(&out).contains("typo"));
+    }
+    assert_eq!(cli.json(&["list", "--json"])["total"], 1);
+    assert_eq!(files_under(&cli.dir), before, "refused adds wrote nothing");
+}
+
+#[test]
+fn exit_codes_follow_the_readme() {
+    let cli = Cli::new();
+    // No journal yet.
+    assert_eq!(cli.run(&["list"], "").status.code(), Some(2));
+    cli.init();
+    let marker = "SECRET-MARKER-TEXT";
+    cli.add(&["add", "--title", marker], marker);
+    // Wrong passphrase: 4, one human line, nothing of the journal in it.
+    let wrong = cli.file("wrong", "not the passphrase\n");
+    let out = cli.run_env(
+        &["list"],
+        "",
+        &[("ATTUNE_PASSPHRASE_FILE", wrong.as_os_str())],
+    );
+    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(stderr(&out).lines().count(), 1);
+    assert!(stdout(&out).is_empty());
+    // Bad input: 2.
+    assert_eq!(
+        cli.run(&["add", "--date", "04/03/2026"], "").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        cli.run(&["add", "--rating", "11"], "").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        cli.run(&["add", "--family", "Jane Doe"], "").status.code(),
+        Some(2)
+    );
+    assert_eq!(cli.run(&["show", "ffff"], "").status.code(), Some(2));
+    assert_eq!(cli.run(&["frobnicate"], "").status.code(), Some(2));
+    // A sound journal verifies with 0.
+    assert_eq!(cli.run(&["verify"], "").status.code(), Some(0));
+    for code in [2, 4] {
+        let out = match code {
+            2 => cli.run(&["show", "ffff"], ""),
+            _ => cli.run_env(
+                &["list"],
+                "",
+                &[("ATTUNE_PASSPHRASE_FILE", wrong.as_os_str())],
+            ),
+        };
+        assert!(!stderr(&out).contains(marker));
+    }
+}
+
+#[test]
+fn verify_exits_3_and_names_a_damaged_record_while_the_rest_stays_readable() {
+    let cli = Cli::new();
+    cli.init();
+    let good = cli.add(&["add", "--title", "Good"], "fine");
+    let bad = cli.add(&["add", "--title", "Bad"], "to be damaged");
+    {
+        let conn = rusqlite::Connection::open(cli.dir.join("journal.sqlite3")).unwrap();
+        let id = hex_to_bytes(&bad);
+        let mut env: Vec<u8> = conn
+            .query_row("SELECT envelope FROM records WHERE id = ?1", [&id], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        env[60] ^= 0x01;
+        conn.execute(
+            "UPDATE records SET envelope = ?1 WHERE id = ?2",
+            rusqlite::params![env, id],
+        )
+        .unwrap();
+    }
+    let out = cli.run(&["verify"], "");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stdout(&out).contains(&bad));
+    assert!(!stdout(&out).contains(&good));
+    let list = cli.run(&["list", "--json"], "");
+    assert_eq!(list.status.code(), Some(0));
+    assert!(stderr(&list).contains("could not be read"));
+    let page: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["entries"][0]["id"], good.as_str());
+    // The damaged record can be removed by its id, after which verify is clean.
+    assert_eq!(cli.run(&["purge", &bad], "").status.code(), Some(0));
+    assert_eq!(cli.run(&["verify"], "").status.code(), Some(0));
+}
+
+fn hex_to_bytes(hex: &str) -> Vec<u8> {
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect()
+}
+
+#[test]
+fn passwd_recover_rotate_and_replace_recovery_key() {
+    let cli = Cli::new();
+    let first_key = cli.init();
+    let id = cli.add(&["add", "--title", "Keep me"], "kept");
+    let new_pass = cli.file("new", "a brand new passphrase\n");
+    let out = cli.run_env(
+        &["passwd"],
+        "",
+        &[
+            ("ATTUNE_PASSPHRASE_FILE", cli.pass_file.as_os_str()),
+            ("ATTUNE_NEW_PASSPHRASE_FILE", new_pass.as_os_str()),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        cli.run(&["list"], "").status.code(),
+        Some(4),
+        "old passphrase fails"
+    );
+    let with_new = |args: &[&str], stdin: &str| {
+        cli.run_env(
+            args,
+            stdin,
+            &[("ATTUNE_PASSPHRASE_FILE", new_pass.as_os_str())],
+        )
+    };
+    assert_eq!(with_new(&["list"], "").status.code(), Some(0));
+
+    // A new passphrase that is too short is refused and changes nothing.
+    let short = cli.file("short", "short\n");
+    let out = cli.run_env(
+        &["passwd"],
+        "",
+        &[
+            ("ATTUNE_PASSPHRASE_FILE", new_pass.as_os_str()),
+            ("ATTUNE_NEW_PASSPHRASE_FILE", short.as_os_str()),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(with_new(&["list"], "").status.code(), Some(0));
+
+    // Recover with the first recovery key (typed in lowercase, with spaces).
+    let typed = first_key.to_lowercase().replace('-', " ");
+    let out = cli.run_env(
+        &["recover"],
+        &format!("{typed}\nrecovered passphrase\n"),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let second_key = recovery_key_of(&out);
+    assert_ne!(second_key, first_key);
+    let out = cli.run_env(
+        &["recover"],
+        &format!("{first_key}\nanother passphrase!\n"),
+        &[],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "the old recovery key stopped working"
+    );
+    // A mistyped recovery key is reported as a mistype (exit 2), not a wrong key.
+    let mut mistyped: Vec<char> = second_key.chars().collect();
+    mistyped[0] = if mistyped[0] == 'A' { 'B' } else { 'A' };
+    let mistyped: String = mistyped.into_iter().collect();
+    let out = cli.run_env(
+        &["recover"],
+        &format!("{mistyped}\nanother passphrase!\n"),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("typing mistake"));
+
+    // Rotate the key: the passphrase stays, a new recovery key is issued.
+    let recovered = cli.file("recovered", "recovered passphrase\n");
+    let with_rec = |args: &[&str]| {
+        cli.run_env(
+            args,
+            "",
+            &[("ATTUNE_PASSPHRASE_FILE", recovered.as_os_str())],
+        )
+    };
+    let out = with_rec(&["rotate-key"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let third_key = recovery_key_of(&out);
+    let out = with_rec(&["show", &id, "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("Keep me"));
+
+    let out = with_rec(&["recovery-key", "replace"]);
+    assert_eq!(out.status.code(), Some(0));
+    let fourth_key = recovery_key_of(&out);
+    let key_file = cli.file("rk", &format!("{third_key}\n"));
+    let fresh = cli.file("fresh", "yet another passphrase\n");
+    let out = cli.run_env(
+        &["recover"],
+        "",
+        &[
+            ("ATTUNE_RECOVERY_KEY_FILE", key_file.as_os_str()),
+            ("ATTUNE_NEW_PASSPHRASE_FILE", fresh.as_os_str()),
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "replaced recovery key no longer works"
+    );
+    std::fs::write(&key_file, format!("{fourth_key}\n")).unwrap();
+    let out = cli.run_env(
+        &["recover"],
+        "",
+        &[
+            ("ATTUNE_RECOVERY_KEY_FILE", key_file.as_os_str()),
+            ("ATTUNE_NEW_PASSPHRASE_FILE", fresh.as_os_str()),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn export_needs_a_named_new_file_warns_and_is_private() {
+    let cli = Cli::new();
+    cli.init();
+    cli.add(&["add", "--title", "Exported"], "export me");
+    let out = cli.run(&["export", "--format", "json"], "");
+    assert_eq!(out.status.code(), Some(2), "no --out, no export");
+    assert!(stdout(&out).is_empty());
+
+    let path = cli._tmp.path().join("export.json");
+    let out = cli.run(
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("NOT encrypted"));
+    let exported: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(exported[0]["title"], "Exported");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    // An existing file is never overwritten.
+    let out = cli.run(
+        &["export", "--format", "md", "--out", path.to_str().unwrap()],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(std::fs::read_to_string(&path)
+        .unwrap()
+        .contains("\"Exported\""));
+
+    let md = cli._tmp.path().join("export.md");
+    let out = cli.run(
+        &["export", "--format", "md", "--out", md.to_str().unwrap()],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(std::fs::read_to_string(&md).unwrap().contains("## "));
+}
+
+#[test]
+fn a_second_process_on_the_same_journal_is_turned_away() {
+    let cli = Cli::new();
+    cli.init();
+    let pass = attune::crypto::Passphrase::new(PASS);
+    let held = attune::vault::Vault::unlock(&cli.dir, &pass).unwrap();
+    let out = cli.run(&["list"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("open in another"), "{}", stderr(&out));
+    held.lock();
+    assert_eq!(cli.run(&["list"], "").status.code(), Some(0));
+}
+
+#[test]
+fn journal_folder_comes_from_the_environment_when_not_given() {
+    let tmp = TempDir::new().unwrap();
+    let pass = tmp.path().join("pass");
+    std::fs::write(&pass, format!("{PASS}\n")).unwrap();
+    let run = |envs: &[(&str, &Path)]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_attune"));
+        cmd.arg("init")
+            .env("ATTUNE_TEST_FAST_KDF", "1")
+            .env("ATTUNE_PASSPHRASE_FILE", &pass)
+            .env_remove("ATTUNE_JOURNAL")
+            .stdin(Stdio::null());
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        cmd.output().unwrap()
+    };
+    let xdg = tmp.path().join("xdg");
+    let out = run(&[("XDG_DATA_HOME", &xdg), ("HOME", tmp.path())]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(xdg.join("attune").join("journal.sqlite3").is_file());
+    let named = tmp.path().join("named");
+    let out = run(&[("ATTUNE_JOURNAL", &named), ("XDG_DATA_HOME", &xdg)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(named.join("journal.sqlite3").is_file());
+}
