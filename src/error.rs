@@ -39,6 +39,8 @@ pub enum ErrorCode {
     DiskFull,
     /// The folder could not be read or written.
     Unwritable,
+    /// Writing to the disk failed part-way (a drive removed, a file-size limit, I/O error).
+    WriteFailed,
     /// Anything else.
     Internal,
 }
@@ -159,6 +161,16 @@ impl From<rusqlite::Error> for Error {
         use rusqlite::ffi::ErrorCode as Sqlite;
         match err.sqlite_error_code() {
             Some(Sqlite::DiskFull) => Self::disk_full(),
+            Some(Sqlite::SystemIoFailure) if is_read_error(&err) => Self::new(
+                ErrorCode::DamagedJournal,
+                "Attune could not read the journal file from the disk. Nothing was changed; check \
+                 the drive, or restore the journal from a backup copy.",
+            ),
+            Some(Sqlite::SystemIoFailure) => Self::new(
+                ErrorCode::WriteFailed,
+                "Attune could not write to the disk (it may be full, or the drive may have been \
+                 removed). Nothing was saved; your journal is as it was.",
+            ),
             Some(Sqlite::NotADatabase | Sqlite::DatabaseCorrupt) => Self::damaged_journal(),
             Some(Sqlite::DatabaseBusy | Sqlite::DatabaseLocked) => busy(),
             Some(Sqlite::ReadOnly | Sqlite::PermissionDenied | Sqlite::CannotOpen) => Self::new(
@@ -169,6 +181,12 @@ impl From<rusqlite::Error> for Error {
             _ => Self::internal(format!("Storage error: {err}")),
         }
     }
+}
+
+fn is_read_error(err: &rusqlite::Error) -> bool {
+    use rusqlite::ffi::{SQLITE_IOERR_READ, SQLITE_IOERR_SHORT_READ};
+    err.sqlite_error()
+        .is_some_and(|e| matches!(e.extended_code, SQLITE_IOERR_READ | SQLITE_IOERR_SHORT_READ))
 }
 
 pub(crate) fn busy() -> Error {

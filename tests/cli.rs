@@ -1,6 +1,8 @@
 //! The `attune` command line as a script or a person would use it: the real binary on
 //! real journals, with the documented exit codes and JSON shapes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

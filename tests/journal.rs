@@ -1,5 +1,7 @@
 //! Finding things: filters, sorting, paging, search and the trash, on a real journal.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use attune::crypto::Passphrase;
 use attune::journal::{
     EntryChange, EntryId, EntryKind, Filter, FindRequest, Journal, NewEntry, Page, Sort,

@@ -238,6 +238,7 @@ fn exit_code(code: ErrorCode) -> u8 {
         ErrorCode::JournalBusy
         | ErrorCode::NewerVersion
         | ErrorCode::DiskFull
+        | ErrorCode::WriteFailed
         | ErrorCode::Internal => 1,
     }
 }

@@ -16,6 +16,8 @@ mod kdf;
 mod padding;
 mod protector;
 mod recovery_key;
+#[cfg(test)]
+mod vectors;
 
 pub use envelope::{open_record, seal_record, RecordAad};
 pub use kdf::KdfParams;

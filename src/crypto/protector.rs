@@ -115,6 +115,30 @@ impl WrappedKey {
         self.open(journal_id, &kek)
     }
 
+    /// [`WrappedKey::with_passphrase`] with the salt, nonce and protector id given: for
+    /// known-answer vectors only.
+    #[cfg(test)]
+    pub(crate) fn with_passphrase_fixed(
+        journal_id: &[u8; 16],
+        key: &DataKey,
+        passphrase: &Passphrase,
+        params: KdfParams,
+        salt: [u8; 32],
+        nonce: [u8; AEAD_NONCE_LEN],
+        id: [u8; 16],
+    ) -> Result<Self, CryptoError> {
+        let kek = kdf::derive(passphrase.as_bytes(), &salt, &params)?;
+        Self {
+            id,
+            kind: ProtectorKind::Passphrase,
+            params: params.encode().to_vec(),
+            salt,
+            nonce,
+            wrapped: Vec::new(),
+        }
+        .wrap(journal_id, &kek, key)
+    }
+
     fn seal(
         journal_id: &[u8; 16],
         kind: ProtectorKind,
@@ -125,16 +149,27 @@ impl WrappedKey {
     ) -> Result<Self, CryptoError> {
         let mut nonce = [0u8; AEAD_NONCE_LEN];
         fill_random(&mut nonce)?;
-        let mut protector = Self {
+        Self {
             id: random_id()?,
             kind,
             params,
             salt,
             nonce,
             wrapped: Vec::new(),
-        };
-        protector.wrapped = aead_seal(kek, &nonce, &protector.aad(journal_id)?, key.expose())?;
-        Ok(protector)
+        }
+        .wrap(journal_id, kek, key)
+    }
+
+    /// Fill in `wrapped`: the data key sealed under `kek`, bound to this protector's
+    /// journal, id, kind and parameters.
+    fn wrap(
+        mut self,
+        journal_id: &[u8; 16],
+        kek: &[u8; 32],
+        key: &DataKey,
+    ) -> Result<Self, CryptoError> {
+        self.wrapped = aead_seal(kek, &self.nonce, &self.aad(journal_id)?, key.expose())?;
+        Ok(self)
     }
 
     fn open(&self, journal_id: &[u8; 16], kek: &[u8; 32]) -> Result<DataKey, CryptoError> {

@@ -37,6 +37,12 @@ impl RecoveryKey {
         Ok(Self(bytes))
     }
 
+    /// A recovery key with the given bytes: for known-answer vectors only.
+    #[cfg(test)]
+    pub(crate) fn from_bytes(bytes: [u8; KEY_LEN]) -> Self {
+        Self(Zeroizing::new(bytes))
+    }
+
     pub(crate) fn expose(&self) -> &[u8; KEY_LEN] {
         &self.0
     }

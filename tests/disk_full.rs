@@ -1,0 +1,114 @@
+//! A full disk, or a write cut short, gives a clear error and changes nothing.
+//!
+//! The real `attune` binary runs on a tiny tmpfs (mounted inside a private user and mount
+//! namespace, so no root is needed), and under a file-size limit. Both need tools from
+//! util-linux and bash; if they are missing the test fails, it never skips.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::Command;
+
+const PASS: &str = "disk full passphrase";
+
+/// Run `script` in bash with `$ATTUNE` pointing at the binary and a passphrase file set.
+fn bash(script: &str, namespace: bool) -> (i32, String, String) {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let pass = tmp.path().join("pass");
+    std::fs::write(&pass, format!("{PASS}\n")).unwrap();
+    let mut cmd = if namespace {
+        let mut c = Command::new("unshare");
+        c.args(["--user", "--map-root-user", "--mount", "bash", "-c", script]);
+        c
+    } else {
+        let mut c = Command::new("bash");
+        c.args(["-c", script]);
+        c
+    };
+    let out = cmd
+        .env("ATTUNE", env!("CARGO_BIN_EXE_attune"))
+        .env("ATTUNE_PASSPHRASE_FILE", &pass)
+        .env("ATTUNE_TEST_FAST_KDF", "1")
+        .env("WORK", tmp.path())
+        .env_remove("ATTUNE_JOURNAL")
+        .output()
+        .expect("bash and unshare (util-linux) are needed for this test");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn value<'a>(stdout: &'a str, key: &str) -> &'a str {
+    stdout
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("{key}=")))
+        .unwrap_or_else(|| panic!("no {key}= line in:\n{stdout}"))
+}
+
+/// Shared steps: a journal with two entries, a big entry that cannot fit, then checks.
+const STEPS: &str = r#"
+set -u
+J="$WORK/disk/journal"
+"$ATTUNE" --journal "$J" init >/dev/null 2>&1; echo "init=$?"
+echo "first small entry" | "$ATTUNE" --journal "$J" add --title one --body-file - >/dev/null; echo "small1=$?"
+echo "second small entry" | "$ATTUNE" --journal "$J" add --title two --body-file - >/dev/null; echo "small2=$?"
+echo "before=$(cd "$J" && sha256sum * | sha256sum | cut -c1-64)"
+head -c 150000 /dev/zero | tr '\0' 'x' | fold -w 100 > "$WORK/big.txt"
+(LIMIT_STEP "$ATTUNE" --journal "$J" add --title BIG-MARKER --body-file "$WORK/big.txt" >/dev/null 2>"$WORK/err"); echo "big=$?"
+echo "err=$(cat "$WORK/err")"
+echo "errlines=$(wc -l < "$WORK/err")"
+echo "after=$(cd "$J" && sha256sum * | sha256sum | cut -c1-64)"
+"$ATTUNE" --journal "$J" verify >/dev/null 2>&1; echo "verify=$?"
+echo "count=$("$ATTUNE" --journal "$J" list --json | grep -c '"id"')"
+"#;
+
+fn check(stdout: &str, expected_message: &str) {
+    for step in ["init", "small1", "small2", "verify"] {
+        assert_eq!(value(stdout, step), "0", "{step} failed:\n{stdout}");
+    }
+    assert_eq!(
+        value(stdout, "big"),
+        "1",
+        "the big add must fail with exit 1:\n{stdout}"
+    );
+    let err = value(stdout, "err");
+    assert!(err.contains(expected_message), "clear message, got {err:?}");
+    assert!(!err.contains("BIG-MARKER"), "no journal text in errors");
+    assert_eq!(value(stdout, "errlines"), "1");
+    assert_eq!(
+        value(stdout, "before"),
+        value(stdout, "after"),
+        "every file unchanged"
+    );
+    assert_eq!(
+        value(stdout, "count"),
+        "2",
+        "both earlier entries still readable"
+    );
+}
+
+#[test]
+fn full_disk_gives_a_clear_error_and_leaves_the_journal_unchanged() {
+    // A 200 KiB tmpfs: the journal and two small entries fit, a 150 KB entry does not.
+    let script = format!(
+        "mkdir -p \"$WORK/disk\" && mount -t tmpfs -o size=200k tmpfs \"$WORK/disk\" || exit 99\n{}",
+        STEPS.replace("LIMIT_STEP ", "")
+    );
+    let (code, stdout, stderr) = bash(&script, true);
+    assert_eq!(code, 0, "script failed ({code}):\n{stdout}\n{stderr}");
+    check(&stdout, "disk is full");
+}
+
+#[test]
+fn write_cut_short_by_a_file_size_limit_leaves_the_journal_unchanged() {
+    // RLIMIT_FSIZE makes writes past 100 KiB fail part-way (EFBIG); SIGXFSZ is ignored
+    // so the process sees the error instead of dying.
+    let script = format!(
+        "mkdir -p \"$WORK/disk\"\n{}",
+        STEPS.replace("LIMIT_STEP ", "trap '' XFSZ; ulimit -f 100; ")
+    );
+    let (code, stdout, stderr) = bash(&script, false);
+    assert_eq!(code, 0, "script failed ({code}):\n{stdout}\n{stderr}");
+    check(&stdout, "could not write to the disk");
+}
