@@ -11,9 +11,10 @@ if [ "$(id -u)" -ne 0 ]; then
     log "Not root and no sudo: install packages by hand if any are missing."; fi
 fi
 
-# Debian packages the build and the tests need (C compiler for bundled SQLite and ring,
-# pkg-config, and the tools the tests call).
-apt_packages=(build-essential pkg-config curl ca-certificates)
+# Debian packages the build and the tests need: a C compiler for bundled SQLite and
+# ring, pkg-config, certificates for crates.io, and util-linux (unshare) for the
+# full-disk test.
+apt_packages=(build-essential pkg-config ca-certificates util-linux)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")

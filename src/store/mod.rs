@@ -59,11 +59,11 @@ fn db_path(dir: &Path) -> PathBuf {
 
 /// Take the folder's advisory lock, or say who has it.
 fn take_lock(dir: &Path) -> Result<File> {
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .read(true)
-        .write(true)
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).read(true).write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options
         .open(dir.join(LOCK_FILE))
         .map_err(|e| Error::from_io(&e, "open the journal folder"))?;
     match file.try_lock() {
