@@ -13,8 +13,8 @@ fi
 
 # Debian packages the build and the tests need: a C compiler for bundled SQLite and
 # ring, pkg-config, certificates for crates.io, and util-linux (unshare) for the
-# full-disk test.
-apt_packages=(build-essential pkg-config ca-certificates util-linux)
+# full-disk test, strace for the no-network test.
+apt_packages=(build-essential pkg-config ca-certificates util-linux strace)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
