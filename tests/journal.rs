@@ -62,6 +62,14 @@ fn find(j: &Journal, text: &str, filter: Filter) -> Page {
     .unwrap()
 }
 
+fn in_trash(j: &Journal) -> usize {
+    let filter = Filter {
+        trash: true,
+        ..Default::default()
+    };
+    find(j, "", filter).total
+}
+
 fn titles(page: &Page) -> Vec<String> {
     page.items
         .iter()
@@ -359,31 +367,9 @@ fn trash_hides_restores_and_purges_after_thirty_days() {
     j.trash(&gone, now()).unwrap();
     // 29 days later it is still there; after 30 it is purged at unlock.
     let j = reopen(&tmp, j, now() + Duration::days(29));
-    assert_eq!(
-        find(
-            &j,
-            "",
-            Filter {
-                trash: true,
-                ..Default::default()
-            }
-        )
-        .total,
-        1
-    );
+    assert_eq!(in_trash(&j), 1);
     let j = reopen(&tmp, j, now() + Duration::days(31));
-    assert_eq!(
-        find(
-            &j,
-            "",
-            Filter {
-                trash: true,
-                ..Default::default()
-            }
-        )
-        .total,
-        0
-    );
+    assert_eq!(in_trash(&j), 0);
     assert!(j.get(&gone).is_err());
     assert!(j.get(&keep).is_ok());
     let j = reopen(&tmp, j, now());

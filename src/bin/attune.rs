@@ -559,17 +559,33 @@ fn body_text(fields: &EntryFields, input: &mut Input) -> Result<Option<Zeroizing
     }
 }
 
+/// Parse a whole entry or change given as JSON; the message names the place, never the text.
+fn parse_json<T: serde::de::DeserializeOwned>(
+    text: Option<Zeroizing<String>>,
+    what: &str,
+) -> Result<T, Error> {
+    serde_json::from_str(&text.unwrap_or_default()).map_err(|e| {
+        Error::invalid(format!(
+            "The JSON {what} is not valid (line {}, column {}). Nothing was saved.",
+            e.line(),
+            e.column()
+        ))
+    })
+}
+
+/// An edit flag: a new value, a request to clear it, or no change.
+fn set_or_clear<T>(value: Option<T>, cleared: bool) -> Option<Option<T>> {
+    match (value, cleared) {
+        (Some(v), _) => Some(Some(v)),
+        (None, true) => Some(None),
+        (None, false) => None,
+    }
+}
+
 fn new_entry(fields: EntryFields, input: &mut Input) -> Result<NewEntry, Error> {
     let text = body_text(&fields, input)?;
     if fields.json {
-        let raw = text.unwrap_or_default();
-        return serde_json::from_str(&raw).map_err(|e| {
-            Error::invalid(format!(
-                "The JSON entry is not valid (line {}, column {}). Nothing was saved.",
-                e.line(),
-                e.column()
-            ))
-        });
+        return parse_json(text, "entry");
     }
     Ok(NewEntry {
         encounter_date: fields.date.as_deref().map(parse_date).transpose()?,
@@ -592,20 +608,8 @@ fn entry_change(
 ) -> Result<EntryChange, Error> {
     let text = body_text(&fields, input)?;
     if fields.json {
-        let raw = text.unwrap_or_default();
-        return serde_json::from_str(&raw).map_err(|e| {
-            Error::invalid(format!(
-                "The JSON change is not valid (line {}, column {}). Nothing was saved.",
-                e.line(),
-                e.column()
-            ))
-        });
+        return parse_json(text, "change");
     }
-    let optional = |value: Option<String>, cleared: bool| match (value, cleared) {
-        (Some(v), _) => Some(Some(v)),
-        (None, true) => Some(None),
-        (None, false) => None,
-    };
     Ok(EntryChange {
         encounter_date: fields.date.as_deref().map(parse_date).transpose()?,
         kind: fields.kind.as_deref().map(EntryKind::parse).transpose()?,
@@ -615,8 +619,8 @@ fn entry_change(
             .map(Setting::parse)
             .transpose()?
             .map(Some),
-        family_code: optional(fields.family, clear.clear_family),
-        title: optional(fields.title, clear.clear_title),
+        family_code: set_or_clear(fields.family, clear.clear_family),
+        title: set_or_clear(fields.title, clear.clear_title),
         body: text.map(|t| t.to_string()),
         tags: if clear.clear_tags {
             Some(Vec::new())
@@ -625,11 +629,7 @@ fn entry_change(
         } else {
             Some(fields.tags)
         },
-        carrying: match (fields.rating, clear.clear_rating) {
-            (Some(r), _) => Some(Some(r)),
-            (None, true) => Some(None),
-            (None, false) => None,
-        },
+        carrying: set_or_clear(fields.rating, clear.clear_rating),
         bring_to_supervision: if fields.flag {
             Some(true)
         } else if clear.no_flag {
