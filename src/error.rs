@@ -111,6 +111,11 @@ impl Error {
                 ErrorCode::Unwritable,
                 format!("Could not {doing}: the folder does not exist."),
             ),
+            // A journal location under a file, or a file where the folder should be.
+            ErrorKind::NotADirectory | ErrorKind::AlreadyExists => Self::new(
+                ErrorCode::Unwritable,
+                format!("Could not {doing}: a file is in the way of that folder. Choose another folder."),
+            ),
             _ => Self::new(ErrorCode::Internal, format!("Could not {doing}: {}", err.kind())),
         }
     }

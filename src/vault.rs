@@ -255,8 +255,11 @@ impl Vault {
         let rec = WrappedKey::with_recovery_key(&self.journal_id, &new_key, &fresh)?;
         let journal_id = self.journal_id;
         let old_key = &self.key;
+        if !self.store.stray_records()?.is_empty() {
+            return Err(damaged_for_rotation());
+        }
         self.store.transaction(|tx| {
-            for table in [Table::Entries] {
+            for table in Table::ALL {
                 let rows = all_rows(tx, table)?;
                 for row in rows {
                     let aad = record_aad(&journal_id, table, &row);

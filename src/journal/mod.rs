@@ -191,6 +191,9 @@ impl Journal {
                 }),
             }
         }
+        journal
+            .damaged
+            .extend(stray_records(journal.vault.store())?);
         journal.purge_expired_trash(now)?;
         Ok(journal)
     }
@@ -325,7 +328,9 @@ impl Journal {
 
     /// Delete an entry for good. Also removes a damaged record by its id.
     pub fn purge(&mut self, id: &EntryId) -> Result<()> {
-        let removed = self.vault.store().delete_record(Table::Entries, &id.0)?;
+        let store = self.vault.store();
+        let removed =
+            store.delete_record(Table::Entries, &id.0)? || store.delete_stray_record(&id.0)?;
         if let Some(at) = self.index.remove(id) {
             self.entries.swap_remove(at);
             if let Some(moved) = self.entries.get(at) {
@@ -470,12 +475,25 @@ impl Journal {
                 }),
             }
         }
+        let strays = stray_records(self.vault.store())?;
+        let records_checked = rows.len() + malformed.len() + strays.len();
+        damaged.extend(strays);
         Ok(VerifyReport {
-            records_checked: rows.len() + malformed.len(),
+            records_checked,
             damaged,
             file_problems: self.vault.store().integrity_problems()?,
         })
     }
+}
+
+fn stray_records(store: &crate::store::Store) -> Result<Vec<DamagedRecord>> {
+    Ok(store
+        .stray_records()?
+        .into_iter()
+        .map(|id| DamagedRecord {
+            id: Some(EntryId(id).to_hex()),
+        })
+        .collect())
 }
 
 fn summarise(entry: &Entry, query: &Query) -> EntrySummary {

@@ -29,6 +29,12 @@ pub enum Table {
     Entries = 1,
 }
 
+impl Table {
+    /// Every table this version knows. A record in any other table has been moved or
+    /// forged and is reported as damaged.
+    pub const ALL: [Table; 1] = [Table::Entries];
+}
+
 /// One stored record as it sits on disk: plaintext routing fields and the envelope.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordRow {
@@ -360,6 +366,36 @@ impl Store {
             }
         }
         Ok((good, bad))
+    }
+
+    /// Ids of records filed under a table this version does not know (moved or forged
+    /// rows), so they are reported instead of silently ignored.
+    pub fn stray_records(&self) -> Result<Vec<[u8; 16]>> {
+        let known: Vec<String> = Table::ALL.iter().map(|t| (*t as u8).to_string()).collect();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id FROM records WHERE tbl NOT IN ({}) ORDER BY seq",
+            known.join(",")
+        ))?;
+        let rows = stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))?;
+        let mut out = Vec::new();
+        for row in rows {
+            // An id of the wrong size is reported as all zeros: still damage to show.
+            out.push(row?.try_into().unwrap_or([0u8; 16]));
+        }
+        Ok(out)
+    }
+
+    /// Delete a stray record (see [`Store::stray_records`]) for good.
+    pub fn delete_stray_record(&self, id: &[u8; 16]) -> Result<bool> {
+        let known: Vec<String> = Table::ALL.iter().map(|t| (*t as u8).to_string()).collect();
+        let n = self.conn.execute(
+            &format!(
+                "DELETE FROM records WHERE id = ?1 AND tbl NOT IN ({})",
+                known.join(",")
+            ),
+            [id.as_slice()],
+        )?;
+        Ok(n > 0)
     }
 
     /// One record by id.

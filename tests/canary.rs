@@ -1,0 +1,236 @@
+//! Canaries: unique markers written into every field a person types must never appear
+//! on disk in any common text encoding, whether the journal is open or closed.
+
+// Test code, helpers included: a failed step should stop the test where it happened.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use attune::crypto::RecoveryKey;
+use attune::journal::{
+    AnswerValue, EntryChange, EntryKind, FindRequest, Journal, NewEntry, PackRef, PromptAnswer,
+    Setting,
+};
+use common::*;
+
+/// One set of markers, one per user field. Each is unique to its field and its set.
+struct Markers {
+    title: String,
+    body: String,
+    family_code: String,
+    tags: Vec<String>,
+    pack_id: String,
+    prompt_id: String,
+    answer_text: String,
+    answer_choice: String,
+}
+
+impl Markers {
+    /// `set` keeps the markers of different entries and edits apart.
+    fn new(set: &str) -> Self {
+        Self {
+            title: format!("CanaryTitle{set} Überschrift Kanärien 見出し"),
+            body: format!(
+                "CanaryBody{set} first line\nзаписка канарейки {set}\nΚαναρίνι σώμα {set} 🐤"
+            ),
+            family_code: format!("Fäm{set}Ωq"),
+            tags: vec![format!("CanaryTag{set}"), format!("étiquette{set}ñ")],
+            pack_id: format!("canary-pack-{set}-パック"),
+            prompt_id: format!("canary.prompt.{set}"),
+            answer_text: format!("CanaryAnswer{set} антwort ответ"),
+            answer_choice: format!("CanaryChoice{set} élection"),
+        }
+    }
+
+    fn all(&self) -> Vec<(String, String)> {
+        let mut out = vec![
+            ("title".to_string(), self.title.clone()),
+            ("family code".to_string(), self.family_code.clone()),
+            ("pack id".to_string(), self.pack_id.clone()),
+            ("prompt id".to_string(), self.prompt_id.clone()),
+            ("answer text".to_string(), self.answer_text.clone()),
+            ("answer choice".to_string(), self.answer_choice.clone()),
+        ];
+        // The body line by line as well as whole, so a field split into pieces is caught.
+        out.push(("body".to_string(), self.body.clone()));
+        for (i, line) in self.body.lines().enumerate() {
+            out.push((format!("body line {i}"), line.to_string()));
+        }
+        for (i, tag) in self.tags.iter().enumerate() {
+            out.push((format!("tag {i}"), tag.clone()));
+        }
+        out
+    }
+
+    fn answers(&self) -> Vec<PromptAnswer> {
+        vec![
+            PromptAnswer {
+                prompt_id: self.prompt_id.clone(),
+                value: AnswerValue::Text(self.answer_text.clone()),
+            },
+            PromptAnswer {
+                prompt_id: format!("{}.choice", self.prompt_id),
+                value: AnswerValue::Choice(self.answer_choice.clone()),
+            },
+            PromptAnswer {
+                prompt_id: format!("{}.scale", self.prompt_id),
+                value: AnswerValue::Scale(7),
+            },
+        ]
+    }
+
+    fn new_entry(&self) -> NewEntry {
+        NewEntry {
+            encounter_date: chrono::NaiveDate::from_ymd_opt(2025, 6, 1),
+            kind: Some(EntryKind::Encounter),
+            setting: Some(Setting::HomeVisit),
+            family_code: Some(self.family_code.clone()),
+            title: Some(self.title.clone()),
+            prompt_pack: Some(PackRef {
+                id: self.pack_id.clone(),
+                version: 3,
+            }),
+            answers: self.answers(),
+            body: self.body.clone(),
+            tags: self.tags.clone(),
+            carrying: Some(6),
+            bring_to_supervision: true,
+        }
+    }
+
+    fn change(&self) -> EntryChange {
+        EntryChange {
+            family_code: Some(Some(self.family_code.clone())),
+            title: Some(Some(self.title.clone())),
+            prompt_pack: Some(Some(PackRef {
+                id: self.pack_id.clone(),
+                version: 4,
+            })),
+            answers: Some(self.answers()),
+            body: Some(self.body.clone()),
+            tags: Some(self.tags.clone()),
+            ..Default::default()
+        }
+    }
+}
+
+/// The encodings a marker is looked for in.
+fn encodings(marker: &str) -> [(&'static str, Vec<u8>); 3] {
+    let utf16 = || marker.encode_utf16();
+    [
+        ("UTF-8", marker.as_bytes().to_vec()),
+        ("UTF-16LE", utf16().flat_map(u16::to_le_bytes).collect()),
+        ("UTF-16BE", utf16().flat_map(u16::to_be_bytes).collect()),
+    ]
+}
+
+/// Every (file, marker name, encoding) where a marker occurs under `dir`.
+fn find_markers(dir: &Path, markers: &[(String, String)]) -> Vec<String> {
+    let files = snapshot(dir);
+    let mut found = Vec::new();
+    for (name, marker) in markers {
+        for (encoding, needle) in encodings(marker) {
+            for (file, bytes) in &files {
+                if contains(bytes, &needle) {
+                    found.push(format!("{name} marker {marker:?} in {file} as {encoding}"));
+                }
+            }
+        }
+    }
+    found
+}
+
+fn assert_no_markers(dir: &Path, markers: &[(String, String)], when: &str) {
+    let found = find_markers(dir, markers);
+    assert!(
+        found.is_empty(),
+        "{when}: plaintext on disk:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_marker_scan_finds_a_marker_in_each_encoding() {
+    let tmp = tempfile::tempdir().unwrap();
+    let markers = Markers::new("Scan").all();
+    let (_, marker) = &markers[0];
+    assert_eq!(find_markers(tmp.path(), &markers), Vec::<String>::new());
+
+    for (i, (encoding, needle)) in encodings(marker).into_iter().enumerate() {
+        let dir = tmp.path().join(format!("case{i}"));
+        fs::create_dir_all(dir.join("nested")).unwrap();
+        // Buried among other bytes, in a nested folder.
+        let mut bytes = vec![0xA5u8; 1001];
+        bytes.extend_from_slice(&needle);
+        bytes.extend_from_slice(&[0x5Au8; 999]);
+        fs::write(dir.join("nested").join("leak.bin"), &bytes).unwrap();
+        fs::write(dir.join("clean.bin"), [0u8; 64]).unwrap();
+        let found = find_markers(&dir, &markers);
+        assert_eq!(found.len(), 1, "{encoding}: {found:?}");
+        assert!(found[0].contains("leak.bin"), "{found:?}");
+        assert!(found[0].contains(encoding), "{found:?}");
+    }
+}
+
+#[test]
+fn no_typed_text_reaches_any_file_while_open_or_after_closing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    let first = Markers::new("A1");
+    let second = Markers::new("B2");
+    let edited = Markers::new("C3");
+
+    let (mut journal, recovery): (Journal, RecoveryKey) = create_journal(&dir);
+    let a = journal.add(first.new_entry(), now()).unwrap().id;
+    let b = journal.add(second.new_entry(), now()).unwrap().id;
+    journal.edit(&a, edited.change(), now()).unwrap();
+    journal.trash(&b, now()).unwrap();
+    journal.restore(&b, now()).unwrap();
+    // The markers are really held by the journal (else the scan proves nothing).
+    assert_eq!(journal.get(&a).unwrap().title.as_ref(), Some(&edited.title));
+    let hits = journal
+        .find(&FindRequest {
+            text: format!("CanaryAnswer{}", "C3"),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(hits.total, 1);
+
+    let mut markers: Vec<(String, String)> = Vec::new();
+    for (set, m) in [("first", &first), ("second", &second), ("edited", &edited)] {
+        markers.extend(m.all().into_iter().map(|(n, v)| (format!("{set} {n}"), v)));
+    }
+    markers.push(("passphrase".into(), PASSPHRASE.into()));
+    markers.push(("recovery key".into(), recovery.to_display().to_string()));
+    markers.push((
+        "recovery key, ungrouped".into(),
+        recovery.to_display().replace('-', ""),
+    ));
+
+    let wal = dir.join(format!("{}-wal", attune::store::DB_FILE));
+    assert!(wal.is_file(), "the write-ahead log exists while open");
+    assert!(
+        fs::metadata(&wal).unwrap().len() > 0,
+        "the log holds the writes"
+    );
+    assert_no_markers(&dir, &markers, "while open");
+    journal.lock();
+    assert_no_markers(&dir, &markers, "after closing");
+
+    // Reopened, every field reads back as written.
+    let journal = open_journal(&dir, PASSPHRASE);
+    let entry = journal.get(&a).unwrap();
+    assert_eq!(entry.title.as_ref(), Some(&edited.title));
+    assert_eq!(entry.body, edited.body);
+    assert_eq!(entry.family_code.as_ref(), Some(&edited.family_code));
+    assert_eq!(entry.tags, edited.tags);
+    assert_eq!(entry.answers, edited.answers());
+    assert_eq!(entry.prompt_pack.as_ref().unwrap().id, edited.pack_id);
+    let entry = journal.get(&b).unwrap();
+    assert_eq!(entry.title.as_ref(), Some(&second.title));
+    assert!(entry.deleted_at.is_none());
+    assert_no_markers(&dir, &markers, "reopened");
+}
