@@ -603,3 +603,50 @@ fn journal_folder_comes_from_the_environment_when_not_given() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(named.join("journal.sqlite3").is_file());
 }
+
+#[test]
+fn a_cli_journey_leaves_no_plaintext_in_the_journal_folder() {
+    let cli = Cli::new();
+    cli.init();
+    let markers = [
+        "QuokkaTitleMarker",
+        "ZephyrBodyMarker",
+        "FAMQX9",
+        "OcelotTagMarker",
+        "NarwhalEditMarker",
+    ];
+    let id = cli.add(
+        &[
+            "add", "--title", markers[0], "--family", markers[2], "--tag", markers[3],
+        ],
+        &format!(
+            "Body with {} inside, and Ünïcödé {}",
+            markers[1], markers[1]
+        ),
+    );
+    let out = cli.run(
+        &["edit", &id, "--body-file", "-"],
+        &format!("Edited: {}", markers[4]),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(cli.run(&["delete", &id], "").status.code(), Some(0));
+    assert_eq!(cli.run(&["restore", &id], "").status.code(), Some(0));
+    assert!(
+        stdout(&cli.run(&["search", markers[4]], "")).contains(markers[0]),
+        "the markers were stored"
+    );
+    let files = files_under(&cli.dir);
+    assert!(files.len() >= 2, "journal and lock file at least");
+    for (path, bytes) in files {
+        for marker in markers {
+            let utf16: Vec<u8> = marker.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            for needle in [marker.as_bytes(), &utf16[..]] {
+                assert!(
+                    !bytes.windows(needle.len()).any(|w| w == needle),
+                    "{marker} found in {}",
+                    path.display()
+                );
+            }
+        }
+    }
+}
