@@ -223,15 +223,30 @@ pub struct NewEntry {
 pub struct EntryChange {
     pub encounter_date: Option<NaiveDate>,
     pub kind: Option<EntryKind>,
+    #[serde(deserialize_with = "present_or_null")]
     pub setting: Option<Option<Setting>>,
+    #[serde(deserialize_with = "present_or_null")]
     pub family_code: Option<Option<String>>,
+    #[serde(deserialize_with = "present_or_null")]
     pub title: Option<Option<String>>,
+    #[serde(deserialize_with = "present_or_null")]
     pub prompt_pack: Option<Option<PackRef>>,
     pub answers: Option<Vec<PromptAnswer>>,
     pub body: Option<String>,
     pub tags: Option<Vec<String>>,
+    #[serde(deserialize_with = "present_or_null")]
     pub carrying: Option<Option<u8>>,
     pub bring_to_supervision: Option<bool>,
+}
+
+/// For `Option<Option<T>>` fields: absent means "no change" (the default), `null`
+/// means "clear", a value means "set". Plain serde would read `null` as absent.
+fn present_or_null<'de, T, D>(d: D) -> std::result::Result<Option<Option<T>>, D::Error>
+where
+    T: Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
 }
 
 impl Entry {
@@ -519,6 +534,15 @@ mod tests {
             })
             .is_err());
         assert_eq!(e, before, "a refused change leaves the entry as it was");
+    }
+
+    #[test]
+    fn json_change_tells_absent_from_null() {
+        let change: EntryChange =
+            serde_json::from_str(r#"{"title": null, "carrying": 3}"#).unwrap();
+        assert_eq!(change.title, Some(None), "null clears");
+        assert_eq!(change.carrying, Some(Some(3)));
+        assert_eq!(change.family_code, None, "absent leaves alone");
     }
 
     #[test]
