@@ -11,6 +11,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// What went wrong, as a code a front end can switch on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// The passphrase or recovery key did not open the journal (or a key protector is damaged).
@@ -33,6 +34,8 @@ pub enum ErrorCode {
     DamagedRecords,
     /// No entry with that id.
     NotFound,
+    /// The journal is locked; unlock it first.
+    Locked,
     /// Something given was not valid (dates, ratings, JSON, ids, lengths).
     InvalidInput,
     /// The disk is full; nothing was changed.
@@ -47,6 +50,7 @@ pub enum ErrorCode {
 
 /// An error from the core. `message` is human, short, and free of journal text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[error("{message}")]
 pub struct Error {
     pub code: ErrorCode,

@@ -234,11 +234,7 @@ impl Vault {
     /// a damaged record could not be carried over.
     pub fn rotate_key(&mut self, passphrase: &Passphrase) -> Result<RecoveryKey> {
         // Confirm the passphrase against the stored protector before changing anything.
-        let current =
-            Self::confirm_passphrase(&self.store, &self.journal_id, self.key_id, passphrase)?;
-        if current.expose() != self.key.expose() {
-            return Err(Error::wrong_secret());
-        }
+        self.check_passphrase(passphrase)?;
         let new_key = DataKey::generate()?;
         let new_key_id = self
             .key_id
@@ -287,6 +283,28 @@ impl Vault {
         self.key = new_key;
         self.key_id = new_key_id;
         Ok(fresh)
+    }
+
+    /// Is `passphrase` the one that opens this journal? (To confirm a sensitive change.)
+    pub fn check_passphrase(&self, passphrase: &Passphrase) -> Result<()> {
+        let key = Self::confirm_passphrase(&self.store, &self.journal_id, self.key_id, passphrase)?;
+        if key.expose() == self.key.expose() {
+            Ok(())
+        } else {
+            Err(Error::wrong_secret())
+        }
+    }
+
+    /// Does `recovery` open this journal?
+    pub fn check_recovery_key(&self, recovery: &RecoveryKey) -> Result<()> {
+        self.store
+            .protectors()?
+            .into_iter()
+            .filter(|(p, k)| p.kind == ProtectorKind::RecoveryKey && *k == self.key_id)
+            .find_map(|(p, _)| p.open_with_recovery_key(&self.journal_id, recovery).ok())
+            .filter(|key| key.expose() == self.key.expose())
+            .map(|_| ())
+            .ok_or_else(Error::wrong_recovery_key)
     }
 
     fn confirm_passphrase(

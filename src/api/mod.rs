@@ -1,11 +1,375 @@
-//! What front ends call: request and response types and the one error type.
+//! What front ends call: one function per action, each taking one request and giving
+//! one response, all tested without Tauri.
 //!
-//! The CLI and (later) the desktop shell are thin adapters over these. Errors cross as
-//! `{ code, message }` with a closed set of codes ([`ErrorCode`]); messages never hold
-//! journal text.
+//! The desktop shell wraps a [`Session`] in a mutex and exposes each method as a
+//! command. Slow steps (key derivation) are free functions ([`open_journal`],
+//! [`create_journal`], [`recover_journal`]) that run without holding the session, so
+//! the window never freezes. Errors cross as `{ code, message }` with a closed set of
+//! codes ([`ErrorCode`]); messages never hold journal text. Secrets come in through
+//! types that can be read but never written back out ([`SecretText`]).
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
 
 pub use crate::error::{Error, ErrorCode, Result};
 pub use crate::journal::{
-    DamagedRecord, Entry, EntryChange, EntryId, EntryKind, EntrySummary, Filter, FindRequest,
-    NewEntry, Page, Setting, Snippet, Sort, VerifyReport,
+    AnswerValue, DamagedRecord, Draft, Entry, EntryChange, EntryId, EntryKind, EntrySummary,
+    Filter, FindRequest, NewEntry, PackRef, Page, PromptAnswer, Setting, Settings, Snippet, Sort,
+    Theme, VerifyReport,
 };
+
+use crate::crypto::{Passphrase, RecoveryKey};
+use crate::journal::Journal;
+use crate::store::Store;
+use crate::vault::{KdfChoice, Vault};
+
+/// Text that arrives from a front end and must never be sent back or printed: a
+/// passphrase or a typed recovery key. It can be deserialized, not serialized.
+#[derive(Deserialize, Default)]
+#[serde(transparent)]
+pub struct SecretText(Zeroizing<String>);
+
+impl SecretText {
+    pub fn new(text: &str) -> Self {
+        Self(Zeroizing::new(text.to_string()))
+    }
+
+    fn as_passphrase(&self) -> Passphrase {
+        Passphrase::new(&self.0)
+    }
+}
+
+impl std::fmt::Debug for SecretText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretText([REDACTED])")
+    }
+}
+
+/// A recovery key on its one trip out, to be shown to the person once.
+#[derive(Serialize)]
+#[serde(transparent)]
+pub struct ShownRecoveryKey(Zeroizing<String>);
+
+impl ShownRecoveryKey {
+    fn from_key(key: &RecoveryKey) -> Self {
+        Self(key.to_display())
+    }
+
+    /// The shown text (for tests and the CLI).
+    pub fn text(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for ShownRecoveryKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ShownRecoveryKey([REDACTED])")
+    }
+}
+
+/// Where the app stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct Status {
+    /// A journal exists in the folder.
+    pub has_journal: bool,
+    pub unlocked: bool,
+    /// The journal folder, for the About page and error help.
+    pub journal_dir: String,
+    /// Records that could not be read at unlock (reported, skipped).
+    pub damaged_records: u32,
+    /// The journal was made with the weak test key derivation.
+    pub test_journal: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct CreateRequest {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub passphrase: SecretText,
+}
+
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct CreateResponse {
+    /// Shown once; the person is asked to type it back.
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub recovery_key: ShownRecoveryKey,
+}
+
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct UnlockRequest {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub passphrase: SecretText,
+}
+
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct RecoveryKeyCheck {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub recovery_key: SecretText,
+}
+
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct RecoverRequest {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub recovery_key: SecretText,
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub new_passphrase: SecretText,
+}
+
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ChangePassphraseRequest {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub current: SecretText,
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub new_passphrase: SecretText,
+}
+
+/// Names one entry.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct EntryRef {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub id: EntryId,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct UpdateRequest {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub id: EntryId,
+    pub change: EntryChange,
+}
+
+/// For the About page.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct About {
+    pub version: String,
+    pub schema_version: u32,
+}
+
+fn locked() -> Error {
+    Error::new(
+        ErrorCode::Locked,
+        "The journal is locked. Unlock it to go on.",
+    )
+}
+
+/// Create a journal in `dir` (slow: calibrates and runs the key derivation).
+pub fn create_journal(
+    dir: &Path,
+    req: &CreateRequest,
+    kdf: KdfChoice,
+) -> Result<(Journal, CreateResponse)> {
+    let pass = Passphrase::new_checked(&req.passphrase.0)?;
+    let (vault, key) = Vault::create(dir, &pass, kdf)?;
+    let journal = Journal::load(vault, Utc::now())?;
+    Ok((
+        journal,
+        CreateResponse {
+            recovery_key: ShownRecoveryKey::from_key(&key),
+        },
+    ))
+}
+
+/// Unlock the journal in `dir` (slow: runs the key derivation).
+pub fn open_journal(dir: &Path, req: &UnlockRequest) -> Result<Journal> {
+    Journal::load(
+        Vault::unlock(dir, &req.passphrase.as_passphrase())?,
+        Utc::now(),
+    )
+}
+
+/// Open with the recovery key, set a new passphrase, issue a fresh recovery key (slow).
+pub fn recover_journal(dir: &Path, req: &RecoverRequest) -> Result<(Journal, CreateResponse)> {
+    let key = RecoveryKey::parse(&req.recovery_key.0)?;
+    let pass = Passphrase::new_checked(&req.new_passphrase.0)?;
+    let (vault, fresh) = Vault::recover(dir, &key, &pass)?;
+    Ok((
+        Journal::load(vault, Utc::now())?,
+        CreateResponse {
+            recovery_key: ShownRecoveryKey::from_key(&fresh),
+        },
+    ))
+}
+
+/// One desktop session: the journal folder, and the journal while unlocked.
+#[derive(Debug)]
+pub struct Session {
+    dir: PathBuf,
+    journal: Option<Journal>,
+    /// What is in the editor right now, kept in memory and written (encrypted) when the
+    /// journal locks or the window closes.
+    staged: Option<Draft>,
+}
+
+impl Session {
+    pub fn new(dir: PathBuf) -> Self {
+        Self {
+            dir,
+            journal: None,
+            staged: None,
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn status(&self) -> Status {
+        Status {
+            has_journal: Store::exists(&self.dir),
+            unlocked: self.journal.is_some(),
+            journal_dir: self.dir.display().to_string(),
+            damaged_records: self
+                .journal
+                .as_ref()
+                .map_or(0, |j| u32::try_from(j.damaged().len()).unwrap_or(u32::MAX)),
+            test_journal: self
+                .journal
+                .as_ref()
+                .is_some_and(|j| j.vault().uses_test_kdf()),
+        }
+    }
+
+    /// Take over a journal opened by [`open_journal`], [`create_journal`] or
+    /// [`recover_journal`]. A journal already open is locked first.
+    pub fn install(&mut self, journal: Journal) -> Result<Status> {
+        self.lock()?;
+        self.journal = Some(journal);
+        Ok(self.status())
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.journal.is_some()
+    }
+
+    fn journal(&self) -> Result<&Journal> {
+        self.journal.as_ref().ok_or_else(locked)
+    }
+
+    fn journal_mut(&mut self) -> Result<&mut Journal> {
+        self.journal.as_mut().ok_or_else(locked)
+    }
+
+    /// Lock: keep the staged draft (encrypted), then drop the key and every decrypted
+    /// entry. Locking a locked session does nothing.
+    pub fn lock(&mut self) -> Result<()> {
+        let flushed = self.flush_draft();
+        self.staged = None;
+        if let Some(journal) = self.journal.take() {
+            journal.lock();
+        }
+        flushed
+    }
+
+    /// Write the staged draft, encrypted (on lock and when the window closes).
+    pub fn flush_draft(&mut self) -> Result<()> {
+        let Some(mut draft) = self.staged.take() else {
+            return Ok(());
+        };
+        draft.saved_at = Some(Utc::now());
+        let result = self.journal_mut().and_then(|j| j.save_draft(&draft));
+        if result.is_err() {
+            self.staged = Some(draft);
+        }
+        result
+    }
+
+    /// Does the typed recovery key open this journal? Used right after creation, to
+    /// make sure the person wrote it down correctly.
+    pub fn check_recovery_key(&self, req: &RecoveryKeyCheck) -> Result<()> {
+        let key = RecoveryKey::parse(&req.recovery_key.0)?;
+        self.journal()?.vault().check_recovery_key(&key)
+    }
+
+    pub fn change_passphrase(&mut self, req: &ChangePassphraseRequest) -> Result<()> {
+        let new = Passphrase::new_checked(&req.new_passphrase.0)?;
+        let journal = self.journal_mut()?;
+        journal
+            .vault()
+            .check_passphrase(&req.current.as_passphrase())?;
+        journal.vault_mut().change_passphrase(&new)
+    }
+
+    pub fn find_entries(&self, req: &FindRequest) -> Result<Page> {
+        self.journal()?.find(req)
+    }
+
+    pub fn get_entry(&self, req: &EntryRef) -> Result<Entry> {
+        self.journal()?.get(&req.id).cloned()
+    }
+
+    pub fn create_entry(&mut self, req: NewEntry) -> Result<Entry> {
+        self.journal_mut()?.add(req, Utc::now()).cloned()
+    }
+
+    pub fn update_entry(&mut self, req: UpdateRequest) -> Result<Entry> {
+        self.journal_mut()?
+            .edit(&req.id, req.change, Utc::now())
+            .cloned()
+    }
+
+    pub fn trash_entry(&mut self, req: &EntryRef) -> Result<Entry> {
+        self.journal_mut()?.trash(&req.id, Utc::now()).cloned()
+    }
+
+    pub fn restore_entry(&mut self, req: &EntryRef) -> Result<Entry> {
+        self.journal_mut()?.restore(&req.id, Utc::now()).cloned()
+    }
+
+    /// Hold what is in the editor in memory (called as the person types).
+    pub fn stage_draft(&mut self, draft: Draft) -> Result<()> {
+        self.journal()?;
+        self.staged = Some(draft);
+        Ok(())
+    }
+
+    /// The draft kept from last time (after unlock), if any.
+    pub fn kept_draft(&self) -> Result<Option<Draft>> {
+        match &self.staged {
+            Some(d) => Ok(Some(d.clone())),
+            None => self.journal()?.draft(),
+        }
+    }
+
+    /// Forget the draft, staged and kept (after it was saved as an entry or thrown away).
+    pub fn discard_draft(&mut self) -> Result<()> {
+        self.staged = None;
+        self.journal_mut()?.discard_draft()
+    }
+
+    pub fn get_settings(&self) -> Result<Settings> {
+        self.journal()?.settings()
+    }
+
+    pub fn save_settings(&mut self, req: Settings) -> Result<Settings> {
+        self.journal_mut()?.save_settings(&req)?;
+        Ok(req)
+    }
+
+    pub fn about(&self) -> About {
+        About {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            schema_version: crate::store::CURRENT_VERSION,
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // Closing the app keeps what was being written.
+        let _ = self.lock();
+    }
+}
+
+#[cfg(feature = "typescript")]
+pub mod typescript;

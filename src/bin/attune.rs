@@ -239,6 +239,7 @@ fn exit_code(code: ErrorCode) -> u8 {
         | ErrorCode::NewerVersion
         | ErrorCode::DiskFull
         | ErrorCode::WriteFailed
+        | ErrorCode::Locked
         | ErrorCode::Internal => 1,
     }
 }

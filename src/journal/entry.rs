@@ -57,6 +57,7 @@ impl<'de> Deserialize<'de> for EntryId {
 
 /// What kind of reflection an entry is. Supervision sessions are their own records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     /// Written after an encounter with a baby and family.
@@ -86,6 +87,7 @@ impl EntryKind {
 
 /// Where the encounter happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Setting {
     HomeVisit,
@@ -137,6 +139,7 @@ impl Setting {
 
 /// The guided-prompt pack an entry was written with (the pack format arrives later).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct PackRef {
     pub id: String,
     pub version: u32,
@@ -145,12 +148,14 @@ pub struct PackRef {
 /// One answer to one prompt. Stored generically so old entries render after a pack
 /// changes version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct PromptAnswer {
     pub prompt_id: String,
     pub value: AnswerValue,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum AnswerValue {
     Text(String),
@@ -160,7 +165,9 @@ pub enum AnswerValue {
 
 /// A journal entry as the person sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Entry {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
     pub id: EntryId,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -177,6 +184,7 @@ pub struct Entry {
     pub carrying: Option<u8>,
     pub bring_to_supervision: bool,
     /// Bumped on every edit; bound into the record's associated data.
+    #[cfg_attr(feature = "typescript", ts(type = "number"))]
     pub revision: u64,
     /// Set while the entry is in the trash.
     pub deleted_at: Option<DateTime<Utc>>,
@@ -201,6 +209,7 @@ impl Zeroize for Entry {
 /// The fields a person writes, for a new entry. Missing fields take defaults (today,
 /// an encounter reflection, nothing else).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct NewEntry {
     pub encounter_date: Option<NaiveDate>,
@@ -219,22 +228,28 @@ pub struct NewEntry {
 /// A change to an existing entry: only the fields that are `Some` change. For
 /// optional fields, `Some(None)` clears them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct EntryChange {
     pub encounter_date: Option<NaiveDate>,
     pub kind: Option<EntryKind>,
     #[serde(deserialize_with = "present_or_null")]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub setting: Option<Option<Setting>>,
     #[serde(deserialize_with = "present_or_null")]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub family_code: Option<Option<String>>,
     #[serde(deserialize_with = "present_or_null")]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub title: Option<Option<String>>,
     #[serde(deserialize_with = "present_or_null")]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub prompt_pack: Option<Option<PackRef>>,
     pub answers: Option<Vec<PromptAnswer>>,
     pub body: Option<String>,
     pub tags: Option<Vec<String>>,
     #[serde(deserialize_with = "present_or_null")]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub carrying: Option<Option<u8>>,
     pub bring_to_supervision: Option<bool>,
 }

@@ -8,6 +8,7 @@
 
 mod entry;
 pub mod search;
+mod settings;
 
 use std::collections::HashMap;
 
@@ -20,6 +21,7 @@ pub use entry::{
     PromptAnswer, Setting,
 };
 pub use search::{Query, Snippet};
+pub use settings::{Draft, Settings, Theme, MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES};
 
 use crate::crypto::random_id;
 use crate::store::Table;
@@ -36,6 +38,7 @@ pub const MAX_PAGE: usize = 500;
 
 /// A record that could not be read: its id if the id itself was readable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct DamagedRecord {
     pub id: Option<String>,
 }
@@ -55,6 +58,7 @@ impl Drop for Cached {
 
 /// Which entries a list or search covers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct Filter {
     /// Encounter dates from this day on (inclusive).
@@ -74,6 +78,7 @@ pub struct Filter {
 
 /// Order of a list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Sort {
     /// Newest encounter first (ties: newest written first).
@@ -86,6 +91,7 @@ pub enum Sort {
 
 /// A request for one page of entries, optionally matching a search.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct FindRequest {
     pub text: String,
@@ -98,7 +104,9 @@ pub struct FindRequest {
 
 /// One line of a list: enough to show and pick an entry, and no more.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct EntrySummary {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
     pub id: EntryId,
     pub title: Option<String>,
     pub kind: EntryKind,
@@ -117,6 +125,7 @@ pub struct EntrySummary {
 
 /// One page of a list or search.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Page {
     /// How many entries match in all.
     pub total: usize,
@@ -126,6 +135,7 @@ pub struct Page {
 
 /// What `verify` found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct VerifyReport {
     pub records_checked: usize,
     pub damaged: Vec<DamagedRecord>,

@@ -111,6 +111,7 @@ pub(crate) fn find_at_word_start(hay: &str, needle: &str, from: usize) -> Option
 /// A piece of an entry's text around the first match, with the matched ranges marked
 /// (character offsets into `text`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Snippet {
     pub text: String,
     pub highlights: Vec<(usize, usize)>,

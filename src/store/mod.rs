@@ -27,12 +27,16 @@ const CREATING_FILE: &str = "journal.sqlite3.creating";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Table {
     Entries = 1,
+    /// The person's settings (one record).
+    Settings = 2,
+    /// The entry being written when the journal locked or closed (at most one record).
+    Drafts = 3,
 }
 
 impl Table {
     /// Every table this version knows. A record in any other table has been moved or
     /// forged and is reported as damaged.
-    pub const ALL: [Table; 1] = [Table::Entries];
+    pub const ALL: [Table; 3] = [Table::Entries, Table::Settings, Table::Drafts];
 }
 
 /// One stored record as it sits on disk: plaintext routing fields and the envelope.

@@ -1,0 +1,57 @@
+//! TypeScript declarations of the IPC types, rendered from the Rust types (ts-rs).
+//!
+//! `cargo run --example ipc_types --features typescript` writes them to
+//! `ui/src/lib/ipc/types.ts`; a test renders them afresh and fails if the committed
+//! file differs, so the front end never drifts from the core.
+
+use ts_rs::TS;
+
+use super::*;
+use crate::journal::{DamagedRecord, VerifyReport};
+
+/// Where the rendered file lives, relative to the workspace root.
+pub const TYPES_FILE: &str = "ui/src/lib/ipc/types.ts";
+
+macro_rules! declarations {
+    ($cfg:expr; $($t:ty),* $(,)?) => {
+        vec![$(<$t as TS>::decl($cfg)),*]
+    };
+}
+
+/// The whole file, deterministic.
+pub fn render() -> String {
+    // serde sends 64-bit integers as JSON numbers, not bigints.
+    let cfg = ts_rs::Config::new().with_large_int("number");
+    let decls: Vec<String> = declarations![&cfg;
+        Error, ErrorCode, Status, About, CreateRequest, CreateResponse, UnlockRequest,
+        RecoveryKeyCheck, RecoverRequest, ChangePassphraseRequest, EntryRef, UpdateRequest,
+        Entry, NewEntry, EntryChange, EntryKind, Setting, PackRef, PromptAnswer, AnswerValue,
+        FindRequest, Filter, Sort, Page, EntrySummary, Snippet, Settings, Theme, Draft,
+        DamagedRecord, VerifyReport,
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by ts-rs: do not edit by hand.\n\
+         // Regenerate: cargo run --example ipc_types --features typescript\n",
+    );
+    for decl in decls {
+        out.push('\n');
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn committed_typescript_types_match_the_rust_types() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(super::TYPES_FILE);
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == super::render(),
+            "{} is stale: run `cargo run --example ipc_types --features typescript`",
+            path.display()
+        );
+    }
+}

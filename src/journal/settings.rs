@@ -1,0 +1,160 @@
+//! Settings and the unsaved draft: small records kept encrypted in the journal itself,
+//! never in web storage or loose files.
+
+use chrono::{DateTime, Utc};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use zeroize::{Zeroize, Zeroizing};
+
+use super::{EntryId, Journal, NewEntry};
+use crate::crypto::random_id;
+use crate::store::Table;
+use crate::{Error, Result};
+
+/// Record kind of a settings or draft record (format version 1).
+const SINGLETON_KIND: u8 = 1;
+pub const MIN_AUTO_LOCK_MINUTES: u32 = 1;
+pub const MAX_AUTO_LOCK_MINUTES: u32 = 240;
+
+/// Light, dark, or whatever the desktop says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// The person's settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Lock after this many minutes without use.
+    pub auto_lock_minutes: u32,
+    pub theme: Theme,
+    /// Hide snippets in lists (shared offices, screen sharing).
+    pub privacy_mode: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            auto_lock_minutes: 5,
+            theme: Theme::System,
+            privacy_mode: false,
+        }
+    }
+}
+
+impl Settings {
+    pub fn validate(&self) -> Result<()> {
+        if !(MIN_AUTO_LOCK_MINUTES..=MAX_AUTO_LOCK_MINUTES).contains(&self.auto_lock_minutes) {
+            return Err(Error::invalid(format!(
+                "Auto-lock can be set from {MIN_AUTO_LOCK_MINUTES} to {MAX_AUTO_LOCK_MINUTES} minutes."
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// What was in the editor and not yet saved as an entry.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+pub struct Draft {
+    /// The entry being edited, or none for a new one.
+    #[cfg_attr(feature = "typescript", ts(type = "string | null"))]
+    pub entry_id: Option<EntryId>,
+    pub fields: NewEntry,
+    #[cfg_attr(feature = "typescript", ts(type = "string | null"))]
+    pub saved_at: Option<DateTime<Utc>>,
+}
+
+impl Zeroize for Draft {
+    fn zeroize(&mut self) {
+        let f = &mut self.fields;
+        f.title.zeroize();
+        f.family_code.zeroize();
+        f.body.zeroize();
+        f.tags.zeroize();
+        f.answers.clear();
+    }
+}
+
+impl Journal {
+    fn load_singleton<T: DeserializeOwned>(
+        &self,
+        table: Table,
+    ) -> Result<Option<(T, [u8; 16], u64)>> {
+        let (rows, _) = self.vault.store().records(table)?;
+        let Some(row) = rows.into_iter().max_by_key(|r| r.revision) else {
+            return Ok(None);
+        };
+        if row.kind != SINGLETON_KIND {
+            return Ok(None);
+        }
+        let Ok(plain) = self.vault.open(table, &row) else {
+            return Ok(None);
+        };
+        Ok(serde_json::from_slice(&plain)
+            .ok()
+            .map(|v| (v, row.id, row.revision)))
+    }
+
+    fn save_singleton<T: Serialize>(&mut self, table: Table, value: &T) -> Result<()> {
+        let (rows, _) = self.vault.store().records(table)?;
+        let (id, revision) = match rows.iter().max_by_key(|r| r.revision) {
+            Some(r) => (r.id, r.revision + 1),
+            None => (random_id()?, 1),
+        };
+        let plain = Zeroizing::new(
+            serde_json::to_vec(value)
+                .map_err(|_| Error::internal("Could not encode the record."))?,
+        );
+        let row = self
+            .vault
+            .seal(table, id, SINGLETON_KIND, revision, &plain)?;
+        self.vault.store_mut().transaction(|tx| {
+            tx.execute(
+                "DELETE FROM records WHERE tbl = ?1 AND id <> ?2",
+                rusqlite::params![table as u8, id.as_slice()],
+            )?;
+            crate::store::put_record(tx, table, &row)
+        })
+    }
+
+    /// The saved settings, or the defaults.
+    pub fn settings(&self) -> Result<Settings> {
+        Ok(self
+            .load_singleton::<Settings>(Table::Settings)?
+            .map(|(s, _, _)| s)
+            .unwrap_or_default())
+    }
+
+    pub fn save_settings(&mut self, settings: &Settings) -> Result<()> {
+        settings.validate()?;
+        self.save_singleton(Table::Settings, settings)
+    }
+
+    /// The draft kept when the journal last locked or closed, if any.
+    pub fn draft(&self) -> Result<Option<Draft>> {
+        Ok(self
+            .load_singleton::<Draft>(Table::Drafts)?
+            .map(|(d, _, _)| d))
+    }
+
+    /// Keep `draft`, encrypted, until it is saved as an entry or discarded.
+    pub fn save_draft(&mut self, draft: &Draft) -> Result<()> {
+        self.save_singleton(Table::Drafts, draft)
+    }
+
+    /// Forget the kept draft for good.
+    pub fn discard_draft(&mut self) -> Result<()> {
+        self.vault.store_mut().transaction(|tx| {
+            tx.execute("DELETE FROM records WHERE tbl = ?1", [Table::Drafts as u8])?;
+            Ok(())
+        })
+    }
+}

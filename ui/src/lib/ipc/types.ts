@@ -1,0 +1,148 @@
+// Generated from the Rust types by ts-rs: do not edit by hand.
+// Regenerate: cargo run --example ipc_types --features typescript
+
+export type Error = { code: ErrorCode, message: string, };
+
+export type ErrorCode = "wrong_secret" | "recovery_key_mistyped" | "weak_passphrase" | "no_journal" | "journal_exists" | "journal_busy" | "newer_version" | "damaged_journal" | "damaged_records" | "not_found" | "locked" | "invalid_input" | "disk_full" | "unwritable" | "write_failed" | "internal";
+
+export type Status = { 
+/**
+ * A journal exists in the folder.
+ */
+has_journal: boolean, unlocked: boolean, 
+/**
+ * The journal folder, for the About page and error help.
+ */
+journal_dir: string, 
+/**
+ * Records that could not be read at unlock (reported, skipped).
+ */
+damaged_records: number, 
+/**
+ * The journal was made with the weak test key derivation.
+ */
+test_journal: boolean, };
+
+export type About = { version: string, schema_version: number, };
+
+export type CreateRequest = { passphrase: string, };
+
+export type CreateResponse = { 
+/**
+ * Shown once; the person is asked to type it back.
+ */
+recovery_key: string, };
+
+export type UnlockRequest = { passphrase: string, };
+
+export type RecoveryKeyCheck = { recovery_key: string, };
+
+export type RecoverRequest = { recovery_key: string, new_passphrase: string, };
+
+export type ChangePassphraseRequest = { current: string, new_passphrase: string, };
+
+export type EntryRef = { id: string, };
+
+export type UpdateRequest = { id: string, change: EntryChange, };
+
+export type Entry = { id: string, created_at: string, updated_at: string, encounter_date: string, kind: EntryKind, setting: Setting | null, family_code: string | null, title: string | null, prompt_pack: PackRef | null, answers: Array<PromptAnswer>, body: string, tags: Array<string>, 
+/**
+ * "How much am I carrying this?", 0 to 10.
+ */
+carrying: number | null, bring_to_supervision: boolean, 
+/**
+ * Bumped on every edit; bound into the record's associated data.
+ */
+revision: number, 
+/**
+ * Set while the entry is in the trash.
+ */
+deleted_at: string | null, };
+
+export type NewEntry = { encounter_date: string | null, kind: EntryKind | null, setting: Setting | null, family_code: string | null, title: string | null, prompt_pack: PackRef | null, answers: Array<PromptAnswer>, body: string, tags: Array<string>, carrying: number | null, bring_to_supervision: boolean, };
+
+export type EntryChange = { encounter_date: string | null, kind: EntryKind | null, setting?: Setting | null | null, family_code?: string | null | null, title?: string | null | null, prompt_pack?: PackRef | null | null, answers: Array<PromptAnswer> | null, body: string | null, tags: Array<string> | null, carrying?: number | null | null, bring_to_supervision: boolean | null, };
+
+export type EntryKind = "encounter" | "private";
+
+export type Setting = "home_visit" | "clinic" | "hospital" | "early_care" | "community" | "telehealth" | "office" | "other";
+
+export type PackRef = { id: string, version: number, };
+
+export type PromptAnswer = { prompt_id: string, value: AnswerValue, };
+
+export type AnswerValue = { "type": "text", "value": string } | { "type": "scale", "value": number } | { "type": "choice", "value": string };
+
+export type FindRequest = { text: string, filter: Filter, sort: Sort, offset: number, 
+/**
+ * 0 means the default page size (50).
+ */
+limit: number, };
+
+export type Filter = { 
+/**
+ * Encounter dates from this day on (inclusive).
+ */
+from: string | null, 
+/**
+ * Encounter dates up to this day (inclusive).
+ */
+to: string | null, 
+/**
+ * Entries carrying this tag (case-insensitive).
+ */
+tag: string | null, kind: EntryKind | null, 
+/**
+ * Entries for this family code (case-insensitive).
+ */
+family_code: string | null, 
+/**
+ * Only entries flagged "bring to supervision".
+ */
+flagged: boolean, 
+/**
+ * Look in the trash instead of the journal.
+ */
+trash: boolean, };
+
+export type Sort = "newest" | "oldest" | "updated";
+
+export type Page = { 
+/**
+ * How many entries match in all.
+ */
+total: number, offset: number, items: Array<EntrySummary>, };
+
+export type EntrySummary = { id: string, title: string | null, kind: EntryKind, encounter_date: string, created_at: string, updated_at: string, setting: Setting | null, family_code: string | null, tags: Array<string>, carrying: number | null, bring_to_supervision: boolean, deleted_at: string | null, 
+/**
+ * The opening of the text, or the text around the first search hit.
+ */
+snippet: Snippet, };
+
+export type Snippet = { text: string, highlights: Array<[number, number]>, };
+
+export type Settings = { 
+/**
+ * Lock after this many minutes without use.
+ */
+auto_lock_minutes: number, theme: Theme, 
+/**
+ * Hide snippets in lists (shared offices, screen sharing).
+ */
+privacy_mode: boolean, };
+
+export type Theme = "system" | "light" | "dark";
+
+export type Draft = { 
+/**
+ * The entry being edited, or none for a new one.
+ */
+entry_id: string | null, fields: NewEntry, saved_at: string | null, };
+
+export type DamagedRecord = { id: string | null, };
+
+export type VerifyReport = { records_checked: number, damaged: Array<DamagedRecord>, 
+/**
+ * SQLite's own integrity findings (empty when the file is sound).
+ */
+file_problems: Array<string>, };
