@@ -1,0 +1,369 @@
+//! Attune's desktop shell: thin Tauri commands over `attune::api`, nothing more.
+//!
+//! Every command takes one request struct and calls one `Session` method (or a slow
+//! free function off the session lock). The shell adds only what a desktop needs: the
+//! window, single instance, the idle auto-lock, locking when the window closes, and no
+//! core dumps.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+#[cfg(test)]
+mod command_names;
+mod idle;
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use attune::api::{
+    self, About, ChangePassphraseRequest, CreateRequest, CreateResponse, Draft, Entry, EntryRef,
+    Error, FindRequest, NewEntry, Page, RecoverRequest, RecoveryKeyCheck, Session, Settings,
+    Status, UnlockRequest, UpdateRequest,
+};
+use attune::vault::KdfChoice;
+use tauri::{Emitter, Manager, State};
+
+/// Event sent to the web view when the shell locks the journal on its own.
+pub const LOCKED_EVENT: &str = "attune://locked";
+
+struct AppState {
+    session: Mutex<Session>,
+    idle: idle::IdleLock,
+}
+
+impl AppState {
+    fn session(&self) -> Result<MutexGuard<'_, Session>, Error> {
+        self.session.lock().map_err(|_| {
+            Error::new(
+                api::ErrorCode::Internal,
+                "Attune hit an internal problem; please restart it.",
+            )
+        })
+    }
+}
+
+type Reply<T> = Result<T, Error>;
+
+/// Run slow work (key derivation) on a blocking thread so the window stays responsive.
+async fn off_thread<T: Send + 'static>(
+    work: impl FnOnce() -> Reply<T> + Send + 'static,
+) -> Reply<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|_| {
+            Error::new(
+                api::ErrorCode::Internal,
+                "Attune hit an internal problem; please try again.",
+            )
+        })?
+}
+
+#[tauri::command]
+fn status(state: State<'_, AppState>) -> Reply<Status> {
+    Ok(state.session()?.status())
+}
+
+#[tauri::command]
+fn about(state: State<'_, AppState>) -> Reply<About> {
+    Ok(state.session()?.about())
+}
+
+#[tauri::command]
+async fn create_journal(state: State<'_, AppState>, req: CreateRequest) -> Reply<CreateResponse> {
+    let dir = state.session()?.dir().to_path_buf();
+    let kdf = KdfChoice::from_env();
+    let (journal, shown) = off_thread(move || api::create_journal(&dir, &req, kdf)).await?;
+    state.session()?.install(journal)?;
+    state.idle.touch();
+    Ok(shown)
+}
+
+#[tauri::command]
+fn check_recovery_key(state: State<'_, AppState>, req: RecoveryKeyCheck) -> Reply<()> {
+    state.session()?.check_recovery_key(&req)
+}
+
+#[tauri::command]
+async fn unlock(state: State<'_, AppState>, req: UnlockRequest) -> Reply<Status> {
+    let dir = state.session()?.dir().to_path_buf();
+    let journal = off_thread(move || api::open_journal(&dir, &req)).await?;
+    let mut session = state.session()?;
+    let status = session.install(journal)?;
+    state.idle.set_minutes(
+        session
+            .get_settings()
+            .map(|s| s.auto_lock_minutes)
+            .unwrap_or(5),
+    );
+    state.idle.touch();
+    Ok(status)
+}
+
+#[tauri::command]
+fn lock(state: State<'_, AppState>) -> Reply<()> {
+    state.session()?.lock()
+}
+
+#[tauri::command]
+async fn recover(state: State<'_, AppState>, req: RecoverRequest) -> Reply<CreateResponse> {
+    let dir = state.session()?.dir().to_path_buf();
+    let (journal, shown) = off_thread(move || api::recover_journal(&dir, &req)).await?;
+    state.session()?.install(journal)?;
+    state.idle.touch();
+    Ok(shown)
+}
+
+#[tauri::command]
+async fn change_passphrase(state: State<'_, AppState>, req: ChangePassphraseRequest) -> Reply<()> {
+    // Runs the key derivation twice; the session stays locked against other commands
+    // meanwhile, which is what a passphrase change should do.
+    state.session()?.change_passphrase(&req)
+}
+
+#[tauri::command]
+fn find_entries(state: State<'_, AppState>, req: FindRequest) -> Reply<Page> {
+    state.session()?.find_entries(&req)
+}
+
+#[tauri::command]
+fn get_entry(state: State<'_, AppState>, req: EntryRef) -> Reply<Entry> {
+    state.session()?.get_entry(&req)
+}
+
+#[tauri::command]
+fn create_entry(state: State<'_, AppState>, req: NewEntry) -> Reply<Entry> {
+    state.session()?.create_entry(req)
+}
+
+#[tauri::command]
+fn update_entry(state: State<'_, AppState>, req: UpdateRequest) -> Reply<Entry> {
+    state.session()?.update_entry(req)
+}
+
+#[tauri::command]
+fn trash_entry(state: State<'_, AppState>, req: EntryRef) -> Reply<Entry> {
+    state.session()?.trash_entry(&req)
+}
+
+#[tauri::command]
+fn restore_entry(state: State<'_, AppState>, req: EntryRef) -> Reply<Entry> {
+    state.session()?.restore_entry(&req)
+}
+
+#[tauri::command]
+fn stage_draft(state: State<'_, AppState>, req: Draft) -> Reply<()> {
+    state.session()?.stage_draft(req)
+}
+
+#[tauri::command]
+fn kept_draft(state: State<'_, AppState>) -> Reply<Option<Draft>> {
+    state.session()?.kept_draft()
+}
+
+#[tauri::command]
+fn discard_draft(state: State<'_, AppState>) -> Reply<()> {
+    state.session()?.discard_draft()
+}
+
+#[tauri::command]
+fn get_settings(state: State<'_, AppState>) -> Reply<Settings> {
+    state.session()?.get_settings()
+}
+
+#[tauri::command]
+fn save_settings(state: State<'_, AppState>, req: Settings) -> Reply<Settings> {
+    let saved = state.session()?.save_settings(req)?;
+    state.idle.set_minutes(saved.auto_lock_minutes);
+    Ok(saved)
+}
+
+#[tauri::command]
+fn note_activity(state: State<'_, AppState>) {
+    state.idle.touch();
+}
+
+/// `--journal DIR` opens a journal elsewhere (the same rule as the CLI).
+fn journal_dir_from_args() -> Result<PathBuf, Error> {
+    let mut args = std::env::args_os().skip(1);
+    let mut explicit = None;
+    while let Some(arg) = args.next() {
+        if arg == "--journal" {
+            explicit = args.next().map(PathBuf::from);
+        } else if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--journal=")) {
+            explicit = Some(PathBuf::from(dir));
+        }
+    }
+    attune::location::journal_dir(explicit.as_deref())
+}
+
+/// Decrypted text must not end up in a core file if the app crashes.
+fn disable_core_dumps() {
+    let none = rustix::process::Rlimit {
+        current: Some(0),
+        maximum: Some(0),
+    };
+    if rustix::process::setrlimit(rustix::process::Resource::Core, none).is_err() {
+        eprintln!("attune: could not disable core dumps");
+    }
+}
+
+fn main() {
+    disable_core_dumps();
+    let dir = match journal_dir_from_args() {
+        Ok(dir) => dir,
+        Err(e) => {
+            eprintln!("attune: {}", e.message);
+            std::process::exit(2);
+        }
+    };
+    let state = AppState {
+        session: Mutex::new(Session::new(dir)),
+        idle: idle::IdleLock::new(),
+    };
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            // A second launch brings the open window forward instead.
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            status,
+            about,
+            create_journal,
+            check_recovery_key,
+            unlock,
+            lock,
+            recover,
+            change_passphrase,
+            find_entries,
+            get_entry,
+            create_entry,
+            update_entry,
+            trash_entry,
+            restore_entry,
+            stage_draft,
+            kept_draft,
+            discard_draft,
+            get_settings,
+            save_settings,
+            note_activity,
+        ])
+        .setup(|app| {
+            idle::watch(app.handle().clone());
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { .. } = event {
+                // Keep what was being written (encrypted) and drop the key.
+                if let Ok(mut session) = window.state::<AppState>().session() {
+                    let _ = session.lock();
+                }
+            }
+        })
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|handle, event| {
+            if let tauri::RunEvent::Exit = event {
+                if let Ok(mut session) = handle.state::<AppState>().session() {
+                    let _ = session.lock();
+                }
+            }
+        }),
+        Err(e) => {
+            eprintln!("attune: the window could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Lock from the shell (idle, suspend) and tell the web view to reload.
+fn lock_and_notify(app: &tauri::AppHandle) {
+    let state = app.state::<AppState>();
+    let was_unlocked = match state.session() {
+        Ok(mut session) => {
+            let was = session.is_unlocked();
+            let _ = session.lock();
+            was
+        }
+        Err(_) => false,
+    };
+    if was_unlocked {
+        let _ = app.emit(LOCKED_EVENT, ());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::command_names::COMMANDS;
+
+    fn handler_names() -> Vec<String> {
+        let source = include_str!("main.rs");
+        let start = source.find("generate_handler![").unwrap() + "generate_handler![".len();
+        let end = start + source[start..].find(']').unwrap();
+        source[start..end]
+            .split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn the_manifest_the_handler_and_the_capability_list_the_same_commands() {
+        let listed: Vec<String> = COMMANDS.iter().map(|s| s.to_string()).collect();
+        assert_eq!(
+            handler_names(),
+            listed,
+            "generate_handler! vs command_names.rs"
+        );
+        let capability: serde_json::Value =
+            serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
+        let granted: Vec<String> = capability["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p.as_str())
+            .filter_map(|p| p.strip_prefix("allow-"))
+            .map(|p| p.replace('-', "_"))
+            .collect();
+        assert_eq!(granted, listed, "capability vs command_names.rs");
+        let others: Vec<&str> = capability["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p.as_str())
+            .filter(|p| !p.starts_with("allow-"))
+            .collect();
+        assert_eq!(
+            others,
+            ["core:event:allow-listen", "core:event:allow-unlisten"]
+        );
+    }
+
+    #[test]
+    fn the_front_end_knows_the_same_commands() {
+        let backend = include_str!("../../ui/src/lib/backend.ts");
+        let start = backend.find("export const COMMANDS").unwrap();
+        let list = &backend[start..start + backend[start..].find("];").unwrap()];
+        let names: Vec<&str> = list.split('\'').skip(1).step_by(2).collect();
+        assert_eq!(
+            names, COMMANDS,
+            "ui/src/lib/backend.ts COMMANDS vs command_names.rs"
+        );
+    }
+
+    #[test]
+    fn the_window_has_one_capability_and_a_strict_csp() {
+        let conf: serde_json::Value =
+            serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+        let security = &conf["app"]["security"];
+        assert_eq!(security["capabilities"], serde_json::json!(["main-window"]));
+        assert_eq!(security["freezePrototype"], true);
+        assert_eq!(conf["app"]["withGlobalTauri"], false);
+        let csp = security["csp"].as_str().unwrap();
+        assert!(csp.contains("default-src 'self'") && csp.contains("style-src 'self'"));
+        assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"));
+        assert!(!csp.contains("http://") || csp.contains("connect-src ipc: http://ipc.localhost"));
+    }
+}

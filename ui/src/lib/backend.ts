@@ -1,0 +1,96 @@
+// The one door between the screens and the journal. Two implementations: Tauri IPC
+// (the real app) and an in-memory fake (component tests). Screens never call
+// `invoke` themselves.
+import type {
+  About,
+  ChangePassphraseRequest,
+  CreateRequest,
+  CreateResponse,
+  Draft,
+  Entry,
+  EntryRef,
+  Error as IpcError,
+  ErrorCode,
+  FindRequest,
+  NewEntry,
+  Page,
+  RecoverRequest,
+  RecoveryKeyCheck,
+  Settings,
+  Status,
+  UnlockRequest,
+  UpdateRequest,
+} from './ipc/types';
+
+/** Every command the shell grants the window, with its request and response types. */
+export interface Commands {
+  status: [null, Status];
+  about: [null, About];
+  create_journal: [CreateRequest, CreateResponse];
+  check_recovery_key: [RecoveryKeyCheck, null];
+  unlock: [UnlockRequest, Status];
+  lock: [null, null];
+  recover: [RecoverRequest, CreateResponse];
+  change_passphrase: [ChangePassphraseRequest, null];
+  find_entries: [FindRequest, Page];
+  get_entry: [EntryRef, Entry];
+  create_entry: [NewEntry, Entry];
+  update_entry: [UpdateRequest, Entry];
+  trash_entry: [EntryRef, Entry];
+  restore_entry: [EntryRef, Entry];
+  stage_draft: [Draft, null];
+  kept_draft: [null, Draft | null];
+  discard_draft: [null, null];
+  get_settings: [null, Settings];
+  save_settings: [Settings, Settings];
+  note_activity: [null, null];
+}
+
+export type Command = keyof Commands;
+export const COMMANDS: readonly Command[] = [
+  'status',
+  'about',
+  'create_journal',
+  'check_recovery_key',
+  'unlock',
+  'lock',
+  'recover',
+  'change_passphrase',
+  'find_entries',
+  'get_entry',
+  'create_entry',
+  'update_entry',
+  'trash_entry',
+  'restore_entry',
+  'stage_draft',
+  'kept_draft',
+  'discard_draft',
+  'get_settings',
+  'save_settings',
+  'note_activity',
+];
+
+export interface Backend {
+  call<C extends Command>(command: C, req: Commands[C][0]): Promise<Commands[C][1]>;
+  /** Run `handler` when the shell locks the journal (idle, suspend, screen lock). */
+  onLocked(handler: () => void): () => void;
+}
+
+/** An error from the core: a closed set of codes, a human message. */
+export class AttuneError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  static from(raw: unknown): AttuneError {
+    if (raw instanceof AttuneError) return raw;
+    const e = raw as Partial<IpcError> | undefined;
+    if (e && typeof e.code === 'string' && typeof e.message === 'string') {
+      return new AttuneError(e.code, e.message);
+    }
+    return new AttuneError('internal', 'Something went wrong. Please try again.');
+  }
+}

@@ -1,0 +1,9 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { tauriBackend } from './lib/tauri-backend';
+import './app.css';
+
+const target = document.getElementById('app');
+if (target) {
+  mount(App, { target, props: { backend: tauriBackend() } });
+}
