@@ -2,10 +2,18 @@ include!("src/command_names.rs");
 
 fn main() {
     // Only the commands listed here become callable, each through its own permission,
-    // and only where a capability grants it.
+    // and only where a capability grants it. End-to-end builds add one probe command
+    // that has a permission but that no capability grants.
+    let commands: &'static [&'static str] = if std::env::var_os("CARGO_FEATURE_E2E").is_some() {
+        let mut all = COMMANDS.to_vec();
+        all.push("e2e_probe");
+        all.leak()
+    } else {
+        COMMANDS
+    };
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+            .app_manifest(tauri_build::AppManifest::new().commands(commands)),
     )
     .unwrap_or_else(|e| panic!("tauri build step failed: {e}"));
 }
