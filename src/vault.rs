@@ -370,11 +370,36 @@ impl Vault {
 
     /// Decrypt a stored record. Fails (coarsely) if it was edited, moved or truncated.
     pub fn open(&self, table: Table, row: &RecordRow) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+        self.opener().open(table, row)
+    }
+
+    /// A read-only handle that decrypts records and can be shared across threads (the
+    /// store itself cannot), for decrypting a large journal on every core at unlock.
+    pub fn opener(&self) -> RecordOpener<'_> {
+        RecordOpener {
+            key: &self.key,
+            journal_id: self.journal_id,
+            key_id: self.key_id,
+        }
+    }
+}
+
+/// See [`Vault::opener`].
+#[derive(Debug, Clone, Copy)]
+pub struct RecordOpener<'a> {
+    key: &'a DataKey,
+    journal_id: [u8; 16],
+    key_id: u32,
+}
+
+impl RecordOpener<'_> {
+    /// Decrypt a stored record; as [`Vault::open`].
+    pub fn open(&self, table: Table, row: &RecordRow) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
         if row.key_id != self.key_id {
             return Err(CryptoError::Undecryptable);
         }
         open_record(
-            &self.key,
+            self.key,
             &record_aad(&self.journal_id, table, row),
             &row.envelope,
         )

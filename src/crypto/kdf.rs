@@ -22,7 +22,7 @@ const MIN_ITERATIONS: u32 = 3;
 const MAX_ITERATIONS: u32 = 16;
 const MAX_LANES: u32 = 4;
 /// Where memory calibration aims, per derivation.
-const TARGET: Duration = Duration::from_millis(750);
+const TARGET: Duration = Duration::from_millis(700);
 
 /// Argon2id cost parameters, stored canonically with each passphrase protector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,13 +55,15 @@ impl KdfParams {
             lanes: 1,
             test_only: false,
         };
-        let started = Instant::now();
-        derive(b"calibration", &[0u8; 32], &params)?;
-        let took = started.elapsed().as_secs_f64().max(0.001);
-        // Argon2 time grows linearly with memory at fixed t and p.
-        let scaled = f64::from(MIN_MEMORY_KIB) * TARGET.as_secs_f64() / took;
-        let mib = (scaled / 1024.0).floor().clamp(64.0, 1024.0) as u32;
-        params.memory_kib = mib * 1024;
+        // Argon2 time grows about linearly with memory, but a larger area runs slower
+        // per MiB (caches, TLB), so estimate from the floor, then measure the estimate
+        // and correct once.
+        let floor_secs = time_derivation(&params)?;
+        params.memory_kib = memory_for(MIN_MEMORY_KIB, floor_secs);
+        if params.memory_kib > MIN_MEMORY_KIB {
+            let estimate_secs = time_derivation(&params)?;
+            params.memory_kib = memory_for(params.memory_kib, estimate_secs);
+        }
         Ok(params)
     }
 
@@ -113,6 +115,21 @@ impl KdfParams {
             Err(CryptoError::KdfParamsOutOfBounds)
         }
     }
+}
+
+/// Seconds one derivation with `params` takes here.
+fn time_derivation(params: &KdfParams) -> Result<f64, CryptoError> {
+    let started = Instant::now();
+    derive(b"calibration", &[0u8; 32], params)?;
+    Ok(started.elapsed().as_secs_f64().max(0.001))
+}
+
+/// Memory (KiB, whole MiB, within bounds) that should take [`TARGET`], given that
+/// `measured_kib` took `secs`.
+fn memory_for(measured_kib: u32, secs: f64) -> u32 {
+    let scaled = f64::from(measured_kib) * TARGET.as_secs_f64() / secs;
+    let mib = (scaled / 1024.0).floor().clamp(64.0, 1024.0) as u32;
+    mib * 1024
 }
 
 /// Argon2id over `secret` with `salt`, producing a 32-byte key. Bounds are checked first.

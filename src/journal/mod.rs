@@ -24,8 +24,8 @@ pub use search::{Query, Snippet};
 pub use settings::{Draft, Settings, Theme, MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES};
 
 use crate::crypto::random_id;
-use crate::store::Table;
-use crate::vault::Vault;
+use crate::store::{RecordRow, Table};
+use crate::vault::{RecordOpener, Vault};
 use crate::{Error, ErrorCode, Result};
 
 /// Record kind of an entry in the `records` table (the record format, not the
@@ -190,14 +190,14 @@ impl Journal {
             .damaged
             .extend(malformed.iter().map(|_| DamagedRecord { id: None }));
         journal.entries.reserve(rows.len());
-        for row in rows {
-            match journal.decode(&row) {
-                Some(entry) => {
-                    journal.index.insert(entry.id, journal.entries.len());
-                    journal.entries.push(cached(entry));
+        for decoded in decode_all(journal.vault.opener(), &rows) {
+            match decoded {
+                Ok(cached) => {
+                    journal.index.insert(cached.entry.id, journal.entries.len());
+                    journal.entries.push(cached);
                 }
-                None => journal.damaged.push(DamagedRecord {
-                    id: Some(EntryId(row.id).to_hex()),
+                Err(id) => journal.damaged.push(DamagedRecord {
+                    id: Some(EntryId(id).to_hex()),
                 }),
             }
         }
@@ -208,19 +208,8 @@ impl Journal {
         Ok(journal)
     }
 
-    fn decode(&self, row: &crate::store::RecordRow) -> Option<Entry> {
-        if row.kind != ENTRY_RECORD_KIND {
-            return None;
-        }
-        let plain = self.vault.open(Table::Entries, row).ok()?;
-        let mut entry: Entry = serde_json::from_slice(&plain).ok()?;
-        // The plaintext id and revision are authenticated by the envelope; the copies
-        // inside must agree or the record has been tampered with.
-        if entry.id.0 != row.id || entry.revision != row.revision {
-            entry.zeroize();
-            return None;
-        }
-        Some(entry)
+    fn decode(&self, row: &RecordRow) -> Option<Entry> {
+        decode(&self.vault.opener(), row)
     }
 
     fn save(&self, entry: &Entry) -> Result<()> {
@@ -494,6 +483,48 @@ impl Journal {
             file_problems: self.vault.store().integrity_problems()?,
         })
     }
+}
+
+/// Decrypt, parse and index `rows`, split over the machine's cores. Each result is the
+/// cached entry or the id of a record that could not be read; order is kept.
+fn decode_all(opener: RecordOpener<'_>, rows: &[RecordRow]) -> Vec<Result<Cached, [u8; 16]>> {
+    let one = |row: &RecordRow| decode(&opener, row).map(cached).ok_or(row.id);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || rows.len() < 256 {
+        return rows.iter().map(one).collect();
+    }
+    let chunk = rows.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = rows
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            // A panic in a worker is a bug: pass it on rather than lose records quietly.
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+fn decode(opener: &RecordOpener<'_>, row: &RecordRow) -> Option<Entry> {
+    if row.kind != ENTRY_RECORD_KIND {
+        return None;
+    }
+    let plain = opener.open(Table::Entries, row).ok()?;
+    let mut entry: Entry = serde_json::from_slice(&plain).ok()?;
+    // The plaintext id and revision are authenticated by the envelope; the copies
+    // inside must agree or the record has been tampered with.
+    if entry.id.0 != row.id || entry.revision != row.revision {
+        entry.zeroize();
+        return None;
+    }
+    Some(entry)
 }
 
 fn stray_records(store: &crate::store::Store) -> Result<Vec<DamagedRecord>> {
