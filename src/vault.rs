@@ -373,8 +373,7 @@ impl Vault {
         self.opener().open(table, row)
     }
 
-    /// A read-only handle that decrypts records and can be shared across threads (the
-    /// store itself cannot), for decrypting a large journal on every core at unlock.
+    /// A small read-only handle that decrypts records, borrowed from the vault.
     pub fn opener(&self) -> RecordOpener<'_> {
         RecordOpener {
             key: &self.key,

@@ -2,13 +2,14 @@
 //!
 //! Every command takes one request struct and calls one `Session` method (or a slow
 //! free function off the session lock). The shell adds only what a desktop needs: the
-//! window, single instance, the idle auto-lock, locking when the window closes, and no
-//! core dumps.
+//! window, single instance, the idle auto-lock, locking on suspend and screen lock and
+//! when the window closes, and no core dumps.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 #[cfg(test)]
 mod command_names;
+mod desktop_events;
 mod idle;
 
 use std::path::PathBuf;
@@ -280,6 +281,7 @@ fn main() {
         .invoke_handler(app_commands())
         .setup(|app| {
             idle::watch(app.handle().clone());
+            desktop_events::watch(app.handle());
             Ok(())
         })
         .on_window_event(|window, event| {

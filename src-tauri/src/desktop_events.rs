@@ -1,0 +1,56 @@
+//! Lock when the computer is about to sleep (logind's PrepareForSleep on the system
+//! bus) or the screen locks (ScreenSaver ActiveChanged on the session bus, as GNOME,
+//! KDE and others report it). Where a bus or service is missing, the idle timer and
+//! the lock button still apply.
+
+use tauri::AppHandle;
+use zbus::blocking::{Connection, MessageIterator};
+use zbus::message::Type;
+use zbus::MatchRule;
+
+/// Listen for `member` signals of `interface` on `conn`; lock when one carries `true`.
+fn lock_on_signal(app: AppHandle, conn: Connection, interface: &'static str, member: &'static str) {
+    std::thread::spawn(move || {
+        let rule = match MatchRule::builder()
+            .msg_type(Type::Signal)
+            .interface(interface)
+            .and_then(|b| b.member(member))
+        {
+            Ok(builder) => builder.build(),
+            Err(_) => return,
+        };
+        let Ok(messages) = MessageIterator::for_match_rule(rule, &conn, Some(8)) else {
+            return;
+        };
+        for message in messages.flatten() {
+            if matches!(message.body().deserialize::<bool>(), Ok(true)) {
+                crate::lock_and_notify(&app);
+            }
+        }
+    });
+}
+
+pub fn watch(app: &AppHandle) {
+    if let Ok(system) = Connection::system() {
+        lock_on_signal(
+            app.clone(),
+            system,
+            "org.freedesktop.login1.Manager",
+            "PrepareForSleep",
+        );
+    }
+    if let Ok(session) = Connection::session() {
+        lock_on_signal(
+            app.clone(),
+            session.clone(),
+            "org.freedesktop.ScreenSaver",
+            "ActiveChanged",
+        );
+        lock_on_signal(
+            app.clone(),
+            session,
+            "org.gnome.ScreenSaver",
+            "ActiveChanged",
+        );
+    }
+}
