@@ -1,0 +1,19 @@
+// The test-only hooks exist in the e2e build and nowhere else.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { APP } from '../lib/harness.js';
+
+const HOOKS = ['ATTUNE_E2E_AUTO_LOCK_SECONDS', 'e2e_probe'];
+
+test('the e2e build carries the hooks (so the check below can fail)', () => {
+  const bytes = readFileSync(APP);
+  for (const hook of HOOKS) assert.ok(bytes.includes(Buffer.from(hook)), `${hook} missing from ${APP}`);
+});
+
+test('the release build has no test-only hooks', () => {
+  const release = process.env.ATTUNE_RELEASE_APP;
+  assert.ok(release, 'ATTUNE_RELEASE_APP names the release binary (tests/e2e/run.sh sets it)');
+  const bytes = readFileSync(release);
+  for (const hook of HOOKS) assert.ok(!bytes.includes(Buffer.from(hook)), `${hook} found in the release build`);
+});

@@ -1,0 +1,35 @@
+// Close the window mid-sentence, before autosave: the words are there next time.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { click, findMarkers, internetSockets, isolatedHome, launch, type, waitFor } from '../lib/harness.js';
+import { PASSPHRASE, look, setUp, unlock } from '../lib/flows.js';
+
+test('closing the window mid-sentence loses nothing', async () => {
+  const home = isolatedHome('nothing-lost');
+  const words = 'UnsavedWombatCanary half a sentence about the';
+  let app = await launch(home, { ATTUNE_TEST_FAST_KDF: '1' });
+  try {
+    await setUp(app.browser);
+    await click(app.browser, 'new-entry');
+    await type(app.browser, 'entry-body', words);
+    // Close at once: well inside the autosave delay.
+    await app.browser.closeWindow();
+  } finally {
+    await app.close();
+  }
+  assert.deepEqual(findMarkers([home.data, home.cache, home.config], ['UnsavedWombatCanary']), [], 'the draft was written in plaintext');
+
+  app = await launch(home, { ATTUNE_TEST_FAST_KDF: '1' });
+  try {
+    await unlock(app.browser, PASSPHRASE);
+    const body = await waitFor(app.browser, 'entry-body', 20_000);
+    await app.browser.waitUntil(async () => (await body.getValue()).includes(words), {
+      timeout: 10_000,
+      timeoutMsg: 'the unsaved words were lost',
+    });
+    await look(app.browser, '12-kept-draft');
+  } finally {
+    await app.close();
+  }
+  assert.deepEqual(internetSockets(home), []);
+});

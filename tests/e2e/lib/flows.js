@@ -1,0 +1,79 @@
+// Steps several journeys share, written the way a person would do them.
+import assert from 'node:assert/strict';
+import { axe, click, screenshot, tid, type, waitFor } from './harness.js';
+
+export const PASSPHRASE = 'quiet harbour lantern 42';
+
+/** Look at a screen: a screenshot (not blank) and no serious accessibility problems. */
+export async function look(browser, name) {
+  await screenshot(browser, name);
+  const bad = await axe(browser, name);
+  assert.deepEqual(bad, [], `accessibility problems on ${name}: ${JSON.stringify(bad, null, 1)}`);
+}
+
+/** First run: choose a passphrase, see the recovery key, type it back. Returns the key. */
+export async function setUp(browser, { shots = false } = {}) {
+  await waitFor(browser, 'setup-start', 30_000);
+  if (shots) await look(browser, '01-welcome');
+  await click(browser, 'setup-start');
+  await waitFor(browser, 'setup-passphrase');
+  if (shots) await look(browser, '01b-choose-passphrase');
+  await type(browser, 'setup-passphrase', PASSPHRASE);
+  await type(browser, 'setup-passphrase-confirm', PASSPHRASE);
+  await click(browser, 'setup-submit');
+  const keyEl = await waitFor(browser, 'recovery-key', 60_000);
+  const key = (await keyEl.getText()).trim();
+  assert.match(key, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/, 'the recovery key is shown in groups');
+  if (shots) await look(browser, '02-recovery-key');
+  await confirmKey(browser, key, { shots });
+  await waitFor(browser, 'new-entry', 30_000);
+  return key;
+}
+
+/** Type a shown recovery key back (first a mistyped one, when asked to). */
+export async function confirmKey(browser, key, { shots = false, mistypeFirst = shots } = {}) {
+  if (mistypeFirst) {
+    const wrong = (key[0] === 'A' ? 'B' : 'A') + key.slice(1);
+    await type(browser, 'recovery-key-confirm', wrong);
+    await click(browser, 'recovery-key-submit');
+    const alert = await browser.$('[role="alert"]');
+    await alert.waitForDisplayed({ timeout: 10_000 });
+    assert.match(await alert.getText(), /typing mistake/i);
+    if (shots) await look(browser, '02b-recovery-key-mistyped');
+  }
+  await type(browser, 'recovery-key-confirm', key.toLowerCase());
+  await click(browser, 'recovery-key-submit');
+}
+
+/** Write a new entry through the editor and save it. */
+export async function writeEntry(browser, { title, body, family, tag }) {
+  await click(browser, 'new-entry');
+  await type(browser, 'entry-title', title);
+  if (family) await type(browser, 'entry-family-code', family);
+  if (tag) {
+    const tags = await waitFor(browser, 'entry-tags');
+    await tags.setValue(tag);
+    await browser.keys('Enter');
+  }
+  await type(browser, 'entry-body', body);
+  await click(browser, 'entry-save');
+  const state = await waitFor(browser, 'save-state');
+  await browser.waitUntil(async () => /saved/i.test(await state.getText()) && !/not/i.test(await state.getText()), {
+    timeout: 10_000,
+    timeoutMsg: 'the entry never showed as saved',
+  });
+}
+
+/** Titles currently listed. */
+export async function listedTitles(browser) {
+  await waitFor(browser, 'entry-list');
+  const items = await browser.$$(tid('entry-list-item'));
+  const out = [];
+  for (const item of items) out.push(await item.getText());
+  return out;
+}
+
+export async function unlock(browser, passphrase) {
+  await type(browser, 'unlock-passphrase', passphrase);
+  await click(browser, 'unlock-submit');
+}

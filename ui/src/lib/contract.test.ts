@@ -1,0 +1,132 @@
+// The contract with the Rust shell, pinned: command names exactly as the shell
+// registers them, arguments as `{ req }` (or `{}` when there is no request), and
+// errors `{ code, message }` turned into AttuneError. Renaming a command on either side
+// breaks this test.
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { AttuneError, COMMANDS, type Command, type Commands } from './backend';
+import { tauriBackend } from './tauri-backend';
+
+/** Written out by hand on purpose: do not build this list from COMMANDS. */
+const PINNED = [
+  'status',
+  'about',
+  'create_journal',
+  'check_recovery_key',
+  'unlock',
+  'lock',
+  'recover',
+  'change_passphrase',
+  'find_entries',
+  'get_entry',
+  'create_entry',
+  'update_entry',
+  'trash_entry',
+  'restore_entry',
+  'stage_draft',
+  'kept_draft',
+  'discard_draft',
+  'get_settings',
+  'save_settings',
+  'note_activity',
+] as const;
+
+const newEntry: Commands['create_entry'][0] = {
+  encounter_date: '2026-03-04',
+  kind: 'encounter',
+  setting: 'home_visit',
+  family_code: 'FAM-7',
+  title: 'After the visit',
+  prompt_pack: null,
+  answers: [],
+  body: 'text',
+  tags: ['sleep'],
+  carrying: 6,
+  bring_to_supervision: true,
+};
+
+/** One example request per command (null where the command takes none). */
+const REQUESTS: { [C in Command]: Commands[C][0] } = {
+  status: null,
+  about: null,
+  create_journal: { passphrase: 'long enough passphrase' },
+  check_recovery_key: { recovery_key: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' },
+  unlock: { passphrase: 'long enough passphrase' },
+  lock: null,
+  recover: { recovery_key: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', new_passphrase: 'another long one' },
+  change_passphrase: { current: 'long enough passphrase', new_passphrase: 'another long one' },
+  find_entries: {
+    text: 'sleep',
+    filter: { from: null, to: null, tag: null, kind: null, family_code: null, flagged: false, trash: false },
+    sort: 'newest',
+    offset: 0,
+    limit: 25,
+  },
+  get_entry: { id: 'a'.repeat(32) },
+  create_entry: newEntry,
+  update_entry: { id: 'a'.repeat(32), change: { ...newEntry, title: null } },
+  trash_entry: { id: 'a'.repeat(32) },
+  restore_entry: { id: 'a'.repeat(32) },
+  stage_draft: { entry_id: null, fields: newEntry, saved_at: null },
+  kept_draft: null,
+  discard_draft: null,
+  get_settings: null,
+  save_settings: { auto_lock_minutes: 5, theme: 'system', privacy_mode: false },
+  note_activity: null,
+};
+
+afterEach(() => clearMocks());
+
+describe('IPC contract', () => {
+  test('the command list is exactly the pinned one', () => {
+    expect([...COMMANDS]).toEqual([...PINNED]);
+  });
+
+  test.each(PINNED)('%s is invoked by that name with { req } or {}', async (name) => {
+    const seen: Array<{ cmd: string; args: unknown }> = [];
+    mockIPC((cmd, args) => {
+      seen.push({ cmd, args });
+      return { ok: cmd };
+    });
+    const req = REQUESTS[name];
+    const result = await tauriBackend().call(name, req as never);
+    expect(result).toEqual({ ok: name });
+    expect(seen).toEqual([{ cmd: name, args: req === null ? {} : { req } }]);
+  });
+
+  test('an error { code, message } becomes an AttuneError with that code', async () => {
+    mockIPC(() => {
+      throw { code: 'wrong_secret', message: 'That passphrase does not open this journal.' };
+    });
+    const error = await tauriBackend()
+      .call('unlock', { passphrase: 'not the right one' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AttuneError);
+    expect((error as AttuneError).code).toBe('wrong_secret');
+    expect((error as AttuneError).message).toBe('That passphrase does not open this journal.');
+  });
+
+  test('anything else thrown becomes a generic internal error', async () => {
+    mockIPC(() => {
+      throw 'command status not allowed';
+    });
+    const error = await tauriBackend()
+      .call('status', null)
+      .catch((e: unknown) => e);
+    expect((error as AttuneError).code).toBe('internal');
+  });
+
+  test('onLocked listens to attune://locked and can stop listening', async () => {
+    mockIPC(() => undefined, { shouldMockEvents: true });
+    const handler = vi.fn();
+    const stop = tauriBackend().onLocked(handler);
+    await vi.waitFor(async () => {
+      await emit('attune://locked');
+      expect(handler).toHaveBeenCalledTimes(1);
+    });
+    stop();
+    await emit('attune://locked');
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+});

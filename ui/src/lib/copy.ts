@@ -1,0 +1,68 @@
+// Words the app shows in more than one place: labels for the core's values, and the
+// About page's statements. Kept here, as data, so they read the same everywhere.
+import type { EntryKind, Setting, Theme } from './ipc/types';
+
+export const APP_NAME = 'Attune';
+
+export const KIND_LABELS: Record<EntryKind, string> = {
+  encounter: 'Encounter reflection',
+  private: 'Private reflection',
+};
+
+export const KINDS: readonly EntryKind[] = ['encounter', 'private'];
+
+export const SETTING_LABELS: Record<Setting, string> = {
+  home_visit: 'Home visit',
+  clinic: 'Clinic',
+  hospital: 'Hospital',
+  early_care: 'Early care and education',
+  community: 'Community',
+  telehealth: 'Telehealth',
+  office: 'Office',
+  other: 'Somewhere else',
+};
+
+export const SETTINGS: readonly Setting[] = [
+  'home_visit',
+  'clinic',
+  'hospital',
+  'early_care',
+  'community',
+  'telehealth',
+  'office',
+  'other',
+];
+
+export const THEME_LABELS: Record<Theme, string> = {
+  system: 'Same as this computer',
+  light: 'Light',
+  dark: 'Dark',
+};
+
+export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
+
+/** What Attune is, in one sentence (welcome screen). */
+export const WHAT_ATTUNE_IS =
+  'Attune is a quiet place to reflect on your work with babies and families, and to gather what you want to bring to supervision.';
+
+/** The privacy promise, in two sentences (welcome screen, About). */
+export const PRIVACY_PROMISE = [
+  'Everything you write stays on this computer, encrypted with a passphrase only you know.',
+  'Nothing is ever sent anywhere.',
+] as const;
+
+export const UNTITLED = 'Untitled reflection';
+
+export const SAVE_STATE_LABELS = {
+  new: 'Not saved yet',
+  unsaved: 'Not saved yet',
+  saving: 'Saving…',
+  saved: 'Saved',
+} as const;
+
+export const KEPT_DRAFT_NOTE = 'We kept what you were writing when Attune locked.';
+
+/** The printed sheet that goes with a recovery key. */
+export const RECOVERY_PRINT_TITLE = 'Attune recovery key';
+export const RECOVERY_PRINT_NOTE =
+  'If you forget your passphrase, this key is the only way back into your Attune journal. Keep this sheet somewhere safe and private, away from your computer.';

@@ -1,0 +1,28 @@
+// Leading-edge throttle: run at once, then at most once per `ms`.
+export function throttle(fn: () => void, ms: number, now: () => number = () => Date.now()): () => void {
+  let last = Number.NEGATIVE_INFINITY;
+  return () => {
+    const t = now();
+    if (t - last >= ms) {
+      last = t;
+      fn();
+    }
+  };
+}
+
+/** Run `fn` once `ms` after the last call. */
+export function debounce(fn: () => void, ms: number): { (): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const run = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      fn();
+    }, ms);
+  };
+  run.cancel = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+  return run;
+}

@@ -1,0 +1,103 @@
+import { screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, test, vi } from 'vitest';
+import { AttuneError } from '../lib/backend';
+import { FakeBackend, mistypeRecoveryKey } from '../lib/fake-backend';
+import { alertText, renderApp } from '../test/helpers';
+
+describe('first run', () => {
+  test('welcome, passphrase, recovery key typed back, then the journal', async () => {
+    const fake = new FakeBackend();
+    const { user } = renderApp(fake);
+
+    expect(await screen.findByRole('heading', { name: 'Welcome to Attune' })).toBeInTheDocument();
+    expect(screen.getByText(/stays on this computer, encrypted/)).toBeInTheDocument();
+    expect(screen.getByText(/Nothing is ever sent anywhere/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Get started' }));
+
+    await user.type(screen.getByTestId('setup-passphrase'), 'lantern harbour quiet');
+    expect(screen.getByText(/^(Fair|Good|Strong)\.$/)).toBeInTheDocument();
+    await user.type(screen.getByTestId('setup-passphrase-confirm'), 'lantern harbour quiet');
+    await user.click(screen.getByTestId('setup-submit'));
+
+    const keyEl = await screen.findByTestId('recovery-key');
+    const key = fake.recoveryKey!;
+    expect(keyEl.textContent).toBe(key);
+    expect(fake.callsTo('create_journal')).toEqual([{ passphrase: 'lantern harbour quiet' }]);
+    expect(screen.queryByRole('button', { name: /copy|clipboard/i })).not.toBeInTheDocument();
+
+    // A mistyped key is caught and explained.
+    await user.type(screen.getByTestId('recovery-key-confirm'), mistypeRecoveryKey(key));
+    await user.click(screen.getByTestId('recovery-key-submit'));
+    await waitFor(() => expect(alertText()).toMatch(/typing mistake/));
+    expect(screen.getByTestId('recovery-key')).toBeInTheDocument();
+
+    // Typed back right (any case, spaces for dashes), the journal opens.
+    await user.clear(screen.getByTestId('recovery-key-confirm'));
+    await user.type(screen.getByTestId('recovery-key-confirm'), key.toLowerCase().replaceAll('-', ' '));
+    await user.click(screen.getByTestId('recovery-key-submit'));
+
+    expect(await screen.findByRole('heading', { name: 'Your journal' })).toBeInTheDocument();
+    expect(screen.queryByTestId('recovery-key')).not.toBeInTheDocument();
+    expect(document.body.textContent).not.toContain(key);
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent(/first reflection/i);
+  });
+
+  test('the passphrase must be long enough and typed the same twice', async () => {
+    const fake = new FakeBackend();
+    const { user } = renderApp(fake);
+    await user.click(await screen.findByRole('button', { name: 'Get started' }));
+
+    await user.type(screen.getByTestId('setup-passphrase'), 'short');
+    expect(screen.getByText('Too short.')).toBeInTheDocument();
+    await user.click(screen.getByTestId('setup-submit'));
+    expect(alertText()).toMatch(/needs at least 10 characters/);
+
+    await user.type(screen.getByTestId('setup-passphrase'), ' but longer now');
+    await user.type(screen.getByTestId('setup-passphrase-confirm'), 'short but longer no');
+    await user.click(screen.getByTestId('setup-submit'));
+    expect(alertText()).toMatch(/not the same yet/);
+    expect(fake.callsTo('create_journal')).toHaveLength(0);
+  });
+
+  test('an error from the core is shown as its message, and nothing moves on', async () => {
+    const fake = new FakeBackend();
+    fake.failNext(
+      'create_journal',
+      new AttuneError('unwritable', 'Could not create the journal: permission denied.'),
+    );
+    const { user } = renderApp(fake);
+    await user.click(await screen.findByRole('button', { name: 'Get started' }));
+    await user.type(screen.getByTestId('setup-passphrase'), 'lantern harbour quiet');
+    await user.type(screen.getByTestId('setup-passphrase-confirm'), 'lantern harbour quiet');
+    await user.click(screen.getByTestId('setup-submit'));
+    await waitFor(() => expect(alertText()).toBe('Could not create the journal: permission denied.'));
+    expect(screen.queryByTestId('recovery-key')).not.toBeInTheDocument();
+    expect(screen.getByTestId('setup-submit')).toBeEnabled();
+  });
+
+  test('creating shows a calm progress state and disables the button', async () => {
+    const fake = new FakeBackend({ slowMs: 50 });
+    const { user } = renderApp(fake);
+    await user.click(await screen.findByRole('button', { name: 'Get started' }));
+    await user.type(screen.getByTestId('setup-passphrase'), 'lantern harbour quiet');
+    await user.type(screen.getByTestId('setup-passphrase-confirm'), 'lantern harbour quiet');
+    await user.click(screen.getByTestId('setup-submit'));
+    expect(screen.getByTestId('setup-submit')).toBeDisabled();
+    expect(screen.getByRole('status')).toHaveTextContent(/Setting up your encrypted journal/);
+    expect(await screen.findByTestId('recovery-key')).toBeInTheDocument();
+  });
+
+  test('Print the key prints; nothing offers the clipboard', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    const fake = new FakeBackend();
+    const { user } = renderApp(fake);
+    await user.click(await screen.findByRole('button', { name: 'Get started' }));
+    await user.type(screen.getByTestId('setup-passphrase'), 'lantern harbour quiet');
+    await user.type(screen.getByTestId('setup-passphrase-confirm'), 'lantern harbour quiet');
+    await user.click(screen.getByTestId('setup-submit'));
+    await user.click(await screen.findByRole('button', { name: 'Print the key' }));
+    expect(print).toHaveBeenCalledOnce();
+    await waitFor(() => expect(document.querySelector('.print-area [data-testid="recovery-key"]')).not.toBeNull());
+    print.mockRestore();
+  });
+});
