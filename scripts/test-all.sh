@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Set up what is missing, then run every test: the README's test command.
+# Set up whatever is missing, then run every test: the README's test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 if [ -x "$HOME/.cargo/bin/cargo" ]; then export PATH="$HOME/.cargo/bin:$PATH"; fi
 
-echo "== Rust tests: core, CLI, integration (crash test below, with its figures shown)"
+echo "== Front end: type check, component tests, production build"
+(cd ui && npm run check && npm test && npm run build)
+
+echo "== Rust tests: core, CLI, desktop shell, IPC types (crash test below, with its figures)"
 cargo test --workspace --locked --features attune/typescript -- --skip killed_writers_never_lose_acknowledged_entries
 
 echo "== Crash durability: SIGKILL at random moments, counts printed"
@@ -13,3 +16,6 @@ cargo test --locked --test crash -- --nocapture killed_writers_never_lose_acknow
 
 echo "== Benchmarks and examples still build"
 cargo build --locked --benches --examples
+
+echo "== End to end: the real app through tauri-driver under Xvfb"
+bash tests/e2e/run.sh

@@ -1,4 +1,4 @@
-//! Lock when the computer is about to sleep (logind's PrepareForSleep on the system
+//! Lock when the session ends (SIGTERM and friends), when the computer is about to sleep (logind's PrepareForSleep on the system
 //! bus) or the screen locks (ScreenSaver ActiveChanged on the session bus, as GNOME,
 //! KDE and others report it). Where a bus or service is missing, the idle timer and
 //! the lock button still apply.
@@ -30,7 +30,23 @@ fn lock_on_signal(app: AppHandle, conn: Connection, interface: &'static str, mem
     });
 }
 
+/// Logout and shutdown end the app with SIGTERM (or SIGHUP, SIGINT from a terminal):
+/// keep the draft and drop the key first, then exit.
+fn lock_on_termination(app: AppHandle) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            crate::lock_and_notify(&app);
+            app.exit(0);
+        }
+    });
+}
+
 pub fn watch(app: &AppHandle) {
+    lock_on_termination(app.clone());
     if let Ok(system) = Connection::system() {
         lock_on_signal(
             app.clone(),

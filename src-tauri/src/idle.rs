@@ -34,7 +34,7 @@ impl IdleLock {
         Self {
             inner: Mutex::new(Inner {
                 last_activity: boottime(),
-                timeout: Duration::from_secs(5 * 60),
+                timeout: test_override().unwrap_or(Duration::from_secs(5 * 60)),
             }),
         }
     }

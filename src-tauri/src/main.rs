@@ -58,6 +58,16 @@ async fn off_thread<T: Send + 'static>(
         })?
 }
 
+/// Take over an unlocked journal and start its idle clock with the person's setting.
+fn start_session(state: &AppState, journal: attune::journal::Journal) -> Reply<Status> {
+    let mut session = state.session()?;
+    let status = session.install(journal)?;
+    let minutes = session.get_settings().map_or(5, |s| s.auto_lock_minutes);
+    state.idle.set_minutes(minutes);
+    state.idle.touch();
+    Ok(status)
+}
+
 #[tauri::command]
 fn status(state: State<'_, AppState>) -> Reply<Status> {
     Ok(state.session()?.status())
@@ -73,8 +83,7 @@ async fn create_journal(state: State<'_, AppState>, req: CreateRequest) -> Reply
     let dir = state.session()?.dir().to_path_buf();
     let kdf = KdfChoice::from_env();
     let (journal, shown) = off_thread(move || api::create_journal(&dir, &req, kdf)).await?;
-    state.session()?.install(journal)?;
-    state.idle.touch();
+    start_session(&state, journal)?;
     Ok(shown)
 }
 
@@ -108,8 +117,7 @@ fn lock(state: State<'_, AppState>) -> Reply<()> {
 async fn recover(state: State<'_, AppState>, req: RecoverRequest) -> Reply<CreateResponse> {
     let dir = state.session()?.dir().to_path_buf();
     let (journal, shown) = off_thread(move || api::recover_journal(&dir, &req)).await?;
-    state.session()?.install(journal)?;
-    state.idle.touch();
+    start_session(&state, journal)?;
     Ok(shown)
 }
 

@@ -9,13 +9,17 @@ test('ungranted commands are refused and inline scripts are blocked', async () =
   const b = app.browser;
   try {
     await waitFor(b, 'setup-start', 30_000);
+    // A refusal may come back as a rejected promise or, through WebKit's automation,
+    // as a script error: either way it must not be a value.
     const call = (command) =>
-      b.executeAsync((cmd, done) => {
-        window.__TAURI_INTERNALS__
-          .invoke(cmd, {})
-          .then((v) => done({ ok: true, value: v }))
-          .catch((e) => done({ ok: false, error: String(e && e.message ? e.message : e) }));
-      }, command);
+      b
+        .executeAsync((cmd, done) => {
+          window.__TAURI_INTERNALS__
+            .invoke(cmd, {})
+            .then((v) => done({ ok: true, value: v }))
+            .catch((e) => done({ ok: false, error: String(e && e.message ? e.message : e) }));
+        }, command)
+        .catch((e) => ({ ok: false, error: String(e.message) }));
     // Control: a granted command answers through the same path.
     const granted = await call('status');
     assert.equal(granted.ok, true, JSON.stringify(granted));

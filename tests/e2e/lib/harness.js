@@ -66,9 +66,12 @@ export async function launch(home, extraEnv = {}) {
   };
   delete env.ATTUNE_JOURNAL;
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  // Its own process group, so closing can end the driver, WebKitWebDriver, strace and
+  // the app together.
   const driver = spawn('tauri-driver', ['--port', '4444', '--native-port', '4445'], {
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
   });
   let driverLog = '';
   driver.stderr.on('data', (d) => {
@@ -100,12 +103,50 @@ export async function launch(home, extraEnv = {}) {
       } catch {
         // The window may already be gone (a journey that closes it).
       }
-      driver.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 300));
-      if (driver.exitCode === null) driver.kill('SIGKILL');
-      await new Promise((r) => setTimeout(r, 200));
+      // Let the app finish on its own first (it writes the kept draft as it closes),
+      // then end whatever is left of this launch.
+      await appsExited(home, 15_000);
+      for (const signal of ['SIGTERM', 'SIGKILL']) {
+        try {
+          process.kill(-driver.pid, signal);
+        } catch {
+          // Already gone.
+        }
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      // Nothing of the driver may keep this process alive afterwards.
+      driver.stderr.destroy();
+      driver.unref();
     },
   };
+}
+
+function alive(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) Z/.test(stat);
+  } catch {
+    return false;
+  }
+}
+
+/** Wait until every traced app process of this journey has exited (or time is up). */
+async function appsExited(home, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  const pids = readdirSync(home.traces)
+    .filter((f) => f.startsWith('inspector.'))
+    .map((f) => f.split('.')[1]);
+  while (Date.now() < deadline && pids.some(alive)) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Ask the running app (the window) to close, as a person clicking its close button would. */
+export async function closeAppWindow(app) {
+  await app.browser.closeWindow().catch((e) => {
+    if (!/window handles were removed/i.test(String(e.message))) throw e;
+  });
+  await appsExited(app.home, 15_000);
 }
 
 /** `[data-testid="…"]` */
