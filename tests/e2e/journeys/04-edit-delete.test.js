@@ -36,6 +36,10 @@ test('edit, delete with undo, restore from trash', async () => {
     await click(b, 'entry-restore');
     await click(b, 'trash-toggle');
     await b.waitUntil(async () => (await listedTitles(b)).some((t) => t.includes('After the edit')), { timeout: 10_000 });
+
+    await click(b, 'settings-button');
+    await waitFor(b, 'settings-auto-lock');
+    await look(b, '13-settings');
   } finally {
     await app.close();
   }
