@@ -377,10 +377,9 @@ impl Store {
     /// Ids of records filed under a table this version does not know (moved or forged
     /// rows), so they are reported instead of silently ignored.
     pub fn stray_records(&self) -> Result<Vec<[u8; 16]>> {
-        let known: Vec<String> = Table::ALL.iter().map(|t| (*t as u8).to_string()).collect();
         let mut stmt = self.conn.prepare(&format!(
             "SELECT id FROM records WHERE tbl NOT IN ({}) ORDER BY seq",
-            known.join(",")
+            known_tables_sql()
         ))?;
         let rows = stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))?;
         let mut out = Vec::new();
@@ -393,11 +392,10 @@ impl Store {
 
     /// Delete a stray record (see [`Store::stray_records`]) for good.
     pub fn delete_stray_record(&self, id: &[u8; 16]) -> Result<bool> {
-        let known: Vec<String> = Table::ALL.iter().map(|t| (*t as u8).to_string()).collect();
         let n = self.conn.execute(
             &format!(
                 "DELETE FROM records WHERE id = ?1 AND tbl NOT IN ({})",
-                known.join(",")
+                known_tables_sql()
             ),
             [id.as_slice()],
         )?;
@@ -445,6 +443,12 @@ impl Store {
         )?;
         Ok(n > 0)
     }
+}
+
+/// The known table numbers as an SQL list, e.g. `1,2,3` (constants, never user input).
+fn known_tables_sql() -> String {
+    let known: Vec<String> = Table::ALL.iter().map(|t| (*t as u8).to_string()).collect();
+    known.join(",")
 }
 
 fn busy_checkpoint() -> Error {
