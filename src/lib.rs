@@ -7,6 +7,7 @@
 pub mod api;
 pub mod crypto;
 mod error;
+pub mod files;
 pub mod journal;
 pub mod location;
 pub mod store;

@@ -3,9 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use attune::api::{
-    self, ChangePassphraseRequest, CreateRequest, Draft, EntryChange, EntryRef, ErrorCode,
-    FindRequest, NewEntry, RecoverRequest, RecoveryKeyCheck, SecretText, Session, Settings, Theme,
-    UnlockRequest, UpdateRequest,
+    self, ChangePassphraseRequest, CreateRequest, CreateResponse, Draft, EntryChange, EntryRef,
+    ErrorCode, FindRequest, NewEntry, RecoverRequest, RecoveryKeyCheck, SecretText, Session,
+    Settings, Theme, UnlockRequest, UpdateRequest,
 };
 use attune::vault::KdfChoice;
 use tempfile::TempDir;
@@ -13,6 +13,11 @@ use tempfile::TempDir;
 const PASS: &str = "api test passphrase";
 
 fn created() -> (TempDir, Session, String) {
+    let (tmp, session, shown) = created_showing_key();
+    (tmp, session, shown.recovery_key.text().to_string())
+}
+
+fn created_showing_key() -> (TempDir, Session, CreateResponse) {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join("journal");
     let mut session = Session::new(dir.clone());
@@ -23,7 +28,7 @@ fn created() -> (TempDir, Session, String) {
     let (journal, shown) = api::create_journal(&dir, &req, KdfChoice::TestFast).unwrap();
     let status = session.install(journal).unwrap();
     assert!(status.has_journal && status.unlocked && status.test_journal);
-    (tmp, session, shown.recovery_key.text().to_string())
+    (tmp, session, shown)
 }
 
 fn unlock(session: &mut Session, pass: &str) -> Result<(), ErrorCode> {
@@ -36,8 +41,8 @@ fn unlock(session: &mut Session, pass: &str) -> Result<(), ErrorCode> {
 
 #[test]
 fn a_new_journal_checks_the_recovery_key_typed_back() {
-    let (_tmp, session, key) = created();
-    let check = |typed: &str| {
+    let (_tmp, mut session, key) = created();
+    let mut check = |typed: &str| {
         session.check_recovery_key(&RecoveryKeyCheck {
             recovery_key: SecretText::new(typed),
         })
@@ -54,6 +59,53 @@ fn a_new_journal_checks_the_recovery_key_typed_back() {
         check("ABCD").unwrap_err().code,
         ErrorCode::RecoveryKeyMistyped
     );
+}
+
+#[test]
+fn the_fresh_recovery_key_can_be_saved_until_it_is_typed_back() {
+    let (tmp, mut session, shown) = created_showing_key();
+    let key = shown.recovery_key.text().to_string();
+    let path = tmp.path().join("attune-recovery-key.txt");
+    // Not remembered: nothing to save.
+    assert_eq!(
+        session.save_recovery_key(&path).unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+    session.remember_recovery_key(&shown).unwrap();
+    assert!(session.recovery_key_saveable().is_ok());
+    std::fs::write(&path, "an older file the dialog agreed to replace").unwrap();
+    let saved = session.save_recovery_key(&path).unwrap();
+    assert!(saved.saved);
+    assert_eq!(saved.file_name.as_deref(), Some("attune-recovery-key.txt"));
+    let sheet = std::fs::read_to_string(&path).unwrap();
+    assert!(sheet.contains(&key), "the sheet holds the key");
+    assert!(sheet.contains("passphrase"), "and says what it is for");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // Typed back correctly: the session forgets it.
+    session
+        .check_recovery_key(&RecoveryKeyCheck {
+            recovery_key: SecretText::new(&key),
+        })
+        .unwrap();
+    assert!(session.recovery_key_saveable().is_err());
+    assert!(session.save_recovery_key(&path).is_err());
+}
+
+#[test]
+fn locking_forgets_a_fresh_recovery_key() {
+    let (tmp, mut session, shown) = created_showing_key();
+    session.remember_recovery_key(&shown).unwrap();
+    session.lock().unwrap();
+    unlock(&mut session, PASS).unwrap();
+    assert!(session.recovery_key_saveable().is_err());
+    let path = tmp.path().join("key.txt");
+    assert!(session.save_recovery_key(&path).is_err());
+    assert!(!path.exists());
 }
 
 #[test]

@@ -6,6 +6,7 @@ pub const COMMANDS: &[&str] = &[
     "about",
     "create_journal",
     "check_recovery_key",
+    "save_recovery_key",
     "unlock",
     "lock",
     "recover",

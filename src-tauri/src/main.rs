@@ -10,6 +10,7 @@
 #[cfg(test)]
 mod command_names;
 mod desktop_events;
+mod dialogs;
 mod idle;
 
 use std::path::PathBuf;
@@ -17,8 +18,8 @@ use std::sync::{Mutex, MutexGuard};
 
 use attune::api::{
     self, About, ChangePassphraseRequest, CreateRequest, CreateResponse, Draft, Entry, EntryRef,
-    Error, FindRequest, NewEntry, Page, RecoverRequest, RecoveryKeyCheck, Session, Settings,
-    Status, UnlockRequest, UpdateRequest,
+    Error, FindRequest, NewEntry, Page, RecoverRequest, RecoveryKeyCheck, SavedFile, Session,
+    Settings, Status, UnlockRequest, UpdateRequest,
 };
 use attune::vault::KdfChoice;
 use tauri::{Emitter, Manager, State};
@@ -59,9 +60,17 @@ async fn off_thread<T: Send + 'static>(
 }
 
 /// Take over an unlocked journal and start its idle clock with the person's setting.
-fn start_session(state: &AppState, journal: attune::journal::Journal) -> Reply<Status> {
+/// A recovery key just issued is kept until it is typed back, so it can be saved.
+fn start_session(
+    state: &AppState,
+    journal: attune::journal::Journal,
+    fresh_key: Option<&CreateResponse>,
+) -> Reply<Status> {
     let mut session = state.session()?;
     let status = session.install(journal)?;
+    if let Some(shown) = fresh_key {
+        session.remember_recovery_key(shown)?;
+    }
     let minutes = session.get_settings().map_or(5, |s| s.auto_lock_minutes);
     state.idle.set_minutes(minutes);
     state.idle.touch();
@@ -83,7 +92,7 @@ async fn create_journal(state: State<'_, AppState>, req: CreateRequest) -> Reply
     let dir = state.session()?.dir().to_path_buf();
     let kdf = KdfChoice::from_env();
     let (journal, shown) = off_thread(move || api::create_journal(&dir, &req, kdf)).await?;
-    start_session(&state, journal)?;
+    start_session(&state, journal, Some(&shown))?;
     Ok(shown)
 }
 
@@ -92,20 +101,28 @@ fn check_recovery_key(state: State<'_, AppState>, req: RecoveryKeyCheck) -> Repl
     state.session()?.check_recovery_key(&req)
 }
 
+/// Save the recovery key just issued to a file the person picks in a native dialog.
+#[tauri::command]
+async fn save_recovery_key(app: tauri::AppHandle, state: State<'_, AppState>) -> Reply<SavedFile> {
+    state.session()?.recovery_key_saveable()?;
+    let chosen = dialogs::save_path(
+        &app,
+        "Save your recovery key",
+        api::RECOVERY_KEY_FILE_NAME,
+        ("Text file", &["txt"]),
+    )
+    .await?;
+    match chosen {
+        None => Ok(SavedFile::cancelled()),
+        Some(path) => state.session()?.save_recovery_key(&path),
+    }
+}
+
 #[tauri::command]
 async fn unlock(state: State<'_, AppState>, req: UnlockRequest) -> Reply<Status> {
     let dir = state.session()?.dir().to_path_buf();
     let journal = off_thread(move || api::open_journal(&dir, &req)).await?;
-    let mut session = state.session()?;
-    let status = session.install(journal)?;
-    state.idle.set_minutes(
-        session
-            .get_settings()
-            .map(|s| s.auto_lock_minutes)
-            .unwrap_or(5),
-    );
-    state.idle.touch();
-    Ok(status)
+    start_session(&state, journal, None)
 }
 
 #[tauri::command]
@@ -117,7 +134,7 @@ fn lock(state: State<'_, AppState>) -> Reply<()> {
 async fn recover(state: State<'_, AppState>, req: RecoverRequest) -> Reply<CreateResponse> {
     let dir = state.session()?.dir().to_path_buf();
     let (journal, shown) = off_thread(move || api::recover_journal(&dir, &req)).await?;
-    start_session(&state, journal)?;
+    start_session(&state, journal, Some(&shown))?;
     Ok(shown)
 }
 
@@ -198,6 +215,7 @@ macro_rules! handler {
             about,
             create_journal,
             check_recovery_key,
+            save_recovery_key,
             unlock,
             lock,
             recover,
@@ -285,6 +303,7 @@ fn main() {
                 let _ = window.set_focus();
             }
         }))
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(app_commands())
         .setup(|app| {

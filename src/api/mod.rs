@@ -209,6 +209,48 @@ pub struct Session {
     /// What is in the editor right now, kept in memory and written (encrypted) when the
     /// journal locks or the window closes.
     staged: Option<Draft>,
+    /// A recovery key just issued, kept only until the person has typed it back (so it
+    /// can be saved to a file from here, never from the web view) or the journal locks.
+    fresh_recovery_key: Option<Zeroizing<String>>,
+}
+
+/// A file the person saved, named for the confirmation message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct SavedFile {
+    /// False when the person closed the save dialog without choosing a file.
+    pub saved: bool,
+    /// The file name (not the folder), to confirm where it went.
+    pub file_name: Option<String>,
+}
+
+impl SavedFile {
+    pub fn cancelled() -> Self {
+        Self {
+            saved: false,
+            file_name: None,
+        }
+    }
+}
+
+/// The suggested name for a saved recovery key (no names, no dates that identify).
+pub const RECOVERY_KEY_FILE_NAME: &str = "attune-recovery-key.txt";
+
+/// The text of a saved recovery key: the key and what it is for.
+fn recovery_key_sheet(key: &str) -> Zeroizing<String> {
+    Zeroizing::new(format!(
+        "Attune recovery key\n\
+         \n\
+         {key}\n\
+         \n\
+         If you forget your passphrase, this key is the only way back into your Attune\n\
+         journal. Anyone who has it and a copy of your journal can read the journal.\n\
+         Keep it somewhere safe and private, away from this computer: printed, on a\n\
+         USB stick in a drawer, or in a password manager. Then delete this file from\n\
+         the computer.\n\
+         \n\
+         Capitals and dashes do not matter when you type it.\n"
+    ))
 }
 
 impl Session {
@@ -217,6 +259,7 @@ impl Session {
             dir,
             journal: None,
             staged: None,
+            fresh_recovery_key: None,
         }
     }
 
@@ -265,6 +308,7 @@ impl Session {
     pub fn lock(&mut self) -> Result<()> {
         let flushed = self.flush_draft();
         self.staged = None;
+        self.fresh_recovery_key = None;
         if let Some(journal) = self.journal.take() {
             journal.lock();
         }
@@ -286,9 +330,45 @@ impl Session {
 
     /// Does the typed recovery key open this journal? Used right after creation, to
     /// make sure the person wrote it down correctly.
-    pub fn check_recovery_key(&self, req: &RecoveryKeyCheck) -> Result<()> {
+    /// Once it matches, the session forgets the fresh key.
+    pub fn check_recovery_key(&mut self, req: &RecoveryKeyCheck) -> Result<()> {
         let key = RecoveryKey::parse(&req.recovery_key.0)?;
-        self.journal()?.vault().check_recovery_key(&key)
+        self.journal()?.vault().check_recovery_key(&key)?;
+        self.fresh_recovery_key = None;
+        Ok(())
+    }
+
+    /// Keep the key just issued by creation or recovery, for [`Self::save_recovery_key`].
+    pub fn remember_recovery_key(&mut self, shown: &CreateResponse) -> Result<()> {
+        self.journal()?;
+        self.fresh_recovery_key = Some(Zeroizing::new(shown.recovery_key.text().to_string()));
+        Ok(())
+    }
+
+    /// Is there a freshly issued key that can still be saved? If not, why not.
+    pub fn recovery_key_saveable(&self) -> Result<()> {
+        self.journal()?;
+        match self.fresh_recovery_key {
+            Some(_) => Ok(()),
+            None => Err(Error::invalid(
+                "The recovery key can be saved only while it is on screen, right after it is made.",
+            )),
+        }
+    }
+
+    /// Save the freshly issued recovery key, with a short note, to a file the person
+    /// chose in a save dialog (owner-only, replaced only once complete).
+    pub fn save_recovery_key(&self, path: &Path) -> Result<SavedFile> {
+        self.recovery_key_saveable()?;
+        let Some(key) = &self.fresh_recovery_key else {
+            return Err(Error::internal("The recovery key is gone."));
+        };
+        let sheet = recovery_key_sheet(key);
+        crate::files::replace_private_file(path, sheet.as_bytes())?;
+        Ok(SavedFile {
+            saved: true,
+            file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
+        })
     }
 
     pub fn change_passphrase(&mut self, req: &ChangePassphraseRequest) -> Result<()> {

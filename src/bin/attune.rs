@@ -836,33 +836,8 @@ fn export(
         ExportFormat::Json => journal::to_json(journal.entries())?,
         ExportFormat::Md => journal::to_markdown(journal.entries()),
     };
-    write_private_file(out, text.as_bytes())?;
+    attune::files::write_new_private_file(out, text.as_bytes())?;
     println!("Wrote {} entries to {}.", journal.len(), out.display());
-    Ok(())
-}
-
-/// Write a new file readable only by its owner; on failure remove what was written.
-fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let fail = |e: std::io::Error| {
-        if e.kind() == std::io::ErrorKind::StorageFull {
-            Error::disk_full()
-        } else {
-            Error::new(
-                ErrorCode::Unwritable,
-                format!("Could not write {}.", path.display()),
-            )
-        }
-    };
-    let mut file = options.open(path).map_err(fail)?;
-    if let Err(e) = file.write_all(bytes).and_then(|()| file.sync_all()) {
-        drop(file);
-        let _ = std::fs::remove_file(path);
-        return Err(fail(e));
-    }
     Ok(())
 }
 

@@ -1,6 +1,8 @@
 // A new user: set up, write, find, lock, get the passphrase wrong, unlock, entry there.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { click, findMarkers, internetSockets, isolatedHome, launch, tid, type, waitFor, webStorage } from '../lib/harness.js';
 import { PASSPHRASE, listedTitles, look, setUp, unlock, writeEntry } from '../lib/flows.js';
 
@@ -9,10 +11,12 @@ const MARKERS = ['PelicanTitleCanary', 'MarmaladeBodyCanary', 'FAMQ7Z', 'heronTa
 test('first run, write, search, lock, wrong passphrase, unlock', async () => {
   const home = isolatedHome('first-run');
   // The real key derivation here (no fast-KDF variable): this is what a user gets.
-  const app = await launch(home);
+  const saveDir = path.join(home.base, 'saved');
+  mkdirSync(saveDir);
+  const app = await launch(home, { ATTUNE_E2E_SAVE_DIR: saveDir });
   const b = app.browser;
   try {
-    await setUp(b, { shots: true });
+    await setUp(b, { shots: true, saveDir });
     await waitFor(b, 'empty-state');
     await look(b, '03-journal-empty');
 

@@ -29,6 +29,10 @@ test('ungranted commands are refused and inline scripts are blocked', async () =
     assert.match(probe.error, /not allowed|denied|permission/i);
     // Not a command at all: refused too.
     assert.equal((await call('plugin:fs|read_file')).ok, false);
+    // The dialog plugin is loaded for Rust's own use; the page may not open a dialog.
+    const dialog = await call('plugin:dialog|save');
+    assert.equal(dialog.ok, false, 'the web view opened a file dialog');
+    assert.match(dialog.error, /not allowed|denied|permission/i);
 
     const ran = await b.execute(() => {
       window.__inlineRan = false;

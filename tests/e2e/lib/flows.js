@@ -1,5 +1,7 @@
 // Steps several journeys share, written the way a person would do them.
 import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { axe, click, screenshot, tid, type, waitFor } from './harness.js';
 
 export const PASSPHRASE = 'quiet harbour lantern 42';
@@ -11,8 +13,12 @@ export async function look(browser, name) {
   assert.deepEqual(bad, [], `accessibility problems on ${name}: ${JSON.stringify(bad, null, 1)}`);
 }
 
-/** First run: choose a passphrase, see the recovery key, type it back. Returns the key. */
-export async function setUp(browser, { shots = false } = {}) {
+/**
+ * First run: choose a passphrase, see the recovery key, type it back. Returns the key.
+ * With `saveDir` (the app's ATTUNE_E2E_SAVE_DIR), the key is first saved to a file
+ * through the save button, and the file is checked.
+ */
+export async function setUp(browser, { shots = false, saveDir = null } = {}) {
   await waitFor(browser, 'setup-start', 30_000);
   if (shots) await look(browser, '01-welcome');
   await click(browser, 'setup-start');
@@ -25,9 +31,24 @@ export async function setUp(browser, { shots = false } = {}) {
   const key = (await keyEl.getText()).trim();
   assert.match(key, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/, 'the recovery key is shown in groups');
   if (shots) await look(browser, '02-recovery-key');
+  if (saveDir) await saveKey(browser, key, saveDir, { shots });
   await confirmKey(browser, key, { shots });
   await waitFor(browser, 'new-entry', 30_000);
   return key;
+}
+
+/** Save the shown key through the native dialog (answered by the e2e build). */
+export async function saveKey(browser, key, saveDir, { shots = false } = {}) {
+  await click(browser, 'recovery-key-save');
+  const status = await waitFor(browser, 'recovery-key-save-status');
+  await browser.waitUntil(async () => /Saved as attune-recovery-key\.txt/.test(await status.getText()), {
+    timeout: 10_000,
+    timeoutMsg: 'the key was never reported saved',
+  });
+  if (shots) await look(browser, '02a-recovery-key-saved');
+  const file = path.join(saveDir, 'attune-recovery-key.txt');
+  assert.ok(readFileSync(file, 'utf8').includes(key), 'the saved file holds the shown key');
+  assert.equal(statSync(file).mode & 0o777, 0o600, 'the saved key is readable by its owner only');
 }
 
 /** Type a shown recovery key back (first a mistyped one, when asked to). */
@@ -36,8 +57,8 @@ export async function confirmKey(browser, key, { shots = false, mistypeFirst = s
     const wrong = (key[0] === 'A' ? 'B' : 'A') + key.slice(1);
     await type(browser, 'recovery-key-confirm', wrong);
     await click(browser, 'recovery-key-submit');
-    const alert = await browser.$('[role="alert"]');
-    await alert.waitForDisplayed({ timeout: 10_000 });
+    const alert = await browser.$(tid('recovery-key-error'));
+    await browser.waitUntil(async () => (await alert.getText()) !== '', { timeout: 10_000 });
     assert.match(await alert.getText(), /typing mistake/i);
     if (shots) await look(browser, '02b-recovery-key-mistyped');
   }

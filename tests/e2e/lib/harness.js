@@ -52,9 +52,11 @@ function waitForPort(port, timeoutMs) {
 
 /**
  * Start tauri-driver with the journey's folders, then open a WebDriver session on the
- * app. `extraEnv` reaches the app (tauri-driver passes its environment on).
+ * app. `extraEnv` reaches the app (tauri-driver passes its environment on). Journeys
+ * run the app under strace (the wrapper); `application` runs another binary directly
+ * (the figures script measures the release build untraced).
  */
-export async function launch(home, extraEnv = {}) {
+export async function launch(home, extraEnv = {}, { application = WRAPPER } = {}) {
   const env = {
     ...process.env,
     XDG_DATA_HOME: home.data,
@@ -91,7 +93,7 @@ export async function launch(home, extraEnv = {}) {
     connectionRetryCount: 1,
     capabilities: {
       'wdio:enforceWebDriverClassic': true,
-      'tauri:options': { application: WRAPPER },
+      'tauri:options': { application },
     },
   });
   return {

@@ -16,6 +16,7 @@ import type {
   Page,
   RecoverRequest,
   RecoveryKeyCheck,
+  SavedFile,
   Settings,
   Status,
   UnlockRequest,
@@ -28,6 +29,7 @@ export interface Commands {
   about: [null, About];
   create_journal: [CreateRequest, CreateResponse];
   check_recovery_key: [RecoveryKeyCheck, null];
+  save_recovery_key: [null, SavedFile];
   unlock: [UnlockRequest, Status];
   lock: [null, null];
   recover: [RecoverRequest, CreateResponse];
@@ -52,6 +54,7 @@ export const COMMANDS: readonly Command[] = [
   'about',
   'create_journal',
   'check_recovery_key',
+  'save_recovery_key',
   'unlock',
   'lock',
   'recover',

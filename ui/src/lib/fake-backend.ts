@@ -272,6 +272,10 @@ export class FakeBackend implements Backend {
   readonly calls: FakeCall[] = [];
   /** The recovery key that opens this journal right now. */
   recoveryKey: string | null = null;
+  /** A key just issued and not yet typed back: the only one that can be saved. */
+  freshKey: string | null = null;
+  /** Files "saved" through the (imaginary) native dialog: name and contents. */
+  readonly savedFiles: { name: string; text: string }[] = [];
   passphrase: string | null;
   unlocked: boolean;
   entries: Entry[] = [];
@@ -390,7 +394,16 @@ export class FakeBackend implements Backend {
       case 'check_recovery_key': {
         const key = parseRecoveryKey((req as Commands['check_recovery_key'][0]).recovery_key);
         if (key !== this.recoveryKey) throw this.wrongKey();
+        this.freshKey = null;
         return null;
+      }
+      case 'save_recovery_key': {
+        if (this.freshKey === null) {
+          throw invalid('The recovery key can be saved only while it is on screen, right after it is made.');
+        }
+        const name = 'attune-recovery-key.txt';
+        this.savedFiles.push({ name, text: `Attune recovery key\n\n${this.freshKey}\n` });
+        return { saved: true, file_name: name };
       }
       case 'change_passphrase': {
         const r = req as Commands['change_passphrase'][0];
@@ -474,6 +487,7 @@ export class FakeBackend implements Backend {
     await delay(this.slowMs);
     this.passphrase = passphrase.normalize('NFC');
     this.recoveryKey = makeRecoveryKey();
+    this.freshKey = this.recoveryKey;
     this.unlocked = true;
     return { recovery_key: this.recoveryKey };
   }
@@ -494,11 +508,13 @@ export class FakeBackend implements Backend {
     if (key !== this.recoveryKey) throw this.wrongKey();
     this.passphrase = newPassphrase.normalize('NFC');
     this.recoveryKey = makeRecoveryKey();
+    this.freshKey = this.recoveryKey;
     this.unlocked = true;
     return { recovery_key: this.recoveryKey };
   }
 
   private doLock(): void {
+    this.freshKey = null;
     if (this.staged) this.kept = { ...this.staged, saved_at: this.now().toISOString() };
     this.staged = null;
     this.unlocked = false;

@@ -100,4 +100,33 @@ describe('first run', () => {
     await waitFor(() => expect(document.querySelector('.print-area [data-testid="recovery-key"]')).not.toBeNull());
     print.mockRestore();
   });
+
+  test('Save to a file asks the shell (no path from the page) and confirms where it went', async () => {
+    const fake = new FakeBackend();
+    const { user } = renderApp(fake);
+    await user.click(await screen.findByRole('button', { name: 'Get started' }));
+    await user.type(screen.getByTestId('setup-passphrase'), 'lantern harbour quiet');
+    await user.type(screen.getByTestId('setup-passphrase-confirm'), 'lantern harbour quiet');
+    await user.click(screen.getByTestId('setup-submit'));
+    await user.click(await screen.findByTestId('recovery-key-save'));
+    await waitFor(() =>
+      expect(screen.getByTestId('recovery-key-save-status')).toHaveTextContent(/Saved as attune-recovery-key\.txt/),
+    );
+    expect(fake.callsTo('save_recovery_key')).toEqual([null]);
+    expect(fake.savedFiles.map((f) => f.text.includes(fake.recoveryKey!))).toEqual([true]);
+  });
+
+  test('a failed save says why and the key stays on screen', async () => {
+    const fake = new FakeBackend();
+    fake.failNext('save_recovery_key', new AttuneError('disk_full', 'The disk is full. Free some space and try again.'));
+    const { user } = renderApp(fake);
+    await user.click(await screen.findByRole('button', { name: 'Get started' }));
+    await user.type(screen.getByTestId('setup-passphrase'), 'lantern harbour quiet');
+    await user.type(screen.getByTestId('setup-passphrase-confirm'), 'lantern harbour quiet');
+    await user.click(screen.getByTestId('setup-submit'));
+    await user.click(await screen.findByTestId('recovery-key-save'));
+    await waitFor(() => expect(alertText()).toMatch(/disk is full/));
+    expect(screen.getByTestId('recovery-key')).toBeInTheDocument();
+    expect(fake.savedFiles).toHaveLength(0);
+  });
 });

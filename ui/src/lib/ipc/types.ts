@@ -146,3 +146,13 @@ export type VerifyReport = { records_checked: number, damaged: Array<DamagedReco
  * SQLite's own integrity findings (empty when the file is sound).
  */
 file_problems: Array<string>, };
+
+export type SavedFile = { 
+/**
+ * False when the person closed the save dialog without choosing a file.
+ */
+saved: boolean, 
+/**
+ * The file name (not the folder), to confirm where it went.
+ */
+file_name: string | null, };

@@ -1,0 +1,45 @@
+//! Native file dialogs, opened from Rust. The web view asks for an action ("save the
+//! recovery key"), never for a path, and never learns one beyond a file name.
+
+use std::path::PathBuf;
+
+use attune::api::{Error, ErrorCode};
+use tauri::AppHandle;
+use tauri_plugin_dialog::DialogExt;
+
+/// Ask where to save a file, suggesting `file_name`. `None` when the person cancels.
+///
+/// End-to-end builds answer without a window when `ATTUNE_E2E_SAVE_DIR` is set (the
+/// file goes there under the suggested name): WebDriver cannot reach a GTK dialog.
+pub async fn save_path(
+    app: &AppHandle,
+    title: &str,
+    file_name: &str,
+    filter: (&str, &[&str]),
+) -> Result<Option<PathBuf>, Error> {
+    #[cfg(feature = "e2e")]
+    if let Some(dir) = std::env::var_os("ATTUNE_E2E_SAVE_DIR") {
+        return Ok(Some(PathBuf::from(dir).join(file_name)));
+    }
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(file_name)
+        .add_filter(filter.0, filter.1);
+    // The blocking form must not run on the main thread; a worker thread waits instead.
+    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+        .await
+        .map_err(|_| dialog_failed())?;
+    match chosen {
+        None => Ok(None),
+        Some(path) => path.into_path().map(Some).map_err(|_| dialog_failed()),
+    }
+}
+
+fn dialog_failed() -> Error {
+    Error::new(
+        ErrorCode::Internal,
+        "The save window could not open. Please try again.",
+    )
+}

@@ -1,0 +1,120 @@
+//! Files the person asks Attune to write outside the journal (exports, the recovery
+//! key sheet): readable only by their owner, durable, and never half-written.
+
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::Path;
+
+use crate::{Error, ErrorCode, Result};
+
+fn private_options() -> OpenOptions {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+}
+
+fn write_failed(path: &Path, e: &std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::StorageFull {
+        Error::disk_full()
+    } else {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into(),
+        );
+        Error::new(
+            ErrorCode::Unwritable,
+            format!(
+                "Could not write {name}. Check the folder exists and has space, then try again."
+            ),
+        )
+    }
+}
+
+/// Write a new file (refusing to replace one) readable only by its owner. On failure
+/// nothing is left behind.
+pub fn write_new_private_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut file = private_options()
+        .open(path)
+        .map_err(|e| write_failed(path, &e))?;
+    if let Err(e) = file.write_all(bytes).and_then(|()| file.sync_all()) {
+        drop(file);
+        let _ = std::fs::remove_file(path);
+        return Err(write_failed(path, &e));
+    }
+    Ok(())
+}
+
+/// Write `bytes` to `path`, replacing any file there only once the new one is complete
+/// on disk (a temporary file beside it, then a rename). Used after a save dialog has
+/// already asked the person about replacing.
+pub fn replace_private_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::invalid("Choose a file name to save to."))?;
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(name);
+    temp_name.push(".attune-partial");
+    let temp = dir.join(temp_name);
+    let _ = std::fs::remove_file(&temp);
+    write_new_private_file(&temp, bytes)?;
+    if let Err(e) = std::fs::rename(&temp, path) {
+        let _ = std::fs::remove_file(&temp);
+        return Err(write_failed(path, &e));
+    }
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_new_file_is_private_and_never_replaces_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        write_new_private_file(&path, b"first").unwrap();
+        let again = write_new_private_file(&path, b"second").unwrap_err();
+        assert_eq!(again.code, ErrorCode::Unwritable);
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn replacing_swaps_in_the_complete_file_and_leaves_no_partial() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("key.txt");
+        std::fs::write(&path, b"old").unwrap();
+        replace_private_file(&path, b"new contents").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new contents");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("key.txt")]);
+    }
+
+    #[test]
+    fn replacing_into_a_missing_folder_fails_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing").join("key.txt");
+        let err = replace_private_file(&path, b"x").unwrap_err();
+        assert_eq!(err.code, ErrorCode::Unwritable);
+        assert!(!dir.path().join("missing").exists());
+    }
+}
