@@ -665,9 +665,16 @@ impl Journal {
     }
 
     /// Validate and save a check-in, durably; returns it with its reading and suggestions.
-    pub fn save_checkin(&mut self, input: NewCheckin, now: DateTime<Utc>) -> Result<CheckinSaved> {
+    pub fn save_checkin(
+        &mut self,
+        mut input: NewCheckin,
+        now: DateTime<Utc>,
+    ) -> Result<CheckinSaved> {
         let set = ItemSet::builtin()?;
-        let note = validate(&input, set)?;
+        let note = validate(&input, set);
+        // The note as typed is copied (trimmed) into the check-in; wipe the original.
+        input.note.zeroize();
+        let note = note?;
         let checkin = Checkin {
             id: CheckinId(random_id()?),
             taken_at: now,
