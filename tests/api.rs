@@ -3,9 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use attune::api::{
-    self, ChangePassphraseRequest, CreateRequest, CreateResponse, Draft, EntryChange, EntryRef,
-    ErrorCode, FindRequest, NewEntry, RecoverRequest, RecoveryKeyCheck, SecretText, Session,
-    Settings, Theme, UnlockRequest, UpdateRequest,
+    self, ChangePassphraseRequest, CheckinAnswer, CheckinRef, CreateRequest, CreateResponse, Draft,
+    EntryChange, EntryRef, ErrorCode, FindRequest, NewCheckin, NewEntry, RecoverRequest,
+    RecoveryKeyCheck, SecretText, Session, Settings, Theme, TrendsRequest, UnlockRequest,
+    UpdateRequest,
 };
 use attune::vault::KdfChoice;
 use tempfile::TempDir;
@@ -272,4 +273,97 @@ fn recovery_sets_a_passphrase_and_issues_a_new_key() {
     assert_ne!(fresh.recovery_key.text(), key);
     session.lock().unwrap();
     assert_eq!(unlock(&mut session, "recovered passphrase"), Ok(()));
+}
+
+#[test]
+fn check_ins_go_through_form_save_trends_list_and_delete() {
+    let (_tmp, mut session, _) = created();
+    let form = session.checkin_form().unwrap();
+    assert_eq!(form.items.len(), 6);
+    assert_eq!(form.max_value, 10);
+    assert!(form.about.contains("not a diagnosis"));
+    assert!(!form.resources.is_empty());
+
+    let before = session.checkin_trends(&TrendsRequest::default()).unwrap();
+    assert!(before.nudge && before.days_since_last.is_none());
+
+    let answers = form
+        .items
+        .iter()
+        .map(|item| CheckinAnswer {
+            item_id: item.id.clone(),
+            value: 5,
+        })
+        .collect();
+    let saved = session
+        .save_checkin(NewCheckin {
+            answers,
+            note: Some("a steadier week".into()),
+        })
+        .unwrap();
+    assert_eq!(saved.overall, Some(5.0));
+    assert!(saved.suggestions.is_empty());
+    assert_eq!(saved.checkin.item_set_version, form.version);
+
+    let after = session.checkin_trends(&TrendsRequest { weeks: 4 }).unwrap();
+    assert_eq!(after.count, 1);
+    assert_eq!((after.days_since_last, after.nudge), (Some(0), false));
+    assert!(after.items.iter().all(|i| i.latest == Some(5)));
+
+    session.lock().unwrap();
+    assert_eq!(
+        session
+            .checkin_trends(&TrendsRequest::default())
+            .unwrap_err()
+            .code,
+        ErrorCode::Locked
+    );
+    assert_eq!(
+        session
+            .save_checkin(NewCheckin::default())
+            .unwrap_err()
+            .code,
+        ErrorCode::Locked
+    );
+    unlock(&mut session, PASS).unwrap();
+    let listed = session.list_checkins(&TrendsRequest::default()).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].note.as_deref(), Some("a steadier week"));
+
+    let id = CheckinRef {
+        id: saved.checkin.id,
+    };
+    session.delete_checkin(&id).unwrap();
+    assert_eq!(
+        session.delete_checkin(&id).unwrap_err().code,
+        ErrorCode::NotFound
+    );
+    assert_eq!(
+        session
+            .checkin_trends(&TrendsRequest::default())
+            .unwrap()
+            .count,
+        0
+    );
+    let refused = session.save_checkin(NewCheckin::default()).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
+}
+
+#[test]
+fn check_in_requests_arrive_as_the_front_end_sends_them() {
+    let (_tmp, mut session, _) = created();
+    let req: NewCheckin =
+        serde_json::from_str(r#"{"answers":[{"item_id":"sleep","value":3}],"note":null}"#).unwrap();
+    let saved = session.save_checkin(req).unwrap();
+    let sent = serde_json::to_value(&saved).unwrap();
+    assert_eq!(sent["checkin"]["id"].as_str().unwrap().len(), 32);
+    // One answer at strain 7: the overall reading is high too, so it leads.
+    assert!(sent["suggestions"][0]["item_id"].is_null());
+    assert_eq!(sent["suggestions"][1]["item_id"], "sleep");
+    let id: CheckinRef =
+        serde_json::from_value(serde_json::json!({ "id": sent["checkin"]["id"] })).unwrap();
+    session.delete_checkin(&id).unwrap();
+    let trends: TrendsRequest = serde_json::from_str("{}").unwrap();
+    assert_eq!(trends.weeks, 0);
+    assert!(serde_json::from_str::<NewCheckin>(r#"{"answers":[],"mood":1}"#).is_err());
 }

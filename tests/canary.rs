@@ -1,5 +1,5 @@
-//! Canaries: unique markers written into every field a person types must never appear
-//! on disk in any common text encoding, whether the journal is open or closed.
+//! Canaries: unique markers written into every field a person types (entries and
+//! check-in notes) must never appear on disk in any common text encoding, whether the journal is open or closed.
 
 // Test code, helpers included: a failed step should stop the test where it happened.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -11,8 +11,8 @@ use std::path::Path;
 
 use attune::crypto::RecoveryKey;
 use attune::journal::{
-    AnswerValue, EntryChange, EntryKind, FindRequest, Journal, NewEntry, PackRef, PromptAnswer,
-    Setting,
+    AnswerValue, CheckinAnswer, EntryChange, EntryKind, FindRequest, Journal, NewCheckin, NewEntry,
+    PackRef, PromptAnswer, Setting,
 };
 use common::*;
 
@@ -232,5 +232,60 @@ fn no_typed_text_reaches_any_file_while_open_or_after_closing() {
     let entry = journal.get(&b).unwrap();
     assert_eq!(entry.title.as_ref(), Some(&second.title));
     assert!(entry.deleted_at.is_none());
+    assert_no_markers(&dir, &markers, "reopened");
+}
+
+#[test]
+fn no_check_in_note_reaches_any_file_while_open_or_after_closing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    let note = "CanaryCheckinNote Müdigkeit усталость 疲れ 🐤".to_string();
+    let deleted_note = "CanaryDeletedCheckinNote Ωmega".to_string();
+    let (mut journal, _) = create_journal(&dir);
+    let answer = |item_id: &str, value| CheckinAnswer {
+        item_id: item_id.into(),
+        value,
+    };
+    journal
+        .save_checkin(
+            NewCheckin {
+                answers: vec![answer("exhaustion", 9), answer("sleep", 2)],
+                note: Some(note.clone()),
+            },
+            now(),
+        )
+        .unwrap();
+    let gone = journal
+        .save_checkin(
+            NewCheckin {
+                answers: vec![answer("energy", 4)],
+                note: Some(deleted_note.clone()),
+            },
+            now(),
+        )
+        .unwrap()
+        .checkin
+        .id;
+    journal.delete_checkin(&gone).unwrap();
+    // The note is really held (else the scan proves nothing).
+    assert_eq!(journal.checkins()[0].note.as_ref(), Some(&note));
+
+    let mut markers = vec![
+        ("check-in note".to_string(), note.clone()),
+        ("deleted check-in note".to_string(), deleted_note),
+    ];
+    // Word by word too; short words are left out, as random bytes could match them.
+    for (i, word) in note
+        .split(' ')
+        .filter(|w| w.chars().count() >= 5)
+        .enumerate()
+    {
+        markers.push((format!("check-in note word {i}"), word.to_string()));
+    }
+    assert_no_markers(&dir, &markers, "while open");
+    journal.lock();
+    assert_no_markers(&dir, &markers, "after closing");
+    let journal = open_journal(&dir, PASSPHRASE);
+    assert_eq!(journal.checkins()[0].note.as_ref(), Some(&note));
     assert_no_markers(&dir, &markers, "reopened");
 }

@@ -650,3 +650,141 @@ fn a_cli_journey_leaves_no_plaintext_in_the_journal_folder() {
         }
     }
 }
+
+#[test]
+fn checkin_by_flags_or_json_and_trends_as_text_and_json() {
+    let cli = Cli::new();
+    cli.init();
+    // Before any check-in: the trends say so, and the JSON nudges.
+    let empty = cli.json(&["trends", "--json"]);
+    assert_eq!(empty["count"], 0);
+    assert_eq!(empty["nudge"], true);
+    assert!(empty["days_since_last"].is_null());
+    let out = cli.run(&["trends"], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("No check-ins yet"));
+
+    // A heavy check-in by flags: overall reading, suggestions, the reminder.
+    let out = cli.run(
+        &[
+            "checkin",
+            "--energy",
+            "1",
+            "--exhaustion",
+            "9",
+            "--intrusive",
+            "8",
+            "--sleep",
+            "2",
+            "--note",
+            "CheckinCliNoteMarker",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Overall: 8.5 of 10"), "{text}");
+    assert!(text.contains("supervision"), "{text}");
+    assert!(
+        text.contains("not a validated measure or a diagnosis"),
+        "{text}"
+    );
+    assert!(!text.contains("CheckinCliNoteMarker"));
+
+    // A moderate one as inline JSON: no suggestions.
+    let out = cli.run(&["checkin", "--json", r#"{"energy": 6, "support": 5}"#], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Overall: 4.5 of 10"));
+    assert!(!stdout(&out).contains("  - "), "no suggestions");
+
+    // JSON from standard input after the passphrase line.
+    let out = cli.run_env(
+        &["checkin", "--json"],
+        &format!("{PASS}\n{{\"sleep\": 9, \"note\": \"from stdin\"}}\n"),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Overall: 1.0 of 10"));
+
+    let trends = cli.json(&["trends", "--json"]);
+    assert_eq!(trends["count"], 3);
+    assert_eq!(trends["days_since_last"], 0);
+    assert_eq!(trends["nudge"], false);
+    let items = trends["items"].as_array().unwrap();
+    assert_eq!(items.len(), 6);
+    let energy = &items[0];
+    assert_eq!(energy["item_id"], "energy");
+    assert_eq!(energy["direction"], "higher_is_easier");
+    assert_eq!(energy["latest"], 6);
+    assert_eq!(energy["average"], 3.5);
+    assert_eq!(energy["points"].as_array().unwrap().len(), 2);
+    assert_eq!(trends["overall"].as_array().unwrap().len(), 3);
+    let weekly = trends["weekly"].as_array().unwrap();
+    assert!(!weekly.is_empty());
+    let counted: u64 = weekly.iter().map(|w| w["count"].as_u64().unwrap()).sum();
+    assert_eq!(counted, 3);
+
+    let out = cli.run(&["trends", "--weeks", "2"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.contains("3 check-ins in the last 2 weeks"), "{text}");
+    assert!(text.contains("Emotional exhaustion"), "{text}");
+    assert!(text.contains("Overall by week"), "{text}");
+    assert!(!text.contains("CheckinCliNoteMarker"));
+
+    // The note is on disk only encrypted.
+    for (path, bytes) in files_under(&cli.dir) {
+        assert!(
+            !bytes.windows(20).any(|w| w == b"CheckinCliNoteMarker"),
+            "note found in {}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn checkin_refuses_bad_answers_with_exit_2_and_saves_nothing() {
+    let cli = Cli::new();
+    cli.init();
+    let before = files_under(&cli.dir);
+    for args in [
+        &["checkin"][..],
+        &["checkin", "--energy", "11"],
+        &["checkin", "--energy", "ten"],
+        &["checkin", "--json", r#"{"mood": 5}"#],
+        &["checkin", "--json", r#"{"energy": 5.5}"#],
+        &["checkin", "--json", r#"{"energy": -1}"#],
+        &["checkin", "--json", "{not json"],
+        &["checkin", "--json", r#"{"energy": 5}"#, "--sleep", "4"],
+    ] {
+        let out = cli.run(args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty(), "{args:?}");
+    }
+    assert_eq!(
+        files_under(&cli.dir),
+        before,
+        "refused check-ins wrote nothing"
+    );
+    assert_eq!(cli.json(&["trends", "--json"])["count"], 0);
+}
+
+#[test]
+fn checkin_questions_list_every_item_with_its_flag_and_the_about_text() {
+    let cli = Cli::new();
+    let out = cli.run(&["checkin", "--questions"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    for flag in [
+        "--energy",
+        "--exhaustion",
+        "--intrusive",
+        "--effectiveness",
+        "--support",
+        "--sleep",
+    ] {
+        assert!(text.contains(flag), "{flag} missing from {text}");
+    }
+    assert!(text.contains("not a diagnosis"));
+    assert!(text.contains("emergency"));
+}

@@ -16,13 +16,15 @@ use zeroize::Zeroizing;
 
 pub use crate::error::{Error, ErrorCode, Result};
 pub use crate::journal::{
-    AnswerValue, DamagedRecord, Draft, Entry, EntryChange, EntryId, EntryKind, EntrySummary,
-    Filter, FindRequest, NewEntry, PackRef, Page, PromptAnswer, Setting, Settings, Snippet, Sort,
-    Theme, VerifyReport,
+    AnswerValue, Checkin, CheckinAnswer, CheckinForm, CheckinId, CheckinItem, CheckinSaved,
+    DamagedRecord, Direction, Draft, Entry, EntryChange, EntryId, EntryKind, EntrySummary, Filter,
+    FindRequest, ItemTrend, NewCheckin, NewEntry, OverallPoint, PackRef, Page, PromptAnswer,
+    Setting, Settings, Snippet, Sort, Suggestion, Theme, TrendPoint, Trends, TrendsRequest,
+    VerifyReport, WeekSummary,
 };
 
 use crate::crypto::{Passphrase, RecoveryKey};
-use crate::journal::Journal;
+use crate::journal::{ItemSet, Journal};
 use crate::store::Store;
 use crate::vault::{KdfChoice, Vault};
 
@@ -146,6 +148,14 @@ pub struct UpdateRequest {
     #[cfg_attr(feature = "typescript", ts(type = "string"))]
     pub id: EntryId,
     pub change: EntryChange,
+}
+
+/// Names one check-in.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct CheckinRef {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub id: CheckinId,
 }
 
 /// For the About page.
@@ -434,6 +444,32 @@ impl Session {
     pub fn save_settings(&mut self, req: Settings) -> Result<Settings> {
         self.journal_mut()?.save_settings(&req)?;
         Ok(req)
+    }
+
+    /// The check-in's questions, what it is and is not, and where to turn. Needs no
+    /// unlocked journal: it is the same for everyone.
+    pub fn checkin_form(&self) -> Result<CheckinForm> {
+        Ok(ItemSet::builtin()?.form())
+    }
+
+    /// Save a check-in; returns it with its overall reading and any gentle suggestions.
+    pub fn save_checkin(&mut self, req: NewCheckin) -> Result<CheckinSaved> {
+        self.journal_mut()?.save_checkin(req, Utc::now())
+    }
+
+    /// Check-ins over time, per item and overall, with the nudge when the last is old.
+    pub fn checkin_trends(&self, req: &TrendsRequest) -> Result<Trends> {
+        self.journal()?.checkin_trends(req, Utc::now())
+    }
+
+    /// The check-ins of the period `req` names (notes included), newest first.
+    pub fn list_checkins(&self, req: &TrendsRequest) -> Result<Vec<Checkin>> {
+        self.journal()?.checkins_since(req, Utc::now())
+    }
+
+    /// Delete a check-in for good (also a damaged one, by its id).
+    pub fn delete_checkin(&mut self, req: &CheckinRef) -> Result<()> {
+        self.journal_mut()?.delete_checkin(&req.id)
     }
 
     pub fn about(&self) -> About {

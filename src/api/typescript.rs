@@ -27,7 +27,9 @@ pub fn render() -> String {
         RecoveryKeyCheck, RecoverRequest, ChangePassphraseRequest, EntryRef, UpdateRequest,
         Entry, NewEntry, EntryChange, EntryKind, Setting, PackRef, PromptAnswer, AnswerValue,
         FindRequest, Filter, Sort, Page, EntrySummary, Snippet, Settings, Theme, Draft,
-        DamagedRecord, VerifyReport, SavedFile,
+        DamagedRecord, VerifyReport, SavedFile, CheckinForm, CheckinItem, Direction, NewCheckin,
+        CheckinAnswer, CheckinSaved, Checkin, Suggestion, CheckinRef, TrendsRequest, Trends,
+        ItemTrend, TrendPoint, OverallPoint, WeekSummary,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs: do not edit by hand.\n\

@@ -9,8 +9,9 @@ use std::process::ExitCode;
 
 use attune::crypto::{strip_one_newline, Passphrase, RecoveryKey};
 use attune::journal::{
-    self, Entry, EntryChange, EntryId, EntryKind, EntrySummary, Filter, FindRequest, Journal,
-    NewEntry, Page, Setting, Sort,
+    self, CheckinAnswer, Direction, Entry, EntryChange, EntryId, EntryKind, EntrySummary, Filter,
+    FindRequest, ItemSet, Journal, NewCheckin, NewEntry, Page, Setting, Sort, Trends,
+    TrendsRequest,
 };
 use attune::location;
 use attune::vault::{KdfChoice, Vault, TEST_FAST_KDF_ENV};
@@ -103,6 +104,74 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A two-minute wellbeing check-in: answer any of the questions, 0 to 10.
+    ///
+    /// A reflection aid, not a validated measure or a diagnosis. `--questions` shows the
+    /// questions and what each end of the scale means.
+    Checkin(CheckinArgs),
+    /// How your check-ins have moved over time, per question and overall.
+    Trends {
+        /// Only the last N weeks [default: every check-in]
+        #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
+        weeks: u32,
+        /// Stable JSON output (see the README)
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The check-in answers as flags, one per item of `content/checkin.json` (a test keeps
+/// the two in step).
+#[derive(Debug, Args)]
+struct CheckinArgs {
+    /// Energy for your work: 0 running on empty, 10 plenty to give
+    #[arg(long, value_name = "0-10")]
+    energy: Option<u8>,
+    /// Emotionally drained: 0 not drained, 10 completely drained
+    #[arg(long, value_name = "0-10")]
+    exhaustion: Option<u8>,
+    /// Families' stories coming back unbidden: 0 hardly at all, 10 very often
+    #[arg(long, value_name = "0-10")]
+    intrusive: Option<u8>,
+    /// Feeling your work makes a difference: 0 not at all, 10 very much
+    #[arg(long, value_name = "0-10")]
+    effectiveness: Option<u8>,
+    /// Feeling supported: 0 alone with it, 10 well held
+    #[arg(long, value_name = "0-10")]
+    support: Option<u8>,
+    /// Sleep: 0 very poorly, 10 very well
+    #[arg(long, value_name = "0-10")]
+    sleep: Option<u8>,
+    /// A short note, kept encrypted with the check-in
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// The answers as a JSON object, e.g. '{"energy": 6, "sleep": 4, "note": "…"}';
+    /// without a value (or with -), read from standard input after the passphrase
+    #[arg(
+        long,
+        value_name = "JSON",
+        num_args = 0..=1,
+        default_missing_value = "-",
+        conflicts_with_all = ["energy", "exhaustion", "intrusive", "effectiveness", "support", "sleep", "note"]
+    )]
+    json: Option<String>,
+    /// Show the questions and what the check-in is (and is not), then stop
+    #[arg(long, conflicts_with = "json")]
+    questions: bool,
+}
+
+impl CheckinArgs {
+    /// The answers given as flags, by item id.
+    fn flags(&self) -> [(&'static str, Option<u8>); 6] {
+        [
+            ("energy", self.energy),
+            ("exhaustion", self.exhaustion),
+            ("intrusive", self.intrusive),
+            ("effectiveness", self.effectiveness),
+            ("support", self.support),
+            ("sleep", self.sleep),
+        ]
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -506,6 +575,16 @@ fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
             show_recovery_key(&fresh);
         }
         Command::Verify { json } => return verify(&dir, input, json),
+        Command::Checkin(args) => checkin(&dir, input, args)?,
+        Command::Trends { weeks, json } => {
+            let journal = unlock(&dir, input)?;
+            let trends = journal.checkin_trends(&TrendsRequest { weeks }, Utc::now())?;
+            if json {
+                print_json(&trends)?;
+            } else {
+                print_trends(&trends, weeks)?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -875,4 +954,207 @@ fn verify(dir: &Path, input: &mut Input, json: bool) -> Result<ExitCode, Error> 
     } else {
         ExitCode::from(3)
     })
+}
+
+fn checkin(dir: &Path, input: &mut Input, args: CheckinArgs) -> Result<(), Error> {
+    let set = ItemSet::builtin()?;
+    if args.questions {
+        print_questions(set);
+        return Ok(());
+    }
+    let from_stdin = args.json.as_deref() == Some("-");
+    // Answers given as flags or inline JSON are checked before the passphrase is asked.
+    let given = if from_stdin {
+        None
+    } else {
+        Some(new_checkin(set, &args, None)?)
+    };
+    let mut journal = unlock(dir, input)?;
+    let new = match given {
+        Some(new) => new,
+        None => new_checkin(set, &args, Some(input.rest()?))?,
+    };
+    let saved = journal.save_checkin(new, Utc::now())?;
+    println!("Saved your check-in ({}).", &saved.checkin.id.to_hex()[..8]);
+    if let Some(overall) = saved.overall {
+        println!("Overall: {overall:.1} of 10 (0 feels light, 10 feels heavy).");
+    }
+    for s in &saved.suggestions {
+        println!("  - {}", s.text);
+    }
+    println!("{}", set.reminder);
+    Ok(())
+}
+
+/// The check-in from flags, or from JSON (inline, or `stdin` when read from there).
+fn new_checkin(
+    set: &ItemSet,
+    args: &CheckinArgs,
+    stdin: Option<Zeroizing<String>>,
+) -> Result<NewCheckin, Error> {
+    let inline = args.json.as_deref().map(|j| Zeroizing::new(j.to_string()));
+    let Some(text) = stdin.or(inline) else {
+        let answers: Vec<CheckinAnswer> = args
+            .flags()
+            .into_iter()
+            .filter_map(|(id, value)| {
+                value.map(|value| CheckinAnswer {
+                    item_id: id.to_string(),
+                    value,
+                })
+            })
+            .collect();
+        if answers.is_empty() {
+            return Err(Error::invalid(
+                "Give at least one answer, for example `attune checkin --energy 6 --sleep 4`. `attune checkin --questions` shows them all.",
+            ));
+        }
+        return Ok(NewCheckin {
+            answers,
+            note: args.note.clone(),
+        });
+    };
+    let object: serde_json::Map<String, serde_json::Value> = parse_json(Some(text), "check-in")?;
+    let mut new = NewCheckin::default();
+    for (key, value) in object {
+        if key == "note" {
+            new.note = match value {
+                serde_json::Value::Null => None,
+                serde_json::Value::String(s) => Some(s),
+                _ => return Err(Error::invalid("The check-in note is text.")),
+            };
+            continue;
+        }
+        if set.item(&key).is_none() {
+            let ids: Vec<&str> = set.items.iter().map(|i| i.id.as_str()).collect();
+            return Err(Error::invalid(format!(
+                "The check-in JSON has a key that is not a question. The keys are: {}, and note.",
+                ids.join(", ")
+            )));
+        }
+        let value = value
+            .as_u64()
+            .and_then(|v| u8::try_from(v).ok())
+            .ok_or_else(|| Error::invalid("Each answer is a whole number from 0 to 10."))?;
+        new.answers.push(CheckinAnswer {
+            item_id: key,
+            value,
+        });
+    }
+    Ok(new)
+}
+
+fn print_questions(set: &ItemSet) {
+    println!("{}", set.about);
+    for item in &set.items {
+        println!();
+        println!("--{}  {}", item.id, item.question);
+        println!("    {}", item.help);
+        println!("    0 = {}, 10 = {}", item.low_label, item.high_label);
+    }
+    println!();
+    println!("Skip any question you like. --note TEXT adds a short note, kept encrypted.");
+}
+
+fn days_ago(days: u32) -> String {
+    match days {
+        0 => "today".to_string(),
+        1 => "yesterday".to_string(),
+        n => format!("{n} days ago"),
+    }
+}
+
+fn print_trends(trends: &Trends, weeks: u32) -> Result<(), Error> {
+    let set = ItemSet::builtin()?;
+    let Some(days) = trends.days_since_last else {
+        println!("No check-ins yet. `attune checkin --questions` shows the questions; answering takes about two minutes.");
+        return Ok(());
+    };
+    let period = if weeks == 0 {
+        String::new()
+    } else {
+        format!(
+            " in the last {weeks} week{}",
+            if weeks == 1 { "" } else { "s" }
+        )
+    };
+    println!(
+        "{} check-in{}{period}. The latest was {}.",
+        trends.count,
+        if trends.count == 1 { "" } else { "s" },
+        days_ago(days)
+    );
+    if trends.count > 0 {
+        println!();
+        println!(
+            "{:<24} {:>6} {:>8} {:>8}",
+            "question", "latest", "average", "answers"
+        );
+        for item in &trends.items {
+            let way = match item.direction {
+                Direction::HigherIsEasier => "higher is easier",
+                Direction::HigherIsHarder => "higher is harder",
+            };
+            println!(
+                "{:<24} {:>6} {:>8} {:>8}   {way}",
+                item.label,
+                item.latest.map_or("-".to_string(), |v| v.to_string()),
+                item.average.map_or("-".to_string(), |v| format!("{v:.1}")),
+                item.points.len()
+            );
+        }
+        if !trends.weekly.is_empty() {
+            println!();
+            println!("Overall by week (0 feels light, 10 feels heavy):");
+            println!("{:<12} {:>5} {:>10}", "week of", "mean", "check-ins");
+            for week in &trends.weekly {
+                println!(
+                    "{:<12} {:>5.1} {:>10}",
+                    week.week_start.to_string(),
+                    week.overall_mean,
+                    week.count
+                );
+            }
+        }
+    }
+    if trends.nudge {
+        println!();
+        println!("{}", set.nudge);
+    }
+    println!();
+    println!("{}", set.reminder);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn every_check_in_item_has_a_flag_and_every_answer_flag_an_item() {
+        let set = ItemSet::builtin().unwrap();
+        let args = CheckinArgs {
+            energy: None,
+            exhaustion: None,
+            intrusive: None,
+            effectiveness: None,
+            support: None,
+            sleep: None,
+            note: None,
+            json: None,
+            questions: false,
+        };
+        let flagged: Vec<&str> = args.flags().iter().map(|(id, _)| *id).collect();
+        let items: Vec<&str> = set.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(flagged, items);
+        let cli = Cli::command();
+        let sub = cli.find_subcommand("checkin").unwrap();
+        for id in items {
+            assert!(
+                sub.get_arguments().any(|a| a.get_long() == Some(id)),
+                "no --{id} flag"
+            );
+        }
+    }
 }

@@ -1,11 +1,12 @@
-//! The unlocked journal: entries in memory, saved encrypted, found in Rust.
+//! The unlocked journal: entries and check-ins in memory, saved encrypted, found in Rust.
 //!
-//! At unlock every entry is decrypted into memory once; listing, filtering, sorting and
+//! At unlock every entry and check-in is decrypted into memory once; listing, filtering, sorting and
 //! full-text search then run here, so no plaintext index ever reaches disk and a front
 //! end only ever holds one page. A record that fails to decrypt is reported and
 //! skipped; the rest of the journal stays readable. Dropping the journal zeroizes the
 //! decrypted entries and (through the vault) the key.
 
+pub mod checkin;
 mod entry;
 pub mod search;
 mod settings;
@@ -16,6 +17,11 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, Zeroizing};
 
+pub use checkin::{
+    Checkin, CheckinAnswer, CheckinForm, CheckinId, CheckinItem, CheckinSaved, Direction, ItemSet,
+    ItemTrend, NewCheckin, OverallPoint, Suggestion, TrendPoint, Trends, TrendsRequest,
+    WeekSummary,
+};
 pub use entry::{
     validate_family_code, AnswerValue, Entry, EntryChange, EntryId, EntryKind, NewEntry, PackRef,
     PromptAnswer, Setting,
@@ -154,6 +160,8 @@ pub struct Journal {
     vault: Vault,
     entries: Vec<Cached>,
     index: HashMap<EntryId, usize>,
+    /// Readable check-ins, oldest first.
+    checkins: Vec<Checkin>,
     damaged: Vec<DamagedRecord>,
 }
 
@@ -161,6 +169,7 @@ impl std::fmt::Debug for Journal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Journal")
             .field("entries", &self.entries.len())
+            .field("checkins", &self.checkins.len())
             .field("damaged", &self.damaged.len())
             .finish_non_exhaustive()
     }
@@ -176,13 +185,14 @@ fn cached(entry: Entry) -> Cached {
 }
 
 impl Journal {
-    /// Decrypt every entry of an unlocked vault into memory, and purge trash older than
-    /// [`TRASH_DAYS`].
+    /// Decrypt every entry and check-in of an unlocked vault into memory, and purge
+    /// trash older than [`TRASH_DAYS`].
     pub fn load(vault: Vault, now: DateTime<Utc>) -> Result<Self> {
         let mut journal = Self {
             vault,
             entries: Vec::new(),
             index: HashMap::new(),
+            checkins: Vec::new(),
             damaged: Vec::new(),
         };
         let (rows, malformed) = journal.vault.store().records(Table::Entries)?;
@@ -201,6 +211,7 @@ impl Journal {
                 }),
             }
         }
+        journal.load_checkins()?;
         journal
             .damaged
             .extend(stray_records(journal.vault.store())?);
@@ -325,18 +336,21 @@ impl Journal {
         Ok(&self.entries[at].entry)
     }
 
-    /// Delete an entry for good. Also removes a damaged record by its id.
+    /// Delete an entry for good. Also removes a damaged record (an entry, a check-in or
+    /// a stray) by its id.
     pub fn purge(&mut self, id: &EntryId) -> Result<()> {
         let store = self.vault.store();
-        let removed =
-            store.delete_record(Table::Entries, &id.0)? || store.delete_stray_record(&id.0)?;
+        let hex = id.to_hex();
+        let damaged = self.damaged.iter().any(|d| d.id.as_deref() == Some(&hex));
+        let removed = store.delete_record(Table::Entries, &id.0)?
+            || store.delete_stray_record(&id.0)?
+            || (damaged && store.delete_record(Table::Checkins, &id.0)?);
         if let Some(at) = self.index.remove(id) {
             self.entries.swap_remove(at);
             if let Some(moved) = self.entries.get(at) {
                 self.index.insert(moved.entry.id, at);
             }
         } else if removed {
-            let hex = id.to_hex();
             self.damaged
                 .retain(|d| d.id.as_deref() != Some(hex.as_str()));
         } else {
@@ -474,8 +488,10 @@ impl Journal {
                 }),
             }
         }
+        let (checkins_checked, damaged_checkins) = self.verify_checkins()?;
+        damaged.extend(damaged_checkins);
         let strays = stray_records(self.vault.store())?;
-        let records_checked = rows.len() + malformed.len() + strays.len();
+        let records_checked = rows.len() + malformed.len() + checkins_checked + strays.len();
         damaged.extend(strays);
         Ok(VerifyReport {
             records_checked,

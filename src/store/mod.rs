@@ -31,12 +31,19 @@ pub enum Table {
     Settings = 2,
     /// The entry being written when the journal locked or closed (at most one record).
     Drafts = 3,
+    /// Wellbeing check-ins (one record each).
+    Checkins = 5,
 }
 
 impl Table {
     /// Every table this version knows. A record in any other table has been moved or
     /// forged and is reported as damaged.
-    pub const ALL: [Table; 3] = [Table::Entries, Table::Settings, Table::Drafts];
+    pub const ALL: [Table; 4] = [
+        Table::Entries,
+        Table::Settings,
+        Table::Drafts,
+        Table::Checkins,
+    ];
 }
 
 /// One stored record as it sits on disk: plaintext routing fields and the envelope.

@@ -156,3 +156,114 @@ saved: boolean,
  * The file name (not the folder), to confirm where it went.
  */
 file_name: string | null, };
+
+export type CheckinForm = { 
+/**
+ * The item-set version; saved with each check-in.
+ */
+version: number, items: Array<CheckinItem>, about: string, reminder: string, 
+/**
+ * The line to show when `Trends::nudge` is true.
+ */
+nudge_text: string, resources: Array<string>, 
+/**
+ * Every answer runs from 0 to this.
+ */
+max_value: number, max_note_chars: number, };
+
+export type CheckinItem = { 
+/**
+ * Stable id (also the CLI flag name).
+ */
+id: string, 
+/**
+ * A short name for charts and tables.
+ */
+label: string, question: string, 
+/**
+ * One line of help under the question.
+ */
+help: string, 
+/**
+ * What 0 means.
+ */
+low_label: string, 
+/**
+ * What 10 means.
+ */
+high_label: string, direction: Direction, };
+
+export type Direction = "higher_is_harder" | "higher_is_easier";
+
+export type NewCheckin = { answers: Array<CheckinAnswer>, note: string | null, };
+
+export type CheckinAnswer = { item_id: string, value: number, };
+
+export type CheckinSaved = { checkin: Checkin, 
+/**
+ * Mean strain of the answered items, 0 (light) to 10 (heavy), one decimal.
+ */
+overall: number | null, 
+/**
+ * At most three, the heaviest first; none when readings are moderate.
+ */
+suggestions: Array<Suggestion>, };
+
+export type Checkin = { id: string, taken_at: string, 
+/**
+ * The item set it was answered on. Answers to items a later set dropped are kept
+ * but left out of trends.
+ */
+item_set_version: number, answers: Array<CheckinAnswer>, note: string | null, };
+
+export type Suggestion = { item_id: string | null, text: string, };
+
+export type CheckinRef = { id: string, };
+
+export type TrendsRequest = { 
+/**
+ * The last this many weeks; 0 means every check-in.
+ */
+weeks: number, };
+
+export type Trends = { 
+/**
+ * One per item of the current set, in the set's order.
+ */
+items: Array<ItemTrend>, 
+/**
+ * Oldest first.
+ */
+overall: Array<OverallPoint>, 
+/**
+ * Oldest week first; weeks without a check-in are absent.
+ */
+weekly: Array<WeekSummary>, 
+/**
+ * Whole days since the latest check-in (at any time), if there is one.
+ */
+days_since_last: number | null, 
+/**
+ * True when there is no check-in, or the latest is [`NUDGE_AFTER_DAYS`] days old.
+ */
+nudge: boolean, 
+/**
+ * Check-ins in the period.
+ */
+count: number, };
+
+export type ItemTrend = { item_id: string, label: string, direction: Direction, 
+/**
+ * Oldest first.
+ */
+points: Array<TrendPoint>, latest: number | null, 
+/**
+ * Mean answer, one decimal.
+ */
+average: number | null, };
+
+export type TrendPoint = { at: string, value: number, };
+
+export type OverallPoint = { at: string, strain: number, };
+
+export type WeekSummary = { week_start: string, overall_mean: number, count: number, };
