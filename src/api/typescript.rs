@@ -27,7 +27,7 @@ pub fn render() -> String {
         RecoveryKeyCheck, RecoverRequest, ChangePassphraseRequest, EntryRef, UpdateRequest,
         Entry, NewEntry, EntryChange, EntryKind, Setting, PackRef, PromptAnswer, AnswerValue,
         FindRequest, Filter, Sort, Page, EntrySummary, Snippet, Settings, Theme, Draft,
-        DamagedRecord, VerifyReport,
+        DamagedRecord, VerifyReport, DeidRequest, DeidReport, DeidCount, Finding, FindingKind,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs: do not edit by hand.\n\
