@@ -293,7 +293,10 @@ fn odd_input_gives_in_bounds_findings_and_never_panics() {
         let n = text.chars().count();
         let u = text.encode_utf16().count();
         for f in scan(text, &AllowList::default()) {
-            assert!(f.start < f.end && f.end <= n && f.end_utf16 <= u, "{text:?}: {f:?}");
+            assert!(
+                f.start < f.end && f.end <= n && f.end_utf16 <= u,
+                "{text:?}: {f:?}"
+            );
         }
     }
 }
