@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod crypto;
+pub mod deid;
 mod error;
 pub mod files;
 pub mod journal;

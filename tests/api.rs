@@ -224,6 +224,7 @@ fn settings_are_validated_and_kept_encrypted() {
         auto_lock_minutes: 15,
         theme: Theme::Dark,
         privacy_mode: true,
+        deid_allow: vec!["Rowan".into()],
     };
     session.save_settings(wanted.clone()).unwrap();
     let bad = Settings {
@@ -366,4 +367,81 @@ fn check_in_requests_arrive_as_the_front_end_sends_them() {
     let trends: TrendsRequest = serde_json::from_str("{}").unwrap();
     assert_eq!(trends.weeks, 0);
     assert!(serde_json::from_str::<NewCheckin>(r#"{"answers":[],"mood":1}"#).is_err());
+}
+
+#[test]
+fn deid_scan_flags_identifiers_and_skips_the_journals_allow_list() {
+    let (_tmp, mut session, _) = created();
+    let req = api::DeidRequest {
+        text: "Keisha called from 555-0147 about Zoë 😊 and Priya.".into(),
+    };
+    let before = session.deid_scan(&req).unwrap();
+    let names: Vec<&str> = before
+        .findings
+        .iter()
+        .filter(|f| f.kind == api::FindingKind::PersonName)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(names, ["Keisha", "Zoë", "Priya"]);
+    assert_eq!(before.total, before.findings.len());
+    let phone = before
+        .counts
+        .iter()
+        .find(|c| c.kind == api::FindingKind::Phone)
+        .unwrap();
+    assert_eq!((phone.count, phone.label.as_str()), (1, "Phone number"));
+
+    let settings = Settings {
+        deid_allow: vec!["  keisha ".into(), "PRIYA".into(), "Keisha".into()],
+        ..session.get_settings().unwrap()
+    };
+    let saved = session.save_settings(settings).unwrap();
+    assert_eq!(
+        saved.deid_allow,
+        ["keisha", "PRIYA"],
+        "trimmed, repeats dropped"
+    );
+    let after = session.deid_scan(&req).unwrap();
+    let left: Vec<&str> = after.findings.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(left, ["555-0147", "Zoë"]);
+    // Same answer without a journal, given the same words.
+    assert_eq!(api::deid_text(&req.text, &saved.deid_allow), after);
+
+    session.lock().unwrap();
+    assert_eq!(session.deid_scan(&req).unwrap_err().code, ErrorCode::Locked);
+}
+
+#[test]
+fn allow_list_settings_are_validated() {
+    let (_tmp, mut session, _) = created();
+    let base = session.get_settings().unwrap();
+    assert!(base.deid_allow.is_empty());
+    let with = |words: Vec<String>| Settings {
+        deid_allow: words,
+        ..base.clone()
+    };
+    let too_long = with(vec!["x".repeat(41)]);
+    assert_eq!(
+        session.save_settings(too_long).unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+    let too_many = with((0..501).map(|i| format!("word{i}")).collect());
+    assert_eq!(
+        session.save_settings(too_many).unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+    assert!(with(vec![" ".into()]).validate().is_err());
+    assert!(with(vec![" padded".into()]).validate().is_err());
+    let ok = with((0..500).map(|i| format!("word{i}")).collect());
+    session.save_settings(ok.clone()).unwrap();
+    assert_eq!(session.get_settings().unwrap(), ok);
+}
+
+#[test]
+fn settings_saved_before_the_allow_list_existed_still_load() {
+    let old: Settings =
+        serde_json::from_str(r#"{"auto_lock_minutes": 7, "theme": "dark", "privacy_mode": true}"#)
+            .unwrap();
+    assert_eq!(old.auto_lock_minutes, 7);
+    assert!(old.deid_allow.is_empty());
 }

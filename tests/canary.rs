@@ -189,6 +189,14 @@ fn no_typed_text_reaches_any_file_while_open_or_after_closing() {
     journal.edit(&a, edited.change(), now()).unwrap();
     journal.trash(&b, now()).unwrap();
     journal.restore(&b, now()).unwrap();
+    // The de-identification allow-list lives in the settings record.
+    let allow_word = "CanaryAllowWordZ9".to_string();
+    journal
+        .save_settings(&attune::journal::Settings {
+            deid_allow: vec![allow_word.clone()],
+            ..Default::default()
+        })
+        .unwrap();
     // The markers are really held by the journal (else the scan proves nothing).
     assert_eq!(journal.get(&a).unwrap().title.as_ref(), Some(&edited.title));
     let hits = journal
@@ -204,6 +212,7 @@ fn no_typed_text_reaches_any_file_while_open_or_after_closing() {
         markers.extend(m.all().into_iter().map(|(n, v)| (format!("{set} {n}"), v)));
     }
     markers.push(("passphrase".into(), PASSPHRASE.into()));
+    markers.push(("allow-list word".into(), allow_word.clone()));
     markers.push(("recovery key".into(), recovery.to_display().to_string()));
     markers.push((
         "recovery key, ungrouped".into(),
@@ -232,6 +241,7 @@ fn no_typed_text_reaches_any_file_while_open_or_after_closing() {
     let entry = journal.get(&b).unwrap();
     assert_eq!(entry.title.as_ref(), Some(&second.title));
     assert!(entry.deleted_at.is_none());
+    assert_eq!(journal.settings().unwrap().deid_allow, [allow_word]);
     assert_no_markers(&dir, &markers, "reopened");
 }
 

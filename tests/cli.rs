@@ -788,3 +788,129 @@ fn checkin_questions_list_every_item_with_its_flag_and_the_about_text() {
     assert!(text.contains("not a diagnosis"));
     assert!(text.contains("emergency"));
 }
+
+#[test]
+fn deid_reads_stdin_without_a_journal_and_prints_code_point_spans() {
+    let cli = Cli::new(); // no init: no journal, no passphrase needed
+    let text = "Zoë's mum 😊 met Keisha; call 555-0147 or write to k.lee@example.org.\n";
+    let out = cli.run_env(&["deid"], text, &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "findings exit 1: {}",
+        stderr(&out)
+    );
+    let chars: Vec<char> = text.chars().collect();
+    let lines: Vec<String> = stdout(&out).lines().map(String::from).collect();
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    for line in &lines {
+        let (range, rest) = line.split_once("  ").unwrap();
+        let (kind, quoted) = rest.split_once("  ").unwrap();
+        let (s, e) = range.split_once('-').unwrap();
+        let (s, e): (usize, usize) = (s.parse().unwrap(), e.parse().unwrap());
+        let at: String = chars[s..e].iter().collect();
+        assert_eq!(format!("{at:?}"), quoted, "{line}");
+        assert!(!kind.is_empty());
+    }
+    assert!(
+        lines[0].starts_with("0-3  person_name  \"Zoë\""),
+        "{lines:?}"
+    );
+    assert!(stderr(&out).contains("4 passages look identifying"));
+
+    let out = cli.run_env(&["deid", "--json", "--allow", "keisha"], text, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["count"], 3);
+    let phone = &json["findings"][1];
+    assert_eq!(phone["kind"], "phone");
+    let (s, e) = (
+        phone["start"].as_u64().unwrap(),
+        phone["end"].as_u64().unwrap(),
+    );
+    let at: String = chars[s as usize..e as usize].iter().collect();
+    assert_eq!(at, "555-0147");
+    assert_eq!(phone["text"], "555-0147");
+    assert!(json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["text"] != "Keisha"));
+}
+
+#[test]
+fn deid_exits_0_on_clean_text_and_2_on_input_that_is_not_text() {
+    let cli = Cli::new();
+    let out = cli.run_env(
+        &["deid"],
+        "Mom and the 9-month-old on Tuesday; F12 rated 7/10.",
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).is_empty());
+    let out = cli.run_env(&["deid", "--json"], "", &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json, serde_json::json!({"findings": [], "count": 0}));
+
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_attune"));
+    let mut child = cmd
+        .arg("deid")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&[0xff, 0xfe, 0x41])
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn export_warns_with_the_number_of_identifying_passages_and_no_content() {
+    let cli = Cli::new();
+    cli.init();
+    cli.add(
+        &["add", "--title", "Visit with Keisha"],
+        "Call her on 555-0147 after Monday.",
+    );
+    cli.add(
+        &["add", "--title", "Quiet day", "--family", "F12"],
+        "Mom and baby slept.",
+    );
+    let path = cli._tmp.path().join("export.md");
+    let out = cli.run(
+        &["export", "--format", "md", "--out", path.to_str().unwrap()],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("2 passages look identifying"), "{err}");
+    assert!(
+        !err.contains("Keisha") && !err.contains("555-0147"),
+        "{err}"
+    );
+
+    // A clean journal gets no note.
+    let clean = Cli::new();
+    clean.init();
+    clean.add(&["add", "--title", "Quiet day"], "Mom and baby slept.");
+    let path = clean._tmp.path().join("export.json");
+    let out = clean.run(
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!stderr(&out).contains("identifying"), "{}", stderr(&out));
+}

@@ -23,7 +23,10 @@ pub use crate::journal::{
     VerifyReport, WeekSummary,
 };
 
+pub use crate::deid::{Finding, FindingKind};
+
 use crate::crypto::{Passphrase, RecoveryKey};
+use crate::deid::AllowList;
 use crate::journal::{ItemSet, Journal};
 use crate::store::Store;
 use crate::vault::{KdfChoice, Vault};
@@ -164,6 +167,60 @@ pub struct CheckinRef {
 pub struct About {
     pub version: String,
     pub schema_version: u32,
+}
+
+/// Text to check for what looks identifying (the editor's text, or what is about to be
+/// exported).
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct DeidRequest {
+    pub text: String,
+}
+
+/// What the de-identification check found: the spans to highlight, and a count per kind
+/// with the words to show beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct DeidReport {
+    /// Sorted, non-overlapping; offsets in code points and in UTF-16 units.
+    pub findings: Vec<Finding>,
+    /// Kinds found at least once, in a fixed order.
+    pub counts: Vec<DeidCount>,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct DeidCount {
+    pub kind: FindingKind,
+    pub count: usize,
+    /// A short label ("Phone number").
+    pub label: String,
+    /// One line on why it matters.
+    pub why: String,
+}
+
+/// Check `text` against the built-in detectors and `allow` (no journal needed: the CLI's
+/// `attune deid` uses this).
+pub fn deid_text(text: &str, allow: &[String]) -> DeidReport {
+    report(crate::deid::scan(text, &AllowList::new(allow)))
+}
+
+fn report(findings: Vec<Finding>) -> DeidReport {
+    let counts = crate::deid::count_by_kind(&findings)
+        .into_iter()
+        .map(|(kind, count)| DeidCount {
+            kind,
+            count,
+            label: kind.label().to_string(),
+            why: kind.why().to_string(),
+        })
+        .collect();
+    DeidReport {
+        total: findings.len(),
+        findings,
+        counts,
+    }
 }
 
 fn locked() -> Error {
@@ -441,7 +498,9 @@ impl Session {
         self.journal()?.settings()
     }
 
+    /// Save the settings; allow-list words are trimmed and repeats dropped first.
     pub fn save_settings(&mut self, req: Settings) -> Result<Settings> {
+        let req = req.tidied();
         self.journal_mut()?.save_settings(&req)?;
         Ok(req)
     }
@@ -470,6 +529,13 @@ impl Session {
     /// Delete a check-in for good (also a damaged one, by its id).
     pub fn delete_checkin(&mut self, req: &CheckinRef) -> Result<()> {
         self.journal_mut()?.delete_checkin(&req.id)
+    }
+
+    /// Highlight what looks identifying in `req.text`, skipping the words on the
+    /// journal's allow-list. Non-blocking in the editor; a required review before export.
+    pub fn deid_scan(&self, req: &DeidRequest) -> Result<DeidReport> {
+        let allow = self.journal()?.settings()?.allow_list();
+        Ok(report(crate::deid::scan(&req.text, &allow)))
     }
 
     pub fn about(&self) -> About {

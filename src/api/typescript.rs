@@ -30,6 +30,7 @@ pub fn render() -> String {
         DamagedRecord, VerifyReport, SavedFile, CheckinForm, CheckinItem, Direction, NewCheckin,
         CheckinAnswer, CheckinSaved, Checkin, Suggestion, CheckinRef, TrendsRequest, Trends,
         ItemTrend, TrendPoint, OverallPoint, WeekSummary,
+        DeidRequest, DeidReport, DeidCount, Finding, FindingKind,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs: do not edit by hand.\n\

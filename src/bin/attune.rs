@@ -104,6 +104,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Flag what looks identifying in text read from standard input (no journal needed).
+    ///
+    /// Prints one line per passage: START-END (Unicode code points, end exclusive), its
+    /// kind and the text. Exits 0 when nothing looks identifying and 1 when something
+    /// does, so a script can lint a note before sharing it.
+    Deid {
+        /// Stable JSON output (see the README)
+        #[arg(long)]
+        json: bool,
+        /// A word never to flag (repeat for more), matched case-insensitively
+        #[arg(long = "allow", value_name = "WORD")]
+        allow: Vec<String>,
+    },
     /// A two-minute wellbeing check-in: answer any of the questions, 0 to 10.
     ///
     /// A reflection aid, not a validated measure or a diagnosis. `--questions` shows the
@@ -476,6 +489,10 @@ fn print_json<T: Serialize>(value: &T) -> Result<(), Error> {
 }
 
 fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
+    // Needs no journal, so not even a journal folder.
+    if let Command::Deid { json, allow } = &cli.command {
+        return deid(input, *json, allow);
+    }
     let dir = location::journal_dir(cli.journal.as_deref())?;
     match cli.command {
         Command::Init => init(&dir, input)?,
@@ -585,6 +602,7 @@ fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
                 print_trends(&trends, weeks)?;
             }
         }
+        Command::Deid { .. } => {}
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -917,7 +935,74 @@ fn export(
     };
     attune::files::write_new_private_file(out, text.as_bytes())?;
     println!("Wrote {} entries to {}.", journal.len(), out.display());
+    let allow = journal.settings()?.allow_list();
+    let n = journal::count_identifying(journal.entries(), &allow);
+    if n > 0 {
+        eprintln!(
+            "attune: note: {n} passage{} look{} identifying (names, phone numbers, addresses, dates of birth, record numbers). Review the file before sharing it.",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "s" } else { "" }
+        );
+    }
     Ok(())
+}
+
+/// The stable JSON shape of `attune deid --json` (documented in the README).
+#[derive(Serialize)]
+struct DeidOutput<'a> {
+    findings: Vec<DeidSpan<'a>>,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct DeidSpan<'a> {
+    kind: attune::deid::FindingKind,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn deid(input: &mut Input, json: bool, allow: &[String]) -> Result<ExitCode, Error> {
+    let text = input.rest()?;
+    let report = attune::api::deid_text(&text, allow);
+    if json {
+        print_json(&DeidOutput {
+            findings: report
+                .findings
+                .iter()
+                .map(|f| DeidSpan {
+                    kind: f.kind,
+                    start: f.start,
+                    end: f.end,
+                    text: &f.text,
+                })
+                .collect(),
+            count: report.total,
+        })?;
+    } else {
+        for f in &report.findings {
+            println!("{}-{}  {}  {:?}", f.start, f.end, f.kind.as_str(), f.text);
+        }
+        if report.total > 0 {
+            let kinds: Vec<String> = report
+                .counts
+                .iter()
+                .map(|c| format!("{} {}", c.count, c.label.to_lowercase()))
+                .collect();
+            eprintln!(
+                "attune: {} passage{} look{} identifying ({}). This is a helper, not a guarantee: read the text too.",
+                report.total,
+                if report.total == 1 { "" } else { "s" },
+                if report.total == 1 { "s" } else { "" },
+                kinds.join(", ")
+            );
+        }
+    }
+    Ok(if report.total == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn verify(dir: &Path, input: &mut Input, json: bool) -> Result<ExitCode, Error> {

@@ -27,7 +27,10 @@ pub use entry::{
     PromptAnswer, Setting,
 };
 pub use search::{Query, Snippet};
-pub use settings::{Draft, Settings, Theme, MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES};
+pub use settings::{
+    Draft, Settings, Theme, MAX_AUTO_LOCK_MINUTES, MAX_DEID_ALLOW_CHARS, MAX_DEID_ALLOW_WORDS,
+    MIN_AUTO_LOCK_MINUTES,
+};
 
 use crate::crypto::random_id;
 use crate::store::{RecordRow, Table};
@@ -567,4 +570,4 @@ pub fn is_damage(code: ErrorCode) -> bool {
 }
 
 mod export;
-pub use export::{to_json, to_markdown};
+pub use export::{count_identifying, to_json, to_markdown};

@@ -14,6 +14,9 @@ use crate::{Error, Result};
 const SINGLETON_KIND: u8 = 1;
 pub const MIN_AUTO_LOCK_MINUTES: u32 = 1;
 pub const MAX_AUTO_LOCK_MINUTES: u32 = 240;
+/// Most words on the de-identification allow-list, and the longest word.
+pub const MAX_DEID_ALLOW_WORDS: usize = 500;
+pub const MAX_DEID_ALLOW_CHARS: usize = 40;
 
 /// Light, dark, or whatever the desktop says.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +39,10 @@ pub struct Settings {
     pub theme: Theme,
     /// Hide snippets in lists (shared offices, screen sharing).
     pub privacy_mode: bool,
+    /// Words the de-identification check never flags (the person's own name, a
+    /// colleague, a program), matched case-insensitively.
+    #[serde(default)]
+    pub deid_allow: Vec<String>,
 }
 
 impl Default for Settings {
@@ -44,6 +51,7 @@ impl Default for Settings {
             auto_lock_minutes: 5,
             theme: Theme::System,
             privacy_mode: false,
+            deid_allow: Vec::new(),
         }
     }
 }
@@ -55,7 +63,41 @@ impl Settings {
                 "Auto-lock can be set from {MIN_AUTO_LOCK_MINUTES} to {MAX_AUTO_LOCK_MINUTES} minutes."
             )));
         }
+        if self.deid_allow.len() > MAX_DEID_ALLOW_WORDS {
+            return Err(Error::invalid(format!(
+                "The allow-list can hold up to {MAX_DEID_ALLOW_WORDS} words."
+            )));
+        }
+        for word in &self.deid_allow {
+            if word.trim().is_empty() || word.trim() != word {
+                return Err(Error::invalid(
+                    "Allow-list words cannot be empty or start or end with a space.",
+                ));
+            }
+            if word.chars().count() > MAX_DEID_ALLOW_CHARS {
+                return Err(Error::invalid(format!(
+                    "Allow-list words can be up to {MAX_DEID_ALLOW_CHARS} characters long."
+                )));
+            }
+        }
         Ok(())
+    }
+
+    /// The same settings with allow-list words trimmed, blanks and repeats dropped.
+    pub fn tidied(mut self) -> Self {
+        let mut seen = std::collections::HashSet::new();
+        self.deid_allow = self
+            .deid_allow
+            .iter()
+            .map(|w| w.trim().to_string())
+            .filter(|w| !w.is_empty() && seen.insert(w.to_lowercase()))
+            .collect();
+        self
+    }
+
+    /// The allow-list as the de-identification check uses it.
+    pub fn allow_list(&self) -> crate::deid::AllowList {
+        crate::deid::AllowList::new(&self.deid_allow)
     }
 }
 

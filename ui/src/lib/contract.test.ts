@@ -74,7 +74,7 @@ const REQUESTS: { [C in Command]: Commands[C][0] } = {
   kept_draft: null,
   discard_draft: null,
   get_settings: null,
-  save_settings: { auto_lock_minutes: 5, theme: 'system', privacy_mode: false },
+  save_settings: { auto_lock_minutes: 5, theme: 'system', privacy_mode: false, deid_allow: [] },
   note_activity: null,
 };
 

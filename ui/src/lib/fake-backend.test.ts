@@ -117,13 +117,13 @@ describe('fake backend', () => {
     expect((await fake.call('kept_draft', null))?.saved_at).not.toBeNull();
     await fake.call('discard_draft', null);
     expect(await fake.call('kept_draft', null)).toBeNull();
-    expect(await code(fake.call('save_settings', { auto_lock_minutes: 0, theme: 'dark', privacy_mode: false }))).toBe(
+    expect(await code(fake.call('save_settings', { auto_lock_minutes: 0, theme: 'dark', privacy_mode: false, deid_allow: [] }))).toBe(
       'invalid_input',
     );
-    expect(await code(fake.call('save_settings', { auto_lock_minutes: 241, theme: 'dark', privacy_mode: false }))).toBe(
+    expect(await code(fake.call('save_settings', { auto_lock_minutes: 241, theme: 'dark', privacy_mode: false, deid_allow: [] }))).toBe(
       'invalid_input',
     );
-    expect((await fake.call('save_settings', { auto_lock_minutes: 240, theme: 'dark', privacy_mode: true })).theme).toBe(
+    expect((await fake.call('save_settings', { auto_lock_minutes: 240, theme: 'dark', privacy_mode: true, deid_allow: [] })).theme).toBe(
       'dark',
     );
   });

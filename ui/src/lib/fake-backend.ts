@@ -293,7 +293,7 @@ export class FakeBackend implements Backend {
   constructor(options: FakeOptions = {}) {
     this.passphrase = options.passphrase ?? null;
     this.unlocked = options.unlocked ?? false;
-    this.settings = { auto_lock_minutes: 5, theme: 'system', privacy_mode: false, ...options.settings };
+    this.settings = { auto_lock_minutes: 5, theme: 'system', privacy_mode: false, deid_allow: [], ...options.settings };
     this.kept = options.keptDraft ?? null;
     this.slowMs = options.slowMs ?? 0;
     this.now = options.now ?? (() => new Date());

@@ -129,7 +129,12 @@ auto_lock_minutes: number, theme: Theme,
 /**
  * Hide snippets in lists (shared offices, screen sharing).
  */
-privacy_mode: boolean, };
+privacy_mode: boolean, 
+/**
+ * Words the de-identification check never flags (the person's own name, a
+ * colleague, a program), matched case-insensitively.
+ */
+deid_allow: Array<string>, };
 
 export type Theme = "system" | "light" | "dark";
 
@@ -267,3 +272,41 @@ export type TrendPoint = { at: string, value: number, };
 export type OverallPoint = { at: string, strain: number, };
 
 export type WeekSummary = { week_start: string, overall_mean: number, count: number, };
+
+export type DeidRequest = { text: string, };
+
+export type DeidReport = { 
+/**
+ * Sorted, non-overlapping; offsets in code points and in UTF-16 units.
+ */
+findings: Array<Finding>, 
+/**
+ * Kinds found at least once, in a fixed order.
+ */
+counts: Array<DeidCount>, total: number, };
+
+export type DeidCount = { kind: FindingKind, count: number, 
+/**
+ * A short label ("Phone number").
+ */
+label: string, 
+/**
+ * One line on why it matters.
+ */
+why: string, };
+
+export type Finding = { kind: FindingKind, 
+/**
+ * Offsets in Unicode code points, end exclusive.
+ */
+start: number, end: number, 
+/**
+ * The same span in UTF-16 code units (JavaScript string indices).
+ */
+start_utf16: number, end_utf16: number, 
+/**
+ * The flagged text itself.
+ */
+text: string, };
+
+export type FindingKind = "phone" | "email" | "street_address" | "birth_date" | "record_number" | "person_name";
