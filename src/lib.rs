@@ -9,6 +9,7 @@ pub mod crypto;
 mod error;
 pub mod journal;
 pub mod location;
+pub mod prompts;
 pub mod store;
 pub mod vault;
 

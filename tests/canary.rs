@@ -69,14 +69,17 @@ impl Markers {
         vec![
             PromptAnswer {
                 prompt_id: self.prompt_id.clone(),
+                prompt: String::new(),
                 value: AnswerValue::Text(self.answer_text.clone()),
             },
             PromptAnswer {
                 prompt_id: format!("{}.choice", self.prompt_id),
+                prompt: String::new(),
                 value: AnswerValue::Choice(self.answer_choice.clone()),
             },
             PromptAnswer {
                 prompt_id: format!("{}.scale", self.prompt_id),
+                prompt: String::new(),
                 value: AnswerValue::Scale(7),
             },
         ]

@@ -21,8 +21,15 @@ pub use crate::journal::{
     Theme, VerifyReport,
 };
 
+pub use crate::prompts::{
+    AnswerType, CarryingWeek, CollaborativeTask, ElementCoverage, Insights, InsightsRequest, Lens,
+    Observation, PackOrigin, PackRequest, PackSummary, Prompt, PromptPack, RenderedAnswer,
+    RiosElement, RscTheme, ThemeCoverage,
+};
+
 use crate::crypto::{Passphrase, RecoveryKey};
 use crate::journal::Journal;
+use crate::prompts;
 use crate::store::Store;
 use crate::vault::{KdfChoice, Vault};
 
@@ -308,14 +315,83 @@ impl Session {
         self.journal()?.get(&req.id).cloned()
     }
 
-    pub fn create_entry(&mut self, req: NewEntry) -> Result<Entry> {
-        self.journal_mut()?.add(req, Utc::now()).cloned()
+    /// Answers are checked against the pack they answer, and each keeps the prompt's
+    /// text, so the entry reads as written even after the pack changes.
+    pub fn create_entry(&mut self, mut req: NewEntry) -> Result<Entry> {
+        let journal = self.journal_mut()?;
+        let registry = journal.pack_registry()?;
+        prompts::prepare_answers(&registry, req.prompt_pack.as_ref(), &mut req.answers, true)?;
+        journal.add(req, Utc::now()).cloned()
     }
 
-    pub fn update_entry(&mut self, req: UpdateRequest) -> Result<Entry> {
-        self.journal_mut()?
-            .edit(&req.id, req.change, Utc::now())
-            .cloned()
+    pub fn update_entry(&mut self, mut req: UpdateRequest) -> Result<Entry> {
+        let journal = self.journal_mut()?;
+        let change = &mut req.change;
+        if change.answers.is_some() || matches!(change.prompt_pack, Some(Some(_))) {
+            let current = journal.get(&req.id)?;
+            let pack = match &change.prompt_pack {
+                Some(p) => p.clone(),
+                None => current.prompt_pack.clone(),
+            };
+            // A pack newly chosen must exist; an old entry's vanished pack may stay.
+            let new_pack = pack != current.prompt_pack;
+            let mut answers = change
+                .answers
+                .take()
+                .unwrap_or_else(|| current.answers.clone());
+            let registry = journal.pack_registry()?;
+            prompts::prepare_answers(&registry, pack.as_ref(), &mut answers, new_pack)?;
+            change.answers = Some(answers);
+        }
+        journal.edit(&req.id, req.change, Utc::now()).cloned()
+    }
+
+    /// An entry's answers with the questions they answer, for reading.
+    pub fn entry_answers(&self, req: &EntryRef) -> Result<Vec<RenderedAnswer>> {
+        let journal = self.journal()?;
+        let entry = journal.get(&req.id)?;
+        Ok(prompts::render_answers(entry, &journal.pack_registry()?))
+    }
+
+    /// Built-in packs (latest versions) and the person's custom packs.
+    pub fn list_packs(&self) -> Result<Vec<PackSummary>> {
+        Ok(self.journal()?.pack_registry()?.summaries())
+    }
+
+    /// One pack, in full; without a version, its latest.
+    pub fn get_pack(&self, req: &PackRequest) -> Result<PromptPack> {
+        self.journal()?.pack_registry()?.get(req).cloned()
+    }
+
+    /// The IMH-principle lenses that can be added to any entry.
+    pub fn lenses(&self) -> Result<Vec<Lens>> {
+        prompts::lenses()
+    }
+
+    /// Copy a pack into a new custom pack ("<title> (my copy)") and save it.
+    pub fn duplicate_pack(&mut self, req: &PackRequest) -> Result<PromptPack> {
+        self.journal_mut()?.duplicate_pack(req)
+    }
+
+    /// Save a custom pack (validated; its version goes up when its prompts changed).
+    pub fn save_pack(&mut self, req: PromptPack) -> Result<PromptPack> {
+        self.journal_mut()?.save_custom_pack(req)
+    }
+
+    /// Delete a custom pack; entries written with it keep their prompt texts.
+    pub fn delete_pack(&mut self, req: &PackRequest) -> Result<()> {
+        self.journal_mut()?.delete_custom_pack(&req.id)
+    }
+
+    /// Which elements and themes came up lately, and the "carrying" trend.
+    pub fn insights(&self, req: &InsightsRequest) -> Result<Insights> {
+        let journal = self.journal()?;
+        prompts::insights(
+            journal.entries(),
+            &journal.pack_registry()?,
+            req.weeks,
+            chrono::Local::now().date_naive(),
+        )
     }
 
     pub fn trash_entry(&mut self, req: &EntryRef) -> Result<Entry> {

@@ -27,7 +27,9 @@ pub fn render() -> String {
         RecoveryKeyCheck, RecoverRequest, ChangePassphraseRequest, EntryRef, UpdateRequest,
         Entry, NewEntry, EntryChange, EntryKind, Setting, PackRef, PromptAnswer, AnswerValue,
         FindRequest, Filter, Sort, Page, EntrySummary, Snippet, Settings, Theme, Draft,
-        DamagedRecord, VerifyReport,
+        DamagedRecord, VerifyReport, PromptPack, Prompt, AnswerType, PackOrigin, RiosElement,
+        CollaborativeTask, RscTheme, PackSummary, PackRequest, Lens, RenderedAnswer,
+        InsightsRequest, Insights, ElementCoverage, ThemeCoverage, CarryingWeek, Observation,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs: do not edit by hand.\n\

@@ -2,7 +2,7 @@
 
 use zeroize::Zeroizing;
 
-use super::{AnswerValue, Entry};
+use super::Entry;
 use crate::{Error, Result};
 
 /// All entries as a JSON array, oldest encounter first.
@@ -51,11 +51,14 @@ pub fn to_markdown<'a>(entries: impl Iterator<Item = &'a Entry>) -> Zeroizing<St
             out.push_str("\n\n");
         }
         for a in &e.answers {
-            let value = match &a.value {
-                AnswerValue::Text(t) | AnswerValue::Choice(t) => t.clone(),
-                AnswerValue::Scale(v) => format!("{v}/10"),
+            let value = Zeroizing::new(a.value.to_display());
+            // The prompt as it was asked; older entries only know the prompt's id.
+            let asked = if a.prompt.is_empty() {
+                &a.prompt_id
+            } else {
+                &a.prompt
             };
-            out.push_str(&format!("**{}**: {}\n\n", a.prompt_id, value));
+            out.push_str(&format!("**{asked}**: {}\n\n", *value));
         }
     }
     out

@@ -7,6 +7,7 @@
 //! decrypted entries and (through the vault) the key.
 
 mod entry;
+mod packs;
 pub mod search;
 mod settings;
 
@@ -20,6 +21,7 @@ pub use entry::{
     validate_family_code, AnswerValue, Entry, EntryChange, EntryId, EntryKind, NewEntry, PackRef,
     PromptAnswer, Setting,
 };
+pub use packs::CUSTOM_ID_PREFIX;
 pub use search::{Query, Snippet};
 pub use settings::{Draft, Settings, Theme, MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES};
 
@@ -328,8 +330,10 @@ impl Journal {
     /// Delete an entry for good. Also removes a damaged record by its id.
     pub fn purge(&mut self, id: &EntryId) -> Result<()> {
         let store = self.vault.store();
-        let removed =
-            store.delete_record(Table::Entries, &id.0)? || store.delete_stray_record(&id.0)?;
+        // A damaged custom-pack record is removed by its id the same way.
+        let removed = store.delete_record(Table::Entries, &id.0)?
+            || store.delete_stray_record(&id.0)?
+            || store.delete_record(Table::Packs, &id.0)?;
         if let Some(at) = self.index.remove(id) {
             self.entries.swap_remove(at);
             if let Some(moved) = self.entries.get(at) {
@@ -474,8 +478,12 @@ impl Journal {
                 }),
             }
         }
+        let (packs_checked, damaged_packs) = self.damaged_pack_records()?;
+        damaged.extend(damaged_packs.into_iter().map(|id| DamagedRecord {
+            id: Some(EntryId(id).to_hex()),
+        }));
         let strays = stray_records(self.vault.store())?;
-        let records_checked = rows.len() + malformed.len() + strays.len();
+        let records_checked = rows.len() + malformed.len() + packs_checked + strays.len();
         damaged.extend(strays);
         Ok(VerifyReport {
             records_checked,

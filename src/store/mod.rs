@@ -31,12 +31,14 @@ pub enum Table {
     Settings = 2,
     /// The entry being written when the journal locked or closed (at most one record).
     Drafts = 3,
+    /// The person's custom prompt packs (one record each).
+    Packs = 4,
 }
 
 impl Table {
     /// Every table this version knows. A record in any other table has been moved or
     /// forged and is reported as damaged.
-    pub const ALL: [Table; 3] = [Table::Entries, Table::Settings, Table::Drafts];
+    pub const ALL: [Table; 4] = [Table::Entries, Table::Settings, Table::Drafts, Table::Packs];
 }
 
 /// One stored record as it sits on disk: plaintext routing fields and the envelope.
