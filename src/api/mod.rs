@@ -339,6 +339,13 @@ impl Session {
                 .answers
                 .take()
                 .unwrap_or_else(|| current.answers.clone());
+            // Keep the prompt text an answer was first asked with when the edit does
+            // not repeat it (the pack may be gone by now).
+            for a in answers.iter_mut().filter(|a| a.prompt.is_empty()) {
+                if let Some(was) = current.answers.iter().find(|c| c.prompt_id == a.prompt_id) {
+                    a.prompt = was.prompt.clone();
+                }
+            }
             let registry = journal.pack_registry()?;
             prompts::prepare_answers(&registry, pack.as_ref(), &mut answers, new_pack)?;
             change.answers = Some(answers);
