@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use attune::api::{
     self, AnswerValue, CreateRequest, EntryChange, EntryRef, ErrorCode, InsightsRequest, NewEntry,
     PackOrigin, PackRef, PackRequest, PromptAnswer, SecretText, Session, UnlockRequest,
@@ -358,4 +360,55 @@ fn verify_checks_custom_pack_records_too() {
         report.records_checked, 1,
         "the one pack record, no entries yet"
     );
+}
+
+#[test]
+fn a_damaged_custom_pack_is_reported_skipped_and_can_be_purged() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("journal");
+    let (mut journal, _) = common::create_journal(&dir);
+    let request = latest("quick-reflection");
+    let kept = journal.duplicate_pack(&request).unwrap();
+    journal.duplicate_pack(&request).unwrap();
+    journal.add(common::sample_entry(1), common::now()).unwrap();
+    journal.lock();
+
+    // The second pack record (table 4) gets one flipped bit.
+    let (seq, id, mut envelope): (i64, Vec<u8>, Vec<u8>) = common::db(&dir)
+        .query_row(
+            "SELECT seq, id, envelope FROM records WHERE tbl = ?1 ORDER BY seq DESC LIMIT 1",
+            [attune::store::Table::Packs as u8],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let at = envelope.len() / 2;
+    envelope[at] ^= 0x40;
+    common::db(&dir)
+        .execute(
+            "UPDATE records SET envelope = ?1 WHERE seq = ?2",
+            rusqlite::params![envelope, seq],
+        )
+        .unwrap();
+    let id_hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
+
+    let mut journal = common::open_journal(&dir, common::PASSPHRASE);
+    let damaged: Vec<String> = journal
+        .damaged()
+        .iter()
+        .filter_map(|d| d.id.clone())
+        .collect();
+    assert_eq!(damaged, std::slice::from_ref(&id_hex), "reported at unlock");
+    let customs = journal.custom_packs().unwrap();
+    assert_eq!(customs.len(), 1, "the readable pack is still there");
+    assert_eq!(customs[0].id, kept.id);
+    assert_eq!(journal.len(), 1, "entries are untouched");
+    let report = journal.verify().unwrap();
+    assert_eq!(report.damaged.len(), 1);
+    assert_eq!(report.damaged[0].id.as_deref(), Some(id_hex.as_str()));
+
+    let id = journal.resolve_id(&id_hex).unwrap();
+    journal.purge(&id).unwrap();
+    assert!(journal.damaged().is_empty());
+    assert!(journal.verify().unwrap().is_sound());
+    assert_eq!(journal.custom_packs().unwrap().len(), 1);
 }

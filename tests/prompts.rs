@@ -729,3 +729,41 @@ fn insights_windows_are_checked_and_default_to_four_weeks() {
         "an empty journal still gets a kind word"
     );
 }
+
+#[test]
+fn prompts_speak_in_the_first_person_and_never_ask_for_identifying_details() {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .map(str::to_lowercase)
+            .collect()
+    };
+    for pack in prompts::built_in_packs().unwrap() {
+        for p in pack.steps() {
+            let text = words(&p.text);
+            assert!(
+                !text.iter().any(|w| w == "you" || w == "your"),
+                "{}/{} asks as someone else: {}",
+                pack.id,
+                p.id,
+                p.text
+            );
+            let all = format!("{} {} {}", p.text, p.help, p.examples.join(" ")).to_lowercase();
+            for never in [
+                "date of birth",
+                "address",
+                "full name",
+                "record number",
+                "did you do well",
+                "rate yourself",
+                "grade",
+            ] {
+                assert!(
+                    !all.contains(never),
+                    "{}/{} mentions {never:?}",
+                    pack.id,
+                    p.id
+                );
+            }
+        }
+    }
+}

@@ -206,6 +206,12 @@ impl Journal {
         journal
             .damaged
             .extend(stray_records(journal.vault.store())?);
+        let (_, damaged_packs) = journal.damaged_pack_records()?;
+        journal
+            .damaged
+            .extend(damaged_packs.into_iter().map(|id| DamagedRecord {
+                id: Some(EntryId(id).to_hex()),
+            }));
         journal.purge_expired_trash(now)?;
         Ok(journal)
     }
