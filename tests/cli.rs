@@ -861,3 +861,31 @@ fn custom_packs_are_listed_only_with_the_passphrase() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+#[test]
+fn edit_checks_answers_against_the_entry_s_pack_and_keeps_prompt_texts() {
+    let cli = Cli::new();
+    cli.init();
+    let out = cli.run(
+        &[
+            "add",
+            "--pack",
+            "quick-reflection",
+            "--answers",
+            r#"{"what": "First."}"#,
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let id = stdout(&out).trim().to_string();
+    let bad = r#"{"answers": [{"prompt_id": "nope", "value": {"type": "text", "value": "x"}}]}"#;
+    let out = cli.run(&["edit", &id, "--json", "--body-file", "-"], bad);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let good =
+        r#"{"answers": [{"prompt_id": "felt", "value": {"type": "text", "value": "calm"}}]}"#;
+    let out = cli.run(&["edit", &id, "--json", "--body-file", "-"], good);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let entry = cli.json(&["show", &id, "--json"]);
+    let pack = cli.json(&["prompts", "show", "quick-reflection", "--json"]);
+    assert_eq!(entry["answers"][0]["prompt"], pack["prompts"][2]["text"]);
+}

@@ -319,37 +319,13 @@ impl Session {
     /// text, so the entry reads as written even after the pack changes.
     pub fn create_entry(&mut self, mut req: NewEntry) -> Result<Entry> {
         let journal = self.journal_mut()?;
-        let registry = journal.pack_registry()?;
-        prompts::prepare_answers(&registry, req.prompt_pack.as_ref(), &mut req.answers, true)?;
+        journal.prepare_new_entry(&mut req)?;
         journal.add(req, Utc::now()).cloned()
     }
 
     pub fn update_entry(&mut self, mut req: UpdateRequest) -> Result<Entry> {
         let journal = self.journal_mut()?;
-        let change = &mut req.change;
-        if change.answers.is_some() || matches!(change.prompt_pack, Some(Some(_))) {
-            let current = journal.get(&req.id)?;
-            let pack = match &change.prompt_pack {
-                Some(p) => p.clone(),
-                None => current.prompt_pack.clone(),
-            };
-            // A pack newly chosen must exist; an old entry's vanished pack may stay.
-            let new_pack = pack != current.prompt_pack;
-            let mut answers = change
-                .answers
-                .take()
-                .unwrap_or_else(|| current.answers.clone());
-            // Keep the prompt text an answer was first asked with when the edit does
-            // not repeat it (the pack may be gone by now).
-            for a in answers.iter_mut().filter(|a| a.prompt.is_empty()) {
-                if let Some(was) = current.answers.iter().find(|c| c.prompt_id == a.prompt_id) {
-                    a.prompt = was.prompt.clone();
-                }
-            }
-            let registry = journal.pack_registry()?;
-            prompts::prepare_answers(&registry, pack.as_ref(), &mut answers, new_pack)?;
-            change.answers = Some(answers);
-        }
+        journal.prepare_entry_change(&req.id, &mut req.change)?;
         journal.edit(&req.id, req.change, Utc::now()).cloned()
     }
 

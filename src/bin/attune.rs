@@ -484,7 +484,7 @@ fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
                     new.answers = prompts::answers_from_json(&registry, pack, &json)?;
                 }
             }
-            prompts::prepare_answers(&registry, new.prompt_pack.as_ref(), &mut new.answers, true)?;
+            journal.prepare_new_entry(&mut new)?;
             let entry = journal.add(new, Utc::now())?;
             println!("{}", entry.id);
         }
@@ -510,7 +510,8 @@ fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
         Command::Edit { id, fields, clear } => {
             let mut journal = unlock(&dir, input)?;
             let id = journal.resolve_id(&id)?;
-            let change = entry_change(fields, clear, input)?;
+            let mut change = entry_change(fields, clear, input)?;
+            journal.prepare_entry_change(&id, &mut change)?;
             let entry = journal.edit(&id, change, Utc::now())?;
             println!("{}", entry.id);
         }

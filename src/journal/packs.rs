@@ -4,7 +4,7 @@
 
 use zeroize::Zeroizing;
 
-use super::Journal;
+use super::{EntryChange, EntryId, Journal, NewEntry};
 use crate::crypto::random_id;
 use crate::prompts::{
     is_valid_id, PackOrigin, PackRequest, PromptPack, Registry, Strictness, PACK_FORMAT,
@@ -162,6 +162,50 @@ impl Journal {
         self.vault
             .store()
             .delete_record(Table::Packs, &stored.record_id)?;
+        Ok(())
+    }
+
+    /// Check a new entry's answers against its pack and keep each prompt's text with
+    /// its answer (see [`crate::prompts::prepare_answers`]). A pack named must exist.
+    pub fn prepare_new_entry(&self, new: &mut NewEntry) -> Result<()> {
+        crate::prompts::prepare_answers(
+            &self.pack_registry()?,
+            new.prompt_pack.as_ref(),
+            &mut new.answers,
+            true,
+        )
+    }
+
+    /// The same for a change to entry `id`: answers without a prompt text keep the one
+    /// they were first asked with, so an old entry whose pack is gone can still be
+    /// edited and still reads as written.
+    pub fn prepare_entry_change(&self, id: &EntryId, change: &mut EntryChange) -> Result<()> {
+        if change.answers.is_none() && !matches!(change.prompt_pack, Some(Some(_))) {
+            return Ok(());
+        }
+        let current = self.get(id)?;
+        let pack = match &change.prompt_pack {
+            Some(p) => p.clone(),
+            None => current.prompt_pack.clone(),
+        };
+        // A pack newly chosen must exist; an old entry's vanished pack may stay.
+        let new_pack = pack != current.prompt_pack;
+        let mut answers = change
+            .answers
+            .take()
+            .unwrap_or_else(|| current.answers.clone());
+        for a in answers.iter_mut().filter(|a| a.prompt.is_empty()) {
+            if let Some(was) = current.answers.iter().find(|c| c.prompt_id == a.prompt_id) {
+                a.prompt = was.prompt.clone();
+            }
+        }
+        crate::prompts::prepare_answers(
+            &self.pack_registry()?,
+            pack.as_ref(),
+            &mut answers,
+            new_pack,
+        )?;
+        change.answers = Some(answers);
         Ok(())
     }
 
