@@ -63,14 +63,17 @@ fn main() -> Result<(), Box<dyn Error>> {
             answers: vec![
                 PromptAnswer {
                     prompt_id: "noticed".into(),
+                    prompt: String::new(),
                     value: AnswerValue::Text("Synthetic answer text.".into()),
                 },
                 PromptAnswer {
                     prompt_id: "carrying".into(),
+                    prompt: String::new(),
                     value: AnswerValue::Scale(4),
                 },
                 PromptAnswer {
                     prompt_id: "mood".into(),
+                    prompt: String::new(),
                     value: AnswerValue::Choice("calm".into()),
                 },
             ],

@@ -11,6 +11,7 @@ mod error;
 pub mod files;
 pub mod journal;
 pub mod location;
+pub mod prompts;
 pub mod store;
 pub mod vault;
 

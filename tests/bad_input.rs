@@ -578,6 +578,7 @@ fn invalid_fields_are_refused_and_nothing_is_written() {
             NewEntry {
                 answers: vec![PromptAnswer {
                     prompt_id: "carrying".into(),
+                    prompt: String::new(),
                     value: AnswerValue::Scale(11),
                 }],
                 ..Default::default()
@@ -588,6 +589,7 @@ fn invalid_fields_are_refused_and_nothing_is_written() {
             NewEntry {
                 answers: vec![PromptAnswer {
                     prompt_id: format!("{} {}", MARKERS[0], MARKERS[1]),
+                    prompt: String::new(),
                     value: AnswerValue::Text(text()),
                 }],
                 ..Default::default()

@@ -14,6 +14,7 @@ use attune::journal::{
     AnswerValue, CheckinAnswer, EntryChange, EntryKind, FindRequest, Journal, NewCheckin, NewEntry,
     PackRef, PromptAnswer, Setting,
 };
+use attune::prompts::{AnswerType, PackRequest, PromptPack};
 use common::*;
 
 /// One set of markers, one per user field. Each is unique to its field and its set.
@@ -26,6 +27,8 @@ struct Markers {
     prompt_id: String,
     answer_text: String,
     answer_choice: String,
+    prompt_text: String,
+    plan_step: String,
 }
 
 impl Markers {
@@ -42,6 +45,8 @@ impl Markers {
             prompt_id: format!("canary.prompt.{set}"),
             answer_text: format!("CanaryAnswer{set} антwort ответ"),
             answer_choice: format!("CanaryChoice{set} élection"),
+            prompt_text: format!("CanaryPrompt{set} вопрос?"),
+            plan_step: format!("CanaryPlan{set} étape"),
         }
     }
 
@@ -53,6 +58,8 @@ impl Markers {
             ("prompt id".to_string(), self.prompt_id.clone()),
             ("answer text".to_string(), self.answer_text.clone()),
             ("answer choice".to_string(), self.answer_choice.clone()),
+            ("prompt text".to_string(), self.prompt_text.clone()),
+            ("plan step".to_string(), self.plan_step.clone()),
         ];
         // The body line by line as well as whole, so a field split into pieces is caught.
         out.push(("body".to_string(), self.body.clone()));
@@ -69,14 +76,25 @@ impl Markers {
         vec![
             PromptAnswer {
                 prompt_id: self.prompt_id.clone(),
+                prompt: self.prompt_text.clone(),
                 value: AnswerValue::Text(self.answer_text.clone()),
             },
             PromptAnswer {
+                prompt_id: format!("{}.plan", self.prompt_id),
+                prompt: String::new(),
+                value: AnswerValue::Plan {
+                    step: self.plan_step.clone(),
+                    by: chrono::NaiveDate::from_ymd_opt(2025, 6, 8).unwrap(),
+                },
+            },
+            PromptAnswer {
                 prompt_id: format!("{}.choice", self.prompt_id),
+                prompt: String::new(),
                 value: AnswerValue::Choice(self.answer_choice.clone()),
             },
             PromptAnswer {
                 prompt_id: format!("{}.scale", self.prompt_id),
+                prompt: String::new(),
                 value: AnswerValue::Scale(7),
             },
         ]
@@ -298,4 +316,67 @@ fn no_check_in_note_reaches_any_file_while_open_or_after_closing() {
     let journal = open_journal(&dir, PASSPHRASE);
     assert_eq!(journal.checkins()[0].note.as_ref(), Some(&note));
     assert_no_markers(&dir, &markers, "reopened");
+}
+
+/// A custom pack whose every text field carries a marker of `set`.
+fn marked_pack(journal: &mut Journal, set: &str) -> (PromptPack, Vec<(String, String)>) {
+    let mut pack = journal
+        .duplicate_pack(&PackRequest {
+            id: "preparing-for-supervision".into(),
+            version: None,
+        })
+        .unwrap();
+    let mut markers = Vec::new();
+    let mut mark = |name: &str, field: &mut String| {
+        *field = format!("Canary{name}{set} Überlegung");
+        markers.push((format!("pack {name} {set}"), field.clone()));
+    };
+    mark("Title", &mut pack.title);
+    mark("Purpose", &mut pack.purpose);
+    mark("WhenToUse", &mut pack.when_to_use);
+    mark("PromptText", &mut pack.prompts[0].text);
+    mark("PromptHelp", &mut pack.prompts[0].help);
+    mark("ClosingText", &mut pack.closing.text);
+    let mut example = String::new();
+    mark("Example", &mut example);
+    pack.prompts[1].examples = vec![example];
+    let (mut first, mut second) = (String::new(), String::new());
+    mark("OptionA", &mut first);
+    mark("OptionB", &mut second);
+    pack.prompts[4].answer = AnswerType::Choice {
+        options: vec![first, second],
+    };
+    (journal.save_custom_pack(pack).unwrap(), markers)
+}
+
+#[test]
+fn custom_pack_text_never_reaches_any_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    let (mut journal, _) = create_journal(&dir);
+    let (kept, mut markers) = marked_pack(&mut journal, "K1");
+    let (gone, gone_markers) = marked_pack(&mut journal, "G2");
+    markers.extend(gone_markers);
+    // An edit writes a new revision; a delete removes the record.
+    let mut edited = kept.clone();
+    edited.prompts[2].text = "CanaryEditedE3 texte modifié".into();
+    markers.push(("edited prompt".into(), edited.prompts[2].text.clone()));
+    assert_eq!(
+        journal.save_custom_pack(edited).unwrap().version,
+        kept.version + 1
+    );
+    journal.delete_custom_pack(&gone.id).unwrap();
+    // The packs are really held (else the scan proves nothing).
+    let held = journal.custom_packs().unwrap();
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].title, kept.title);
+
+    assert_no_markers(&dir, &markers, "while open");
+    journal.lock();
+    assert_no_markers(&dir, &markers, "after closing");
+    let journal = open_journal(&dir, PASSPHRASE);
+    assert_eq!(
+        journal.custom_packs().unwrap()[0].prompts[2].text,
+        "CanaryEditedE3 texte modifié"
+    );
 }

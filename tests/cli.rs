@@ -872,6 +872,40 @@ fn deid_exits_0_on_clean_text_and_2_on_input_that_is_not_text() {
 }
 
 #[test]
+fn built_in_packs_are_listed_and_shown_without_a_journal_or_passphrase() {
+    let cli = Cli::new();
+    let out = cli.run_env(&["prompts", "list"], "", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for id in ["after-encounter", "vicarious-trauma", "quick-reflection"] {
+        assert!(stdout(&out).contains(id), "{id} listed");
+    }
+    let listed = cli.json(&["prompts", "list", "--json"]);
+    assert_eq!(listed.as_array().unwrap().len(), 7);
+    assert!(listed[0]["prompt_count"].as_u64().unwrap() >= 6);
+
+    let out = cli.run_env(&["prompts", "show", "preventing-burnout"], "", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let pack = cli.json(&["prompts", "show", "preventing-burnout", "--json"]);
+    let first = pack["prompts"][0]["text"].as_str().unwrap();
+    let first_help = pack["prompts"][0]["help"].as_str().unwrap();
+    assert!(
+        text.contains(&format!("1. {first}")),
+        "numbered prompts: {text}"
+    );
+    assert!(text.contains(&format!("   {first_help}")), "help indented");
+    assert!(text.contains(pack["closing"]["text"].as_str().unwrap()));
+    assert!(!cli.dir.exists(), "no journal was made or needed");
+
+    let out = cli.run_env(
+        &["prompts", "show", "after-encounter", "--version", "9"],
+        "",
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
 fn export_warns_with_the_number_of_identifying_passages_and_no_content() {
     let cli = Cli::new();
     cli.init();
@@ -913,4 +947,209 @@ fn export_warns_with_the_number_of_identifying_passages_and_no_content() {
     );
     assert_eq!(out.status.code(), Some(0));
     assert!(!stderr(&out).contains("identifying"), "{}", stderr(&out));
+}
+
+#[test]
+fn add_with_a_pack_keeps_prompt_texts_and_show_prints_them() {
+    let cli = Cli::new();
+    cli.init();
+    let answers = r#"{"lately": "Two full weeks.", "load": 7,
+        "small-plan": {"step": "Leave on time on Friday", "by": "2026-03-27"},
+        "lens:holding-the-baby": "The baby I keep thinking of."}"#;
+    let out = cli.run(
+        &[
+            "add",
+            "--pack",
+            "preventing-burnout",
+            "--title",
+            "Load",
+            "--answers",
+            answers,
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let id = stdout(&out).trim().to_string();
+    let entry = cli.json(&["show", &id, "--json"]);
+    assert_eq!(entry["prompt_pack"]["id"], "preventing-burnout");
+    let pack = cli.json(&["prompts", "show", "preventing-burnout", "--json"]);
+    assert_eq!(entry["answers"][0]["prompt"], pack["prompts"][0]["text"]);
+    assert_eq!(
+        entry["answers"][1]["value"],
+        serde_json::json!({"type": "scale", "value": 7})
+    );
+    assert_eq!(entry["answers"][2]["value"]["value"]["by"], "2026-03-27");
+
+    let shown = stdout(&cli.run(&["show", &id], ""));
+    assert!(
+        shown.contains(pack["prompts"][0]["text"].as_str().unwrap()),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Leave on time on Friday (by 2026-03-27)"),
+        "{shown}"
+    );
+    assert!(shown.contains("Lens: "), "{shown}");
+
+    // Answers from a file, alongside the body on standard input.
+    let file = cli.file("answers.json", r#"{"what": "A short visit."}"#);
+    let out = cli.run(
+        &[
+            "add",
+            "--pack",
+            "quick-reflection",
+            "--answers",
+            file.to_str().unwrap(),
+            "--body-file",
+            "-",
+        ],
+        "And the body.",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let entry = cli.json(&["show", stdout(&out).trim(), "--json"]);
+    assert_eq!(entry["body"], "And the body.");
+    assert_eq!(entry["answers"][0]["value"]["value"], "A short visit.");
+}
+
+#[test]
+fn answers_that_do_not_fit_the_pack_exit_2_and_save_nothing() {
+    let cli = Cli::new();
+    cli.init();
+    for (pack, answers, says) in [
+        ("quick-reflection", r#"{"nope": "x"}"#, "no prompt \"nope\""),
+        ("preventing-burnout", r#"{"load": "very"}"#, "0 to 10"),
+        (
+            "preventing-burnout",
+            r#"{"small-plan": {"step": "x"}}"#,
+            "plan",
+        ),
+        ("no-such-pack", r#"{}"#, "No prompt pack"),
+        ("quick-reflection", r#"{"what": "#, "not valid"),
+    ] {
+        let out = cli.run(&["add", "--pack", pack, "--answers", answers], "");
+        assert_eq!(out.status.code(), Some(2), "{pack} {answers}");
+        assert!(stderr(&out).contains(says), "{}", stderr(&out));
+    }
+    let out = cli.run(
+        &[
+            "add",
+            "--pack",
+            "quick-reflection",
+            "--answers",
+            "-",
+            "--body-file",
+            "-",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2), "stdin cannot carry both");
+    assert_eq!(cli.json(&["list", "--json"])["total"], 0);
+}
+
+#[test]
+fn insights_report_elements_and_the_carrying_trend() {
+    let cli = Cli::new();
+    cli.init();
+    let today = chrono::Local::now().date_naive().to_string();
+    let out = cli.run(
+        &[
+            "add",
+            "--pack",
+            "after-encounter",
+            "--date",
+            &today,
+            "--rating",
+            "5",
+            "--answers",
+            r#"{"baby-experience": "She watched the window."}"#,
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let found = cli.json(&["insights", "--json", "--weeks", "2"]);
+    assert_eq!(found["weeks"], 2);
+    assert_eq!(found["entries"], 1);
+    let baby = found["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["element"] == "holding_the_baby")
+        .unwrap();
+    assert_eq!(baby["answers"], 1);
+    assert_eq!(baby["days_since"], 0);
+    assert_eq!(found["carrying"][0]["mean"], 5.0);
+    let text = stdout(&cli.run(&["insights"], ""));
+    assert!(text.contains("Holding the baby in mind"), "{text}");
+    assert!(
+        text.contains("has not come up"),
+        "observations printed: {text}"
+    );
+    assert_eq!(
+        cli.run(&["insights", "--weeks", "99"], "").status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn custom_packs_are_listed_only_with_the_passphrase() {
+    let cli = Cli::new();
+    cli.init();
+    // A custom pack made through the library, then seen through the CLI.
+    let vault =
+        attune::vault::Vault::unlock(&cli.dir, &attune::crypto::Passphrase::new(PASS)).unwrap();
+    let mut journal = attune::journal::Journal::load(vault, chrono::Utc::now()).unwrap();
+    let copy = journal
+        .duplicate_pack(&attune::prompts::PackRequest {
+            id: "quick-reflection".into(),
+            version: None,
+        })
+        .unwrap();
+    journal.lock();
+    let listed = cli.json(&["prompts", "list", "--custom", "--json"]);
+    assert_eq!(listed.as_array().unwrap().len(), 8);
+    assert!(listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["id"] == copy.id.as_str()));
+    let out = cli.run_env(&["prompts", "list"], "", &[]);
+    assert!(
+        !stdout(&out).contains(&copy.id),
+        "built-ins only without --custom"
+    );
+    let shown = cli.json(&["prompts", "show", &copy.id, "--json"]);
+    assert_eq!(shown["origin"]["based_on"]["id"], "quick-reflection");
+    let out = cli.run(
+        &["add", "--pack", &copy.id, "--answers", r#"{"what": "x"}"#],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn edit_checks_answers_against_the_entry_s_pack_and_keeps_prompt_texts() {
+    let cli = Cli::new();
+    cli.init();
+    let out = cli.run(
+        &[
+            "add",
+            "--pack",
+            "quick-reflection",
+            "--answers",
+            r#"{"what": "First."}"#,
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let id = stdout(&out).trim().to_string();
+    let bad = r#"{"answers": [{"prompt_id": "nope", "value": {"type": "text", "value": "x"}}]}"#;
+    let out = cli.run(&["edit", &id, "--json", "--body-file", "-"], bad);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let good =
+        r#"{"answers": [{"prompt_id": "felt", "value": {"type": "text", "value": "calm"}}]}"#;
+    let out = cli.run(&["edit", &id, "--json", "--body-file", "-"], good);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let entry = cli.json(&["show", &id, "--json"]);
+    let pack = cli.json(&["prompts", "show", "quick-reflection", "--json"]);
+    assert_eq!(entry["answers"][0]["prompt"], pack["prompts"][2]["text"]);
 }

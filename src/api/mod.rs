@@ -24,10 +24,16 @@ pub use crate::journal::{
 };
 
 pub use crate::deid::{Finding, FindingKind};
+pub use crate::prompts::{
+    AnswerType, CarryingWeek, CollaborativeTask, ElementCoverage, Insights, InsightsRequest, Lens,
+    Observation, PackOrigin, PackRequest, PackSummary, Prompt, PromptPack, RenderedAnswer,
+    RiosElement, RscTheme, ThemeCoverage,
+};
 
 use crate::crypto::{Passphrase, RecoveryKey};
 use crate::deid::AllowList;
 use crate::journal::{ItemSet, Journal};
+use crate::prompts;
 use crate::store::Store;
 use crate::vault::{KdfChoice, Vault};
 
@@ -455,14 +461,66 @@ impl Session {
         self.journal()?.get(&req.id).cloned()
     }
 
-    pub fn create_entry(&mut self, req: NewEntry) -> Result<Entry> {
-        self.journal_mut()?.add(req, Utc::now()).cloned()
+    /// Answers are checked against the pack they answer, and each keeps the prompt's
+    /// text, so the entry reads as written even after the pack changes.
+    pub fn create_entry(&mut self, mut req: NewEntry) -> Result<Entry> {
+        let journal = self.journal_mut()?;
+        journal.prepare_new_entry(&mut req)?;
+        journal.add(req, Utc::now()).cloned()
     }
 
-    pub fn update_entry(&mut self, req: UpdateRequest) -> Result<Entry> {
-        self.journal_mut()?
-            .edit(&req.id, req.change, Utc::now())
-            .cloned()
+    pub fn update_entry(&mut self, mut req: UpdateRequest) -> Result<Entry> {
+        let journal = self.journal_mut()?;
+        journal.prepare_entry_change(&req.id, &mut req.change)?;
+        journal.edit(&req.id, req.change, Utc::now()).cloned()
+    }
+
+    /// An entry's answers with the questions they answer, for reading.
+    pub fn entry_answers(&self, req: &EntryRef) -> Result<Vec<RenderedAnswer>> {
+        let journal = self.journal()?;
+        let entry = journal.get(&req.id)?;
+        Ok(prompts::render_answers(entry, &journal.pack_registry()?))
+    }
+
+    /// Built-in packs (latest versions) and the person's custom packs.
+    pub fn list_packs(&self) -> Result<Vec<PackSummary>> {
+        Ok(self.journal()?.pack_registry()?.summaries())
+    }
+
+    /// One pack, in full; without a version, its latest.
+    pub fn get_pack(&self, req: &PackRequest) -> Result<PromptPack> {
+        self.journal()?.pack_registry()?.get(req).cloned()
+    }
+
+    /// The IMH-principle lenses that can be added to any entry.
+    pub fn lenses(&self) -> Result<Vec<Lens>> {
+        prompts::lenses()
+    }
+
+    /// Copy a pack into a new custom pack ("<title> (my copy)") and save it.
+    pub fn duplicate_pack(&mut self, req: &PackRequest) -> Result<PromptPack> {
+        self.journal_mut()?.duplicate_pack(req)
+    }
+
+    /// Save a custom pack (validated; its version goes up when its prompts changed).
+    pub fn save_pack(&mut self, req: PromptPack) -> Result<PromptPack> {
+        self.journal_mut()?.save_custom_pack(req)
+    }
+
+    /// Delete a custom pack; entries written with it keep their prompt texts.
+    pub fn delete_pack(&mut self, req: &PackRequest) -> Result<()> {
+        self.journal_mut()?.delete_custom_pack(&req.id)
+    }
+
+    /// Which elements and themes came up lately, and the "carrying" trend.
+    pub fn insights(&self, req: &InsightsRequest) -> Result<Insights> {
+        let journal = self.journal()?;
+        prompts::insights(
+            journal.entries(),
+            &journal.pack_registry()?,
+            req.weeks,
+            chrono::Local::now().date_naive(),
+        )
     }
 
     pub fn trash_entry(&mut self, req: &EntryRef) -> Result<Entry> {

@@ -31,6 +31,9 @@ pub fn render() -> String {
         CheckinAnswer, CheckinSaved, Checkin, Suggestion, CheckinRef, TrendsRequest, Trends,
         ItemTrend, TrendPoint, OverallPoint, WeekSummary,
         DeidRequest, DeidReport, DeidCount, Finding, FindingKind,
+        PromptPack, Prompt, AnswerType, PackOrigin, RiosElement,
+        CollaborativeTask, RscTheme, PackSummary, PackRequest, Lens, RenderedAnswer,
+        InsightsRequest, Insights, ElementCoverage, ThemeCoverage, CarryingWeek, Observation,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs: do not edit by hand.\n\

@@ -14,6 +14,7 @@ use attune::journal::{
     TrendsRequest,
 };
 use attune::location;
+use attune::prompts::{self, AnswerType, PackRequest, PromptPack, Registry};
 use attune::vault::{KdfChoice, Vault, TEST_FAST_KDF_ENV};
 use attune::{Error, ErrorCode};
 use chrono::{NaiveDate, Utc};
@@ -46,7 +47,12 @@ enum Command {
     /// Create a new journal and show its recovery key (once).
     Init,
     /// Write a new entry; prints its id.
-    Add(EntryFields),
+    Add {
+        #[command(flatten)]
+        fields: EntryFields,
+        #[command(flatten)]
+        guided: GuidedArgs,
+    },
     /// List entries, newest encounter first.
     List(ListArgs),
     /// Show one entry in full.
@@ -131,6 +137,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Guided-reflection prompt packs.
+    Prompts {
+        #[command(subcommand)]
+        action: PromptsAction,
+    },
+    /// Which elements and themes your reflections touched lately, and how much you are
+    /// carrying, week by week.
+    Insights {
+        /// How many weeks back to look (1 to 52)
+        #[arg(long, default_value_t = prompts::DEFAULT_WEEKS)]
+        weeks: u32,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The check-in answers as flags, one per item of `content/checkin.json` (a test keeps
@@ -185,6 +205,38 @@ impl CheckinArgs {
             ("sleep", self.sleep),
         ]
     }
+}
+
+#[derive(Debug, Subcommand)]
+enum PromptsAction {
+    /// List the built-in packs (with --custom, your own packs too; needs the passphrase).
+    List {
+        #[arg(long)]
+        custom: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one pack's prompts (a custom pack needs the passphrase).
+    Show {
+        /// Pack id, e.g. after-encounter
+        id: String,
+        /// An older version [default: the latest]
+        #[arg(long, value_name = "N")]
+        version: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+struct GuidedArgs {
+    /// Write with this prompt pack (see `attune prompts list`)
+    #[arg(long, value_name = "ID", conflicts_with = "json")]
+    pack: Option<String>,
+    /// Answers as a JSON object {"prompt-id": "text" | 0-10 | {"step": "…", "by": "YYYY-MM-DD"}}:
+    /// given inline, in a FILE, or on standard input with -
+    #[arg(long, value_name = "JSON|FILE|-", requires = "pack")]
+    answers: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -496,9 +548,29 @@ fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
     let dir = location::journal_dir(cli.journal.as_deref())?;
     match cli.command {
         Command::Init => init(&dir, input)?,
-        Command::Add(fields) => {
+        Command::Add { fields, guided } => {
+            if guided.answers.as_deref() == Some("-")
+                && (fields.json || fields.body_file.as_deref() == Some(Path::new("-")))
+            {
+                return Err(Error::invalid(
+                    "Standard input can carry the text or the answers, not both; put one in a file.",
+                ));
+            }
             let mut journal = unlock(&dir, input)?;
-            let new = new_entry(fields, input)?;
+            let registry = journal.pack_registry()?;
+            let mut new = new_entry(fields, input)?;
+            if let Some(id) = &guided.pack {
+                let pack = registry.get(&PackRequest {
+                    id: id.clone(),
+                    version: None,
+                })?;
+                new.prompt_pack = Some(pack.pack_ref());
+                if let Some(source) = &guided.answers {
+                    let json = answers_json(source, input)?;
+                    new.answers = prompts::answers_from_json(&registry, pack, &json)?;
+                }
+            }
+            journal.prepare_new_entry(&mut new)?;
             let entry = journal.add(new, Utc::now())?;
             println!("{}", entry.id);
         }
@@ -518,13 +590,14 @@ fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
             if json {
                 print_json(entry)?;
             } else {
-                print_entry(entry);
+                print_entry(entry, &journal.pack_registry()?);
             }
         }
         Command::Edit { id, fields, clear } => {
             let mut journal = unlock(&dir, input)?;
             let id = journal.resolve_id(&id)?;
-            let change = entry_change(fields, clear, input)?;
+            let mut change = entry_change(fields, clear, input)?;
+            journal.prepare_entry_change(&id, &mut change)?;
             let entry = journal.edit(&id, change, Utc::now())?;
             println!("{}", entry.id);
         }
@@ -603,6 +676,21 @@ fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
             }
         }
         Command::Deid { .. } => {}
+        Command::Prompts { action } => prompts_command(&dir, input, action)?,
+        Command::Insights { weeks, json } => {
+            let journal = unlock(&dir, input)?;
+            let found = prompts::insights(
+                journal.entries(),
+                &journal.pack_registry()?,
+                weeks,
+                chrono::Local::now().date_naive(),
+            )?;
+            if json {
+                print_json(&found)?;
+            } else {
+                print_insights(&found);
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -864,7 +952,7 @@ fn print_page(page: &Page, json: bool, search: bool) -> Result<(), Error> {
     Ok(())
 }
 
-fn print_entry(e: &Entry) {
+fn print_entry(e: &Entry, registry: &Registry) {
     println!("{}", e.title.as_deref().unwrap_or("(untitled)"));
     println!("id:        {}", e.id);
     println!("date:      {}", e.encounter_date);
@@ -894,20 +982,184 @@ fn print_entry(e: &Entry) {
         println!("in trash:  since {}", d.format("%Y-%m-%d"));
     }
     if let Some(pack) = &e.prompt_pack {
-        println!("prompts:   {} (version {})", pack.id, pack.version);
+        match registry.find(&pack.id, pack.version) {
+            Some(p) => println!(
+                "prompts:   {} ({}, version {})",
+                p.title, pack.id, pack.version
+            ),
+            None => println!("prompts:   {} (version {})", pack.id, pack.version),
+        }
     }
     println!();
-    for a in &e.answers {
-        let value = match &a.value {
-            journal::AnswerValue::Text(t) | journal::AnswerValue::Choice(t) => t.clone(),
-            journal::AnswerValue::Scale(v) => format!("{v}/10"),
+    for (i, a) in prompts::render_answers(e, registry).iter().enumerate() {
+        let marker = if a.lens {
+            "Lens:".to_string()
+        } else {
+            format!("{}.", i + 1)
         };
-        println!("[{}] {}", a.prompt_id, value);
-    }
-    if !e.answers.is_empty() {
+        println!("{marker} {}", a.prompt);
+        let value = Zeroizing::new(a.value.to_display());
+        for line in value.lines() {
+            println!("   {line}");
+        }
         println!();
     }
     println!("{}", e.body);
+}
+
+/// The answers given to `attune add --answers`: inline JSON, a file, or standard input.
+fn answers_json(source: &str, input: &mut Input) -> Result<serde_json::Value, Error> {
+    let text =
+        if source == "-" {
+            input.rest()?
+        } else if source.trim_start().starts_with('{') {
+            Zeroizing::new(source.to_string())
+        } else {
+            Zeroizing::new(std::fs::read_to_string(source).map_err(|_| {
+                Error::invalid("Could not read the answers file (is it UTF-8 text?).")
+            })?)
+        };
+    parse_json(Some(text), "answers")
+}
+
+fn prompts_command(dir: &Path, input: &mut Input, action: PromptsAction) -> Result<(), Error> {
+    match action {
+        PromptsAction::List { custom, json } => {
+            let registry = if custom {
+                unlock(dir, input)?.pack_registry()?
+            } else {
+                Registry::built_in()?
+            };
+            let packs = registry.summaries();
+            if json {
+                return print_json(&packs);
+            }
+            for p in &packs {
+                println!(
+                    "{:<28} {:>2} min  {}{}",
+                    p.id,
+                    p.minutes,
+                    p.title,
+                    if p.custom { "  (yours)" } else { "" }
+                );
+            }
+            if !custom {
+                println!("(`attune prompts list --custom` adds your own packs.)");
+            }
+        }
+        PromptsAction::Show { id, version, json } => {
+            let req = PackRequest { id, version };
+            let built_in = Registry::built_in()?;
+            // Built-in packs need no passphrase; only a custom pack opens the journal.
+            let pack = if built_in.is_built_in(&req.id) {
+                built_in.get(&req)?.clone()
+            } else {
+                unlock(dir, input)?.pack_registry()?.get(&req)?.clone()
+            };
+            if json {
+                return print_json(&pack);
+            }
+            print_pack(&pack);
+        }
+    }
+    Ok(())
+}
+
+fn print_pack(pack: &PromptPack) {
+    println!("{} ({}, version {})", pack.title, pack.id, pack.version);
+    let theme = pack
+        .theme
+        .map(|t| format!(" · {}", t.label()))
+        .unwrap_or_default();
+    println!("About {} minutes{theme}", pack.minutes);
+    println!();
+    println!("{}", pack.purpose);
+    println!("When to use it: {}", pack.when_to_use);
+    println!();
+    let print_prompt = |marker: &str, p: &prompts::Prompt| {
+        println!("{marker} {}", p.text);
+        println!("   {}", p.help);
+        match &p.answer {
+            AnswerType::Scale {
+                low_label,
+                high_label,
+            } => println!("   Answer 0 ({low_label}) to 10 ({high_label})."),
+            AnswerType::Choice { options } => println!("   Choose: {}.", options.join(" / ")),
+            AnswerType::Plan => println!("   Answer with a small step and a date."),
+            AnswerType::LongText | AnswerType::ShortText => {}
+        }
+        for example in &p.examples {
+            println!("   e.g. {example}");
+        }
+        println!(
+            "   [{}: {} · {}]",
+            p.id,
+            p.element.label(),
+            p.task.label().to_lowercase()
+        );
+        println!();
+    };
+    for (i, p) in pack.prompts.iter().enumerate() {
+        print_prompt(&format!("{}.", i + 1), p);
+    }
+    print_prompt("To close:", &pack.closing);
+}
+
+fn print_insights(found: &prompts::Insights) {
+    println!(
+        "The last {} weeks ({} to {}): {} entr{}.",
+        found.weeks,
+        found.from,
+        found.to,
+        found.entries,
+        if found.entries == 1 { "y" } else { "ies" }
+    );
+    let since = |last: Option<NaiveDate>, days: Option<u32>| match (last, days) {
+        (Some(d), Some(0)) => format!("{d} (today)"),
+        (Some(d), Some(n)) => format!("{d} ({n} days ago)"),
+        _ => "not yet".to_string(),
+    };
+    println!();
+    println!("Elements of reflective work (answers in the window; last time it came up):");
+    for e in &found.elements {
+        println!(
+            "  {:<32} {:>3}   {}",
+            e.label,
+            e.answers,
+            since(e.last, e.days_since)
+        );
+    }
+    println!();
+    println!("Themes (entries in the window; last time):");
+    for t in &found.themes {
+        println!(
+            "  {:<38} {:>3}   {}",
+            t.label,
+            t.entries,
+            since(t.last, t.days_since)
+        );
+    }
+    println!();
+    if found.carrying.is_empty() {
+        println!("How much I am carrying: no ratings in this window.");
+    } else {
+        println!("How much I am carrying (0 to 10, mean per week):");
+        for w in &found.carrying {
+            println!(
+                "  {}  {:>4.1}  ({} rating{})",
+                w.week,
+                w.mean,
+                w.count,
+                if w.count == 1 { "" } else { "s" }
+            );
+        }
+    }
+    if !found.observations.is_empty() {
+        println!();
+        for o in &found.observations {
+            println!("- {}", o.text);
+        }
+    }
 }
 
 fn export(

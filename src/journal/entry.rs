@@ -13,6 +13,9 @@ pub const MAX_TAG_CHARS: usize = 40;
 pub const MAX_TAGS: usize = 30;
 pub const MAX_BODY_CHARS: usize = 200_000;
 pub const MAX_ANSWERS: usize = 60;
+/// Longest prompt text kept with an answer, and longest plan step, in characters.
+pub const MAX_PROMPT_TEXT_CHARS: usize = 1_000;
+pub const MAX_PLAN_STEP_CHARS: usize = 1_000;
 
 /// A random 128-bit entry id, shown as 32 lowercase hex digits. Never a row number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -137,7 +140,7 @@ impl Setting {
     }
 }
 
-/// The guided-prompt pack an entry was written with (the pack format arrives later).
+/// The guided-prompt pack an entry was written with (see [`crate::prompts`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct PackRef {
@@ -150,7 +153,12 @@ pub struct PackRef {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct PromptAnswer {
+    /// The prompt's id within its pack, or `lens:<lens-id>` for an IMH lens.
     pub prompt_id: String,
+    /// The prompt text as it was asked, kept inside the encrypted entry so the entry
+    /// still reads well after its pack is edited or deleted. Older entries lack it.
+    #[serde(default)]
+    pub prompt: String,
     pub value: AnswerValue,
 }
 
@@ -161,6 +169,51 @@ pub enum AnswerValue {
     Text(String),
     Scale(u8),
     Choice(String),
+    /// A small next step and the day it is meant for (the burnout pack's closing).
+    Plan {
+        step: String,
+        by: NaiveDate,
+    },
+}
+
+impl AnswerValue {
+    /// The answer as one line of plain text, for the CLI and exports.
+    pub fn to_display(&self) -> String {
+        match self {
+            Self::Text(t) | Self::Choice(t) => t.clone(),
+            Self::Scale(v) => format!("{v}/10"),
+            Self::Plan { step, by } => format!("{step} (by {by})"),
+        }
+    }
+
+    /// The words of the answer a search should look through.
+    pub(crate) fn searchable(&self) -> Option<&str> {
+        match self {
+            Self::Text(t) | Self::Choice(t) | Self::Plan { step: t, .. } => Some(t.as_str()),
+            Self::Scale(_) => None,
+        }
+    }
+
+    /// Has something actually been written or chosen?
+    pub fn is_answered(&self) -> bool {
+        match self {
+            Self::Text(t) | Self::Choice(t) | Self::Plan { step: t, .. } => !t.trim().is_empty(),
+            Self::Scale(_) => true,
+        }
+    }
+}
+
+impl Zeroize for PromptAnswer {
+    fn zeroize(&mut self) {
+        self.prompt_id.zeroize();
+        self.prompt.zeroize();
+        match &mut self.value {
+            AnswerValue::Text(t) | AnswerValue::Choice(t) | AnswerValue::Plan { step: t, .. } => {
+                t.zeroize()
+            }
+            AnswerValue::Scale(v) => v.zeroize(),
+        }
+    }
 }
 
 /// A journal entry as the person sees it.
@@ -197,10 +250,7 @@ impl Zeroize for Entry {
         self.body.zeroize();
         self.tags.zeroize();
         for answer in &mut self.answers {
-            answer.prompt_id.zeroize();
-            if let AnswerValue::Text(t) | AnswerValue::Choice(t) = &mut answer.value {
-                t.zeroize();
-            }
+            answer.zeroize();
         }
         self.answers.clear();
     }
@@ -402,11 +452,16 @@ impl Entry {
                 && answer
                     .prompt_id
                     .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.');
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'));
             if !id_ok {
                 return Err(Error::invalid(
-                    "A prompt id is 1 to 64 letters, digits, '-', '_' or '.'.",
+                    "A prompt id is 1 to 64 letters, digits, '-', '_', '.' or ':'.",
                 ));
+            }
+            if answer.prompt.chars().count() > MAX_PROMPT_TEXT_CHARS {
+                return Err(Error::invalid(format!(
+                    "A prompt's text can be at most {MAX_PROMPT_TEXT_CHARS} characters."
+                )));
             }
             match &answer.value {
                 AnswerValue::Scale(v) if *v > 10 => {
@@ -416,6 +471,16 @@ impl Entry {
                     if t.chars().count() > MAX_BODY_CHARS =>
                 {
                     return Err(Error::invalid("A prompt answer is too long."));
+                }
+                AnswerValue::Plan { step, .. } if step.trim().is_empty() => {
+                    return Err(Error::invalid(
+                        "A plan needs a small step; write one, or leave the plan out.",
+                    ));
+                }
+                AnswerValue::Plan { step, .. } if step.chars().count() > MAX_PLAN_STEP_CHARS => {
+                    return Err(Error::invalid(format!(
+                        "A plan's step can be at most {MAX_PLAN_STEP_CHARS} characters."
+                    )));
                 }
                 _ => {}
             }
@@ -436,10 +501,7 @@ impl Entry {
             .chain(self.family_code.as_deref())
             .chain(self.tags.iter().map(String::as_str))
             .chain(std::iter::once(self.body.as_str()))
-            .chain(self.answers.iter().filter_map(|a| match &a.value {
-                AnswerValue::Text(t) | AnswerValue::Choice(t) => Some(t.as_str()),
-                AnswerValue::Scale(_) => None,
-            }))
+            .chain(self.answers.iter().filter_map(|a| a.value.searchable()))
     }
 }
 

@@ -14,6 +14,7 @@ pub fn count_identifying<'a>(entries: impl Iterator<Item = &'a Entry>, allow: &A
     for e in entries {
         let answers = e.answers.iter().filter_map(|a| match &a.value {
             AnswerValue::Text(t) | AnswerValue::Choice(t) => Some(t.as_str()),
+            AnswerValue::Plan { step, .. } => Some(step.as_str()),
             AnswerValue::Scale(_) => None,
         });
         let texts = e
@@ -74,11 +75,14 @@ pub fn to_markdown<'a>(entries: impl Iterator<Item = &'a Entry>) -> Zeroizing<St
             out.push_str("\n\n");
         }
         for a in &e.answers {
-            let value = match &a.value {
-                AnswerValue::Text(t) | AnswerValue::Choice(t) => t.clone(),
-                AnswerValue::Scale(v) => format!("{v}/10"),
+            let value = Zeroizing::new(a.value.to_display());
+            // The prompt as it was asked; older entries only know the prompt's id.
+            let asked = if a.prompt.is_empty() {
+                &a.prompt_id
+            } else {
+                &a.prompt
             };
-            out.push_str(&format!("**{}**: {}\n\n", a.prompt_id, value));
+            out.push_str(&format!("**{asked}**: {}\n\n", *value));
         }
     }
     out

@@ -8,6 +8,7 @@
 
 pub mod checkin;
 mod entry;
+mod packs;
 pub mod search;
 mod settings;
 
@@ -26,6 +27,7 @@ pub use entry::{
     validate_family_code, AnswerValue, Entry, EntryChange, EntryId, EntryKind, NewEntry, PackRef,
     PromptAnswer, Setting,
 };
+pub use packs::CUSTOM_ID_PREFIX;
 pub use search::{Query, Snippet};
 pub use settings::{
     Draft, Settings, Theme, MAX_AUTO_LOCK_MINUTES, MAX_DEID_ALLOW_CHARS, MAX_DEID_ALLOW_WORDS,
@@ -218,6 +220,12 @@ impl Journal {
         journal
             .damaged
             .extend(stray_records(journal.vault.store())?);
+        let (_, damaged_packs) = journal.damaged_pack_records()?;
+        journal
+            .damaged
+            .extend(damaged_packs.into_iter().map(|id| DamagedRecord {
+                id: Some(EntryId(id).to_hex()),
+            }));
         journal.purge_expired_trash(now)?;
         Ok(journal)
     }
@@ -347,7 +355,9 @@ impl Journal {
         let damaged = self.damaged.iter().any(|d| d.id.as_deref() == Some(&hex));
         let removed = store.delete_record(Table::Entries, &id.0)?
             || store.delete_stray_record(&id.0)?
-            || (damaged && store.delete_record(Table::Checkins, &id.0)?);
+            || (damaged && store.delete_record(Table::Checkins, &id.0)?)
+            // A damaged custom-pack record is removed by its id the same way.
+            || store.delete_record(Table::Packs, &id.0)?;
         if let Some(at) = self.index.remove(id) {
             self.entries.swap_remove(at);
             if let Some(moved) = self.entries.get(at) {
@@ -493,8 +503,13 @@ impl Journal {
         }
         let (checkins_checked, damaged_checkins) = self.verify_checkins()?;
         damaged.extend(damaged_checkins);
+        let (packs_checked, damaged_packs) = self.damaged_pack_records()?;
+        damaged.extend(damaged_packs.into_iter().map(|id| DamagedRecord {
+            id: Some(EntryId(id).to_hex()),
+        }));
         let strays = stray_records(self.vault.store())?;
-        let records_checked = rows.len() + malformed.len() + checkins_checked + strays.len();
+        let records_checked =
+            rows.len() + malformed.len() + checkins_checked + packs_checked + strays.len();
         damaged.extend(strays);
         Ok(VerifyReport {
             records_checked,

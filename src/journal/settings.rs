@@ -121,6 +121,9 @@ impl Zeroize for Draft {
         f.family_code.zeroize();
         f.body.zeroize();
         f.tags.zeroize();
+        for answer in &mut f.answers {
+            answer.zeroize();
+        }
         f.answers.clear();
     }
 }

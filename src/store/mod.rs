@@ -31,6 +31,8 @@ pub enum Table {
     Settings = 2,
     /// The entry being written when the journal locked or closed (at most one record).
     Drafts = 3,
+    /// The person's custom prompt packs (one record each).
+    Packs = 4,
     /// Wellbeing check-ins (one record each).
     Checkins = 5,
 }
@@ -38,10 +40,11 @@ pub enum Table {
 impl Table {
     /// Every table this version knows. A record in any other table has been moved or
     /// forged and is reported as damaged.
-    pub const ALL: [Table; 4] = [
+    pub const ALL: [Table; 5] = [
         Table::Entries,
         Table::Settings,
         Table::Drafts,
+        Table::Packs,
         Table::Checkins,
     ];
 }

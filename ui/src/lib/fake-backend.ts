@@ -263,7 +263,10 @@ function validate(e: Entry): void {
 
 function searchable(e: Entry): string {
   const parts = [e.title ?? '', e.family_code ?? '', ...e.tags, e.body];
-  for (const a of e.answers) if (a.value.type !== 'scale') parts.push(a.value.value);
+  for (const a of e.answers) {
+    if (a.value.type === 'text' || a.value.type === 'choice') parts.push(a.value.value);
+    else if (a.value.type === 'plan') parts.push(a.value.value.step);
+  }
   return fold(parts.join('\n'));
 }
 

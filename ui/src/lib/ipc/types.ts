@@ -69,9 +69,18 @@ export type Setting = "home_visit" | "clinic" | "hospital" | "early_care" | "com
 
 export type PackRef = { id: string, version: number, };
 
-export type PromptAnswer = { prompt_id: string, value: AnswerValue, };
+export type PromptAnswer = { 
+/**
+ * The prompt's id within its pack, or `lens:<lens-id>` for an IMH lens.
+ */
+prompt_id: string, 
+/**
+ * The prompt text as it was asked, kept inside the encrypted entry so the entry
+ * still reads well after its pack is edited or deleted. Older entries lack it.
+ */
+prompt: string, value: AnswerValue, };
 
-export type AnswerValue = { "type": "text", "value": string } | { "type": "scale", "value": number } | { "type": "choice", "value": string };
+export type AnswerValue = { "type": "text", "value": string } | { "type": "scale", "value": number } | { "type": "choice", "value": string } | { "type": "plan", "value": { step: string, by: string, } };
 
 export type FindRequest = { text: string, filter: Filter, sort: Sort, offset: number, 
 /**
@@ -310,3 +319,129 @@ start_utf16: number, end_utf16: number,
 text: string, };
 
 export type FindingKind = "phone" | "email" | "street_address" | "birth_date" | "record_number" | "person_name";
+
+export type PromptPack = { 
+/**
+ * The file format ([`PACK_FORMAT`]).
+ */
+format: number, id: string, 
+/**
+ * Goes up when the prompts change; entries keep the version they were written with.
+ */
+version: number, title: string, purpose: string, when_to_use: string, 
+/**
+ * About how long the pack takes.
+ */
+minutes: number, 
+/**
+ * The RS/C theme the pack serves, if one.
+ */
+theme: RscTheme | null, prompts: Array<Prompt>, 
+/**
+ * The last step: settling, linking or planning.
+ */
+closing: Prompt, origin: PackOrigin, };
+
+export type Prompt = { 
+/**
+ * Unique within its pack: lowercase letters, digits and '-'.
+ */
+id: string, text: string, 
+/**
+ * A sentence or two that makes the prompt easier to start.
+ */
+help: string, 
+/**
+ * Short example answers (may be empty).
+ */
+examples: Array<string>, element: RiosElement, task: CollaborativeTask, answer: AnswerType, };
+
+export type AnswerType = { "type": "long_text" } | { "type": "short_text" } | { "type": "scale", low_label: string, high_label: string, } | { "type": "choice", options: Array<string>, } | { "type": "plan" };
+
+export type PackOrigin = { "kind": "built_in" } | { "kind": "custom", based_on: PackRef | null, };
+
+export type RiosElement = "family_story" | "holding_the_baby" | "use_of_self" | "parallel_process" | "reflective_alliance";
+
+export type CollaborativeTask = "describing" | "responding" | "exploring" | "linking" | "integrating";
+
+export type RscTheme = "challenging_relationships" | "implicit_bias" | "vicarious_trauma" | "burnout" | "reflective_process";
+
+export type PackSummary = { id: string, version: number, title: string, purpose: string, when_to_use: string, minutes: number, theme: RscTheme | null, 
+/**
+ * Prompts before the closing step.
+ */
+prompt_count: number, custom: boolean, };
+
+export type PackRequest = { id: string, version: number | null, };
+
+export type Lens = { id: string, 
+/**
+ * The principle's name, e.g. "Holding the baby in mind".
+ */
+principle: string, text: string, help: string, element: RiosElement, };
+
+export type RenderedAnswer = { prompt_id: string, 
+/**
+ * The prompt as it was asked (or its id, for old entries whose pack is gone).
+ */
+prompt: string, 
+/**
+ * The prompt's help, when its pack version is still known.
+ */
+help: string | null, element: RiosElement | null, 
+/**
+ * An IMH-principle lens rather than a prompt of the pack.
+ */
+lens: boolean, value: AnswerValue, };
+
+export type InsightsRequest = { 
+/**
+ * How many weeks back to look, 1 to 52 (0 means the default, 4).
+ */
+weeks: number, };
+
+export type Insights = { weeks: number, 
+/**
+ * The window, both days included.
+ */
+from: string, to: string, 
+/**
+ * Entries (not in the trash) with an encounter date in the window.
+ */
+entries: number, elements: Array<ElementCoverage>, themes: Array<ThemeCoverage>, 
+/**
+ * Oldest week first; weeks without a rating are left out.
+ */
+carrying: Array<CarryingWeek>, observations: Array<Observation>, };
+
+export type ElementCoverage = { element: RiosElement, label: string, 
+/**
+ * Answered prompts tagged with it, within the window.
+ */
+answers: number, 
+/**
+ * The latest encounter date it came up (any time up to today).
+ */
+last: string | null, days_since: number | null, };
+
+export type ThemeCoverage = { theme: RscTheme, label: string, 
+/**
+ * Entries written with a pack of this theme, within the window.
+ */
+entries: number, last: string | null, days_since: number | null, };
+
+export type CarryingWeek = { 
+/**
+ * ISO week, e.g. "2026-W09".
+ */
+week: string, 
+/**
+ * The Monday it starts on.
+ */
+starts: string, mean: number, count: number, };
+
+export type Observation = { 
+/**
+ * The element it is about, if one.
+ */
+element: RiosElement | null, text: string, };
