@@ -17,9 +17,11 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use attune::api::{
-    self, About, ChangePassphraseRequest, CreateRequest, CreateResponse, Draft, Entry, EntryRef,
-    Error, FindRequest, NewEntry, Page, RecoverRequest, RecoveryKeyCheck, SavedFile, Session,
-    Settings, Status, UnlockRequest, UpdateRequest,
+    self, About, ChangePassphraseRequest, Checkin, CheckinForm, CheckinRef, CheckinSaved,
+    CreateRequest, CreateResponse, DeidReport, DeidRequest, Draft, Entry, EntryRef, Error,
+    FindRequest, Insights, InsightsRequest, Lens, NewCheckin, NewEntry, PackRequest, PackSummary,
+    Page, PromptPack, RecoverRequest, RecoveryKeyCheck, RenderedAnswer, SavedFile, Session,
+    Settings, Status, Trends, TrendsRequest, UnlockRequest, UpdateRequest,
 };
 use attune::vault::KdfChoice;
 use tauri::{Emitter, Manager, State};
@@ -207,6 +209,76 @@ fn note_activity(state: State<'_, AppState>) {
     state.idle.touch();
 }
 
+#[tauri::command]
+fn entry_answers(state: State<'_, AppState>, req: EntryRef) -> Reply<Vec<RenderedAnswer>> {
+    state.session()?.entry_answers(&req)
+}
+
+#[tauri::command]
+fn list_packs(state: State<'_, AppState>) -> Reply<Vec<PackSummary>> {
+    state.session()?.list_packs()
+}
+
+#[tauri::command]
+fn get_pack(state: State<'_, AppState>, req: PackRequest) -> Reply<PromptPack> {
+    state.session()?.get_pack(&req)
+}
+
+#[tauri::command]
+fn lenses(state: State<'_, AppState>) -> Reply<Vec<Lens>> {
+    state.session()?.lenses()
+}
+
+#[tauri::command]
+fn duplicate_pack(state: State<'_, AppState>, req: PackRequest) -> Reply<PromptPack> {
+    state.session()?.duplicate_pack(&req)
+}
+
+#[tauri::command]
+fn save_pack(state: State<'_, AppState>, req: PromptPack) -> Reply<PromptPack> {
+    state.session()?.save_pack(req)
+}
+
+#[tauri::command]
+fn delete_pack(state: State<'_, AppState>, req: PackRequest) -> Reply<()> {
+    state.session()?.delete_pack(&req)
+}
+
+#[tauri::command]
+fn insights(state: State<'_, AppState>, req: InsightsRequest) -> Reply<Insights> {
+    state.session()?.insights(&req)
+}
+
+#[tauri::command]
+fn checkin_form(state: State<'_, AppState>) -> Reply<CheckinForm> {
+    state.session()?.checkin_form()
+}
+
+#[tauri::command]
+fn save_checkin(state: State<'_, AppState>, req: NewCheckin) -> Reply<CheckinSaved> {
+    state.session()?.save_checkin(req)
+}
+
+#[tauri::command]
+fn checkin_trends(state: State<'_, AppState>, req: TrendsRequest) -> Reply<Trends> {
+    state.session()?.checkin_trends(&req)
+}
+
+#[tauri::command]
+fn list_checkins(state: State<'_, AppState>, req: TrendsRequest) -> Reply<Vec<Checkin>> {
+    state.session()?.list_checkins(&req)
+}
+
+#[tauri::command]
+fn delete_checkin(state: State<'_, AppState>, req: CheckinRef) -> Reply<()> {
+    state.session()?.delete_checkin(&req)
+}
+
+#[tauri::command]
+fn deid_scan(state: State<'_, AppState>, req: DeidRequest) -> Reply<DeidReport> {
+    state.session()?.deid_scan(&req)
+}
+
 /// The registered commands, listed once (checked against command_names.rs by a test).
 macro_rules! handler {
     ($($extra:ident),*) => {
@@ -231,7 +303,21 @@ macro_rules! handler {
             discard_draft,
             get_settings,
             save_settings,
-            note_activity
+            note_activity,
+            entry_answers,
+            list_packs,
+            get_pack,
+            lenses,
+            duplicate_pack,
+            save_pack,
+            delete_pack,
+            insights,
+            checkin_form,
+            save_checkin,
+            checkin_trends,
+            list_checkins,
+            delete_checkin,
+            deid_scan
             $(, $extra)*
         ]
     };

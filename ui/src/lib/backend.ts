@@ -4,6 +4,22 @@
 import type {
   About,
   ChangePassphraseRequest,
+  Checkin,
+  CheckinForm,
+  CheckinRef,
+  CheckinSaved,
+  DeidReport,
+  DeidRequest,
+  Insights,
+  InsightsRequest,
+  Lens,
+  NewCheckin,
+  PackRequest,
+  PackSummary,
+  PromptPack,
+  RenderedAnswer,
+  Trends,
+  TrendsRequest,
   CreateRequest,
   CreateResponse,
   Draft,
@@ -46,6 +62,20 @@ export interface Commands {
   get_settings: [null, Settings];
   save_settings: [Settings, Settings];
   note_activity: [null, null];
+  entry_answers: [EntryRef, RenderedAnswer[]];
+  list_packs: [null, PackSummary[]];
+  get_pack: [PackRequest, PromptPack];
+  lenses: [null, Lens[]];
+  duplicate_pack: [PackRequest, PromptPack];
+  save_pack: [PromptPack, PromptPack];
+  delete_pack: [PackRequest, null];
+  insights: [InsightsRequest, Insights];
+  checkin_form: [null, CheckinForm];
+  save_checkin: [NewCheckin, CheckinSaved];
+  checkin_trends: [TrendsRequest, Trends];
+  list_checkins: [TrendsRequest, Checkin[]];
+  delete_checkin: [CheckinRef, null];
+  deid_scan: [DeidRequest, DeidReport];
 }
 
 export type Command = keyof Commands;
@@ -71,6 +101,20 @@ export const COMMANDS: readonly Command[] = [
   'get_settings',
   'save_settings',
   'note_activity',
+  'entry_answers',
+  'list_packs',
+  'get_pack',
+  'lenses',
+  'duplicate_pack',
+  'save_pack',
+  'delete_pack',
+  'insights',
+  'checkin_form',
+  'save_checkin',
+  'checkin_trends',
+  'list_checkins',
+  'delete_checkin',
+  'deid_scan',
 ];
 
 export interface Backend {

@@ -5,6 +5,7 @@
 // phrases" at word starts, newest first, paging with a total, the trash, drafts staged
 // and kept across a lock, settings from 1 to 240 minutes, and `locked` errors.
 import { AttuneError, type Backend, type Command, type Commands } from './backend';
+import { CHECKIN_FORM, FakeGuided, LENSES, fakeDeid } from './fake-guided';
 import type {
   Draft,
   Entry,
@@ -285,6 +286,8 @@ export class FakeBackend implements Backend {
   settings: Settings;
   staged: Draft | null = null;
   kept: Draft | null;
+  /** Packs, check-ins, insights and the de-identification scan. */
+  readonly guided: FakeGuided;
   private readonly handlers = new Set<() => void>();
   private readonly failures = new Map<Command, AttuneError>();
   private seq = 0;
@@ -302,6 +305,7 @@ export class FakeBackend implements Backend {
     this.now = options.now ?? (() => new Date());
     this.damaged = options.damagedRecords ?? 0;
     this.testJournal = options.testJournal ?? false;
+    this.guided = new FakeGuided(this.now, (code, message) => err(code, message));
     if (this.passphrase !== null) this.recoveryKey = makeRecoveryKey();
     for (const seed of options.entries ?? []) this.seed(seed);
   }
@@ -389,6 +393,10 @@ export class FakeBackend implements Backend {
         return null;
       case 'note_activity':
         return null;
+      case 'lenses':
+        return LENSES;
+      case 'checkin_form':
+        return CHECKIN_FORM;
       default:
         break;
     }
@@ -449,6 +457,30 @@ export class FakeBackend implements Backend {
         this.settings = s;
         return s;
       }
+      case 'entry_answers':
+        return this.guided.entryAnswers(this.get((req as Commands['entry_answers'][0]).id));
+      case 'list_packs':
+        return this.guided.listPacks();
+      case 'get_pack':
+        return this.guided.getPack(req as Commands['get_pack'][0]);
+      case 'duplicate_pack':
+        return this.guided.duplicatePack(req as Commands['duplicate_pack'][0]);
+      case 'save_pack':
+        return this.guided.savePack(req as Commands['save_pack'][0]);
+      case 'delete_pack':
+        return this.guided.deletePack(req as Commands['delete_pack'][0]);
+      case 'insights':
+        return this.guided.insights(this.entries, (req as Commands['insights'][0]).weeks);
+      case 'save_checkin':
+        return this.guided.saveCheckin(req as Commands['save_checkin'][0]);
+      case 'checkin_trends':
+        return this.guided.trends((req as Commands['checkin_trends'][0]).weeks);
+      case 'list_checkins':
+        return this.guided.listCheckins((req as Commands['list_checkins'][0]).weeks);
+      case 'delete_checkin':
+        return this.guided.deleteCheckin((req as Commands['delete_checkin'][0]).id);
+      case 'deid_scan':
+        return fakeDeid((req as Commands['deid_scan'][0]).text, this.settings.deid_allow);
       default:
         throw err('internal', `The fake has no command ${command}.`);
     }
@@ -608,6 +640,7 @@ export class FakeBackend implements Backend {
       deleted_at: null,
     };
     validate(entry);
+    this.guided.withPromptTexts(entry);
     this.entries.push(entry);
     return entry;
   }
@@ -627,6 +660,7 @@ export class FakeBackend implements Backend {
     if (change.carrying !== undefined) next.carrying = change.carrying;
     if (change.bring_to_supervision !== null) next.bring_to_supervision = change.bring_to_supervision;
     validate(next);
+    this.guided.withPromptTexts(next);
     return this.replace(next);
   }
 
