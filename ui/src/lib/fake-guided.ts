@@ -317,10 +317,13 @@ export class FakeGuided {
 const PATTERNS: [FindingKind, RegExp][] = [
   ['email', /[\w.+-]+@[\w-]+\.[\w.]+/g],
   ['phone', /\b\d{3}[- ]\d{4}\b/g],
-  ['person_name', /\b(?:Mrs?|Ms|Dr)\.? [A-Z][a-z]+/g],
+  ['person_name', /\b(?:Mrs?|Ms|Dr)\.? [A-Z][a-z]+|(?<=[a-z,] )(?!(?:Mrs?|Ms|Dr)\b)[A-Z][a-z]+/g],
 ];
 
-/** A tiny stand-in for the core's scan: e-mail, "555-0147" phone numbers, "Mrs Name". */
+/**
+ * A tiny stand-in for the core's scan: e-mail, "555-0147" phone numbers, "Mrs Name",
+ * and a capitalised word in mid-sentence.
+ */
 export function fakeDeid(text: string, allow: string[]): DeidReport {
   const findings: Finding[] = [];
   const allowed = new Set(allow.map((w) => w.toLowerCase()));
