@@ -20,6 +20,7 @@ import type {
   PromptPack,
   RenderedAnswer,
   RiosElement,
+  RscTheme,
   Trends,
   WeekSummary,
 } from './ipc/types';
@@ -310,7 +311,33 @@ export class FakeGuided {
     const observations = elements
       .filter((e) => e.answers === 0 && e.element !== 'reflective_alliance')
       .map((e) => ({ element: e.element, text: `${e.label} has not come up in the last ${w} weeks.` }));
-    return { weeks: w, from, to, entries: live.length, elements, themes: [], carrying: [], observations };
+    const THEMES: Record<RscTheme, string> = {
+      challenging_relationships: 'Unpacking challenging relationships',
+      implicit_bias: 'Exploring implicit bias',
+      vicarious_trauma: 'Processing vicarious trauma',
+      burnout: 'Preventing burnout',
+      reflective_process: 'Facilitated reflective process',
+    };
+    const themes = (Object.keys(THEMES) as RscTheme[]).map((theme) => {
+      const mine = live.filter((e) => this.packs().find((p) => p.id === e.prompt_pack?.id)?.theme === theme);
+      const last = mine.map((e) => e.encounter_date).sort().at(-1) ?? null;
+      return { theme, label: THEMES[theme], entries: mine.length, last, days_since: daysSince(last) };
+    });
+    const weeksSeen = new Map<string, number[]>();
+    for (const e of live) {
+      if (e.carrying === null) continue;
+      const monday = mondayOf(`${e.encounter_date}T00:00:00Z`);
+      weeksSeen.set(monday, [...(weeksSeen.get(monday) ?? []), e.carrying]);
+    }
+    const carrying = [...weeksSeen]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([starts, xs]) => ({
+        week: starts,
+        starts,
+        mean: round1(xs.reduce((a, b) => a + b, 0) / xs.length),
+        count: xs.length,
+      }));
+    return { weeks: w, from, to, entries: live.length, elements, themes, carrying, observations };
   }
 }
 
