@@ -1,0 +1,89 @@
+// After a hard visit: pick "Processing vicarious trauma", go through it at one's own
+// pace, close with the containment step; every built-in pack is reachable; the entry
+// shows the answers under their questions; insights see it; nothing readable on disk.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { click, findMarkers, internetSockets, isolatedHome, launch, tid, type, waitFor, webStorage } from '../lib/harness.js';
+import { look, setUp } from '../lib/flows.js';
+
+const PACKS = [
+  'after-encounter',
+  'challenging-relationship',
+  'implicit-bias',
+  'vicarious-trauma',
+  'preventing-burnout',
+  'quick-reflection',
+  'preparing-for-supervision',
+];
+const MARKERS = ['KestrelAnswerCanary', 'OtterClosingCanary', 'WillowLensCanary'];
+
+/** Choose a pack in the editor's select by its id. */
+async function choosePack(b, id) {
+  const select = await waitFor(b, 'pack-select');
+  await select.selectByAttribute('value', id);
+  await waitFor(b, 'guided-prompt');
+}
+
+test('a guided reflection with each built-in pack reachable', async () => {
+  const home = isolatedHome('guided');
+  const app = await launch(home, { ATTUNE_TEST_FAST_KDF: '1' });
+  const b = app.browser;
+  try {
+    await setUp(b);
+    await click(b, 'new-entry');
+    const select = await waitFor(b, 'pack-select');
+    await b.waitUntil(async () => (await select.$$('option')).length === PACKS.length + 1, {
+      timeout: 10_000,
+      timeoutMsg: 'the packs never arrived in the editor',
+    });
+    // Each built-in pack opens at its first prompt.
+    for (const id of PACKS) {
+      await choosePack(b, id);
+      assert.match(await (await waitFor(b, 'guided-progress')).getText(), /^PROMPT 1 OF \d+$/i, id);
+    }
+
+    await choosePack(b, 'vicarious-trauma');
+    await look(b, '20-guided-first-prompt');
+    await type(b, 'guided-answer', `The ${MARKERS[0]} moment when the baby stopped crying.`);
+    await click(b, 'guided-next');
+    await click(b, 'guided-skip');
+    // Straight to the closing (containment) step.
+    await (await b.$('button[aria-label^="Closing step"]')).click();
+    assert.match(await (await waitFor(b, 'guided-progress')).getText(), /closing step/i);
+    await look(b, '21-guided-closing-step');
+    const closing = await b.$(tid('guided-answer'));
+    if ((await closing.getTagName()) === 'textarea' || (await closing.getTagName()) === 'input') {
+      await type(b, 'guided-answer', `Setting it down: ${MARKERS[1]}.`);
+    }
+    await click(b, 'guided-next');
+    await waitFor(b, 'guided-done');
+
+    // A lens on top.
+    await (await b.$('summary=Add a lens')).click();
+    await (await b.$('button=Holding the baby in mind')).click();
+    await type(b, 'lens-answer', `${MARKERS[2]}: she kept looking at the door.`);
+    await type(b, 'entry-title', 'After the home visit');
+    await click(b, 'entry-save');
+    const state = await waitFor(b, 'save-state');
+    await b.waitUntil(async () => /^saved/i.test(await state.getText()), { timeout: 10_000 });
+    await look(b, '22-guided-saved');
+
+    await click(b, 'back-button');
+    await (await b.$(tid('entry-list-item'))).click();
+    const answers = await waitFor(b, 'entry-answers');
+    const text = await answers.getText();
+    assert.match(text, /processing vicarious trauma/i);
+    for (const m of MARKERS) assert.ok(text.includes(m), `${m} not shown with its question`);
+    await look(b, '23-guided-entry-view');
+
+    await click(b, 'nav-insights');
+    const elements = await waitFor(b, 'insights-elements');
+    assert.match(await elements.getText(), /Holding the baby in mind/);
+    await look(b, '24-insights');
+    assert.deepEqual(await webStorage(b), { local: 0, session: 0, idb: 0 });
+  } finally {
+    await app.close();
+  }
+  assert.deepEqual(internetSockets(home), [], 'the app opened an internet socket');
+  assert.deepEqual(findMarkers([home.data, home.cache, home.config], MARKERS), [], 'plaintext on disk');
+});
