@@ -149,4 +149,15 @@ describe('guided reflection in the editor', () => {
     expect(answers).toHaveTextContent('A short visit.');
     expect(answers).toHaveTextContent('Rushed, like me.');
   });
+
+  test('"Write with this pack" in Prompt packs opens a new reflection on that pack', async () => {
+    const fake = unlockedFake();
+    const { user } = await openJournal(fake);
+    await user.click(screen.getByTestId('nav-packs'));
+    const card = (await screen.findAllByTestId('pack-card')).find((c) => c.dataset.packId === 'preparing-for-supervision')!;
+    await user.click(within(card).getByTestId('pack-write'));
+    const select = (await screen.findByTestId('pack-select')) as HTMLSelectElement;
+    await waitFor(() => expect(select.value).toBe('preparing-for-supervision'));
+    expect(await screen.findByTestId('guided-progress')).toHaveTextContent(/^Prompt 1 of/);
+  });
 });
