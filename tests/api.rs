@@ -445,3 +445,74 @@ fn settings_saved_before_the_allow_list_existed_still_load() {
     assert_eq!(old.auto_lock_minutes, 7);
     assert!(old.deid_allow.is_empty());
 }
+
+#[test]
+fn export_needs_the_identifying_passages_reviewed_and_leaves_the_trash_out() {
+    use attune::api::{ExportFormat, ExportRequest};
+    let (tmp, mut session, _) = created();
+    let flagged = session
+        .create_entry(NewEntry {
+            title: Some("After the visit".into()),
+            body: "I said I would call Mrs Okafor on 555-0147.".into(),
+            ..NewEntry::default()
+        })
+        .unwrap();
+    let trashed = session
+        .create_entry(NewEntry {
+            body: "TrashedExportMarker".into(),
+            ..NewEntry::default()
+        })
+        .unwrap();
+    session.trash_entry(&EntryRef { id: trashed.id }).unwrap();
+
+    let review = session.export_review().unwrap();
+    assert_eq!(review.entries, 1);
+    let kinds: Vec<_> = review
+        .findings
+        .iter()
+        .map(|f| (f.entry_id, f.text.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [(flagged.id, "Mrs Okafor"), (flagged.id, "555-0147")],
+        "every passage, with its entry"
+    );
+
+    let path = tmp.path().join("export.json");
+    let not_reviewed = ExportRequest {
+        format: ExportFormat::Json,
+        reviewed: false,
+    };
+    assert_eq!(
+        session
+            .export_journal(&not_reviewed, &path)
+            .unwrap_err()
+            .code,
+        ErrorCode::InvalidInput
+    );
+    assert!(!path.exists(), "nothing written before the review");
+
+    let reviewed = ExportRequest {
+        format: ExportFormat::Markdown,
+        reviewed: true,
+    };
+    let saved = session.export_journal(&reviewed, &path).unwrap();
+    assert_eq!(saved.file_name.as_deref(), Some("export.json"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("After the visit"));
+    assert!(!text.contains("TrashedExportMarker"), "the trash stays out");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert!(session
+        .export_file_name(ExportFormat::Json)
+        .starts_with("attune-export-"));
+
+    // A journal with nothing identifying exports without a review.
+    session.trash_entry(&EntryRef { id: flagged.id }).unwrap();
+    assert!(session.export_review().unwrap().findings.is_empty());
+    session.check_export(&not_reviewed).unwrap();
+}

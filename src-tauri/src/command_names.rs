@@ -37,4 +37,6 @@ pub const COMMANDS: &[&str] = &[
     "list_checkins",
     "delete_checkin",
     "deid_scan",
+    "export_review",
+    "export_journal",
 ];

@@ -19,9 +19,10 @@ use std::sync::{Mutex, MutexGuard};
 use attune::api::{
     self, About, ChangePassphraseRequest, Checkin, CheckinForm, CheckinRef, CheckinSaved,
     CreateRequest, CreateResponse, DeidReport, DeidRequest, Draft, Entry, EntryRef, Error,
-    FindRequest, Insights, InsightsRequest, Lens, NewCheckin, NewEntry, PackRequest, PackSummary,
-    Page, PromptPack, RecoverRequest, RecoveryKeyCheck, RenderedAnswer, SavedFile, Session,
-    Settings, Status, Trends, TrendsRequest, UnlockRequest, UpdateRequest,
+    ExportRequest, ExportReview, FindRequest, Insights, InsightsRequest, Lens, NewCheckin,
+    NewEntry, PackRequest, PackSummary, Page, PromptPack, RecoverRequest, RecoveryKeyCheck,
+    RenderedAnswer, SavedFile, Session, Settings, Status, Trends, TrendsRequest, UnlockRequest,
+    UpdateRequest,
 };
 use attune::vault::KdfChoice;
 use tauri::{Emitter, Manager, State};
@@ -275,6 +276,34 @@ fn delete_checkin(state: State<'_, AppState>, req: CheckinRef) -> Reply<()> {
 }
 
 #[tauri::command]
+fn export_review(state: State<'_, AppState>) -> Reply<ExportReview> {
+    state.session()?.export_review()
+}
+
+/// Export the journal as plain text to a file the person picks in a native dialog,
+/// once the identifying passages have been reviewed.
+#[tauri::command]
+async fn export_journal(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ExportRequest,
+) -> Reply<SavedFile> {
+    let suggested = {
+        let session = state.session()?;
+        session.check_export(&req)?;
+        session.export_file_name(req.format)
+    };
+    let filter = match req.format {
+        api::ExportFormat::Json => ("JSON", &["json"][..]),
+        api::ExportFormat::Markdown => ("Markdown", &["md"][..]),
+    };
+    match dialogs::save_path(&app, "Export your journal", &suggested, filter).await? {
+        None => Ok(SavedFile::cancelled()),
+        Some(path) => state.session()?.export_journal(&req, &path),
+    }
+}
+
+#[tauri::command]
 fn deid_scan(state: State<'_, AppState>, req: DeidRequest) -> Reply<DeidReport> {
     state.session()?.deid_scan(&req)
 }
@@ -317,7 +346,9 @@ macro_rules! handler {
             checkin_trends,
             list_checkins,
             delete_checkin,
-            deid_scan
+            deid_scan,
+            export_review,
+            export_journal
             $(, $extra)*
         ]
     };

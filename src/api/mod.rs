@@ -306,6 +306,56 @@ impl SavedFile {
     }
 }
 
+/// The format of a plaintext export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    Json,
+    Markdown,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::Markdown => "md",
+        }
+    }
+}
+
+/// A request to export the journal as plain text.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ExportRequest {
+    pub format: ExportFormat,
+    /// The person has gone through the identifying passages the review listed. Required
+    /// when there are any.
+    pub reviewed: bool,
+}
+
+/// One passage that looks identifying, and the entry it is in.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ExportFinding {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub entry_id: EntryId,
+    pub title: Option<String>,
+    pub encounter_date: chrono::NaiveDate,
+    pub kind: FindingKind,
+    pub label: String,
+    pub text: String,
+}
+
+/// What an export would carry, for the review before it is written.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ExportReview {
+    /// Entries the export holds (the trash is left out).
+    pub entries: usize,
+    pub findings: Vec<ExportFinding>,
+}
+
 /// The suggested name for a saved recovery key (no names, no dates that identify).
 pub const RECOVERY_KEY_FILE_NAME: &str = "attune-recovery-key.txt";
 
@@ -427,6 +477,65 @@ impl Session {
                 "The recovery key can be saved only while it is on screen, right after it is made.",
             )),
         }
+    }
+
+    /// The entries an export would hold and every passage in them that looks
+    /// identifying (using the allow-list): the review the app requires before export.
+    pub fn export_review(&self) -> Result<ExportReview> {
+        let journal = self.journal()?;
+        let allow = journal.settings()?.allow_list();
+        let mut findings = Vec::new();
+        let mut entries = 0;
+        for e in journal.entries().filter(|e| e.deleted_at.is_none()) {
+            entries += 1;
+            for f in crate::journal::identifying_passages(e, &allow) {
+                findings.push(ExportFinding {
+                    entry_id: e.id,
+                    title: e.title.clone(),
+                    encounter_date: e.encounter_date,
+                    kind: f.kind,
+                    label: f.kind.label().to_string(),
+                    text: f.text,
+                });
+            }
+        }
+        Ok(ExportReview { entries, findings })
+    }
+
+    /// A file name for an export that names no one: the date and the format.
+    pub fn export_file_name(&self, format: ExportFormat) -> String {
+        format!(
+            "attune-export-{}.{}",
+            chrono::Local::now().date_naive(),
+            format.extension()
+        )
+    }
+
+    /// Write the journal (without the trash) as plain text to `path`, which the person
+    /// chose in a save dialog. Refused until the identifying passages were reviewed.
+    pub fn export_journal(&self, req: &ExportRequest, path: &Path) -> Result<SavedFile> {
+        self.check_export(req)?;
+        let journal = self.journal()?;
+        let live = || journal.entries().filter(|e| e.deleted_at.is_none());
+        let text = match req.format {
+            ExportFormat::Json => crate::journal::to_json(live())?,
+            ExportFormat::Markdown => crate::journal::to_markdown(live()),
+        };
+        crate::files::replace_private_file(path, text.as_bytes())?;
+        Ok(SavedFile {
+            saved: true,
+            file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
+        })
+    }
+
+    /// May this export go ahead? (Before the save dialog opens, and again before writing.)
+    pub fn check_export(&self, req: &ExportRequest) -> Result<()> {
+        if !req.reviewed && !self.export_review()?.findings.is_empty() {
+            return Err(Error::invalid(
+                "Some passages look identifying. Go through them before exporting.",
+            ));
+        }
+        Ok(())
     }
 
     /// Save the freshly issued recovery key, with a short note, to a file the person

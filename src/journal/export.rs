@@ -3,30 +3,32 @@
 use zeroize::Zeroizing;
 
 use super::{AnswerValue, Entry};
-use crate::deid::{scan, AllowList};
+use crate::deid::{scan, AllowList, Finding};
 use crate::{Error, Result};
 
-/// How many passages across `entries` look identifying (title, body, tags and text
-/// answers; the family code is the app's own short code and is not checked). The CLI
-/// prints the number before anything is shared; never the passages themselves.
+/// What looks identifying in one entry's title, body, tags and written answers (the
+/// family code is the app's own short code and is not checked). Offsets are within
+/// each text, so only the kind and the passage are meant for showing.
+pub fn identifying_passages(e: &Entry, allow: &AllowList) -> Vec<Finding> {
+    let answers = e.answers.iter().filter_map(|a| match &a.value {
+        AnswerValue::Text(t) | AnswerValue::Choice(t) => Some(t.as_str()),
+        AnswerValue::Plan { step, .. } => Some(step.as_str()),
+        AnswerValue::Scale(_) => None,
+    });
+    e.title
+        .iter()
+        .map(String::as_str)
+        .chain(std::iter::once(e.body.as_str()))
+        .chain(e.tags.iter().map(String::as_str))
+        .chain(answers)
+        .flat_map(|t| scan(t, allow))
+        .collect()
+}
+
+/// How many passages across `entries` look identifying. The CLI prints the number
+/// before anything is shared; never the passages themselves.
 pub fn count_identifying<'a>(entries: impl Iterator<Item = &'a Entry>, allow: &AllowList) -> usize {
-    let mut n = 0;
-    for e in entries {
-        let answers = e.answers.iter().filter_map(|a| match &a.value {
-            AnswerValue::Text(t) | AnswerValue::Choice(t) => Some(t.as_str()),
-            AnswerValue::Plan { step, .. } => Some(step.as_str()),
-            AnswerValue::Scale(_) => None,
-        });
-        let texts = e
-            .title
-            .iter()
-            .map(String::as_str)
-            .chain(std::iter::once(e.body.as_str()))
-            .chain(e.tags.iter().map(String::as_str))
-            .chain(answers);
-        n += texts.map(|t| scan(t, allow).len()).sum::<usize>();
-    }
-    n
+    entries.map(|e| identifying_passages(e, allow).len()).sum()
 }
 
 /// All entries as a JSON array, oldest encounter first.

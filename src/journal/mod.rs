@@ -585,4 +585,4 @@ pub fn is_damage(code: ErrorCode) -> bool {
 }
 
 mod export;
-pub use export::{count_identifying, to_json, to_markdown};
+pub use export::{count_identifying, identifying_passages, to_json, to_markdown};

@@ -10,6 +10,8 @@ import type {
   CheckinSaved,
   DeidReport,
   DeidRequest,
+  ExportRequest,
+  ExportReview,
   Insights,
   InsightsRequest,
   Lens,
@@ -76,6 +78,8 @@ export interface Commands {
   list_checkins: [TrendsRequest, Checkin[]];
   delete_checkin: [CheckinRef, null];
   deid_scan: [DeidRequest, DeidReport];
+  export_review: [null, ExportReview];
+  export_journal: [ExportRequest, SavedFile];
 }
 
 export type Command = keyof Commands;
@@ -115,6 +119,8 @@ export const COMMANDS: readonly Command[] = [
   'list_checkins',
   'delete_checkin',
   'deid_scan',
+  'export_review',
+  'export_journal',
 ];
 
 export interface Backend {

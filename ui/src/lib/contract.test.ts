@@ -45,6 +45,8 @@ const PINNED = [
   'list_checkins',
   'delete_checkin',
   'deid_scan',
+  'export_review',
+  'export_journal',
 ] as const;
 
 const newEntry: Commands['create_entry'][0] = {
@@ -134,6 +136,8 @@ const REQUESTS: { [C in Command]: Commands[C][0] } = {
   list_checkins: { weeks: 0 },
   delete_checkin: { id: 'b'.repeat(32) },
   deid_scan: { text: 'Call 555-0147' },
+  export_review: null,
+  export_journal: { format: 'markdown', reviewed: true },
 };
 
 afterEach(() => clearMocks());

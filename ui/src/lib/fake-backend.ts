@@ -479,6 +479,30 @@ export class FakeBackend implements Backend {
         return this.guided.listCheckins((req as Commands['list_checkins'][0]).weeks);
       case 'delete_checkin':
         return this.guided.deleteCheckin((req as Commands['delete_checkin'][0]).id);
+      case 'export_review': {
+        const live = this.entries.filter((e) => e.deleted_at === null);
+        const findings = live.flatMap((e) =>
+          fakeDeid([e.title ?? '', e.body].join('\n'), this.settings.deid_allow).findings.map((f) => ({
+            entry_id: e.id,
+            title: e.title,
+            encounter_date: e.encounter_date,
+            kind: f.kind,
+            label: f.kind.replace('_', ' '),
+            text: f.text,
+          })),
+        );
+        return { entries: live.length, findings };
+      }
+      case 'export_journal': {
+        const r = req as Commands['export_journal'][0];
+        const review = (await this.handle('export_review', null)) as Commands['export_review'][1];
+        if (!r.reviewed && review.findings.length > 0) {
+          throw invalid('Some passages look identifying. Go through them before exporting.');
+        }
+        const name = `attune-export.${r.format === 'json' ? 'json' : 'md'}`;
+        this.savedFiles.push({ name, text: JSON.stringify(this.entries.filter((e) => e.deleted_at === null)) });
+        return { saved: true, file_name: name };
+      }
       case 'deid_scan':
         return fakeDeid((req as Commands['deid_scan'][0]).text, this.settings.deid_allow);
       default:

@@ -320,6 +320,23 @@ text: string, };
 
 export type FindingKind = "phone" | "email" | "street_address" | "birth_date" | "record_number" | "person_name";
 
+export type ExportFormat = "json" | "markdown";
+
+export type ExportRequest = { format: ExportFormat, 
+/**
+ * The person has gone through the identifying passages the review listed. Required
+ * when there are any.
+ */
+reviewed: boolean, };
+
+export type ExportFinding = { entry_id: string, title: string | null, encounter_date: string, kind: FindingKind, label: string, text: string, };
+
+export type ExportReview = { 
+/**
+ * Entries the export holds (the trash is left out).
+ */
+entries: number, findings: Array<ExportFinding>, };
+
 export type PromptPack = { 
 /**
  * The file format ([`PACK_FORMAT`]).

@@ -1,0 +1,41 @@
+import { screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, test } from 'vitest';
+import { openJournal, unlockedFake } from '../../test/helpers';
+
+async function openSettings(entries: Parameters<typeof unlockedFake>[0]) {
+  const fake = unlockedFake(entries);
+  const r = await openJournal(fake);
+  await r.user.click(screen.getByTestId('settings-button'));
+  await r.user.click(await screen.findByTestId('export-start'));
+  await screen.findByTestId('export-review');
+  return r;
+}
+
+describe('export from the app', () => {
+  test('identifying passages must be gone through before the save dialog is asked for', async () => {
+    const { fake, user } = await openSettings([
+      { title: 'Hard morning', body: 'Left a message for Mrs Okafor on 555-0147.' },
+      { body: 'Nothing identifying here.' },
+    ]);
+    const findings = screen.getAllByTestId('export-finding');
+    expect(findings.map((f) => within(f).getByRole('mark').textContent)).toEqual(['Mrs Okafor', '555-0147']);
+    expect(findings[0]).toHaveTextContent('Hard morning');
+    const save = screen.getByTestId('export-save');
+    expect(save).toBeDisabled();
+    expect(fake.callsTo('export_journal')).toHaveLength(0);
+
+    await user.click(screen.getByTestId('export-reviewed'));
+    await user.selectOptions(screen.getByTestId('export-format'), 'json');
+    await user.click(save);
+    await waitFor(() => expect(fake.callsTo('export_journal')).toEqual([{ format: 'json', reviewed: true }]));
+    expect(await screen.findByTestId('export-saved')).toHaveTextContent(/not encrypted/);
+  });
+
+  test('with nothing identifying, the export needs no review', async () => {
+    const { fake, user } = await openSettings([{ body: 'A calm visit.' }]);
+    expect(screen.getByTestId('export-review')).toHaveTextContent('Nothing in your reflection looks identifying.');
+    expect(screen.queryByTestId('export-reviewed')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('export-save'));
+    await waitFor(() => expect(fake.callsTo('export_journal')).toEqual([{ format: 'markdown', reviewed: false }]));
+  });
+});
