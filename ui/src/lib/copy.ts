@@ -75,8 +75,8 @@ export const RECOVERY_PRINT_NOTE =
 export const STRAIN_BANDS: readonly { from: number; words: string }[] = [
   { from: 0, words: 'a lighter stretch' },
   { from: 3, words: 'some weight, and some ease' },
-  { from: 5, words: 'a heavy stretch' },
-  { from: 7, words: 'a lot to carry just now' },
+  { from: 6, words: 'a heavy stretch' },
+  { from: 8, words: 'a lot to carry just now' },
 ];
 
 export function strainWords(overall: number): string {

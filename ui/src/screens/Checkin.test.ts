@@ -54,7 +54,7 @@ describe('wellbeing check-in', () => {
       },
     ]);
     // Energy 7 is strain 3, sleep 3 is strain 7: overall 5.
-    expect(within(result).getByTestId('checkin-overall')).toHaveTextContent('Overall: 5 of 10 — a heavy stretch.');
+    expect(within(result).getByTestId('checkin-overall')).toHaveTextContent('Overall: 5 of 10 — some weight, and some ease.');
     expect(screen.getByRole('heading', { name: 'Thank you for checking in' })).toHaveFocus();
   });
 
