@@ -12,6 +12,7 @@ mod command_names;
 mod desktop_events;
 mod dialogs;
 mod idle;
+mod locale;
 
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
@@ -400,6 +401,7 @@ fn disable_core_dumps() {
 }
 
 fn main() {
+    locale::give_the_web_view_a_language();
     disable_core_dumps();
     let dir = match journal_dir_from_args() {
         Ok(dir) => dir,
