@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { AttuneError } from './lib/backend';
 import { FakeBackend } from './lib/fake-backend';
-import { openJournal, PASSPHRASE, renderApp, unlockedFake } from './test/helpers';
+import { openJournal, PASSPHRASE, renderApp, unlockedFake, chooseFirstPassphrase } from './test/helpers';
 
 afterEach(() => vi.useRealTimers());
 
@@ -129,10 +129,7 @@ describe('app', () => {
   test('web storage stays empty through a whole journey', async () => {
     const fake = new FakeBackend();
     const { user } = renderApp(fake);
-    await user.click(await screen.findByRole('button', { name: 'Get started' }));
-    await user.type(screen.getByTestId('setup-passphrase'), 'lantern harbour quiet');
-    await user.type(screen.getByTestId('setup-passphrase-confirm'), 'lantern harbour quiet');
-    await user.click(screen.getByTestId('setup-submit'));
+    await chooseFirstPassphrase(user);
     await screen.findByTestId('recovery-key');
     await user.type(screen.getByTestId('recovery-key-confirm'), fake.recoveryKey!);
     await user.click(screen.getByTestId('recovery-key-submit'));

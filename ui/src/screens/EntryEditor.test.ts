@@ -3,20 +3,13 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { AUTOSAVE_DELAY_MS } from '../lib/autosave';
 import { KEPT_DRAFT_NOTE } from '../lib/copy';
 import { blankFields, toNewEntry } from '../lib/entry-fields';
-import { alertText, flush, openJournal, renderApp, titles, unlockedFake } from '../test/helpers';
+import { alertText, flush, newReflectionOnFakeClock, renderApp, titles, unlockedFake } from '../test/helpers';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-async function newReflection() {
-  const fake = unlockedFake();
-  const r = await openJournal(fake, { fakeTimers: true });
-  vi.useFakeTimers();
-  await r.user.click(screen.getByTestId('new-entry'));
-  await flush();
-  return r;
-}
+const newReflection = () => newReflectionOnFakeClock();
 
 describe('entry editor', () => {
   test('stages every input at once and saves after a pause: create, then update', async () => {

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, test, vi } from 'vitest';
 import { AttuneError } from '../lib/backend';
 import { FakeBackend, mistypeRecoveryKey } from '../lib/fake-backend';
-import { alertText, renderApp } from '../test/helpers';
+import { alertText, renderApp, chooseFirstPassphrase } from '../test/helpers';
 
 describe('first run', () => {
   test('welcome, passphrase, recovery key typed back, then the journal', async () => {
@@ -66,10 +66,7 @@ describe('first run', () => {
       new AttuneError('unwritable', 'Could not create the journal: permission denied.'),
     );
     const { user } = renderApp(fake);
-    await user.click(await screen.findByRole('button', { name: 'Get started' }));
-    await user.type(screen.getByTestId('setup-passphrase'), 'lantern harbour quiet');
-    await user.type(screen.getByTestId('setup-passphrase-confirm'), 'lantern harbour quiet');
-    await user.click(screen.getByTestId('setup-submit'));
+    await chooseFirstPassphrase(user);
     await waitFor(() => expect(alertText()).toBe('Could not create the journal: permission denied.'));
     expect(screen.queryByTestId('recovery-key')).not.toBeInTheDocument();
     expect(screen.getByTestId('setup-submit')).toBeEnabled();
@@ -78,10 +75,7 @@ describe('first run', () => {
   test('creating shows a calm progress state and disables the button', async () => {
     const fake = new FakeBackend({ slowMs: 50 });
     const { user } = renderApp(fake);
-    await user.click(await screen.findByRole('button', { name: 'Get started' }));
-    await user.type(screen.getByTestId('setup-passphrase'), 'lantern harbour quiet');
-    await user.type(screen.getByTestId('setup-passphrase-confirm'), 'lantern harbour quiet');
-    await user.click(screen.getByTestId('setup-submit'));
+    await chooseFirstPassphrase(user);
     expect(screen.getByTestId('setup-submit')).toBeDisabled();
     expect(screen.getByRole('status')).toHaveTextContent(/Setting up your encrypted journal/);
     expect(await screen.findByTestId('recovery-key')).toBeInTheDocument();
@@ -91,10 +85,7 @@ describe('first run', () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
     const fake = new FakeBackend();
     const { user } = renderApp(fake);
-    await user.click(await screen.findByRole('button', { name: 'Get started' }));
-    await user.type(screen.getByTestId('setup-passphrase'), 'lantern harbour quiet');
-    await user.type(screen.getByTestId('setup-passphrase-confirm'), 'lantern harbour quiet');
-    await user.click(screen.getByTestId('setup-submit'));
+    await chooseFirstPassphrase(user);
     await user.click(await screen.findByRole('button', { name: 'Print the key' }));
     expect(print).toHaveBeenCalledOnce();
     await waitFor(() => expect(document.querySelector('.print-area [data-testid="recovery-key"]')).not.toBeNull());
@@ -104,10 +95,7 @@ describe('first run', () => {
   test('Save to a file asks the shell (no path from the page) and confirms where it went', async () => {
     const fake = new FakeBackend();
     const { user } = renderApp(fake);
-    await user.click(await screen.findByRole('button', { name: 'Get started' }));
-    await user.type(screen.getByTestId('setup-passphrase'), 'lantern harbour quiet');
-    await user.type(screen.getByTestId('setup-passphrase-confirm'), 'lantern harbour quiet');
-    await user.click(screen.getByTestId('setup-submit'));
+    await chooseFirstPassphrase(user);
     await user.click(await screen.findByTestId('recovery-key-save'));
     await waitFor(() =>
       expect(screen.getByTestId('recovery-key-save-status')).toHaveTextContent(/Saved as attune-recovery-key\.txt/),
@@ -120,10 +108,7 @@ describe('first run', () => {
     const fake = new FakeBackend();
     fake.failNext('save_recovery_key', new AttuneError('disk_full', 'The disk is full. Free some space and try again.'));
     const { user } = renderApp(fake);
-    await user.click(await screen.findByRole('button', { name: 'Get started' }));
-    await user.type(screen.getByTestId('setup-passphrase'), 'lantern harbour quiet');
-    await user.type(screen.getByTestId('setup-passphrase-confirm'), 'lantern harbour quiet');
-    await user.click(screen.getByTestId('setup-submit'));
+    await chooseFirstPassphrase(user);
     await user.click(await screen.findByTestId('recovery-key-save'));
     await waitFor(() => expect(alertText()).toMatch(/disk is full/));
     expect(screen.getByTestId('recovery-key')).toBeInTheDocument();

@@ -63,3 +63,20 @@ export function alertText(): string {
 export async function flush(): Promise<void> {
   await vi.advanceTimersByTimeAsync(0);
 }
+
+/** First run up to the recovery key: Get started, a passphrase typed twice, submit. */
+export async function chooseFirstPassphrase(user: Rendered['user'], passphrase = 'lantern harbour quiet'): Promise<void> {
+  await user.click(await screen.findByRole('button', { name: 'Get started' }));
+  await user.type(screen.getByTestId('setup-passphrase'), passphrase);
+  await user.type(screen.getByTestId('setup-passphrase-confirm'), passphrase);
+  await user.click(screen.getByTestId('setup-submit'));
+}
+
+/** An unlocked journal with the editor open for a new reflection, on Vitest's fake clock. */
+export async function newReflectionOnFakeClock(fake: FakeBackend = unlockedFake()): Promise<Rendered> {
+  const r = await openJournal(fake, { fakeTimers: true });
+  vi.useFakeTimers();
+  await r.user.click(screen.getByTestId('new-entry'));
+  await flush();
+  return r;
+}

@@ -1,17 +1,8 @@
 import { screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { flush, openJournal, unlockedFake } from '../../test/helpers';
+import { flush, newReflectionOnFakeClock as writing } from '../../test/helpers';
 
 afterEach(() => vi.useRealTimers());
-
-async function writing() {
-  const fake = unlockedFake();
-  const r = await openJournal(fake, { fakeTimers: true });
-  vi.useFakeTimers();
-  await r.user.click(screen.getByTestId('new-entry'));
-  await flush();
-  return r;
-}
 
 describe('the de-identification check in the editor', () => {
   test('after a pause it lists what looks identifying, without stopping the writing', async () => {
