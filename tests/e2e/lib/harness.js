@@ -180,19 +180,25 @@ export async function type(browser, id, text) {
 }
 
 /**
- * Save a screenshot and fail if it is a single colour (a blank window). On this
- * WebKitGTK, WEBKIT_DISABLE_COMPOSITING_MODE=1 makes WebDriver screenshots hang, so it
- * is not set; this check catches the blank window it was meant to prevent.
+ * Save a screenshot once the window has settled, and fail if it is a single colour (a
+ * blank window). On this WebKitGTK, WEBKIT_DISABLE_COMPOSITING_MODE=1 makes WebDriver
+ * screenshots hang, so it is not set; this check catches the blank window it was meant
+ * to prevent.
  */
 export async function screenshot(browser, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  // The first frame after a screen change may not be painted yet: give it a moment.
+  // Under Xvfb the window can lag the DOM by a frame or more: take shots until two in a
+  // row are the same picture, and never accept a blank (single-colour) one.
+  let previous = null;
   for (let attempt = 0; attempt < 20; attempt++) {
     await browser.saveScreenshot(file);
-    if (!singleColour(PNG.sync.read(readFileSync(file)))) return file;
+    const bytes = readFileSync(file);
+    if (!singleColour(PNG.sync.read(bytes)) && previous !== null && bytes.equals(previous)) return file;
+    previous = bytes;
     await new Promise((r) => setTimeout(r, 250));
   }
+  if (!singleColour(PNG.sync.read(readFileSync(file)))) return file;
   throw new Error(`screenshot ${name} is a single colour: the window rendered blank`);
 }
 
