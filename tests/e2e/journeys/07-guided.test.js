@@ -80,6 +80,27 @@ test('a guided reflection with each built-in pack reachable', async () => {
     const elements = await waitFor(b, 'insights-elements');
     assert.match(await elements.getText(), /Holding the baby in mind/);
     await look(b, '24-insights');
+
+    // The library: look inside a pack, make an own copy, rename it and save it.
+    await click(b, 'nav-packs');
+    await waitFor(b, 'pack-card');
+    await look(b, '25-packs');
+    const burnout = await b.$('[data-testid="pack-card"][data-pack-id="preventing-burnout"]');
+    await (await burnout.$(tid('pack-open'))).click();
+    await waitFor(b, 'pack-detail');
+    await look(b, '26-pack-inside');
+    await click(b, 'pack-duplicate');
+    await waitFor(b, 'pack-editor');
+    await type(b, 'pack-title', `My burnout check ${MARKERS[0]}`);
+    await look(b, '27-pack-editor');
+    await click(b, 'pack-save');
+    await b.waitUntil(
+      async () => {
+        for (const card of await b.$$(tid('pack-card'))) if ((await card.getText()).includes('My burnout check')) return true;
+        return false;
+      },
+      { timeout: 10_000, timeoutMsg: 'the saved copy is not under My packs' },
+    );
     assert.deepEqual(await webStorage(b), { local: 0, session: 0, idb: 0 });
   } finally {
     await app.close();

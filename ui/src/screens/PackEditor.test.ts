@@ -216,12 +216,12 @@ describe('custom pack editor', () => {
     const { fake, user, pack } = await openEditor();
     within(prompts()[0]).getByTestId('pack-prompt-down').focus();
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Move prompt 2 down'));
+    await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Move down: prompt 2'));
     expect(promptIds().slice(0, 2)).toEqual([pack.prompts[1].id, pack.prompts[0].id]);
 
     // At the top, "Move up" is disabled, so focus goes to "Move down".
     await user.click(within(prompts()[1]).getByTestId('pack-prompt-up'));
-    await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Move prompt 1 down'));
+    await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Move down: prompt 1'));
     expect(promptIds()[0]).toBe(pack.prompts[0].id);
 
     fireEvent.keyDown(window, { key: 's', ctrlKey: true });
