@@ -1,6 +1,6 @@
 //! All of Attune's cryptography, behind a small safe API.
 //!
-//! This is the only module that uses `ring` and `argon2`. The rest of the code holds
+//! This is the only module that uses `ring`, `argon2` and `age`. The rest of the code holds
 //! key *handles* ([`DataKey`], [`RecoveryKey`]) and calls [`seal_record`] /
 //! [`open_record`] and the protector functions; it never sees key bytes. Key types
 //! zeroize on drop and print `[REDACTED]` in `Debug`.
@@ -12,6 +12,7 @@
 //!   key from Argon2id (RFC 9106) or from HKDF over the recovery key.
 
 mod envelope;
+mod identity;
 mod kdf;
 mod padding;
 mod protector;
@@ -20,6 +21,10 @@ mod recovery_key;
 mod vectors;
 
 pub use envelope::{open_record, seal_record, RecordAad};
+pub use identity::{
+    age_decrypt, age_encrypt, is_age_recipient, verify_signature, AgeIdentity, Signature,
+    SigningKey, SigningPublicKey,
+};
 pub use kdf::KdfParams;
 pub use protector::{ProtectorKind, WrappedKey};
 pub use recovery_key::{RecoveryKey, RecoveryKeyError};
