@@ -225,6 +225,12 @@ fn settings_are_validated_and_kept_encrypted() {
         theme: Theme::Dark,
         privacy_mode: true,
         deid_allow: vec!["Rowan".into()],
+        backup_folder: Some("/media/usb/attune".into()),
+        backup_rotation: Some(attune::store::backup::Rotation {
+            daily: 3,
+            weekly: 2,
+            monthly: 6,
+        }),
     };
     session.save_settings(wanted.clone()).unwrap();
     let bad = Settings {
@@ -233,6 +239,18 @@ fn settings_are_validated_and_kept_encrypted() {
     };
     assert_eq!(
         session.save_settings(bad).unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+    let keeps_nothing = Settings {
+        backup_rotation: Some(attune::store::backup::Rotation {
+            daily: 0,
+            weekly: 0,
+            monthly: 0,
+        }),
+        ..wanted.clone()
+    };
+    assert_eq!(
+        session.save_settings(keeps_nothing).unwrap_err().code,
         ErrorCode::InvalidInput
     );
     session.lock().unwrap();

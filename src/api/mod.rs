@@ -274,6 +274,31 @@ pub fn recover_journal(dir: &Path, req: &RecoverRequest) -> Result<(Journal, Cre
     ))
 }
 
+/// Check a backup file without restoring it: it must be a sound journal of a format
+/// this version reads, open with `passphrase`, and every record must decrypt. Works on
+/// an (encrypted) copy in a private temporary folder, removed afterwards.
+pub fn verify_backup(file: &Path, passphrase: &SecretText) -> Result<VerifyReport> {
+    verify_backup_with(file, &passphrase.as_passphrase())
+}
+
+/// [`verify_backup`] for callers that already hold a [`Passphrase`] (the CLI).
+pub fn verify_backup_with(file: &Path, passphrase: &Passphrase) -> Result<VerifyReport> {
+    crate::store::backup::read_backup_image(file)?;
+    let id: [u8; 8] = crate::crypto::random_id()?;
+    let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
+    let scratch = std::env::temp_dir().join(format!("attune-verify-{hex}"));
+    struct Scratch(PathBuf);
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+    let _cleanup = Scratch(scratch.clone());
+    crate::store::backup::restore_into(&scratch, file)?;
+    let journal = Journal::load(Vault::unlock(&scratch, passphrase)?, Utc::now())?;
+    journal.verify()
+}
+
 /// One desktop session: the journal folder, and the journal while unlocked.
 #[derive(Debug)]
 pub struct Session {

@@ -80,8 +80,6 @@ enum Command {
     },
     /// Move an entry to the trash (restorable for 30 days).
     Delete { id: String },
-    /// Take an entry back out of the trash.
-    Restore { id: String },
     /// Delete an entry for good (also removes a damaged record by its id).
     Purge { id: String },
     /// Delete everything in the trash for good.
@@ -109,6 +107,38 @@ enum Command {
     Verify {
         #[arg(long)]
         json: bool,
+        /// Check this backup file instead (with the passphrase it was made with)
+        #[arg(long, value_name = "FILE")]
+        backup: Option<PathBuf>,
+    },
+    /// Back up the journal, still encrypted: to --out FILE, or into your backup folder
+    /// (--folder DIR sets it), keeping recent daily, weekly and monthly copies.
+    Backup {
+        /// Write one backup file here (for moving to another computer)
+        #[arg(long, value_name = "FILE", conflicts_with = "folder")]
+        out: Option<PathBuf>,
+        /// Use (and remember) this backup folder
+        #[arg(long, value_name = "DIR")]
+        folder: Option<PathBuf>,
+    },
+    /// Backups in your backup folder.
+    Backups {
+        #[command(subcommand)]
+        action: BackupsAction,
+    },
+    /// Take an entry back out of the trash (ID), or restore a backup FILE: into a new
+    /// folder (--to DIR), or in place of this journal (--yes), after keeping the
+    /// current journal aside.
+    Restore {
+        /// An entry id, or the path of a backup file
+        #[arg(value_name = "ID|FILE")]
+        target: String,
+        /// A new folder for the restored journal (it must not hold one)
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+        /// Replace this journal (the current one is kept aside first)
+        #[arg(long, conflicts_with = "to")]
+        yes: bool,
     },
     /// Flag what looks identifying in text read from standard input (no journal needed).
     ///
@@ -237,6 +267,18 @@ struct GuidedArgs {
     /// given inline, in a FILE, or on standard input with -
     #[arg(long, value_name = "JSON|FILE|-", requires = "pack")]
     answers: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum BackupsAction {
+    /// List them, newest first
+    List {
+        /// Another folder than the one in your settings (needs no passphrase)
+        #[arg(long, value_name = "DIR")]
+        folder: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -611,9 +653,14 @@ fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
                 journal::TRASH_DAYS
             );
         }
-        Command::Restore { id } => {
+        Command::Restore { target, to, yes }
+            if to.is_some() || yes || Path::new(&target).is_file() =>
+        {
+            restore(&dir, Path::new(&target), to.as_deref(), yes)?;
+        }
+        Command::Restore { target, .. } => {
             let mut journal = unlock(&dir, input)?;
-            let id = journal.resolve_id(&id)?;
+            let id = journal.resolve_id(&target)?;
             journal.restore(&id, Utc::now())?;
             println!("Restored.");
         }
@@ -664,7 +711,35 @@ fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
             println!("Your old recovery key no longer works; here is the new one.");
             show_recovery_key(&fresh);
         }
-        Command::Verify { json } => return verify(&dir, input, json),
+        Command::Verify { json, backup } => match backup {
+            None => return verify(&dir, input, json),
+            Some(file) => return verify_backup(&file, input, json),
+        },
+        Command::Backup { out, folder } => backup(&dir, input, out.as_deref(), folder.as_deref())?,
+        Command::Backups {
+            action: BackupsAction::List { folder, json },
+        } => {
+            let folder = match folder {
+                Some(f) => f,
+                None => saved_backup_folder(&dir, input)?,
+            };
+            let found = attune::store::backup::list_backups(&folder)?;
+            if json {
+                print_json(&found)?;
+            } else if found.is_empty() {
+                println!("No backups in {} yet.", folder.display());
+            } else {
+                for b in &found {
+                    println!(
+                        "{}  {}  {:.1} MB",
+                        b.taken_at.format("%Y-%m-%d %H:%M:%S"),
+                        b.file_name,
+                        b.bytes as f64 / 1e6
+                    );
+                }
+            }
+        }
+
         Command::Checkin(args) => checkin(&dir, input, args)?,
         Command::Trends { weeks, json } => {
             let journal = unlock(&dir, input)?;
@@ -1260,7 +1335,104 @@ fn deid(input: &mut Input, json: bool, allow: &[String]) -> Result<ExitCode, Err
 fn verify(dir: &Path, input: &mut Input, json: bool) -> Result<ExitCode, Error> {
     let pass = read_passphrase(input)?;
     let journal = Journal::load(Vault::unlock(dir, &pass)?, Utc::now())?;
-    let report = journal.verify()?;
+    report_verify(journal.verify()?, json)
+}
+
+fn verify_backup(file: &Path, input: &mut Input, json: bool) -> Result<ExitCode, Error> {
+    let pass = read_passphrase(input)?;
+    report_verify(attune::api::verify_backup_with(file, &pass)?, json)
+}
+
+/// The backup folder remembered in the journal's settings.
+fn saved_backup_folder(dir: &Path, input: &mut Input) -> Result<PathBuf, Error> {
+    let journal = unlock(dir, input)?;
+    journal
+        .settings()?
+        .backup_folder
+        .map(PathBuf::from)
+        .ok_or_else(|| {
+            Error::invalid(
+                "No backup folder is set yet. Name one with `attune backup --folder DIR`.",
+            )
+        })
+}
+
+fn backup(
+    dir: &Path,
+    input: &mut Input,
+    out: Option<&Path>,
+    folder: Option<&Path>,
+) -> Result<(), Error> {
+    use attune::store::backup as b;
+    if let Some(out) = out {
+        if out.exists() {
+            return Err(Error::invalid(
+                "That file already exists; choose a new name. Nothing was written.",
+            ));
+        }
+        // A copy of the file as it is: no passphrase needed, nothing decrypted.
+        let store = attune::store::Store::open(dir)?;
+        let image = store.snapshot()?;
+        b::write_durably(out, &image, |f, bytes| f.write_all(bytes))?;
+        println!(
+            "Backed up to {} (encrypted; it opens with your passphrase or recovery key).",
+            out.display()
+        );
+        return Ok(());
+    }
+    let mut journal = unlock(dir, input)?;
+    let mut settings = journal.settings()?;
+    let folder = match folder {
+        Some(f) => {
+            let chosen = f.to_path_buf();
+            settings.backup_folder = Some(chosen.display().to_string());
+            journal.save_settings(&settings)?;
+            chosen
+        }
+        None => settings.backup_folder.clone().map(PathBuf::from).ok_or_else(|| {
+            Error::invalid(
+                "No backup folder is set yet. Name one with --folder DIR, or write one file with --out FILE.",
+            )
+        })?,
+    };
+    let written = b::back_up_into(journal.vault().store(), &folder, Utc::now())?;
+    let removed = b::rotate(&folder, settings.backup_rotation.unwrap_or_default())?;
+    println!("Backed up to {}.", written.display());
+    if removed > 0 {
+        println!(
+            "Removed {removed} older backup{} the rotation no longer keeps.",
+            if removed == 1 { "" } else { "s" }
+        );
+    }
+    Ok(())
+}
+
+fn restore(dir: &Path, file: &Path, to: Option<&Path>, yes: bool) -> Result<(), Error> {
+    use attune::store::backup as b;
+    if let Some(to) = to {
+        b::restore_into(to, file)?;
+        println!(
+            "Restored into {}. It opens with the passphrase (or recovery key) it had when backed up: attune --journal {} list",
+            to.display(),
+            to.display()
+        );
+        return Ok(());
+    }
+    if !yes {
+        return Err(Error::invalid(
+            "Restoring in place replaces this journal. Add --yes to go ahead (the current journal is kept aside first), or use --to DIR to restore into a new folder.",
+        ));
+    }
+    let store = attune::store::Store::open(dir)?;
+    let kept = store.replace_with_backup(file, &dir.join("kept-before-restore"), Utc::now())?;
+    println!(
+        "Restored. The journal you had is kept, still encrypted, at {}.",
+        kept.display()
+    );
+    Ok(())
+}
+
+fn report_verify(report: attune::journal::VerifyReport, json: bool) -> Result<ExitCode, Error> {
     if json {
         print_json(&report)?;
     } else if report.is_sound() {

@@ -43,6 +43,14 @@ pub struct Settings {
     /// colleague, a program), matched case-insensitively.
     #[serde(default)]
     pub deid_allow: Vec<String>,
+    /// Where automatic backups go (a folder the person chose), if anywhere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub backup_folder: Option<String>,
+    /// How many backups to keep; the defaults when not set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub backup_rotation: Option<crate::store::backup::Rotation>,
 }
 
 impl Default for Settings {
@@ -52,6 +60,8 @@ impl Default for Settings {
             theme: Theme::System,
             privacy_mode: false,
             deid_allow: Vec::new(),
+            backup_folder: None,
+            backup_rotation: None,
         }
     }
 }
@@ -62,6 +72,17 @@ impl Settings {
             return Err(Error::invalid(format!(
                 "Auto-lock can be set from {MIN_AUTO_LOCK_MINUTES} to {MAX_AUTO_LOCK_MINUTES} minutes."
             )));
+        }
+        if let Some(r) = self.backup_rotation {
+            if r.daily + r.weekly + r.monthly == 0
+                || r.daily > 90
+                || r.weekly > 104
+                || r.monthly > 120
+            {
+                return Err(Error::invalid(
+                    "Keep at least one backup, and at most 90 daily, 104 weekly and 120 monthly.",
+                ));
+            }
         }
         if self.deid_allow.len() > MAX_DEID_ALLOW_WORDS {
             return Err(Error::invalid(format!(

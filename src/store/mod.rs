@@ -5,6 +5,7 @@
 //! `temp_store=MEMORY`), the advisory lock that keeps a second process out, and the
 //! migrations.
 
+pub mod backup;
 mod migrations;
 
 use std::fs::{self, File, OpenOptions};

@@ -143,7 +143,15 @@ privacy_mode: boolean,
  * Words the de-identification check never flags (the person's own name, a
  * colleague, a program), matched case-insensitively.
  */
-deid_allow: Array<string>, };
+deid_allow: Array<string>, 
+/**
+ * Where automatic backups go (a folder the person chose), if anywhere.
+ */
+backup_folder?: string, 
+/**
+ * How many backups to keep; the defaults when not set.
+ */
+backup_rotation?: Rotation, };
 
 export type Theme = "system" | "light" | "dark";
 
@@ -336,6 +344,10 @@ export type ExportReview = {
  * Entries the export holds (the trash is left out).
  */
 entries: number, findings: Array<ExportFinding>, };
+
+export type Rotation = { daily: number, weekly: number, monthly: number, };
+
+export type BackupFile = { file_name: string, taken_at: string, bytes: number, };
 
 export type PromptPack = { 
 /**
