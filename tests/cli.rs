@@ -1153,3 +1153,76 @@ fn edit_checks_answers_against_the_entry_s_pack_and_keeps_prompt_texts() {
     let pack = cli.json(&["prompts", "show", "quick-reflection", "--json"]);
     assert_eq!(entry["answers"][0]["prompt"], pack["prompts"][2]["text"]);
 }
+
+#[test]
+fn backup_to_a_folder_list_restore_elsewhere_and_in_place() {
+    let cli = Cli::new();
+    cli.init();
+    cli.add(&["add", "--title", "Before the backup"], "first");
+    let folder = cli._tmp.path().join("usb");
+    std::fs::create_dir(&folder).unwrap();
+
+    // No folder yet: a clear refusal.
+    let out = cli.run(&["backup"], "");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--folder"));
+
+    let out = cli.run(&["backup", "--folder", folder.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let listed = cli.json(&["backups", "list", "--json"]);
+    let files = listed.as_array().unwrap();
+    assert_eq!(files.len(), 1);
+    let name = files[0]["file_name"].as_str().unwrap().to_string();
+    assert!(name.starts_with("attune-backup-") && name.ends_with(".attune"));
+
+    // One file for moving, written without the passphrase; refuses to overwrite.
+    let one = cli._tmp.path().join("moving.attune");
+    let out = cli.run_env(&["backup", "--out", one.to_str().unwrap()], "", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let again = cli.run(&["backup", "--out", one.to_str().unwrap()], "");
+    assert_eq!(again.status.code(), Some(2));
+
+    // Into a new folder on "another computer".
+    let elsewhere = cli._tmp.path().join("elsewhere");
+    let out = cli.run(
+        &[
+            "restore",
+            one.to_str().unwrap(),
+            "--to",
+            elsewhere.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let listed = Command::new(env!("CARGO_BIN_EXE_attune"))
+        .args(["--journal", elsewhere.to_str().unwrap(), "list", "--json"])
+        .env("ATTUNE_PASSPHRASE_FILE", &cli.pass_file)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("Before the backup"));
+
+    // In place needs --yes; then the newer entry is gone and the old journal kept aside.
+    cli.add(&["add", "--title", "After the backup"], "second");
+    let out = cli.run(&["restore", one.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let out = cli.run(&["restore", one.to_str().unwrap(), "--yes"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let titles = stdout(&cli.run(&["list"], ""));
+    assert!(titles.contains("Before the backup") && !titles.contains("After the backup"));
+    assert!(
+        cli.dir
+            .join("kept-before-restore")
+            .read_dir()
+            .unwrap()
+            .count()
+            == 1
+    );
+
+    // verify --backup checks a file with the passphrase.
+    let out = cli.run(&["verify", "--backup", one.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // `restore ID` still brings an entry back from the trash.
+    let id = cli.add(&["add", "--title", "Trashed"], "x");
+    assert_eq!(cli.run(&["delete", &id], "").status.code(), Some(0));
+    assert_eq!(cli.run(&["restore", &id], "").status.code(), Some(0));
+}
