@@ -534,3 +534,82 @@ fn export_needs_the_identifying_passages_reviewed_and_leaves_the_trash_out() {
     assert!(session.export_review().unwrap().findings.is_empty());
     session.check_export(&not_reviewed).unwrap();
 }
+
+#[test]
+fn backups_happen_on_lock_after_changes_at_most_daily_and_failures_never_stop_locking() {
+    let (tmp, mut session, _) = created();
+    let folder = tmp.path().join("backups");
+    std::fs::create_dir(&folder).unwrap();
+    let count = || std::fs::read_dir(&folder).unwrap().count();
+
+    // No folder chosen: nothing happens, and the status says so.
+    session.lock().unwrap();
+    unlock(&mut session, PASS).unwrap();
+    let status = session.backup_status().unwrap();
+    assert!(status.folder.is_none() && !status.notice && status.last_at.is_none());
+
+    assert!(session
+        .set_backup_folder(&tmp.path().join("missing"))
+        .is_err());
+    let status = session.set_backup_folder(&folder).unwrap();
+    assert!(
+        status.notice,
+        "a folder and no backup yet: the gentle notice"
+    );
+    session
+        .create_entry(NewEntry {
+            body: "changed".into(),
+            ..NewEntry::default()
+        })
+        .unwrap();
+    session.lock().unwrap();
+    assert_eq!(count(), 1, "a change, then lock: one backup");
+    unlock(&mut session, PASS).unwrap();
+    assert_eq!(count(), 1, "unlock right after: not again the same day");
+    let status = session.backup_status().unwrap();
+    assert!(status.last_at.is_some() && !status.notice && status.last_error.is_none());
+    assert_eq!(status.backups.len(), 1);
+
+    // A day later without changes: nothing new either.
+    assert!(!session
+        .auto_backup(chrono::Utc::now() + chrono::Duration::days(2))
+        .unwrap());
+    // With a change, a day later: yes.
+    session
+        .create_entry(NewEntry {
+            body: "changed again".into(),
+            ..NewEntry::default()
+        })
+        .unwrap();
+    assert!(session
+        .auto_backup(chrono::Utc::now() + chrono::Duration::days(2))
+        .unwrap());
+    assert_eq!(count(), 2);
+
+    // Back up now always writes (into the folder, rotated: the earlier backup of today
+    // makes way for it, one per day).
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let before: Vec<_> = session.backup_status().unwrap().backups;
+    let status = session.back_up_now().unwrap();
+    assert_eq!(count(), 2);
+    assert_eq!(before[0], status.backups[0], "the later day's backup stays");
+    assert!(
+        !before.contains(&status.backups[1]),
+        "today's is the new one"
+    );
+
+    // The folder disappears (USB stick pulled): a clear error kept for Settings, and
+    // locking still works.
+    std::fs::rename(&folder, tmp.path().join("pulled")).unwrap();
+    let err = session.back_up_now().unwrap_err();
+    assert_eq!(err.code, ErrorCode::Unwritable);
+    assert!(session.backup_status().unwrap().last_error.is_some());
+    session
+        .create_entry(NewEntry {
+            body: "written with the stick out".into(),
+            ..NewEntry::default()
+        })
+        .unwrap();
+    session.lock().unwrap();
+    unlock(&mut session, PASS).unwrap();
+}

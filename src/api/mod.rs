@@ -310,6 +310,22 @@ pub struct Session {
     /// A recovery key just issued, kept only until the person has typed it back (so it
     /// can be saved to a file from here, never from the web view) or the journal locks.
     fresh_recovery_key: Option<Zeroizing<String>>,
+    /// Why the last backup failed (shown in Settings; cleared by a success).
+    backup_error: Option<String>,
+}
+
+/// Where backups stand, for Settings → Backups and the gentle notice.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct BackupStatus {
+    pub folder: Option<String>,
+    pub rotation: crate::store::backup::Rotation,
+    pub last_at: Option<chrono::DateTime<Utc>>,
+    /// Why the last automatic or manual backup failed, if it did (cleared by a success).
+    pub last_error: Option<String>,
+    /// No successful backup for a week (or never, once a folder is set).
+    pub notice: bool,
+    pub backups: Vec<crate::store::backup::BackupFile>,
 }
 
 /// A file the person saved, named for the confirmation message.
@@ -408,6 +424,7 @@ impl Session {
             journal: None,
             staged: None,
             fresh_recovery_key: None,
+            backup_error: None,
         }
     }
 
@@ -436,6 +453,8 @@ impl Session {
     pub fn install(&mut self, journal: Journal) -> Result<Status> {
         self.lock()?;
         self.journal = Some(journal);
+        // At most daily, only after changes; a failure shows in Settings, never here.
+        let _ = self.auto_backup(Utc::now());
         Ok(self.status())
     }
 
@@ -455,6 +474,8 @@ impl Session {
     /// entry. Locking a locked session does nothing.
     pub fn lock(&mut self) -> Result<()> {
         let flushed = self.flush_draft();
+        // A backup failing must never stop the journal from locking.
+        let _ = self.auto_backup(Utc::now());
         self.staged = None;
         self.fresh_recovery_key = None;
         if let Some(journal) = self.journal.take() {
@@ -474,6 +495,95 @@ impl Session {
             self.staged = Some(draft);
         }
         result
+    }
+
+    /// Take an automatic backup if a folder is set, something changed since the last
+    /// one, and the last is older than [`AUTO_EVERY`](crate::store::backup::AUTO_EVERY).
+    /// Called on unlock and on lock/close. Returns whether one was taken; a failure is
+    /// kept for Settings and never stops the journal.
+    pub fn auto_backup(&mut self, now: chrono::DateTime<Utc>) -> Result<bool> {
+        use crate::store::backup;
+        let Some(journal) = self.journal.as_ref() else {
+            return Ok(false);
+        };
+        if journal.settings()?.backup_folder.is_none() {
+            return Ok(false);
+        }
+        let store = journal.vault().store();
+        let recent = store
+            .last_backup_at()?
+            .is_some_and(|at| now - at < backup::AUTO_EVERY);
+        if recent || !store.changed_since_backup()? {
+            return Ok(false);
+        }
+        self.back_up_now_at(now).map(|_| true)
+    }
+
+    /// "Back up now": into the backup folder, then rotate.
+    pub fn back_up_now(&mut self) -> Result<BackupStatus> {
+        self.back_up_now_at(Utc::now())?;
+        self.backup_status()
+    }
+
+    fn back_up_now_at(&mut self, now: chrono::DateTime<Utc>) -> Result<()> {
+        use crate::store::backup;
+        let settings = self.journal()?.settings()?;
+        let Some(folder) = settings.backup_folder.map(PathBuf::from) else {
+            return Err(Error::invalid(
+                "Choose a backup folder first (Settings, Backups).",
+            ));
+        };
+        let result = backup::back_up_into(self.journal()?.vault().store(), &folder, now)
+            .and_then(|_| backup::rotate(&folder, settings.backup_rotation.unwrap_or_default()));
+        match result {
+            Ok(_) => {
+                self.backup_error = None;
+                self.journal_mut()?.vault_mut().store_mut().note_backup(now)
+            }
+            Err(e) => {
+                self.backup_error = Some(e.message.clone());
+                Err(e)
+            }
+        }
+    }
+
+    /// Where backups stand.
+    pub fn backup_status(&self) -> Result<BackupStatus> {
+        use crate::store::backup;
+        let journal = self.journal()?;
+        let settings = journal.settings()?;
+        let last_at = journal.vault().store().last_backup_at()?;
+        let notice = settings.backup_folder.is_some()
+            && last_at.is_none_or(|at| {
+                Utc::now() - at > chrono::Duration::days(backup::NOTICE_AFTER_DAYS)
+            });
+        let backups = settings
+            .backup_folder
+            .as_deref()
+            .map(|f| backup::list_backups(Path::new(f)).unwrap_or_default())
+            .unwrap_or_default();
+        Ok(BackupStatus {
+            folder: settings.backup_folder,
+            rotation: settings.backup_rotation.unwrap_or_default(),
+            last_at,
+            last_error: self.backup_error.clone(),
+            notice,
+            backups,
+        })
+    }
+
+    /// Remember `folder` (chosen in a native dialog by the shell) as the backup folder.
+    pub fn set_backup_folder(&mut self, folder: &Path) -> Result<BackupStatus> {
+        if !folder.is_dir() {
+            return Err(Error::invalid(
+                "That folder is not there. Choose another one.",
+            ));
+        }
+        let journal = self.journal_mut()?;
+        let mut settings = journal.settings()?;
+        settings.backup_folder = Some(folder.display().to_string());
+        journal.save_settings(&settings)?;
+        self.backup_status()
     }
 
     /// Does the typed recovery key open this journal? Used right after creation, to

@@ -351,3 +351,38 @@ impl Store {
         Ok(kept)
     }
 }
+
+/// Bookkeeping in the journal's `meta` table: when the last backup succeeded and the
+/// content fingerprint it had (no content, no names).
+const LAST_AT_KEY: &str = "backup.last_at";
+const LAST_FINGERPRINT_KEY: &str = "backup.fingerprint";
+/// Automatic backups happen at most this often.
+pub const AUTO_EVERY: chrono::Duration = chrono::Duration::hours(20);
+/// A gentle notice after this many days without a successful backup.
+pub const NOTICE_AFTER_DAYS: i64 = 7;
+
+impl Store {
+    /// When the last backup succeeded, if ever.
+    pub fn last_backup_at(&self) -> Result<Option<DateTime<Utc>>> {
+        Ok(self
+            .meta(LAST_AT_KEY)?
+            .and_then(|b| String::from_utf8(b).ok())
+            .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+            .map(|t| t.with_timezone(&Utc)))
+    }
+
+    /// Has anything changed since the last backup?
+    pub fn changed_since_backup(&self) -> Result<bool> {
+        let last = self.meta(LAST_FINGERPRINT_KEY)?;
+        Ok(last.as_deref() != Some(self.content_fingerprint()?.as_slice()))
+    }
+
+    /// Record a successful backup taken at `at`.
+    pub fn note_backup(&mut self, at: DateTime<Utc>) -> Result<()> {
+        let fingerprint = self.content_fingerprint()?;
+        self.transaction(|tx| {
+            super::write_meta(tx, LAST_AT_KEY, at.to_rfc3339().as_bytes())?;
+            super::write_meta(tx, LAST_FINGERPRINT_KEY, &fingerprint)
+        })
+    }
+}

@@ -349,6 +349,16 @@ export type Rotation = { daily: number, weekly: number, monthly: number, };
 
 export type BackupFile = { file_name: string, taken_at: string, bytes: number, };
 
+export type BackupStatus = { folder: string | null, rotation: Rotation, last_at: string | null, 
+/**
+ * Why the last automatic or manual backup failed, if it did (cleared by a success).
+ */
+last_error: string | null, 
+/**
+ * No successful backup for a week (or never, once a folder is set).
+ */
+notice: boolean, backups: Array<BackupFile>, };
+
 export type PromptPack = { 
 /**
  * The file format ([`PACK_FORMAT`]).
