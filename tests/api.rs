@@ -225,6 +225,7 @@ fn settings_are_validated_and_kept_encrypted() {
         theme: Theme::Dark,
         privacy_mode: true,
         deid_allow: vec!["Rowan".into()],
+        rsc_hours_target: Some(12),
     };
     session.save_settings(wanted.clone()).unwrap();
     let bad = Settings {
