@@ -4,11 +4,12 @@
 
 use attune::api::{
     self, ChangePassphraseRequest, CheckinAnswer, CheckinRef, CreateRequest, CreateResponse, Draft,
-    EntryChange, EntryRef, ErrorCode, FindRequest, NewCheckin, NewEntry, RecoverRequest,
-    RecoveryKeyCheck, SecretText, Session, Settings, Theme, TrendsRequest, UnlockRequest,
-    UpdateRequest,
+    EntryChange, EntryRef, ErrorCode, FindRequest, HoursRequest, NewCheckin, NewEntry,
+    RecoverRequest, RecoveryKeyCheck, SecretText, Session, SessionFormat, SessionInput, SessionRef,
+    SessionRole, SessionsRequest, Settings, Theme, TrendsRequest, UnlockRequest, UpdateRequest,
 };
 use attune::vault::KdfChoice;
+use chrono::Datelike;
 use tempfile::TempDir;
 
 const PASS: &str = "api test passphrase";
@@ -225,6 +226,7 @@ fn settings_are_validated_and_kept_encrypted() {
         theme: Theme::Dark,
         privacy_mode: true,
         deid_allow: vec!["Rowan".into()],
+        rsc_hours_target: Some(12),
         backup_folder: Some("/media/usb/attune".into()),
         backup_rotation: Some(attune::store::backup::Rotation {
             daily: 3,
@@ -612,4 +614,138 @@ fn backups_happen_on_lock_after_changes_at_most_daily_and_failures_never_stop_lo
         .unwrap();
     session.lock().unwrap();
     unlock(&mut session, PASS).unwrap();
+}
+
+#[test]
+fn sessions_go_through_save_list_hours_csv_and_delete() {
+    let (_tmp, mut session, _) = created();
+    let year = chrono::Utc::now().year();
+    let entry = session
+        .create_entry(NewEntry {
+            body: "a visit to talk through".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let input = |month: u32, minutes: u32, role: SessionRole| SessionInput {
+        id: None,
+        date: chrono::NaiveDate::from_ymd_opt(year, month, 10).unwrap(),
+        minutes,
+        format: SessionFormat::Individual,
+        with_whom: "my supervisor".into(),
+        role,
+        entries_discussed: vec![entry.id],
+        notes: Some("what we noticed together".into()),
+    };
+    let first = session
+        .save_session(input(1, 90, SessionRole::Receiving))
+        .unwrap();
+    session
+        .save_session(input(2, 60, SessionRole::Giving))
+        .unwrap();
+    let changed = session
+        .save_session(SessionInput {
+            id: Some(first.id),
+            ..input(3, 120, SessionRole::Receiving)
+        })
+        .unwrap();
+    assert_eq!((changed.id, changed.revision), (first.id, 2));
+
+    let settings = Settings {
+        rsc_hours_target: Some(8),
+        ..session.get_settings().unwrap()
+    };
+    session.save_settings(settings).unwrap();
+    let hours = session.hours_summary(&HoursRequest { year }).unwrap();
+    assert_eq!((hours.received_minutes, hours.given_minutes), (120, 60));
+    assert_eq!(hours.sessions, 2);
+    assert_eq!(hours.target_hours, Some(8.0));
+    assert!((hours.progress.unwrap() - 0.25).abs() < 1e-6);
+    assert_eq!(hours.by_month[2].received_minutes, 120);
+
+    let csv = session.hours_csv(&HoursRequest { year }).unwrap();
+    assert_eq!(csv.lines().count(), 3, "header and two sessions");
+    assert!(!csv.contains("noticed together"));
+
+    session.lock().unwrap();
+    let locked = session.list_sessions(&SessionsRequest::default());
+    assert_eq!(locked.unwrap_err().code, ErrorCode::Locked);
+    let locked = session.hours_csv(&HoursRequest { year });
+    assert_eq!(locked.unwrap_err().code, ErrorCode::Locked);
+    unlock(&mut session, PASS).unwrap();
+
+    let listed = session
+        .list_sessions(&SessionsRequest { year: Some(year) })
+        .unwrap();
+    let months: Vec<u32> = listed.iter().map(|s| s.date.month()).collect();
+    assert_eq!(months, [3, 2], "newest first");
+    assert_eq!(listed[0], changed);
+    let none = session
+        .list_sessions(&SessionsRequest {
+            year: Some(year - 1),
+        })
+        .unwrap();
+    assert!(none.is_empty());
+
+    let id = SessionRef { id: first.id };
+    session.delete_session(&id).unwrap();
+    assert_eq!(
+        session.delete_session(&id).unwrap_err().code,
+        ErrorCode::NotFound
+    );
+    assert_eq!(
+        session
+            .list_sessions(&SessionsRequest::default())
+            .unwrap()
+            .len(),
+        1
+    );
+    let refused = session
+        .save_session(input(1, 0, SessionRole::Receiving))
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
+}
+
+#[test]
+fn session_requests_arrive_as_the_front_end_sends_them() {
+    let (_tmp, mut session, _) = created();
+    let req: SessionInput = serde_json::from_str(
+        r#"{"id": null, "date": "2026-02-03", "minutes": 45, "format": "group",
+            "with_whom": "Tuesday group", "role": "giving", "entries_discussed": [],
+            "notes": null}"#,
+    )
+    .unwrap();
+    let saved = session.save_session(req).unwrap();
+    let sent = serde_json::to_value(&saved).unwrap();
+    assert_eq!(sent["id"].as_str().unwrap().len(), 32);
+    assert_eq!(sent["date"], "2026-02-03");
+    assert_eq!(
+        (sent["format"].as_str(), sent["role"].as_str()),
+        (Some("group"), Some("giving"))
+    );
+    // Role defaults to receiving; unknown fields are refused.
+    let short: SessionInput = serde_json::from_str(
+        r#"{"date": "2026-02-04", "minutes": 30, "format": "individual", "with_whom": "K."}"#,
+    )
+    .unwrap();
+    assert_eq!(short.role, SessionRole::Receiving);
+    assert!(serde_json::from_str::<SessionInput>(
+        r#"{"date": "2026-02-04", "minutes": 30, "format": "individual", "with_whom": "K.", "mood": 1}"#
+    )
+    .is_err());
+    let id: SessionRef = serde_json::from_value(serde_json::json!({ "id": sent["id"] })).unwrap();
+    let hours: HoursRequest = serde_json::from_str(r#"{"year": 2026}"#).unwrap();
+    let all: SessionsRequest = serde_json::from_str("{}").unwrap();
+    assert_eq!(all.year, None);
+    assert_eq!(session.hours_summary(&hours).unwrap().given_minutes, 45);
+    session.delete_session(&id).unwrap();
+    assert!(session.list_sessions(&all).unwrap().is_empty());
+}
+
+#[test]
+fn settings_saved_before_the_hours_target_existed_still_load() {
+    let old: Settings = serde_json::from_str(
+        r#"{"auto_lock_minutes": 7, "theme": "dark", "privacy_mode": true, "deid_allow": []}"#,
+    )
+    .unwrap();
+    assert_eq!(old.rsc_hours_target, None);
 }

@@ -1,5 +1,5 @@
-//! Canaries: unique markers written into every field a person types (entries and
-//! check-in notes) must never appear on disk in any common text encoding, whether the journal is open or closed.
+//! Canaries: unique markers written into every field a person types (entries, check-in
+//! notes, supervision sessions) must never appear on disk in any common text encoding, whether the journal is open or closed.
 
 // Test code, helpers included: a failed step should stop the test where it happened.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -12,7 +12,7 @@ use std::path::Path;
 use attune::crypto::RecoveryKey;
 use attune::journal::{
     AnswerValue, CheckinAnswer, EntryChange, EntryKind, FindRequest, Journal, NewCheckin, NewEntry,
-    PackRef, PromptAnswer, Setting,
+    PackRef, PromptAnswer, SessionFormat, SessionInput, SessionRole, Setting,
 };
 use attune::prompts::{AnswerType, PackRequest, PromptPack};
 use common::*;
@@ -315,6 +315,76 @@ fn no_check_in_note_reaches_any_file_while_open_or_after_closing() {
     assert_no_markers(&dir, &markers, "after closing");
     let journal = open_journal(&dir, PASSPHRASE);
     assert_eq!(journal.checkins()[0].note.as_ref(), Some(&note));
+    assert_no_markers(&dir, &markers, "reopened");
+}
+
+#[test]
+fn no_supervision_session_text_reaches_any_file_while_open_or_after_closing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    let (mut journal, _) = create_journal(&dir);
+    let notes = "CanarySessionNotes Übertragung перенос 転移 🐤".to_string();
+    let edited_notes = "CanaryEditedSessionNotes réparation".to_string();
+    let with_whom = "CanaryWithWhom Ærøskøbing".to_string();
+    let deleted_notes = "CanaryDeletedSessionNotes Ωmega".to_string();
+    let session = |with_whom: &str, notes: &str| SessionInput {
+        id: None,
+        date: chrono::NaiveDate::from_ymd_opt(2026, 4, 2).unwrap(),
+        minutes: 60,
+        format: SessionFormat::Individual,
+        with_whom: with_whom.into(),
+        role: SessionRole::Receiving,
+        entries_discussed: Vec::new(),
+        notes: Some(notes.into()),
+    };
+    let kept = journal
+        .save_session(session(&with_whom, &notes), now())
+        .unwrap();
+    journal
+        .save_session(
+            SessionInput {
+                id: Some(kept.id),
+                ..session(&with_whom, &edited_notes)
+            },
+            now(),
+        )
+        .unwrap();
+    let gone = journal
+        .save_session(session("CanaryGoneWithWhom", &deleted_notes), now())
+        .unwrap()
+        .id;
+    journal.delete_session(&gone).unwrap();
+    // The text is really held (else the scan proves nothing).
+    let held = journal.session(&kept.id).unwrap();
+    assert_eq!(held.notes.as_ref(), Some(&edited_notes));
+    assert_eq!(held.with_whom, with_whom);
+
+    let mut markers = vec![
+        ("session notes".to_string(), notes.clone()),
+        ("edited session notes".to_string(), edited_notes.clone()),
+        ("session with whom".to_string(), with_whom.clone()),
+        ("deleted session notes".to_string(), deleted_notes),
+        (
+            "deleted with whom".to_string(),
+            "CanaryGoneWithWhom".to_string(),
+        ),
+    ];
+    // Word by word too; short words are left out, as random bytes could match them.
+    for (i, word) in notes
+        .split(' ')
+        .filter(|w| w.chars().count() >= 5)
+        .enumerate()
+    {
+        markers.push((format!("session notes word {i}"), word.to_string()));
+    }
+    assert_no_markers(&dir, &markers, "while open");
+    journal.lock();
+    assert_no_markers(&dir, &markers, "after closing");
+    let journal = open_journal(&dir, PASSPHRASE);
+    assert_eq!(
+        journal.session(&kept.id).unwrap().notes.as_ref(),
+        Some(&edited_notes)
+    );
     assert_no_markers(&dir, &markers, "reopened");
 }
 

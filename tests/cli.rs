@@ -1226,3 +1226,208 @@ fn backup_to_a_folder_list_restore_elsewhere_and_in_place() {
     assert_eq!(cli.run(&["delete", &id], "").status.code(), Some(0));
     assert_eq!(cli.run(&["restore", &id], "").status.code(), Some(0));
 }
+
+#[test]
+fn sessions_add_list_hours_with_target_csv_and_delete() {
+    let cli = Cli::new();
+    cli.init();
+    let entry = cli.add(&["add", "--title", "A visit"], "SessionEntryBodyMarker");
+    let add = |args: &[&str]| {
+        let mut all = vec!["sessions", "add"];
+        all.extend(args);
+        let out = cli.run(&all, "");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        stdout(&out).trim().to_string()
+    };
+    let first = add(&[
+        "--date",
+        "2026-01-10",
+        "--minutes",
+        "90",
+        "--format",
+        "individual",
+        "--with",
+        "my supervisor",
+        "--entry",
+        &entry[..6],
+        "--notes",
+        "SessionCliNotesMarker",
+    ]);
+    assert_eq!(first.len(), 32, "prints the new id");
+    add(&[
+        "--date",
+        "2026-03-10",
+        "--minutes",
+        "360",
+        "--format",
+        "group",
+        "--with",
+        "=Team, \"A\"",
+    ]);
+    add(&[
+        "--date",
+        "2026-03-12",
+        "--minutes",
+        "60",
+        "--format",
+        "group",
+        "--with",
+        "new staff",
+        "--giving",
+    ]);
+    add(&[
+        "--date",
+        "2025-12-01",
+        "--minutes",
+        "30",
+        "--format",
+        "individual",
+        "--with",
+        "last year",
+    ]);
+
+    let listed = cli.json(&["sessions", "list", "--year", "2026", "--json"]);
+    let listed = listed.as_array().unwrap();
+    let dates: Vec<&str> = listed.iter().map(|s| s["date"].as_str().unwrap()).collect();
+    assert_eq!(dates, ["2026-03-12", "2026-03-10", "2026-01-10"]);
+    assert_eq!(listed[0]["role"], "giving");
+    assert_eq!(listed[2]["entries_discussed"][0], entry.as_str());
+    assert_eq!(listed[2]["notes"], "SessionCliNotesMarker");
+    let out = cli.run(&["sessions", "list"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(text.contains("my supervisor") && text.contains("(notes)"));
+    assert!(
+        !text.contains("SessionCliNotesMarker"),
+        "notes only in --json"
+    );
+
+    // Without a target: the total and a hint. With one: the progress line.
+    let out = cli.run(&["sessions", "hours", "--year", "2026"], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).starts_with("7.5 hours received in 2026"));
+    let csv = cli._tmp.path().join("hours.csv");
+    let out = cli.run(
+        &[
+            "sessions",
+            "hours",
+            "--year",
+            "2026",
+            "--target",
+            "12",
+            "--csv",
+            csv.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("7.5 of 12 hours in 2026 (62%)"), "{text}");
+    assert!(text.contains("1 hour given as supervisor"), "{text}");
+    let written = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(
+        written,
+        "date,minutes,hours,format,with_whom,role\r\n\
+         2026-01-10,90,1.50,individual,my supervisor,receiving\r\n\
+         2026-03-10,360,6.00,group,\"'=Team, \"\"A\"\"\",receiving\r\n\
+         2026-03-12,60,1.00,group,new staff,giving\r\n"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&csv).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "owner-only");
+    }
+    // The target is kept in the settings; an existing file is never replaced.
+    let summary = cli.json(&["sessions", "hours", "--year", "2026", "--json"]);
+    assert_eq!(summary["target_hours"], 12.0);
+    assert_eq!(summary["received_minutes"], 450);
+    assert_eq!(summary["given_minutes"], 60);
+    assert_eq!(summary["sessions"], 3);
+    assert_eq!(summary["progress"], 0.625);
+    assert_eq!(summary["by_month"].as_array().unwrap().len(), 12);
+    let out = cli.run(&["sessions", "hours", "--csv", csv.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), written);
+
+    let out = cli.run(&["sessions", "delete", &first[..8]], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = cli.run(&["sessions", "delete", &first], "");
+    assert_eq!(out.status.code(), Some(2), "gone for good");
+    let summary = cli.json(&["sessions", "hours", "--year", "2026", "--json"]);
+    assert_eq!(summary["received_minutes"], 360);
+
+    // Notes and entry text are on disk only encrypted.
+    for (path, bytes) in files_under(&cli.dir) {
+        assert!(
+            !bytes.windows(21).any(|w| w == b"SessionCliNotesMarker"),
+            "notes found in {}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn bad_sessions_exit_2_and_save_nothing() {
+    let cli = Cli::new();
+    cli.init();
+    let base = [
+        "sessions",
+        "add",
+        "--date",
+        "2026-01-10",
+        "--format",
+        "group",
+        "--with",
+        "team",
+    ];
+    let with = |extra: &[&'static str]| {
+        let mut all = base.to_vec();
+        all.extend(extra);
+        all
+    };
+    for args in [
+        with(&["--minutes", "0"]),
+        with(&["--minutes", "601"]),
+        with(&["--minutes", "sixty"]),
+        with(&["--minutes", "60", "--entry", "abcdef12"]),
+        with(&["--minutes", "60", "--format", "pair"]),
+        vec![
+            "sessions",
+            "add",
+            "--date",
+            "10/01/2026",
+            "--minutes",
+            "60",
+            "--format",
+            "group",
+            "--with",
+            "team",
+        ],
+        vec![
+            "sessions",
+            "add",
+            "--date",
+            "2026-01-10",
+            "--minutes",
+            "60",
+            "--format",
+            "group",
+            "--with",
+            " ",
+        ],
+        vec!["sessions", "hours", "--target", "0"],
+        vec!["sessions", "hours", "--target", "201"],
+        vec!["sessions", "delete", "zz"],
+    ] {
+        let out = cli.run(&args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty(), "{args:?}");
+    }
+    assert_eq!(
+        cli.json(&["sessions", "list", "--json"]),
+        serde_json::json!([])
+    );
+    assert!(cli.json(&["sessions", "hours", "--json"])["target_hours"].is_null());
+}

@@ -18,9 +18,10 @@ pub use crate::error::{Error, ErrorCode, Result};
 pub use crate::journal::{
     AnswerValue, Checkin, CheckinAnswer, CheckinForm, CheckinId, CheckinItem, CheckinSaved,
     DamagedRecord, Direction, Draft, Entry, EntryChange, EntryId, EntryKind, EntrySummary, Filter,
-    FindRequest, ItemTrend, NewCheckin, NewEntry, OverallPoint, PackRef, Page, PromptAnswer,
-    Setting, Settings, Snippet, Sort, Suggestion, Theme, TrendPoint, Trends, TrendsRequest,
-    VerifyReport, WeekSummary,
+    FindRequest, HoursSummary, ItemTrend, MonthMinutes, NewCheckin, NewEntry, OverallPoint,
+    PackRef, Page, PromptAnswer, SessionFormat, SessionId, SessionInput, SessionRole, Setting,
+    Settings, Snippet, Sort, Suggestion, SupervisionSession, Theme, TrendPoint, Trends,
+    TrendsRequest, VerifyReport, WeekSummary,
 };
 
 pub use crate::deid::{Finding, FindingKind};
@@ -165,6 +166,31 @@ pub struct UpdateRequest {
 pub struct CheckinRef {
     #[cfg_attr(feature = "typescript", ts(type = "string"))]
     pub id: CheckinId,
+}
+
+/// Names one supervision session.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct SessionRef {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub id: SessionId,
+}
+
+/// Which sessions to list.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+pub struct SessionsRequest {
+    /// Only this year's; every session when none.
+    pub year: Option<i32>,
+}
+
+/// Which year's hours.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct HoursRequest {
+    pub year: i32,
 }
 
 /// For the About page.
@@ -831,6 +857,34 @@ impl Session {
     /// Delete a check-in for good (also a damaged one, by its id).
     pub fn delete_checkin(&mut self, req: &CheckinRef) -> Result<()> {
         self.journal_mut()?.delete_checkin(&req.id)
+    }
+
+    /// Supervision sessions (notes included), newest first: one year's, or all.
+    pub fn list_sessions(&self, req: &SessionsRequest) -> Result<Vec<SupervisionSession>> {
+        self.journal()?.sessions_of(req.year)
+    }
+
+    /// Log a new session (no id) or change one (its id); entries named must exist.
+    pub fn save_session(&mut self, req: SessionInput) -> Result<SupervisionSession> {
+        self.journal_mut()?.save_session(req, Utc::now())
+    }
+
+    /// Delete a session for good (also a damaged one, by its id).
+    pub fn delete_session(&mut self, req: &SessionRef) -> Result<()> {
+        self.journal_mut()?.delete_session(&req.id)
+    }
+
+    /// A year's RS/C hours, received and given, with progress towards the target set
+    /// in the settings (`rsc_hours_target`).
+    pub fn hours_summary(&self, req: &HoursRequest) -> Result<HoursSummary> {
+        self.journal()?.hours(req.year)
+    }
+
+    /// A year's hours log as CSV, for the shell to write through a save dialog: dates,
+    /// durations, formats, names and roles, never notes or entries.
+    /// [`crate::journal::sessions::hours_csv_file_name`] suggests a file name.
+    pub fn hours_csv(&self, req: &HoursRequest) -> Result<String> {
+        self.journal()?.hours_csv(req.year)
     }
 
     /// Highlight what looks identifying in `req.text`, skipping the words on the

@@ -36,6 +36,8 @@ pub fn render() -> String {
         PromptPack, Prompt, AnswerType, PackOrigin, RiosElement,
         CollaborativeTask, RscTheme, PackSummary, PackRequest, Lens, RenderedAnswer,
         InsightsRequest, Insights, ElementCoverage, ThemeCoverage, CarryingWeek, Observation,
+        SupervisionSession, SessionFormat, SessionRole, SessionInput, SessionRef, SessionsRequest,
+        HoursRequest, HoursSummary, MonthMinutes,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs: do not edit by hand.\n\

@@ -10,14 +10,14 @@ use std::process::ExitCode;
 use attune::crypto::{strip_one_newline, Passphrase, RecoveryKey};
 use attune::journal::{
     self, CheckinAnswer, Direction, Entry, EntryChange, EntryId, EntryKind, EntrySummary, Filter,
-    FindRequest, ItemSet, Journal, NewCheckin, NewEntry, Page, Setting, Sort, Trends,
-    TrendsRequest,
+    FindRequest, HoursSummary, ItemSet, Journal, NewCheckin, NewEntry, Page, SessionFormat,
+    SessionInput, SessionRole, Setting, Settings, Sort, SupervisionSession, Trends, TrendsRequest,
 };
 use attune::location;
 use attune::prompts::{self, AnswerType, PackRequest, PromptPack, Registry};
 use attune::vault::{KdfChoice, Vault, TEST_FAST_KDF_ENV};
 use attune::{Error, ErrorCode};
-use chrono::{NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use zeroize::Zeroizing;
@@ -181,6 +181,73 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Supervision sessions and your yearly RS/C hours.
+    Sessions {
+        #[command(subcommand)]
+        action: SessionsAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum SessionsAction {
+    /// Log a supervision session; prints its id.
+    Add {
+        /// The day it took place, YYYY-MM-DD
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        /// How long it lasted, 1 to 600
+        #[arg(long, value_name = "N")]
+        minutes: u32,
+        #[arg(long, value_enum)]
+        format: FormatArg,
+        /// With whom: a name or a role, such as "my supervisor" or "Tuesday group"
+        #[arg(long = "with", value_name = "NAME")]
+        with_whom: String,
+        /// You gave the supervision (these hours are totalled apart, not counted
+        /// towards your target)
+        #[arg(long)]
+        giving: bool,
+        /// An entry you talked about (repeat for more; an id or its first 4+ characters)
+        #[arg(long = "entry", value_name = "ID")]
+        entries: Vec<String>,
+        /// Notes, kept encrypted; never part of the hours export
+        #[arg(long, value_name = "TEXT")]
+        notes: Option<String>,
+    },
+    /// List sessions, newest first.
+    List {
+        /// Only this year's [default: every session]
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The hours of one year, and progress towards your yearly target.
+    Hours {
+        /// The year [default: this year]
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+        /// Set your yearly target of hours received, 1 to 200 (kept in the settings)
+        #[arg(long, value_name = "N")]
+        target: Option<u32>,
+        /// Also write the year's log as CSV (dates, durations, names; never notes) to a
+        /// new file
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a session for good (also a damaged one, by its id).
+    Delete {
+        /// Session id (or its first few characters)
+        id: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Individual,
+    Group,
 }
 
 /// The check-in answers as flags, one per item of `content/checkin.json` (a test keeps
@@ -750,6 +817,7 @@ fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
                 print_trends(&trends, weeks)?;
             }
         }
+        Command::Sessions { action } => sessions_command(&dir, input, action)?,
         Command::Deid { .. } => {}
         Command::Prompts { action } => prompts_command(&dir, input, action)?,
         Command::Insights { weeks, json } => {
@@ -1138,6 +1206,184 @@ fn prompts_command(dir: &Path, input: &mut Input, action: PromptsAction) -> Resu
         }
     }
     Ok(())
+}
+
+fn sessions_command(dir: &Path, input: &mut Input, action: SessionsAction) -> Result<(), Error> {
+    match action {
+        SessionsAction::Add {
+            date,
+            minutes,
+            format,
+            with_whom,
+            giving,
+            entries,
+            notes,
+        } => {
+            let date = parse_date(&date)?;
+            let mut journal = unlock(dir, input)?;
+            let entries_discussed = entries
+                .iter()
+                .map(|typed| journal.resolve_id(typed))
+                .collect::<Result<Vec<EntryId>, Error>>()?;
+            let session = journal.save_session(
+                SessionInput {
+                    id: None,
+                    date,
+                    minutes,
+                    format: match format {
+                        FormatArg::Individual => SessionFormat::Individual,
+                        FormatArg::Group => SessionFormat::Group,
+                    },
+                    with_whom,
+                    role: if giving {
+                        SessionRole::Giving
+                    } else {
+                        SessionRole::Receiving
+                    },
+                    entries_discussed,
+                    notes,
+                },
+                Utc::now(),
+            )?;
+            println!("{}", session.id);
+        }
+        SessionsAction::List { year, json } => {
+            let journal = unlock(dir, input)?;
+            let sessions = journal.sessions_of(year)?;
+            if json {
+                print_json(&sessions)?;
+            } else {
+                print_sessions(&sessions, year);
+            }
+        }
+        SessionsAction::Hours {
+            year,
+            target,
+            csv,
+            json,
+        } => {
+            let year = year.unwrap_or_else(|| chrono::Local::now().year());
+            if csv.as_deref().is_some_and(Path::exists) {
+                return Err(Error::invalid(
+                    "That file already exists; choose a new name. Nothing was written.",
+                ));
+            }
+            let mut journal = unlock(dir, input)?;
+            if let Some(target) = target {
+                let settings = Settings {
+                    rsc_hours_target: Some(target),
+                    ..journal.settings()?
+                };
+                journal.save_settings(&settings)?;
+            }
+            let summary = journal.hours(year)?;
+            if let Some(path) = &csv {
+                attune::files::write_new_private_file(path, journal.hours_csv(year)?.as_bytes())?;
+            }
+            if json {
+                print_json(&summary)?;
+            } else {
+                print_hours(&summary);
+                if let Some(path) = &csv {
+                    println!(
+                        "Wrote {} session{} of {year} to {} (dates, durations and names; no notes).",
+                        summary.sessions,
+                        if summary.sessions == 1 { "" } else { "s" },
+                        path.display()
+                    );
+                }
+            }
+        }
+        SessionsAction::Delete { id } => {
+            let mut journal = unlock(dir, input)?;
+            let id = journal.resolve_session_id(&id)?;
+            journal.delete_session(&id)?;
+            println!("Deleted for good.");
+        }
+    }
+    Ok(())
+}
+
+/// Minutes as hours, without trailing zeros: 450 is "7.5", 720 is "12", 20 is "0.33".
+fn hours_of(minutes: u32) -> String {
+    let text = format!("{:.2}", f64::from(minutes) / 60.0);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn hours_word(minutes: u32) -> &'static str {
+    if minutes == 60 {
+        "hour"
+    } else {
+        "hours"
+    }
+}
+
+fn print_sessions(sessions: &[SupervisionSession], year: Option<i32>) {
+    if sessions.is_empty() {
+        match year {
+            Some(y) => println!("No sessions in {y}."),
+            None => println!("No sessions yet. `attune sessions add` logs one."),
+        }
+        return;
+    }
+    for s in sessions {
+        println!(
+            "{}  {}  {:>4} min  {:<10}  {:<9}  {}{}{}",
+            &s.id.to_hex()[..8],
+            s.date,
+            s.minutes,
+            s.format.as_str(),
+            s.role.as_str(),
+            s.with_whom,
+            match s.entries_discussed.len() {
+                0 => String::new(),
+                1 => "  (1 entry)".to_string(),
+                n => format!("  ({n} entries)"),
+            },
+            if s.notes.is_some() { "  (notes)" } else { "" }
+        );
+    }
+}
+
+fn print_hours(summary: &HoursSummary) {
+    let year = summary.year;
+    let received = hours_of(summary.received_minutes);
+    match (summary.target_hours, summary.progress) {
+        (Some(target), Some(progress)) => println!(
+            "{received} of {target} hours in {year} ({}%)",
+            (progress * 100.0).floor()
+        ),
+        _ => println!(
+            "{received} {} received in {year}. `--target N` sets a yearly goal (renewal often asks 12).",
+            hours_word(summary.received_minutes)
+        ),
+    }
+    if summary.given_minutes > 0 {
+        println!(
+            "{} {} given as supervisor (not counted towards the target).",
+            hours_of(summary.given_minutes),
+            hours_word(summary.given_minutes)
+        );
+    }
+    if summary.sessions == 0 {
+        return;
+    }
+    println!();
+    println!("{:<6} {:>9} {:>7}", "month", "received", "given");
+    for m in summary
+        .by_month
+        .iter()
+        .filter(|m| m.received_minutes > 0 || m.given_minutes > 0)
+    {
+        let name = NaiveDate::from_ymd_opt(year, m.month, 1)
+            .map_or_else(|| m.month.to_string(), |d| d.format("%b").to_string());
+        println!(
+            "{:<6} {:>9} {:>7}",
+            name,
+            hours_of(m.received_minutes),
+            hours_of(m.given_minutes)
+        );
+    }
 }
 
 fn print_pack(pack: &PromptPack) {

@@ -1,6 +1,7 @@
-//! The unlocked journal: entries and check-ins in memory, saved encrypted, found in Rust.
+//! The unlocked journal: entries, check-ins and supervision sessions in memory, saved
+//! encrypted, found in Rust.
 //!
-//! At unlock every entry and check-in is decrypted into memory once; listing, filtering, sorting and
+//! At unlock every entry, check-in and session is decrypted into memory once; listing, filtering, sorting and
 //! full-text search then run here, so no plaintext index ever reaches disk and a front
 //! end only ever holds one page. A record that fails to decrypt is reported and
 //! skipped; the rest of the journal stays readable. Dropping the journal zeroizes the
@@ -10,6 +11,7 @@ pub mod checkin;
 mod entry;
 mod packs;
 pub mod search;
+pub mod sessions;
 mod settings;
 
 use std::collections::HashMap;
@@ -29,9 +31,13 @@ pub use entry::{
 };
 pub use packs::CUSTOM_ID_PREFIX;
 pub use search::{Query, Snippet};
+pub use sessions::{
+    HoursSummary, MonthMinutes, SessionFormat, SessionId, SessionInput, SessionRole,
+    SupervisionSession,
+};
 pub use settings::{
     Draft, Settings, Theme, MAX_AUTO_LOCK_MINUTES, MAX_DEID_ALLOW_CHARS, MAX_DEID_ALLOW_WORDS,
-    MIN_AUTO_LOCK_MINUTES,
+    MAX_RSC_HOURS_TARGET, MIN_AUTO_LOCK_MINUTES, MIN_RSC_HOURS_TARGET,
 };
 
 use crate::crypto::random_id;
@@ -167,6 +173,8 @@ pub struct Journal {
     index: HashMap<EntryId, usize>,
     /// Readable check-ins, oldest first.
     checkins: Vec<Checkin>,
+    /// Readable supervision sessions, in no particular order.
+    sessions: Vec<SupervisionSession>,
     damaged: Vec<DamagedRecord>,
 }
 
@@ -175,6 +183,7 @@ impl std::fmt::Debug for Journal {
         f.debug_struct("Journal")
             .field("entries", &self.entries.len())
             .field("checkins", &self.checkins.len())
+            .field("sessions", &self.sessions.len())
             .field("damaged", &self.damaged.len())
             .finish_non_exhaustive()
     }
@@ -190,7 +199,7 @@ fn cached(entry: Entry) -> Cached {
 }
 
 impl Journal {
-    /// Decrypt every entry and check-in of an unlocked vault into memory, and purge
+    /// Decrypt every entry, check-in and session of an unlocked vault into memory, and purge
     /// trash older than [`TRASH_DAYS`].
     pub fn load(vault: Vault, now: DateTime<Utc>) -> Result<Self> {
         let mut journal = Self {
@@ -198,6 +207,7 @@ impl Journal {
             entries: Vec::new(),
             index: HashMap::new(),
             checkins: Vec::new(),
+            sessions: Vec::new(),
             damaged: Vec::new(),
         };
         let (rows, malformed) = journal.vault.store().records(Table::Entries)?;
@@ -217,6 +227,7 @@ impl Journal {
             }
         }
         journal.load_checkins()?;
+        journal.load_sessions()?;
         journal
             .damaged
             .extend(stray_records(journal.vault.store())?);
@@ -347,8 +358,8 @@ impl Journal {
         Ok(&self.entries[at].entry)
     }
 
-    /// Delete an entry for good. Also removes a damaged record (an entry, a check-in or
-    /// a stray) by its id.
+    /// Delete an entry for good. Also removes a damaged record (an entry, a check-in, a
+    /// session, a custom pack or a stray) by its id.
     pub fn purge(&mut self, id: &EntryId) -> Result<()> {
         let store = self.vault.store();
         let hex = id.to_hex();
@@ -356,6 +367,7 @@ impl Journal {
         let removed = store.delete_record(Table::Entries, &id.0)?
             || store.delete_stray_record(&id.0)?
             || (damaged && store.delete_record(Table::Checkins, &id.0)?)
+            || (damaged && store.delete_record(Table::Sessions, &id.0)?)
             // A damaged custom-pack record is removed by its id the same way.
             || store.delete_record(Table::Packs, &id.0)?;
         if let Some(at) = self.index.remove(id) {
@@ -503,13 +515,19 @@ impl Journal {
         }
         let (checkins_checked, damaged_checkins) = self.verify_checkins()?;
         damaged.extend(damaged_checkins);
+        let (sessions_checked, damaged_sessions) = self.verify_sessions()?;
+        damaged.extend(damaged_sessions);
         let (packs_checked, damaged_packs) = self.damaged_pack_records()?;
         damaged.extend(damaged_packs.into_iter().map(|id| DamagedRecord {
             id: Some(EntryId(id).to_hex()),
         }));
         let strays = stray_records(self.vault.store())?;
-        let records_checked =
-            rows.len() + malformed.len() + checkins_checked + packs_checked + strays.len();
+        let records_checked = rows.len()
+            + malformed.len()
+            + checkins_checked
+            + sessions_checked
+            + packs_checked
+            + strays.len();
         damaged.extend(strays);
         Ok(VerifyReport {
             records_checked,

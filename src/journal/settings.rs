@@ -17,6 +17,10 @@ pub const MAX_AUTO_LOCK_MINUTES: u32 = 240;
 /// Most words on the de-identification allow-list, and the longest word.
 pub const MAX_DEID_ALLOW_WORDS: usize = 500;
 pub const MAX_DEID_ALLOW_CHARS: usize = 40;
+/// The range of a yearly RS/C hours target (renewal often asks 12; earning a category
+/// 24 to 50).
+pub const MIN_RSC_HOURS_TARGET: u32 = 1;
+pub const MAX_RSC_HOURS_TARGET: u32 = 200;
 
 /// Light, dark, or whatever the desktop says.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +55,12 @@ pub struct Settings {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
     pub backup_rotation: Option<crate::store::backup::Rotation>,
+    /// Reflective supervision/consultation hours to receive each year, if the person
+    /// set a goal (endorsement renewal often asks 12).
+    #[serde(default)]
+    // Optional in TypeScript, so settings written before the target existed still type.
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub rsc_hours_target: Option<u32>,
 }
 
 impl Default for Settings {
@@ -62,6 +72,7 @@ impl Default for Settings {
             deid_allow: Vec::new(),
             backup_folder: None,
             backup_rotation: None,
+            rsc_hours_target: None,
         }
     }
 }
@@ -100,6 +111,14 @@ impl Settings {
                     "Allow-list words can be up to {MAX_DEID_ALLOW_CHARS} characters long."
                 )));
             }
+        }
+        if self
+            .rsc_hours_target
+            .is_some_and(|t| !(MIN_RSC_HOURS_TARGET..=MAX_RSC_HOURS_TARGET).contains(&t))
+        {
+            return Err(Error::invalid(format!(
+                "The yearly hours target can be set from {MIN_RSC_HOURS_TARGET} to {MAX_RSC_HOURS_TARGET} hours."
+            )));
         }
         Ok(())
     }

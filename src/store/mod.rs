@@ -36,17 +36,20 @@ pub enum Table {
     Packs = 4,
     /// Wellbeing check-ins (one record each).
     Checkins = 5,
+    /// Supervision sessions, for the RS/C hours log (one record each).
+    Sessions = 11,
 }
 
 impl Table {
     /// Every table this version knows. A record in any other table has been moved or
     /// forged and is reported as damaged.
-    pub const ALL: [Table; 5] = [
+    pub const ALL: [Table; 6] = [
         Table::Entries,
         Table::Settings,
         Table::Drafts,
         Table::Packs,
         Table::Checkins,
+        Table::Sessions,
     ];
 }
 

@@ -151,7 +151,12 @@ backup_folder?: string,
 /**
  * How many backups to keep; the defaults when not set.
  */
-backup_rotation?: Rotation, };
+backup_rotation?: Rotation, 
+/**
+ * Reflective supervision/consultation hours to receive each year, if the person
+ * set a goal (endorsement renewal often asks 12).
+ */
+rsc_hours_target?: number | null, };
 
 export type Theme = "system" | "light" | "dark";
 
@@ -484,3 +489,65 @@ export type Observation = {
  * The element it is about, if one.
  */
 element: RiosElement | null, text: string, };
+
+export type SupervisionSession = { id: string, date: string, 
+/**
+ * 1 to 600.
+ */
+minutes: number, format: SessionFormat, 
+/**
+ * A name or role the person chose ("my reflective supervisor", "Tuesday group").
+ */
+with_whom: string, role: SessionRole, 
+/**
+ * Entries talked about. An entry deleted later stays named here by its id.
+ */
+entries_discussed: Array<string>, notes: string | null, created_at: string, 
+/**
+ * 1 when made; up by one with each change.
+ */
+revision: number, };
+
+export type SessionFormat = "individual" | "group";
+
+export type SessionRole = "receiving" | "giving";
+
+export type SessionInput = { id: string | null, date: string, minutes: number, format: SessionFormat, with_whom: string, 
+/**
+ * Receiving unless said otherwise.
+ */
+role: SessionRole, entries_discussed: Array<string>, notes: string | null, };
+
+export type SessionRef = { id: string, };
+
+export type SessionsRequest = { 
+/**
+ * Only this year's; every session when none.
+ */
+year: number | null, };
+
+export type HoursRequest = { year: number, };
+
+export type HoursSummary = { year: number, 
+/**
+ * The yearly target from the settings, if one is set.
+ */
+target_hours: number | null, received_minutes: number, given_minutes: number, 
+/**
+ * Sessions in the year, received and given.
+ */
+sessions: number, 
+/**
+ * Every month, January first (months without a session hold zeros).
+ */
+by_month: Array<MonthMinutes>, 
+/**
+ * Received hours over the target, 0 to 1 (1 once reached); none without a target.
+ */
+progress: number | null, };
+
+export type MonthMinutes = { 
+/**
+ * 1 (January) to 12.
+ */
+month: number, received_minutes: number, given_minutes: number, };
