@@ -749,3 +749,52 @@ fn settings_saved_before_the_hours_target_existed_still_load() {
     .unwrap();
     assert_eq!(old.rsc_hours_target, None);
 }
+
+#[test]
+fn restoring_a_backup_in_the_app_locks_and_keeps_the_replaced_journal() {
+    let (tmp, mut session, _) = created();
+    let folder = tmp.path().join("backups");
+    std::fs::create_dir(&folder).unwrap();
+    session.set_backup_folder(&folder).unwrap();
+    session
+        .create_entry(NewEntry {
+            title: Some("In the backup".into()),
+            ..NewEntry::default()
+        })
+        .unwrap();
+    let status = session.back_up_now().unwrap();
+    let file = folder.join(&status.backups[0].file_name);
+    session
+        .create_entry(NewEntry {
+            title: Some("After the backup".into()),
+            ..NewEntry::default()
+        })
+        .unwrap();
+
+    // A file that is not a backup changes nothing and keeps the journal open.
+    let not_backup = tmp.path().join("notes.txt");
+    std::fs::write(&not_backup, "hello").unwrap();
+    assert_eq!(
+        session.restore_backup(&not_backup).unwrap_err().code,
+        ErrorCode::DamagedJournal
+    );
+    assert!(session.status().unlocked);
+
+    let restored = session.restore_backup(&file).unwrap();
+    assert!(!session.status().unlocked, "locked after a restore");
+    assert!(restored.kept_as.starts_with("attune-backup-"));
+    assert!(session
+        .dir()
+        .join("kept-before-restore")
+        .join(&restored.kept_as)
+        .is_file());
+    unlock(&mut session, PASS).unwrap();
+    let titles: Vec<_> = session
+        .find_entries(&FindRequest::default())
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|e| e.title.unwrap_or_default())
+        .collect();
+    assert_eq!(titles, ["In the backup"]);
+}

@@ -39,4 +39,13 @@ pub const COMMANDS: &[&str] = &[
     "deid_scan",
     "export_review",
     "export_journal",
+    "backup_status",
+    "back_up_now",
+    "choose_backup_folder",
+    "restore_backup",
+    "list_sessions",
+    "save_session",
+    "delete_session",
+    "hours_summary",
+    "export_hours_csv",
 ];

@@ -1,5 +1,6 @@
 //! Native file dialogs, opened from Rust. The web view asks for an action ("save the
-//! recovery key"), never for a path, and never learns one beyond a file name.
+//! recovery key", "choose the backup folder"), never for a path, and learns at most a
+//! file or folder name back.
 
 use std::path::PathBuf;
 
@@ -42,4 +43,48 @@ fn dialog_failed() -> Error {
         ErrorCode::Internal,
         "The save window could not open. Please try again.",
     )
+}
+
+/// Ask for a folder (the backup folder). `None` when the person cancels.
+///
+/// End-to-end builds answer with `ATTUNE_E2E_PICK_FOLDER` when it is set.
+pub async fn pick_folder(app: &AppHandle, title: &str) -> Result<Option<PathBuf>, Error> {
+    #[cfg(feature = "e2e")]
+    if let Some(dir) = std::env::var_os("ATTUNE_E2E_PICK_FOLDER") {
+        return Ok(Some(PathBuf::from(dir)));
+    }
+    let dialog = app.dialog().file().set_title(title);
+    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder())
+        .await
+        .map_err(|_| dialog_failed())?;
+    match chosen {
+        None => Ok(None),
+        Some(path) => path.into_path().map(Some).map_err(|_| dialog_failed()),
+    }
+}
+
+/// Ask for a file to open (a backup to restore). `None` when the person cancels.
+///
+/// End-to-end builds answer with `ATTUNE_E2E_OPEN_FILE` when it is set.
+pub async fn pick_file(
+    app: &AppHandle,
+    title: &str,
+    filter: (&str, &[&str]),
+) -> Result<Option<PathBuf>, Error> {
+    #[cfg(feature = "e2e")]
+    if let Some(file) = std::env::var_os("ATTUNE_E2E_OPEN_FILE") {
+        return Ok(Some(PathBuf::from(file)));
+    }
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter.0, filter.1);
+    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+        .await
+        .map_err(|_| dialog_failed())?;
+    match chosen {
+        None => Ok(None),
+        Some(path) => path.into_path().map(Some).map_err(|_| dialog_failed()),
+    }
 }

@@ -18,12 +18,13 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use attune::api::{
-    self, About, ChangePassphraseRequest, Checkin, CheckinForm, CheckinRef, CheckinSaved,
-    CreateRequest, CreateResponse, DeidReport, DeidRequest, Draft, Entry, EntryRef, Error,
-    ExportRequest, ExportReview, FindRequest, Insights, InsightsRequest, Lens, NewCheckin,
-    NewEntry, PackRequest, PackSummary, Page, PromptPack, RecoverRequest, RecoveryKeyCheck,
-    RenderedAnswer, SavedFile, Session, Settings, Status, Trends, TrendsRequest, UnlockRequest,
-    UpdateRequest,
+    self, About, BackupStatus, ChangePassphraseRequest, Checkin, CheckinForm, CheckinRef,
+    CheckinSaved, CreateRequest, CreateResponse, DeidReport, DeidRequest, Draft, Entry, EntryRef,
+    Error, ExportRequest, ExportReview, FindRequest, HoursRequest, HoursSummary, Insights,
+    InsightsRequest, Lens, NewCheckin, NewEntry, PackRequest, PackSummary, Page, PromptPack,
+    RecoverRequest, RecoveryKeyCheck, RenderedAnswer, RestoredBackup, SavedFile, Session,
+    SessionInput, SessionRef, SessionsRequest, Settings, Status, SupervisionSession, Trends,
+    TrendsRequest, UnlockRequest, UpdateRequest,
 };
 use attune::vault::KdfChoice;
 use tauri::{Emitter, Manager, State};
@@ -305,6 +306,96 @@ async fn export_journal(
 }
 
 #[tauri::command]
+fn backup_status(state: State<'_, AppState>) -> Reply<BackupStatus> {
+    state.session()?.backup_status()
+}
+
+#[tauri::command]
+fn back_up_now(state: State<'_, AppState>) -> Reply<BackupStatus> {
+    state.session()?.back_up_now()
+}
+
+/// Choose the backup folder in a native dialog; the page never sends a path.
+#[tauri::command]
+async fn choose_backup_folder(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Reply<BackupStatus> {
+    state.session()?.backup_status()?;
+    match dialogs::pick_folder(&app, "Choose a folder for your backups").await? {
+        None => state.session()?.backup_status(),
+        Some(folder) => state.session()?.set_backup_folder(&folder),
+    }
+}
+
+/// Replace the journal with a backup file picked in a native dialog. The journal is
+/// locked afterwards, and the web view told so (it reloads to the unlock screen).
+#[tauri::command]
+async fn restore_backup(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Reply<Option<RestoredBackup>> {
+    state.session()?.backup_status()?;
+    let Some(file) = dialogs::pick_file(
+        &app,
+        "Choose a backup to restore",
+        ("Attune backup", &["attune"]),
+    )
+    .await?
+    else {
+        return Ok(None);
+    };
+    let restored = state.session()?.restore_backup(&file)?;
+    let _ = app.emit(LOCKED_EVENT, ());
+    Ok(Some(restored))
+}
+
+#[tauri::command]
+fn list_sessions(
+    state: State<'_, AppState>,
+    req: SessionsRequest,
+) -> Reply<Vec<SupervisionSession>> {
+    state.session()?.list_sessions(&req)
+}
+
+#[tauri::command]
+fn save_session(state: State<'_, AppState>, req: SessionInput) -> Reply<SupervisionSession> {
+    state.session()?.save_session(req)
+}
+
+#[tauri::command]
+fn delete_session(state: State<'_, AppState>, req: SessionRef) -> Reply<()> {
+    state.session()?.delete_session(&req)
+}
+
+#[tauri::command]
+fn hours_summary(state: State<'_, AppState>, req: HoursRequest) -> Reply<HoursSummary> {
+    state.session()?.hours_summary(&req)
+}
+
+/// The year's hours as CSV (dates, durations, names; never content), saved where the
+/// person picks in a native dialog.
+#[tauri::command]
+async fn export_hours_csv(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: HoursRequest,
+) -> Reply<SavedFile> {
+    let csv = state.session()?.hours_csv(&req)?;
+    let name = attune::journal::sessions::hours_csv_file_name(req.year);
+    match dialogs::save_path(&app, "Save your RS/C hours", &name, ("CSV", &["csv"])).await? {
+        None => Ok(SavedFile::cancelled()),
+        Some(path) => {
+            attune::files::replace_private_file(&path, csv.as_bytes())?;
+            Ok(SavedFile {
+                saved: true,
+                file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            })
+        }
+    }
+}
+
+#[tauri::command]
 fn deid_scan(state: State<'_, AppState>, req: DeidRequest) -> Reply<DeidReport> {
     state.session()?.deid_scan(&req)
 }
@@ -349,7 +440,16 @@ macro_rules! handler {
             delete_checkin,
             deid_scan,
             export_review,
-            export_journal
+            export_journal,
+            backup_status,
+            back_up_now,
+            choose_backup_folder,
+            restore_backup,
+            list_sessions,
+            save_session,
+            delete_session,
+            hours_summary,
+            export_hours_csv
             $(, $extra)*
         ]
     };

@@ -354,6 +354,14 @@ pub struct BackupStatus {
     pub backups: Vec<crate::store::backup::BackupFile>,
 }
 
+/// A restore done: where the journal that was replaced is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct RestoredBackup {
+    /// The file name of the kept copy, in `kept-before-restore/` of the journal folder.
+    pub kept_as: String,
+}
+
 /// A file the person saved, named for the confirmation message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
@@ -595,6 +603,28 @@ impl Session {
             last_error: self.backup_error.clone(),
             notice,
             backups,
+        })
+    }
+
+    /// Replace this journal with the backup in `file` (chosen in a native dialog by the
+    /// shell), after locking (the draft is kept) and keeping the current journal aside,
+    /// still encrypted, in `kept-before-restore/` inside the journal folder. Afterwards
+    /// the journal is locked: it opens with the backup's passphrase or recovery key.
+    pub fn restore_backup(&mut self, file: &Path) -> Result<RestoredBackup> {
+        // Check the file before anything changes.
+        crate::store::backup::read_backup_image(file)?;
+        self.lock()?;
+        let store = Store::open(&self.dir)?;
+        let kept = store.replace_with_backup(
+            file,
+            &self.dir.join(crate::store::backup::KEPT_BEFORE_RESTORE),
+            Utc::now(),
+        )?;
+        Ok(RestoredBackup {
+            kept_as: kept
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
         })
     }
 

@@ -32,7 +32,7 @@ pub fn render() -> String {
         ItemTrend, TrendPoint, OverallPoint, WeekSummary,
         DeidRequest, DeidReport, DeidCount, Finding, FindingKind, ExportFormat, ExportRequest,
         ExportFinding, ExportReview, crate::store::backup::Rotation,
-        crate::store::backup::BackupFile, BackupStatus,
+        crate::store::backup::BackupFile, BackupStatus, RestoredBackup,
         PromptPack, Prompt, AnswerType, PackOrigin, RiosElement,
         CollaborativeTask, RscTheme, PackSummary, PackRequest, Lens, RenderedAnswer,
         InsightsRequest, Insights, ElementCoverage, ThemeCoverage, CarryingWeek, Observation,

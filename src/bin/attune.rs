@@ -1670,7 +1670,7 @@ fn restore(dir: &Path, file: &Path, to: Option<&Path>, yes: bool) -> Result<(), 
         ));
     }
     let store = attune::store::Store::open(dir)?;
-    let kept = store.replace_with_backup(file, &dir.join("kept-before-restore"), Utc::now())?;
+    let kept = store.replace_with_backup(file, &dir.join(b::KEPT_BEFORE_RESTORE), Utc::now())?;
     println!(
         "Restored. The journal you had is kept, still encrypted, at {}.",
         kept.display()

@@ -17,6 +17,8 @@ use crate::{Error, ErrorCode, Result};
 /// Backup files are named `attune-backup-YYYYMMDD-HHMMSS.attune`: a date, never a name.
 pub const BACKUP_PREFIX: &str = "attune-backup-";
 pub const BACKUP_EXTENSION: &str = "attune";
+/// Where a restore in place keeps the journal it replaced (inside the journal folder).
+pub const KEPT_BEFORE_RESTORE: &str = "kept-before-restore";
 /// The largest backup file accepted for restore or verify.
 pub const MAX_BACKUP_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 

@@ -3,6 +3,7 @@
 // `invoke` themselves.
 import type {
   About,
+  BackupStatus,
   ChangePassphraseRequest,
   Checkin,
   CheckinForm,
@@ -12,6 +13,13 @@ import type {
   DeidRequest,
   ExportRequest,
   ExportReview,
+  HoursRequest,
+  HoursSummary,
+  RestoredBackup,
+  SessionInput,
+  SessionRef,
+  SessionsRequest,
+  SupervisionSession,
   Insights,
   InsightsRequest,
   Lens,
@@ -80,6 +88,15 @@ export interface Commands {
   deid_scan: [DeidRequest, DeidReport];
   export_review: [null, ExportReview];
   export_journal: [ExportRequest, SavedFile];
+  backup_status: [null, BackupStatus];
+  back_up_now: [null, BackupStatus];
+  choose_backup_folder: [null, BackupStatus];
+  restore_backup: [null, RestoredBackup | null];
+  list_sessions: [SessionsRequest, SupervisionSession[]];
+  save_session: [SessionInput, SupervisionSession];
+  delete_session: [SessionRef, null];
+  hours_summary: [HoursRequest, HoursSummary];
+  export_hours_csv: [HoursRequest, SavedFile];
 }
 
 export type Command = keyof Commands;
@@ -121,6 +138,15 @@ export const COMMANDS: readonly Command[] = [
   'deid_scan',
   'export_review',
   'export_journal',
+  'backup_status',
+  'back_up_now',
+  'choose_backup_folder',
+  'restore_backup',
+  'list_sessions',
+  'save_session',
+  'delete_session',
+  'hours_summary',
+  'export_hours_csv',
 ];
 
 export interface Backend {

@@ -47,6 +47,15 @@ const PINNED = [
   'deid_scan',
   'export_review',
   'export_journal',
+  'backup_status',
+  'back_up_now',
+  'choose_backup_folder',
+  'restore_backup',
+  'list_sessions',
+  'save_session',
+  'delete_session',
+  'hours_summary',
+  'export_hours_csv',
 ] as const;
 
 const newEntry: Commands['create_entry'][0] = {
@@ -138,6 +147,24 @@ const REQUESTS: { [C in Command]: Commands[C][0] } = {
   deid_scan: { text: 'Call 555-0147' },
   export_review: null,
   export_journal: { format: 'markdown', reviewed: true },
+  backup_status: null,
+  back_up_now: null,
+  choose_backup_folder: null,
+  restore_backup: null,
+  list_sessions: { year: 2026 },
+  save_session: {
+    id: null,
+    date: '2026-03-04',
+    minutes: 60,
+    format: 'individual',
+    with_whom: 'my supervisor',
+    role: 'receiving',
+    entries_discussed: [],
+    notes: null,
+  },
+  delete_session: { id: 'd'.repeat(32) },
+  hours_summary: { year: 2026 },
+  export_hours_csv: { year: 2026 },
 };
 
 afterEach(() => clearMocks());

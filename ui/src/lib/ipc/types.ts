@@ -364,6 +364,12 @@ last_error: string | null,
  */
 notice: boolean, backups: Array<BackupFile>, };
 
+export type RestoredBackup = { 
+/**
+ * The file name of the kept copy, in `kept-before-restore/` of the journal folder.
+ */
+kept_as: string, };
+
 export type PromptPack = { 
 /**
  * The file format ([`PACK_FORMAT`]).
