@@ -720,5 +720,8 @@ impl Drop for Session {
     }
 }
 
+mod exchange;
+pub use exchange::*;
+
 #[cfg(feature = "typescript")]
 pub mod typescript;

@@ -35,6 +35,12 @@ pub fn render() -> String {
         PromptPack, Prompt, AnswerType, PackOrigin, RiosElement,
         CollaborativeTask, RscTheme, PackSummary, PackRequest, Lens, RenderedAnswer,
         InsightsRequest, Insights, ElementCoverage, ThemeCoverage, CarryingWeek, Observation,
+        IdentityInfo, CardRole, MyRelation, Contact, KeyChange, ContactCardRequest,
+        ContactCardText, ImportCardRequest, ImportCardFileRequest, ContactRef,
+        ConfirmContactRequest, ShareRequest, ShareStatus, ShareMark, SharePreview,
+        SharePreviewEntry, SharedEntry, SharedAnswer, WithdrawRequest, WithdrawResponse,
+        FlaggedEntries, PacketKind, ImportOutcome, InboxRequest, InboxGroup, InboxItem,
+        AgendaMark, ResponseRequest, FeedbackRequest, FeedbackThread,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs: do not edit by hand.\n\
