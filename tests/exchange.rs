@@ -625,3 +625,37 @@ fn a_response_needs_at_least_one_part_and_an_entry_that_was_shared() {
         .write_response(&sam, &e.to_hex(), "heard", "", "")
         .is_err());
 }
+
+#[test]
+fn exchange_records_survive_a_key_rotation_and_verify_reports_a_damaged_one() {
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (mut a, mut b) = (journal(da.path()), journal(db.path()));
+    let (sam, _) = pair(&mut a, &mut b);
+    let e = entry(&mut a, "Words.", true);
+    a.share(&sam, &[e]).unwrap();
+    let before = a.identity_show().unwrap();
+    let checked = a.verify().unwrap();
+    assert!(checked.is_sound());
+
+    a.vault_mut().rotate_key(&passphrase()).unwrap();
+    drop(a);
+    let mut a = open_journal(da.path(), PASSPHRASE);
+    assert_eq!(a.identity_show().unwrap(), before);
+    assert!(a.contact(&sam).unwrap().usable);
+    assert_eq!(a.share_status(&sam).unwrap().shared[0].entry_id, e);
+    assert_eq!(a.verify().unwrap().records_checked, checked.records_checked);
+    drop(a);
+
+    // Lengthen the contact record's envelope by one byte: it no longer authenticates.
+    common::db(da.path())
+        .execute(
+            "UPDATE records SET envelope = CAST(envelope || x'00' AS BLOB) WHERE tbl = 7",
+            [],
+        )
+        .unwrap();
+    let a = open_journal(da.path(), PASSPHRASE);
+    let report = a.verify().unwrap();
+    let sam_hex: String = sam.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(report.damaged.len(), 1, "{report:?}");
+    assert_eq!(report.damaged[0].id.as_deref(), Some(sam_hex.as_str()));
+}

@@ -518,6 +518,10 @@ impl Journal {
     }
 }
 
+pub(super) fn check(journal: &Journal) -> Result<(usize, Vec<[u8; 16]>)> {
+    super::damaged_in::<StoredContact>(journal, Table::Contacts)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

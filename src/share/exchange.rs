@@ -994,6 +994,20 @@ fn thread(s: &FeedbackStored, name: &str) -> FeedbackThread {
     }
 }
 
+pub(super) fn check(journal: &Journal) -> Result<(usize, Vec<[u8; 16]>)> {
+    let mut checked = 0;
+    let mut damaged = Vec::new();
+    for (n, ids) in [
+        super::damaged_in::<ShareSet>(journal, Table::Shares)?,
+        super::damaged_in::<InboxSet>(journal, Table::Inbox)?,
+        super::damaged_in::<FeedbackStored>(journal, Table::Feedback)?,
+    ] {
+        checked += n;
+        damaged.extend(ids);
+    }
+    Ok((checked, damaged))
+}
+
 /// Parse a contact id given in full (32 hex digits).
 pub fn parse_contact_id(text: &str) -> Result<[u8; 16]> {
     from_hex16(&text.trim().to_ascii_lowercase()).ok_or_else(not_found)

@@ -148,3 +148,7 @@ impl Journal {
         commit(self, &[row])
     }
 }
+
+pub(super) fn check(journal: &Journal) -> Result<(usize, Vec<[u8; 16]>)> {
+    super::damaged_in::<StoredIdentity>(journal, Table::Identity)
+}

@@ -134,3 +134,40 @@ fn from_hex_vec(text: &str) -> Option<Vec<u8>> {
         .map(|i| u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok())
         .collect()
 }
+
+/// Rows of `table` that do not decrypt or do not parse as `T`, and how many rows there are.
+fn damaged_in<T: DeserializeOwned>(
+    journal: &Journal,
+    table: Table,
+) -> Result<(usize, Vec<[u8; 16]>)> {
+    let vault = journal.vault();
+    let (rows, malformed) = vault.store().records(table)?;
+    let damaged = rows
+        .iter()
+        .filter(|row| {
+            row.kind != RECORD_KIND
+                || vault
+                    .open(table, row)
+                    .ok()
+                    .and_then(|plain| serde_json::from_slice::<T>(&plain).ok())
+                    .is_none()
+        })
+        .map(|row| row.id)
+        .collect();
+    Ok((rows.len() + malformed.len(), damaged))
+}
+
+/// Every exchange record checked (for `verify`): how many, and the ids of damaged ones.
+pub(crate) fn verify_records(journal: &Journal) -> Result<(usize, Vec<[u8; 16]>)> {
+    let mut checked = 0;
+    let mut damaged = Vec::new();
+    for (n, ids) in [
+        identity::check(journal)?,
+        contacts::check(journal)?,
+        exchange::check(journal)?,
+    ] {
+        checked += n;
+        damaged.extend(ids);
+    }
+    Ok((checked, damaged))
+}
