@@ -1,5 +1,6 @@
 //! Files the person asks Attune to write outside the journal (exports, the recovery
-//! key sheet): readable only by their owner, durable, and never half-written.
+//! key sheet, packets): readable only by their owner, durable, and never half-written;
+//! and files the person gives Attune to read (packets, contact cards), size-capped.
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -72,6 +73,39 @@ pub fn replace_private_file(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Read a file the person chose, refusing one larger than `max` bytes (checked before
+/// and while reading, so a hostile file cannot fill memory).
+pub fn read_capped(path: &Path, max: usize, what: &str) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let cannot = |e: &std::io::Error| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Error::invalid(format!("There is no {what} at that place."))
+        } else {
+            Error::new(
+                ErrorCode::Unwritable,
+                format!("Could not read the {what}. Check that the file is there and readable."),
+            )
+        }
+    };
+    let file = File::open(path).map_err(|e| cannot(&e))?;
+    let limit = u64::try_from(max).unwrap_or(u64::MAX);
+    if file.metadata().map_err(|e| cannot(&e))?.len() > limit {
+        return Err(Error::invalid(format!(
+            "This file is too large to be a {what}."
+        )));
+    }
+    let mut out = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut out)
+        .map_err(|e| cannot(&e))?;
+    if out.len() > max {
+        return Err(Error::invalid(format!(
+            "This file is too large to be a {what}."
+        )));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

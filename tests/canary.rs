@@ -1,5 +1,7 @@
-//! Canaries: unique markers written into every field a person types (entries, check-in
-//! notes, supervision sessions) must never appear on disk in any common text encoding, whether the journal is open or closed.
+//! Canaries: unique markers written into every field a person types (entries and
+//! check-in notes, supervision sessions, custom packs, contacts, shared entries and
+//! responses) must never appear on disk, nor in packets, in any common text encoding,
+//! whether the journal is open or closed.
 
 // Test code, helpers included: a failed step should stop the test where it happened.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -449,4 +451,71 @@ fn custom_pack_text_never_reaches_any_file() {
         journal.custom_packs().unwrap()[0].prompts[2].text,
         "CanaryEditedE3 texte modifié"
     );
+}
+
+#[test]
+fn exchange_records_and_packets_hold_no_readable_text_on_either_side() {
+    use attune::share::{CardRole, MyRelation};
+    let tmp = tempfile::tempdir().unwrap();
+    let (da, db) = (tmp.path().join("supervisee"), tmp.path().join("supervisor"));
+    let packets = tmp.path().join("packets");
+    fs::create_dir_all(&packets).unwrap();
+    let (mut a, _) = create_journal(&da);
+    let (mut b, _) = create_journal(&db);
+    let shared = Markers::new("X7");
+    let name_a = "CanaryNameAlex Ålexandra".to_string();
+    let name_b = "CanaryNameSam Şamuel".to_string();
+    let (heard, wonder, stays) = (
+        "CanaryHeard слышала 聞いた".to_string(),
+        "CanaryWonder Frage вопрос".to_string(),
+        "CanaryStays bleibt остаётся".to_string(),
+    );
+
+    let card_a = a.export_card(&name_a, CardRole::Supervisee).unwrap();
+    let card_b = b.export_card(&name_b, CardRole::Supervisor).unwrap();
+    let sam = a
+        .import_card(&card_b, MyRelation::MySupervisor, false)
+        .unwrap();
+    let alex = b
+        .import_card(&card_a, MyRelation::MySupervisee, false)
+        .unwrap();
+    let sam = attune::share::exchange::parse_contact_id(&sam.id).unwrap();
+    let alex = attune::share::exchange::parse_contact_id(&alex.id).unwrap();
+    a.confirm_contact(&sam, true).unwrap();
+    b.confirm_contact(&alex, true).unwrap();
+
+    let e = a.add(shared.new_entry(), now()).unwrap().id;
+    a.share(&sam, &[e]).unwrap();
+    let share = a.write_share_packet(&sam).unwrap();
+    fs::write(packets.join("share.attune"), &share).unwrap();
+    b.import_packet(&share).unwrap();
+    b.set_agenda(&alex, &e.to_hex(), true).unwrap();
+    b.write_response(&alex, &e.to_hex(), &heard, &wonder, &stays)
+        .unwrap();
+    let feedback = b.write_feedback_packet(&alex).unwrap();
+    fs::write(packets.join("feedback.attune"), &feedback).unwrap();
+    a.import_packet(&feedback).unwrap();
+    // The markers are really held on both sides (else the scan proves nothing).
+    assert_eq!(b.inbox(None).unwrap()[0].items[0].entry.body, shared.body);
+    assert_eq!(a.feedback_for(Some(&e)).unwrap()[0].heard, heard);
+    assert_eq!(a.feedback_for(Some(&e)).unwrap()[0].supervisor_name, name_b);
+
+    let mut markers = shared.all();
+    for (n, v) in [
+        ("supervisee name", &name_a),
+        ("supervisor name", &name_b),
+        ("heard", &heard),
+        ("wonder", &wonder),
+        ("stays", &stays),
+    ] {
+        markers.push((n.to_string(), v.clone()));
+    }
+    for dir in [&da, &db, &packets] {
+        assert_no_markers(dir, &markers, "while open");
+    }
+    a.lock();
+    b.lock();
+    for dir in [&da, &db] {
+        assert_no_markers(dir, &markers, "after closing");
+    }
 }

@@ -939,5 +939,8 @@ impl Drop for Session {
     }
 }
 
+mod exchange;
+pub use exchange::*;
+
 #[cfg(feature = "typescript")]
 pub mod typescript;

@@ -38,6 +38,12 @@ pub fn render() -> String {
         InsightsRequest, Insights, ElementCoverage, ThemeCoverage, CarryingWeek, Observation,
         SupervisionSession, SessionFormat, SessionRole, SessionInput, SessionRef, SessionsRequest,
         HoursRequest, HoursSummary, MonthMinutes,
+        IdentityInfo, CardRole, MyRelation, Contact, KeyChange, ContactCardRequest,
+        ContactCardText, ImportCardRequest, ImportCardFileRequest, ContactRef,
+        ConfirmContactRequest, ShareRequest, ShareStatus, ShareMark, SharePreview,
+        SharePreviewEntry, SharedEntry, SharedAnswer, WithdrawRequest, WithdrawResponse,
+        FlaggedEntries, PacketKind, ImportOutcome, InboxRequest, InboxGroup, InboxItem,
+        AgendaMark, ResponseRequest, FeedbackRequest, FeedbackThread,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs: do not edit by hand.\n\

@@ -186,6 +186,56 @@ enum Command {
         #[command(subcommand)]
         action: SessionsAction,
     },
+    /// This journal's keys for the supervision exchange.
+    Identity {
+        #[command(subcommand)]
+        action: IdentityAction,
+    },
+    /// Contact cards: yours to give, and the people you exchange with.
+    Contact {
+        #[command(subcommand)]
+        action: ContactAction,
+    },
+    /// Share entries with your supervisor: writes an encrypted packet to a new file.
+    ///
+    /// The packet holds every entry shared with them so far (as the entries read now)
+    /// plus the ones you withdrew. With no ids, it is written again as it stands.
+    Share {
+        /// The supervisor's contact id (first few characters) or name
+        #[arg(long, value_name = "CONTACT")]
+        to: String,
+        /// Entry ids to add (first few characters)
+        ids: Vec<String>,
+        /// Also add every entry marked "bring to supervision"
+        #[arg(long)]
+        flagged: bool,
+        /// The packet file to write; it must not exist yet
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Import a packet from a supervisee (shared entries) or a supervisor (feedback).
+    Import {
+        /// The packet file
+        file: PathBuf,
+    },
+    /// Take an entry back from what is shared with a supervisor (sent with the next share).
+    Withdraw {
+        #[arg(long, value_name = "CONTACT")]
+        to: String,
+        /// Entry id (first few characters)
+        id: String,
+    },
+    /// Entries your supervisees shared with you.
+    Inbox {
+        /// Only this supervisee
+        #[arg(long, value_name = "CONTACT")]
+        from: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Read feedback from your supervisors; with --to, write a response to a supervisee
+    /// and the feedback packet.
+    Feedback(FeedbackArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -248,6 +298,90 @@ enum SessionsAction {
 enum FormatArg {
     Individual,
     Group,
+}
+
+#[derive(Debug, Subcommand)]
+enum IdentityAction {
+    /// Show your public keys (made the first time they are needed).
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum CardRoleArg {
+    Supervisor,
+    Supervisee,
+    Both,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum RelationArg {
+    MySupervisor,
+    MySupervisee,
+    Both,
+}
+
+#[derive(Debug, Subcommand)]
+enum ContactAction {
+    /// Print your contact card (or write it to a new file) to give to the other person.
+    Export {
+        /// The name they will see (a first name or initials are enough)
+        #[arg(long)]
+        name: String,
+        /// The role you play with them
+        #[arg(long, value_enum)]
+        role: CardRoleArg,
+        /// Write the card to this new file instead of printing it
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Add someone from their card; prints the safety code to compare with them.
+    Import {
+        /// The card file, or - for standard input (after the passphrase line)
+        file: String,
+        /// Who they are to you
+        #[arg(long = "as", value_enum)]
+        relation: RelationArg,
+        /// They set Attune up again: replace their pinned keys (confirm again after)
+        #[arg(long)]
+        replace_key: bool,
+    },
+    /// List your contacts with their safety codes and whether they are confirmed.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Confirm a contact after comparing the safety code with them, digit by digit.
+    Confirm {
+        /// Contact id (first few characters)
+        id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+struct FeedbackArgs {
+    /// Write a response to this supervisee (contact id or name)
+    #[arg(long, value_name = "CONTACT", requires_all = ["out", "entry"])]
+    to: Option<String>,
+    /// The entry: theirs with --to (id from `attune inbox`), else one of yours
+    #[arg(long, value_name = "ID")]
+    entry: Option<String>,
+    /// What I heard
+    #[arg(long, requires = "to")]
+    heard: Option<String>,
+    /// What I wonder
+    #[arg(long, requires = "to")]
+    wonder: Option<String>,
+    /// What stays with me
+    #[arg(long, requires = "to")]
+    stays: Option<String>,
+    /// The feedback packet file to write; it must not exist yet
+    #[arg(long, value_name = "FILE", requires = "to")]
+    out: Option<PathBuf>,
+    #[arg(long, conflicts_with = "to")]
+    json: bool,
 }
 
 /// The check-in answers as flags, one per item of `content/checkin.json` (a test keeps
@@ -820,6 +954,18 @@ fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
         Command::Sessions { action } => sessions_command(&dir, input, action)?,
         Command::Deid { .. } => {}
         Command::Prompts { action } => prompts_command(&dir, input, action)?,
+        Command::Identity { action } => exchange::identity(&dir, input, action)?,
+        Command::Contact { action } => exchange::contact(&dir, input, action)?,
+        Command::Share {
+            to,
+            ids,
+            flagged,
+            out,
+        } => exchange::share(&dir, input, &to, &ids, flagged, &out)?,
+        Command::Import { file } => exchange::import(&dir, input, &file)?,
+        Command::Withdraw { to, id } => exchange::withdraw(&dir, input, &to, &id)?,
+        Command::Inbox { from, json } => exchange::inbox(&dir, input, from.as_deref(), json)?,
+        Command::Feedback(args) => exchange::feedback(&dir, input, args)?,
         Command::Insights { weeks, json } => {
             let journal = unlock(&dir, input)?;
             let found = prompts::insights(
@@ -1911,5 +2057,370 @@ mod tests {
                 "no --{id} flag"
             );
         }
+    }
+}
+
+/// The supervision exchange's commands.
+mod exchange {
+    use std::path::Path;
+
+    use attune::journal::Journal;
+    use attune::share::{CardRole, Contact, MyRelation, WITHDRAW_NOTE};
+    use attune::Error;
+
+    use super::{
+        print_json, unlock, CardRoleArg, ContactAction, FeedbackArgs, IdentityAction, Input,
+        RelationArg,
+    };
+
+    fn refuse_existing(out: &Path) -> Result<(), Error> {
+        if out.exists() {
+            return Err(Error::invalid(
+                "That file already exists; choose a new name. Nothing was written.",
+            ));
+        }
+        Ok(())
+    }
+
+    /// A contact by id prefix, or by its name (case-insensitive) when that is unique.
+    fn contact_id(journal: &mut Journal, typed: &str) -> Result<[u8; 16], Error> {
+        match journal.resolve_contact(typed) {
+            Ok(id) => Ok(id),
+            Err(err) => {
+                let named: Vec<Contact> = journal
+                    .contacts()?
+                    .into_iter()
+                    .filter(|c| c.name.eq_ignore_ascii_case(typed.trim()))
+                    .collect();
+                match named.as_slice() {
+                    [one] => journal.resolve_contact(&one.id),
+                    _ => Err(err),
+                }
+            }
+        }
+    }
+
+    fn status_word(c: &Contact) -> &'static str {
+        if c.key_change.is_some() {
+            "KEY CHANGED, confirm again"
+        } else if c.confirmed {
+            "confirmed"
+        } else {
+            "not confirmed"
+        }
+    }
+
+    pub fn identity(dir: &Path, input: &mut Input, action: IdentityAction) -> Result<(), Error> {
+        let IdentityAction::Show { json } = action;
+        let mut journal = unlock(dir, input)?;
+        let me = journal.identity_show()?;
+        if json {
+            return print_json(&me);
+        }
+        println!(
+            "Name on your card: {}",
+            me.display_name.as_deref().unwrap_or("(none yet)")
+        );
+        println!("Signing key: {}", me.signing_key);
+        println!("age recipient: {}", me.age_recipient);
+        Ok(())
+    }
+
+    pub fn contact(dir: &Path, input: &mut Input, action: ContactAction) -> Result<(), Error> {
+        match action {
+            ContactAction::Export { name, role, out } => {
+                if let Some(out) = &out {
+                    refuse_existing(out)?;
+                }
+                let role = match role {
+                    CardRoleArg::Supervisor => CardRole::Supervisor,
+                    CardRoleArg::Supervisee => CardRole::Supervisee,
+                    CardRoleArg::Both => CardRole::Both,
+                };
+                let mut journal = unlock(dir, input)?;
+                let card = journal.export_card(&name, role)?;
+                match out {
+                    Some(out) => {
+                        attune::files::write_new_private_file(&out, card.as_bytes())?;
+                        println!("Wrote your contact card to {}.", out.display());
+                    }
+                    None => print!("{card}"),
+                }
+            }
+            ContactAction::Import {
+                file,
+                relation,
+                replace_key,
+            } => {
+                let relation = match relation {
+                    RelationArg::MySupervisor => MyRelation::MySupervisor,
+                    RelationArg::MySupervisee => MyRelation::MySupervisee,
+                    RelationArg::Both => MyRelation::Both,
+                };
+                let mut journal = unlock(dir, input)?;
+                let text = if file == "-" {
+                    input.rest()?.to_string()
+                } else {
+                    let bytes = attune::files::read_capped(
+                        Path::new(&file),
+                        attune::share::contacts::MAX_CARD_BYTES,
+                        "contact card",
+                    )?;
+                    String::from_utf8(bytes)
+                        .map_err(|_| Error::invalid("This file is not an Attune contact card."))?
+                };
+                let c = journal.import_card(&text, relation, replace_key)?;
+                println!(
+                    "Added {} as {} (id {}).",
+                    c.name,
+                    c.my_relation.label(),
+                    &c.id[..8]
+                );
+                let code = c
+                    .key_change
+                    .as_ref()
+                    .map_or(&c.safety_code, |k| &k.safety_code);
+                println!("Safety code: {code}");
+                println!(
+                    "Compare it with {} in person or on a call. When every digit matches, run `attune contact confirm {}`.",
+                    c.name,
+                    &c.id[..8]
+                );
+            }
+            ContactAction::List { json } => {
+                let mut journal = unlock(dir, input)?;
+                let all = journal.contacts()?;
+                if json {
+                    return print_json(&all);
+                }
+                if all.is_empty() {
+                    println!("No contacts yet. Import a card with `attune contact import`.");
+                }
+                for c in &all {
+                    println!(
+                        "{}  {}  {}  {}  safety code {}",
+                        &c.id[..8],
+                        c.name,
+                        c.my_relation.label(),
+                        status_word(c),
+                        c.key_change
+                            .as_ref()
+                            .map_or(&c.safety_code, |k| &k.safety_code)
+                    );
+                }
+            }
+            ContactAction::Confirm { id } => {
+                let mut journal = unlock(dir, input)?;
+                let id = contact_id(&mut journal, &id)?;
+                let c = journal.confirm_contact(&id, true)?;
+                println!(
+                    "Confirmed {} (safety code {}). You can now exchange packets.",
+                    c.name, c.safety_code
+                );
+            }
+        }
+        Ok(())
+    }
+
+    pub fn share(
+        dir: &Path,
+        input: &mut Input,
+        to: &str,
+        ids: &[String],
+        flagged: bool,
+        out: &Path,
+    ) -> Result<(), Error> {
+        refuse_existing(out)?;
+        let mut journal = unlock(dir, input)?;
+        let contact = contact_id(&mut journal, to)?;
+        let mut adding = ids
+            .iter()
+            .map(|i| journal.resolve_id(i))
+            .collect::<Result<Vec<_>, _>>()?;
+        if flagged {
+            adding.extend(journal.entries_flagged_for_supervision());
+        }
+        if !adding.is_empty() {
+            journal.share(&contact, &adding)?;
+        }
+        let preview = journal.preview_share(&contact, &[])?;
+        let bytes = journal.write_share_packet(&contact)?;
+        attune::files::write_new_private_file(out, &bytes)?;
+        println!(
+            "Wrote a packet for {} to {}: {} entr{} shared{}.",
+            preview.contact_name,
+            out.display(),
+            preview.entries.len(),
+            if preview.entries.len() == 1 {
+                "y"
+            } else {
+                "ies"
+            },
+            if preview.withdrawn.is_empty() {
+                String::new()
+            } else {
+                format!(", {} withdrawn", preview.withdrawn.len())
+            }
+        );
+        for e in &preview.entries {
+            println!(
+                "  {}  {}  {}",
+                &e.entry.entry_id[..8],
+                e.entry.encounter_date,
+                e.entry.title.as_deref().unwrap_or("Untitled reflection")
+            );
+        }
+        let n = preview.identifying;
+        if n > 0 {
+            eprintln!(
+                "attune: note: {n} passage{} in what you shared look{} identifying (names, phone numbers, addresses, dates of birth, record numbers). Edit the entries and share again if needed.",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "s" } else { "" }
+            );
+        }
+        Ok(())
+    }
+
+    pub fn import(dir: &Path, input: &mut Input, file: &Path) -> Result<(), Error> {
+        let mut journal = unlock(dir, input)?;
+        let bytes =
+            attune::files::read_capped(file, attune::share::packet::MAX_PACKET_BYTES, "packet")?;
+        let got = journal.import_packet(&bytes)?;
+        if got.already_imported {
+            println!("This packet was already imported; nothing changed.");
+            return Ok(());
+        }
+        match got.kind {
+            attune::share::PacketKind::Share => println!(
+                "Imported entries from {}: {} shared with you{}. See them with `attune inbox`.",
+                got.contact_name,
+                got.entries,
+                if got.withdrawn > 0 {
+                    format!(", {} withdrawn", got.withdrawn)
+                } else {
+                    String::new()
+                }
+            ),
+            attune::share::PacketKind::Feedback => {
+                println!(
+                    "Imported feedback from {}: {} response{}. Read it with `attune feedback`.",
+                    got.contact_name,
+                    got.responses,
+                    if got.responses == 1 { "" } else { "s" }
+                );
+                if got.unknown_entries > 0 {
+                    println!(
+                        "{} response{} answer{} entries not in this journal; kept anyway.",
+                        got.unknown_entries,
+                        if got.unknown_entries == 1 { "" } else { "s" },
+                        if got.unknown_entries == 1 { "s" } else { "" }
+                    );
+                }
+            }
+        }
+        println!("You can delete the packet file now.");
+        Ok(())
+    }
+
+    pub fn withdraw(dir: &Path, input: &mut Input, to: &str, id: &str) -> Result<(), Error> {
+        let mut journal = unlock(dir, input)?;
+        let contact = contact_id(&mut journal, to)?;
+        let id = journal.resolve_id(id)?;
+        journal.withdraw(&contact, &id)?;
+        println!("Withdrawn; the next `attune share --to` packet carries the request.");
+        println!("{WITHDRAW_NOTE}");
+        Ok(())
+    }
+
+    pub fn inbox(
+        dir: &Path,
+        input: &mut Input,
+        from: Option<&str>,
+        json: bool,
+    ) -> Result<(), Error> {
+        let mut journal = unlock(dir, input)?;
+        let contact = match from {
+            Some(f) => Some(contact_id(&mut journal, f)?),
+            None => None,
+        };
+        let groups = journal.inbox(contact.as_ref())?;
+        if json {
+            return print_json(&groups);
+        }
+        for g in &groups {
+            println!("From {} (their words, read-only):", g.contact_name);
+            if g.items.is_empty() {
+                println!("  nothing shared right now");
+            }
+            for i in &g.items {
+                println!(
+                    "  {}  {}  {}{}",
+                    &i.entry.entry_id[..8],
+                    i.entry.encounter_date,
+                    i.entry.title.as_deref().unwrap_or("Untitled reflection"),
+                    if i.on_agenda { "  [agenda]" } else { "" }
+                );
+            }
+        }
+        Ok(())
+    }
+
+    pub fn feedback(dir: &Path, input: &mut Input, args: FeedbackArgs) -> Result<(), Error> {
+        let mut journal;
+        if let (Some(to), Some(out)) = (&args.to, &args.out) {
+            refuse_existing(out)?;
+            journal = unlock(dir, input)?;
+            let contact = contact_id(&mut journal, to)?;
+            let entry = args.entry.as_deref().unwrap_or("");
+            journal.write_response(
+                &contact,
+                entry,
+                args.heard.as_deref().unwrap_or(""),
+                args.wonder.as_deref().unwrap_or(""),
+                args.stays.as_deref().unwrap_or(""),
+            )?;
+            let bytes = journal.write_feedback_packet(&contact)?;
+            attune::files::write_new_private_file(out, &bytes)?;
+            println!(
+                "Wrote your response and a feedback packet to {}.",
+                out.display()
+            );
+            return Ok(());
+        }
+        journal = unlock(dir, input)?;
+        let entry = match &args.entry {
+            Some(e) => Some(journal.resolve_id(e)?),
+            None => None,
+        };
+        let threads = journal.feedback_for(entry.as_ref())?;
+        if args.json {
+            return print_json(&threads);
+        }
+        if threads.is_empty() {
+            println!("No feedback yet.");
+        }
+        for t in &threads {
+            println!(
+                "{} wrote on {} about entry {}{}:",
+                t.supervisor_name,
+                t.written_at.format("%Y-%m-%d"),
+                &t.entry_id[..8],
+                if t.entry_known {
+                    ""
+                } else {
+                    " (not in this journal)"
+                }
+            );
+            for (label, text) in [
+                ("What I heard", &t.heard),
+                ("What I wonder", &t.wonder),
+                ("What stays with me", &t.stays),
+            ] {
+                if !text.is_empty() {
+                    println!("  {label}: {text}");
+                }
+            }
+        }
+        Ok(())
     }
 }

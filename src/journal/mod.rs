@@ -521,12 +521,18 @@ impl Journal {
         damaged.extend(damaged_packs.into_iter().map(|id| DamagedRecord {
             id: Some(EntryId(id).to_hex()),
         }));
+        // The supervision exchange's records (identity, contacts, shares, inbox, feedback).
+        let (exchange_checked, damaged_exchange) = crate::share::verify_records(self)?;
+        damaged.extend(damaged_exchange.into_iter().map(|id| DamagedRecord {
+            id: Some(EntryId(id).to_hex()),
+        }));
         let strays = stray_records(self.vault.store())?;
         let records_checked = rows.len()
             + malformed.len()
             + checkins_checked
             + sessions_checked
             + packs_checked
+            + exchange_checked
             + strays.len();
         damaged.extend(strays);
         Ok(VerifyReport {

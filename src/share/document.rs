@@ -53,6 +53,7 @@ pub enum PacketContent {
 
 /// An entry as shared: the supervisee's words, read-only on the other side.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SharedEntry {
     /// The entry's id in the supervisee's journal (32 hex digits).
@@ -73,6 +74,7 @@ pub struct SharedEntry {
 
 /// A guided answer with the prompt text it answered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SharedAnswer {
     pub prompt: String,

@@ -36,6 +36,16 @@ pub enum Table {
     Packs = 4,
     /// Wellbeing check-ins (one record each).
     Checkins = 5,
+    /// This journal's exchange keys (one record).
+    Identity = 6,
+    /// Pinned contacts: supervisors and supervisees (one record each).
+    Contacts = 7,
+    /// What I shared with each supervisor (one record per contact).
+    Shares = 8,
+    /// Entries supervisees shared with me (one record per contact).
+    Inbox = 9,
+    /// Reflective responses, written by me or received (one record each).
+    Feedback = 10,
     /// Supervision sessions, for the RS/C hours log (one record each).
     Sessions = 11,
 }
@@ -43,12 +53,17 @@ pub enum Table {
 impl Table {
     /// Every table this version knows. A record in any other table has been moved or
     /// forged and is reported as damaged.
-    pub const ALL: [Table; 6] = [
+    pub const ALL: [Table; 11] = [
         Table::Entries,
         Table::Settings,
         Table::Drafts,
         Table::Packs,
         Table::Checkins,
+        Table::Identity,
+        Table::Contacts,
+        Table::Shares,
+        Table::Inbox,
+        Table::Feedback,
         Table::Sessions,
     ];
 }

@@ -557,3 +557,169 @@ export type MonthMinutes = {
  * 1 (January) to 12.
  */
 month: number, received_minutes: number, given_minutes: number, };
+
+export type IdentityInfo = { 
+/**
+ * The name on my contact card, once I have made one.
+ */
+display_name: string | null, 
+/**
+ * Ed25519 public key, 64 hex digits.
+ */
+signing_key: string, 
+/**
+ * age recipient, `age1…`.
+ */
+age_recipient: string, created_at: string, };
+
+export type CardRole = "supervisor" | "supervisee" | "both";
+
+export type MyRelation = "my_supervisor" | "my_supervisee" | "both";
+
+export type Contact = { 
+/**
+ * 32 hex digits; the first 4 or more are enough in the CLI.
+ */
+id: string, name: string, 
+/**
+ * The role on their card.
+ */
+card_role: CardRole, my_relation: MyRelation, signing_key: string, age_recipient: string, 
+/**
+ * The safety code with the pinned keys.
+ */
+safety_code: string, confirmed: boolean, added_at: string, confirmed_at: string | null, 
+/**
+ * Set when a card with new keys was imported: the contact cannot be used until the
+ * new safety code is confirmed.
+ */
+key_change: KeyChange | null, 
+/**
+ * Confirmed and no key change waiting: packets can go to and come from them.
+ */
+usable: boolean, };
+
+export type KeyChange = { signing_key: string, age_recipient: string, 
+/**
+ * The safety code with the new keys: compare it again before confirming.
+ */
+safety_code: string, offered_at: string, };
+
+export type ContactCardRequest = { 
+/**
+ * The name the other person will see (a first name or initials are enough).
+ */
+name: string, role: CardRole, };
+
+export type ContactCardText = { text: string, file_name: string, };
+
+export type ImportCardRequest = { text: string, relation: MyRelation, 
+/**
+ * Replace the keys pinned for this person (they set Attune up again); the new
+ * keys wait for a fresh safety-code confirmation.
+ */
+replace_key: boolean, };
+
+export type ImportCardFileRequest = { relation: MyRelation, replace_key: boolean, };
+
+export type ContactRef = { contact_id: string, };
+
+export type ConfirmContactRequest = { contact_id: string, 
+/**
+ * The person compared the safety code with the contact and every digit matched.
+ */
+compared: boolean, };
+
+export type ShareRequest = { contact_id: string, entry_ids: Array<string>, };
+
+export type ShareStatus = { contact_id: string, contact_name: string, shared: Array<ShareMark>, withdrawn: Array<ShareMark>, last_packet_at: string | null, };
+
+export type ShareMark = { entry_id: string, at: string, last_sent_at: string | null, };
+
+export type SharePreview = { contact_id: string, contact_name: string, entries: Array<SharePreviewEntry>, 
+/**
+ * Entry ids the packet asks the supervisor's Attune to remove.
+ */
+withdrawn: Array<string>, 
+/**
+ * Identifying-looking passages across all entries.
+ */
+identifying: number, };
+
+export type SharePreviewEntry = { entry: SharedEntry, findings: Array<Finding>, };
+
+export type SharedEntry = { 
+/**
+ * The entry's id in the supervisee's journal (32 hex digits).
+ */
+entry_id: string, revision: number, encounter_date: string, kind: EntryKind, setting: Setting | null, family_code: string | null, title: string | null, 
+/**
+ * The title of the prompt pack it was written with, if any.
+ */
+pack_title: string | null, answers: Array<SharedAnswer>, body: string, tags: Array<string>, carrying: number | null, };
+
+export type SharedAnswer = { prompt: string, value: AnswerValue, };
+
+export type WithdrawRequest = { contact_id: string, entry_id: string, };
+
+export type WithdrawResponse = { status: ShareStatus, note: string, };
+
+export type FlaggedEntries = { entry_ids: Array<string>, };
+
+export type PacketKind = "share" | "feedback";
+
+export type ImportOutcome = { kind: PacketKind, contact_id: string, contact_name: string, 
+/**
+ * The same packet was imported before; nothing changed.
+ */
+already_imported: boolean, 
+/**
+ * Share: entries now in this supervisee's inbox.
+ */
+entries: number, 
+/**
+ * Share: entries withdrawn by the supervisee.
+ */
+withdrawn: number, 
+/**
+ * Feedback: responses received.
+ */
+responses: number, 
+/**
+ * Feedback: responses to entries this journal does not have (kept, flagged).
+ */
+unknown_entries: number, };
+
+export type InboxRequest = { contact_id: string | null, };
+
+export type InboxGroup = { contact_id: string, contact_name: string, items: Array<InboxItem>, updated_at: string | null, };
+
+export type InboxItem = { contact_id: string, entry: SharedEntry, received_at: string, on_agenda: boolean, 
+/**
+ * How many responses I have written to it.
+ */
+responses: number, };
+
+export type AgendaMark = { contact_id: string, entry_id: string, on_agenda: boolean, };
+
+export type ResponseRequest = { contact_id: string, 
+/**
+ * The shared entry's id (a unique prefix is enough).
+ */
+entry_id: string, heard: string, wonder: string, stays: string, };
+
+export type FeedbackRequest = { entry_id: string | null, };
+
+export type FeedbackThread = { response_id: string, contact_id: string, 
+/**
+ * Who wrote it: the supervisor's name as pinned (or mine, for ones I wrote).
+ */
+supervisor_name: string, 
+/**
+ * I wrote it (supervisor side).
+ */
+mine: boolean, entry_id: string, 
+/**
+ * False when the entry it answers is not in this journal (kept, flagged).
+ */
+entry_known: boolean, written_at: string, heard: string, wonder: string, stays: string, sent_at: string | null, };

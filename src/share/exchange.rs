@@ -1,0 +1,1014 @@
+//! Sharing, importing and answering: the journal side of the exchange.
+//!
+//! A supervisee shares entries with a confirmed supervisor ([`Table::Shares`] keeps
+//! the set per contact, with when each entry was shared and sent, and the withdrawn
+//! ones); every share packet carries the full current set plus tombstones. A supervisor
+//! imports it into an inbox per supervisee ([`Table::Inbox`]), writes reflective
+//! responses and sends them back as a feedback packet; both sides keep responses in
+//! [`Table::Feedback`]. Import checks everything before it writes anything, and then
+//! writes in one transaction, so a refused packet leaves the journal exactly as it was.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::contacts::{not_found, StoredContact};
+use super::document::{
+    FeedbackResponse, PacketContent, PacketDocument, SharedAnswer, SharedEntry, PACKET_FORMAT,
+};
+use super::identity::Me;
+use super::packet::{
+    next_sequence, open_packet, parse_signing_key_hex, seal_packet, MAX_PACKET_BYTES,
+};
+use super::{commit, from_hex16, hex, load_all, load_one, seal, Stored};
+use crate::crypto::{random_id, sha256, SigningPublicKey};
+use crate::deid::Finding;
+use crate::journal::{Entry, EntryId, Journal};
+use crate::prompts::PackRequest;
+use crate::store::{RecordRow, Table};
+use crate::{Error, Result};
+
+/// What withdrawing means, said plainly wherever it is offered.
+pub const WITHDRAW_NOTE: &str = "Withdrawing asks your supervisor's Attune to remove it; a copy someone already made cannot be recalled.";
+/// Longest part of a reflective response, in characters.
+pub const MAX_RESPONSE_PART_CHARS: usize = 4000;
+
+// ---- stored records -------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredMark {
+    entry_id: EntryId,
+    at: DateTime<Utc>,
+    last_sent_at: Option<DateTime<Utc>>,
+}
+
+/// What I share with one supervisor.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ShareSet {
+    shared: Vec<StoredMark>,
+    withdrawn: Vec<StoredMark>,
+    last_packet_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InboxStored {
+    entry: SharedEntry,
+    received_at: DateTime<Utc>,
+    on_agenda: bool,
+}
+
+/// What one supervisee shares with me.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InboxSet {
+    items: Vec<InboxStored>,
+    withdrawn: Vec<String>,
+    updated_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Direction {
+    /// I wrote it, as a supervisor.
+    Written,
+    /// My supervisor wrote it and I imported it.
+    Received,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeedbackStored {
+    contact_id: String,
+    direction: Direction,
+    response: FeedbackResponse,
+    sent_at: Option<DateTime<Utc>>,
+    received_at: Option<DateTime<Utc>>,
+    /// For received responses: does the entry it answers exist in this journal?
+    entry_known: bool,
+}
+
+// ---- what crosses to front ends ---------------------------------------------------
+
+/// One entry in a share set, and when it was shared (or withdrawn) and last sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ShareMark {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub entry_id: EntryId,
+    pub at: DateTime<Utc>,
+    pub last_sent_at: Option<DateTime<Utc>>,
+}
+
+/// What I share with one supervisor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ShareStatus {
+    pub contact_id: String,
+    pub contact_name: String,
+    pub shared: Vec<ShareMark>,
+    pub withdrawn: Vec<ShareMark>,
+    pub last_packet_at: Option<DateTime<Utc>>,
+}
+
+/// One entry exactly as it would leave the device, and what in it looks identifying.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct SharePreviewEntry {
+    pub entry: SharedEntry,
+    pub findings: Vec<Finding>,
+}
+
+/// Exactly what the next share packet to one supervisor would carry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct SharePreview {
+    pub contact_id: String,
+    pub contact_name: String,
+    pub entries: Vec<SharePreviewEntry>,
+    /// Entry ids the packet asks the supervisor's Attune to remove.
+    pub withdrawn: Vec<String>,
+    /// Identifying-looking passages across all entries.
+    pub identifying: usize,
+}
+
+/// Which way a packet goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum PacketKind {
+    Share,
+    Feedback,
+}
+
+/// What importing a packet did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ImportOutcome {
+    pub kind: PacketKind,
+    pub contact_id: String,
+    pub contact_name: String,
+    /// The same packet was imported before; nothing changed.
+    pub already_imported: bool,
+    /// Share: entries now in this supervisee's inbox.
+    pub entries: usize,
+    /// Share: entries withdrawn by the supervisee.
+    pub withdrawn: usize,
+    /// Feedback: responses received.
+    pub responses: usize,
+    /// Feedback: responses to entries this journal does not have (kept, flagged).
+    pub unknown_entries: usize,
+}
+
+/// A supervisee's shared entry in my inbox: their words, read-only.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct InboxItem {
+    pub contact_id: String,
+    pub entry: SharedEntry,
+    pub received_at: DateTime<Utc>,
+    pub on_agenda: bool,
+    /// How many responses I have written to it.
+    pub responses: usize,
+}
+
+/// One supervisee's inbox.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct InboxGroup {
+    pub contact_id: String,
+    pub contact_name: String,
+    pub items: Vec<InboxItem>,
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+/// Mark a shared entry for (or off) the next session's agenda.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct AgendaMark {
+    pub contact_id: String,
+    pub entry_id: String,
+    pub on_agenda: bool,
+}
+
+/// One reflective response: the supervisor's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct FeedbackThread {
+    pub response_id: String,
+    pub contact_id: String,
+    /// Who wrote it: the supervisor's name as pinned (or mine, for ones I wrote).
+    pub supervisor_name: String,
+    /// I wrote it (supervisor side).
+    pub mine: bool,
+    pub entry_id: String,
+    /// False when the entry it answers is not in this journal (kept, flagged).
+    pub entry_known: bool,
+    pub written_at: DateTime<Utc>,
+    pub heard: String,
+    pub wonder: String,
+    pub stays: String,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+// ---- helpers ----------------------------------------------------------------------
+
+fn refused(message: &str) -> Error {
+    Error::invalid(message)
+}
+
+fn now_ms(now: DateTime<Utc>) -> u64 {
+    u64::try_from(now.timestamp_millis()).unwrap_or(0)
+}
+
+fn valid_entry_id(id: &str) -> bool {
+    id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+fn check_response_parts(heard: &str, wonder: &str, stays: &str) -> Result<()> {
+    if [heard, wonder, stays].iter().all(|p| p.trim().is_empty()) {
+        return Err(Error::invalid(
+            "Write at least one part: what you heard, what you wonder, or what stays with you.",
+        ));
+    }
+    if [heard, wonder, stays]
+        .iter()
+        .any(|p| p.chars().count() > MAX_RESPONSE_PART_CHARS)
+    {
+        return Err(Error::invalid(format!(
+            "Each part of a response can be up to {MAX_RESPONSE_PART_CHARS} characters."
+        )));
+    }
+    Ok(())
+}
+
+fn received_record_id(contact_id: &[u8; 16], response_id: &str) -> [u8; 16] {
+    let mut input = b"attune/feedback/v1\0".to_vec();
+    input.extend_from_slice(contact_id);
+    input.extend_from_slice(response_id.as_bytes());
+    let digest = sha256(&input);
+    let mut id = [0u8; 16];
+    id.copy_from_slice(&digest[..16]);
+    id
+}
+
+fn marks(list: &[StoredMark]) -> Vec<ShareMark> {
+    list.iter()
+        .map(|m| ShareMark {
+            entry_id: m.entry_id,
+            at: m.at,
+            last_sent_at: m.last_sent_at,
+        })
+        .collect()
+}
+
+impl Journal {
+    fn share_set(&self, contact: &[u8; 16]) -> Result<Option<Stored<ShareSet>>> {
+        load_one(self, Table::Shares, contact)
+    }
+
+    fn inbox_set(&self, contact: &[u8; 16]) -> Result<Option<Stored<InboxSet>>> {
+        load_one(self, Table::Inbox, contact)
+    }
+
+    fn feedback_records(&self) -> Result<Vec<Stored<FeedbackStored>>> {
+        load_all(self, Table::Feedback)
+    }
+
+    fn my_supervisor(&self, id: &[u8; 16]) -> Result<Stored<StoredContact>> {
+        let c = self.usable_contact(id)?;
+        if !c.value.my_relation.supervises_me() {
+            return Err(Error::invalid(format!(
+                "{} is pinned as your supervisee; entries are shared with supervisors.",
+                c.value.name
+            )));
+        }
+        Ok(c)
+    }
+
+    fn my_supervisee(&self, id: &[u8; 16]) -> Result<Stored<StoredContact>> {
+        let c = self.usable_contact(id)?;
+        if !c.value.my_relation.supervised_by_me() {
+            return Err(Error::invalid(format!(
+                "{} is pinned as your supervisor; responses go to supervisees.",
+                c.value.name
+            )));
+        }
+        Ok(c)
+    }
+
+    /// An entry as it would be shared: its words and the prompts they answer.
+    fn to_shared(&self, e: &Entry) -> Result<SharedEntry> {
+        let registry = self.pack_registry()?;
+        let pack_title = e.prompt_pack.as_ref().and_then(|p| {
+            registry
+                .get(&PackRequest {
+                    id: p.id.clone(),
+                    version: Some(p.version),
+                })
+                .ok()
+                .map(|pack| pack.title.clone())
+        });
+        Ok(SharedEntry {
+            entry_id: e.id.to_hex(),
+            revision: e.revision,
+            encounter_date: e.encounter_date,
+            kind: e.kind,
+            setting: e.setting,
+            family_code: e.family_code.clone(),
+            title: e.title.clone(),
+            pack_title,
+            answers: e
+                .answers
+                .iter()
+                .map(|a| SharedAnswer {
+                    prompt: if a.prompt.is_empty() {
+                        a.prompt_id.clone()
+                    } else {
+                        a.prompt.clone()
+                    },
+                    value: a.value.clone(),
+                })
+                .collect(),
+            body: e.body.clone(),
+            tags: e.tags.clone(),
+            carrying: e.carrying,
+        })
+    }
+
+    fn live_entry(&self, id: &EntryId) -> Result<&Entry> {
+        let e = self.get(id)?;
+        if e.deleted_at.is_some() {
+            return Err(Error::invalid(
+                "An entry in the trash cannot be shared. Restore it first.",
+            ));
+        }
+        Ok(e)
+    }
+
+    /// Live entries flagged "bring to supervision", newest encounter first.
+    pub fn entries_flagged_for_supervision(&self) -> Vec<EntryId> {
+        let mut flagged: Vec<&Entry> = self
+            .entries()
+            .filter(|e| e.bring_to_supervision && e.deleted_at.is_none())
+            .collect();
+        flagged.sort_by_key(|e| std::cmp::Reverse((e.encounter_date, e.created_at)));
+        flagged.into_iter().map(|e| e.id).collect()
+    }
+
+    /// The share set with `adding` added (nothing stored), and the entries it holds.
+    fn planned_set(
+        &self,
+        contact: &[u8; 16],
+        adding: &[EntryId],
+        now: DateTime<Utc>,
+    ) -> Result<(Option<u64>, ShareSet)> {
+        for id in adding {
+            self.live_entry(id)?;
+        }
+        let stored = self.share_set(contact)?;
+        let previous = stored.as_ref().map(|s| s.revision);
+        let mut set = stored.map(|s| s.value).unwrap_or_default();
+        for id in adding {
+            if !set.shared.iter().any(|m| m.entry_id == *id) {
+                set.shared.push(StoredMark {
+                    entry_id: *id,
+                    at: now,
+                    last_sent_at: None,
+                });
+            }
+            set.withdrawn.retain(|m| m.entry_id != *id);
+        }
+        // An entry trashed or deleted since it was shared goes out as withdrawn.
+        let gone: Vec<StoredMark> = set
+            .shared
+            .iter()
+            .filter(|m| {
+                self.get(&m.entry_id)
+                    .map_or(true, |e| e.deleted_at.is_some())
+            })
+            .cloned()
+            .collect();
+        for mut m in gone {
+            set.shared.retain(|s| s.entry_id != m.entry_id);
+            m.at = now;
+            m.last_sent_at = None;
+            set.withdrawn.push(m);
+        }
+        Ok((previous, set))
+    }
+
+    /// Exactly what the next packet to this supervisor would carry if `adding` were
+    /// shared too, with what looks identifying in each entry. Changes nothing.
+    pub fn preview_share(&self, contact: &[u8; 16], adding: &[EntryId]) -> Result<SharePreview> {
+        let c = self.my_supervisor(contact)?;
+        let (_, set) = self.planned_set(contact, adding, Utc::now())?;
+        let allow = self.settings()?.allow_list();
+        let mut entries = Vec::with_capacity(set.shared.len());
+        let mut identifying = 0;
+        for m in &set.shared {
+            let e = self.get(&m.entry_id)?;
+            let findings = crate::journal::identifying_passages(e, &allow);
+            identifying += findings.len();
+            entries.push(SharePreviewEntry {
+                entry: self.to_shared(e)?,
+                findings,
+            });
+        }
+        Ok(SharePreview {
+            contact_id: hex(contact),
+            contact_name: c.value.name,
+            entries,
+            withdrawn: set.withdrawn.iter().map(|m| m.entry_id.to_hex()).collect(),
+            identifying,
+        })
+    }
+
+    /// Add entries to what is shared with this supervisor (sent with the next packet).
+    pub fn share(&mut self, contact: &[u8; 16], adding: &[EntryId]) -> Result<ShareStatus> {
+        let c = self.my_supervisor(contact)?;
+        if adding.is_empty() {
+            return Err(Error::invalid("Choose at least one entry to share."));
+        }
+        let (previous, set) = self.planned_set(contact, adding, Utc::now())?;
+        let row = seal(self, Table::Shares, *contact, previous, &set)?;
+        commit(self, &[row])?;
+        Ok(status(contact, &c.value.name, &set))
+    }
+
+    /// What is shared with this contact (empty when nothing yet).
+    pub fn share_status(&self, contact: &[u8; 16]) -> Result<ShareStatus> {
+        let c = self.stored_contact(contact)?;
+        let set = self
+            .share_set(contact)?
+            .map(|s| s.value)
+            .unwrap_or_default();
+        Ok(status(contact, &c.value.name, &set))
+    }
+
+    /// Ask this supervisor's Attune to remove an entry: a tombstone goes in the next
+    /// packet. See [`WITHDRAW_NOTE`].
+    pub fn withdraw(&mut self, contact: &[u8; 16], entry: &EntryId) -> Result<ShareStatus> {
+        let c = self.stored_contact(contact)?;
+        let stored = self
+            .share_set(contact)?
+            .ok_or_else(|| Error::invalid("That entry is not shared with this contact."))?;
+        let mut set = stored.value.clone();
+        let Some(at) = set.shared.iter().position(|m| m.entry_id == *entry) else {
+            return Err(Error::invalid(
+                "That entry is not shared with this contact.",
+            ));
+        };
+        let mut mark = set.shared.remove(at);
+        mark.at = Utc::now();
+        mark.last_sent_at = None;
+        set.withdrawn.push(mark);
+        let row = seal(self, Table::Shares, *contact, Some(stored.revision), &set)?;
+        commit(self, &[row])?;
+        Ok(status(contact, &c.value.name, &set))
+    }
+
+    fn document(
+        me: &Me,
+        c: &StoredContact,
+        sequence: u64,
+        now: DateTime<Utc>,
+        content: PacketContent,
+    ) -> Result<PacketDocument> {
+        Ok(PacketDocument {
+            format: PACKET_FORMAT,
+            packet_id: hex(&random_id::<16>()?),
+            sequence,
+            created_at: now,
+            sender: me.keys(),
+            sender_name: me.display_name.clone().unwrap_or_default(),
+            recipient: c.keys.clone(),
+            content,
+        })
+    }
+
+    /// The share packet for this supervisor: the full current set (as the entries read
+    /// now) and the tombstones, signed, encrypted to them and to me. Records what was
+    /// sent and when.
+    pub fn write_share_packet(&mut self, contact: &[u8; 16]) -> Result<Vec<u8>> {
+        let c = self.my_supervisor(contact)?;
+        let now = Utc::now();
+        let (previous, mut set) = self.planned_set(contact, &[], now)?;
+        if set.shared.is_empty() && set.withdrawn.is_empty() {
+            return Err(Error::invalid(format!(
+                "Nothing is shared with {} yet. Choose entries to share first.",
+                c.value.name
+            )));
+        }
+        let entries = set
+            .shared
+            .iter()
+            .map(|m| self.get(&m.entry_id).and_then(|e| self.to_shared(e)))
+            .collect::<Result<Vec<_>>>()?;
+        let withdrawn = set.withdrawn.iter().map(|m| m.entry_id.to_hex()).collect();
+        let me = self.me_or_create()?;
+        let sequence = next_sequence(c.value.last_sent_sequence, now_ms(now));
+        let doc = Self::document(
+            &me,
+            &c.value,
+            sequence,
+            now,
+            PacketContent::Share { entries, withdrawn },
+        )?;
+        let bytes = seal_packet(
+            &doc,
+            &me.signing,
+            &[c.value.keys.age_recipient.clone(), me.age.recipient()],
+        )?;
+        for m in set.shared.iter_mut().chain(set.withdrawn.iter_mut()) {
+            m.last_sent_at = Some(now);
+        }
+        set.last_packet_at = Some(now);
+        let mut contact_next = c.value.clone();
+        contact_next.last_sent_sequence = Some(sequence);
+        let rows = [
+            seal(self, Table::Shares, *contact, previous, &set)?,
+            seal(self, Table::Contacts, c.id, Some(c.revision), &contact_next)?,
+        ];
+        commit(self, &rows)?;
+        Ok(bytes)
+    }
+
+    /// Write a reflective response to a supervisee's shared entry (sent with the next
+    /// feedback packet).
+    pub fn write_response(
+        &mut self,
+        contact: &[u8; 16],
+        entry_id: &str,
+        heard: &str,
+        wonder: &str,
+        stays: &str,
+    ) -> Result<FeedbackThread> {
+        let c = self.my_supervisee(contact)?;
+        check_response_parts(heard, wonder, stays)?;
+        let entry_id = entry_id.trim().to_ascii_lowercase();
+        let inbox = self
+            .inbox_set(contact)?
+            .map(|s| s.value)
+            .unwrap_or_default();
+        let matches: Vec<&InboxStored> = inbox
+            .items
+            .iter()
+            .filter(|i| i.entry.entry_id.starts_with(&entry_id) && entry_id.len() >= 4)
+            .collect();
+        let [item] = matches.as_slice() else {
+            return Err(Error::invalid(format!(
+                "No entry {} shared with you has that id.",
+                c.value.name
+            )));
+        };
+        let id: [u8; 16] = random_id()?;
+        let record = FeedbackStored {
+            contact_id: hex(contact),
+            direction: Direction::Written,
+            response: FeedbackResponse {
+                response_id: hex(&id),
+                entry_id: item.entry.entry_id.clone(),
+                revision: 1,
+                written_at: Utc::now(),
+                heard: heard.trim().to_string(),
+                wonder: wonder.trim().to_string(),
+                stays: stays.trim().to_string(),
+            },
+            sent_at: None,
+            received_at: None,
+            entry_known: true,
+        };
+        let row = seal(self, Table::Feedback, id, None, &record)?;
+        commit(self, &[row])?;
+        let me = self.me_or_create()?;
+        Ok(thread(&record, me.display_name.as_deref().unwrap_or("You")))
+    }
+
+    /// The feedback packet for this supervisee: every response I wrote them.
+    pub fn write_feedback_packet(&mut self, contact: &[u8; 16]) -> Result<Vec<u8>> {
+        let c = self.my_supervisee(contact)?;
+        let contact_hex = hex(contact);
+        let mine: Vec<Stored<FeedbackStored>> = self
+            .feedback_records()?
+            .into_iter()
+            .filter(|s| {
+                s.value.direction == Direction::Written && s.value.contact_id == contact_hex
+            })
+            .collect();
+        if mine.is_empty() {
+            return Err(Error::invalid(format!(
+                "You have not written a response to {} yet.",
+                c.value.name
+            )));
+        }
+        let now = Utc::now();
+        let me = self.me_or_create()?;
+        let sequence = next_sequence(c.value.last_sent_sequence, now_ms(now));
+        let responses = mine.iter().map(|s| s.value.response.clone()).collect();
+        let doc = Self::document(
+            &me,
+            &c.value,
+            sequence,
+            now,
+            PacketContent::Feedback { responses },
+        )?;
+        let bytes = seal_packet(
+            &doc,
+            &me.signing,
+            &[c.value.keys.age_recipient.clone(), me.age.recipient()],
+        )?;
+        let mut rows = Vec::with_capacity(mine.len() + 1);
+        for s in &mine {
+            let mut next = s.value.clone();
+            next.sent_at = Some(now);
+            rows.push(seal(self, Table::Feedback, s.id, Some(s.revision), &next)?);
+        }
+        let mut contact_next = c.value.clone();
+        contact_next.last_sent_sequence = Some(sequence);
+        rows.push(seal(
+            self,
+            Table::Contacts,
+            c.id,
+            Some(c.revision),
+            &contact_next,
+        )?);
+        commit(self, &rows)?;
+        Ok(bytes)
+    }
+
+    /// Import a share or feedback packet. Every check runs before anything is written;
+    /// a refused packet leaves the journal unchanged.
+    pub fn import_packet(&mut self, bytes: &[u8]) -> Result<ImportOutcome> {
+        if bytes.len() > MAX_PACKET_BYTES {
+            return Err(refused(
+                "This file is too large to be an Attune packet. Nothing was changed.",
+            ));
+        }
+        let Some(me) = self.me()? else {
+            return Err(refused(
+                "This journal has no contacts yet, so no packet can be meant for it. Nothing was changed.",
+            ));
+        };
+        let contacts = self.stored_contacts()?;
+        let keys_of = |usable: bool| -> Vec<SigningPublicKey> {
+            contacts
+                .iter()
+                .filter(|s| s.value.usable() == usable)
+                .filter_map(|s| parse_signing_key_hex(&s.value.keys.signing_key))
+                .collect()
+        };
+        let opened = match open_packet(bytes, &me.age, &keys_of(true)) {
+            Ok(o) => o,
+            Err(err) => {
+                // Name the reason when the signer is pinned but not yet confirmed.
+                if let Ok(o) = open_packet(bytes, &me.age, &keys_of(false)) {
+                    let who = contacts
+                        .iter()
+                        .find(|s| {
+                            parse_signing_key_hex(&s.value.keys.signing_key) == Some(o.signer)
+                        })
+                        .map_or_else(String::new, |s| s.value.name.clone());
+                    return Err(Error::invalid(format!(
+                        "This packet comes from {who}, whose safety code is not confirmed. Compare it with them and confirm it first. Nothing was changed."
+                    )));
+                }
+                return Err(err);
+            }
+        };
+        let doc = &opened.document;
+        let Some(c) = contacts
+            .iter()
+            .find(|s| parse_signing_key_hex(&s.value.keys.signing_key) == Some(opened.signer))
+        else {
+            return Err(refused(
+                "This packet is not from a confirmed contact. Nothing was changed.",
+            ));
+        };
+        if doc.sender != c.value.keys {
+            return Err(refused(
+                "This packet's sender keys do not match the ones pinned for this contact. Nothing was changed.",
+            ));
+        }
+        if doc.recipient != me.keys() {
+            return Err(refused(
+                "This packet was meant for someone else. Nothing was changed.",
+            ));
+        }
+        let kind = match &doc.content {
+            PacketContent::Share { .. } => PacketKind::Share,
+            PacketContent::Feedback { .. } => PacketKind::Feedback,
+        };
+        match kind {
+            PacketKind::Share if !c.value.my_relation.supervised_by_me() => {
+                return Err(Error::invalid(format!(
+                    "{} is pinned as your supervisor, not your supervisee, so Attune does not take shared entries from them. Nothing was changed.",
+                    c.value.name
+                )));
+            }
+            PacketKind::Feedback if !c.value.my_relation.supervises_me() => {
+                return Err(Error::invalid(format!(
+                    "{} is pinned as your supervisee, not your supervisor, so Attune does not take feedback from them. Nothing was changed.",
+                    c.value.name
+                )));
+            }
+            _ => {}
+        }
+        let digest = hex(&opened.document_bytes_sha256);
+        let mut outcome = ImportOutcome {
+            kind,
+            contact_id: hex(&c.id),
+            contact_name: c.value.name.clone(),
+            already_imported: false,
+            entries: 0,
+            withdrawn: 0,
+            responses: 0,
+            unknown_entries: 0,
+        };
+        if let Some(last) = &c.value.last_received {
+            if last.packet_id == doc.packet_id && last.document_sha256 == digest {
+                outcome.already_imported = true;
+                return Ok(outcome);
+            }
+            if doc.sequence <= last.sequence {
+                return Err(refused(
+                    "This packet is older than one already imported. Nothing was changed.",
+                ));
+            }
+        }
+        let now = Utc::now();
+        let mut contact_next = c.value.clone();
+        contact_next.last_received = Some(super::contacts::ReceivedMark {
+            sequence: doc.sequence,
+            packet_id: doc.packet_id.clone(),
+            document_sha256: digest,
+            at: now,
+        });
+        let mut rows: Vec<(Table, RecordRow)> = Vec::new();
+        match &doc.content {
+            PacketContent::Share { entries, withdrawn } => {
+                let (inbox, n) = self.next_inbox(&c.id, entries, withdrawn, now)?;
+                outcome.entries = n;
+                outcome.withdrawn = withdrawn.len();
+                rows.push(inbox);
+            }
+            PacketContent::Feedback { responses } => {
+                for r in responses {
+                    if !valid_entry_id(&r.entry_id)
+                        || !valid_entry_id(&r.response_id)
+                        || check_response_parts(&r.heard, &r.wonder, &r.stays).is_err()
+                    {
+                        return Err(refused(
+                            "This packet holds a response Attune cannot read. Nothing was changed.",
+                        ));
+                    }
+                    let id = received_record_id(&c.id, &r.response_id);
+                    let existing = load_one::<FeedbackStored>(self, Table::Feedback, &id)?;
+                    if existing
+                        .as_ref()
+                        .is_some_and(|e| e.value.response.revision > r.revision)
+                    {
+                        continue;
+                    }
+                    let entry_known =
+                        EntryId::from_hex(&r.entry_id).is_some_and(|e| self.get(&e).is_ok());
+                    if !entry_known {
+                        outcome.unknown_entries += 1;
+                    }
+                    outcome.responses += 1;
+                    let record = FeedbackStored {
+                        contact_id: hex(&c.id),
+                        direction: Direction::Received,
+                        response: r.clone(),
+                        sent_at: None,
+                        received_at: Some(now),
+                        entry_known,
+                    };
+                    rows.push(seal(
+                        self,
+                        Table::Feedback,
+                        id,
+                        existing.map(|e| e.revision),
+                        &record,
+                    )?);
+                }
+            }
+        }
+        rows.push(seal(
+            self,
+            Table::Contacts,
+            c.id,
+            Some(c.revision),
+            &contact_next,
+        )?);
+        commit(self, &rows)?;
+        Ok(outcome)
+    }
+
+    /// The supervisee's inbox as the packet says it is now: the packet's entries (minus
+    /// withdrawn ones), keeping my agenda marks and when each first arrived.
+    fn next_inbox(
+        &self,
+        contact: &[u8; 16],
+        entries: &[SharedEntry],
+        withdrawn: &[String],
+        now: DateTime<Utc>,
+    ) -> Result<((Table, RecordRow), usize)> {
+        if entries
+            .iter()
+            .map(|e| &e.entry_id)
+            .chain(withdrawn)
+            .any(|id| !valid_entry_id(id))
+        {
+            return Err(refused(
+                "This packet holds an entry Attune cannot read. Nothing was changed.",
+            ));
+        }
+        let stored = self.inbox_set(contact)?;
+        let previous = stored.as_ref().map(|s| s.revision);
+        let old = stored.map(|s| s.value).unwrap_or_default();
+        let gone: HashSet<&str> = withdrawn.iter().map(String::as_str).collect();
+        let mut seen = HashSet::new();
+        let mut items = Vec::with_capacity(entries.len());
+        for e in entries {
+            if gone.contains(e.entry_id.as_str()) || !seen.insert(e.entry_id.clone()) {
+                continue;
+            }
+            let before = old.items.iter().find(|i| i.entry.entry_id == e.entry_id);
+            items.push(InboxStored {
+                entry: e.clone(),
+                received_at: before.map_or(now, |b| b.received_at),
+                on_agenda: before.is_some_and(|b| b.on_agenda),
+            });
+        }
+        let n = items.len();
+        let next = InboxSet {
+            items,
+            withdrawn: withdrawn.to_vec(),
+            updated_at: Some(now),
+        };
+        Ok((seal(self, Table::Inbox, *contact, previous, &next)?, n))
+    }
+
+    /// Entries my supervisees shared with me, per supervisee (one, when named).
+    pub fn inbox(&self, contact: Option<&[u8; 16]>) -> Result<Vec<InboxGroup>> {
+        let responses = self.feedback_records()?;
+        let mut groups = Vec::new();
+        for c in self.stored_contacts()? {
+            if contact.is_some_and(|id| *id != c.id) || !c.value.my_relation.supervised_by_me() {
+                continue;
+            }
+            let set = self.inbox_set(&c.id)?.map(|s| s.value).unwrap_or_default();
+            let contact_hex = hex(&c.id);
+            let mut items: Vec<InboxItem> = set
+                .items
+                .iter()
+                .map(|i| InboxItem {
+                    contact_id: contact_hex.clone(),
+                    entry: i.entry.clone(),
+                    received_at: i.received_at,
+                    on_agenda: i.on_agenda,
+                    responses: responses
+                        .iter()
+                        .filter(|r| {
+                            r.value.direction == Direction::Written
+                                && r.value.contact_id == contact_hex
+                                && r.value.response.entry_id == i.entry.entry_id
+                        })
+                        .count(),
+                })
+                .collect();
+            items.sort_by_key(|i| std::cmp::Reverse(i.entry.encounter_date));
+            groups.push(InboxGroup {
+                contact_id: contact_hex,
+                contact_name: c.value.name.clone(),
+                items,
+                updated_at: set.updated_at,
+            });
+        }
+        if let Some(id) = contact {
+            if groups.is_empty() {
+                self.my_supervisee(id)?;
+            }
+        }
+        Ok(groups)
+    }
+
+    /// Put a shared entry on (or off) the agenda for the next session with them.
+    pub fn set_agenda(&mut self, contact: &[u8; 16], entry_id: &str, on: bool) -> Result<()> {
+        let stored = self.inbox_set(contact)?.ok_or_else(not_found)?;
+        let mut set = stored.value.clone();
+        let item = set
+            .items
+            .iter_mut()
+            .find(|i| i.entry.entry_id == entry_id)
+            .ok_or_else(|| Error::not_found("shared entry"))?;
+        item.on_agenda = on;
+        let row = seal(self, Table::Inbox, *contact, Some(stored.revision), &set)?;
+        commit(self, &[row])
+    }
+
+    /// The shared entries marked for the next session with this supervisee.
+    pub fn agenda(&self, contact: &[u8; 16]) -> Result<Vec<InboxItem>> {
+        Ok(self
+            .inbox(Some(contact))?
+            .into_iter()
+            .flat_map(|g| g.items)
+            .filter(|i| i.on_agenda)
+            .collect())
+    }
+
+    /// Responses my supervisors sent about one of my entries (or all, with `None`),
+    /// oldest first.
+    pub fn feedback_for(&self, entry: Option<&EntryId>) -> Result<Vec<FeedbackThread>> {
+        let names: Vec<(String, String)> = self
+            .stored_contacts()?
+            .into_iter()
+            .map(|s| (hex(&s.id), s.value.name.clone()))
+            .collect();
+        let mut out: Vec<FeedbackThread> = self
+            .feedback_records()?
+            .iter()
+            .filter(|s| s.value.direction == Direction::Received)
+            .filter(|s| entry.is_none_or(|e| s.value.response.entry_id == e.to_hex()))
+            .map(|s| {
+                let name = names
+                    .iter()
+                    .find(|(id, _)| *id == s.value.contact_id)
+                    .map_or("Your supervisor", |(_, n)| n.as_str());
+                thread(&s.value, name)
+            })
+            .collect();
+        out.sort_by_key(|t| t.written_at);
+        Ok(out)
+    }
+
+    /// Responses I wrote to one supervisee, oldest first.
+    pub fn responses_written(&self, contact: &[u8; 16]) -> Result<Vec<FeedbackThread>> {
+        let contact_hex = hex(contact);
+        let me = self.me()?;
+        let name = me
+            .as_ref()
+            .and_then(|m| m.display_name.clone())
+            .unwrap_or_else(|| "You".to_string());
+        let mut out: Vec<FeedbackThread> = self
+            .feedback_records()?
+            .iter()
+            .filter(|s| {
+                s.value.direction == Direction::Written && s.value.contact_id == contact_hex
+            })
+            .map(|s| thread(&s.value, &name))
+            .collect();
+        out.sort_by_key(|t| t.written_at);
+        Ok(out)
+    }
+}
+
+fn status(contact: &[u8; 16], name: &str, set: &ShareSet) -> ShareStatus {
+    ShareStatus {
+        contact_id: hex(contact),
+        contact_name: name.to_string(),
+        shared: marks(&set.shared),
+        withdrawn: marks(&set.withdrawn),
+        last_packet_at: set.last_packet_at,
+    }
+}
+
+fn thread(s: &FeedbackStored, name: &str) -> FeedbackThread {
+    let r = &s.response;
+    FeedbackThread {
+        response_id: r.response_id.clone(),
+        contact_id: s.contact_id.clone(),
+        supervisor_name: name.to_string(),
+        mine: s.direction == Direction::Written,
+        entry_id: r.entry_id.clone(),
+        entry_known: s.entry_known,
+        written_at: r.written_at,
+        heard: r.heard.clone(),
+        wonder: r.wonder.clone(),
+        stays: r.stays.clone(),
+        sent_at: s.sent_at,
+    }
+}
+
+pub(super) fn check(journal: &Journal) -> Result<(usize, Vec<[u8; 16]>)> {
+    let mut checked = 0;
+    let mut damaged = Vec::new();
+    for (n, ids) in [
+        super::damaged_in::<ShareSet>(journal, Table::Shares)?,
+        super::damaged_in::<InboxSet>(journal, Table::Inbox)?,
+        super::damaged_in::<FeedbackStored>(journal, Table::Feedback)?,
+    ] {
+        checked += n;
+        damaged.extend(ids);
+    }
+    Ok((checked, damaged))
+}
+
+/// Parse a contact id given in full (32 hex digits).
+pub fn parse_contact_id(text: &str) -> Result<[u8; 16]> {
+    from_hex16(&text.trim().to_ascii_lowercase()).ok_or_else(not_found)
+}

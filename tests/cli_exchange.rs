@@ -1,0 +1,276 @@
+//! The exchange from the command line: two journals, the real binary, files between
+//! them, as two people would run it.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use tempfile::TempDir;
+
+const PASS: &str = "cli exchange passphrase";
+
+struct Person {
+    dir: PathBuf,
+    pass_file: PathBuf,
+}
+
+impl Person {
+    fn new(tmp: &Path, name: &str) -> Self {
+        let pass_file = tmp.join(format!("{name}.pass"));
+        std::fs::write(&pass_file, format!("{PASS}\n")).unwrap();
+        let me = Self {
+            dir: tmp.join(name),
+            pass_file,
+        };
+        let out = me.run(&["init"], "");
+        assert_eq!(out.status.code(), Some(0), "init: {}", stderr(&out));
+        me
+    }
+
+    fn run(&self, args: &[&str], stdin: &str) -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_attune"))
+            .arg("--journal")
+            .arg(&self.dir)
+            .args(args)
+            .env_remove("ATTUNE_JOURNAL")
+            .env("ATTUNE_PASSPHRASE_FILE", &self.pass_file)
+            .env("ATTUNE_TEST_FAST_KDF", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str], stdin: &str) -> String {
+        let out = self.run(args, stdin);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.ok(args, "")).unwrap()
+    }
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+fn safety_code_line(text: &str) -> String {
+    text.lines()
+        .find_map(|l| l.strip_prefix("Safety code: "))
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn two_people_run_the_whole_exchange_from_the_command_line() {
+    let tmp = TempDir::new().unwrap();
+    let alex = Person::new(tmp.path(), "alex");
+    let sam = Person::new(tmp.path(), "sam");
+    let p = |name: &str| tmp.path().join(name).display().to_string();
+
+    let me = alex.json(&["identity", "show", "--json"]);
+    assert_eq!(me["signing_key"].as_str().unwrap().len(), 64);
+
+    // Cards: Alex's printed and piped in, Sam's through a file.
+    let alex_card = alex.ok(
+        &[
+            "contact",
+            "export",
+            "--name",
+            "Alex",
+            "--role",
+            "supervisee",
+        ],
+        "",
+    );
+    assert!(alex_card.starts_with("Attune contact card v1\n"));
+    alex.ok(
+        &[
+            "contact",
+            "export",
+            "--name",
+            "Alex",
+            "--role",
+            "supervisee",
+            "--out",
+            &p("alex.card"),
+        ],
+        "",
+    );
+    let again = alex.run(
+        &[
+            "contact",
+            "export",
+            "--name",
+            "Alex",
+            "--role",
+            "supervisee",
+            "--out",
+            &p("alex.card"),
+        ],
+        "",
+    );
+    assert_eq!(again.status.code(), Some(2), "never overwrites");
+    sam.ok(
+        &[
+            "contact",
+            "export",
+            "--name",
+            "Sam",
+            "--role",
+            "supervisor",
+            "--out",
+            &p("sam.card"),
+        ],
+        "",
+    );
+    let in_sam = sam.ok(
+        &["contact", "import", "-", "--as", "my-supervisee"],
+        &alex_card,
+    );
+    let in_alex = alex.ok(
+        &["contact", "import", &p("sam.card"), "--as", "my-supervisor"],
+        "",
+    );
+    assert_eq!(safety_code_line(&in_sam), safety_code_line(&in_alex));
+
+    let alex_contacts = alex.json(&["contact", "list", "--json"]);
+    assert_eq!(alex_contacts[0]["confirmed"], false);
+    let sam_id = alex_contacts[0]["id"].as_str().unwrap()[..6].to_string();
+    let alex_id = sam.json(&["contact", "list", "--json"])[0]["id"]
+        .as_str()
+        .unwrap()[..6]
+        .to_string();
+
+    let entry = alex
+        .ok(
+            &["add", "--flag", "--title", "Visit", "--body-file", "-"],
+            "The baby reached for her mother's sleeve. Ring me at 0612 345 678.",
+        )
+        .trim()
+        .to_string();
+
+    // Unconfirmed: refused.
+    let early = alex.run(
+        &[
+            "share",
+            "--to",
+            &sam_id,
+            &entry[..6],
+            "--out",
+            &p("s1.attune"),
+        ],
+        "",
+    );
+    assert_eq!(early.status.code(), Some(2), "{}", stderr(&early));
+    assert!(!tmp.path().join("s1.attune").exists());
+
+    alex.ok(&["contact", "confirm", &sam_id], "");
+    sam.ok(&["contact", "confirm", &alex_id], "");
+
+    let shared = alex.run(
+        &[
+            "share",
+            "--to",
+            "Sam",
+            "--flagged",
+            "--out",
+            &p("s1.attune"),
+        ],
+        "",
+    );
+    assert_eq!(shared.status.code(), Some(0), "{}", stderr(&shared));
+    assert!(stdout(&shared).contains(&entry[..8]));
+    assert!(
+        stderr(&shared).contains("identifying"),
+        "{}",
+        stderr(&shared)
+    );
+    let packet = std::fs::read(tmp.path().join("s1.attune")).unwrap();
+    assert!(!String::from_utf8_lossy(&packet).contains("sleeve"));
+
+    let imported = sam.ok(&["import", &p("s1.attune")], "");
+    assert!(imported.contains("1 shared"), "{imported}");
+    assert!(sam
+        .ok(&["import", &p("s1.attune")], "")
+        .contains("already imported"));
+    let inbox = sam.json(&["inbox", "--json"]);
+    assert_eq!(
+        inbox[0]["items"][0]["entry"]["entry_id"].as_str().unwrap(),
+        entry
+    );
+
+    sam.ok(
+        &[
+            "feedback",
+            "--to",
+            &alex_id,
+            "--entry",
+            &entry[..8],
+            "--heard",
+            "You noticed her reaching.",
+            "--out",
+            &p("f1.attune"),
+        ],
+        "",
+    );
+    alex.ok(&["import", &p("f1.attune")], "");
+    let fb = alex.json(&["feedback", "--entry", &entry[..8], "--json"]);
+    assert_eq!(fb[0]["heard"], "You noticed her reaching.");
+    assert_eq!(fb[0]["supervisor_name"], "Sam");
+    assert!(alex
+        .ok(&["feedback"], "")
+        .contains("What I heard: You noticed her reaching."));
+
+    // Feedback the wrong way round is refused with exit code 2 and no file.
+    let wrong = alex.run(
+        &[
+            "feedback",
+            "--to",
+            &sam_id,
+            "--entry",
+            &entry[..8],
+            "--heard",
+            "x",
+            "--out",
+            &p("f2.attune"),
+        ],
+        "",
+    );
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(!tmp.path().join("f2.attune").exists());
+
+    // Withdraw, share again: gone on Sam's side.
+    let w = alex.ok(&["withdraw", "--to", &sam_id, &entry[..6]], "");
+    assert!(w.contains("cannot be recalled"));
+    alex.ok(&["share", "--to", &sam_id, "--out", &p("s2.attune")], "");
+    sam.ok(&["import", &p("s2.attune")], "");
+    assert_eq!(
+        sam.json(&["inbox", "--json"])[0]["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+
+    // The older packet is refused now.
+    let old = sam.run(&["import", &p("s1.attune")], "");
+    assert_eq!(old.status.code(), Some(2));
+    assert!(stderr(&old).contains("older"), "{}", stderr(&old));
+}

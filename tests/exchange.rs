@@ -1,0 +1,661 @@
+//! The supervision exchange between two (or three) journals: identity, contacts and
+//! safety codes, sharing, import safety, withdrawal and feedback.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::Path;
+
+use attune::crypto::{AgeIdentity, SigningKey};
+use attune::journal::{EntryChange, EntryId, Journal, NewEntry};
+use attune::share::contacts::ContactCard;
+use attune::share::document::{
+    FeedbackResponse, PacketContent, PacketDocument, PartyKeys, SharedEntry, PACKET_FORMAT,
+};
+use attune::share::packet::{seal_packet, signing_key_hex};
+use attune::share::{safety_code, CardRole, MyRelation, PacketKind};
+use attune::ErrorCode;
+use chrono::{NaiveDate, Utc};
+use common::*;
+
+fn journal(dir: &Path) -> Journal {
+    create_journal(dir).0
+}
+
+fn id_of(hex: &str) -> [u8; 16] {
+    attune::share::exchange::parse_contact_id(hex).unwrap()
+}
+
+/// `a` pins `b` as `a_sees_b`, `b` pins `a` the other way; both confirm. Returns the
+/// contact ids (b in a's journal, a in b's journal).
+fn pair(a: &mut Journal, b: &mut Journal) -> ([u8; 16], [u8; 16]) {
+    let card_a = a.export_card("Alex", CardRole::Supervisee).unwrap();
+    let card_b = b.export_card("Sam", CardRole::Supervisor).unwrap();
+    let b_in_a = a
+        .import_card(&card_b, MyRelation::MySupervisor, false)
+        .unwrap();
+    let a_in_b = b
+        .import_card(&card_a, MyRelation::MySupervisee, false)
+        .unwrap();
+    assert_eq!(b_in_a.safety_code, a_in_b.safety_code);
+    a.confirm_contact(&id_of(&b_in_a.id), true).unwrap();
+    b.confirm_contact(&id_of(&a_in_b.id), true).unwrap();
+    (id_of(&b_in_a.id), id_of(&a_in_b.id))
+}
+
+fn entry(j: &mut Journal, body: &str, flagged: bool) -> EntryId {
+    j.add(
+        NewEntry {
+            title: Some("Home visit".into()),
+            body: body.into(),
+            family_code: Some("FAM1".into()),
+            bring_to_supervision: flagged,
+            ..Default::default()
+        },
+        now(),
+    )
+    .unwrap()
+    .id
+}
+
+/// A person outside Attune's journals, with raw keys, to hand-make packets.
+struct Peer {
+    signing: SigningKey,
+    age: AgeIdentity,
+}
+
+impl Peer {
+    fn new() -> Self {
+        Self {
+            signing: SigningKey::generate().unwrap(),
+            age: AgeIdentity::generate(),
+        }
+    }
+
+    fn keys(&self) -> PartyKeys {
+        PartyKeys {
+            signing_key: signing_key_hex(&self.signing.public_key()),
+            age_recipient: self.age.recipient(),
+        }
+    }
+
+    fn card(&self, role: CardRole) -> String {
+        ContactCard {
+            name: "Robin".into(),
+            role,
+            keys: self.keys(),
+        }
+        .to_text()
+    }
+
+    fn packet(&self, to: &PartyKeys, sequence: u64, content: PacketContent) -> Vec<u8> {
+        let doc = PacketDocument {
+            format: PACKET_FORMAT,
+            packet_id: format!("{:032x}", sequence),
+            sequence,
+            created_at: Utc::now(),
+            sender: self.keys(),
+            sender_name: "Robin".into(),
+            recipient: to.clone(),
+            content,
+        };
+        seal_packet(&doc, &self.signing, std::slice::from_ref(&to.age_recipient)).unwrap()
+    }
+}
+
+fn keys_of(j: &mut Journal) -> PartyKeys {
+    let me = j.identity_show().unwrap();
+    PartyKeys {
+        signing_key: me.signing_key,
+        age_recipient: me.age_recipient,
+    }
+}
+
+fn shared_entry(id: &str) -> SharedEntry {
+    SharedEntry {
+        entry_id: id.into(),
+        revision: 1,
+        encounter_date: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
+        kind: attune::journal::EntryKind::Encounter,
+        setting: None,
+        family_code: None,
+        title: None,
+        pack_title: None,
+        answers: Vec::new(),
+        body: "words".into(),
+        tags: Vec::new(),
+        carrying: None,
+    }
+}
+
+fn feedback(entry_id: &str) -> PacketContent {
+    PacketContent::Feedback {
+        responses: vec![FeedbackResponse {
+            response_id: "ab".repeat(16),
+            entry_id: entry_id.into(),
+            revision: 1,
+            written_at: Utc::now(),
+            heard: "I heard".into(),
+            wonder: String::new(),
+            stays: String::new(),
+        }],
+    }
+}
+
+/// The journal's files, byte for byte, without SQLite's shared-memory index (`-shm`),
+/// which any read may touch and which holds no data.
+fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut all = snapshot(dir);
+    all.retain(|name, _| !name.ends_with("-shm"));
+    all
+}
+
+/// Import must be refused with a message containing `says`, and the journal's files
+/// must not change by a byte.
+fn assert_refused(j: &mut Journal, dir: &Path, packet: &[u8], says: &str) {
+    let before = files(dir);
+    let err = j.import_packet(packet).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput, "{}", err.message);
+    assert!(err.message.contains(says), "{}", err.message);
+    assert_same_files(&before, &files(dir), says);
+}
+
+#[test]
+fn an_entry_goes_to_the_supervisor_and_feedback_comes_back_under_it() {
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (mut a, mut b) = (journal(da.path()), journal(db.path()));
+    let (sam, alex) = pair(&mut a, &mut b);
+    let e = entry(&mut a, "The baby turned towards the window.", true);
+    let _private = entry(&mut a, "Not for sharing.", false);
+    assert_eq!(a.entries_flagged_for_supervision(), vec![e]);
+
+    let preview = a.preview_share(&sam, &[e]).unwrap();
+    assert_eq!(preview.entries.len(), 1);
+    assert_eq!(
+        preview.entries[0].entry.body,
+        "The baby turned towards the window."
+    );
+    assert!(
+        a.share_status(&sam).unwrap().shared.is_empty(),
+        "preview changes nothing"
+    );
+
+    a.share(&sam, &[e]).unwrap();
+    let packet = a.write_share_packet(&sam).unwrap();
+    assert!(packet.starts_with(b"age-encryption.org/v1\n"));
+    let status = a.share_status(&sam).unwrap();
+    assert_eq!(status.shared[0].entry_id, e);
+    assert!(status.shared[0].last_sent_at.is_some());
+
+    let got = b.import_packet(&packet).unwrap();
+    assert_eq!(
+        (got.kind, got.entries, got.already_imported),
+        (PacketKind::Share, 1, false)
+    );
+    let inbox = b.inbox(Some(&alex)).unwrap();
+    assert_eq!(inbox[0].contact_name, "Alex");
+    assert_eq!(inbox[0].items[0].entry.entry_id, e.to_hex());
+    assert_eq!(
+        inbox[0].items[0].entry.body,
+        "The baby turned towards the window."
+    );
+
+    b.set_agenda(&alex, &e.to_hex(), true).unwrap();
+    assert_eq!(b.agenda(&alex).unwrap().len(), 1);
+    b.write_response(
+        &alex,
+        &e.to_hex()[..6],
+        "You stayed with the baby's gaze.",
+        "",
+        "The window.",
+    )
+    .unwrap();
+    let fb = b.write_feedback_packet(&alex).unwrap();
+
+    let back = a.import_packet(&fb).unwrap();
+    assert_eq!(
+        (back.kind, back.responses, back.unknown_entries),
+        (PacketKind::Feedback, 1, 0)
+    );
+    let threads = a.feedback_for(Some(&e)).unwrap();
+    assert_eq!(threads.len(), 1);
+    assert_eq!(threads[0].supervisor_name, "Sam");
+    assert_eq!(threads[0].heard, "You stayed with the baby's gaze.");
+    assert_eq!(threads[0].stays, "The window.");
+    assert!(!threads[0].mine && threads[0].entry_known);
+
+    // A later share keeps the supervisor's agenda mark and carries the edited entry.
+    a.edit(
+        &e,
+        EntryChange {
+            body: Some("Edited words.".into()),
+            ..Default::default()
+        },
+        now(),
+    )
+    .unwrap();
+    let again = a.write_share_packet(&sam).unwrap();
+    b.import_packet(&again).unwrap();
+    let item = &b.inbox(Some(&alex)).unwrap()[0].items[0];
+    assert_eq!(item.entry.body, "Edited words.");
+    assert!(item.on_agenda);
+}
+
+#[test]
+fn both_sides_see_the_same_safety_code_and_other_keys_give_another() {
+    let (da, db, dc) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    let (mut a, mut b, mut c) = (journal(da.path()), journal(db.path()), journal(dc.path()));
+    let card_a = a.export_card("Alex", CardRole::Supervisee).unwrap();
+    let card_b = b.export_card("Sam", CardRole::Supervisor).unwrap();
+    let card_c = c.export_card("Kim", CardRole::Supervisor).unwrap();
+    let b_in_a = a
+        .import_card(&card_b, MyRelation::MySupervisor, false)
+        .unwrap();
+    let a_in_b = b
+        .import_card(&card_a, MyRelation::MySupervisee, false)
+        .unwrap();
+    let c_in_a = a
+        .import_card(&card_c, MyRelation::MySupervisor, false)
+        .unwrap();
+    assert_eq!(b_in_a.safety_code, a_in_b.safety_code);
+    assert_ne!(b_in_a.safety_code, c_in_a.safety_code);
+    assert_eq!(
+        b_in_a.safety_code,
+        safety_code(&keys_of(&mut a), &keys_of(&mut b))
+    );
+    assert!(!b_in_a.confirmed && !b_in_a.usable);
+    // Confirming needs the comparison.
+    assert!(a.confirm_contact(&id_of(&b_in_a.id), false).is_err());
+    assert!(a.confirm_contact(&id_of(&b_in_a.id), true).unwrap().usable);
+}
+
+#[test]
+fn a_card_of_the_wrong_role_or_my_own_is_refused() {
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (mut a, mut b) = (journal(da.path()), journal(db.path()));
+    let card_b = b.export_card("Sam", CardRole::Supervisor).unwrap();
+    let err = a
+        .import_card(&card_b, MyRelation::MySupervisee, false)
+        .unwrap_err();
+    assert!(err.message.contains("supervisor"), "{}", err.message);
+    let mine = a.export_card("Alex", CardRole::Both).unwrap();
+    assert!(a
+        .import_card(&mine, MyRelation::Both, false)
+        .unwrap_err()
+        .message
+        .contains("own"));
+    assert!(a.contacts().unwrap().is_empty());
+}
+
+#[test]
+fn an_unconfirmed_contact_cannot_be_shared_with_and_its_packets_are_refused() {
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (mut a, mut b) = (journal(da.path()), journal(db.path()));
+    let card_a = a.export_card("Alex", CardRole::Supervisee).unwrap();
+    let card_b = b.export_card("Sam", CardRole::Supervisor).unwrap();
+    let sam = id_of(
+        &a.import_card(&card_b, MyRelation::MySupervisor, false)
+            .unwrap()
+            .id,
+    );
+    let alex = id_of(
+        &b.import_card(&card_a, MyRelation::MySupervisee, false)
+            .unwrap()
+            .id,
+    );
+    let e = entry(&mut a, "Words.", false);
+    assert!(a
+        .share(&sam, &[e])
+        .unwrap_err()
+        .message
+        .contains("safety code"));
+    a.confirm_contact(&sam, true).unwrap();
+    a.share(&sam, &[e]).unwrap();
+    let packet = a.write_share_packet(&sam).unwrap();
+    // b has not confirmed Alex yet.
+    assert_refused(&mut b, db.path(), &packet, "not confirmed");
+    b.confirm_contact(&alex, true).unwrap();
+    assert_eq!(b.import_packet(&packet).unwrap().entries, 1);
+}
+
+#[test]
+fn a_packet_from_someone_never_pinned_is_refused() {
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (mut a, mut b) = (journal(da.path()), journal(db.path()));
+    let peer = Peer::new();
+    let to_b = keys_of(&mut b);
+    let _ = pair(&mut a, &mut b);
+    let packet = peer.packet(
+        &to_b,
+        5,
+        PacketContent::Share {
+            entries: vec![],
+            withdrawn: vec![],
+        },
+    );
+    assert_refused(&mut b, db.path(), &packet, "confirmed contact");
+}
+
+#[test]
+fn shares_only_from_supervisees_and_feedback_only_from_supervisors() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut me = journal(dir.path());
+    let mine = keys_of(&mut me);
+    let supervisor = Peer::new();
+    let sup = me
+        .import_card(
+            &supervisor.card(CardRole::Supervisor),
+            MyRelation::MySupervisor,
+            false,
+        )
+        .unwrap();
+    me.confirm_contact(&id_of(&sup.id), true).unwrap();
+    let share = supervisor.packet(
+        &mine,
+        10,
+        PacketContent::Share {
+            entries: vec![shared_entry(&"c".repeat(32))],
+            withdrawn: vec![],
+        },
+    );
+    assert_refused(&mut me, dir.path(), &share, "not take shared entries");
+
+    let supervisee = Peer::new();
+    // The same name as a pinned contact with other keys reads as a key change.
+    let same_name = me.import_card(
+        &supervisee.card(CardRole::Supervisee),
+        MyRelation::MySupervisee,
+        false,
+    );
+    assert!(same_name.unwrap_err().message.contains("different keys"));
+    let card = ContactCard {
+        name: "Jo".into(),
+        role: CardRole::Supervisee,
+        keys: supervisee.keys(),
+    }
+    .to_text();
+    let sv = me
+        .import_card(&card, MyRelation::MySupervisee, false)
+        .unwrap();
+    me.confirm_contact(&id_of(&sv.id), true).unwrap();
+    let fb = supervisee.packet(&mine, 10, feedback(&"d".repeat(32)));
+    assert_refused(&mut me, dir.path(), &fb, "not take feedback");
+}
+
+#[test]
+fn an_older_packet_is_refused_and_the_same_packet_twice_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut me = journal(dir.path());
+    let mine = keys_of(&mut me);
+    let peer = Peer::new();
+    let c = me
+        .import_card(
+            &peer.card(CardRole::Supervisee),
+            MyRelation::MySupervisee,
+            false,
+        )
+        .unwrap();
+    me.confirm_contact(&id_of(&c.id), true).unwrap();
+    let share = |seq: u64, ids: &[&str]| {
+        peer.packet(
+            &mine,
+            seq,
+            PacketContent::Share {
+                entries: ids.iter().map(|i| shared_entry(i)).collect(),
+                withdrawn: vec![],
+            },
+        )
+    };
+    let (one, two) = ("1".repeat(32), "2".repeat(32));
+    let first = share(100, &[&one]);
+    let second = share(200, &[&one, &two]);
+    assert_eq!(me.import_packet(&second).unwrap().entries, 2);
+    assert_refused(
+        &mut me,
+        dir.path(),
+        &first,
+        "older than one already imported",
+    );
+    // A replay of a different packet with the same sequence is refused too.
+    let same_seq = share(200, &[&one]);
+    assert_refused(
+        &mut me,
+        dir.path(),
+        &same_seq,
+        "older than one already imported",
+    );
+
+    let before = files(dir.path());
+    let again = me.import_packet(&second).unwrap();
+    assert!(again.already_imported);
+    assert_same_files(&before, &files(dir.path()), "same packet twice");
+    assert_eq!(me.inbox(None).unwrap()[0].items.len(), 2);
+}
+
+#[test]
+fn a_packet_meant_for_someone_else_is_refused() {
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (mut a, mut b) = (journal(da.path()), journal(db.path()));
+    let mine = keys_of(&mut a);
+    let other = keys_of(&mut b);
+    let peer = Peer::new();
+    for j in [&mut a, &mut b] {
+        let c = j
+            .import_card(
+                &peer.card(CardRole::Supervisee),
+                MyRelation::MySupervisee,
+                false,
+            )
+            .unwrap();
+        j.confirm_contact(&id_of(&c.id), true).unwrap();
+    }
+    let to_b = peer.packet(
+        &other,
+        7,
+        PacketContent::Share {
+            entries: vec![],
+            withdrawn: vec![],
+        },
+    );
+    assert_refused(
+        &mut a,
+        da.path(),
+        &to_b,
+        "not an Attune packet meant for you",
+    );
+    // Encrypted to me but addressed to someone else inside.
+    let doc = PacketDocument {
+        format: PACKET_FORMAT,
+        packet_id: "e".repeat(32),
+        sequence: 8,
+        created_at: Utc::now(),
+        sender: peer.keys(),
+        sender_name: "Robin".into(),
+        recipient: other.clone(),
+        content: PacketContent::Share {
+            entries: vec![],
+            withdrawn: vec![],
+        },
+    };
+    let misdirected = seal_packet(
+        &doc,
+        &peer.signing,
+        std::slice::from_ref(&mine.age_recipient),
+    )
+    .unwrap();
+    assert_refused(&mut a, da.path(), &misdirected, "meant for someone else");
+    let mut tampered = to_b.clone();
+    let n = tampered.len() - 10;
+    tampered[n] ^= 1;
+    assert_refused(&mut b, db.path(), &tampered, "not an Attune packet");
+}
+
+#[test]
+fn a_changed_key_is_refused_until_the_new_safety_code_is_confirmed() {
+    let (da, db, db2) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    let (mut a, mut b) = (journal(da.path()), journal(db.path()));
+    let (sam, _alex) = pair(&mut a, &mut b);
+    let old_code = a.contact(&sam).unwrap().safety_code;
+    // Sam sets Attune up again: a new journal, new keys, same name.
+    let mut b2 = journal(db2.path());
+    let card_b2 = b2.export_card("Sam", CardRole::Supervisor).unwrap();
+    let before = files(da.path());
+    let err = a
+        .import_card(&card_b2, MyRelation::MySupervisor, false)
+        .unwrap_err();
+    assert!(err.message.contains("different keys"), "{}", err.message);
+    assert_same_files(&before, &files(da.path()), "refused key change");
+
+    let changed = a
+        .import_card(&card_b2, MyRelation::MySupervisor, true)
+        .unwrap();
+    let change = changed.key_change.clone().unwrap();
+    assert_ne!(change.safety_code, old_code);
+    assert!(!changed.usable);
+    let e = entry(&mut a, "Words.", false);
+    assert!(a
+        .share(&sam, &[e])
+        .unwrap_err()
+        .message
+        .contains("keys changed"));
+
+    let confirmed = a.confirm_contact(&sam, true).unwrap();
+    assert!(confirmed.usable && confirmed.key_change.is_none());
+    assert_eq!(confirmed.safety_code, change.safety_code);
+    let card_a = a.export_card("Alex", CardRole::Supervisee).unwrap();
+    let a_in_b2 = id_of(
+        &b2.import_card(&card_a, MyRelation::MySupervisee, false)
+            .unwrap()
+            .id,
+    );
+    b2.confirm_contact(&a_in_b2, true).unwrap();
+    a.share(&sam, &[e]).unwrap();
+    let packet = a.write_share_packet(&sam).unwrap();
+    assert_eq!(b2.import_packet(&packet).unwrap().entries, 1);
+    // The old journal's key no longer opens anything new.
+    assert!(b.import_packet(&packet).is_err());
+}
+
+#[test]
+fn withdrawing_removes_the_entry_on_the_supervisors_side() {
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (mut a, mut b) = (journal(da.path()), journal(db.path()));
+    let (sam, alex) = pair(&mut a, &mut b);
+    let keep = entry(&mut a, "Keep.", true);
+    let take_back = entry(&mut a, "Take back.", true);
+    a.share(&sam, &[keep, take_back]).unwrap();
+    b.import_packet(&a.write_share_packet(&sam).unwrap())
+        .unwrap();
+    assert_eq!(b.inbox(Some(&alex)).unwrap()[0].items.len(), 2);
+
+    let status = a.withdraw(&sam, &take_back).unwrap();
+    assert_eq!(status.withdrawn[0].entry_id, take_back);
+    assert!(attune::share::WITHDRAW_NOTE.contains("cannot be recalled"));
+    let preview = a.preview_share(&sam, &[]).unwrap();
+    assert_eq!(preview.withdrawn, vec![take_back.to_hex()]);
+    let got = b
+        .import_packet(&a.write_share_packet(&sam).unwrap())
+        .unwrap();
+    assert_eq!((got.entries, got.withdrawn), (1, 1));
+    let items = &b.inbox(Some(&alex)).unwrap()[0].items;
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].entry.entry_id, keep.to_hex());
+
+    // An entry moved to the trash goes out as withdrawn too.
+    a.trash(&keep, now()).unwrap();
+    b.import_packet(&a.write_share_packet(&sam).unwrap())
+        .unwrap();
+    assert!(b.inbox(Some(&alex)).unwrap()[0].items.is_empty());
+}
+
+#[test]
+fn feedback_on_an_entry_this_journal_lacks_is_kept_and_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut me = journal(dir.path());
+    let mine = keys_of(&mut me);
+    let peer = Peer::new();
+    let c = me
+        .import_card(
+            &peer.card(CardRole::Supervisor),
+            MyRelation::MySupervisor,
+            false,
+        )
+        .unwrap();
+    me.confirm_contact(&id_of(&c.id), true).unwrap();
+    let got = me
+        .import_packet(&peer.packet(&mine, 3, feedback(&"9".repeat(32))))
+        .unwrap();
+    assert_eq!((got.responses, got.unknown_entries), (1, 1));
+    let all = me.feedback_for(None).unwrap();
+    assert_eq!(all.len(), 1);
+    assert!(!all[0].entry_known);
+    assert_eq!(all[0].supervisor_name, "Robin");
+}
+
+#[test]
+fn a_response_needs_at_least_one_part_and_an_entry_that_was_shared() {
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (mut a, mut b) = (journal(da.path()), journal(db.path()));
+    let (sam, alex) = pair(&mut a, &mut b);
+    let e = entry(&mut a, "Words.", true);
+    a.share(&sam, &[e]).unwrap();
+    b.import_packet(&a.write_share_packet(&sam).unwrap())
+        .unwrap();
+    assert!(b.write_response(&alex, &e.to_hex(), " ", "", "").is_err());
+    let long = "x".repeat(attune::share::exchange::MAX_RESPONSE_PART_CHARS + 1);
+    assert!(b.write_response(&alex, &e.to_hex(), &long, "", "").is_err());
+    assert!(b
+        .write_response(&alex, &"f".repeat(32), "heard", "", "")
+        .is_err());
+    assert!(
+        b.write_feedback_packet(&alex).is_err(),
+        "nothing written yet"
+    );
+    // Sam is my supervisor: responses do not go that way.
+    assert!(a
+        .write_response(&sam, &e.to_hex(), "heard", "", "")
+        .is_err());
+}
+
+#[test]
+fn exchange_records_survive_a_key_rotation_and_verify_reports_a_damaged_one() {
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (mut a, mut b) = (journal(da.path()), journal(db.path()));
+    let (sam, _) = pair(&mut a, &mut b);
+    let e = entry(&mut a, "Words.", true);
+    a.share(&sam, &[e]).unwrap();
+    let before = a.identity_show().unwrap();
+    let checked = a.verify().unwrap();
+    assert!(checked.is_sound());
+
+    a.vault_mut().rotate_key(&passphrase()).unwrap();
+    drop(a);
+    let mut a = open_journal(da.path(), PASSPHRASE);
+    assert_eq!(a.identity_show().unwrap(), before);
+    assert!(a.contact(&sam).unwrap().usable);
+    assert_eq!(a.share_status(&sam).unwrap().shared[0].entry_id, e);
+    assert_eq!(a.verify().unwrap().records_checked, checked.records_checked);
+    drop(a);
+
+    // Lengthen the contact record's envelope by one byte: it no longer authenticates.
+    common::db(da.path())
+        .execute(
+            "UPDATE records SET envelope = CAST(envelope || x'00' AS BLOB) WHERE tbl = 7",
+            [],
+        )
+        .unwrap();
+    let a = open_journal(da.path(), PASSPHRASE);
+    let report = a.verify().unwrap();
+    let sam_hex: String = sam.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(report.damaged.len(), 1, "{report:?}");
+    assert_eq!(report.damaged[0].id.as_deref(), Some(sam_hex.as_str()));
+}
