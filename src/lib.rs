@@ -12,6 +12,7 @@ pub mod files;
 pub mod journal;
 pub mod location;
 pub mod prompts;
+pub mod share;
 pub mod store;
 pub mod vault;
 
