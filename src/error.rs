@@ -44,6 +44,9 @@ pub enum ErrorCode {
     Unwritable,
     /// Writing to the disk failed part-way (a drive removed, a file-size limit, I/O error).
     WriteFailed,
+    /// A packet was refused on import (too large, not for this journal, not from a
+    /// confirmed contact, damaged, malformed or from a newer Attune); nothing was changed.
+    PacketRefused,
     /// Anything else.
     Internal,
 }

@@ -17,6 +17,9 @@ use attune::journal::{
     PackRef, PromptAnswer, SessionFormat, SessionInput, SessionRole, Setting,
 };
 use attune::prompts::{AnswerType, PackRequest, PromptPack};
+use attune::share::document::{PacketContent, SharedAnswer, SharedEntry};
+use attune::share::{open_packet, seal_packet};
+use common::packets::{feedback_document, share_document, Party};
 use common::*;
 
 /// One set of markers, one per user field. Each is unique to its field and its set.
@@ -517,5 +520,105 @@ fn exchange_records_and_packets_hold_no_readable_text_on_either_side() {
     b.lock();
     for dir in [&da, &db] {
         assert_no_markers(dir, &markers, "after closing");
+    }
+}
+
+#[test]
+fn no_shared_text_is_readable_in_a_packet_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let supervisee = Party::new("Supervisee");
+    let supervisor = Party::new("Supervisor");
+    let m = Markers::new("P1");
+    let entry = SharedEntry {
+        entry_id: format!("{:032x}", 1),
+        revision: 1,
+        encounter_date: chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
+        kind: EntryKind::Encounter,
+        setting: Some(Setting::HomeVisit),
+        family_code: Some(m.family_code.clone()),
+        title: Some(m.title.clone()),
+        pack_title: Some(m.pack_id.clone()),
+        answers: m
+            .answers()
+            .into_iter()
+            .map(|a| SharedAnswer {
+                prompt: a.prompt,
+                value: a.value,
+            })
+            .collect(),
+        body: m.body.clone(),
+        tags: m.tags.clone(),
+        carrying: Some(6),
+    };
+    let share = share_document(&supervisee, &supervisor, vec![entry]);
+    let share_packet = seal_packet(
+        &share,
+        &supervisee.signing,
+        &[supervisor.age.recipient(), supervisee.age.recipient()],
+    )
+    .unwrap();
+    let mut feedback = feedback_document(&supervisor, &supervisee, "CanaryHeard Gehörtes услышал");
+    let PacketContent::Feedback { responses } = &mut feedback.content else {
+        unreachable!("a feedback document")
+    };
+    responses[0].wonder = "CanaryWonder Frage вопрос 🐤".into();
+    responses[0].stays = "CanaryStays bleibt остаётся".into();
+    let feedback_packet = seal_packet(
+        &feedback,
+        &supervisor.signing,
+        &[supervisee.age.recipient(), supervisor.age.recipient()],
+    )
+    .unwrap();
+
+    let mut markers = m.all();
+    markers.extend([
+        (
+            "feedback heard".to_string(),
+            "CanaryHeard Gehörtes услышал".to_string(),
+        ),
+        (
+            "feedback wonder".to_string(),
+            "CanaryWonder Frage вопрос 🐤".to_string(),
+        ),
+        (
+            "feedback stays".to_string(),
+            "CanaryStays bleibt остаётся".to_string(),
+        ),
+    ]);
+    let packets = tmp.path().join("packets");
+    fs::create_dir_all(&packets).unwrap();
+    fs::write(packets.join("share.attune"), &share_packet).unwrap();
+    fs::write(packets.join("feedback.attune"), &feedback_packet).unwrap();
+    assert_no_markers(&packets, &markers, "in packet files");
+
+    // The packets really carry the text (else the scan proves nothing): opened and
+    // written out as plain JSON, every marker is found.
+    let opened_share = open_packet(&share_packet, &supervisor.age, &[supervisee.public()]).unwrap();
+    let opened_feedback =
+        open_packet(&feedback_packet, &supervisee.age, &[supervisor.public()]).unwrap();
+    let plain = tmp.path().join("plain");
+    fs::create_dir_all(&plain).unwrap();
+    fs::write(
+        plain.join("share.json"),
+        serde_json::to_string_pretty(&opened_share.document).unwrap(),
+    )
+    .unwrap();
+    fs::write(
+        plain.join("feedback.json"),
+        serde_json::to_string_pretty(&opened_feedback.document).unwrap(),
+    )
+    .unwrap();
+    let found = find_markers(&plain, &markers);
+    // Prompt ids are not shared; JSON escapes the body's line breaks (its lines count).
+    for (name, _) in markers
+        .iter()
+        .filter(|(n, _)| n != "prompt id" && n != "body")
+    {
+        assert!(
+            found
+                .iter()
+                .any(|f| f.starts_with(&format!("{name} marker"))),
+            "{name} is not in the opened packets: {found:?}"
+        );
     }
 }

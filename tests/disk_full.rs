@@ -112,3 +112,36 @@ fn write_cut_short_by_a_file_size_limit_leaves_the_journal_unchanged() {
     assert_eq!(code, 0, "script failed ({code}):\n{stdout}\n{stderr}");
     check(&stdout, "could not write to the disk");
 }
+
+#[test]
+fn a_backup_cut_short_by_a_file_size_limit_leaves_no_file_and_the_journal_whole() {
+    // 60 entries make a journal well over the 64 KiB limit the backup runs under.
+    let script = r#"
+        set -u
+        J="$WORK/journal"
+        "$ATTUNE" --journal "$J" init >/dev/null || exit 10
+        for i in $(seq 1 60); do
+            printf '%s\n%s\n' "$(cat "$ATTUNE_PASSPHRASE_FILE")" "Entry $i, long enough to take some room in the file. $(printf 'x%.0s' $(seq 1 400))" \
+              | ATTUNE_PASSPHRASE_FILE= "$ATTUNE" --journal "$J" add --title "Entry $i" --body-file - >/dev/null || exit 11
+        done
+        ( trap '' XFSZ; ulimit -f 64; "$ATTUNE" --journal "$J" backup --out "$WORK/moving.attune" ) 2>"$WORK/err"
+        echo "exit=$?"
+        cat "$WORK/err"
+        [ -e "$WORK/moving.attune" ] && echo "backup file exists"
+        ls -a "$WORK" | grep -q partial && echo "partial left"
+        "$ATTUNE" --journal "$J" list --limit 100 --json | grep -o '"title"' | wc -l
+    "#;
+    let (code, stdout, stderr) = bash(script, false);
+    assert_eq!(code, 0, "script failed ({code}):\n{stdout}\n{stderr}");
+    assert!(
+        !stdout.contains("exit=0"),
+        "the backup cannot fit: {stdout}"
+    );
+    assert!(
+        stdout.to_lowercase().contains("disk"),
+        "a clear message: {stdout}"
+    );
+    assert!(!stdout.contains("backup file exists"), "{stdout}");
+    assert!(!stdout.contains("partial left"), "{stdout}");
+    assert_eq!(stdout.lines().last().map(str::trim), Some("60"), "{stdout}");
+}

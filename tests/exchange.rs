@@ -156,7 +156,7 @@ fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 fn assert_refused(j: &mut Journal, dir: &Path, packet: &[u8], says: &str) {
     let before = files(dir);
     let err = j.import_packet(packet).unwrap_err();
-    assert_eq!(err.code, ErrorCode::InvalidInput, "{}", err.message);
+    assert_eq!(err.code, ErrorCode::PacketRefused, "{}", err.message);
     assert!(err.message.contains(says), "{}", err.message);
     assert_same_files(&before, &files(dir), says);
 }
@@ -338,7 +338,7 @@ fn a_packet_from_someone_never_pinned_is_refused() {
             withdrawn: vec![],
         },
     );
-    assert_refused(&mut b, db.path(), &packet, "confirmed contact");
+    assert_refused(&mut b, db.path(), &packet, "confirmed as a contact");
 }
 
 #[test]
@@ -363,7 +363,7 @@ fn shares_only_from_supervisees_and_feedback_only_from_supervisors() {
             withdrawn: vec![],
         },
     );
-    assert_refused(&mut me, dir.path(), &share, "not take shared entries");
+    assert_refused(&mut me, dir.path(), &share, "not your supervisee");
 
     let supervisee = Peer::new();
     // The same name as a pinned contact with other keys reads as a key change.
@@ -384,7 +384,7 @@ fn shares_only_from_supervisees_and_feedback_only_from_supervisors() {
         .unwrap();
     me.confirm_contact(&id_of(&sv.id), true).unwrap();
     let fb = supervisee.packet(&mine, 10, feedback(&"d".repeat(32)));
-    assert_refused(&mut me, dir.path(), &fb, "not take feedback");
+    assert_refused(&mut me, dir.path(), &fb, "not your supervisor");
 }
 
 #[test]
@@ -462,12 +462,7 @@ fn a_packet_meant_for_someone_else_is_refused() {
             withdrawn: vec![],
         },
     );
-    assert_refused(
-        &mut a,
-        da.path(),
-        &to_b,
-        "not an Attune packet meant for you",
-    );
+    assert_refused(&mut a, da.path(), &to_b, "not sent to this journal");
     // Encrypted to me but addressed to someone else inside.
     let doc = PacketDocument {
         format: PACKET_FORMAT,
@@ -488,11 +483,11 @@ fn a_packet_meant_for_someone_else_is_refused() {
         std::slice::from_ref(&mine.age_recipient),
     )
     .unwrap();
-    assert_refused(&mut a, da.path(), &misdirected, "meant for someone else");
+    assert_refused(&mut a, da.path(), &misdirected, "addressed to someone else");
     let mut tampered = to_b.clone();
     let n = tampered.len() - 10;
     tampered[n] ^= 1;
-    assert_refused(&mut b, db.path(), &tampered, "not an Attune packet");
+    assert_refused(&mut b, db.path(), &tampered, "damaged or was changed");
 }
 
 #[test]

@@ -609,7 +609,8 @@ fn exit_code(code: ErrorCode) -> u8 {
         | ErrorCode::NoJournal
         | ErrorCode::WeakPassphrase
         | ErrorCode::RecoveryKeyMistyped
-        | ErrorCode::Unwritable => 2,
+        | ErrorCode::Unwritable
+        | ErrorCode::PacketRefused => 2,
         ErrorCode::DamagedRecords | ErrorCode::DamagedJournal => 3,
         ErrorCode::WrongSecret => 4,
         ErrorCode::JournalBusy

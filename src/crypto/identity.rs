@@ -132,27 +132,63 @@ pub fn age_encrypt(recipients: &[String], plaintext: &[u8]) -> Result<Vec<u8>, C
     Ok(out)
 }
 
-/// Decrypt an age file meant for `identity`, refusing to produce more than `max_len`
-/// bytes (a size cap against hostile input).
-pub fn age_decrypt(
+/// Why an age file did not open: coarse, but enough to tell a person whether the file is
+/// not an age file at all, not meant for them, or damaged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgeOpenError {
+    /// No age-encryption.org/v1 header: some other kind of file (or a newer age format).
+    NotAgeFile,
+    /// A well-formed age file with no recipient stanza this identity opens. X25519
+    /// stanzas carry no tag, so a stanza of ours that was edited lands here too.
+    NotForMe,
+    /// The header, its MAC or the payload failed to authenticate, or the file is cut short.
+    Damaged,
+    /// The plaintext is larger than the cap given.
+    TooLarge,
+}
+
+/// Decrypt an age file (age-encryption.org/v1, binary form) meant for `identity`,
+/// refusing to produce more than `max_len` bytes (a size cap against hostile input).
+pub fn age_open(
     identity: &AgeIdentity,
     ciphertext: &[u8],
     max_len: usize,
-) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
-    let decryptor = age::Decryptor::new(ciphertext).map_err(|_| CryptoError::Undecryptable)?;
+) -> Result<Zeroizing<Vec<u8>>, AgeOpenError> {
+    let decryptor = age::Decryptor::new(ciphertext).map_err(|err| match err {
+        age::DecryptError::UnknownFormat => AgeOpenError::NotAgeFile,
+        _ if !ciphertext.starts_with(b"age-encryption.org/") => AgeOpenError::NotAgeFile,
+        _ => AgeOpenError::Damaged,
+    })?;
     let mut reader = decryptor
         .decrypt(std::iter::once(&identity.0 as &dyn age::Identity))
-        .map_err(|_| CryptoError::Undecryptable)?;
+        .map_err(|err| match err {
+            age::DecryptError::NoMatchingKeys => AgeOpenError::NotForMe,
+            _ => AgeOpenError::Damaged,
+        })?;
     let mut out = Zeroizing::new(Vec::new());
     let limit = u64::try_from(max_len).unwrap_or(u64::MAX).saturating_add(1);
     (&mut reader)
         .take(limit)
         .read_to_end(&mut out)
-        .map_err(|_| CryptoError::Undecryptable)?;
+        .map_err(|_| AgeOpenError::Damaged)?;
     if out.len() > max_len {
-        return Err(CryptoError::TooLarge);
+        return Err(AgeOpenError::TooLarge);
     }
     Ok(out)
+}
+
+/// As [`age_open`], with the crate's deliberately coarse error.
+pub fn age_decrypt(
+    identity: &AgeIdentity,
+    ciphertext: &[u8],
+    max_len: usize,
+) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+    age_open(identity, ciphertext, max_len).map_err(|err| match err {
+        AgeOpenError::TooLarge => CryptoError::TooLarge,
+        AgeOpenError::NotAgeFile | AgeOpenError::NotForMe | AgeOpenError::Damaged => {
+            CryptoError::Undecryptable
+        }
+    })
 }
 
 #[cfg(test)]
@@ -202,5 +238,32 @@ mod tests {
             a.recipient()
         );
         assert_eq!(format!("{a:?}"), "AgeIdentity([REDACTED])");
+    }
+
+    #[test]
+    fn age_open_tells_other_files_misdirected_files_and_damage_apart() {
+        let me = AgeIdentity::generate();
+        let other = AgeIdentity::generate();
+        let sealed = age_encrypt(&[me.recipient()], &[7u8; 100_000]).unwrap();
+        assert_eq!(age_open(&me, &sealed, 200_000).unwrap().len(), 100_000);
+        assert_eq!(
+            age_open(&other, &sealed, 200_000).unwrap_err(),
+            AgeOpenError::NotForMe
+        );
+        assert_eq!(
+            age_open(&me, b"PK\x03\x04 a zip file", 10).unwrap_err(),
+            AgeOpenError::NotAgeFile
+        );
+        let mut damaged = sealed.clone();
+        let last = damaged.len() - 1;
+        damaged[last] ^= 1;
+        assert_eq!(
+            age_open(&me, &damaged, 200_000).unwrap_err(),
+            AgeOpenError::Damaged
+        );
+        assert_eq!(
+            age_open(&me, &sealed[..sealed.len() - 20], 200_000).unwrap_err(),
+            AgeOpenError::Damaged
+        );
     }
 }

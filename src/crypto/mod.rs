@@ -22,8 +22,8 @@ mod vectors;
 
 pub use envelope::{open_record, seal_record, RecordAad};
 pub use identity::{
-    age_decrypt, age_encrypt, is_age_recipient, verify_signature, AgeIdentity, Signature,
-    SigningKey, SigningPublicKey,
+    age_decrypt, age_encrypt, age_open, is_age_recipient, verify_signature, AgeIdentity,
+    AgeOpenError, Signature, SigningKey, SigningPublicKey,
 };
 pub use kdf::KdfParams;
 pub use protector::{ProtectorKind, WrappedKey};

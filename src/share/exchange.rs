@@ -216,8 +216,10 @@ pub struct FeedbackThread {
 
 // ---- helpers ----------------------------------------------------------------------
 
+/// An import refused: the same code as the packet layer's refusals, and a message that
+/// never quotes the packet or names anyone.
 fn refused(message: &str) -> Error {
-    Error::invalid(message)
+    Error::new(crate::ErrorCode::PacketRefused, message)
 }
 
 fn now_ms(now: DateTime<Utc>) -> u64 {
@@ -665,16 +667,10 @@ impl Journal {
             Ok(o) => o,
             Err(err) => {
                 // Name the reason when the signer is pinned but not yet confirmed.
-                if let Ok(o) = open_packet(bytes, &me.age, &keys_of(false)) {
-                    let who = contacts
-                        .iter()
-                        .find(|s| {
-                            parse_signing_key_hex(&s.value.keys.signing_key) == Some(o.signer)
-                        })
-                        .map_or_else(String::new, |s| s.value.name.clone());
-                    return Err(Error::invalid(format!(
-                        "This packet comes from {who}, whose safety code is not confirmed. Compare it with them and confirm it first. Nothing was changed."
-                    )));
+                if open_packet(bytes, &me.age, &keys_of(false)).is_ok() {
+                    return Err(refused(
+                        "This packet comes from a contact whose safety code is not confirmed yet. Compare it with them and confirm it first. Nothing was changed.",
+                    ));
                 }
                 return Err(err);
             }
@@ -704,16 +700,14 @@ impl Journal {
         };
         match kind {
             PacketKind::Share if !c.value.my_relation.supervised_by_me() => {
-                return Err(Error::invalid(format!(
-                    "{} is pinned as your supervisor, not your supervisee, so Attune does not take shared entries from them. Nothing was changed.",
-                    c.value.name
-                )));
+                return Err(refused(
+                    "This packet shares entries, but it comes from someone pinned as your supervisor, not your supervisee. Nothing was changed.",
+                ));
             }
             PacketKind::Feedback if !c.value.my_relation.supervises_me() => {
-                return Err(Error::invalid(format!(
-                    "{} is pinned as your supervisee, not your supervisor, so Attune does not take feedback from them. Nothing was changed.",
-                    c.value.name
-                )));
+                return Err(refused(
+                    "This packet holds feedback, but it comes from someone pinned as your supervisee, not your supervisor. Nothing was changed.",
+                ));
             }
             _ => {}
         }

@@ -19,6 +19,11 @@ pub use exchange::{
     SharePreview, SharePreviewEntry, ShareStatus, WITHDRAW_NOTE,
 };
 pub use identity::IdentityInfo;
+pub use packet::{
+    encode_frame, next_sequence, open_packet, open_plaintext, parse_document, parse_frame,
+    parse_signing_key_hex, seal_packet, signing_key_hex, OpenedPacket, MAX_DOCUMENT_BYTES,
+    MAX_PACKET_BYTES, PACKET_MAGIC, SIGNATURE_CONTEXT,
+};
 
 use serde::{de::DeserializeOwned, Serialize};
 use zeroize::Zeroizing;

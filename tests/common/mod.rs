@@ -8,6 +8,8 @@
 // Test code: a failed step should stop the test where it happened.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod packets;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};

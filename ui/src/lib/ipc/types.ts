@@ -3,7 +3,7 @@
 
 export type Error = { code: ErrorCode, message: string, };
 
-export type ErrorCode = "wrong_secret" | "recovery_key_mistyped" | "weak_passphrase" | "no_journal" | "journal_exists" | "journal_busy" | "newer_version" | "damaged_journal" | "damaged_records" | "not_found" | "locked" | "invalid_input" | "disk_full" | "unwritable" | "write_failed" | "internal";
+export type ErrorCode = "wrong_secret" | "recovery_key_mistyped" | "weak_passphrase" | "no_journal" | "journal_exists" | "journal_busy" | "newer_version" | "damaged_journal" | "damaged_records" | "not_found" | "locked" | "invalid_input" | "disk_full" | "unwritable" | "write_failed" | "packet_refused" | "internal";
 
 export type Status = { 
 /**
