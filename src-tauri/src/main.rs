@@ -26,6 +26,13 @@ use attune::api::{
     SessionInput, SessionRef, SessionsRequest, Settings, Status, SupervisionSession, Trends,
     TrendsRequest, UnlockRequest, UpdateRequest,
 };
+// The supervision exchange.
+use attune::api::{
+    AgendaMark, ConfirmContactRequest, Contact, ContactCardRequest, ContactCardText, ContactRef,
+    FeedbackRequest, FeedbackThread, FlaggedEntries, IdentityInfo, ImportCardFileRequest,
+    ImportCardRequest, ImportOutcome, InboxGroup, InboxRequest, PacketKind, ResponseRequest,
+    SharePreview, ShareRequest, ShareStatus, WithdrawRequest, WithdrawResponse,
+};
 use attune::vault::KdfChoice;
 use tauri::{Emitter, Manager, State};
 
@@ -396,6 +403,187 @@ async fn export_hours_csv(
 }
 
 #[tauri::command]
+fn identity_show(state: State<'_, AppState>) -> Reply<IdentityInfo> {
+    state.session()?.identity_show()
+}
+
+/// My contact card as text (to paste into a message).
+#[tauri::command]
+fn export_contact_card(
+    state: State<'_, AppState>,
+    req: ContactCardRequest,
+) -> Reply<ContactCardText> {
+    state.session()?.export_contact_card(&req)
+}
+
+/// My contact card written to a file the person picks in a native dialog.
+#[tauri::command]
+async fn save_contact_card(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ContactCardRequest,
+) -> Reply<SavedFile> {
+    let name = state.session()?.export_contact_card(&req)?.file_name;
+    match dialogs::save_path(
+        &app,
+        "Save your contact card",
+        &name,
+        ("Contact card", &["txt"]),
+    )
+    .await?
+    {
+        None => Ok(SavedFile::cancelled()),
+        Some(path) => state.session()?.export_contact_card_to(&req, &path),
+    }
+}
+
+/// A contact card pasted as text.
+#[tauri::command]
+fn import_contact_card(state: State<'_, AppState>, req: ImportCardRequest) -> Reply<Contact> {
+    state.session()?.import_contact_card(&req)
+}
+
+/// A contact card from a file the person picks in a native dialog; `None` if cancelled.
+#[tauri::command]
+async fn open_contact_card(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ImportCardFileRequest,
+) -> Reply<Option<Contact>> {
+    state.session()?.list_contacts()?;
+    match dialogs::pick_file(&app, "Open a contact card", ("Contact card", &["txt"])).await? {
+        None => Ok(None),
+        Some(path) => state
+            .session()?
+            .import_contact_card_file(&req, &path)
+            .map(Some),
+    }
+}
+
+#[tauri::command]
+fn list_contacts(state: State<'_, AppState>) -> Reply<Vec<Contact>> {
+    state.session()?.list_contacts()
+}
+
+#[tauri::command]
+fn confirm_contact(state: State<'_, AppState>, req: ConfirmContactRequest) -> Reply<Contact> {
+    state.session()?.confirm_contact(&req)
+}
+
+#[tauri::command]
+fn flagged_for_supervision(state: State<'_, AppState>) -> Reply<FlaggedEntries> {
+    state.session()?.flagged_for_supervision()
+}
+
+#[tauri::command]
+fn preview_share(state: State<'_, AppState>, req: ShareRequest) -> Reply<SharePreview> {
+    state.session()?.preview_share(&req)
+}
+
+#[tauri::command]
+fn share_entries(state: State<'_, AppState>, req: ShareRequest) -> Reply<ShareStatus> {
+    state.session()?.share_entries(&req)
+}
+
+#[tauri::command]
+fn share_status(state: State<'_, AppState>, req: ContactRef) -> Reply<ShareStatus> {
+    state.session()?.share_status(&req)
+}
+
+#[tauri::command]
+fn withdraw_entry(state: State<'_, AppState>, req: WithdrawRequest) -> Reply<WithdrawResponse> {
+    state.session()?.withdraw_entry(&req)
+}
+
+/// Write the share packet for one supervisor where the person picks (native dialog).
+#[tauri::command]
+async fn save_share_packet(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ContactRef,
+) -> Reply<SavedFile> {
+    let name = {
+        let session = state.session()?;
+        session.share_status(&req)?;
+        session.packet_file_name(PacketKind::Share)
+    };
+    match dialogs::save_path(
+        &app,
+        "Save the packet for your supervisor",
+        &name,
+        ("Attune packet", &["attune-packet"]),
+    )
+    .await?
+    {
+        None => Ok(SavedFile::cancelled()),
+        Some(path) => state.session()?.write_share_packet_to(&req, &path),
+    }
+}
+
+/// Import a share or feedback packet picked in a native dialog; `None` if cancelled.
+#[tauri::command]
+async fn open_packet(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Reply<Option<ImportOutcome>> {
+    state.session()?.list_contacts()?;
+    match dialogs::pick_file(&app, "Open a packet", ("Attune packet", &["attune-packet"])).await? {
+        None => Ok(None),
+        Some(path) => state.session()?.import_packet_file(&path).map(Some),
+    }
+}
+
+#[tauri::command]
+fn inbox(state: State<'_, AppState>, req: InboxRequest) -> Reply<Vec<InboxGroup>> {
+    state.session()?.inbox(&req)
+}
+
+#[tauri::command]
+fn set_agenda(state: State<'_, AppState>, req: AgendaMark) -> Reply<()> {
+    state.session()?.set_agenda(&req)
+}
+
+#[tauri::command]
+fn write_response(state: State<'_, AppState>, req: ResponseRequest) -> Reply<FeedbackThread> {
+    state.session()?.write_response(&req)
+}
+
+#[tauri::command]
+fn responses_written(state: State<'_, AppState>, req: ContactRef) -> Reply<Vec<FeedbackThread>> {
+    state.session()?.responses_written(&req)
+}
+
+/// Write the feedback packet for one supervisee where the person picks (native dialog).
+#[tauri::command]
+async fn save_feedback_packet(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ContactRef,
+) -> Reply<SavedFile> {
+    let name = {
+        let session = state.session()?;
+        session.responses_written(&req)?;
+        session.packet_file_name(PacketKind::Feedback)
+    };
+    match dialogs::save_path(
+        &app,
+        "Save the feedback packet",
+        &name,
+        ("Attune packet", &["attune-packet"]),
+    )
+    .await?
+    {
+        None => Ok(SavedFile::cancelled()),
+        Some(path) => state.session()?.write_feedback_packet_to(&req, &path),
+    }
+}
+
+#[tauri::command]
+fn feedback_for(state: State<'_, AppState>, req: FeedbackRequest) -> Reply<Vec<FeedbackThread>> {
+    state.session()?.feedback_for(&req)
+}
+
+#[tauri::command]
 fn deid_scan(state: State<'_, AppState>, req: DeidRequest) -> Reply<DeidReport> {
     state.session()?.deid_scan(&req)
 }
@@ -449,7 +637,27 @@ macro_rules! handler {
             save_session,
             delete_session,
             hours_summary,
-            export_hours_csv
+            export_hours_csv,
+            identity_show,
+            export_contact_card,
+            save_contact_card,
+            import_contact_card,
+            open_contact_card,
+            list_contacts,
+            confirm_contact,
+            flagged_for_supervision,
+            preview_share,
+            share_entries,
+            share_status,
+            withdraw_entry,
+            save_share_packet,
+            open_packet,
+            inbox,
+            set_agenda,
+            write_response,
+            responses_written,
+            save_feedback_packet,
+            feedback_for
             $(, $extra)*
         ]
     };

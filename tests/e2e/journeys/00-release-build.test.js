@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { APP } from '../lib/harness.js';
 
-const HOOKS = ['ATTUNE_E2E_AUTO_LOCK_SECONDS', 'ATTUNE_E2E_SAVE_DIR', 'e2e_probe'];
+const HOOKS = ['ATTUNE_E2E_AUTO_LOCK_SECONDS', 'ATTUNE_E2E_SAVE_DIR', 'ATTUNE_E2E_PICK_FOLDER', 'ATTUNE_E2E_OPEN_FILE', 'e2e_probe'];
 
 test('the e2e build carries the hooks (so the check below can fail)', () => {
   const bytes = readFileSync(APP);

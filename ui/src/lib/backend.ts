@@ -2,6 +2,27 @@
 // (the real app) and an in-memory fake (component tests). Screens never call
 // `invoke` themselves.
 import type {
+  AgendaMark,
+  ConfirmContactRequest,
+  Contact,
+  ContactCardRequest,
+  ContactCardText,
+  ContactRef,
+  FeedbackRequest,
+  FeedbackThread,
+  FlaggedEntries,
+  IdentityInfo,
+  ImportCardFileRequest,
+  ImportCardRequest,
+  ImportOutcome,
+  InboxGroup,
+  InboxRequest,
+  ResponseRequest,
+  SharePreview,
+  ShareRequest,
+  ShareStatus,
+  WithdrawRequest,
+  WithdrawResponse,
   About,
   BackupStatus,
   ChangePassphraseRequest,
@@ -97,6 +118,26 @@ export interface Commands {
   delete_session: [SessionRef, null];
   hours_summary: [HoursRequest, HoursSummary];
   export_hours_csv: [HoursRequest, SavedFile];
+  identity_show: [null, IdentityInfo];
+  export_contact_card: [ContactCardRequest, ContactCardText];
+  save_contact_card: [ContactCardRequest, SavedFile];
+  import_contact_card: [ImportCardRequest, Contact];
+  open_contact_card: [ImportCardFileRequest, Contact | null];
+  list_contacts: [null, Contact[]];
+  confirm_contact: [ConfirmContactRequest, Contact];
+  flagged_for_supervision: [null, FlaggedEntries];
+  preview_share: [ShareRequest, SharePreview];
+  share_entries: [ShareRequest, ShareStatus];
+  share_status: [ContactRef, ShareStatus];
+  withdraw_entry: [WithdrawRequest, WithdrawResponse];
+  save_share_packet: [ContactRef, SavedFile];
+  open_packet: [null, ImportOutcome | null];
+  inbox: [InboxRequest, InboxGroup[]];
+  set_agenda: [AgendaMark, null];
+  write_response: [ResponseRequest, FeedbackThread];
+  responses_written: [ContactRef, FeedbackThread[]];
+  save_feedback_packet: [ContactRef, SavedFile];
+  feedback_for: [FeedbackRequest, FeedbackThread[]];
 }
 
 export type Command = keyof Commands;
@@ -147,6 +188,26 @@ export const COMMANDS: readonly Command[] = [
   'delete_session',
   'hours_summary',
   'export_hours_csv',
+  'identity_show',
+  'export_contact_card',
+  'save_contact_card',
+  'import_contact_card',
+  'open_contact_card',
+  'list_contacts',
+  'confirm_contact',
+  'flagged_for_supervision',
+  'preview_share',
+  'share_entries',
+  'share_status',
+  'withdraw_entry',
+  'save_share_packet',
+  'open_packet',
+  'inbox',
+  'set_agenda',
+  'write_response',
+  'responses_written',
+  'save_feedback_packet',
+  'feedback_for',
 ];
 
 export interface Backend {
