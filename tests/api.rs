@@ -798,3 +798,37 @@ fn restoring_a_backup_in_the_app_locks_and_keeps_the_replaced_journal() {
         .collect();
     assert_eq!(titles, ["In the backup"]);
 }
+
+#[test]
+fn a_new_computer_restores_a_backup_before_any_journal_exists() {
+    let (tmp, mut session, _) = created();
+    session
+        .create_entry(NewEntry {
+            title: Some("Carried over".into()),
+            ..NewEntry::default()
+        })
+        .unwrap();
+    let file = tmp.path().join("moving.attune");
+    session.lock().unwrap();
+    let image = attune::store::Store::open(session.dir())
+        .unwrap()
+        .snapshot()
+        .unwrap();
+    std::fs::write(&file, image).unwrap();
+
+    let mut fresh = Session::new(tmp.path().join("new-laptop"));
+    assert!(!fresh.status().has_journal);
+    let restored = fresh.restore_backup(&file).unwrap();
+    assert!(restored.kept_as.is_empty());
+    assert!(fresh.status().has_journal && !fresh.status().unlocked);
+    unlock(&mut fresh, PASS).unwrap();
+    let page = fresh.find_entries(&FindRequest::default()).unwrap();
+    assert_eq!(page.items[0].title.as_deref(), Some("Carried over"));
+
+    // Over an existing journal, only while it is unlocked.
+    let mut locked = Session::new(session.dir().to_path_buf());
+    assert_eq!(
+        locked.restore_backup(&file).unwrap_err().code,
+        ErrorCode::Locked
+    );
+}

@@ -335,14 +335,15 @@ async fn choose_backup_folder(
     }
 }
 
-/// Replace the journal with a backup file picked in a native dialog. The journal is
-/// locked afterwards, and the web view told so (it reloads to the unlock screen).
+/// Restore a backup file picked in a native dialog: onto a new computer (no journal
+/// yet), or over this unlocked journal. The journal is locked afterwards and the web
+/// view told so (it reloads to the unlock screen).
 #[tauri::command]
 async fn restore_backup(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Reply<Option<RestoredBackup>> {
-    state.session()?.backup_status()?;
+    state.session()?.may_restore()?;
     let Some(file) = dialogs::pick_file(
         &app,
         "Choose a backup to restore",

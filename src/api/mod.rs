@@ -358,7 +358,8 @@ pub struct BackupStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct RestoredBackup {
-    /// The file name of the kept copy, in `kept-before-restore/` of the journal folder.
+    /// The file name of the kept copy, in `kept-before-restore/` of the journal folder
+    /// (empty when there was no journal to keep: a restore onto a new computer).
     pub kept_as: String,
 }
 
@@ -611,8 +612,16 @@ impl Session {
     /// still encrypted, in `kept-before-restore/` inside the journal folder. Afterwards
     /// the journal is locked: it opens with the backup's passphrase or recovery key.
     pub fn restore_backup(&mut self, file: &Path) -> Result<RestoredBackup> {
+        self.may_restore()?;
         // Check the file before anything changes.
         crate::store::backup::read_backup_image(file)?;
+        if !Store::exists(&self.dir) {
+            // A new computer: the backup becomes the journal.
+            crate::store::backup::restore_into(&self.dir, file)?;
+            return Ok(RestoredBackup {
+                kept_as: String::new(),
+            });
+        }
         self.lock()?;
         let store = Store::open(&self.dir)?;
         let kept = store.replace_with_backup(
@@ -626,6 +635,15 @@ impl Session {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
         })
+    }
+
+    /// A backup may be restored where there is no journal yet (a new computer), or over
+    /// this journal while it is unlocked (never by someone at a locked screen).
+    pub fn may_restore(&self) -> Result<()> {
+        if Store::exists(&self.dir) {
+            self.journal()?;
+        }
+        Ok(())
     }
 
     /// Remember `folder` (chosen in a native dialog by the shell) as the backup folder.
