@@ -6,6 +6,7 @@
 // and kept across a lock, settings from 1 to 240 minutes, and `locked` errors.
 import { AttuneError, type Backend, type Command, type Commands } from './backend';
 import { CHECKIN_FORM, FakeGuided, LENSES, fakeDeid } from './fake-guided';
+import { FakeSessions } from './fake-sessions';
 import type {
   Draft,
   Entry,
@@ -288,6 +289,8 @@ export class FakeBackend implements Backend {
   kept: Draft | null;
   /** Packs, check-ins, insights and the de-identification scan. */
   readonly guided: FakeGuided;
+  /** Supervision sessions, RS/C hours and the hours CSV. */
+  readonly supervision: FakeSessions;
   private readonly handlers = new Set<() => void>();
   private readonly failures = new Map<Command, AttuneError>();
   private seq = 0;
@@ -306,6 +309,13 @@ export class FakeBackend implements Backend {
     this.damaged = options.damagedRecords ?? 0;
     this.testJournal = options.testJournal ?? false;
     this.guided = new FakeGuided(this.now, (code, message) => err(code, message));
+    this.supervision = new FakeSessions(
+      this.now,
+      (code, message) => err(code, message),
+      (id) => this.entries.some((e) => e.id === id),
+      () => this.settings.rsc_hours_target ?? null,
+      (name, text) => this.savedFiles.push({ name, text }),
+    );
     if (this.passphrase !== null) this.recoveryKey = makeRecoveryKey();
     for (const seed of options.entries ?? []) this.seed(seed);
   }
@@ -503,6 +513,16 @@ export class FakeBackend implements Backend {
         this.savedFiles.push({ name, text: JSON.stringify(this.entries.filter((e) => e.deleted_at === null)) });
         return { saved: true, file_name: name };
       }
+      case 'list_sessions':
+        return this.supervision.list((req as Commands['list_sessions'][0]).year);
+      case 'save_session':
+        return this.supervision.save(req as Commands['save_session'][0]);
+      case 'delete_session':
+        return this.supervision.delete((req as Commands['delete_session'][0]).id);
+      case 'hours_summary':
+        return this.supervision.hours((req as Commands['hours_summary'][0]).year);
+      case 'export_hours_csv':
+        return this.supervision.exportCsv((req as Commands['export_hours_csv'][0]).year);
       case 'deid_scan':
         return fakeDeid((req as Commands['deid_scan'][0]).text, this.settings.deid_allow);
       default:
