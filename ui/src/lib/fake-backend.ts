@@ -5,6 +5,7 @@
 // phrases" at word starts, newest first, paging with a total, the trash, drafts staged
 // and kept across a lock, settings from 1 to 240 minutes, and `locked` errors.
 import { AttuneError, type Backend, type Command, type Commands } from './backend';
+import { FakeBackups } from './fake-backups';
 import { CHECKIN_FORM, FakeGuided, LENSES, fakeDeid } from './fake-guided';
 import type {
   Draft,
@@ -288,6 +289,8 @@ export class FakeBackend implements Backend {
   kept: Draft | null;
   /** Packs, check-ins, insights and the de-identification scan. */
   readonly guided: FakeGuided;
+  /** The backup folder, backups taken, and the folder and restore dialogs. */
+  readonly backups: FakeBackups;
   private readonly handlers = new Set<() => void>();
   private readonly failures = new Map<Command, AttuneError>();
   private seq = 0;
@@ -306,6 +309,10 @@ export class FakeBackend implements Backend {
     this.damaged = options.damagedRecords ?? 0;
     this.testJournal = options.testJournal ?? false;
     this.guided = new FakeGuided(this.now, (code, message) => err(code, message));
+    this.backups = new FakeBackups(this.now, err, {
+      get: () => this.settings,
+      set: (settings) => (this.settings = settings),
+    });
     if (this.passphrase !== null) this.recoveryKey = makeRecoveryKey();
     for (const seed of options.entries ?? []) this.seed(seed);
   }
@@ -502,6 +509,18 @@ export class FakeBackend implements Backend {
         const name = `attune-export.${r.format === 'json' ? 'json' : 'md'}`;
         this.savedFiles.push({ name, text: JSON.stringify(this.entries.filter((e) => e.deleted_at === null)) });
         return { saved: true, file_name: name };
+      }
+      case 'backup_status':
+        return this.backups.status();
+      case 'back_up_now':
+        return this.backups.backUpNow();
+      case 'choose_backup_folder':
+        return this.backups.chooseFolder();
+      case 'restore_backup': {
+        // The shell locks the journal after a restore and tells the window.
+        const restored = this.backups.restore();
+        if (restored) this.shellLock();
+        return restored;
       }
       case 'deid_scan':
         return fakeDeid((req as Commands['deid_scan'][0]).text, this.settings.deid_allow);
