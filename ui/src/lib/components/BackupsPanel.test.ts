@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/svelte';
+import { screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, test } from 'vitest';
 import { openJournal, unlockedFake } from '../../test/helpers';
 import { renderScreen } from '../../test/render-screen';
@@ -137,8 +137,10 @@ describe('backups panel', () => {
     expect(panel).toHaveTextContent(/Attune locks/);
     expect(panel).toHaveTextContent(/passphrase it had when the backup was made/);
 
-    await user.click(within(panel).getByTestId('backup-restore-cancel'));
+    await waitFor(() => expect(screen.getByTestId('backup-restore-confirm')).toHaveFocus());
+    await user.keyboard('{Tab}{Enter}'); // Cancel, from the keyboard
     expect(screen.queryByTestId('backup-restore-panel')).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('backup-restore')).toHaveFocus());
     expect(fake.callsTo('restore_backup')).toHaveLength(0);
 
     await user.click(screen.getByTestId('backup-restore'));
