@@ -5,6 +5,7 @@
 // phrases" at word starts, newest first, paging with a total, the trash, drafts staged
 // and kept across a lock, settings from 1 to 240 minutes, and `locked` errors.
 import { AttuneError, type Backend, type Command, type Commands } from './backend';
+import { FakeBackups } from './fake-backups';
 import { CHECKIN_FORM, FakeGuided, LENSES, fakeDeid } from './fake-guided';
 import { FakeSessions } from './fake-sessions';
 import type {
@@ -291,6 +292,8 @@ export class FakeBackend implements Backend {
   readonly guided: FakeGuided;
   /** Supervision sessions, RS/C hours and the hours CSV. */
   readonly supervision: FakeSessions;
+  /** The backup folder, backups taken, and the folder and restore dialogs. */
+  readonly backups: FakeBackups;
   private readonly handlers = new Set<() => void>();
   private readonly failures = new Map<Command, AttuneError>();
   private seq = 0;
@@ -316,6 +319,10 @@ export class FakeBackend implements Backend {
       () => this.settings.rsc_hours_target ?? null,
       (name, text) => this.savedFiles.push({ name, text }),
     );
+    this.backups = new FakeBackups(this.now, err, {
+      get: () => this.settings,
+      set: (settings) => (this.settings = settings),
+    });
     if (this.passphrase !== null) this.recoveryKey = makeRecoveryKey();
     for (const seed of options.entries ?? []) this.seed(seed);
   }
@@ -523,6 +530,18 @@ export class FakeBackend implements Backend {
         return this.supervision.hours((req as Commands['hours_summary'][0]).year);
       case 'export_hours_csv':
         return this.supervision.exportCsv((req as Commands['export_hours_csv'][0]).year);
+      case 'backup_status':
+        return this.backups.status();
+      case 'back_up_now':
+        return this.backups.backUpNow();
+      case 'choose_backup_folder':
+        return this.backups.chooseFolder();
+      case 'restore_backup': {
+        // The shell locks the journal after a restore and tells the window.
+        const restored = this.backups.restore();
+        if (restored) this.shellLock();
+        return restored;
+      }
       case 'deid_scan':
         return fakeDeid((req as Commands['deid_scan'][0]).text, this.settings.deid_allow);
       default:
