@@ -6,6 +6,7 @@
 // and kept across a lock, settings from 1 to 240 minutes, and `locked` errors.
 import { AttuneError, type Backend, type Command, type Commands } from './backend';
 import { FakeBackups } from './fake-backups';
+import { FakeExchange } from './fake-exchange';
 import { CHECKIN_FORM, FakeGuided, LENSES, fakeDeid } from './fake-guided';
 import { FakeSessions } from './fake-sessions';
 import type {
@@ -294,6 +295,8 @@ export class FakeBackend implements Backend {
   readonly supervision: FakeSessions;
   /** The backup folder, backups taken, and the folder and restore dialogs. */
   readonly backups: FakeBackups;
+  /** Identity, contacts, shares, inbox and feedback of the supervision exchange. */
+  readonly exchange: FakeExchange;
   private readonly handlers = new Set<() => void>();
   private readonly failures = new Map<Command, AttuneError>();
   private seq = 0;
@@ -323,6 +326,12 @@ export class FakeBackend implements Backend {
       get: () => this.settings,
       set: (settings) => (this.settings = settings),
     });
+    this.exchange = new FakeExchange(
+      this.now,
+      (code, message) => err(code, message),
+      () => this.entries,
+      () => this.settings.deid_allow,
+    );
     if (this.passphrase !== null) this.recoveryKey = makeRecoveryKey();
     for (const seed of options.entries ?? []) this.seed(seed);
   }
@@ -542,6 +551,58 @@ export class FakeBackend implements Backend {
         if (restored) this.shellLock();
         return restored;
       }
+      case 'identity_show':
+        return this.exchange.identity();
+      case 'export_contact_card':
+        return this.exchange.exportCard(req as Commands['export_contact_card'][0]);
+      case 'save_contact_card':
+        return this.exchange.saveCard(req as Commands['save_contact_card'][0]);
+      case 'import_contact_card':
+        return this.exchange.importCard(req as Commands['import_contact_card'][0]);
+      case 'open_contact_card': {
+        const r = req as Commands['open_contact_card'][0];
+        return this.exchange.openCard(r.relation, r.replace_key);
+      }
+      case 'list_contacts':
+        return this.exchange.list();
+      case 'confirm_contact': {
+        const r = req as Commands['confirm_contact'][0];
+        return this.exchange.confirm(r.contact_id, r.compared);
+      }
+      case 'flagged_for_supervision':
+        return this.exchange.flagged();
+      case 'preview_share': {
+        const r = req as Commands['preview_share'][0];
+        return this.exchange.preview(r.contact_id, r.entry_ids);
+      }
+      case 'share_entries': {
+        const r = req as Commands['share_entries'][0];
+        return this.exchange.share(r.contact_id, r.entry_ids);
+      }
+      case 'share_status':
+        return this.exchange.status((req as Commands['share_status'][0]).contact_id);
+      case 'withdraw_entry': {
+        const r = req as Commands['withdraw_entry'][0];
+        return this.exchange.withdraw(r.contact_id, r.entry_id);
+      }
+      case 'save_share_packet':
+        return this.exchange.saveSharePacket((req as Commands['save_share_packet'][0]).contact_id);
+      case 'open_packet':
+        return this.exchange.openPacket();
+      case 'inbox':
+        return this.exchange.inbox((req as Commands['inbox'][0]).contact_id);
+      case 'set_agenda': {
+        const r = req as Commands['set_agenda'][0];
+        return this.exchange.setAgenda(r.contact_id, r.entry_id, r.on_agenda);
+      }
+      case 'write_response':
+        return this.exchange.writeResponse(req as Commands['write_response'][0]);
+      case 'responses_written':
+        return this.exchange.written((req as Commands['responses_written'][0]).contact_id);
+      case 'save_feedback_packet':
+        return this.exchange.saveFeedbackPacket((req as Commands['save_feedback_packet'][0]).contact_id);
+      case 'feedback_for':
+        return this.exchange.feedbackFor((req as Commands['feedback_for'][0]).entry_id);
       case 'deid_scan':
         return fakeDeid((req as Commands['deid_scan'][0]).text, this.settings.deid_allow);
       default:
