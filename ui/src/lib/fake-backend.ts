@@ -423,6 +423,17 @@ export class FakeBackend implements Backend {
         return LENSES;
       case 'checkin_form':
         return CHECKIN_FORM;
+      case 'restore_backup':
+        if (this.passphrase === null) {
+          // A new computer: the backup becomes the journal, locked, with its passphrase.
+          const restored = this.backups.restore();
+          if (restored) {
+            this.passphrase = this.backups.restoredPassphrase;
+            this.recoveryKey = makeRecoveryKey();
+          }
+          return restored;
+        }
+        break;
       default:
         break;
     }

@@ -126,6 +126,9 @@ export class FakeBackups {
   }
 
   /** The file dialog, then the restore (the shell locks afterwards); null when cancelled. */
+  /** The passphrase a backup restored onto a new computer opens with. */
+  restoredPassphrase = 'passphrase from the old laptop';
+
   restore(): RestoredBackup | null {
     const file = this.nextRestoreFile;
     if (file === null) return null;

@@ -114,4 +114,25 @@ describe('first run', () => {
     expect(screen.getByTestId('recovery-key')).toBeInTheDocument();
     expect(fake.savedFiles).toHaveLength(0);
   });
+
+  test('a new computer restores a backup from the welcome screen, then unlocks with its passphrase', async () => {
+    const fake = new FakeBackend();
+    const { user } = renderApp(fake);
+    await user.click(await screen.findByTestId('setup-restore'));
+    const pass = await screen.findByTestId('unlock-passphrase');
+    expect(fake.callsTo('restore_backup')).toEqual([null]);
+    await user.type(pass, fake.backups.restoredPassphrase);
+    await user.click(screen.getByTestId('unlock-submit'));
+    expect(await screen.findByRole('heading', { name: 'Your journal' })).toBeInTheDocument();
+  });
+
+  test('a cancelled restore stays on the welcome screen', async () => {
+    const fake = new FakeBackend();
+    fake.backups.nextRestoreFile = null;
+    const { user } = renderApp(fake);
+    await user.click(await screen.findByTestId('setup-restore'));
+    await waitFor(() => expect(fake.callsTo('restore_backup')).toHaveLength(1));
+    expect(screen.getByRole('heading', { name: 'Welcome to Attune' })).toBeInTheDocument();
+    expect(fake.passphrase).toBeNull();
+  });
 });
