@@ -162,8 +162,19 @@ export async function waitFor(browser, id, timeout = 15_000) {
 
 export async function click(browser, id) {
   const el = await waitFor(browser, id);
-  await el.click();
-  return el;
+  // Scrolling an element to the top of the window puts it under the sticky header,
+  // which then takes the click: bring it to the middle first, and if something still
+  // sits over it (a screen settling), try again shortly.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await browser.execute((e) => e.scrollIntoView({ block: 'center' }), el);
+      await el.click();
+      return el;
+    } catch (e) {
+      if (attempt >= 5 || !/intercepted/i.test(String(e.message))) throw e;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
 }
 
 export async function type(browser, id, text) {

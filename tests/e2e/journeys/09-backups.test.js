@@ -1,0 +1,63 @@
+// Back up now into a chosen folder, then restore that backup on a "new computer" (a
+// fresh data folder) from the welcome screen: the entry is there after unlock.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { click, findMarkers, internetSockets, isolatedHome, launch, tid, waitFor, webStorage } from '../lib/harness.js';
+import { PASSPHRASE, listedTitles, look, setUp, unlock, writeEntry } from '../lib/flows.js';
+
+const MARKERS = ['MagpieBackupCanary', 'FernBackupBodyCanary'];
+
+test('back up now, then restore on a new computer', async () => {
+  const home = isolatedHome('backups');
+  const usb = path.join(home.base, 'usb');
+  mkdirSync(usb);
+  const app = await launch(home, { ATTUNE_TEST_FAST_KDF: '1', ATTUNE_E2E_PICK_FOLDER: usb });
+  const b = app.browser;
+  try {
+    await setUp(b);
+    await writeEntry(b, { title: MARKERS[0], body: `A visit to keep: ${MARKERS[1]}.` });
+    await click(b, 'back-button');
+    await click(b, 'settings-button');
+    await click(b, 'backup-choose-folder');
+    const folder = await waitFor(b, 'backup-folder');
+    await b.waitUntil(async () => (await folder.getText()).includes('usb'), { timeout: 10_000 });
+    await click(b, 'backup-now');
+    await waitFor(b, 'backup-done');
+    await b.waitUntil(async () => (await b.$$(tid('backup-file'))).length === 1, { timeout: 10_000 });
+    await (await b.$(tid('backups-panel'))).scrollIntoView();
+    await look(b, '40-backups');
+    assert.deepEqual(await webStorage(b), { local: 0, session: 0, idb: 0 });
+  } finally {
+    await app.close();
+  }
+  const files = readdirSync(usb).filter((f) => f.endsWith('.attune'));
+  assert.equal(files.length, 1, `one backup: ${files}`);
+  const backup = path.join(usb, files[0]);
+  // The backup is as encrypted as the journal.
+  assert.deepEqual(findMarkers([usb], MARKERS), [], 'plaintext in the backup');
+  assert.ok(readFileSync(backup).subarray(0, 16).toString() === 'SQLite format 3\0');
+
+  const laptop = isolatedHome('backups-new-laptop');
+  const second = await launch(laptop, { ATTUNE_TEST_FAST_KDF: '1', ATTUNE_E2E_OPEN_FILE: backup });
+  const c = second.browser;
+  try {
+    await waitFor(c, 'setup-restore', 30_000);
+    await look(c, '41-welcome-restore');
+    await click(c, 'setup-restore');
+    await waitFor(c, 'unlock-passphrase', 30_000);
+    await unlock(c, PASSPHRASE);
+    await c.waitUntil(async () => (await listedTitles(c)).some((t) => t.includes(MARKERS[0])), {
+      timeout: 20_000,
+      timeoutMsg: 'the restored entry is not there',
+    });
+    await look(c, '42-restored-journal');
+  } finally {
+    await second.close();
+  }
+  for (const h of [home, laptop]) {
+    assert.deepEqual(internetSockets(h), [], 'the app opened an internet socket');
+    assert.deepEqual(findMarkers([h.data, h.cache, h.config], MARKERS), [], 'plaintext on disk');
+  }
+});
