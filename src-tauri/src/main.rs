@@ -496,29 +496,46 @@ fn withdraw_entry(state: State<'_, AppState>, req: WithdrawRequest) -> Reply<Wit
     state.session()?.withdraw_entry(&req)
 }
 
-/// Write the share packet for one supervisor where the person picks (native dialog).
+/// Write one contact's share or feedback packet where the person picks (native dialog).
+async fn save_packet(
+    app: &tauri::AppHandle,
+    state: &AppState,
+    req: &ContactRef,
+    kind: PacketKind,
+) -> Reply<SavedFile> {
+    let (name, title) = {
+        let session = state.session()?;
+        // Refuse (locked, unknown contact) before a dialog opens.
+        let title = match kind {
+            PacketKind::Share => {
+                session.share_status(req)?;
+                "Save the packet for your supervisor"
+            }
+            PacketKind::Feedback => {
+                session.responses_written(req)?;
+                "Save the feedback packet"
+            }
+        };
+        (session.packet_file_name(kind), title)
+    };
+    let filter = ("Attune packet", &["attune-packet"][..]);
+    let Some(path) = dialogs::save_path(app, title, &name, filter).await? else {
+        return Ok(SavedFile::cancelled());
+    };
+    let mut session = state.session()?;
+    match kind {
+        PacketKind::Share => session.write_share_packet_to(req, &path),
+        PacketKind::Feedback => session.write_feedback_packet_to(req, &path),
+    }
+}
+
 #[tauri::command]
 async fn save_share_packet(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     req: ContactRef,
 ) -> Reply<SavedFile> {
-    let name = {
-        let session = state.session()?;
-        session.share_status(&req)?;
-        session.packet_file_name(PacketKind::Share)
-    };
-    match dialogs::save_path(
-        &app,
-        "Save the packet for your supervisor",
-        &name,
-        ("Attune packet", &["attune-packet"]),
-    )
-    .await?
-    {
-        None => Ok(SavedFile::cancelled()),
-        Some(path) => state.session()?.write_share_packet_to(&req, &path),
-    }
+    save_packet(&app, &state, &req, PacketKind::Share).await
 }
 
 /// Import a share or feedback packet picked in a native dialog; `None` if cancelled.
@@ -554,29 +571,13 @@ fn responses_written(state: State<'_, AppState>, req: ContactRef) -> Reply<Vec<F
     state.session()?.responses_written(&req)
 }
 
-/// Write the feedback packet for one supervisee where the person picks (native dialog).
 #[tauri::command]
 async fn save_feedback_packet(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     req: ContactRef,
 ) -> Reply<SavedFile> {
-    let name = {
-        let session = state.session()?;
-        session.responses_written(&req)?;
-        session.packet_file_name(PacketKind::Feedback)
-    };
-    match dialogs::save_path(
-        &app,
-        "Save the feedback packet",
-        &name,
-        ("Attune packet", &["attune-packet"]),
-    )
-    .await?
-    {
-        None => Ok(SavedFile::cancelled()),
-        Some(path) => state.session()?.write_feedback_packet_to(&req, &path),
-    }
+    save_packet(&app, &state, &req, PacketKind::Feedback).await
 }
 
 #[tauri::command]

@@ -17,7 +17,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, Zeroizing};
 
-use super::{DamagedRecord, EntryId, Journal};
+use super::{DamagedRecord, Journal};
 use crate::crypto::random_id;
 use crate::store::{RecordRow, Table};
 use crate::vault::RecordOpener;
@@ -45,39 +45,11 @@ const ITEM_SET_JSON: &str = include_str!("../../content/checkin.json");
 /// The content format this code reads.
 const ITEM_SET_FORMAT: u32 = 1;
 
-/// A random 128-bit check-in id, shown as 32 lowercase hex digits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CheckinId(pub [u8; 16]);
-
-impl CheckinId {
-    pub fn to_hex(&self) -> String {
-        EntryId(self.0).to_hex()
-    }
-
-    pub fn from_hex(text: &str) -> Option<Self> {
-        EntryId::from_hex(text).map(|id| Self(id.0))
-    }
-}
-
-impl std::fmt::Display for CheckinId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.to_hex())
-    }
-}
-
-impl Serialize for CheckinId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_hex())
-    }
-}
-
-impl<'de> Deserialize<'de> for CheckinId {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Self::from_hex(&text)
-            .ok_or_else(|| serde::de::Error::custom("a check-in id is 32 hex digits"))
-    }
-}
+super::entry::hex_id!(
+    /// A random 128-bit check-in id.
+    CheckinId,
+    "a check-in id"
+);
 
 /// Which way an item's scale runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

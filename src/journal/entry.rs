@@ -17,46 +17,62 @@ pub const MAX_ANSWERS: usize = 60;
 pub const MAX_PROMPT_TEXT_CHARS: usize = 1_000;
 pub const MAX_PLAN_STEP_CHARS: usize = 1_000;
 
-/// A random 128-bit entry id, shown as 32 lowercase hex digits. Never a row number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct EntryId(pub [u8; 16]);
+/// Declares a random 128-bit record id type, shown and serialized as 32 lowercase hex
+/// digits (never a row number). Entries, check-ins and supervision sessions each have
+/// their own, so one cannot be passed where another is meant.
+macro_rules! hex_id {
+    ($(#[$meta:meta])* $name:ident, $what:literal) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub [u8; 16]);
 
-impl EntryId {
-    pub fn to_hex(&self) -> String {
-        self.0.iter().map(|b| format!("{b:02x}")).collect()
-    }
+        impl $name {
+            pub fn to_hex(&self) -> String {
+                self.0.iter().map(|b| format!("{b:02x}")).collect()
+            }
 
-    pub fn from_hex(text: &str) -> Option<Self> {
-        if text.len() != 32 || !text.is_ascii() {
-            return None;
+            pub fn from_hex(text: &str) -> Option<Self> {
+                if text.len() != 32 || !text.is_ascii() {
+                    return None;
+                }
+                let mut out = [0u8; 16];
+                for (i, byte) in out.iter_mut().enumerate() {
+                    *byte = u8::from_str_radix(&text[i * 2..i * 2 + 2], 16).ok()?;
+                }
+                Some(Self(out))
+            }
         }
-        let mut out = [0u8; 16];
-        for (i, byte) in out.iter_mut().enumerate() {
-            *byte = u8::from_str_radix(&text[i * 2..i * 2 + 2], 16).ok()?;
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.to_hex())
+            }
         }
-        Some(Self(out))
-    }
-}
 
-impl std::fmt::Display for EntryId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.to_hex())
-    }
-}
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(&self.to_hex())
+            }
+        }
 
-impl Serialize for EntryId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_hex())
-    }
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                d: D,
+            ) -> std::result::Result<Self, D::Error> {
+                let text = String::deserialize(d)?;
+                Self::from_hex(&text)
+                    .ok_or_else(|| serde::de::Error::custom(concat!($what, " is 32 hex digits")))
+            }
+        }
+    };
 }
+pub(crate) use hex_id;
 
-impl<'de> Deserialize<'de> for EntryId {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Self::from_hex(&text)
-            .ok_or_else(|| serde::de::Error::custom("an entry id is 32 hex digits"))
-    }
-}
+hex_id!(
+    /// A random 128-bit entry id.
+    EntryId,
+    "an entry id"
+);
 
 /// What kind of reflection an entry is. Supervision sessions are their own records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -34,39 +34,11 @@ pub const MAX_ENTRIES_DISCUSSED: usize = 100;
 /// Years the hours can be asked for.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
 
-/// A random 128-bit session id, shown as 32 lowercase hex digits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SessionId(pub [u8; 16]);
-
-impl SessionId {
-    pub fn to_hex(&self) -> String {
-        EntryId(self.0).to_hex()
-    }
-
-    pub fn from_hex(text: &str) -> Option<Self> {
-        EntryId::from_hex(text).map(|id| Self(id.0))
-    }
-}
-
-impl std::fmt::Display for SessionId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.to_hex())
-    }
-}
-
-impl Serialize for SessionId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_hex())
-    }
-}
-
-impl<'de> Deserialize<'de> for SessionId {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Self::from_hex(&text)
-            .ok_or_else(|| serde::de::Error::custom("a session id is 32 hex digits"))
-    }
-}
+super::entry::hex_id!(
+    /// A random 128-bit session id.
+    SessionId,
+    "a session id"
+);
 
 /// One person with a supervisor, or a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
