@@ -366,7 +366,8 @@ notice: boolean, backups: Array<BackupFile>, };
 
 export type RestoredBackup = { 
 /**
- * The file name of the kept copy, in `kept-before-restore/` of the journal folder.
+ * The file name of the kept copy, in `kept-before-restore/` of the journal folder
+ * (empty when there was no journal to keep: a restore onto a new computer).
  */
 kept_as: string, };
 
