@@ -274,3 +274,97 @@ fn a_missing_backup_folder_is_a_clear_warning() {
         err.message
     );
 }
+
+#[test]
+fn a_backup_carries_everything_the_journal_holds_to_another_computer() {
+    use attune::journal::checkin::{CheckinAnswer, NewCheckin, TrendsRequest};
+    use attune::journal::sessions::{SessionFormat, SessionInput, SessionRole};
+    use attune::prompts::PackRequest;
+    use attune::share::{CardRole, MyRelation};
+    let tmp = tempfile::tempdir().unwrap();
+    let (da, db) = (tmp.path().join("supervisee"), tmp.path().join("supervisor"));
+    let (mut a, _) = create_journal(&da);
+    let (mut b, _) = create_journal(&db);
+
+    // Entries, a check-in, a custom pack, a supervision session, settings.
+    let e = a.add(sample_entry(1), now()).unwrap().id;
+    a.save_checkin(
+        NewCheckin {
+            answers: vec![CheckinAnswer {
+                item_id: "sleep".into(),
+                value: 4,
+            }],
+            note: Some("a long week".into()),
+        },
+        now(),
+    )
+    .unwrap();
+    let pack = a
+        .duplicate_pack(&PackRequest {
+            id: "quick-reflection".into(),
+            version: None,
+        })
+        .unwrap();
+    a.save_session(
+        SessionInput {
+            id: None,
+            date: now().date_naive(),
+            minutes: 60,
+            format: SessionFormat::Individual,
+            with_whom: "my supervisor".into(),
+            role: SessionRole::default(),
+            entries_discussed: vec![e],
+            notes: None,
+        },
+        now(),
+    )
+    .unwrap();
+    // Identity, a confirmed contact, a shared entry and a feedback thread.
+    let card_a = a.export_card("Alex", CardRole::Supervisee).unwrap();
+    let card_b = b.export_card("Sam", CardRole::Supervisor).unwrap();
+    let sam = a
+        .import_card(&card_b, MyRelation::MySupervisor, false)
+        .unwrap();
+    let alex = b
+        .import_card(&card_a, MyRelation::MySupervisee, false)
+        .unwrap();
+    let (sam, alex) = (
+        attune::share::exchange::parse_contact_id(&sam.id).unwrap(),
+        attune::share::exchange::parse_contact_id(&alex.id).unwrap(),
+    );
+    a.confirm_contact(&sam, true).unwrap();
+    b.confirm_contact(&alex, true).unwrap();
+    a.share(&sam, &[e]).unwrap();
+    b.import_packet(&a.write_share_packet(&sam).unwrap())
+        .unwrap();
+    b.write_response(&alex, &e.to_hex(), "I heard care.", "", "")
+        .unwrap();
+    a.import_packet(&b.write_feedback_packet(&alex).unwrap())
+        .unwrap();
+    let identity = a.identity_show().unwrap();
+
+    let folder = tmp.path().join("usb");
+    std::fs::create_dir(&folder).unwrap();
+    let file = back_up_into(a.vault().store(), &folder, now()).unwrap();
+    drop(a);
+
+    let elsewhere = tmp.path().join("new-laptop");
+    restore_into(&elsewhere, &file).unwrap();
+    let mut r = open_journal(&elsewhere, PASSPHRASE);
+    assert_eq!(r.len(), 1);
+    let checkins = r
+        .checkins_since(&TrendsRequest { weeks: 0 }, now())
+        .unwrap();
+    assert_eq!(checkins[0].note.as_deref(), Some("a long week"));
+    assert!(r.custom_packs().unwrap().iter().any(|p| p.id == pack.id));
+    assert_eq!(r.sessions().len(), 1);
+    assert_eq!(r.identity_show().unwrap().signing_key, identity.signing_key);
+    let contacts = r.contacts().unwrap();
+    assert!(contacts.iter().any(|c| c.name == "Sam" && c.confirmed));
+    assert_eq!(r.share_status(&sam).unwrap().shared[0].entry_id, e);
+    assert_eq!(r.feedback_for(Some(&e)).unwrap()[0].heard, "I heard care.");
+    // The exchange carries on from the new computer: a new packet is accepted.
+    r.share(&sam, &[e]).unwrap();
+    b.import_packet(&r.write_share_packet(&sam).unwrap())
+        .unwrap();
+}

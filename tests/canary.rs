@@ -622,3 +622,22 @@ fn no_shared_text_is_readable_in_a_packet_file() {
         );
     }
 }
+
+#[test]
+fn no_typed_text_is_readable_in_a_backup_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    let typed = Markers::new("K9");
+    let (mut journal, _) = create_journal(&dir);
+    let id = journal.add(typed.new_entry(), now()).unwrap().id;
+    assert_eq!(journal.get(&id).unwrap().title.as_ref(), Some(&typed.title));
+    let backups = tmp.path().join("backups");
+    fs::create_dir_all(&backups).unwrap();
+    attune::store::backup::back_up_into(journal.vault().store(), &backups, now()).unwrap();
+    // The scan itself finds a marker written in clear (so this check can fail).
+    let control = tmp.path().join("control");
+    fs::create_dir_all(&control).unwrap();
+    fs::write(control.join("plain.txt"), typed.title.as_bytes()).unwrap();
+    assert!(!find_markers(&control, &typed.all()).is_empty());
+    assert_no_markers(&backups, &typed.all(), "in a backup");
+}
