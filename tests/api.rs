@@ -832,3 +832,33 @@ fn a_new_computer_restores_a_backup_before_any_journal_exists() {
         ErrorCode::Locked
     );
 }
+
+#[test]
+fn a_backup_copy_for_moving_opens_elsewhere_and_needs_the_journal_unlocked() {
+    let (tmp, mut session, _) = created();
+    session
+        .create_entry(NewEntry {
+            title: Some("Moving with me".into()),
+            ..NewEntry::default()
+        })
+        .unwrap();
+    let name = session.backup_copy_name();
+    assert!(name.starts_with("attune-backup-") && name.ends_with(".attune"));
+    let path = tmp.path().join(&name);
+    let saved = session.save_backup_copy(&path).unwrap();
+    assert_eq!(saved.file_name.as_deref(), Some(name.as_str()));
+    let elsewhere = tmp.path().join("elsewhere");
+    attune::store::backup::restore_into(&elsewhere, &path).unwrap();
+    let mut other = Session::new(elsewhere);
+    unlock(&mut other, PASS).unwrap();
+    let page = other.find_entries(&FindRequest::default()).unwrap();
+    assert_eq!(page.items[0].title.as_deref(), Some("Moving with me"));
+    session.lock().unwrap();
+    assert_eq!(
+        session
+            .save_backup_copy(&tmp.path().join("again.attune"))
+            .unwrap_err()
+            .code,
+        ErrorCode::Locked
+    );
+}

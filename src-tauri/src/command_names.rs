@@ -43,6 +43,7 @@ pub const COMMANDS: &[&str] = &[
     "back_up_now",
     "choose_backup_folder",
     "restore_backup",
+    "save_backup_copy",
     "list_sessions",
     "save_session",
     "delete_session",

@@ -335,6 +335,21 @@ async fn choose_backup_folder(
     }
 }
 
+/// One backup file for moving, saved where the person picks (native dialog).
+#[tauri::command]
+async fn save_backup_copy(app: tauri::AppHandle, state: State<'_, AppState>) -> Reply<SavedFile> {
+    let name = {
+        let session = state.session()?;
+        session.backup_status()?;
+        session.backup_copy_name()
+    };
+    let filter = ("Attune backup", &["attune"][..]);
+    match dialogs::save_path(&app, "Save a backup to take with you", &name, filter).await? {
+        None => Ok(SavedFile::cancelled()),
+        Some(path) => state.session()?.save_backup_copy(&path),
+    }
+}
+
 /// Restore a backup file picked in a native dialog: onto a new computer (no journal
 /// yet), or over this unlocked journal. The journal is locked afterwards and the web
 /// view told so (it reloads to the unlock screen).
@@ -635,6 +650,7 @@ macro_rules! handler {
             back_up_now,
             choose_backup_folder,
             restore_backup,
+            save_backup_copy,
             list_sessions,
             save_session,
             delete_session,

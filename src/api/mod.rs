@@ -582,6 +582,23 @@ impl Session {
         }
     }
 
+    /// The suggested name for a backup copy: the date and time, never a name.
+    pub fn backup_copy_name(&self) -> String {
+        crate::store::backup::backup_file_name(Utc::now())
+    }
+
+    /// One backup file for moving to another computer, written where the person chose
+    /// in a save dialog (still encrypted; opens with the passphrase or recovery key).
+    pub fn save_backup_copy(&self, path: &Path) -> Result<SavedFile> {
+        use std::io::Write;
+        let image = self.journal()?.vault().store().snapshot()?;
+        crate::store::backup::write_durably(path, &image, |f, b| f.write_all(b))?;
+        Ok(SavedFile {
+            saved: true,
+            file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
+        })
+    }
+
     /// Where backups stand.
     pub fn backup_status(&self) -> Result<BackupStatus> {
         use crate::store::backup;

@@ -12,8 +12,14 @@ const MARKERS = ['MagpieBackupCanary', 'FernBackupBodyCanary'];
 test('back up now, then restore on a new computer', async () => {
   const home = isolatedHome('backups');
   const usb = path.join(home.base, 'usb');
+  const moving = path.join(home.base, 'moving');
   mkdirSync(usb);
-  const app = await launch(home, { ATTUNE_TEST_FAST_KDF: '1', ATTUNE_E2E_PICK_FOLDER: usb });
+  mkdirSync(moving);
+  const app = await launch(home, {
+    ATTUNE_TEST_FAST_KDF: '1',
+    ATTUNE_E2E_PICK_FOLDER: usb,
+    ATTUNE_E2E_SAVE_DIR: moving,
+  });
   const b = app.browser;
   try {
     await setUp(b);
@@ -26,6 +32,9 @@ test('back up now, then restore on a new computer', async () => {
     await click(b, 'backup-now');
     await waitFor(b, 'backup-done');
     await b.waitUntil(async () => (await b.$$(tid('backup-file'))).length === 1, { timeout: 10_000 });
+    // One file to take along, saved through the (answered) save dialog.
+    await click(b, 'backup-save-copy');
+    await waitFor(b, 'backup-copy-saved');
     await (await b.$(tid('backups-panel'))).scrollIntoView();
     await look(b, '40-backups');
     assert.deepEqual(await webStorage(b), { local: 0, session: 0, idb: 0 });
@@ -33,10 +42,12 @@ test('back up now, then restore on a new computer', async () => {
     await app.close();
   }
   const files = readdirSync(usb).filter((f) => f.endsWith('.attune'));
-  assert.equal(files.length, 1, `one backup: ${files}`);
-  const backup = path.join(usb, files[0]);
-  // The backup is as encrypted as the journal.
-  assert.deepEqual(findMarkers([usb], MARKERS), [], 'plaintext in the backup');
+  assert.equal(files.length, 1, `one backup in the folder: ${files}`);
+  const copies = readdirSync(moving).filter((f) => f.endsWith('.attune'));
+  assert.equal(copies.length, 1, `one copy to take along: ${copies}`);
+  const backup = path.join(moving, copies[0]);
+  // Backups are as encrypted as the journal.
+  assert.deepEqual(findMarkers([usb, moving], MARKERS), [], 'plaintext in a backup');
   assert.ok(readFileSync(backup).subarray(0, 16).toString() === 'SQLite format 3\0');
 
   const laptop = isolatedHome('backups-new-laptop');

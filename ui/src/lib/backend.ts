@@ -113,6 +113,7 @@ export interface Commands {
   back_up_now: [null, BackupStatus];
   choose_backup_folder: [null, BackupStatus];
   restore_backup: [null, RestoredBackup | null];
+  save_backup_copy: [null, SavedFile];
   list_sessions: [SessionsRequest, SupervisionSession[]];
   save_session: [SessionInput, SupervisionSession];
   delete_session: [SessionRef, null];
@@ -183,6 +184,7 @@ export const COMMANDS: readonly Command[] = [
   'back_up_now',
   'choose_backup_folder',
   'restore_backup',
+  'save_backup_copy',
   'list_sessions',
   'save_session',
   'delete_session',

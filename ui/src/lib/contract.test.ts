@@ -51,6 +51,7 @@ const PINNED = [
   'back_up_now',
   'choose_backup_folder',
   'restore_backup',
+  'save_backup_copy',
   'list_sessions',
   'save_session',
   'delete_session',
@@ -171,6 +172,7 @@ const REQUESTS: { [C in Command]: Commands[C][0] } = {
   back_up_now: null,
   choose_backup_folder: null,
   restore_backup: null,
+  save_backup_copy: null,
   list_sessions: { year: 2026 },
   save_session: {
     id: null,

@@ -554,6 +554,11 @@ export class FakeBackend implements Backend {
         return this.backups.status();
       case 'back_up_now':
         return this.backups.backUpNow();
+      case 'save_backup_copy': {
+        const name = 'attune-backup-20260301-183000.attune';
+        this.savedFiles.push({ name, text: '(an encrypted backup)' });
+        return { saved: true, file_name: name };
+      }
       case 'choose_backup_folder':
         return this.backups.chooseFolder();
       case 'restore_backup': {

@@ -178,4 +178,12 @@ describe('backups panel', () => {
     await waitFor(() => expect(fake.settings.auto_lock_minutes).toBe(20));
     expect(fake.settings.backup_folder).toBe(USB);
   });
+
+  test('a backup to take to another computer is saved through the dialog, with what to do next', async () => {
+    const { fake, user } = await renderPanel();
+    await user.click(screen.getByTestId('backup-save-copy'));
+    expect(await screen.findByTestId('backup-copy-saved')).toHaveTextContent(/Restore from a backup/);
+    expect(fake.callsTo('save_backup_copy')).toEqual([null]);
+    expect(fake.savedFiles.map((f) => f.name)).toContain('attune-backup-20260301-183000.attune');
+  });
 });
