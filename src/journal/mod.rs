@@ -546,6 +546,31 @@ impl Journal {
 /// Decrypt, parse and index `rows`: the cached entry, or the id of a record that could
 /// not be read. (Splitting this over threads was measured: no faster on two busy cores,
 /// and a third more memory from per-thread allocator arenas.)
+impl Journal {
+    /// Re-read every record of `table` from disk: how many there are, and which do not
+    /// decode (`readable` says whether one does). Shared by the per-record tables.
+    pub(crate) fn verify_table(
+        &self,
+        table: Table,
+        readable: impl Fn(&RecordOpener<'_>, &RecordRow) -> bool,
+    ) -> Result<(usize, Vec<DamagedRecord>)> {
+        let (rows, malformed) = self.vault.store().records(table)?;
+        let opener = self.vault.opener();
+        let mut damaged: Vec<DamagedRecord> = malformed
+            .iter()
+            .map(|_| DamagedRecord { id: None })
+            .collect();
+        for row in &rows {
+            if !readable(&opener, row) {
+                damaged.push(DamagedRecord {
+                    id: Some(EntryId(row.id).to_hex()),
+                });
+            }
+        }
+        Ok((rows.len() + malformed.len(), damaged))
+    }
+}
+
 fn decode_all(opener: RecordOpener<'_>, rows: &[RecordRow]) -> Vec<Result<Cached, [u8; 16]>> {
     rows.iter()
         .map(|row| decode(&opener, row).map(cached).ok_or(row.id))

@@ -496,20 +496,7 @@ impl Journal {
 
     /// Re-read every session record from disk: how many there are, and which are damaged.
     pub(super) fn verify_sessions(&self) -> Result<(usize, Vec<DamagedRecord>)> {
-        let (rows, malformed) = self.vault.store().records(Table::Sessions)?;
-        let opener = self.vault.opener();
-        let mut damaged: Vec<DamagedRecord> = malformed
-            .iter()
-            .map(|_| DamagedRecord { id: None })
-            .collect();
-        for row in &rows {
-            if decode(&opener, row).is_none() {
-                damaged.push(DamagedRecord {
-                    id: Some(SessionId(row.id).to_hex()),
-                });
-            }
-        }
-        Ok((rows.len() + malformed.len(), damaged))
+        self.verify_table(Table::Sessions, |opener, row| decode(opener, row).is_some())
     }
 }
 
