@@ -1,6 +1,17 @@
-include!("src/command_names.rs");
+// The command list is declared once, in the core; this script reads the same file to
+// give each command its own permission (AppManifest).
+include!("../src/api/commands.rs");
+
+macro_rules! names {
+    ($($area:ident { $($name:ident: $req:ty => $res:ty,)* })*) => {
+        &[$($(stringify!($name)),*),*]
+    };
+}
+
+const COMMANDS: &[&str] = with_commands!(names);
 
 fn main() {
+    println!("cargo:rerun-if-changed=../src/api/commands.rs");
     // Only the commands listed here become callable, each through its own permission,
     // and only where a capability grants it. End-to-end builds add one probe command
     // that has a permission but that no capability grants.

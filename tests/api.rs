@@ -3,9 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use attune::api::{
-    self, ChangePassphraseRequest, CheckinAnswer, CheckinRef, CreateRequest, CreateResponse, Draft,
-    EntryChange, EntryRef, ErrorCode, FindRequest, HoursRequest, NewCheckin, NewEntry,
-    RecoverRequest, RecoveryKeyCheck, SecretText, Session, SessionFormat, SessionInput, SessionRef,
+    self, App, ChangePassphraseRequest, CheckinAnswer, CheckinRef, CreateRequest, CreateResponse,
+    Draft, EntryChange, EntryRef, ErrorCode, FindRequest, HoursRequest, NewCheckin, NewEntry,
+    RecoverRequest, RecoveryKeyCheck, SecretText, SessionFormat, SessionInput, SessionRef,
     SessionRole, SessionsRequest, Settings, Theme, TrendsRequest, UnlockRequest, UpdateRequest,
 };
 use attune::vault::KdfChoice;
@@ -14,30 +14,30 @@ use tempfile::TempDir;
 
 const PASS: &str = "api test passphrase";
 
-fn created() -> (TempDir, Session, String) {
+fn created() -> (TempDir, App, String) {
     let (tmp, session, shown) = created_showing_key();
     (tmp, session, shown.recovery_key.text().to_string())
 }
 
-fn created_showing_key() -> (TempDir, Session, CreateResponse) {
+fn created_showing_key() -> (TempDir, App, CreateResponse) {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join("journal");
-    let mut session = Session::new(dir.clone());
+    let mut session = App::new(dir.clone());
     assert!(!session.status().has_journal);
     let req = CreateRequest {
         passphrase: SecretText::new(PASS),
     };
-    let (journal, shown) = api::create_journal(&dir, &req, KdfChoice::TestFast).unwrap();
+    let (journal, shown) = api::keys::create_journal(&dir, &req, KdfChoice::TestFast).unwrap();
     let status = session.install(journal).unwrap();
     assert!(status.has_journal && status.unlocked && status.test_journal);
     (tmp, session, shown)
 }
 
-fn unlock(session: &mut Session, pass: &str) -> Result<(), ErrorCode> {
+fn unlock(session: &mut App, pass: &str) -> Result<(), ErrorCode> {
     let req = UnlockRequest {
         passphrase: SecretText::new(pass),
     };
-    let journal = api::open_journal(session.dir(), &req).map_err(|e| e.code)?;
+    let journal = api::keys::open_journal(session.dir(), &req).map_err(|e| e.code)?;
     session.install(journal).map(|_| ()).map_err(|e| e.code)
 }
 
@@ -116,12 +116,15 @@ fn locked_sessions_refuse_journal_commands() {
     session.lock().unwrap();
     assert!(!session.status().unlocked);
     let code = session
-        .find_entries(&FindRequest::default())
+        .read(|j| api::entries::find(j, &FindRequest::default()))
         .unwrap_err()
         .code;
     assert_eq!(code, ErrorCode::Locked);
     assert_eq!(
-        session.create_entry(NewEntry::default()).unwrap_err().code,
+        session
+            .write(|j| api::entries::create(j, NewEntry::default()))
+            .unwrap_err()
+            .code,
         ErrorCode::Locked
     );
     assert_eq!(
@@ -129,37 +132,55 @@ fn locked_sessions_refuse_journal_commands() {
         Err(ErrorCode::WrongSecret)
     );
     assert_eq!(unlock(&mut session, PASS), Ok(()));
-    assert!(session.find_entries(&FindRequest::default()).is_ok());
+    assert!(session
+        .read(|j| api::entries::find(j, &FindRequest::default()))
+        .is_ok());
 }
 
 #[test]
 fn entries_go_through_create_update_trash_and_restore() {
     let (_tmp, mut session, _) = created();
     let e = session
-        .create_entry(NewEntry {
-            title: Some("First".into()),
-            body: "Text".into(),
-            ..Default::default()
+        .write(|j| {
+            api::entries::create(
+                j,
+                NewEntry {
+                    title: Some("First".into()),
+                    body: "Text".into(),
+                    ..Default::default()
+                },
+            )
         })
         .unwrap();
     let id = EntryRef { id: e.id };
     let changed = session
-        .update_entry(UpdateRequest {
-            id: e.id,
-            change: EntryChange {
-                body: Some("Changed".into()),
-                ..Default::default()
-            },
+        .write(|j| {
+            api::entries::update(
+                j,
+                UpdateRequest {
+                    id: e.id,
+                    change: EntryChange {
+                        body: Some("Changed".into()),
+                        ..Default::default()
+                    },
+                },
+            )
         })
         .unwrap();
     assert_eq!(changed.revision, 2);
-    session.trash_entry(&id).unwrap();
+    session.write(|j| api::entries::trash(j, &id)).unwrap();
     assert_eq!(
-        session.find_entries(&FindRequest::default()).unwrap().total,
+        session
+            .read(|j| api::entries::find(j, &FindRequest::default()))
+            .unwrap()
+            .total,
         0
     );
-    session.restore_entry(&id).unwrap();
-    assert_eq!(session.get_entry(&id).unwrap().body, "Changed");
+    session.write(|j| api::entries::restore(j, &id)).unwrap();
+    assert_eq!(
+        session.read(|j| api::entries::get(j, &id)).unwrap().body,
+        "Changed"
+    );
 }
 
 #[test]
@@ -208,7 +229,7 @@ fn dropping_the_session_keeps_the_draft_like_closing_the_window() {
         })
         .unwrap();
     drop(session);
-    let mut session = Session::new(tmp.path().join("journal"));
+    let mut session = App::new(tmp.path().join("journal"));
     unlock(&mut session, PASS).unwrap();
     assert_eq!(
         session.kept_draft().unwrap().unwrap().fields.body,
@@ -219,7 +240,10 @@ fn dropping_the_session_keeps_the_draft_like_closing_the_window() {
 #[test]
 fn settings_are_validated_and_kept_encrypted() {
     let (_tmp, mut session, _) = created();
-    assert_eq!(session.get_settings().unwrap(), Settings::default());
+    assert_eq!(
+        session.read(api::settings::get).unwrap(),
+        Settings::default()
+    );
     assert_eq!(Settings::default().auto_lock_minutes, 5);
     let wanted = Settings {
         auto_lock_minutes: 15,
@@ -234,13 +258,18 @@ fn settings_are_validated_and_kept_encrypted() {
             monthly: 6,
         }),
     };
-    session.save_settings(wanted.clone()).unwrap();
+    session
+        .write(|j| api::settings::save(j, wanted.clone()))
+        .unwrap();
     let bad = Settings {
         auto_lock_minutes: 0,
         ..wanted.clone()
     };
     assert_eq!(
-        session.save_settings(bad).unwrap_err().code,
+        session
+            .write(|j| api::settings::save(j, bad))
+            .unwrap_err()
+            .code,
         ErrorCode::InvalidInput
     );
     let keeps_nothing = Settings {
@@ -252,12 +281,15 @@ fn settings_are_validated_and_kept_encrypted() {
         ..wanted.clone()
     };
     assert_eq!(
-        session.save_settings(keeps_nothing).unwrap_err().code,
+        session
+            .write(|j| api::settings::save(j, keeps_nothing))
+            .unwrap_err()
+            .code,
         ErrorCode::InvalidInput
     );
     session.lock().unwrap();
     unlock(&mut session, PASS).unwrap();
-    assert_eq!(session.get_settings().unwrap(), wanted);
+    assert_eq!(session.read(api::settings::get).unwrap(), wanted);
 }
 
 #[test]
@@ -268,13 +300,15 @@ fn changing_the_passphrase_needs_the_current_one() {
         new_passphrase: SecretText::new(new),
     };
     let err = session
-        .change_passphrase(&req("wrong current one", "a new passphrase"))
+        .write(|j| api::keys::change_passphrase(j, &req("wrong current one", "a new passphrase")))
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::WrongSecret);
-    let err = session.change_passphrase(&req(PASS, "short")).unwrap_err();
+    let err = session
+        .write(|j| api::keys::change_passphrase(j, &req(PASS, "short")))
+        .unwrap_err();
     assert_eq!(err.code, ErrorCode::WeakPassphrase);
     session
-        .change_passphrase(&req(PASS, "a new passphrase"))
+        .write(|j| api::keys::change_passphrase(j, &req(PASS, "a new passphrase")))
         .unwrap();
     session.lock().unwrap();
     assert_eq!(unlock(&mut session, PASS), Err(ErrorCode::WrongSecret));
@@ -289,7 +323,7 @@ fn recovery_sets_a_passphrase_and_issues_a_new_key() {
         recovery_key: SecretText::new(&key),
         new_passphrase: SecretText::new("recovered passphrase"),
     };
-    let (journal, fresh) = api::recover_journal(session.dir(), &req).unwrap();
+    let (journal, fresh) = api::keys::recover_journal(session.dir(), &req).unwrap();
     session.install(journal).unwrap();
     assert_ne!(fresh.recovery_key.text(), key);
     session.lock().unwrap();
@@ -299,13 +333,15 @@ fn recovery_sets_a_passphrase_and_issues_a_new_key() {
 #[test]
 fn check_ins_go_through_form_save_trends_list_and_delete() {
     let (_tmp, mut session, _) = created();
-    let form = session.checkin_form().unwrap();
+    let form = api::wellbeing::form().unwrap();
     assert_eq!(form.items.len(), 6);
     assert_eq!(form.max_value, 10);
     assert!(form.about.contains("not a diagnosis"));
     assert!(!form.resources.is_empty());
 
-    let before = session.checkin_trends(&TrendsRequest::default()).unwrap();
+    let before = session
+        .read(|j| api::wellbeing::trends(j, &TrendsRequest::default()))
+        .unwrap();
     assert!(before.nudge && before.days_since_last.is_none());
 
     let answers = form
@@ -317,16 +353,23 @@ fn check_ins_go_through_form_save_trends_list_and_delete() {
         })
         .collect();
     let saved = session
-        .save_checkin(NewCheckin {
-            answers,
-            note: Some("a steadier week".into()),
+        .write(|j| {
+            api::wellbeing::save(
+                j,
+                NewCheckin {
+                    answers,
+                    note: Some("a steadier week".into()),
+                },
+            )
         })
         .unwrap();
     assert_eq!(saved.overall, Some(5.0));
     assert!(saved.suggestions.is_empty());
     assert_eq!(saved.checkin.item_set_version, form.version);
 
-    let after = session.checkin_trends(&TrendsRequest { weeks: 4 }).unwrap();
+    let after = session
+        .read(|j| api::wellbeing::trends(j, &TrendsRequest { weeks: 4 }))
+        .unwrap();
     assert_eq!(after.count, 1);
     assert_eq!((after.days_since_last, after.nudge), (Some(0), false));
     assert!(after.items.iter().all(|i| i.latest == Some(5)));
@@ -334,39 +377,46 @@ fn check_ins_go_through_form_save_trends_list_and_delete() {
     session.lock().unwrap();
     assert_eq!(
         session
-            .checkin_trends(&TrendsRequest::default())
+            .read(|j| api::wellbeing::trends(j, &TrendsRequest::default()))
             .unwrap_err()
             .code,
         ErrorCode::Locked
     );
     assert_eq!(
         session
-            .save_checkin(NewCheckin::default())
+            .write(|j| api::wellbeing::save(j, NewCheckin::default()))
             .unwrap_err()
             .code,
         ErrorCode::Locked
     );
     unlock(&mut session, PASS).unwrap();
-    let listed = session.list_checkins(&TrendsRequest::default()).unwrap();
+    let listed = session
+        .read(|j| api::wellbeing::list(j, &TrendsRequest::default()))
+        .unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].note.as_deref(), Some("a steadier week"));
 
     let id = CheckinRef {
         id: saved.checkin.id,
     };
-    session.delete_checkin(&id).unwrap();
+    session.write(|j| api::wellbeing::delete(j, &id)).unwrap();
     assert_eq!(
-        session.delete_checkin(&id).unwrap_err().code,
+        session
+            .write(|j| api::wellbeing::delete(j, &id))
+            .unwrap_err()
+            .code,
         ErrorCode::NotFound
     );
     assert_eq!(
         session
-            .checkin_trends(&TrendsRequest::default())
+            .read(|j| api::wellbeing::trends(j, &TrendsRequest::default()))
             .unwrap()
             .count,
         0
     );
-    let refused = session.save_checkin(NewCheckin::default()).unwrap_err();
+    let refused = session
+        .write(|j| api::wellbeing::save(j, NewCheckin::default()))
+        .unwrap_err();
     assert_eq!(refused.code, ErrorCode::InvalidInput);
 }
 
@@ -375,7 +425,7 @@ fn check_in_requests_arrive_as_the_front_end_sends_them() {
     let (_tmp, mut session, _) = created();
     let req: NewCheckin =
         serde_json::from_str(r#"{"answers":[{"item_id":"sleep","value":3}],"note":null}"#).unwrap();
-    let saved = session.save_checkin(req).unwrap();
+    let saved = session.write(|j| api::wellbeing::save(j, req)).unwrap();
     let sent = serde_json::to_value(&saved).unwrap();
     assert_eq!(sent["checkin"]["id"].as_str().unwrap().len(), 32);
     // One answer at strain 7: the overall reading is high too, so it leads.
@@ -383,7 +433,7 @@ fn check_in_requests_arrive_as_the_front_end_sends_them() {
     assert_eq!(sent["suggestions"][1]["item_id"], "sleep");
     let id: CheckinRef =
         serde_json::from_value(serde_json::json!({ "id": sent["checkin"]["id"] })).unwrap();
-    session.delete_checkin(&id).unwrap();
+    session.write(|j| api::wellbeing::delete(j, &id)).unwrap();
     let trends: TrendsRequest = serde_json::from_str("{}").unwrap();
     assert_eq!(trends.weeks, 0);
     assert!(serde_json::from_str::<NewCheckin>(r#"{"answers":[],"mood":1}"#).is_err());
@@ -395,7 +445,7 @@ fn deid_scan_flags_identifiers_and_skips_the_journals_allow_list() {
     let req = api::DeidRequest {
         text: "Keisha called from 555-0147 about Zoë 😊 and Priya.".into(),
     };
-    let before = session.deid_scan(&req).unwrap();
+    let before = session.read(|j| api::deid::scan(j, &req)).unwrap();
     let names: Vec<&str> = before
         .findings
         .iter()
@@ -413,28 +463,31 @@ fn deid_scan_flags_identifiers_and_skips_the_journals_allow_list() {
 
     let settings = Settings {
         deid_allow: vec!["  keisha ".into(), "PRIYA".into(), "Keisha".into()],
-        ..session.get_settings().unwrap()
+        ..session.read(api::settings::get).unwrap()
     };
-    let saved = session.save_settings(settings).unwrap();
+    let saved = session.write(|j| api::settings::save(j, settings)).unwrap();
     assert_eq!(
         saved.deid_allow,
         ["keisha", "PRIYA"],
         "trimmed, repeats dropped"
     );
-    let after = session.deid_scan(&req).unwrap();
+    let after = session.read(|j| api::deid::scan(j, &req)).unwrap();
     let left: Vec<&str> = after.findings.iter().map(|f| f.text.as_str()).collect();
     assert_eq!(left, ["555-0147", "Zoë"]);
     // Same answer without a journal, given the same words.
-    assert_eq!(api::deid_text(&req.text, &saved.deid_allow), after);
+    assert_eq!(api::deid::text(&req.text, &saved.deid_allow), after);
 
     session.lock().unwrap();
-    assert_eq!(session.deid_scan(&req).unwrap_err().code, ErrorCode::Locked);
+    assert_eq!(
+        session.read(|j| api::deid::scan(j, &req)).unwrap_err().code,
+        ErrorCode::Locked
+    );
 }
 
 #[test]
 fn allow_list_settings_are_validated() {
     let (_tmp, mut session, _) = created();
-    let base = session.get_settings().unwrap();
+    let base = session.read(api::settings::get).unwrap();
     assert!(base.deid_allow.is_empty());
     let with = |words: Vec<String>| Settings {
         deid_allow: words,
@@ -442,19 +495,27 @@ fn allow_list_settings_are_validated() {
     };
     let too_long = with(vec!["x".repeat(41)]);
     assert_eq!(
-        session.save_settings(too_long).unwrap_err().code,
+        session
+            .write(|j| api::settings::save(j, too_long))
+            .unwrap_err()
+            .code,
         ErrorCode::InvalidInput
     );
     let too_many = with((0..501).map(|i| format!("word{i}")).collect());
     assert_eq!(
-        session.save_settings(too_many).unwrap_err().code,
+        session
+            .write(|j| api::settings::save(j, too_many))
+            .unwrap_err()
+            .code,
         ErrorCode::InvalidInput
     );
     assert!(with(vec![" ".into()]).validate().is_err());
     assert!(with(vec![" padded".into()]).validate().is_err());
     let ok = with((0..500).map(|i| format!("word{i}")).collect());
-    session.save_settings(ok.clone()).unwrap();
-    assert_eq!(session.get_settings().unwrap(), ok);
+    session
+        .write(|j| api::settings::save(j, ok.clone()))
+        .unwrap();
+    assert_eq!(session.read(api::settings::get).unwrap(), ok);
 }
 
 #[test]
@@ -471,21 +532,33 @@ fn export_needs_the_identifying_passages_reviewed_and_leaves_the_trash_out() {
     use attune::api::{ExportFormat, ExportRequest};
     let (tmp, mut session, _) = created();
     let flagged = session
-        .create_entry(NewEntry {
-            title: Some("After the visit".into()),
-            body: "I said I would call Mrs Okafor on 555-0147.".into(),
-            ..NewEntry::default()
+        .write(|j| {
+            api::entries::create(
+                j,
+                NewEntry {
+                    title: Some("After the visit".into()),
+                    body: "I said I would call Mrs Okafor on 555-0147.".into(),
+                    ..NewEntry::default()
+                },
+            )
         })
         .unwrap();
     let trashed = session
-        .create_entry(NewEntry {
-            body: "TrashedExportMarker".into(),
-            ..NewEntry::default()
+        .write(|j| {
+            api::entries::create(
+                j,
+                NewEntry {
+                    body: "TrashedExportMarker".into(),
+                    ..NewEntry::default()
+                },
+            )
         })
         .unwrap();
-    session.trash_entry(&EntryRef { id: trashed.id }).unwrap();
+    session
+        .write(|j| api::entries::trash(j, &EntryRef { id: trashed.id }))
+        .unwrap();
 
-    let review = session.export_review().unwrap();
+    let review = session.read(api::export::review).unwrap();
     assert_eq!(review.entries, 1);
     let kinds: Vec<_> = review
         .findings
@@ -505,7 +578,10 @@ fn export_needs_the_identifying_passages_reviewed_and_leaves_the_trash_out() {
     };
     assert_eq!(
         session
-            .export_journal(&not_reviewed, &path)
+            .read(
+                |j| api::export::write(j, &not_reviewed, &path, api::WriteMode::Replace)
+                    .map(|d| d.file)
+            )
             .unwrap_err()
             .code,
         ErrorCode::InvalidInput
@@ -516,7 +592,9 @@ fn export_needs_the_identifying_passages_reviewed_and_leaves_the_trash_out() {
         format: ExportFormat::Markdown,
         reviewed: true,
     };
-    let saved = session.export_journal(&reviewed, &path).unwrap();
+    let saved = session
+        .read(|j| api::export::write(j, &reviewed, &path, api::WriteMode::Replace).map(|d| d.file))
+        .unwrap();
     assert_eq!(saved.file_name.as_deref(), Some("export.json"));
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("After the visit"));
@@ -527,14 +605,20 @@ fn export_needs_the_identifying_passages_reviewed_and_leaves_the_trash_out() {
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }
-    assert!(session
-        .export_file_name(ExportFormat::Json)
-        .starts_with("attune-export-"));
+    assert!(api::export::file_name(ExportFormat::Json).starts_with("attune-export-"));
 
     // A journal with nothing identifying exports without a review.
-    session.trash_entry(&EntryRef { id: flagged.id }).unwrap();
-    assert!(session.export_review().unwrap().findings.is_empty());
-    session.check_export(&not_reviewed).unwrap();
+    session
+        .write(|j| api::entries::trash(j, &EntryRef { id: flagged.id }))
+        .unwrap();
+    assert!(session
+        .read(api::export::review)
+        .unwrap()
+        .findings
+        .is_empty());
+    session
+        .read(|j| api::export::check(j, &not_reviewed))
+        .unwrap();
 }
 
 #[test]
@@ -559,9 +643,14 @@ fn backups_happen_on_lock_after_changes_at_most_daily_and_failures_never_stop_lo
         "a folder and no backup yet: the gentle notice"
     );
     session
-        .create_entry(NewEntry {
-            body: "changed".into(),
-            ..NewEntry::default()
+        .write(|j| {
+            api::entries::create(
+                j,
+                NewEntry {
+                    body: "changed".into(),
+                    ..NewEntry::default()
+                },
+            )
         })
         .unwrap();
     session.lock().unwrap();
@@ -578,9 +667,14 @@ fn backups_happen_on_lock_after_changes_at_most_daily_and_failures_never_stop_lo
         .unwrap());
     // With a change, a day later: yes.
     session
-        .create_entry(NewEntry {
-            body: "changed again".into(),
-            ..NewEntry::default()
+        .write(|j| {
+            api::entries::create(
+                j,
+                NewEntry {
+                    body: "changed again".into(),
+                    ..NewEntry::default()
+                },
+            )
         })
         .unwrap();
     assert!(session
@@ -607,9 +701,14 @@ fn backups_happen_on_lock_after_changes_at_most_daily_and_failures_never_stop_lo
     assert_eq!(err.code, ErrorCode::Unwritable);
     assert!(session.backup_status().unwrap().last_error.is_some());
     session
-        .create_entry(NewEntry {
-            body: "written with the stick out".into(),
-            ..NewEntry::default()
+        .write(|j| {
+            api::entries::create(
+                j,
+                NewEntry {
+                    body: "written with the stick out".into(),
+                    ..NewEntry::default()
+                },
+            )
         })
         .unwrap();
     session.lock().unwrap();
@@ -621,9 +720,14 @@ fn sessions_go_through_save_list_hours_csv_and_delete() {
     let (_tmp, mut session, _) = created();
     let year = chrono::Utc::now().year();
     let entry = session
-        .create_entry(NewEntry {
-            body: "a visit to talk through".into(),
-            ..Default::default()
+        .write(|j| {
+            api::entries::create(
+                j,
+                NewEntry {
+                    body: "a visit to talk through".into(),
+                    ..Default::default()
+                },
+            )
         })
         .unwrap();
     let input = |month: u32, minutes: u32, role: SessionRole| SessionInput {
@@ -637,70 +741,87 @@ fn sessions_go_through_save_list_hours_csv_and_delete() {
         notes: Some("what we noticed together".into()),
     };
     let first = session
-        .save_session(input(1, 90, SessionRole::Receiving))
+        .write(|j| api::sessions::save(j, input(1, 90, SessionRole::Receiving)))
         .unwrap();
     session
-        .save_session(input(2, 60, SessionRole::Giving))
+        .write(|j| api::sessions::save(j, input(2, 60, SessionRole::Giving)))
         .unwrap();
     let changed = session
-        .save_session(SessionInput {
-            id: Some(first.id),
-            ..input(3, 120, SessionRole::Receiving)
+        .write(|j| {
+            api::sessions::save(
+                j,
+                SessionInput {
+                    id: Some(first.id),
+                    ..input(3, 120, SessionRole::Receiving)
+                },
+            )
         })
         .unwrap();
     assert_eq!((changed.id, changed.revision), (first.id, 2));
 
     let settings = Settings {
         rsc_hours_target: Some(8),
-        ..session.get_settings().unwrap()
+        ..session.read(api::settings::get).unwrap()
     };
-    session.save_settings(settings).unwrap();
-    let hours = session.hours_summary(&HoursRequest { year }).unwrap();
+    session.write(|j| api::settings::save(j, settings)).unwrap();
+    let hours = session
+        .read(|j| api::sessions::hours(j, &HoursRequest { year }))
+        .unwrap();
     assert_eq!((hours.received_minutes, hours.given_minutes), (120, 60));
     assert_eq!(hours.sessions, 2);
     assert_eq!(hours.target_hours, Some(8.0));
     assert!((hours.progress.unwrap() - 0.25).abs() < 1e-6);
     assert_eq!(hours.by_month[2].received_minutes, 120);
 
-    let csv = session.hours_csv(&HoursRequest { year }).unwrap();
+    let csv = session
+        .read(|j| api::sessions::hours_csv(j, &HoursRequest { year }))
+        .unwrap();
     assert_eq!(csv.lines().count(), 3, "header and two sessions");
     assert!(!csv.contains("noticed together"));
 
     session.lock().unwrap();
-    let locked = session.list_sessions(&SessionsRequest::default());
+    let locked = session.read(|j| api::sessions::list(j, &SessionsRequest::default()));
     assert_eq!(locked.unwrap_err().code, ErrorCode::Locked);
-    let locked = session.hours_csv(&HoursRequest { year });
+    let locked = session.read(|j| api::sessions::hours_csv(j, &HoursRequest { year }));
     assert_eq!(locked.unwrap_err().code, ErrorCode::Locked);
     unlock(&mut session, PASS).unwrap();
 
     let listed = session
-        .list_sessions(&SessionsRequest { year: Some(year) })
+        .read(|j| api::sessions::list(j, &SessionsRequest { year: Some(year) }))
         .unwrap();
     let months: Vec<u32> = listed.iter().map(|s| s.date.month()).collect();
     assert_eq!(months, [3, 2], "newest first");
     assert_eq!(listed[0], changed);
     let none = session
-        .list_sessions(&SessionsRequest {
-            year: Some(year - 1),
+        .read(|j| {
+            api::sessions::list(
+                j,
+                &SessionsRequest {
+                    year: Some(year - 1),
+                },
+            )
         })
         .unwrap();
     assert!(none.is_empty());
 
     let id = SessionRef { id: first.id };
-    session.delete_session(&id).unwrap();
+    session.write(|j| api::sessions::delete(j, &id)).unwrap();
     assert_eq!(
-        session.delete_session(&id).unwrap_err().code,
+        session
+            .write(|j| api::sessions::delete(j, &id))
+            .unwrap_err()
+            .code,
         ErrorCode::NotFound
     );
     assert_eq!(
         session
-            .list_sessions(&SessionsRequest::default())
+            .read(|j| api::sessions::list(j, &SessionsRequest::default()))
             .unwrap()
             .len(),
         1
     );
     let refused = session
-        .save_session(input(1, 0, SessionRole::Receiving))
+        .write(|j| api::sessions::save(j, input(1, 0, SessionRole::Receiving)))
         .unwrap_err();
     assert_eq!(refused.code, ErrorCode::InvalidInput);
 }
@@ -714,7 +835,7 @@ fn session_requests_arrive_as_the_front_end_sends_them() {
             "notes": null}"#,
     )
     .unwrap();
-    let saved = session.save_session(req).unwrap();
+    let saved = session.write(|j| api::sessions::save(j, req)).unwrap();
     let sent = serde_json::to_value(&saved).unwrap();
     assert_eq!(sent["id"].as_str().unwrap().len(), 32);
     assert_eq!(sent["date"], "2026-02-03");
@@ -736,9 +857,18 @@ fn session_requests_arrive_as_the_front_end_sends_them() {
     let hours: HoursRequest = serde_json::from_str(r#"{"year": 2026}"#).unwrap();
     let all: SessionsRequest = serde_json::from_str("{}").unwrap();
     assert_eq!(all.year, None);
-    assert_eq!(session.hours_summary(&hours).unwrap().given_minutes, 45);
-    session.delete_session(&id).unwrap();
-    assert!(session.list_sessions(&all).unwrap().is_empty());
+    assert_eq!(
+        session
+            .read(|j| api::sessions::hours(j, &hours))
+            .unwrap()
+            .given_minutes,
+        45
+    );
+    session.write(|j| api::sessions::delete(j, &id)).unwrap();
+    assert!(session
+        .read(|j| api::sessions::list(j, &all))
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
@@ -757,17 +887,27 @@ fn restoring_a_backup_in_the_app_locks_and_keeps_the_replaced_journal() {
     std::fs::create_dir(&folder).unwrap();
     session.set_backup_folder(&folder).unwrap();
     session
-        .create_entry(NewEntry {
-            title: Some("In the backup".into()),
-            ..NewEntry::default()
+        .write(|j| {
+            api::entries::create(
+                j,
+                NewEntry {
+                    title: Some("In the backup".into()),
+                    ..NewEntry::default()
+                },
+            )
         })
         .unwrap();
     let status = session.back_up_now().unwrap();
     let file = folder.join(&status.backups[0].file_name);
     session
-        .create_entry(NewEntry {
-            title: Some("After the backup".into()),
-            ..NewEntry::default()
+        .write(|j| {
+            api::entries::create(
+                j,
+                NewEntry {
+                    title: Some("After the backup".into()),
+                    ..NewEntry::default()
+                },
+            )
         })
         .unwrap();
 
@@ -790,7 +930,7 @@ fn restoring_a_backup_in_the_app_locks_and_keeps_the_replaced_journal() {
         .is_file());
     unlock(&mut session, PASS).unwrap();
     let titles: Vec<_> = session
-        .find_entries(&FindRequest::default())
+        .read(|j| api::entries::find(j, &FindRequest::default()))
         .unwrap()
         .items
         .into_iter()
@@ -803,9 +943,14 @@ fn restoring_a_backup_in_the_app_locks_and_keeps_the_replaced_journal() {
 fn a_new_computer_restores_a_backup_before_any_journal_exists() {
     let (tmp, mut session, _) = created();
     session
-        .create_entry(NewEntry {
-            title: Some("Carried over".into()),
-            ..NewEntry::default()
+        .write(|j| {
+            api::entries::create(
+                j,
+                NewEntry {
+                    title: Some("Carried over".into()),
+                    ..NewEntry::default()
+                },
+            )
         })
         .unwrap();
     let file = tmp.path().join("moving.attune");
@@ -816,17 +961,19 @@ fn a_new_computer_restores_a_backup_before_any_journal_exists() {
         .unwrap();
     std::fs::write(&file, image).unwrap();
 
-    let mut fresh = Session::new(tmp.path().join("new-laptop"));
+    let mut fresh = App::new(tmp.path().join("new-laptop"));
     assert!(!fresh.status().has_journal);
     let restored = fresh.restore_backup(&file).unwrap();
     assert!(restored.kept_as.is_empty());
     assert!(fresh.status().has_journal && !fresh.status().unlocked);
     unlock(&mut fresh, PASS).unwrap();
-    let page = fresh.find_entries(&FindRequest::default()).unwrap();
+    let page = fresh
+        .read(|j| api::entries::find(j, &FindRequest::default()))
+        .unwrap();
     assert_eq!(page.items[0].title.as_deref(), Some("Carried over"));
 
     // Over an existing journal, only while it is unlocked.
-    let mut locked = Session::new(session.dir().to_path_buf());
+    let mut locked = App::new(session.dir().to_path_buf());
     assert_eq!(
         locked.restore_backup(&file).unwrap_err().code,
         ErrorCode::Locked
@@ -837,26 +984,39 @@ fn a_new_computer_restores_a_backup_before_any_journal_exists() {
 fn a_backup_copy_for_moving_opens_elsewhere_and_needs_the_journal_unlocked() {
     let (tmp, mut session, _) = created();
     session
-        .create_entry(NewEntry {
-            title: Some("Moving with me".into()),
-            ..NewEntry::default()
+        .write(|j| {
+            api::entries::create(
+                j,
+                NewEntry {
+                    title: Some("Moving with me".into()),
+                    ..NewEntry::default()
+                },
+            )
         })
         .unwrap();
-    let name = session.backup_copy_name();
+    let name = api::backups::copy_file_name();
     assert!(name.starts_with("attune-backup-") && name.ends_with(".attune"));
     let path = tmp.path().join(&name);
-    let saved = session.save_backup_copy(&path).unwrap();
+    let saved = session
+        .read(|j| api::backups::save_copy(j.vault().store(), &path, api::WriteMode::Replace))
+        .unwrap();
     assert_eq!(saved.file_name.as_deref(), Some(name.as_str()));
     let elsewhere = tmp.path().join("elsewhere");
     attune::store::backup::restore_into(&elsewhere, &path).unwrap();
-    let mut other = Session::new(elsewhere);
+    let mut other = App::new(elsewhere);
     unlock(&mut other, PASS).unwrap();
-    let page = other.find_entries(&FindRequest::default()).unwrap();
+    let page = other
+        .read(|j| api::entries::find(j, &FindRequest::default()))
+        .unwrap();
     assert_eq!(page.items[0].title.as_deref(), Some("Moving with me"));
     session.lock().unwrap();
     assert_eq!(
         session
-            .save_backup_copy(&tmp.path().join("again.attune"))
+            .read(|j| api::backups::save_copy(
+                j.vault().store(),
+                &tmp.path().join("again.attune"),
+                api::WriteMode::Replace
+            ))
             .unwrap_err()
             .code,
         ErrorCode::Locked

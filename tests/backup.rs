@@ -138,18 +138,18 @@ fn a_damaged_or_future_backup_is_refused_without_touching_the_journal() {
     assert_eq!(code_of(read_backup_image(&future)), ErrorCode::NewerVersion);
 
     // verify --backup: the good one is sound, the damaged one refused.
-    let pass = attune::crypto::Passphrase::new(PASSPHRASE);
-    assert!(attune::api::verify_backup_with(&good, &pass)
+    let pass = attune::api::SecretText::new(PASSPHRASE);
+    assert!(attune::api::backups::verify_backup(&good, &pass)
         .unwrap()
         .is_sound());
     assert_eq!(
-        code_of(attune::api::verify_backup_with(&bad, &pass)),
+        code_of(attune::api::backups::verify_backup(&bad, &pass)),
         ErrorCode::DamagedJournal
     );
     assert_eq!(
-        code_of(attune::api::verify_backup_with(
+        code_of(attune::api::backups::verify_backup(
             &good,
-            &Passphrase::new("not the passphrase")
+            &attune::api::SecretText::new("not the passphrase")
         )),
         ErrorCode::WrongSecret
     );

@@ -7,8 +7,8 @@
 mod common;
 
 use attune::api::{
-    self, AnswerValue, CreateRequest, EntryChange, EntryRef, ErrorCode, InsightsRequest, NewEntry,
-    PackOrigin, PackRef, PackRequest, PromptAnswer, SecretText, Session, UnlockRequest,
+    self, AnswerValue, App, CreateRequest, EntryChange, EntryRef, ErrorCode, InsightsRequest,
+    NewEntry, PackOrigin, PackRef, PackRequest, PromptAnswer, SecretText, UnlockRequest,
     UpdateRequest,
 };
 use attune::vault::KdfChoice;
@@ -16,24 +16,24 @@ use tempfile::TempDir;
 
 const PASS: &str = "prompt pack test passphrase";
 
-fn created() -> (TempDir, Session) {
+fn created() -> (TempDir, App) {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join("journal");
-    let mut session = Session::new(dir.clone());
+    let mut session = App::new(dir.clone());
     let req = CreateRequest {
         passphrase: SecretText::new(PASS),
     };
-    let (journal, _) = api::create_journal(&dir, &req, KdfChoice::TestFast).unwrap();
+    let (journal, _) = api::keys::create_journal(&dir, &req, KdfChoice::TestFast).unwrap();
     session.install(journal).unwrap();
     (tmp, session)
 }
 
-fn relock(session: &mut Session) {
+fn relock(session: &mut App) {
     session.lock().unwrap();
     let req = UnlockRequest {
         passphrase: SecretText::new(PASS),
     };
-    let journal = api::open_journal(session.dir(), &req).unwrap();
+    let journal = api::keys::open_journal(session.dir(), &req).unwrap();
     session.install(journal).unwrap();
 }
 
@@ -55,45 +55,60 @@ fn answer(id: &str, text: &str) -> PromptAnswer {
 #[test]
 fn the_built_in_packs_are_listed_and_shown_in_full() {
     let (_tmp, session) = created();
-    let packs = session.list_packs().unwrap();
+    let packs = session.read(api::packs::list).unwrap();
     assert_eq!(packs.len(), 7);
     assert!(packs.iter().all(|p| !p.custom && p.version >= 1));
     let after = packs.iter().find(|p| p.id == "after-encounter").unwrap();
-    let full = session.get_pack(&latest("after-encounter")).unwrap();
+    let full = session
+        .read(|j| api::packs::get(j, &latest("after-encounter")))
+        .unwrap();
     assert_eq!(after.prompt_count as usize, full.prompts.len());
     assert_eq!(after.title, full.title);
     let old = session
-        .get_pack(&PackRequest {
-            id: "after-encounter".into(),
-            version: Some(1),
+        .read(|j| {
+            api::packs::get(
+                j,
+                &PackRequest {
+                    id: "after-encounter".into(),
+                    version: Some(1),
+                },
+            )
         })
         .unwrap();
     assert_eq!(old.version, 1);
     let missing = session
-        .get_pack(&PackRequest {
-            id: "after-encounter".into(),
-            version: Some(99),
+        .read(|j| {
+            api::packs::get(
+                j,
+                &PackRequest {
+                    id: "after-encounter".into(),
+                    version: Some(99),
+                },
+            )
         })
         .unwrap_err();
     assert_eq!(missing.code, ErrorCode::NotFound);
-    assert_eq!(session.lenses().unwrap().len(), 5);
+    assert_eq!(api::packs::lenses().unwrap().len(), 5);
 }
 
 #[test]
 fn locked_sessions_refuse_pack_commands() {
     let (_tmp, mut session) = created();
     session.lock().unwrap();
-    assert_eq!(session.list_packs().unwrap_err().code, ErrorCode::Locked);
+    assert_eq!(
+        session.read(api::packs::list).unwrap_err().code,
+        ErrorCode::Locked
+    );
     assert_eq!(
         session
-            .duplicate_pack(&latest("quick-reflection"))
+            .write(|j| api::packs::duplicate(j, &latest("quick-reflection")))
             .unwrap_err()
             .code,
         ErrorCode::Locked
     );
     assert_eq!(
         session
-            .insights(&InsightsRequest { weeks: 4 })
+            .read(|j| api::packs::insights(j, &InsightsRequest { weeks: 4 }))
             .unwrap_err()
             .code,
         ErrorCode::Locked
@@ -103,8 +118,12 @@ fn locked_sessions_refuse_pack_commands() {
 #[test]
 fn a_duplicated_pack_is_a_custom_copy_that_survives_relocking() {
     let (_tmp, mut session) = created();
-    let copy = session.duplicate_pack(&latest("vicarious-trauma")).unwrap();
-    let source = session.get_pack(&latest("vicarious-trauma")).unwrap();
+    let copy = session
+        .write(|j| api::packs::duplicate(j, &latest("vicarious-trauma")))
+        .unwrap();
+    let source = session
+        .read(|j| api::packs::get(j, &latest("vicarious-trauma")))
+        .unwrap();
     assert!(
         copy.id.starts_with("my-") && copy.id.len() == 11,
         "{}",
@@ -122,62 +141,94 @@ fn a_duplicated_pack_is_a_custom_copy_that_survives_relocking() {
             })
         }
     );
-    let again = session.duplicate_pack(&latest("vicarious-trauma")).unwrap();
+    let again = session
+        .write(|j| api::packs::duplicate(j, &latest("vicarious-trauma")))
+        .unwrap();
     assert_ne!(again.id, copy.id, "each copy gets its own id");
 
     relock(&mut session);
-    let listed = session.list_packs().unwrap();
+    let listed = session.read(api::packs::list).unwrap();
     assert_eq!(listed.len(), 9);
     assert_eq!(listed.iter().filter(|p| p.custom).count(), 2);
-    assert_eq!(session.get_pack(&latest(&copy.id)).unwrap(), copy);
+    assert_eq!(
+        session
+            .read(|j| api::packs::get(j, &latest(&copy.id)))
+            .unwrap(),
+        copy
+    );
 }
 
 #[test]
 fn saving_a_custom_pack_bumps_its_version_only_when_its_prompts_change() {
     let (_tmp, mut session) = created();
-    let mut pack = session.duplicate_pack(&latest("quick-reflection")).unwrap();
+    let mut pack = session
+        .write(|j| api::packs::duplicate(j, &latest("quick-reflection")))
+        .unwrap();
     pack.title = "My short one".into();
-    let saved = session.save_pack(pack.clone()).unwrap();
+    let saved = session
+        .write(|j| api::packs::save(j, pack.clone()))
+        .unwrap();
     assert_eq!(saved.version, 1, "a new title is not a new version");
 
     pack = saved;
     pack.prompts[0].text = "What happened, in one line?".into();
     pack.prompts.truncate(3);
-    let saved = session.save_pack(pack.clone()).unwrap();
+    let saved = session
+        .write(|j| api::packs::save(j, pack.clone()))
+        .unwrap();
     assert_eq!(saved.version, 2);
     assert_eq!(
-        session.get_pack(&latest(&pack.id)).unwrap().prompts.len(),
+        session
+            .read(|j| api::packs::get(j, &latest(&pack.id)))
+            .unwrap()
+            .prompts
+            .len(),
         3
     );
 
     let mut broken = saved.clone();
     broken.prompts[0].help = String::new();
     assert_eq!(
-        session.save_pack(broken).unwrap_err().code,
+        session
+            .write(|j| api::packs::save(j, broken))
+            .unwrap_err()
+            .code,
         ErrorCode::InvalidInput
     );
-    assert_eq!(session.get_pack(&latest(&pack.id)).unwrap(), saved);
+    assert_eq!(
+        session
+            .read(|j| api::packs::get(j, &latest(&pack.id)))
+            .unwrap(),
+        saved
+    );
 }
 
 #[test]
 fn built_in_packs_cannot_be_saved_over_or_deleted() {
     let (_tmp, mut session) = created();
-    let mut built_in = session.get_pack(&latest("after-encounter")).unwrap();
+    let mut built_in = session
+        .read(|j| api::packs::get(j, &latest("after-encounter")))
+        .unwrap();
     built_in.title = "Changed".into();
-    let err = session.save_pack(built_in.clone()).unwrap_err();
+    let err = session
+        .write(|j| api::packs::save(j, built_in.clone()))
+        .unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
     assert!(err.message.contains("Duplicate"), "{}", err.message);
     built_in.origin = PackOrigin::Custom { based_on: None };
-    assert!(session.save_pack(built_in).is_err());
+    assert!(session.write(|j| api::packs::save(j, built_in)).is_err());
     assert_eq!(
         session
-            .delete_pack(&latest("after-encounter"))
+            .write(|j| api::packs::delete(j, &latest("after-encounter")))
             .unwrap_err()
             .code,
         ErrorCode::NotFound
     );
     assert_eq!(
-        session.get_pack(&latest("after-encounter")).unwrap().title,
+        session
+            .read(|j| api::packs::get(j, &latest("after-encounter")))
+            .unwrap()
+            .title,
         "After an encounter"
     );
 }
@@ -186,15 +237,15 @@ fn built_in_packs_cannot_be_saved_over_or_deleted() {
 fn a_new_pack_from_elsewhere_is_saved_as_custom() {
     let (_tmp, mut session) = created();
     let mut shared = session
-        .get_pack(&latest("preparing-for-supervision"))
+        .read(|j| api::packs::get(j, &latest("preparing-for-supervision")))
         .unwrap();
     shared.id = "from-my-supervisor".into();
     shared.prompts.truncate(2);
-    let saved = session.save_pack(shared).unwrap();
+    let saved = session.write(|j| api::packs::save(j, shared)).unwrap();
     assert!(saved.is_custom());
     assert_eq!(saved.version, 1);
     assert!(session
-        .list_packs()
+        .read(api::packs::list)
         .unwrap()
         .iter()
         .any(|p| p.id == "from-my-supervisor" && p.custom));
@@ -203,46 +254,69 @@ fn a_new_pack_from_elsewhere_is_saved_as_custom() {
 #[test]
 fn entries_keep_their_prompt_texts_through_pack_edits_and_deletion() {
     let (_tmp, mut session) = created();
-    let pack = session.duplicate_pack(&latest("after-encounter")).unwrap();
+    let pack = session
+        .write(|j| api::packs::duplicate(j, &latest("after-encounter")))
+        .unwrap();
     let v1_text = pack.prompts[0].text.clone();
     let entry = session
-        .create_entry(NewEntry {
-            prompt_pack: Some(pack.pack_ref()),
-            answers: vec![
-                answer("what-happened", "We sat on the floor together."),
-                answer("lens:infant-rights", "Room to crawl."),
-            ],
-            ..Default::default()
+        .write(|j| {
+            api::entries::create(
+                j,
+                NewEntry {
+                    prompt_pack: Some(pack.pack_ref()),
+                    answers: vec![
+                        answer("what-happened", "We sat on the floor together."),
+                        answer("lens:infant-rights", "Room to crawl."),
+                    ],
+                    ..Default::default()
+                },
+            )
         })
         .unwrap();
     assert_eq!(entry.answers[0].prompt, v1_text, "stored with the entry");
 
     let mut edited = pack.clone();
     edited.prompts[0].text = "A different first question".into();
-    assert_eq!(session.save_pack(edited).unwrap().version, 2);
+    assert_eq!(
+        session
+            .write(|j| api::packs::save(j, edited))
+            .unwrap()
+            .version,
+        2
+    );
     let id = EntryRef { id: entry.id };
-    let shown = session.entry_answers(&id).unwrap();
+    let shown = session.read(|j| api::entries::answers(j, &id)).unwrap();
     assert_eq!(shown[0].prompt, v1_text, "v1's text, not v2's");
     assert!(shown[1].lens);
 
-    session.delete_pack(&latest(&pack.id)).unwrap();
+    session
+        .write(|j| api::packs::delete(j, &latest(&pack.id)))
+        .unwrap();
     relock(&mut session);
-    let shown = session.entry_answers(&id).unwrap();
+    let shown = session.read(|j| api::entries::answers(j, &id)).unwrap();
     assert_eq!(
         shown[0].prompt, v1_text,
         "the pack is gone; the entry still reads"
     );
     // The old entry can still be edited although its pack is gone.
     session
-        .update_entry(UpdateRequest {
-            id: entry.id,
-            change: EntryChange {
-                answers: Some(vec![answer("what-happened", "Edited later.")]),
-                ..Default::default()
-            },
+        .write(|j| {
+            api::entries::update(
+                j,
+                UpdateRequest {
+                    id: entry.id,
+                    change: EntryChange {
+                        answers: Some(vec![answer("what-happened", "Edited later.")]),
+                        ..Default::default()
+                    },
+                },
+            )
         })
         .unwrap();
-    assert_eq!(session.entry_answers(&id).unwrap()[0].prompt, v1_text);
+    assert_eq!(
+        session.read(|j| api::entries::answers(j, &id)).unwrap()[0].prompt,
+        v1_text
+    );
 }
 
 #[test]
@@ -278,31 +352,48 @@ fn answers_that_do_not_fit_the_pack_are_refused_and_nothing_is_saved() {
     ];
     for (prompt_pack, answers, code) in bad {
         let err = session
-            .create_entry(NewEntry {
-                prompt_pack,
-                answers,
-                ..Default::default()
+            .write(|j| {
+                api::entries::create(
+                    j,
+                    NewEntry {
+                        prompt_pack,
+                        answers,
+                        ..Default::default()
+                    },
+                )
             })
             .unwrap_err();
         assert_eq!(err.code, code);
     }
-    let page = session.find_entries(&api::FindRequest::default()).unwrap();
+    let page = session
+        .read(|j| api::entries::find(j, &api::FindRequest::default()))
+        .unwrap();
     assert_eq!(page.total, 0);
 
     let fine = session
-        .create_entry(NewEntry {
-            prompt_pack: quick,
-            answers: vec![answer("what", "A short visit.")],
-            ..Default::default()
+        .write(|j| {
+            api::entries::create(
+                j,
+                NewEntry {
+                    prompt_pack: quick,
+                    answers: vec![answer("what", "A short visit.")],
+                    ..Default::default()
+                },
+            )
         })
         .unwrap();
     let err = session
-        .update_entry(UpdateRequest {
-            id: fine.id,
-            change: EntryChange {
-                answers: Some(vec![answer("what", "x"), answer("nope", "y")]),
-                ..Default::default()
-            },
+        .write(|j| {
+            api::entries::update(
+                j,
+                UpdateRequest {
+                    id: fine.id,
+                    change: EntryChange {
+                        answers: Some(vec![answer("what", "x"), answer("nope", "y")]),
+                        ..Default::default()
+                    },
+                },
+            )
         })
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
@@ -314,19 +405,26 @@ fn insights_come_from_the_journal_s_own_entries() {
     let today = chrono::Local::now().date_naive();
     for (days_ago, carrying, prompt) in [(1, 8, "baby-experience"), (2, 6, "what-happened")] {
         session
-            .create_entry(NewEntry {
-                encounter_date: Some(today - chrono::Duration::days(days_ago)),
-                prompt_pack: Some(PackRef {
-                    id: "after-encounter".into(),
-                    version: 1,
-                }),
-                answers: vec![answer(prompt, "something")],
-                carrying: Some(carrying),
-                ..Default::default()
+            .write(|j| {
+                api::entries::create(
+                    j,
+                    NewEntry {
+                        encounter_date: Some(today - chrono::Duration::days(days_ago)),
+                        prompt_pack: Some(PackRef {
+                            id: "after-encounter".into(),
+                            version: 1,
+                        }),
+                        answers: vec![answer(prompt, "something")],
+                        carrying: Some(carrying),
+                        ..Default::default()
+                    },
+                )
             })
             .unwrap();
     }
-    let found = session.insights(&InsightsRequest { weeks: 2 }).unwrap();
+    let found = session
+        .read(|j| api::packs::insights(j, &InsightsRequest { weeks: 2 }))
+        .unwrap();
     assert_eq!(found.entries, 2);
     let counted: u32 = found.elements.iter().map(|e| e.answers).sum();
     assert_eq!(counted, 2);
@@ -334,7 +432,7 @@ fn insights_come_from_the_journal_s_own_entries() {
     assert_eq!(rated, 2);
     assert_eq!(
         session
-            .insights(&InsightsRequest { weeks: 60 })
+            .read(|j| api::packs::insights(j, &InsightsRequest { weeks: 60 }))
             .unwrap_err()
             .code,
         ErrorCode::InvalidInput
@@ -344,10 +442,12 @@ fn insights_come_from_the_journal_s_own_entries() {
 #[test]
 fn verify_checks_custom_pack_records_too() {
     let (_tmp, mut session) = created();
-    session.duplicate_pack(&latest("quick-reflection")).unwrap();
+    session
+        .write(|j| api::packs::duplicate(j, &latest("quick-reflection")))
+        .unwrap();
     let dir = session.dir().to_path_buf();
     session.lock().unwrap();
-    let journal = api::open_journal(
+    let journal = api::keys::open_journal(
         &dir,
         &UnlockRequest {
             passphrase: SecretText::new(PASS),

@@ -24,7 +24,7 @@ fn lock_on_signal(app: AppHandle, conn: Connection, interface: &'static str, mem
         };
         for message in messages.flatten() {
             if matches!(message.body().deserialize::<bool>(), Ok(true)) {
-                crate::lock_and_notify(&app);
+                crate::state::lock_and_notify(&app);
             }
         }
     });
@@ -39,7 +39,7 @@ fn lock_on_termination(app: AppHandle) {
     };
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {
-            crate::lock_and_notify(&app);
+            crate::state::lock_and_notify(&app);
             app.exit(0);
         }
     });

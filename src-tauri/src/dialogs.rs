@@ -2,9 +2,9 @@
 //! recovery key", "choose the backup folder"), never for a path, and learns at most a
 //! file or folder name back.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use attune::api::{Error, ErrorCode};
+use attune::api::{Error, ErrorCode, SavedFile};
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
 
@@ -35,6 +35,20 @@ pub async fn save_path(
     match chosen {
         None => Ok(None),
         Some(path) => path.into_path().map(Some).map_err(|_| dialog_failed()),
+    }
+}
+
+/// Ask where to save, then `write` there; a cancelled dialog is [`SavedFile::cancelled`].
+pub async fn save_with(
+    app: &AppHandle,
+    title: &str,
+    file_name: &str,
+    filter: (&str, &[&str]),
+    write: impl FnOnce(&Path) -> Result<SavedFile, Error>,
+) -> Result<SavedFile, Error> {
+    match save_path(app, title, file_name, filter).await? {
+        None => Ok(SavedFile::cancelled()),
+        Some(path) => write(&path),
     }
 }
 

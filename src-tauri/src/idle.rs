@@ -83,9 +83,12 @@ fn test_override() -> Option<Duration> {
 pub fn watch(app: AppHandle) {
     std::thread::spawn(move || loop {
         std::thread::sleep(Duration::from_secs(1));
-        let expired = app.state::<crate::AppState>().idle.expired_at(boottime());
+        let expired = app
+            .state::<crate::state::AppState>()
+            .idle
+            .expired_at(boottime());
         if expired {
-            crate::lock_and_notify(&app);
+            crate::state::lock_and_notify(&app);
         }
     });
 }

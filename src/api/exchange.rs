@@ -1,13 +1,14 @@
-//! The supervision exchange as Session methods: identity, contacts, sharing, import,
-//! inbox and feedback. The shell chooses file paths in native dialogs (never the web
-//! view) and passes them here; byte-level versions serve tests.
+//! The supervision exchange: identity, contacts, sharing, import, inbox and responses.
+//! File paths come from the front end's own choice (a native dialog in the app, an
+//! argument in the CLI), never from the web view; byte-level versions serve tests.
 
 use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{SavedFile, Session};
+use super::files::{self, SavedFile, WriteMode};
 use crate::journal::EntryId;
+use crate::journal::Journal;
 use crate::share::contacts::MAX_CARD_BYTES;
 pub use crate::share::document::{SharedAnswer, SharedEntry};
 use crate::share::packet::MAX_PACKET_BYTES;
@@ -139,192 +140,217 @@ pub struct FeedbackRequest {
     pub entry_id: Option<EntryId>,
 }
 
-fn saved(path: &Path) -> SavedFile {
-    SavedFile {
-        saved: true,
-        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
+/// A contact by id (a unique prefix of 4 or more hex digits), or by its name
+/// (case-insensitive) when exactly one contact has it.
+pub fn contact_id(journal: &mut Journal, typed: &str) -> Result<[u8; 16]> {
+    match journal.resolve_contact(typed) {
+        Ok(id) => Ok(id),
+        Err(err) => {
+            let named: Vec<Contact> = journal
+                .contacts()?
+                .into_iter()
+                .filter(|c| c.name.eq_ignore_ascii_case(typed.trim()))
+                .collect();
+            match named.as_slice() {
+                [one] => journal.resolve_contact(&one.id),
+                _ => Err(err),
+            }
+        }
     }
 }
 
-impl Session {
-    fn contact_id(&self, typed: &str) -> Result<[u8; 16]> {
-        self.journal()?.resolve_contact(typed)
-    }
+/// My public keys (made the first time they are needed).
+pub fn identity_show(journal: &mut Journal) -> Result<IdentityInfo> {
+    journal.identity_show()
+}
 
-    /// My public keys (made the first time they are needed).
-    pub fn identity_show(&mut self) -> Result<IdentityInfo> {
-        self.journal_mut()?.identity_show()
-    }
+/// My contact card as text, to paste into a message or save.
+pub fn export_contact_card(
+    journal: &mut Journal,
+    req: &ContactCardRequest,
+) -> Result<ContactCardText> {
+    let text = journal.export_card(&req.name, req.role)?;
+    Ok(ContactCardText {
+        text,
+        file_name: "attune-contact-card.txt".to_string(),
+    })
+}
 
-    /// My contact card as text, to paste into a message or save.
-    pub fn export_contact_card(&mut self, req: &ContactCardRequest) -> Result<ContactCardText> {
-        let text = self.journal_mut()?.export_card(&req.name, req.role)?;
-        Ok(ContactCardText {
-            text,
-            file_name: "attune-contact-card.txt".to_string(),
-        })
+/// Save my contact card to a file.
+pub fn export_contact_card_to(
+    journal: &mut Journal,
+    req: &ContactCardRequest,
+    path: &Path,
+    mode: WriteMode,
+) -> Result<SavedFile> {
+    if mode == WriteMode::NewOnly {
+        files::refuse_existing(path)?;
     }
+    let card = export_contact_card(journal, req)?;
+    files::save(path, card.text.as_bytes(), mode)
+}
 
-    /// Save my contact card to a file chosen in a save dialog.
-    pub fn export_contact_card_to(
-        &mut self,
-        req: &ContactCardRequest,
-        path: &Path,
-    ) -> Result<SavedFile> {
-        let card = self.export_contact_card(req)?;
-        crate::files::replace_private_file(path, card.text.as_bytes())?;
-        Ok(saved(path))
-    }
+/// Pin the person on a pasted card. Show the safety code next: they must compare it.
+pub fn import_contact_card(journal: &mut Journal, req: &ImportCardRequest) -> Result<Contact> {
+    journal.import_card(&req.text, req.relation, req.replace_key)
+}
 
-    /// Pin the person on a pasted card. Show the safety code next: they must compare it.
-    pub fn import_contact_card(&mut self, req: &ImportCardRequest) -> Result<Contact> {
-        self.journal_mut()?
-            .import_card(&req.text, req.relation, req.replace_key)
-    }
+/// The text of a contact card file (size-capped, UTF-8).
+pub fn read_contact_card(path: &Path) -> Result<String> {
+    let bytes = crate::files::read_capped(path, MAX_CARD_BYTES, "contact card")?;
+    String::from_utf8(bytes).map_err(|_| Error::invalid("This file is not an Attune contact card."))
+}
 
-    /// Pin the person on a card file chosen in an open dialog.
-    pub fn import_contact_card_file(
-        &mut self,
-        req: &ImportCardFileRequest,
-        path: &Path,
-    ) -> Result<Contact> {
-        let bytes = crate::files::read_capped(path, MAX_CARD_BYTES, "contact card")?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| Error::invalid("This file is not an Attune contact card."))?;
-        self.journal_mut()?
-            .import_card(&text, req.relation, req.replace_key)
-    }
+/// Pin the person on a card file.
+pub fn import_contact_card_file(
+    journal: &mut Journal,
+    req: &ImportCardFileRequest,
+    path: &Path,
+) -> Result<Contact> {
+    let text = read_contact_card(path)?;
+    journal.import_card(&text, req.relation, req.replace_key)
+}
 
-    /// Every contact, with safety codes and whether each is confirmed.
-    pub fn list_contacts(&mut self) -> Result<Vec<Contact>> {
-        self.journal_mut()?.contacts()
-    }
+/// Every contact, with safety codes and whether each is confirmed.
+pub fn list_contacts(journal: &mut Journal) -> Result<Vec<Contact>> {
+    journal.contacts()
+}
 
-    /// Confirm a contact after comparing the safety code (also confirms a key change).
-    pub fn confirm_contact(&mut self, req: &ConfirmContactRequest) -> Result<Contact> {
-        let id = self.contact_id(&req.contact_id)?;
-        self.journal_mut()?.confirm_contact(&id, req.compared)
-    }
+/// Confirm a contact after comparing the safety code (also confirms a key change).
+pub fn confirm_contact(journal: &mut Journal, req: &ConfirmContactRequest) -> Result<Contact> {
+    let id = contact_id(journal, &req.contact_id)?;
+    journal.confirm_contact(&id, req.compared)
+}
 
-    /// Entries flagged "bring to supervision", to offer for sharing.
-    pub fn flagged_for_supervision(&self) -> Result<FlaggedEntries> {
-        Ok(FlaggedEntries {
-            entry_ids: self.journal()?.entries_flagged_for_supervision(),
-        })
+/// Entries flagged "bring to supervision", to offer for sharing.
+pub fn flagged_for_supervision(journal: &Journal) -> FlaggedEntries {
+    FlaggedEntries {
+        entry_ids: journal.entries_flagged_for_supervision(),
     }
+}
 
-    /// Exactly what the next packet to this supervisor would carry with these entries
-    /// added, with the identifying-looking passages in each. Changes nothing.
-    pub fn preview_share(&self, req: &ShareRequest) -> Result<SharePreview> {
-        let id = self.contact_id(&req.contact_id)?;
-        self.journal()?.preview_share(&id, &req.entry_ids)
-    }
+/// Exactly what the next packet to this supervisor would carry with these entries
+/// added, with the identifying-looking passages in each. Changes nothing.
+pub fn preview_share(journal: &mut Journal, req: &ShareRequest) -> Result<SharePreview> {
+    let id = contact_id(journal, &req.contact_id)?;
+    journal.preview_share(&id, &req.entry_ids)
+}
 
-    /// Add entries to what is shared with this supervisor.
-    pub fn share_entries(&mut self, req: &ShareRequest) -> Result<ShareStatus> {
-        let id = self.contact_id(&req.contact_id)?;
-        self.journal_mut()?.share(&id, &req.entry_ids)
-    }
+/// Add entries to what is shared with this supervisor.
+pub fn share_entries(journal: &mut Journal, req: &ShareRequest) -> Result<ShareStatus> {
+    let id = contact_id(journal, &req.contact_id)?;
+    journal.share(&id, &req.entry_ids)
+}
 
-    /// What is shared with this contact, and when it was sent.
-    pub fn share_status(&self, req: &ContactRef) -> Result<ShareStatus> {
-        let id = self.contact_id(&req.contact_id)?;
-        self.journal()?.share_status(&id)
-    }
+/// What is shared with this contact, and when it was sent.
+pub fn share_status(journal: &mut Journal, req: &ContactRef) -> Result<ShareStatus> {
+    let id = contact_id(journal, &req.contact_id)?;
+    journal.share_status(&id)
+}
 
-    /// Take an entry back: a tombstone goes in the next packet (a request, not a recall).
-    pub fn withdraw_entry(&mut self, req: &WithdrawRequest) -> Result<WithdrawResponse> {
-        let id = self.contact_id(&req.contact_id)?;
-        Ok(WithdrawResponse {
-            status: self.journal_mut()?.withdraw(&id, &req.entry_id)?,
-            note: WITHDRAW_NOTE.to_string(),
-        })
-    }
+/// Take an entry back: a tombstone goes in the next packet (a request, not a recall).
+pub fn withdraw_entry(journal: &mut Journal, req: &WithdrawRequest) -> Result<WithdrawResponse> {
+    let id = contact_id(journal, &req.contact_id)?;
+    Ok(WithdrawResponse {
+        status: journal.withdraw(&id, &req.entry_id)?,
+        note: WITHDRAW_NOTE.to_string(),
+    })
+}
 
-    /// A file name for a packet that names no one: the kind and the date.
-    pub fn packet_file_name(&self, kind: PacketKind) -> String {
-        let kind = match kind {
-            PacketKind::Share => "share",
-            PacketKind::Feedback => "feedback",
-        };
-        format!("attune-{kind}-{}.attune", chrono::Local::now().date_naive())
-    }
+/// A file name for a packet that names no one: the kind and the date.
+pub fn packet_file_name(kind: PacketKind) -> String {
+    let kind = match kind {
+        PacketKind::Share => "share",
+        PacketKind::Feedback => "feedback",
+    };
+    format!("attune-{kind}-{}.attune", chrono::Local::now().date_naive())
+}
 
-    /// The share packet for this supervisor, as bytes.
-    pub fn write_share_packet(&mut self, req: &ContactRef) -> Result<Vec<u8>> {
-        let id = self.contact_id(&req.contact_id)?;
-        self.journal_mut()?.write_share_packet(&id)
-    }
+/// The share packet for this supervisor, as bytes.
+pub fn write_share_packet(journal: &mut Journal, req: &ContactRef) -> Result<Vec<u8>> {
+    let id = contact_id(journal, &req.contact_id)?;
+    journal.write_share_packet(&id)
+}
 
-    /// Write the share packet to a file chosen in a save dialog.
-    pub fn write_share_packet_to(&mut self, req: &ContactRef, path: &Path) -> Result<SavedFile> {
-        let bytes = self.write_share_packet(req)?;
-        crate::files::replace_private_file(path, &bytes)?;
-        Ok(saved(path))
+/// Write the share packet to a file.
+pub fn write_share_packet_to(
+    journal: &mut Journal,
+    req: &ContactRef,
+    path: &Path,
+    mode: WriteMode,
+) -> Result<SavedFile> {
+    if mode == WriteMode::NewOnly {
+        files::refuse_existing(path)?;
     }
+    let bytes = write_share_packet(journal, req)?;
+    files::save(path, &bytes, mode)
+}
 
-    /// Import a share or feedback packet given as bytes.
-    pub fn import_packet(&mut self, bytes: &[u8]) -> Result<ImportOutcome> {
-        self.journal_mut()?.import_packet(bytes)
-    }
+/// Import a share or feedback packet given as bytes.
+pub fn import_packet(journal: &mut Journal, bytes: &[u8]) -> Result<ImportOutcome> {
+    journal.import_packet(bytes)
+}
 
-    /// Import a packet file chosen in an open dialog (or dropped on the window).
-    pub fn import_packet_file(&mut self, path: &Path) -> Result<ImportOutcome> {
-        self.journal()?;
-        let bytes = crate::files::read_capped(path, MAX_PACKET_BYTES, "packet")?;
-        self.import_packet(&bytes)
-    }
+/// Import a packet file (chosen in an open dialog, or named on the command line).
+pub fn import_packet_file(journal: &mut Journal, path: &Path) -> Result<ImportOutcome> {
+    let bytes = crate::files::read_capped(path, MAX_PACKET_BYTES, "packet")?;
+    import_packet(journal, &bytes)
+}
 
-    /// Entries my supervisees shared with me, per supervisee.
-    pub fn inbox(&self, req: &InboxRequest) -> Result<Vec<InboxGroup>> {
-        let id = match &req.contact_id {
-            Some(c) => Some(self.contact_id(c)?),
-            None => None,
-        };
-        self.journal()?.inbox(id.as_ref())
-    }
+/// Entries my supervisees shared with me, per supervisee.
+pub fn inbox(journal: &mut Journal, req: &InboxRequest) -> Result<Vec<InboxGroup>> {
+    let id = match &req.contact_id {
+        Some(c) => Some(contact_id(journal, c)?),
+        None => None,
+    };
+    journal.inbox(id.as_ref())
+}
 
-    /// Put a shared entry on (or off) the agenda for the next session.
-    pub fn set_agenda(&mut self, req: &AgendaMark) -> Result<()> {
-        let id = self.contact_id(&req.contact_id)?;
-        self.journal_mut()?
-            .set_agenda(&id, &req.entry_id, req.on_agenda)
-    }
+/// Put a shared entry on (or off) the agenda for the next session.
+pub fn set_agenda(journal: &mut Journal, req: &AgendaMark) -> Result<()> {
+    let id = contact_id(journal, &req.contact_id)?;
+    journal.set_agenda(&id, &req.entry_id, req.on_agenda)
+}
 
-    /// The shared entries on the agenda for the next session with this supervisee.
-    pub fn agenda(&self, req: &ContactRef) -> Result<Vec<InboxItem>> {
-        let id = self.contact_id(&req.contact_id)?;
-        self.journal()?.agenda(&id)
-    }
+/// The shared entries on the agenda for the next session with this supervisee.
+pub fn agenda(journal: &mut Journal, req: &ContactRef) -> Result<Vec<InboxItem>> {
+    let id = contact_id(journal, &req.contact_id)?;
+    journal.agenda(&id)
+}
 
-    /// Write a reflective response to a supervisee's shared entry.
-    pub fn write_response(&mut self, req: &ResponseRequest) -> Result<FeedbackThread> {
-        let id = self.contact_id(&req.contact_id)?;
-        self.journal_mut()?
-            .write_response(&id, &req.entry_id, &req.heard, &req.wonder, &req.stays)
-    }
+/// Write a reflective response to a supervisee's shared entry.
+pub fn write_response(journal: &mut Journal, req: &ResponseRequest) -> Result<FeedbackThread> {
+    let id = contact_id(journal, &req.contact_id)?;
+    journal.write_response(&id, &req.entry_id, &req.heard, &req.wonder, &req.stays)
+}
 
-    /// Responses I wrote to this supervisee.
-    pub fn responses_written(&self, req: &ContactRef) -> Result<Vec<FeedbackThread>> {
-        let id = self.contact_id(&req.contact_id)?;
-        self.journal()?.responses_written(&id)
-    }
+/// Responses I wrote to this supervisee.
+pub fn responses_written(journal: &mut Journal, req: &ContactRef) -> Result<Vec<FeedbackThread>> {
+    let id = contact_id(journal, &req.contact_id)?;
+    journal.responses_written(&id)
+}
 
-    /// The feedback packet for this supervisee, as bytes.
-    pub fn write_feedback_packet(&mut self, req: &ContactRef) -> Result<Vec<u8>> {
-        let id = self.contact_id(&req.contact_id)?;
-        self.journal_mut()?.write_feedback_packet(&id)
-    }
+/// The feedback packet for this supervisee, as bytes.
+pub fn write_feedback_packet(journal: &mut Journal, req: &ContactRef) -> Result<Vec<u8>> {
+    let id = contact_id(journal, &req.contact_id)?;
+    journal.write_feedback_packet(&id)
+}
 
-    /// Write the feedback packet to a file chosen in a save dialog.
-    pub fn write_feedback_packet_to(&mut self, req: &ContactRef, path: &Path) -> Result<SavedFile> {
-        let bytes = self.write_feedback_packet(req)?;
-        crate::files::replace_private_file(path, &bytes)?;
-        Ok(saved(path))
+/// Write the feedback packet to a file.
+pub fn write_feedback_packet_to(
+    journal: &mut Journal,
+    req: &ContactRef,
+    path: &Path,
+    mode: WriteMode,
+) -> Result<SavedFile> {
+    if mode == WriteMode::NewOnly {
+        files::refuse_existing(path)?;
     }
+    let bytes = write_feedback_packet(journal, req)?;
+    files::save(path, &bytes, mode)
+}
 
-    /// Feedback my supervisors sent: on one entry, or all of it.
-    pub fn feedback_for(&self, req: &FeedbackRequest) -> Result<Vec<FeedbackThread>> {
-        self.journal()?.feedback_for(req.entry_id.as_ref())
-    }
+/// Responses my supervisors sent: on one entry, or all of them.
+pub fn feedback_for(journal: &Journal, req: &FeedbackRequest) -> Result<Vec<FeedbackThread>> {
+    journal.feedback_for(req.entry_id.as_ref())
 }

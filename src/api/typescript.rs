@@ -55,6 +55,31 @@ pub fn render() -> String {
         out.push_str(&decl);
         out.push('\n');
     }
+    out.push_str(&commands(&cfg));
+    out
+}
+
+/// The command map `name: [request, response]` and the list of names, from
+/// [`with_commands!`](crate::with_commands) (`null` stands for "none").
+fn commands(cfg: &ts_rs::Config) -> String {
+    macro_rules! rows {
+        ($($area:ident { $($name:ident: $req:ty => $res:ty,)* })*) => {
+            vec![$($((stringify!($name), <$req as TS>::name(cfg), <$res as TS>::name(cfg))),*),*]
+        };
+    }
+    let rows: Vec<(&str, String, String)> = crate::with_commands!(rows);
+    let mut out = String::from(
+        "\n/** Every command the shell grants the window, with its request and response types. */\n\
+         export interface Commands {\n",
+    );
+    for (name, req, res) in &rows {
+        out.push_str(&format!("  {name}: [{req}, {res}];\n"));
+    }
+    out.push_str("}\n\nexport type Command = keyof Commands;\n\nexport const COMMANDS: readonly Command[] = [\n");
+    for (name, _, _) in &rows {
+        out.push_str(&format!("  '{name}',\n"));
+    }
+    out.push_str("];\n");
     out
 }
 

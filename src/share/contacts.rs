@@ -28,6 +28,7 @@ pub const MAX_CARD_BYTES: usize = 4096;
 /// The role a card's owner plays in supervision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
 pub enum CardRole {
     Supervisor,
@@ -57,6 +58,7 @@ impl CardRole {
 /// Who a contact is to me.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
 pub enum MyRelation {
     /// They supervise me: I share entries with them, they send feedback.

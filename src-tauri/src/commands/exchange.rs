@@ -1,0 +1,192 @@
+//! The supervision exchange: identity, contacts, sharing, packets, inbox, responses.
+
+use attune::api::exchange as ex;
+use attune::api::{
+    AgendaMark, ConfirmContactRequest, Contact, ContactCardRequest, ContactCardText, ContactRef,
+    FeedbackRequest, FeedbackThread, FlaggedEntries, IdentityInfo, ImportCardFileRequest,
+    ImportCardRequest, ImportOutcome, InboxGroup, InboxRequest, PacketKind, ResponseRequest,
+    SavedFile, SharePreview, ShareRequest, ShareStatus, WithdrawRequest, WithdrawResponse,
+    WriteMode,
+};
+use tauri::State;
+
+use crate::dialogs;
+use crate::state::{AppState, Reply};
+
+const CARD_FILTER: (&str, &[&str]) = ("Contact card", &["txt"]);
+const PACKET_FILTER: (&str, &[&str]) = ("Attune packet", &["attune-packet"]);
+
+#[tauri::command]
+pub fn identity_show(state: State<'_, AppState>) -> Reply<IdentityInfo> {
+    state.write(ex::identity_show)
+}
+
+/// My contact card as text (to paste into a message).
+#[tauri::command]
+pub fn export_contact_card(
+    state: State<'_, AppState>,
+    req: ContactCardRequest,
+) -> Reply<ContactCardText> {
+    state.write(|j| ex::export_contact_card(j, &req))
+}
+
+/// My contact card written to a file the person picks in a native dialog.
+#[tauri::command]
+pub async fn save_contact_card(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ContactCardRequest,
+) -> Reply<SavedFile> {
+    let name = state.write(|j| ex::export_contact_card(j, &req))?.file_name;
+    dialogs::save_with(&app, "Save your contact card", &name, CARD_FILTER, |path| {
+        state.write(|j| ex::export_contact_card_to(j, &req, path, WriteMode::Replace))
+    })
+    .await
+}
+
+/// A contact card pasted as text.
+#[tauri::command]
+pub fn import_contact_card(state: State<'_, AppState>, req: ImportCardRequest) -> Reply<Contact> {
+    state.write(|j| ex::import_contact_card(j, &req))
+}
+
+/// A contact card from a file the person picks in a native dialog; `None` if cancelled.
+#[tauri::command]
+pub async fn open_contact_card(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ImportCardFileRequest,
+) -> Reply<Option<Contact>> {
+    state.write(ex::list_contacts)?;
+    match dialogs::pick_file(&app, "Open a contact card", CARD_FILTER).await? {
+        None => Ok(None),
+        Some(path) => state
+            .write(|j| ex::import_contact_card_file(j, &req, &path))
+            .map(Some),
+    }
+}
+
+#[tauri::command]
+pub fn list_contacts(state: State<'_, AppState>) -> Reply<Vec<Contact>> {
+    state.write(ex::list_contacts)
+}
+
+#[tauri::command]
+pub fn confirm_contact(state: State<'_, AppState>, req: ConfirmContactRequest) -> Reply<Contact> {
+    state.write(|j| ex::confirm_contact(j, &req))
+}
+
+#[tauri::command]
+pub fn flagged_for_supervision(state: State<'_, AppState>) -> Reply<FlaggedEntries> {
+    state.read(|j| Ok(ex::flagged_for_supervision(j)))
+}
+
+#[tauri::command]
+pub fn preview_share(state: State<'_, AppState>, req: ShareRequest) -> Reply<SharePreview> {
+    state.write(|j| ex::preview_share(j, &req))
+}
+
+#[tauri::command]
+pub fn share_entries(state: State<'_, AppState>, req: ShareRequest) -> Reply<ShareStatus> {
+    state.write(|j| ex::share_entries(j, &req))
+}
+
+#[tauri::command]
+pub fn share_status(state: State<'_, AppState>, req: ContactRef) -> Reply<ShareStatus> {
+    state.write(|j| ex::share_status(j, &req))
+}
+
+#[tauri::command]
+pub fn withdraw_entry(state: State<'_, AppState>, req: WithdrawRequest) -> Reply<WithdrawResponse> {
+    state.write(|j| ex::withdraw_entry(j, &req))
+}
+
+/// Write one contact's share or feedback packet where the person picks (native dialog).
+async fn save_packet(
+    app: &tauri::AppHandle,
+    state: &AppState,
+    req: &ContactRef,
+    kind: PacketKind,
+) -> Reply<SavedFile> {
+    // Refuse (locked, unknown contact) before a dialog opens.
+    let title = match kind {
+        PacketKind::Share => {
+            state.write(|j| ex::share_status(j, req))?;
+            "Save the packet for your supervisor"
+        }
+        PacketKind::Feedback => {
+            state.write(|j| ex::responses_written(j, req))?;
+            "Save the feedback packet"
+        }
+    };
+    let name = ex::packet_file_name(kind);
+    dialogs::save_with(app, title, &name, PACKET_FILTER, |path| {
+        state.write(|j| match kind {
+            PacketKind::Share => ex::write_share_packet_to(j, req, path, WriteMode::Replace),
+            PacketKind::Feedback => ex::write_feedback_packet_to(j, req, path, WriteMode::Replace),
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn save_share_packet(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ContactRef,
+) -> Reply<SavedFile> {
+    save_packet(&app, &state, &req, PacketKind::Share).await
+}
+
+/// Import a share or feedback packet picked in a native dialog; `None` if cancelled.
+#[tauri::command]
+pub async fn open_packet(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Reply<Option<ImportOutcome>> {
+    state.write(ex::list_contacts)?;
+    match dialogs::pick_file(&app, "Open a packet", PACKET_FILTER).await? {
+        None => Ok(None),
+        Some(path) => state.write(|j| ex::import_packet_file(j, &path)).map(Some),
+    }
+}
+
+#[tauri::command]
+pub fn inbox(state: State<'_, AppState>, req: InboxRequest) -> Reply<Vec<InboxGroup>> {
+    state.write(|j| ex::inbox(j, &req))
+}
+
+#[tauri::command]
+pub fn set_agenda(state: State<'_, AppState>, req: AgendaMark) -> Reply<()> {
+    state.write(|j| ex::set_agenda(j, &req))
+}
+
+#[tauri::command]
+pub fn write_response(state: State<'_, AppState>, req: ResponseRequest) -> Reply<FeedbackThread> {
+    state.write(|j| ex::write_response(j, &req))
+}
+
+#[tauri::command]
+pub fn responses_written(
+    state: State<'_, AppState>,
+    req: ContactRef,
+) -> Reply<Vec<FeedbackThread>> {
+    state.write(|j| ex::responses_written(j, &req))
+}
+
+#[tauri::command]
+pub async fn save_feedback_packet(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ContactRef,
+) -> Reply<SavedFile> {
+    save_packet(&app, &state, &req, PacketKind::Feedback).await
+}
+
+#[tauri::command]
+pub fn feedback_for(
+    state: State<'_, AppState>,
+    req: FeedbackRequest,
+) -> Reply<Vec<FeedbackThread>> {
+    state.read(|j| ex::feedback_for(j, &req))
+}

@@ -1,0 +1,40 @@
+//! The de-identification check and the plain-text export.
+
+use attune::api::{self, DeidReport, DeidRequest, ExportFormat, ExportRequest, ExportReview};
+use attune::api::{SavedFile, WriteMode};
+use tauri::State;
+
+use crate::dialogs;
+use crate::state::{AppState, Reply};
+
+#[tauri::command]
+pub fn deid_scan(state: State<'_, AppState>, req: DeidRequest) -> Reply<DeidReport> {
+    state.read(|j| api::deid::scan(j, &req))
+}
+
+#[tauri::command]
+pub fn export_review(state: State<'_, AppState>) -> Reply<ExportReview> {
+    state.read(api::export::review)
+}
+
+/// Export the journal as plain text to a file the person picks in a native dialog,
+/// once the identifying passages have been reviewed.
+#[tauri::command]
+pub async fn export_journal(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ExportRequest,
+) -> Reply<SavedFile> {
+    state.read(|j| api::export::check(j, &req))?;
+    let filter = match req.format {
+        ExportFormat::Json => ("JSON", &["json"][..]),
+        ExportFormat::Markdown => ("Markdown", &["md"][..]),
+    };
+    let name = api::export::file_name(req.format);
+    dialogs::save_with(&app, "Export your journal", &name, filter, |path| {
+        state
+            .read(|j| api::export::write(j, &req, path, WriteMode::Replace))
+            .map(|done| done.file)
+    })
+    .await
+}

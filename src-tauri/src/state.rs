@@ -1,0 +1,97 @@
+//! The shell's state: the core's [`App`] behind a mutex, and the idle clock.
+
+use std::sync::{Mutex, MutexGuard};
+
+use attune::api::{App, CreateResponse, Error, ErrorCode, Status};
+use attune::journal::Journal;
+use tauri::{Emitter, Manager};
+
+use crate::idle;
+
+/// Event sent to the web view when the shell locks the journal on its own.
+pub const LOCKED_EVENT: &str = "attune://locked";
+
+pub type Reply<T> = Result<T, Error>;
+
+pub struct AppState {
+    app: Mutex<App>,
+    pub idle: idle::IdleLock,
+}
+
+fn internal() -> Error {
+    Error::new(
+        ErrorCode::Internal,
+        "Attune hit an internal problem; please restart it.",
+    )
+}
+
+impl AppState {
+    pub fn new(app: App) -> Self {
+        Self {
+            app: Mutex::new(app),
+            idle: idle::IdleLock::new(),
+        }
+    }
+
+    pub fn app(&self) -> Reply<MutexGuard<'_, App>> {
+        self.app.lock().map_err(|_| internal())
+    }
+
+    /// Run `f` over the unlocked journal (the "locked" error otherwise).
+    pub fn read<T>(&self, f: impl FnOnce(&Journal) -> Reply<T>) -> Reply<T> {
+        self.app()?.read(f)
+    }
+
+    /// Run `f` over the unlocked journal, which it may change.
+    pub fn write<T>(&self, f: impl FnOnce(&mut Journal) -> Reply<T>) -> Reply<T> {
+        self.app()?.write(f)
+    }
+
+    /// Take over an unlocked journal and start its idle clock with the person's setting.
+    /// A recovery key just issued is kept until it is typed back, so it can be saved.
+    pub fn start(&self, journal: Journal, fresh_key: Option<&CreateResponse>) -> Reply<Status> {
+        let mut app = self.app()?;
+        let status = app.install(journal)?;
+        if let Some(shown) = fresh_key {
+            app.remember_recovery_key(shown)?;
+        }
+        let minutes = app
+            .journal()
+            .and_then(attune::api::settings::get)
+            .unwrap_or_default()
+            .auto_lock_minutes;
+        self.idle.set_minutes(minutes);
+        self.idle.touch();
+        Ok(status)
+    }
+}
+
+/// Run slow work (key derivation) on a blocking thread so the window stays responsive.
+pub async fn off_thread<T: Send + 'static>(
+    work: impl FnOnce() -> Reply<T> + Send + 'static,
+) -> Reply<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|_| {
+            Error::new(
+                ErrorCode::Internal,
+                "Attune hit an internal problem; please try again.",
+            )
+        })?
+}
+
+/// Lock from the shell (idle, suspend, screen lock) and tell the web view to reload.
+pub fn lock_and_notify(handle: &tauri::AppHandle) {
+    let state = handle.state::<AppState>();
+    let was_unlocked = match state.app() {
+        Ok(mut app) => {
+            let was = app.is_unlocked();
+            let _ = app.lock();
+            was
+        }
+        Err(_) => false,
+    };
+    if was_unlocked {
+        let _ = handle.emit(LOCKED_EVENT, ());
+    }
+}

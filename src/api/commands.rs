@@ -1,0 +1,104 @@
+// Every command the desktop app offers, declared once: its name, its request type
+// (`()` when it takes none) and its response type, grouped by area. From this one list
+// come the shell's handler list (a missing adapter fails to compile), the build
+// script's permissions, and the TypeScript `Commands` map and `COMMANDS` array.
+//
+// Adding a command: one line here, one adapter in `src-tauri/src/commands/<area>.rs`,
+// one function in the api area module, and the permission in the window's capability.
+//
+// This file is also `include!`d by the shell's build script, so it holds nothing but
+// the macro.
+
+/// Calls `$callback! { area { name: Request => Response, ... } ... }` with the list.
+#[macro_export]
+macro_rules! with_commands {
+    ($callback:ident) => {
+        $callback! {
+            keys {
+                status: () => Status,
+                about: () => About,
+                create_journal: CreateRequest => CreateResponse,
+                check_recovery_key: RecoveryKeyCheck => (),
+                save_recovery_key: () => SavedFile,
+                unlock: UnlockRequest => Status,
+                lock: () => (),
+                recover: RecoverRequest => CreateResponse,
+                change_passphrase: ChangePassphraseRequest => (),
+            }
+            entries {
+                find_entries: FindRequest => Page,
+                get_entry: EntryRef => Entry,
+                create_entry: NewEntry => Entry,
+                update_entry: UpdateRequest => Entry,
+                trash_entry: EntryRef => Entry,
+                restore_entry: EntryRef => Entry,
+                stage_draft: Draft => (),
+                kept_draft: () => Option<Draft>,
+                discard_draft: () => (),
+                entry_answers: EntryRef => Vec<RenderedAnswer>,
+            }
+            settings {
+                get_settings: () => Settings,
+                save_settings: Settings => Settings,
+                note_activity: () => (),
+            }
+            packs {
+                list_packs: () => Vec<PackSummary>,
+                get_pack: PackRequest => PromptPack,
+                lenses: () => Vec<Lens>,
+                duplicate_pack: PackRequest => PromptPack,
+                save_pack: PromptPack => PromptPack,
+                delete_pack: PackRequest => (),
+                insights: InsightsRequest => Insights,
+            }
+            wellbeing {
+                checkin_form: () => CheckinForm,
+                save_checkin: NewCheckin => CheckinSaved,
+                checkin_trends: TrendsRequest => Trends,
+                list_checkins: TrendsRequest => Vec<Checkin>,
+                delete_checkin: CheckinRef => (),
+            }
+            export {
+                deid_scan: DeidRequest => DeidReport,
+                export_review: () => ExportReview,
+                export_journal: ExportRequest => SavedFile,
+            }
+            backups {
+                backup_status: () => BackupStatus,
+                back_up_now: () => BackupStatus,
+                choose_backup_folder: () => BackupStatus,
+                restore_backup: () => Option<RestoredBackup>,
+                save_backup_copy: () => SavedFile,
+            }
+            sessions {
+                list_sessions: SessionsRequest => Vec<SupervisionSession>,
+                save_session: SessionInput => SupervisionSession,
+                delete_session: SessionRef => (),
+                hours_summary: HoursRequest => HoursSummary,
+                export_hours_csv: HoursRequest => SavedFile,
+            }
+            exchange {
+                identity_show: () => IdentityInfo,
+                export_contact_card: ContactCardRequest => ContactCardText,
+                save_contact_card: ContactCardRequest => SavedFile,
+                import_contact_card: ImportCardRequest => Contact,
+                open_contact_card: ImportCardFileRequest => Option<Contact>,
+                list_contacts: () => Vec<Contact>,
+                confirm_contact: ConfirmContactRequest => Contact,
+                flagged_for_supervision: () => FlaggedEntries,
+                preview_share: ShareRequest => SharePreview,
+                share_entries: ShareRequest => ShareStatus,
+                share_status: ContactRef => ShareStatus,
+                withdraw_entry: WithdrawRequest => WithdrawResponse,
+                save_share_packet: ContactRef => SavedFile,
+                open_packet: () => Option<ImportOutcome>,
+                inbox: InboxRequest => Vec<InboxGroup>,
+                set_agenda: AgendaMark => (),
+                write_response: ResponseRequest => FeedbackThread,
+                responses_written: ContactRef => Vec<FeedbackThread>,
+                save_feedback_packet: ContactRef => SavedFile,
+                feedback_for: FeedbackRequest => Vec<FeedbackThread>,
+            }
+        }
+    };
+}

@@ -1,0 +1,68 @@
+//! The de-identification check: what in a text looks as if it could identify a family.
+
+use serde::{Deserialize, Serialize};
+
+use crate::deid::{AllowList, Finding, FindingKind};
+use crate::journal::Journal;
+use crate::Result;
+
+/// Text to check for what looks identifying (the editor's text, or what is about to be
+/// exported).
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct DeidRequest {
+    pub text: String,
+}
+
+/// What the de-identification check found: the spans to highlight, and a count per kind
+/// with the words to show beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct DeidReport {
+    /// Sorted, non-overlapping; offsets in code points and in UTF-16 units.
+    pub findings: Vec<Finding>,
+    /// Kinds found at least once, in a fixed order.
+    pub counts: Vec<DeidCount>,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct DeidCount {
+    pub kind: FindingKind,
+    pub count: usize,
+    /// A short label ("Phone number").
+    pub label: String,
+    /// One line on why it matters.
+    pub why: String,
+}
+
+/// Check `text` against the built-in detectors and `allow` (no journal needed: the CLI's
+/// `attune deid` uses this).
+pub fn text(text: &str, allow: &[String]) -> DeidReport {
+    report(crate::deid::scan(text, &AllowList::new(allow)))
+}
+
+/// Highlight what looks identifying in `req.text`, skipping the words on the journal's
+/// allow-list. Non-blocking in the editor; a required review before export.
+pub fn scan(journal: &Journal, req: &DeidRequest) -> Result<DeidReport> {
+    let allow = journal.settings()?.allow_list();
+    Ok(report(crate::deid::scan(&req.text, &allow)))
+}
+
+fn report(findings: Vec<Finding>) -> DeidReport {
+    let counts = crate::deid::count_by_kind(&findings)
+        .into_iter()
+        .map(|(kind, count)| DeidCount {
+            kind,
+            count,
+            label: kind.label().to_string(),
+            why: kind.why().to_string(),
+        })
+        .collect();
+    DeidReport {
+        total: findings.len(),
+        findings,
+        counts,
+    }
+}

@@ -1,0 +1,93 @@
+//! Reflections: find, read, write, change, trash and restore them.
+
+use chrono::Utc;
+use serde::Deserialize;
+
+use crate::journal::{Entry, EntryChange, EntryId, FindRequest, Journal, NewEntry, Page};
+use crate::prompts::{self, PackRequest, RenderedAnswer};
+use crate::Result;
+
+/// Names one entry.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct EntryRef {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub id: EntryId,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct UpdateRequest {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub id: EntryId,
+    pub change: EntryChange,
+}
+
+/// An entry's id from what a person typed: the whole id, or a unique prefix.
+pub fn resolve(journal: &Journal, typed: &str) -> Result<EntryId> {
+    journal.resolve_id(typed)
+}
+
+pub fn find(journal: &Journal, req: &FindRequest) -> Result<Page> {
+    journal.find(req)
+}
+
+pub fn get(journal: &Journal, req: &EntryRef) -> Result<Entry> {
+    journal.get(&req.id).cloned()
+}
+
+/// Answers are checked against the pack they answer, and each keeps the prompt's
+/// text, so the entry reads as written even after the pack changes.
+pub fn create(journal: &mut Journal, mut req: NewEntry) -> Result<Entry> {
+    journal.prepare_new_entry(&mut req)?;
+    journal.add(req, Utc::now()).cloned()
+}
+
+/// Fill `req`'s pack and answers from answers given as JSON (`{"prompt-id": value}`),
+/// checked against the pack's latest version.
+pub fn answer_pack(
+    journal: &Journal,
+    req: &mut NewEntry,
+    pack: &str,
+    answers: Option<&serde_json::Value>,
+) -> Result<()> {
+    let registry = journal.pack_registry()?;
+    let found = registry.get(&PackRequest {
+        id: pack.to_string(),
+        version: None,
+    })?;
+    req.prompt_pack = Some(found.pack_ref());
+    if let Some(json) = answers {
+        req.answers = prompts::answers_from_json(&registry, found, json)?;
+    }
+    Ok(())
+}
+
+pub fn update(journal: &mut Journal, mut req: UpdateRequest) -> Result<Entry> {
+    journal.prepare_entry_change(&req.id, &mut req.change)?;
+    journal.edit(&req.id, req.change, Utc::now()).cloned()
+}
+
+/// An entry's answers with the questions they answer, for reading.
+pub fn answers(journal: &Journal, req: &EntryRef) -> Result<Vec<RenderedAnswer>> {
+    let entry = journal.get(&req.id)?;
+    Ok(prompts::render_answers(entry, &journal.pack_registry()?))
+}
+
+pub fn trash(journal: &mut Journal, req: &EntryRef) -> Result<Entry> {
+    journal.trash(&req.id, Utc::now()).cloned()
+}
+
+pub fn restore(journal: &mut Journal, req: &EntryRef) -> Result<Entry> {
+    journal.restore(&req.id, Utc::now()).cloned()
+}
+
+/// Delete one entry for good (also a damaged record, by its id).
+pub fn purge(journal: &mut Journal, req: &EntryRef) -> Result<()> {
+    journal.purge(&req.id)
+}
+
+/// Delete everything in the trash for good; returns how many entries went.
+pub fn empty_trash(journal: &mut Journal) -> Result<usize> {
+    journal.empty_trash()
+}

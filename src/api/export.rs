@@ -1,0 +1,138 @@
+//! Plain-text export of the journal: the review of what looks identifying, and the
+//! file. The trash is never exported, by any front end.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::files::{self, SavedFile, WriteMode};
+use crate::deid::FindingKind;
+use crate::journal::{Entry, EntryId, Journal};
+use crate::{Error, Result};
+
+/// The format of a plaintext export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    Json,
+    #[cfg_attr(feature = "cli", value(name = "md", alias = "markdown"))]
+    Markdown,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::Markdown => "md",
+        }
+    }
+}
+
+/// A request to export the journal as plain text.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ExportRequest {
+    pub format: ExportFormat,
+    /// The person has gone through the identifying passages the review listed. Required
+    /// when there are any.
+    pub reviewed: bool,
+}
+
+/// One passage that looks identifying, and the entry it is in.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ExportFinding {
+    #[cfg_attr(feature = "typescript", ts(type = "string"))]
+    pub entry_id: EntryId,
+    pub title: Option<String>,
+    pub encounter_date: chrono::NaiveDate,
+    pub kind: FindingKind,
+    pub label: String,
+    pub text: String,
+}
+
+/// What an export would carry, for the review before it is written.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ExportReview {
+    /// Entries the export holds (the trash is left out).
+    pub entries: usize,
+    pub findings: Vec<ExportFinding>,
+}
+
+/// An export written: the file, and how many entries it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub file: SavedFile,
+    pub entries: usize,
+}
+
+/// What every export holds: the entries not in the trash.
+fn exported(journal: &Journal) -> impl Iterator<Item = &Entry> {
+    journal.entries().filter(|e| e.deleted_at.is_none())
+}
+
+/// The entries an export would hold and every passage in them that looks identifying
+/// (using the allow-list): the review required before export.
+pub fn review(journal: &Journal) -> Result<ExportReview> {
+    let allow = journal.settings()?.allow_list();
+    let mut findings = Vec::new();
+    let mut entries = 0;
+    for e in exported(journal) {
+        entries += 1;
+        for f in crate::journal::identifying_passages(e, &allow) {
+            findings.push(ExportFinding {
+                entry_id: e.id,
+                title: e.title.clone(),
+                encounter_date: e.encounter_date,
+                kind: f.kind,
+                label: f.kind.label().to_string(),
+                text: f.text,
+            });
+        }
+    }
+    Ok(ExportReview { entries, findings })
+}
+
+/// May this export go ahead? (Before a save dialog opens, and again before writing.)
+pub fn check(journal: &Journal, req: &ExportRequest) -> Result<()> {
+    if !req.reviewed && !review(journal)?.findings.is_empty() {
+        return Err(Error::invalid(
+            "Some passages look identifying. Go through them before exporting.",
+        ));
+    }
+    Ok(())
+}
+
+/// A file name for an export that names no one: the date and the format.
+pub fn file_name(format: ExportFormat) -> String {
+    format!(
+        "attune-export-{}.{}",
+        chrono::Local::now().date_naive(),
+        format.extension()
+    )
+}
+
+/// Write the journal (without the trash) as plain text to `path`. Refused until the
+/// identifying passages were reviewed.
+pub fn write(
+    journal: &Journal,
+    req: &ExportRequest,
+    path: &Path,
+    mode: WriteMode,
+) -> Result<Exported> {
+    if mode == WriteMode::NewOnly {
+        files::refuse_existing(path)?;
+    }
+    check(journal, req)?;
+    let text = match req.format {
+        ExportFormat::Json => crate::journal::to_json(exported(journal))?,
+        ExportFormat::Markdown => crate::journal::to_markdown(exported(journal)),
+    };
+    Ok(Exported {
+        file: files::save(path, text.as_bytes(), mode)?,
+        entries: exported(journal).count(),
+    })
+}

@@ -1,0 +1,65 @@
+//! Files the person asks for, outside the journal: whether an existing file may be
+//! replaced is the caller's choice, never a second code path.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::{Error, Result};
+
+/// What to do when the chosen file already exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteMode {
+    /// Refuse: the CLI never overwrites a file.
+    NewOnly,
+    /// Replace it once the new file is complete: a native save dialog already asked.
+    Replace,
+}
+
+/// A file the person saved, named for the confirmation message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct SavedFile {
+    /// False when the person closed the save dialog without choosing a file.
+    pub saved: bool,
+    /// The file name (not the folder), to confirm where it went.
+    pub file_name: Option<String>,
+}
+
+impl SavedFile {
+    pub fn cancelled() -> Self {
+        Self {
+            saved: false,
+            file_name: None,
+        }
+    }
+
+    pub(crate) fn at(path: &Path) -> Self {
+        Self {
+            saved: true,
+            file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
+        }
+    }
+}
+
+/// The message for a file that is already there (checked before any work is done).
+pub fn refuse_existing(path: &Path) -> Result<()> {
+    if path.exists() {
+        return Err(Error::invalid(
+            "That file already exists; choose a new name. Nothing was written.",
+        ));
+    }
+    Ok(())
+}
+
+/// Write `bytes` owner-only and whole (never half-written), as `mode` allows.
+pub fn save(path: &Path, bytes: &[u8], mode: WriteMode) -> Result<SavedFile> {
+    match mode {
+        WriteMode::NewOnly => {
+            refuse_existing(path)?;
+            crate::files::write_new_private_file(path, bytes)?;
+        }
+        WriteMode::Replace => crate::files::replace_private_file(path, bytes)?,
+    }
+    Ok(SavedFile::at(path))
+}

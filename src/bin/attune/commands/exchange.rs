@@ -1,0 +1,351 @@
+//! The supervision exchange: identity, contact, share, import, withdraw, inbox, feedback.
+//!
+//! Whatever another person wrote (names, titles, responses) goes through
+//! [`output::theirs`] before it reaches the terminal.
+
+use std::path::Path;
+
+use attune::api::exchange::{self as ex};
+use attune::api::{
+    entries, ConfirmContactRequest, Contact, ContactCardRequest, ContactRef, FeedbackRequest,
+    ImportCardRequest, InboxRequest, PacketKind, ResponseRequest, ShareRequest, WithdrawRequest,
+    WriteMode, WITHDRAW_NOTE,
+};
+use attune::Error;
+
+use super::Ctx;
+use crate::cli::{ContactAction, FeedbackArgs, IdentityAction};
+use crate::output::{self, count, looks, s, short, theirs};
+
+fn status_word(c: &Contact) -> &'static str {
+    if c.key_change.is_some() {
+        "KEY CHANGED, confirm again"
+    } else if c.confirmed {
+        "confirmed"
+    } else {
+        "not confirmed"
+    }
+}
+
+/// The safety code to compare now: the new key's while a key change waits.
+fn code_to_compare(c: &Contact) -> &str {
+    c.key_change
+        .as_ref()
+        .map_or(&c.safety_code, |k| &k.safety_code)
+}
+
+pub fn identity(ctx: &mut Ctx, action: IdentityAction) -> Result<(), Error> {
+    let IdentityAction::Show = action;
+    let mut journal = ctx.unlock()?;
+    let me = ex::identity_show(&mut journal)?;
+    if ctx.json {
+        return output::json(&me);
+    }
+    println!(
+        "Name on your card: {}",
+        me.display_name.as_deref().unwrap_or("(none yet)")
+    );
+    println!("Signing key: {}", me.signing_key);
+    println!("age recipient: {}", me.age_recipient);
+    Ok(())
+}
+
+pub fn contact(ctx: &mut Ctx, action: ContactAction) -> Result<(), Error> {
+    match action {
+        ContactAction::Export { name, role, out } => {
+            if let Some(out) = &out {
+                attune::api::files::refuse_existing(out)?;
+            }
+            let mut journal = ctx.unlock()?;
+            let req = ContactCardRequest { name, role };
+            match out {
+                Some(out) => {
+                    ex::export_contact_card_to(&mut journal, &req, &out, WriteMode::NewOnly)?;
+                    println!("Wrote your contact card to {}.", out.display());
+                }
+                None => print!("{}", ex::export_contact_card(&mut journal, &req)?.text),
+            }
+        }
+        ContactAction::Import {
+            file,
+            relation,
+            replace_key,
+        } => {
+            let mut journal = ctx.unlock()?;
+            let text = if file == "-" {
+                ctx.input.rest()?.to_string()
+            } else {
+                ex::read_contact_card(Path::new(&file))?
+            };
+            let c = ex::import_contact_card(
+                &mut journal,
+                &ImportCardRequest {
+                    text,
+                    relation,
+                    replace_key,
+                },
+            )?;
+            let name = theirs(&c.name);
+            println!(
+                "Added {name} as {} (id {}).",
+                c.my_relation.label(),
+                short(&c.id)
+            );
+            println!("Safety code: {}", code_to_compare(&c));
+            println!(
+                "Compare it with {name} in person or on a call. When every digit matches, run `attune contact confirm {}`.",
+                short(&c.id)
+            );
+        }
+        ContactAction::List => {
+            let mut journal = ctx.unlock()?;
+            let all = ex::list_contacts(&mut journal)?;
+            if ctx.json {
+                return output::json(&all);
+            }
+            if all.is_empty() {
+                println!("No contacts yet. Import a card with `attune contact import`.");
+            }
+            for c in &all {
+                println!(
+                    "{}  {}  {}  {}  safety code {}",
+                    short(&c.id),
+                    theirs(&c.name),
+                    c.my_relation.label(),
+                    status_word(c),
+                    code_to_compare(c)
+                );
+            }
+        }
+        ContactAction::Confirm { id } => {
+            let mut journal = ctx.unlock()?;
+            let c = ex::confirm_contact(
+                &mut journal,
+                &ConfirmContactRequest {
+                    contact_id: id,
+                    compared: true,
+                },
+            )?;
+            println!(
+                "Confirmed {} (safety code {}). You can now exchange packets.",
+                theirs(&c.name),
+                c.safety_code
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn share(
+    ctx: &mut Ctx,
+    to: &str,
+    ids: &[String],
+    flagged: bool,
+    out: &Path,
+) -> Result<(), Error> {
+    attune::api::files::refuse_existing(out)?;
+    let mut journal = ctx.unlock()?;
+    let contact = ContactRef {
+        contact_id: to.to_string(),
+    };
+    let mut entry_ids = ids
+        .iter()
+        .map(|typed| entries::resolve(&journal, typed))
+        .collect::<Result<Vec<_>, _>>()?;
+    if flagged {
+        entry_ids.extend(ex::flagged_for_supervision(&journal).entry_ids);
+    }
+    let req = ShareRequest {
+        contact_id: contact.contact_id.clone(),
+        entry_ids,
+    };
+    if !req.entry_ids.is_empty() {
+        ex::share_entries(&mut journal, &req)?;
+    }
+    let preview = ex::preview_share(
+        &mut journal,
+        &ShareRequest {
+            entry_ids: Vec::new(),
+            ..req
+        },
+    )?;
+    ex::write_share_packet_to(&mut journal, &contact, out, WriteMode::NewOnly)?;
+    println!(
+        "Wrote a packet for {} to {}: {} shared{}.",
+        theirs(&preview.contact_name),
+        out.display(),
+        count(preview.entries.len(), "entry", "entries"),
+        if preview.withdrawn.is_empty() {
+            String::new()
+        } else {
+            format!(", {} withdrawn", preview.withdrawn.len())
+        }
+    );
+    for e in &preview.entries {
+        println!(
+            "  {}  {}  {}",
+            short(&e.entry.entry_id),
+            e.entry.encounter_date,
+            e.entry.title.as_deref().unwrap_or("Untitled reflection")
+        );
+    }
+    let n = preview.identifying;
+    if n > 0 {
+        eprintln!(
+            "attune: note: {n} passage{} in what you shared {} identifying (names, phone numbers, addresses, dates of birth, record numbers). Edit the entries and share again if needed.",
+            s(n),
+            looks(n)
+        );
+    }
+    Ok(())
+}
+
+pub fn import(ctx: &mut Ctx, file: &Path) -> Result<(), Error> {
+    let mut journal = ctx.unlock()?;
+    let got = ex::import_packet_file(&mut journal, file)?;
+    if got.already_imported {
+        println!("This packet was already imported; nothing changed.");
+        return Ok(());
+    }
+    let from = theirs(&got.contact_name);
+    match got.kind {
+        PacketKind::Share => println!(
+            "Imported entries from {from}: {} shared with you{}. See them with `attune inbox`.",
+            got.entries,
+            if got.withdrawn > 0 {
+                format!(", {} withdrawn", got.withdrawn)
+            } else {
+                String::new()
+            }
+        ),
+        PacketKind::Feedback => {
+            println!(
+                "Imported feedback from {from}: {}. Read it with `attune feedback`.",
+                count(got.responses, "response", "responses")
+            );
+            if got.unknown_entries > 0 {
+                println!(
+                    "{} answer{} entries not in this journal; kept anyway.",
+                    count(got.unknown_entries, "response", "responses"),
+                    if got.unknown_entries == 1 { "s" } else { "" }
+                );
+            }
+        }
+    }
+    println!("You can delete the packet file now.");
+    Ok(())
+}
+
+pub fn withdraw(ctx: &mut Ctx, to: &str, typed: &str) -> Result<(), Error> {
+    let mut journal = ctx.unlock()?;
+    let entry_id = entries::resolve(&journal, typed)?;
+    ex::withdraw_entry(
+        &mut journal,
+        &WithdrawRequest {
+            contact_id: to.to_string(),
+            entry_id,
+        },
+    )?;
+    println!("Withdrawn; the next `attune share --to` packet carries the request.");
+    println!("{WITHDRAW_NOTE}");
+    Ok(())
+}
+
+pub fn inbox(ctx: &mut Ctx, from: Option<&str>) -> Result<(), Error> {
+    let mut journal = ctx.unlock()?;
+    let groups = ex::inbox(
+        &mut journal,
+        &InboxRequest {
+            contact_id: from.map(str::to_string),
+        },
+    )?;
+    if ctx.json {
+        return output::json(&groups);
+    }
+    for g in &groups {
+        println!("From {} (their words, read-only):", theirs(&g.contact_name));
+        if g.items.is_empty() {
+            println!("  nothing shared right now");
+        }
+        for i in &g.items {
+            println!(
+                "  {}  {}  {}{}",
+                theirs(short(&i.entry.entry_id)),
+                i.entry.encounter_date,
+                theirs(i.entry.title.as_deref().unwrap_or("Untitled reflection")),
+                if i.on_agenda { "  [agenda]" } else { "" }
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn feedback(ctx: &mut Ctx, args: FeedbackArgs) -> Result<(), Error> {
+    if let (Some(to), Some(out)) = (&args.to, &args.out) {
+        if ctx.json {
+            return Err(Error::invalid(
+                "--json lists feedback; it does not go with --to.",
+            ));
+        }
+        attune::api::files::refuse_existing(out)?;
+        let mut journal = ctx.unlock()?;
+        ex::write_response(
+            &mut journal,
+            &ResponseRequest {
+                contact_id: to.clone(),
+                entry_id: args.entry.clone().unwrap_or_default(),
+                heard: args.heard.unwrap_or_default(),
+                wonder: args.wonder.unwrap_or_default(),
+                stays: args.stays.unwrap_or_default(),
+            },
+        )?;
+        ex::write_feedback_packet_to(
+            &mut journal,
+            &ContactRef {
+                contact_id: to.clone(),
+            },
+            out,
+            WriteMode::NewOnly,
+        )?;
+        println!(
+            "Wrote your response and a feedback packet to {}.",
+            out.display()
+        );
+        return Ok(());
+    }
+    let journal = ctx.unlock()?;
+    let entry_id = match &args.entry {
+        Some(typed) => Some(entries::resolve(&journal, typed)?),
+        None => None,
+    };
+    let threads = ex::feedback_for(&journal, &FeedbackRequest { entry_id })?;
+    if ctx.json {
+        return output::json(&threads);
+    }
+    if threads.is_empty() {
+        println!("No feedback yet.");
+    }
+    for t in &threads {
+        println!(
+            "{} wrote on {} about entry {}{}:",
+            theirs(&t.supervisor_name),
+            t.written_at.format("%Y-%m-%d"),
+            theirs(short(&t.entry_id)),
+            if t.entry_known {
+                ""
+            } else {
+                " (not in this journal)"
+            }
+        );
+        for (label, text) in [
+            ("What I heard", &t.heard),
+            ("What I wonder", &t.wonder),
+            ("What stays with me", &t.stays),
+        ] {
+            if !text.is_empty() {
+                println!("  {label}: {}", theirs(text));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,88 @@
+//! init, passwd, recover, rotate-key, recovery-key.
+
+use attune::api::keys::{self, CreateResponse};
+use attune::api::{ChangePassphraseRequest, CreateRequest, RecoverRequest};
+use attune::vault::{KdfChoice, TEST_FAST_KDF_ENV};
+use attune::Error;
+
+use super::Ctx;
+use crate::cli::RecoveryKeyAction;
+use crate::input::{stdin_is_terminal, NEW_PASSPHRASE_FILE_ENV, PASSPHRASE_FILE_ENV};
+
+pub fn init(ctx: &mut Ctx) -> Result<(), Error> {
+    keys::ensure_no_journal(&ctx.dir)?;
+    let kdf = KdfChoice::from_env();
+    if kdf == KdfChoice::TestFast {
+        eprintln!(
+            "WARNING: {TEST_FAST_KDF_ENV}=1 is set. This journal uses a deliberately WEAK key derivation meant only for tests and benchmarks. Do not keep real reflections in it."
+        );
+    }
+    let passphrase = ctx.input.new_passphrase(PASSPHRASE_FILE_ENV)?;
+    if stdin_is_terminal() && kdf == KdfChoice::Calibrated {
+        eprintln!("Creating your journal; measuring this computer takes a few seconds…");
+    }
+    let (journal, shown) = keys::create_journal(&ctx.dir, &CreateRequest { passphrase }, kdf)?;
+    journal.lock();
+    println!("Created a journal in {}.", ctx.dir.display());
+    show_recovery_key(&shown);
+    Ok(())
+}
+
+pub fn passwd(ctx: &mut Ctx) -> Result<(), Error> {
+    let current = ctx.input.passphrase()?;
+    let mut journal = ctx.open_with(&current)?;
+    let new_passphrase = ctx.input.new_passphrase(NEW_PASSPHRASE_FILE_ENV)?;
+    keys::change_passphrase(
+        &mut journal,
+        &ChangePassphraseRequest {
+            current,
+            new_passphrase,
+        },
+    )?;
+    println!("Passphrase changed. Your recovery key still works.");
+    Ok(())
+}
+
+pub fn recover(ctx: &mut Ctx) -> Result<(), Error> {
+    let recovery_key = ctx.input.recovery_key()?;
+    let new_passphrase = ctx.input.new_passphrase(NEW_PASSPHRASE_FILE_ENV)?;
+    let (journal, fresh) = keys::recover_journal(
+        &ctx.dir,
+        &RecoverRequest {
+            recovery_key,
+            new_passphrase,
+        },
+    )?;
+    journal.lock();
+    println!("Passphrase set. Your old recovery key no longer works; here is the new one.");
+    show_recovery_key(&fresh);
+    Ok(())
+}
+
+pub fn rotate_key(ctx: &mut Ctx) -> Result<(), Error> {
+    let passphrase = ctx.input.passphrase()?;
+    let mut journal = ctx.open_with(&passphrase)?;
+    let fresh = keys::rotate_key(&mut journal, &passphrase)?;
+    println!(
+        "Every record is now encrypted under a new key. Your passphrase is unchanged; your old recovery key no longer works."
+    );
+    show_recovery_key(&fresh);
+    Ok(())
+}
+
+pub fn recovery_key(ctx: &mut Ctx, action: RecoveryKeyAction) -> Result<(), Error> {
+    let RecoveryKeyAction::Replace = action;
+    let mut journal = ctx.unlock()?;
+    let fresh = keys::replace_recovery_key(&mut journal)?;
+    println!("Your old recovery key no longer works; here is the new one.");
+    show_recovery_key(&fresh);
+    Ok(())
+}
+
+fn show_recovery_key(shown: &CreateResponse) {
+    println!("Recovery key: {}", shown.recovery_key.text());
+    println!(
+        "Write it down and keep it somewhere safe, away from this computer. It is shown only this once. \
+         With it you can open your journal if you forget your passphrase."
+    );
+}

@@ -1,0 +1,108 @@
+//! The commands, by area. `run` only dispatches; each area turns its arguments into
+//! api requests, calls [`attune::api`], and prints.
+
+mod backups;
+mod entries;
+mod exchange;
+mod keys;
+mod packs;
+mod sessions;
+mod wellbeing;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use attune::api::{self, SecretText};
+use attune::journal::Journal;
+use attune::{location, Error};
+
+use crate::cli::{Cli, Command};
+use crate::input::Input;
+
+/// What every command gets: the journal folder, whether JSON was asked for, and
+/// standard input.
+pub struct Ctx<'a> {
+    pub dir: PathBuf,
+    pub json: bool,
+    pub input: &'a mut Input,
+}
+
+impl Ctx<'_> {
+    /// Read the passphrase and open the journal, warning about damaged records.
+    pub fn unlock(&mut self) -> Result<Journal, Error> {
+        let passphrase = self.input.passphrase()?;
+        self.open_with(&passphrase)
+    }
+
+    /// Open the journal with a passphrase already read.
+    pub fn open_with(&mut self, passphrase: &SecretText) -> Result<Journal, Error> {
+        let journal = api::keys::open_journal_with(&self.dir, passphrase)?;
+        let n = journal.damaged().len();
+        if n > 0 {
+            eprintln!(
+                "attune: warning: {n} record{} could not be read and {} skipped. Run `attune verify` for details.",
+                crate::output::s(n),
+                if n == 1 { "was" } else { "were" }
+            );
+        }
+        Ok(journal)
+    }
+}
+
+pub fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
+    // Needs no journal, so not even a journal folder.
+    if let Command::Deid { allow } = &cli.command {
+        return entries::deid(input, cli.json, allow);
+    }
+    let mut ctx = Ctx {
+        dir: location::journal_dir(cli.journal.as_deref())?,
+        json: cli.json,
+        input,
+    };
+    let ctx = &mut ctx;
+    match cli.command {
+        Command::Deid { .. } => {}
+        Command::Init => keys::init(ctx)?,
+        Command::Passwd => keys::passwd(ctx)?,
+        Command::Recover => keys::recover(ctx)?,
+        Command::RotateKey => keys::rotate_key(ctx)?,
+        Command::RecoveryKey { action } => keys::recovery_key(ctx, action)?,
+        Command::Verify { backup } => return backups::verify(ctx, backup.as_deref()),
+        Command::Add { fields, guided } => entries::add(ctx, fields, guided)?,
+        Command::List(args) => entries::list(ctx, &args, Vec::new())?,
+        Command::Search { query, list } => entries::list(ctx, &list, query)?,
+        Command::Show { id } => entries::show(ctx, &id)?,
+        Command::Edit { id, fields, clear } => entries::edit(ctx, &id, fields, clear)?,
+        Command::Delete { id } => entries::delete(ctx, &id)?,
+        Command::Purge { id } => entries::purge(ctx, &id)?,
+        Command::EmptyTrash => entries::empty_trash(ctx)?,
+        Command::Export { format, out } => entries::export(ctx, format, out.as_deref())?,
+        Command::Restore { target, to, yes } => {
+            if backups::names_backup_file(&target, to.is_some() || yes) {
+                backups::restore(ctx, &target, to.as_deref(), yes)?;
+            } else {
+                entries::restore(ctx, &target)?;
+            }
+        }
+        Command::Backup { out, folder } => backups::backup(ctx, out.as_deref(), folder)?,
+        Command::Backups { action } => backups::list(ctx, action)?,
+        Command::Checkin(args) => wellbeing::checkin(ctx, args)?,
+        Command::Trends { weeks } => wellbeing::trends(ctx, weeks)?,
+        Command::Prompts { action } => packs::prompts(ctx, action)?,
+        Command::Insights { weeks } => packs::insights(ctx, weeks)?,
+        Command::Sessions { action } => sessions::sessions(ctx, action)?,
+        Command::Identity { action } => exchange::identity(ctx, action)?,
+        Command::Contact { action } => exchange::contact(ctx, action)?,
+        Command::Share {
+            to,
+            ids,
+            flagged,
+            out,
+        } => exchange::share(ctx, &to, &ids, flagged, &out)?,
+        Command::Import { file } => exchange::import(ctx, &file)?,
+        Command::Withdraw { to, id } => exchange::withdraw(ctx, &to, &id)?,
+        Command::Inbox { from } => exchange::inbox(ctx, from.as_deref())?,
+        Command::Feedback(args) => exchange::feedback(ctx, args)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,51 @@
+//! `attune`: the command-line front end of the journal.
+//!
+//! A thin layer over [`attune::api`], the same use-case layer the desktop app calls: it
+//! parses arguments ([`cli`]), reads secrets without ever taking them as arguments
+//! ([`input`]), prints text or JSON ([`output`]), and maps error codes to the
+//! documented exit codes. Each area's commands live in [`commands`].
+
+mod cli;
+mod commands;
+mod input;
+mod output;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use attune::ErrorCode;
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let mut input = input::Input::default();
+    match commands::run(cli, &mut input) {
+        Ok(code) => code,
+        Err(err) => {
+            let _ = writeln!(std::io::stderr(), "attune: {}", err.message);
+            ExitCode::from(exit_code(err.code))
+        }
+    }
+}
+
+/// The documented exit codes.
+fn exit_code(code: ErrorCode) -> u8 {
+    match code {
+        ErrorCode::InvalidInput
+        | ErrorCode::NotFound
+        | ErrorCode::JournalExists
+        | ErrorCode::NoJournal
+        | ErrorCode::WeakPassphrase
+        | ErrorCode::RecoveryKeyMistyped
+        | ErrorCode::Unwritable
+        | ErrorCode::PacketRefused => 2,
+        ErrorCode::DamagedRecords | ErrorCode::DamagedJournal => 3,
+        ErrorCode::WrongSecret => 4,
+        ErrorCode::JournalBusy
+        | ErrorCode::NewerVersion
+        | ErrorCode::DiskFull
+        | ErrorCode::WriteFailed
+        | ErrorCode::Locked
+        | ErrorCode::Internal => 1,
+    }
+}
