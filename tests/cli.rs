@@ -1431,3 +1431,147 @@ fn bad_sessions_exit_2_and_save_nothing() {
     );
     assert!(cli.json(&["sessions", "hours", "--json"])["target_hours"].is_null());
 }
+
+/// Flip one byte of the newest record of `table` (2 settings, 3 drafts); its id in hex.
+fn damage_newest_record_of(dir: &Path, table: u8) -> String {
+    let conn = rusqlite::Connection::open(dir.join("journal.sqlite3")).unwrap();
+    let (seq, id, mut env): (i64, Vec<u8>, Vec<u8>) = conn
+        .query_row(
+            "SELECT seq, id, envelope FROM records WHERE tbl = ?1 ORDER BY revision DESC LIMIT 1",
+            [table],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    env[60] ^= 0x01;
+    conn.execute(
+        "UPDATE records SET envelope = ?1 WHERE seq = ?2",
+        rusqlite::params![env, seq],
+    )
+    .unwrap();
+    id.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn verify_reports_a_damaged_settings_record_and_a_damaged_draft_and_never_resets_settings() {
+    use attune::api::{self, App, Draft, NewEntry, SecretText, UnlockRequest};
+    let cli = Cli::new();
+    cli.init();
+    cli.add(&["add", "--title", "Kept"], "fine");
+    assert_eq!(
+        cli.run(&["sessions", "hours", "--target", "12"], "")
+            .status
+            .code(),
+        Some(0)
+    );
+    // A draft, kept the way the app keeps one when it locks.
+    {
+        let req = UnlockRequest {
+            passphrase: SecretText::new(PASS),
+        };
+        let mut app = App::new(cli.dir.clone());
+        app.install(api::keys::open_journal(&cli.dir, &req).unwrap())
+            .unwrap();
+        app.stage_draft(Draft {
+            entry_id: None,
+            fields: NewEntry {
+                body: "half a thought".into(),
+                ..NewEntry::default()
+            },
+            saved_at: None,
+        })
+        .unwrap();
+        app.lock().unwrap();
+    }
+    assert_eq!(cli.run(&["verify"], "").status.code(), Some(0));
+
+    let settings = damage_newest_record_of(&cli.dir, 2);
+    let draft = damage_newest_record_of(&cli.dir, 3);
+    let out = cli.run(&["verify"], "");
+    assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
+    assert!(stdout(&out).contains(&settings), "{}", stdout(&out));
+    assert!(stdout(&out).contains(&draft), "{}", stdout(&out));
+
+    // The settings are not quietly replaced by the defaults: reading them says why not.
+    let hours = cli.run(&["sessions", "hours", "--json"], "");
+    assert_eq!(hours.status.code(), Some(3), "{}", stdout(&hours));
+    assert!(stderr(&hours).contains("settings could not be read"));
+    let unlocked = {
+        let req = UnlockRequest {
+            passphrase: SecretText::new(PASS),
+        };
+        api::keys::open_journal(&cli.dir, &req).unwrap()
+    };
+    assert_eq!(unlocked.damaged().len(), 2, "unlock reports both");
+    assert_eq!(
+        api::settings::get(&unlocked).unwrap_err().code,
+        attune::ErrorCode::DamagedRecords
+    );
+    drop(unlocked);
+
+    // Both can be removed by id; saving settings again starts them afresh.
+    assert_eq!(cli.run(&["purge", &settings], "").status.code(), Some(0));
+    assert_eq!(cli.run(&["purge", &draft], "").status.code(), Some(0));
+    assert_eq!(cli.run(&["verify"], "").status.code(), Some(0));
+}
+
+#[test]
+fn the_cli_and_the_app_export_the_same_reflections_and_leave_the_trash_out() {
+    use attune::api::{self, App, ExportFormat, ExportRequest, SecretText, UnlockRequest};
+    let cli = Cli::new();
+    cli.init();
+    cli.add(&["add", "--title", "Kept one"], "first");
+    cli.add(&["add", "--title", "Kept two"], "second");
+    let trashed = cli.add(&["add", "--title", "In the trash"], "third");
+    assert_eq!(cli.run(&["delete", &trashed], "").status.code(), Some(0));
+
+    let by_cli = cli._tmp.path().join("cli.json");
+    let out = cli.run(
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            by_cli.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Wrote 2 entries") && stdout(&out).contains("trash is left out"),
+        "{}",
+        stdout(&out)
+    );
+
+    let by_app = cli._tmp.path().join("app.json");
+    let mut app = App::new(cli.dir.clone());
+    let req = UnlockRequest {
+        passphrase: SecretText::new(PASS),
+    };
+    app.install(api::keys::open_journal(&cli.dir, &req).unwrap())
+        .unwrap();
+    let review = app.read(api::export::review).unwrap();
+    assert_eq!(review.entries, 2);
+    let request = ExportRequest {
+        format: ExportFormat::Json,
+        reviewed: true,
+    };
+    app.read(|j| api::export::write(j, &request, &by_app, api::WriteMode::Replace))
+        .unwrap();
+    app.lock().unwrap();
+
+    let read = |p: &Path| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap();
+        let mut ids: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let (cli_ids, app_ids) = (read(&by_cli), read(&by_app));
+    assert_eq!(cli_ids, app_ids);
+    assert_eq!(cli_ids.len(), 2);
+    assert!(!cli_ids.contains(&trashed));
+}

@@ -114,6 +114,10 @@ pub struct Passphrase(Zeroizing<String>);
 pub enum PassphraseError {
     #[error("a passphrase needs at least {MIN_PASSPHRASE_CHARS} characters")]
     TooShort,
+    /// zxcvbn scores it 0 or 1 (guessed within about a million tries): a common
+    /// password, a keyboard run, a repeated word or a date.
+    #[error("that passphrase would be easy to guess ({0}). A few unrelated words are easy to remember and hard to guess")]
+    EasyToGuess(&'static str),
 }
 
 impl Passphrase {
@@ -129,11 +133,46 @@ impl Passphrase {
         if pass.0.chars().count() < MIN_PASSPHRASE_CHARS {
             return Err(PassphraseError::TooShort);
         }
+        let judged = zxcvbn::zxcvbn(&pass.0, &[]);
+        if u8::from(judged.score()) < 2 {
+            return Err(PassphraseError::EasyToGuess(why_easy(judged.feedback())));
+        }
         Ok(pass)
     }
 
     pub(crate) fn as_bytes(&self) -> &[u8] {
         self.0.as_bytes()
+    }
+}
+
+/// zxcvbn's reason, in our words (its own sentences are not ours to show).
+fn why_easy(feedback: Option<&zxcvbn::feedback::Feedback>) -> &'static str {
+    use zxcvbn::feedback::Warning;
+    match feedback.and_then(|f| f.warning()) {
+        Some(
+            Warning::ThisIsATop10Password
+            | Warning::ThisIsATop100Password
+            | Warning::ThisIsACommonPassword
+            | Warning::ThisIsSimilarToACommonlyUsedPassword,
+        ) => "it is a commonly used password",
+        Some(
+            Warning::StraightRowsOfKeysAreEasyToGuess
+            | Warning::ShortKeyboardPatternsAreEasyToGuess,
+        ) => "it follows the keyboard",
+        Some(
+            Warning::RepeatsLikeAaaAreEasyToGuess
+            | Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess,
+        ) => "it repeats itself",
+        Some(Warning::SequencesLikeAbcAreEasyToGuess) => "it is a sequence",
+        Some(Warning::RecentYearsAreEasyToGuess | Warning::DatesAreOftenEasyToGuess) => {
+            "it is mostly a date or a year"
+        }
+        Some(
+            Warning::NamesAndSurnamesByThemselvesAreEasyToGuess
+            | Warning::CommonNamesAndSurnamesAreEasyToGuess,
+        ) => "it is mostly a name",
+        Some(Warning::AWordByItselfIsEasyToGuess) => "it is a single word",
+        _ => "it follows a common pattern",
     }
 }
 

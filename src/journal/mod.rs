@@ -229,6 +229,8 @@ impl Journal {
         }
         journal.load_checkins()?;
         journal.load_sessions()?;
+        let (_, damaged_singletons) = journal.verify_singletons()?;
+        journal.damaged.extend(damaged_singletons);
         journal
             .damaged
             .extend(stray_records(journal.vault.store())?);
@@ -360,7 +362,7 @@ impl Journal {
     }
 
     /// Delete an entry for good. Also removes a damaged record (an entry, a check-in, a
-    /// session, a custom pack or a stray) by its id.
+    /// session, the settings, the draft, a custom pack or a stray) by its id.
     pub fn purge(&mut self, id: &EntryId) -> Result<()> {
         let store = self.vault.store();
         let hex = id.to_hex();
@@ -369,6 +371,8 @@ impl Journal {
             || store.delete_stray_record(&id.0)?
             || (damaged && store.delete_record(Table::Checkins, &id.0)?)
             || (damaged && store.delete_record(Table::Sessions, &id.0)?)
+            || (damaged && store.delete_record(Table::Settings, &id.0)?)
+            || (damaged && store.delete_record(Table::Drafts, &id.0)?)
             // A damaged custom-pack record is removed by its id the same way.
             || store.delete_record(Table::Packs, &id.0)?;
         if let Some(at) = self.index.remove(id) {
@@ -518,6 +522,8 @@ impl Journal {
         damaged.extend(damaged_checkins);
         let (sessions_checked, damaged_sessions) = self.verify_sessions()?;
         damaged.extend(damaged_sessions);
+        let (singletons_checked, damaged_singletons) = self.verify_singletons()?;
+        damaged.extend(damaged_singletons);
         let (packs_checked, damaged_packs) = self.damaged_pack_records()?;
         damaged.extend(damaged_packs.into_iter().map(|id| DamagedRecord {
             id: Some(EntryId(id).to_hex()),
@@ -532,6 +538,7 @@ impl Journal {
             + malformed.len()
             + checkins_checked
             + sessions_checked
+            + singletons_checked
             + packs_checked
             + exchange_checked
             + strays.len();

@@ -168,24 +168,67 @@ impl Zeroize for Draft {
     }
 }
 
+/// A settings or draft record that could not be read.
+fn damaged_singleton(table: Table) -> Error {
+    let what = match table {
+        Table::Drafts => "The kept draft could not be read (its record is damaged).",
+        _ => "Your settings could not be read (their record is damaged).",
+    };
+    Error::new(
+        crate::ErrorCode::DamagedRecords,
+        format!(
+            "{what} Your reflections are not affected. Saving your settings again replaces it; `attune verify` lists it and `attune purge ID` removes it."
+        ),
+    )
+}
+
 impl Journal {
+    /// The newest record of a one-record table. A record that is there but does not
+    /// open is an error, never taken for "no record": settings must not silently fall
+    /// back to the defaults (the backup folder and allow-list would be lost unseen).
     fn load_singleton<T: DeserializeOwned>(
         &self,
         table: Table,
     ) -> Result<Option<(T, [u8; 16], u64)>> {
-        let (rows, _) = self.vault.store().records(table)?;
+        let (rows, malformed) = self.vault.store().records(table)?;
         let Some(row) = rows.into_iter().max_by_key(|r| r.revision) else {
-            return Ok(None);
+            return match malformed.is_empty() {
+                true => Ok(None),
+                false => Err(damaged_singleton(table)),
+            };
         };
-        if row.kind != SINGLETON_KIND {
-            return Ok(None);
+        let value = (row.kind == SINGLETON_KIND)
+            .then(|| self.vault.open(table, &row).ok())
+            .flatten()
+            .and_then(|plain| serde_json::from_slice(&plain).ok());
+        match value {
+            Some(v) => Ok(Some((v, row.id, row.revision))),
+            None => Err(damaged_singleton(table)),
         }
-        let Ok(plain) = self.vault.open(table, &row) else {
-            return Ok(None);
+    }
+
+    /// The settings and draft records that do not open (for unlock and `verify`): how
+    /// many there are, and which are damaged.
+    pub(crate) fn verify_singletons(&self) -> Result<(usize, Vec<super::DamagedRecord>)> {
+        let readable = |table: Table| {
+            move |opener: &crate::vault::RecordOpener<'_>, row: &crate::store::RecordRow| {
+                row.kind == SINGLETON_KIND
+                    && opener
+                        .open(table, row)
+                        .ok()
+                        .is_some_and(|plain| match table {
+                            Table::Drafts => serde_json::from_slice::<Draft>(&plain)
+                                .map(|mut d| d.zeroize())
+                                .is_ok(),
+                            _ => serde_json::from_slice::<Settings>(&plain).is_ok(),
+                        })
+            }
         };
-        Ok(serde_json::from_slice(&plain)
-            .ok()
-            .map(|v| (v, row.id, row.revision)))
+        let (settings, mut damaged) =
+            self.verify_table(Table::Settings, readable(Table::Settings))?;
+        let (drafts, damaged_drafts) = self.verify_table(Table::Drafts, readable(Table::Drafts))?;
+        damaged.extend(damaged_drafts);
+        Ok((settings + drafts, damaged))
     }
 
     fn save_singleton<T: Serialize>(&mut self, table: Table, value: &T) -> Result<()> {
