@@ -848,13 +848,13 @@ mod tests {
 
     #[test]
     fn the_front_end_knows_the_same_commands() {
-        let backend = include_str!("../../ui/src/lib/backend.ts");
+        let backend = include_str!("../../ui/src/lib/backend/index.ts");
         let start = backend.find("export const COMMANDS").unwrap();
         let list = &backend[start..start + backend[start..].find("];").unwrap()];
         let names: Vec<&str> = list.split('\'').skip(1).step_by(2).collect();
         assert_eq!(
             names, COMMANDS,
-            "ui/src/lib/backend.ts COMMANDS vs command_names.rs"
+            "ui/src/lib/backend/index.ts COMMANDS vs command_names.rs"
         );
     }
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { AUTOSAVE_DELAY_MS, Autosaver, type SaveState } from './autosave';
 import { AttuneError } from './backend';
 import { blankFields, toNewEntry } from './entry-fields';
-import { FakeBackend } from './fake-backend';
+import { FakeBackend } from './backend/fake';
 
 function setup(entryId: string | null = null, dirty = false) {
   const fake = new FakeBackend({ passphrase: 'long enough pass', unlocked: true });

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, test, vi } from 'vitest';
 import { AttuneError } from '../lib/backend';
-import { FakeBackend, mistypeRecoveryKey } from '../lib/fake-backend';
+import { FakeBackend, mistypeRecoveryKey } from '../lib/backend/fake';
 import { alertText, renderApp, chooseFirstPassphrase } from '../test/helpers';
 
 describe('first run', () => {

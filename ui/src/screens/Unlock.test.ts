@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, test } from 'vitest';
-import { FakeBackend, mistypeRecoveryKey } from '../lib/fake-backend';
+import { FakeBackend, mistypeRecoveryKey } from '../lib/backend/fake';
 import { alertText, PASSPHRASE, renderApp } from '../test/helpers';
 
 describe('unlock', () => {

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { openJournal, unlockedFake } from '../../test/helpers';
 import { renderScreen } from '../../test/render-screen';
 import { AttuneError } from '../backend';
-import type { FakeOptions } from '../fake-backend';
+import type { FakeOptions } from '../backend/fake';
 import BackupsPanel from './BackupsPanel.svelte';
 
 const USB = '/media/usb/Attune backups';

@@ -23,11 +23,11 @@ import type {
   RscTheme,
   Trends,
   WeekSummary,
-} from './ipc/types';
+} from '../ipc/types';
 
-const packFiles = import.meta.glob('../../../content/packs/*/v*.json', { eager: true, import: 'default' });
-const lensFile = import.meta.glob('../../../content/lenses.json', { eager: true, import: 'default' });
-const checkinFile = import.meta.glob('../../../content/checkin.json', { eager: true, import: 'default' });
+const packFiles = import.meta.glob('../../../../content/packs/*/v*.json', { eager: true, import: 'default' });
+const lensFile = import.meta.glob('../../../../content/lenses.json', { eager: true, import: 'default' });
+const checkinFile = import.meta.glob('../../../../content/checkin.json', { eager: true, import: 'default' });
 
 /** Every built-in pack version shipped in content/packs. */
 export const BUILT_IN_PACKS: PromptPack[] = Object.values(packFiles) as PromptPack[];

@@ -5,8 +5,8 @@
 // the newest of each of the last days, weeks and months, and always the newest of all.
 // The native dialogs (choose a folder, choose a file to restore) are imaginary: they
 // "pick" `nextFolder` / `nextRestoreFile`, or nothing once a test cancels them.
-import type { AttuneError } from './backend';
-import type { BackupFile, BackupStatus, ErrorCode, RestoredBackup, Rotation, Settings } from './ipc/types';
+import type { AttuneError } from './index';
+import type { BackupFile, BackupStatus, ErrorCode, RestoredBackup, Rotation, Settings } from '../ipc/types';
 
 /** The core's defaults when the person has not chosen a rotation. */
 export const DEFAULT_ROTATION: Rotation = { daily: 7, weekly: 5, monthly: 12 };

@@ -1,6 +1,6 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import { AttuneError, type Backend, type Command, type Commands } from './backend';
+import { AttuneError, type Backend, type Command, type Commands } from './index';
 
 /** The real backend: each call is one Tauri command taking one request struct. */
 export function tauriBackend(): Backend {

@@ -1,10 +1,10 @@
 // The fake must behave like the core, or component tests prove nothing.
 import { describe, expect, test } from 'vitest';
-import { AttuneError } from './backend';
-import { blankFields, toNewEntry } from './entry-fields';
-import { emptyFilter } from './list-query';
-import { FakeBackend, makeRecoveryKey, mistypeRecoveryKey } from './fake-backend';
-import type { FindRequest } from './ipc/types';
+import { AttuneError } from './index';
+import { blankFields, toNewEntry } from '../entry-fields';
+import { emptyFilter } from '../list-query';
+import { FakeBackend, makeRecoveryKey, mistypeRecoveryKey } from './fake';
+import type { FindRequest } from '../ipc/types';
 
 function find(text: string, filter = emptyFilter(), offset = 0, limit = 25): FindRequest {
   return { text, filter, sort: 'newest', offset, limit };

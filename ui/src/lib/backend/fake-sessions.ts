@@ -8,7 +8,7 @@ import type {
   SavedFile,
   SessionInput,
   SupervisionSession,
-} from './ipc/types';
+} from '../ipc/types';
 
 type Fail = (code: 'invalid_input' | 'not_found', message: string) => Error;
 

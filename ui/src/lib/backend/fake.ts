@@ -4,7 +4,7 @@
 // validation, filters, accent- and case-insensitive all-words search with "quoted
 // phrases" at word starts, newest first, paging with a total, the trash, drafts staged
 // and kept across a lock, settings from 1 to 240 minutes, and `locked` errors.
-import { AttuneError, type Backend, type Command, type Commands } from './backend';
+import { AttuneError, type Backend, type Command, type Commands } from './index';
 import { FakeBackups } from './fake-backups';
 import { FakeExchange } from './fake-exchange';
 import { CHECKIN_FORM, FakeGuided, LENSES, fakeDeid } from './fake-guided';
@@ -21,7 +21,7 @@ import type {
   Settings,
   Snippet,
   Status,
-} from './ipc/types';
+} from '../ipc/types';
 
 export interface FakeCall {
   command: Command;

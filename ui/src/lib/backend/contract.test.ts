@@ -5,8 +5,8 @@
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { AttuneError, COMMANDS, type Command, type Commands } from './backend';
-import { tauriBackend } from './tauri-backend';
+import { AttuneError, COMMANDS, type Command, type Commands } from './index';
+import { tauriBackend } from './tauri';
 
 /** Written out by hand on purpose: do not build this list from COMMANDS. */
 const PINNED = [

@@ -21,7 +21,7 @@ import type {
   SharePreview,
   ShareStatus,
   WithdrawResponse,
-} from './ipc/types';
+} from '../ipc/types';
 import { fakeDeid } from './fake-guided';
 
 type Fail = (code: 'invalid_input' | 'not_found' | 'packet_refused', message: string) => Error;

@@ -68,7 +68,7 @@ import type {
   Status,
   UnlockRequest,
   UpdateRequest,
-} from './ipc/types';
+} from '../ipc/types';
 
 /** Every command the shell grants the window, with its request and response types. */
 export interface Commands {
