@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, test } from 'vitest';
-import { FakeBackend, mistypeRecoveryKey } from '../lib/backend/fake';
-import { alertText, PASSPHRASE, renderApp } from '../test/helpers';
+import { FakeBackend, mistypeRecoveryKey } from '../../lib/backend/fake';
+import { alertText, PASSPHRASE, renderApp } from '../../test/helpers';
 
 describe('unlock', () => {
   test('a wrong passphrase is explained; the right one opens the journal', async () => {

@@ -1,8 +1,8 @@
 import { screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, test, vi } from 'vitest';
-import { AttuneError } from '../lib/backend';
-import { FakeBackend, mistypeRecoveryKey } from '../lib/backend/fake';
-import { alertText, renderApp, chooseFirstPassphrase } from '../test/helpers';
+import { AttuneError } from '../../lib/backend';
+import { FakeBackend, mistypeRecoveryKey } from '../../lib/backend/fake';
+import { alertText, renderApp, chooseFirstPassphrase } from '../../test/helpers';
 
 describe('first run', () => {
   test('welcome, passphrase, recovery key typed back, then the journal', async () => {
