@@ -1,7 +1,7 @@
 // Small helpers for the supervision exchange screens: labels, and marking the passages
 // the de-identification scan flagged, as text pieces (never an HTML string).
 import type { AnswerValue, CardRole, Finding, MyRelation } from './ipc/types';
-import type { Segment } from './highlight';
+import type { Segment } from '../features/journal/highlight';
 
 export const RELATION_LABELS: Record<MyRelation, string> = {
   my_supervisor: 'My supervisor',

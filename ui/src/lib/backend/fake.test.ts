@@ -1,8 +1,8 @@
 // The fake must behave like the core, or component tests prove nothing.
 import { describe, expect, test } from 'vitest';
 import { AttuneError } from './index';
-import { blankFields, toNewEntry } from '../entry-fields';
-import { emptyFilter } from '../list-query';
+import { blankFields, toNewEntry } from '../../features/journal/entry-fields';
+import { emptyFilter } from '../../features/journal/list-query';
 import { FakeBackend, makeRecoveryKey, mistypeRecoveryKey } from './fake';
 import type { FindRequest } from '../ipc/types';
 

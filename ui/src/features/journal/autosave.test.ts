@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { AUTOSAVE_DELAY_MS, Autosaver, type SaveState } from './autosave';
-import { AttuneError } from './backend';
+import { AttuneError } from '../../lib/backend';
 import { blankFields, toNewEntry } from './entry-fields';
-import { FakeBackend } from './backend/fake';
+import { FakeBackend } from '../../lib/backend/fake';
 
 function setup(entryId: string | null = null, dirty = false) {
   const fake = new FakeBackend({ passphrase: 'long enough pass', unlocked: true });

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, test } from 'vitest';
-import { days, openJournal, titles, unlockedFake } from '../test/helpers';
+import { days, openJournal, titles, unlockedFake } from '../../test/helpers';
 
 const journal = () => [
   {

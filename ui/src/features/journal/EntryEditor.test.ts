@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { AUTOSAVE_DELAY_MS } from '../lib/autosave';
-import { KEPT_DRAFT_NOTE } from '../lib/copy';
-import { blankFields, toNewEntry } from '../lib/entry-fields';
-import { alertText, flush, newReflectionOnFakeClock, renderApp, titles, unlockedFake } from '../test/helpers';
+import { AUTOSAVE_DELAY_MS } from './autosave';
+import { KEPT_DRAFT_NOTE } from '../../lib/copy';
+import { blankFields, toNewEntry } from './entry-fields';
+import { alertText, flush, newReflectionOnFakeClock, renderApp, titles, unlockedFake } from '../../test/helpers';
 
 afterEach(() => {
   vi.useRealTimers();

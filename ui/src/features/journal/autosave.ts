@@ -4,9 +4,9 @@
 // writes it, encrypted, if the window closes or the journal locks. After a pause in
 // typing the entry is saved for real (`create_entry` the first time, `update_entry`
 // after), and the staged draft is let go (`discard_draft`).
-import { AttuneError, type Backend } from './backend';
+import { AttuneError, type Backend } from '../../lib/backend';
 import { isBlank, toChange } from './entry-fields';
-import type { Draft, Entry, NewEntry } from './ipc/types';
+import type { Draft, Entry, NewEntry } from '../../lib/ipc/types';
 
 export const AUTOSAVE_DELAY_MS = 1500;
 

@@ -1,6 +1,6 @@
 // What the journal list is showing: search text, filters and page. It lives in the
 // Journal screen so it survives opening an entry and coming back.
-import type { Filter } from './ipc/types';
+import type { Filter } from '../../lib/ipc/types';
 
 /** The web view holds one page of this many entries, never more. */
 export const PAGE_SIZE = 25;

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, test } from 'vitest';
-import { openJournal, titles, unlockedFake } from '../test/helpers';
+import { openJournal, titles, unlockedFake } from '../../test/helpers';
 
 const two = () => [
   {

@@ -1,5 +1,5 @@
 // The texts of an entry that the de-identification check reads, and where each sits.
-import type { PromptAnswer } from './ipc/types';
+import type { PromptAnswer } from '../../lib/ipc/types';
 
 export interface ScannedText {
   /** The id of the input or textarea holding it, when it is on screen. */

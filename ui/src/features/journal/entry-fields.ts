@@ -1,5 +1,5 @@
 // What the editor holds, and how it maps to the core's NewEntry and EntryChange.
-import type { Entry, EntryChange, EntryKind, NewEntry, PackRef, PromptAnswer, Setting } from './ipc/types';
+import type { Entry, EntryChange, EntryKind, NewEntry, PackRef, PromptAnswer, Setting } from '../../lib/ipc/types';
 import { addTags } from './tags';
 
 /** The editor's fields: plain strings where the form has text boxes. */
