@@ -2,8 +2,8 @@
 // lenses; answers reach the core with the pack named; the entry view shows them.
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, test } from 'vitest';
-import { BUILT_IN_PACKS } from '../lib/backend/fake-guided';
-import { openJournal, unlockedFake } from '../test/helpers';
+import { BUILT_IN_PACKS } from '../../lib/backend/fake-guided';
+import { openJournal, unlockedFake } from '../../test/helpers';
 
 const VT = BUILT_IN_PACKS.find((p) => p.id === 'vicarious-trauma')!;
 const BURNOUT = BUILT_IN_PACKS.find((p) => p.id === 'preventing-burnout')!;

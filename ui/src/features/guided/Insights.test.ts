@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, test } from 'vitest';
-import { openJournal, unlockedFake } from '../test/helpers';
+import { openJournal, unlockedFake } from '../../test/helpers';
 
 const NOW = () => new Date('2026-03-20T18:00:00Z');
 

@@ -2,7 +2,7 @@
 // person types one per line (examples, choice options) are text here; each answer
 // type's extra fields stay in the form while another type is picked, so switching back
 // loses nothing. The core does every check; this only trims, splits and assembles.
-import type { AnswerType, CollaborativeTask, Prompt, PromptPack, RiosElement } from './ipc/types';
+import type { AnswerType, CollaborativeTask, Prompt, PromptPack, RiosElement } from '../../lib/ipc/types';
 import type { AnswerKind } from './rsc-labels';
 
 export interface PromptFields {

@@ -1,7 +1,7 @@
 // What a person sees for the reflective-supervision tags a prompt carries. The element
 // and task names come from the Reflective Interaction Observation Scale (RIOS), Watson
 // and colleagues; they match the core's `label()`s so every screen says the same thing.
-import type { AnswerType, CollaborativeTask, RiosElement, RscTheme } from './ipc/types';
+import type { AnswerType, CollaborativeTask, RiosElement, RscTheme } from '../../lib/ipc/types';
 
 export const ELEMENT_LABELS: Record<RiosElement, string> = {
   family_story: 'Understanding the family story',

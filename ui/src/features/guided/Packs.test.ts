@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, test, vi } from 'vitest';
-import { AttuneError } from '../lib/backend';
-import { BUILT_IN_PACKS, LENSES } from '../lib/backend/fake-guided';
-import { ELEMENT_LABELS, TASK_LABELS } from '../lib/rsc-labels';
-import { alertText, unlockedFake } from '../test/helpers';
-import { renderScreen } from '../test/render-screen';
+import { AttuneError } from '../../lib/backend';
+import { BUILT_IN_PACKS, LENSES } from '../../lib/backend/fake-guided';
+import { ELEMENT_LABELS, TASK_LABELS } from './rsc-labels';
+import { alertText, unlockedFake } from '../../test/helpers';
+import { renderScreen } from '../../test/render-screen';
 import Packs from './Packs.svelte';
 
 async function openPacks(fake = unlockedFake()) {

@@ -1,10 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, test, vi } from 'vitest';
-import { AttuneError } from '../lib/backend';
-import type { FakeBackend } from '../lib/backend/fake';
-import type { PromptPack } from '../lib/ipc/types';
-import { alertText, unlockedFake } from '../test/helpers';
-import { renderScreen } from '../test/render-screen';
+import { AttuneError } from '../../lib/backend';
+import type { FakeBackend } from '../../lib/backend/fake';
+import type { PromptPack } from '../../lib/ipc/types';
+import { alertText, unlockedFake } from '../../test/helpers';
+import { renderScreen } from '../../test/render-screen';
 import PackEditor from './PackEditor.svelte';
 
 /** The editor on a fresh custom copy of a built-in pack (made directly in the fake). */

@@ -1,6 +1,6 @@
 // Answers to guided prompts as the editor keeps them: one PromptAnswer per answered
 // prompt, none for an empty one, in the order the pack asks them (lenses last).
-import type { AnswerValue, Lens, Prompt, PromptAnswer, PromptPack } from './ipc/types';
+import type { AnswerValue, Lens, Prompt, PromptAnswer, PromptPack } from '../../lib/ipc/types';
 
 /** The prompts of a pack in order, the closing step last. */
 export function steps(pack: PromptPack): Prompt[] {
