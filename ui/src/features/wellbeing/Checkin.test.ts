@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, test, vi } from 'vitest';
-import { AttuneError } from '../lib/backend';
-import { CHECKIN_FORM } from '../lib/backend/fake-guided';
-import { alertText, unlockedFake } from '../test/helpers';
-import { renderScreen } from '../test/render-screen';
+import { AttuneError } from '../../lib/backend';
+import { CHECKIN_FORM } from '../../lib/backend/fake-guided';
+import { alertText, unlockedFake } from '../../test/helpers';
+import { renderScreen } from '../../test/render-screen';
 import Checkin from './Checkin.svelte';
 
 async function openCheckin() {

@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, test, vi } from 'vitest';
-import { AttuneError } from '../lib/backend';
-import { formatDay, formatStamp } from '../lib/dates';
-import type { FakeBackend } from '../lib/backend/fake';
-import { CHECKIN_FORM } from '../lib/backend/fake-guided';
-import type { Checkin, CheckinAnswer } from '../lib/ipc/types';
-import { alertText, unlockedFake } from '../test/helpers';
-import { renderScreen } from '../test/render-screen';
+import { AttuneError } from '../../lib/backend';
+import { formatDay, formatStamp } from '../../lib/dates';
+import type { FakeBackend } from '../../lib/backend/fake';
+import { CHECKIN_FORM } from '../../lib/backend/fake-guided';
+import type { Checkin, CheckinAnswer } from '../../lib/ipc/types';
+import { alertText, unlockedFake } from '../../test/helpers';
+import { renderScreen } from '../../test/render-screen';
 import Wellbeing from './Wellbeing.svelte';
 
 const NOW = new Date('2026-03-20T12:00:00Z');

@@ -1,8 +1,8 @@
 // The wellbeing pieces inside the journal: the quiet nudge, the check-in, the trends.
 import { screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, test } from 'vitest';
-import { FIRST_CHECKIN_INVITE } from '../lib/copy';
-import { openJournal, unlockedFake } from '../test/helpers';
+import { FIRST_CHECKIN_INVITE } from '../../lib/copy';
+import { openJournal, unlockedFake } from '../../test/helpers';
 
 describe('wellbeing in the journal', () => {
   test('a first check-in is invited, taken, and its trend is one click away', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { strainWords } from './copy';
+import { strainWords } from '../../lib/copy';
 
 describe('words for an overall reading', () => {
   test('each band starts at its edge, gentlest at 0', () => {

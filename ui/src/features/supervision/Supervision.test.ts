@@ -1,10 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, test, vi } from 'vitest';
-import { todayIso } from '../lib/dates';
-import type { FakeBackend } from '../lib/backend/fake';
-import type { SessionInput } from '../lib/ipc/types';
-import { alertText, unlockedFake } from '../test/helpers';
-import { renderScreen } from '../test/render-screen';
+import { todayIso } from '../../lib/dates';
+import type { FakeBackend } from '../../lib/backend/fake';
+import type { SessionInput } from '../../lib/ipc/types';
+import { alertText, unlockedFake } from '../../test/helpers';
+import { renderScreen } from '../../test/render-screen';
 import Supervision from './Supervision.svelte';
 
 const YEAR = new Date().getFullYear();
