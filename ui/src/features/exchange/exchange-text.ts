@@ -1,7 +1,7 @@
-// Small helpers for the supervision exchange screens: labels, and marking the passages
-// the de-identification scan flagged, as text pieces (never an HTML string).
-import type { AnswerValue, CardRole, Finding, MyRelation } from './ipc/types';
-import type { Segment } from '../features/journal/highlight';
+// Text for the supervision exchange screens: labels, answers as plain text, and the
+// passages the de-identification scan flagged, marked as text pieces (never an HTML string).
+import type { AnswerValue, CardRole, Finding, MyRelation } from '../../lib/ipc/types';
+import type { Segment } from '../journal/highlight';
 
 export const RELATION_LABELS: Record<MyRelation, string> = {
   my_supervisor: 'My supervisor',

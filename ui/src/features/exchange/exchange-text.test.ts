@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { markPassages } from './exchange';
-import type { Finding } from './ipc/types';
+import { markPassages } from './exchange-text';
+import type { Finding } from '../../lib/ipc/types';
 
 const finding = (text: string): Finding => ({ kind: 'person_name', start: 0, end: 0, start_utf16: 0, end_utf16: 0, text });
 

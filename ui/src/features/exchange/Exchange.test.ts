@@ -1,10 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, test, vi } from 'vitest';
-import { AttuneError } from '../lib/backend';
-import { fakeCardText, WITHDRAW_NOTE } from '../lib/backend/fake-exchange';
-import type { FakeBackend } from '../lib/backend/fake';
-import { unlockedFake } from '../test/helpers';
-import { renderScreen } from '../test/render-screen';
+import { AttuneError } from '../../lib/backend';
+import { fakeCardText, WITHDRAW_NOTE } from '../../lib/backend/fake-exchange';
+import type { FakeBackend } from '../../lib/backend/fake';
+import { unlockedFake } from '../../test/helpers';
+import { renderScreen } from '../../test/render-screen';
 import Exchange from './Exchange.svelte';
 
 function open(fake: FakeBackend = unlockedFake()) {

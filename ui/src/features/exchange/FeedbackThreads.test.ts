@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, test } from 'vitest';
-import { AttuneError } from '../backend';
+import { AttuneError } from '../../lib/backend';
 import { unlockedFake } from '../../test/helpers';
 import { renderScreen } from '../../test/render-screen';
 import FeedbackThreads from './FeedbackThreads.svelte';
