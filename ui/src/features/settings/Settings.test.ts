@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, test } from 'vitest';
-import { alertText, openJournal, PASSPHRASE, titles, unlockedFake } from '../test/helpers';
+import { alertText, openJournal, PASSPHRASE, titles, unlockedFake } from '../../test/helpers';
 
 afterEach(() => document.documentElement.classList.remove('theme-light', 'theme-dark'));
 

@@ -2,8 +2,8 @@ import { screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, test } from 'vitest';
 import { openJournal, unlockedFake } from '../../test/helpers';
 import { renderScreen } from '../../test/render-screen';
-import { AttuneError } from '../backend';
-import type { FakeOptions } from '../backend/fake';
+import { AttuneError } from '../../lib/backend';
+import type { FakeOptions } from '../../lib/backend/fake';
 import BackupsPanel from './BackupsPanel.svelte';
 
 const USB = '/media/usb/Attune backups';
