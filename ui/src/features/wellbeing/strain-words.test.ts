@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { strainWords } from '../../lib/copy';
+import { strainWords } from './strain-words';
 
 describe('words for an overall reading', () => {
   test('each band starts at its edge, gentlest at 0', () => {
