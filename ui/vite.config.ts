@@ -17,7 +17,13 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
   },
-  server: { port: 5173, strictPort: true },
+  server: {
+    port: 5173,
+    strictPort: true,
+    // This folder (Vite's default) and the end-to-end suite: a unit test reads its files as
+    // text to check that every test id they use is one the page renders.
+    fs: { allow: ['.', '../tests/e2e'] },
+  },
   test: {
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],

@@ -1,8 +1,15 @@
-// The test-id module is the one spelling of every id: the components go through it.
+// The test-id module is the one spelling of every id: the components and the
+// end-to-end journeys (which TypeScript never sees) must both go through it.
 import { describe, expect, test } from 'vitest';
 import { testIds } from './testids.js';
 
 const components = import.meta.glob<string>('../**/*.svelte', { query: '?raw', import: 'default', eager: true });
+const journeys = import.meta.glob<string>(['../../../tests/e2e/{lib,journeys}/*.js', '../../../tests/e2e/figures.js'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
 const names = Object.keys(testIds) as (keyof typeof testIds)[];
 const fixedIds = Object.values(testIds as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
 const camel = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -29,4 +36,12 @@ describe('test ids', () => {
     expect(names.filter((name) => !new RegExp(`testIds\\.${name}\\b`).test(all))).toEqual([]);
   });
 
+  test('the end-to-end journeys use only ids the module has, and spell none out', () => {
+    expect(Object.keys(journeys).length).toBeGreaterThan(10);
+    for (const [file, text] of Object.entries(journeys)) {
+      const used = [...text.matchAll(/testIds\.(\w+)/g)].map((m) => m[1]);
+      expect(used.filter((name) => !(name in testIds)), file).toEqual([]);
+      expect(SPELLED_OUT.test(text), file).toBe(false);
+    }
+  });
 });
