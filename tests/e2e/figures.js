@@ -7,7 +7,7 @@
 // JOURNAL_HOME holds data/attune/ (the seeded journal). The app runs untraced.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, tid, type, waitFor } from './lib/harness.js';
+import { launch, testIds, tid, type, waitFor } from './lib/harness.js';
 
 const [homeBase, entriesArg] = process.argv.slice(2);
 const ENTRIES = Number(entriesArg ?? 10000);
@@ -80,7 +80,7 @@ async function coldStarts() {
     const started = performance.now();
     const app = await launch(home, {}, { application: APP });
     try {
-      await waitFor(app.browser, 'unlock-passphrase', 60_000);
+      await waitFor(app.browser, testIds.unlockPassphrase, 60_000);
       times.push(performance.now() - started);
     } finally {
       await app.close();
@@ -97,10 +97,10 @@ async function main() {
   const app = await launch(home, {}, { application: APP });
   const b = app.browser;
   try {
-    await type(b, 'unlock-passphrase', PASSPHRASE);
+    await type(b, testIds.unlockPassphrase, PASSPHRASE);
     const unlockStarted = performance.now();
-    await (await waitFor(b, 'unlock-submit')).click();
-    await b.waitUntil(async () => (await b.$$(tid('entry-list-item'))).length > 0, { timeout: 60_000 });
+    await (await waitFor(b, testIds.unlockSubmit)).click();
+    await b.waitUntil(async () => (await b.$$(tid(testIds.entryListItem))).length > 0, { timeout: 60_000 });
     console.log(
       `unlock (fast test key derivation) to first list page shown, seen through WebDriver: ${ms(performance.now() - unlockStarted)}`,
     );
@@ -153,13 +153,14 @@ async function main() {
     // What a person feels: from the keystroke to the new list on screen. The list
     // waits for a pause in typing first (150 ms debounce), which is included here.
     const typed = [];
-    const box = await waitFor(b, 'search-input');
+    const box = await waitFor(b, testIds.searchInput);
     for (let i = 0; i < TYPED; i++) {
       const word = i % 2 === 0 ? RARE_WORD : `${RARE_WORD}s`;
+      // The function runs in the page, which cannot see this module: selectors go in as arguments.
       const t = await b.executeAsync(
-        (w, done) => {
-          const input = document.querySelector('[data-testid="search-input"]');
-          const list = document.querySelector('[data-testid="entry-list"]');
+        (w, inputSelector, listSelector, done) => {
+          const input = document.querySelector(inputSelector);
+          const list = document.querySelector(listSelector);
           const started = performance.now();
           const observer = new MutationObserver(() => {
             observer.disconnect();
@@ -170,6 +171,8 @@ async function main() {
           input.dispatchEvent(new Event('input', { bubbles: true }));
         },
         word,
+        tid(testIds.searchInput),
+        tid(testIds.entryList),
       );
       typed.push(t);
     }

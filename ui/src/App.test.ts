@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { AttuneError } from './lib/backend';
-import { FakeBackend } from './lib/fake-backend';
+import { FakeBackend } from './lib/backend/fake';
 import { openJournal, PASSPHRASE, renderApp, unlockedFake, chooseFirstPassphrase } from './test/helpers';
 
 afterEach(() => vi.useRealTimers());

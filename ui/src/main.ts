@@ -1,6 +1,6 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { tauriBackend } from './lib/tauri-backend';
+import { tauriBackend } from './lib/backend/tauri';
 import './app.css';
 
 const target = document.getElementById('app');

@@ -11,7 +11,7 @@
 //        select:filter-kind:private  key:ctrl+l  wait:500
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { FakeBackend, type SeedEntry } from './lib/fake-backend';
+import { FakeBackend, type SeedEntry } from './lib/backend/fake';
 import type { Theme } from './lib/ipc/types';
 import './app.css';
 

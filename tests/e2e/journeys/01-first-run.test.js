@@ -3,7 +3,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { click, findMarkers, internetSockets, isolatedHome, launch, tid, type, waitFor, webStorage } from '../lib/harness.js';
+import { click, findMarkers, internetSockets, isolatedHome, launch, testIds, tid, type, waitFor, webStorage } from '../lib/harness.js';
 import { PASSPHRASE, listedTitles, look, setUp, unlock, writeEntry } from '../lib/flows.js';
 
 const MARKERS = ['PelicanTitleCanary', 'MarmaladeBodyCanary', 'FAMQ7Z', 'heronTagCanary'];
@@ -17,7 +17,7 @@ test('first run, write, search, lock, wrong passphrase, unlock', async () => {
   const b = app.browser;
   try {
     await setUp(b, { shots: true, saveDir });
-    await waitFor(b, 'empty-state');
+    await waitFor(b, testIds.emptyState);
     await look(b, '03-journal-empty');
 
     await writeEntry(b, {
@@ -27,26 +27,26 @@ test('first run, write, search, lock, wrong passphrase, unlock', async () => {
       tag: MARKERS[3],
     });
     await look(b, '04-editor-saved');
-    await click(b, 'back-button');
+    await click(b, testIds.backButton);
     assert.equal((await listedTitles(b)).length, 1);
     await look(b, '05-journal-one-entry');
 
     // Search as you type finds it; a word that is not there finds nothing.
-    await type(b, 'search-input', 'marmalade');
-    await b.waitUntil(async () => (await b.$$(tid('entry-list-item'))).length === 1, { timeout: 5000 });
+    await type(b, testIds.searchInput, 'marmalade');
+    await b.waitUntil(async () => (await b.$$(tid(testIds.entryListItem))).length === 1, { timeout: 5000 });
     await look(b, '06-search-hit');
-    await type(b, 'search-input', 'marmalade nowhere');
-    await b.waitUntil(async () => (await b.$$(tid('entry-list-item'))).length === 0, { timeout: 5000 });
-    await type(b, 'search-input', '');
+    await type(b, testIds.searchInput, 'marmalade nowhere');
+    await b.waitUntil(async () => (await b.$$(tid(testIds.entryListItem))).length === 0, { timeout: 5000 });
+    await type(b, testIds.searchInput, '');
 
-    await click(b, 'lock-button');
-    await waitFor(b, 'unlock-passphrase');
+    await click(b, testIds.lockButton);
+    await waitFor(b, testIds.unlockPassphrase);
     const page = await b.execute(() => document.body.innerText);
     for (const m of MARKERS) assert.ok(!page.includes(m), `${m} still on the page after lock`);
     await look(b, '07-unlock');
 
     await unlock(b, 'not my passphrase at all');
-    const error = await b.$(tid('unlock-error'));
+    const error = await b.$(tid(testIds.unlockError));
     await b.waitUntil(async () => /passphrase/i.test(await error.getText()), {
       timeout: 20_000,
       timeoutMsg: 'no clear error for a wrong passphrase',

@@ -1,7 +1,7 @@
 // Left alone, the journal locks itself and the page forgets what it showed.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { internetSockets, isolatedHome, launch, waitFor, webStorage } from '../lib/harness.js';
+import { internetSockets, isolatedHome, launch, testIds, waitFor, webStorage } from '../lib/harness.js';
 import { listedTitles, setUp, writeEntry } from '../lib/flows.js';
 
 test('auto-lock after a short idle time', async () => {
@@ -11,10 +11,10 @@ test('auto-lock after a short idle time', async () => {
   try {
     await setUp(b);
     await writeEntry(b, { title: 'IdleCanaryTitle', body: 'Written just before stepping away.' });
-    await waitFor(b, 'back-button').then((el) => el.click());
+    await waitFor(b, testIds.backButton).then((el) => el.click());
     assert.ok((await listedTitles(b)).some((t) => t.includes('IdleCanaryTitle')));
     // Nobody touches anything: the unlock screen comes back by itself.
-    await waitFor(b, 'unlock-passphrase', 20_000);
+    await waitFor(b, testIds.unlockPassphrase, 20_000);
     const page = await b.execute(() => document.body.innerText);
     assert.ok(!page.includes('IdleCanaryTitle'), 'decrypted text left on the page after auto-lock');
     assert.deepEqual(await webStorage(b), { local: 0, session: 0, idb: 0 });

@@ -1,7 +1,7 @@
 // Edit an entry, delete it, undo, delete again and restore it from the trash.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { click, internetSockets, isolatedHome, launch, tid, type, waitFor } from '../lib/harness.js';
+import { click, internetSockets, isolatedHome, launch, testIds, tid, type, waitFor } from '../lib/harness.js';
 import { listedTitles, look, setUp, writeEntry } from '../lib/flows.js';
 
 test('edit, delete with undo, restore from trash', async () => {
@@ -11,34 +11,34 @@ test('edit, delete with undo, restore from trash', async () => {
   try {
     await setUp(b);
     await writeEntry(b, { title: 'Before the edit', body: 'A first draft of a hard morning.' });
-    await click(b, 'back-button');
-    await (await b.$(tid('entry-list-item'))).click();
-    await waitFor(b, 'entry-view');
+    await click(b, testIds.backButton);
+    await (await b.$(tid(testIds.entryListItem))).click();
+    await waitFor(b, testIds.entryView);
     await look(b, '10-entry-view');
-    await click(b, 'entry-edit');
-    await type(b, 'entry-title', 'After the edit');
-    await click(b, 'entry-save');
-    await click(b, 'back-button');
+    await click(b, testIds.entryEdit);
+    await type(b, testIds.entryTitle, 'After the edit');
+    await click(b, testIds.entrySave);
+    await click(b, testIds.backButton);
     await b.waitUntil(async () => (await listedTitles(b)).some((t) => t.includes('After the edit')), { timeout: 10_000 });
 
-    await (await b.$(tid('entry-list-item'))).click();
-    await click(b, 'entry-delete');
-    await click(b, 'undo-delete');
+    await (await b.$(tid(testIds.entryListItem))).click();
+    await click(b, testIds.entryDelete);
+    await click(b, testIds.undoDelete);
     await b.waitUntil(async () => (await listedTitles(b)).length === 1, { timeout: 10_000, timeoutMsg: 'undo did not bring it back' });
 
-    await (await b.$(tid('entry-list-item'))).click();
-    await click(b, 'entry-delete');
-    await b.waitUntil(async () => (await b.$$(tid('entry-list-item'))).length === 0, { timeout: 10_000 });
-    await click(b, 'trash-toggle');
+    await (await b.$(tid(testIds.entryListItem))).click();
+    await click(b, testIds.entryDelete);
+    await b.waitUntil(async () => (await b.$$(tid(testIds.entryListItem))).length === 0, { timeout: 10_000 });
+    await click(b, testIds.trashToggle);
     await b.waitUntil(async () => (await listedTitles(b)).length === 1, { timeout: 10_000 });
     await look(b, '11-trash');
-    await (await b.$(tid('entry-list-item'))).click();
-    await click(b, 'entry-restore');
-    await click(b, 'trash-toggle');
+    await (await b.$(tid(testIds.entryListItem))).click();
+    await click(b, testIds.entryRestore);
+    await click(b, testIds.trashToggle);
     await b.waitUntil(async () => (await listedTitles(b)).some((t) => t.includes('After the edit')), { timeout: 10_000 });
 
-    await click(b, 'settings-button');
-    await waitFor(b, 'settings-auto-lock');
+    await click(b, testIds.settingsButton);
+    await waitFor(b, testIds.settingsAutoLock);
     await look(b, '13-settings');
   } finally {
     await app.close();

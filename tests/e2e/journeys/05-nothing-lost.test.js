@@ -1,7 +1,7 @@
 // Close the window mid-sentence, before autosave: the words are there next time.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { click, findMarkers, internetSockets, isolatedHome, launch, type, waitFor } from '../lib/harness.js';
+import { click, findMarkers, internetSockets, isolatedHome, launch, testIds, type, waitFor } from '../lib/harness.js';
 import { PASSPHRASE, look, setUp, unlock } from '../lib/flows.js';
 
 test('closing the window mid-sentence loses nothing', async () => {
@@ -10,8 +10,8 @@ test('closing the window mid-sentence loses nothing', async () => {
   let app = await launch(home, { ATTUNE_TEST_FAST_KDF: '1' });
   try {
     await setUp(app.browser);
-    await click(app.browser, 'new-entry');
-    await type(app.browser, 'entry-body', words);
+    await click(app.browser, testIds.newEntry);
+    await type(app.browser, testIds.entryBody, words);
     // Close at once: well inside the autosave delay. Closing the last window ends the
     // WebDriver session too, which WebdriverIO reports as an error.
     await app.browser.closeWindow().catch((e) => {
@@ -25,7 +25,7 @@ test('closing the window mid-sentence loses nothing', async () => {
   app = await launch(home, { ATTUNE_TEST_FAST_KDF: '1' });
   try {
     await unlock(app.browser, PASSPHRASE);
-    const body = await waitFor(app.browser, 'entry-body', 20_000);
+    const body = await waitFor(app.browser, testIds.entryBody, 20_000);
     await app.browser.waitUntil(async () => (await body.getValue()).includes(words), {
       timeout: 10_000,
       timeoutMsg: 'the unsaved words were lost',

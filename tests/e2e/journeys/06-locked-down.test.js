@@ -1,14 +1,14 @@
 // The web view can call only what its capability grants, and inline script never runs.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { internetSockets, isolatedHome, launch, waitFor } from '../lib/harness.js';
+import { internetSockets, isolatedHome, launch, testIds, waitFor } from '../lib/harness.js';
 
 test('ungranted commands are refused and inline scripts are blocked', async () => {
   const home = isolatedHome('locked-down');
   const app = await launch(home, { ATTUNE_TEST_FAST_KDF: '1' });
   const b = app.browser;
   try {
-    await waitFor(b, 'setup-start', 30_000);
+    await waitFor(b, testIds.setupStart, 30_000);
     // A refusal may come back as a rejected promise or, through WebKit's automation,
     // as a script error: either way it must not be a value.
     const call = (command) =>

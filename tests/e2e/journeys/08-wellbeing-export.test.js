@@ -4,14 +4,14 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { click, findMarkers, internetSockets, isolatedHome, launch, tid, type, waitFor, webStorage } from '../lib/harness.js';
+import { click, findMarkers, internetSockets, isolatedHome, launch, testIds, tid, type, waitFor, webStorage } from '../lib/harness.js';
 import { look, setUp, writeEntry } from '../lib/flows.js';
 
 const NOTE_MARKER = 'HeronCheckinNoteCanary';
 
 /** Pick `value` on the 0 to 10 scale of one check-in question. */
 async function answer(b, item, value) {
-  const scale = await waitFor(b, `checkin-item-${item}`);
+  const scale = await waitFor(b, testIds.checkinItem(item));
   await (await scale.$(`input[value="${value}"]`)).click();
 }
 
@@ -23,49 +23,49 @@ test('a check-in with its chart and table, then a reviewed export', async () => 
   const b = app.browser;
   try {
     await setUp(b);
-    await waitFor(b, 'checkin-nudge');
-    await click(b, 'nudge-checkin');
-    await waitFor(b, 'checkin-item-energy');
+    await waitFor(b, testIds.checkinNudge);
+    await click(b, testIds.nudgeCheckin);
+    await waitFor(b, testIds.checkinItem('energy'));
     await look(b, '30-checkin');
     await answer(b, 'energy', 2);
     await answer(b, 'exhaustion', 9);
     await answer(b, 'intrusive', 8);
     await answer(b, 'sleep', 3);
-    await type(b, 'checkin-note', `A heavy week. ${NOTE_MARKER}`);
-    await click(b, 'checkin-save');
-    const result = await waitFor(b, 'checkin-result');
+    await type(b, testIds.checkinNote, `A heavy week. ${NOTE_MARKER}`);
+    await click(b, testIds.checkinSave);
+    const result = await waitFor(b, testIds.checkinResult);
     assert.match(await result.getText(), /supervision/i, 'a heavy reading suggests supervision, gently');
-    assert.ok((await b.$$(tid('checkin-suggestion'))).length >= 1);
+    assert.ok((await b.$$(tid(testIds.checkinSuggestion))).length >= 1);
     await look(b, '31-checkin-result');
 
-    await click(b, 'checkin-see-trends');
-    const chart = await waitFor(b, 'wellbeing-chart');
+    await click(b, testIds.checkinSeeTrends);
+    const chart = await waitFor(b, testIds.wellbeingChart);
     // The chart really drew: uPlot puts a canvas inside.
     await b.waitUntil(async () => (await chart.$$('canvas')).length > 0, {
       timeout: 10_000,
       timeoutMsg: 'no chart canvas',
     });
-    const table = await waitFor(b, 'wellbeing-table');
+    const table = await waitFor(b, testIds.wellbeingTable);
     assert.match(await table.getText(), /\d/, 'the table has a row with figures');
     await look(b, '32-wellbeing-trends');
 
     // An entry with a phone number and a name, then the export.
     await writeEntry(b, { title: 'Hard morning', body: 'Left a message for Mrs Okafor on 555-0147 about the next visit.' });
-    await b.waitUntil(async () => (await b.$$(tid('deid-finding'))).length >= 2, {
+    await b.waitUntil(async () => (await b.$$(tid(testIds.deidFinding))).length >= 2, {
       timeout: 10_000,
       timeoutMsg: 'the editor did not point out the phone number and the name',
     });
     await look(b, '33-editor-deid');
-    await click(b, 'back-button');
-    await click(b, 'settings-button');
-    await click(b, 'export-start');
-    await waitFor(b, 'export-review');
-    assert.ok((await b.$$(tid('export-finding'))).length >= 2);
-    assert.equal(await (await b.$(tid('export-save'))).isEnabled(), false, 'export allowed before the review');
-    await (await b.$(tid('export-reviewed'))).click();
+    await click(b, testIds.backButton);
+    await click(b, testIds.settingsButton);
+    await click(b, testIds.exportStart);
+    await waitFor(b, testIds.exportReview);
+    assert.ok((await b.$$(tid(testIds.exportFinding))).length >= 2);
+    assert.equal(await (await b.$(tid(testIds.exportSave))).isEnabled(), false, 'export allowed before the review');
+    await (await b.$(tid(testIds.exportReviewed))).click();
     await look(b, '34-export-review');
-    await click(b, 'export-save');
-    await waitFor(b, 'export-saved');
+    await click(b, testIds.exportSave);
+    await waitFor(b, testIds.exportSaved);
     const files = readdirSync(saveDir).filter((f) => f.startsWith('attune-export-'));
     assert.equal(files.length, 1, `one export file: ${files}`);
     const file = path.join(saveDir, files[0]);

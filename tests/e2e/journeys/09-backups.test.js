@@ -4,7 +4,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { click, findMarkers, internetSockets, isolatedHome, launch, tid, waitFor, webStorage } from '../lib/harness.js';
+import { click, findMarkers, internetSockets, isolatedHome, launch, testIds, tid, waitFor, webStorage } from '../lib/harness.js';
 import { PASSPHRASE, listedTitles, look, setUp, unlock, writeEntry } from '../lib/flows.js';
 
 const MARKERS = ['MagpieBackupCanary', 'FernBackupBodyCanary'];
@@ -24,18 +24,18 @@ test('back up now, then restore on a new computer', async () => {
   try {
     await setUp(b);
     await writeEntry(b, { title: MARKERS[0], body: `A visit to keep: ${MARKERS[1]}.` });
-    await click(b, 'back-button');
-    await click(b, 'settings-button');
-    await click(b, 'backup-choose-folder');
-    const folder = await waitFor(b, 'backup-folder');
+    await click(b, testIds.backButton);
+    await click(b, testIds.settingsButton);
+    await click(b, testIds.backupChooseFolder);
+    const folder = await waitFor(b, testIds.backupFolder);
     await b.waitUntil(async () => (await folder.getText()).includes('usb'), { timeout: 10_000 });
-    await click(b, 'backup-now');
-    await waitFor(b, 'backup-done');
-    await b.waitUntil(async () => (await b.$$(tid('backup-file'))).length === 1, { timeout: 10_000 });
+    await click(b, testIds.backupNow);
+    await waitFor(b, testIds.backupDone);
+    await b.waitUntil(async () => (await b.$$(tid(testIds.backupFile))).length === 1, { timeout: 10_000 });
     // One file to take along, saved through the (answered) save dialog.
-    await click(b, 'backup-save-copy');
-    await waitFor(b, 'backup-copy-saved');
-    await (await b.$(tid('backups-panel'))).scrollIntoView();
+    await click(b, testIds.backupSaveCopy);
+    await waitFor(b, testIds.backupCopySaved);
+    await (await b.$(tid(testIds.backupsPanel))).scrollIntoView();
     await look(b, '40-backups');
     assert.deepEqual(await webStorage(b), { local: 0, session: 0, idb: 0 });
   } finally {
@@ -54,10 +54,10 @@ test('back up now, then restore on a new computer', async () => {
   const second = await launch(laptop, { ATTUNE_TEST_FAST_KDF: '1', ATTUNE_E2E_OPEN_FILE: backup });
   const c = second.browser;
   try {
-    await waitFor(c, 'setup-restore', 30_000);
+    await waitFor(c, testIds.setupRestore, 30_000);
     await look(c, '41-welcome-restore');
-    await click(c, 'setup-restore');
-    await waitFor(c, 'unlock-passphrase', 30_000);
+    await click(c, testIds.setupRestore);
+    await waitFor(c, testIds.unlockPassphrase, 30_000);
     await unlock(c, PASSPHRASE);
     await c.waitUntil(async () => (await listedTitles(c)).some((t) => t.includes(MARKERS[0])), {
       timeout: 20_000,

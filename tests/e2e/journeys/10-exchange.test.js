@@ -6,7 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { click, findMarkers, internetSockets, isolatedHome, launch, tid, type, waitFor, webStorage } from '../lib/harness.js';
+import { click, findMarkers, internetSockets, isolatedHome, launch, testIds, tid, type, waitFor, webStorage } from '../lib/harness.js';
 import { PASSPHRASE, look, setUp, unlock } from '../lib/flows.js';
 
 const ENTRY = ['HeronSharedTitleCanary', 'WillowSharedBodyCanary'];
@@ -15,21 +15,21 @@ const ALL = [...ENTRY, 'KestrelHeardCanary'];
 
 /** My card's text, after giving a name and a role. */
 async function myCard(b, name, role) {
-  await click(b, 'nav-exchange');
-  await click(b, 'exchange-tab-contacts');
-  await type(b, 'my-card-name', name);
-  await (await waitFor(b, 'my-card-role')).selectByAttribute('value', role);
-  await click(b, 'my-card-show');
-  const text = await waitFor(b, 'my-card-text');
+  await click(b, testIds.navExchange);
+  await click(b, testIds.exchangeTab('contacts'));
+  await type(b, testIds.myCardName, name);
+  await (await waitFor(b, testIds.myCardRole)).selectByAttribute('value', role);
+  await click(b, testIds.myCardShow);
+  const text = await waitFor(b, testIds.myCardText);
   await b.waitUntil(async () => (await text.getValue()).includes('Attune contact card'), { timeout: 10_000 });
   return text.getValue();
 }
 
 /** Paste someone's card, pin them, compare the safety code (the test trusts it) and confirm. */
 async function addAndConfirm(b, card, relation) {
-  await click(b, 'nav-exchange');
-  await click(b, 'exchange-tab-contacts');
-  const paste = await waitFor(b, 'card-paste');
+  await click(b, testIds.navExchange);
+  await click(b, testIds.exchangeTab('contacts'));
+  const paste = await waitFor(b, testIds.cardPaste);
   // A paste: the whole text at once (typing it key by key turns line ends into
   // Enter presses, which is not what pasting does).
   await b.execute(
@@ -41,18 +41,18 @@ async function addAndConfirm(b, card, relation) {
     paste,
     card,
   );
-  await (await waitFor(b, 'card-relation')).selectByAttribute('value', relation);
-  await click(b, 'card-add');
+  await (await waitFor(b, testIds.cardRelation)).selectByAttribute('value', relation);
+  await click(b, testIds.cardAdd);
   await b.waitUntil(
     async () =>
-      (await b.$$(tid('safety-code'))).length > 0 || (await (await b.$(tid('card-error'))).getText()) !== '',
+      (await b.$$(tid(testIds.safetyCode))).length > 0 || (await (await b.$(tid(testIds.cardError))).getText()) !== '',
     { timeout: 15_000, timeoutMsg: 'the card was neither added nor refused' },
   );
-  assert.equal(await (await b.$(tid('card-error'))).getText(), '', 'the card is refused');
-  const code = await waitFor(b, 'safety-code');
+  assert.equal(await (await b.$(tid(testIds.cardError))).getText(), '', 'the card is refused');
+  const code = await waitFor(b, testIds.safetyCode);
   assert.match(await code.getText(), /\d{5}/, 'a safety code in groups of digits');
-  await click(b, 'contact-confirm');
-  await b.waitUntil(async () => (await b.$$(tid('contact-confirm'))).length === 0, { timeout: 10_000 });
+  await click(b, testIds.contactConfirm);
+  await b.waitUntil(async () => (await b.$$(tid(testIds.contactConfirm))).length === 0, { timeout: 10_000 });
   return code.getText();
 }
 
@@ -90,27 +90,27 @@ test('share with a supervisor and get reflective feedback back', async () => {
   let codeSeenBySupervisee;
   try {
     await setUp(b);
-    await click(b, 'new-entry');
-    await type(b, 'entry-title', ENTRY[0]);
-    await type(b, 'entry-body', `The moment the baby turned away: ${ENTRY[1]}.`);
-    await click(b, 'entry-flag');
-    await click(b, 'entry-save');
-    const state = await waitFor(b, 'save-state');
+    await click(b, testIds.newEntry);
+    await type(b, testIds.entryTitle, ENTRY[0]);
+    await type(b, testIds.entryBody, `The moment the baby turned away: ${ENTRY[1]}.`);
+    await click(b, testIds.entryFlag);
+    await click(b, testIds.entrySave);
+    const state = await waitFor(b, testIds.saveState);
     await b.waitUntil(async () => /^saved/i.test(await state.getText()), { timeout: 10_000 });
-    await click(b, 'back-button');
+    await click(b, testIds.backButton);
 
     codeSeenBySupervisee = await addAndConfirm(b, supervisorCard, 'my_supervisor');
     await look(b, '51-exchange-contact-confirmed');
     superviseeCard = await myCard(b, 'Alex', 'supervisee');
 
-    await click(b, 'exchange-tab-share');
-    await click(b, 'share-flagged');
-    await click(b, 'share-preview-open');
-    const preview = await waitFor(b, 'share-preview');
+    await click(b, testIds.exchangeTab('share'));
+    await click(b, testIds.shareFlagged);
+    await click(b, testIds.sharePreviewOpen);
+    const preview = await waitFor(b, testIds.sharePreview);
     assert.ok((await preview.getText()).includes(ENTRY[1]), 'the preview shows exactly what leaves');
     await look(b, '52-exchange-share-preview');
-    await click(b, 'share-save');
-    await waitFor(b, 'share-note', 15_000);
+    await click(b, testIds.shareSave);
+    await waitFor(b, testIds.shareNote, 15_000);
     assert.deepEqual(await webStorage(b), { local: 0, session: 0, idb: 0 });
   } finally {
     await app.close();
@@ -123,22 +123,22 @@ test('share with a supervisor and get reflective feedback back', async () => {
   b = app.browser;
   try {
     await unlock(b, PASSPHRASE);
-    await waitFor(b, 'new-entry', 30_000);
-    await click(b, 'nav-exchange');
+    await waitFor(b, testIds.newEntry, 30_000);
+    await click(b, testIds.navExchange);
     const codeSeenBySupervisor = await addAndConfirm(b, superviseeCard, 'my_supervisee');
     assert.equal(codeSeenBySupervisor, codeSeenBySupervisee, 'both sides see the same safety code');
-    await click(b, 'packet-open');
-    await waitFor(b, 'packet-outcome', 15_000);
-    await click(b, 'exchange-tab-inbox');
-    const item = await waitFor(b, 'inbox-item');
+    await click(b, testIds.packetOpen);
+    await waitFor(b, testIds.packetOutcome, 15_000);
+    await click(b, testIds.exchangeTab('inbox'));
+    const item = await waitFor(b, testIds.inboxItem);
     assert.ok((await item.getText()).includes(ENTRY[1]), "the supervisee's words arrived");
     await look(b, '53-exchange-inbox');
-    await click(b, 'inbox-respond');
-    await type(b, 'response-heard', HEARD);
-    await click(b, 'response-save');
-    await waitFor(b, 'inbox-my-response', 10_000);
-    await click(b, 'feedback-save');
-    await waitFor(b, 'inbox-note', 10_000);
+    await click(b, testIds.inboxRespond);
+    await type(b, testIds.responseHeard, HEARD);
+    await click(b, testIds.responseSave);
+    await waitFor(b, testIds.inboxMyResponse, 10_000);
+    await click(b, testIds.feedbackSave);
+    await waitFor(b, testIds.inboxNote, 10_000);
     await look(b, '54-exchange-response');
   } finally {
     await app.close();
@@ -151,13 +151,13 @@ test('share with a supervisor and get reflective feedback back', async () => {
   b = app.browser;
   try {
     await unlock(b, PASSPHRASE);
-    await waitFor(b, 'new-entry', 30_000);
-    await click(b, 'nav-exchange');
-    await click(b, 'packet-open');
-    await waitFor(b, 'packet-outcome', 15_000);
-    await click(b, 'nav-journal');
-    await (await waitFor(b, 'entry-list-item')).click();
-    const thread = await waitFor(b, 'feedback-thread', 15_000);
+    await waitFor(b, testIds.newEntry, 30_000);
+    await click(b, testIds.navExchange);
+    await click(b, testIds.packetOpen);
+    await waitFor(b, testIds.packetOutcome, 15_000);
+    await click(b, testIds.navJournal);
+    await (await waitFor(b, testIds.entryListItem)).click();
+    const thread = await waitFor(b, testIds.feedbackThread, 15_000);
     assert.ok((await thread.getText()).includes('KestrelHeardCanary'), "the supervisor's words, under the entry");
     await look(b, '55-exchange-feedback-under-entry');
   } finally {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { axe, click, screenshot, tid, type, waitFor } from './harness.js';
+import { axe, click, screenshot, testIds, tid, type, waitFor } from './harness.js';
 
 export const PASSPHRASE = 'quiet harbour lantern 42';
 
@@ -19,28 +19,28 @@ export async function look(browser, name) {
  * through the save button, and the file is checked.
  */
 export async function setUp(browser, { shots = false, saveDir = null } = {}) {
-  await waitFor(browser, 'setup-start', 30_000);
+  await waitFor(browser, testIds.setupStart, 30_000);
   if (shots) await look(browser, '01-welcome');
-  await click(browser, 'setup-start');
-  await waitFor(browser, 'setup-passphrase');
+  await click(browser, testIds.setupStart);
+  await waitFor(browser, testIds.setupPassphrase);
   if (shots) await look(browser, '01b-choose-passphrase');
-  await type(browser, 'setup-passphrase', PASSPHRASE);
-  await type(browser, 'setup-passphrase-confirm', PASSPHRASE);
-  await click(browser, 'setup-submit');
-  const keyEl = await waitFor(browser, 'recovery-key', 60_000);
+  await type(browser, testIds.setupPassphrase, PASSPHRASE);
+  await type(browser, testIds.setupPassphraseConfirm, PASSPHRASE);
+  await click(browser, testIds.setupSubmit);
+  const keyEl = await waitFor(browser, testIds.recoveryKey, 60_000);
   const key = (await keyEl.getText()).trim();
   assert.match(key, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/, 'the recovery key is shown in groups');
   if (shots) await look(browser, '02-recovery-key');
   if (saveDir) await saveKey(browser, key, saveDir, { shots });
   await confirmKey(browser, key, { shots });
-  await waitFor(browser, 'new-entry', 30_000);
+  await waitFor(browser, testIds.newEntry, 30_000);
   return key;
 }
 
 /** Save the shown key through the native dialog (answered by the e2e build). */
 export async function saveKey(browser, key, saveDir, { shots = false } = {}) {
-  await click(browser, 'recovery-key-save');
-  const status = await waitFor(browser, 'recovery-key-save-status');
+  await click(browser, testIds.recoveryKeySave);
+  const status = await waitFor(browser, testIds.recoveryKeySaveStatus);
   await browser.waitUntil(async () => /Saved as attune-recovery-key\.txt/.test(await status.getText()), {
     timeout: 10_000,
     timeoutMsg: 'the key was never reported saved',
@@ -55,30 +55,30 @@ export async function saveKey(browser, key, saveDir, { shots = false } = {}) {
 export async function confirmKey(browser, key, { shots = false, mistypeFirst = shots } = {}) {
   if (mistypeFirst) {
     const wrong = (key[0] === 'A' ? 'B' : 'A') + key.slice(1);
-    await type(browser, 'recovery-key-confirm', wrong);
-    await click(browser, 'recovery-key-submit');
-    const alert = await browser.$(tid('recovery-key-error'));
+    await type(browser, testIds.recoveryKeyConfirm, wrong);
+    await click(browser, testIds.recoveryKeySubmit);
+    const alert = await browser.$(tid(testIds.recoveryKeyError));
     await browser.waitUntil(async () => (await alert.getText()) !== '', { timeout: 10_000 });
     assert.match(await alert.getText(), /typing mistake/i);
     if (shots) await look(browser, '02b-recovery-key-mistyped');
   }
-  await type(browser, 'recovery-key-confirm', key.toLowerCase());
-  await click(browser, 'recovery-key-submit');
+  await type(browser, testIds.recoveryKeyConfirm, key.toLowerCase());
+  await click(browser, testIds.recoveryKeySubmit);
 }
 
 /** Write a new entry through the editor and save it. */
 export async function writeEntry(browser, { title, body, family, tag }) {
-  await click(browser, 'new-entry');
-  await type(browser, 'entry-title', title);
-  if (family) await type(browser, 'entry-family-code', family);
+  await click(browser, testIds.newEntry);
+  await type(browser, testIds.entryTitle, title);
+  if (family) await type(browser, testIds.entryFamilyCode, family);
   if (tag) {
-    const tags = await waitFor(browser, 'entry-tags');
+    const tags = await waitFor(browser, testIds.entryTags);
     await tags.setValue(tag);
     await browser.keys('Enter');
   }
-  await type(browser, 'entry-body', body);
-  await click(browser, 'entry-save');
-  const state = await waitFor(browser, 'save-state');
+  await type(browser, testIds.entryBody, body);
+  await click(browser, testIds.entrySave);
+  const state = await waitFor(browser, testIds.saveState);
   await browser.waitUntil(async () => /saved/i.test(await state.getText()) && !/not/i.test(await state.getText()), {
     timeout: 10_000,
     timeoutMsg: 'the entry never showed as saved',
@@ -87,14 +87,14 @@ export async function writeEntry(browser, { title, body, family, tag }) {
 
 /** Titles currently listed. */
 export async function listedTitles(browser) {
-  await waitFor(browser, 'entry-list');
-  const items = await browser.$$(tid('entry-list-item'));
+  await waitFor(browser, testIds.entryList);
+  const items = await browser.$$(tid(testIds.entryListItem));
   const out = [];
   for (const item of items) out.push(await item.getText());
   return out;
 }
 
 export async function unlock(browser, passphrase) {
-  await type(browser, 'unlock-passphrase', passphrase);
-  await click(browser, 'unlock-submit');
+  await type(browser, testIds.unlockPassphrase, passphrase);
+  await click(browser, testIds.unlockSubmit);
 }

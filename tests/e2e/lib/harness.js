@@ -151,6 +151,9 @@ export async function closeAppWindow(app) {
   await appsExited(app.home, 15_000);
 }
 
+// The page's test ids, from the one module the components import too.
+export { testIds } from '../../../ui/src/lib/testids.js';
+
 /** `[data-testid="…"]` */
 export const tid = (id) => `[data-testid="${id}"]`;
 

@@ -3,7 +3,7 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { expect, vi } from 'vitest';
 import App from '../App.svelte';
-import { FakeBackend, type FakeOptions, type SeedEntry } from '../lib/fake-backend';
+import { FakeBackend, type FakeOptions, type SeedEntry } from '../lib/backend/fake';
 
 export const PASSPHRASE = 'quiet river morning tea';
 

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import type { Component } from 'svelte';
 import { vi } from 'vitest';
 import { AttuneError } from '../lib/backend';
-import type { FakeBackend } from '../lib/fake-backend';
+import type { FakeBackend } from '../lib/backend/fake';
 import type { Session } from '../lib/session';
 import SessionHost from './SessionHost.svelte';
 

@@ -1,0 +1,58 @@
+// Text for the supervision exchange screens: labels, answers as plain text, and the
+// passages the de-identification scan flagged, marked as text pieces (never an HTML string).
+import type { AnswerValue, CardRole, Finding, MyRelation } from '../../lib/ipc/types';
+import type { Segment } from '../journal/highlight';
+
+export const RELATION_LABELS: Record<MyRelation, string> = {
+  my_supervisor: 'My supervisor',
+  my_supervisee: 'My supervisee',
+  both: 'My supervisor and my supervisee',
+};
+
+export const ROLE_LABELS: Record<CardRole, string> = {
+  supervisee: 'Supervisee',
+  supervisor: 'Supervisor',
+  both: 'Both supervisee and supervisor',
+};
+
+/** How withdrawing works, said before anyone presses the button. */
+export const WITHDRAW_HINT =
+  "Withdrawing is a request, not a recall: the next packet asks your supervisor's Attune to remove the entry, but a copy someone already made cannot be taken back.";
+
+/** An answer as plain text. */
+export function answerText(value: AnswerValue): string {
+  switch (value.type) {
+    case 'scale':
+      return `${value.value} of 10`;
+    case 'plan':
+      return value.value.by ? `${value.value.step} (by ${value.value.by})` : value.value.step;
+    default:
+      return value.value;
+  }
+}
+
+/**
+ * Split `text` into plain and marked pieces, marking every place a flagged passage
+ * occurs. The findings of a shared entry cover its title, text, tags and answers, with
+ * offsets into whichever of those they came from, so the passages are found by their
+ * text in each part rather than by offset.
+ */
+export function markPassages(text: string, findings: readonly Finding[]): Segment[] {
+  const needles = [...new Set(findings.map((f) => f.text).filter((t) => t.length > 0))];
+  const ranges: Array<[number, number]> = [];
+  for (const n of needles) {
+    for (let at = text.indexOf(n); at !== -1; at = text.indexOf(n, at + n.length)) ranges.push([at, at + n.length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const out: Segment[] = [];
+  let pos = 0;
+  for (const [a, b] of ranges) {
+    if (b <= pos) continue;
+    const start = Math.max(a, pos);
+    if (start > pos) out.push({ text: text.slice(pos, start), mark: false });
+    out.push({ text: text.slice(start, b), mark: true });
+    pos = b;
+  }
+  if (pos < text.length || out.length === 0) out.push({ text: text.slice(pos), mark: false });
+  return out;
+}

@@ -1,0 +1,98 @@
+import { screen, waitFor } from '@testing-library/svelte';
+import { afterEach, describe, expect, test } from 'vitest';
+import { alertText, openJournal, PASSPHRASE, titles, unlockedFake } from '../../test/helpers';
+
+afterEach(() => document.documentElement.classList.remove('theme-light', 'theme-dark'));
+
+async function openSettings(options = {}) {
+  const fake = unlockedFake([{ title: 'A visit', body: 'Something private' }], options);
+  const r = await openJournal(fake);
+  await r.user.click(screen.getByTestId('settings-button'));
+  await screen.findByRole('heading', { name: 'Settings' });
+  return r;
+}
+
+describe('settings', () => {
+  test('auto-lock out of range shows the core message; in range saves', async () => {
+    const { fake, user } = await openSettings();
+    const minutes = screen.getByTestId('settings-auto-lock');
+    expect(minutes).toHaveValue(5);
+
+    await user.clear(minutes);
+    await user.type(minutes, '500');
+    await user.click(screen.getByTestId('settings-save'));
+    await waitFor(() => expect(alertText()).toBe('Auto-lock can be set from 1 to 240 minutes.'));
+    expect(fake.settings.auto_lock_minutes).toBe(5);
+
+    await user.clear(minutes);
+    await user.type(minutes, '15');
+    await user.click(screen.getByTestId('settings-save'));
+    await waitFor(() => expect(fake.settings.auto_lock_minutes).toBe(15));
+    expect(alertText()).toBe('');
+    expect(screen.getByText(/locks after 15 minutes/)).toBeInTheDocument();
+  });
+
+  test('a blank or fractional auto-lock is caught before it is sent', async () => {
+    const { fake, user } = await openSettings();
+    await user.clear(screen.getByTestId('settings-auto-lock'));
+    await user.click(screen.getByTestId('settings-save'));
+    expect(alertText()).toMatch(/whole number/);
+    expect(fake.callsTo('save_settings')).toHaveLength(0);
+  });
+
+  test('the theme applies at once and is saved', async () => {
+    const { fake, user } = await openSettings();
+    await user.selectOptions(screen.getByTestId('settings-theme'), 'dark');
+    expect(document.documentElement).toHaveClass('theme-dark');
+    await waitFor(() => expect(fake.settings.theme).toBe('dark'));
+    await user.selectOptions(screen.getByTestId('settings-theme'), 'light');
+    expect(document.documentElement).toHaveClass('theme-light');
+    expect(document.documentElement).not.toHaveClass('theme-dark');
+    // jsdom has no prefers-color-scheme: "system" resolves to light there.
+    await user.selectOptions(screen.getByTestId('settings-theme'), 'system');
+    expect(document.documentElement).not.toHaveClass('theme-dark');
+    await waitFor(() => expect(fake.settings.theme).toBe('system'));
+  });
+
+  test('a saved theme is applied when the journal opens', async () => {
+    await openJournal(unlockedFake([], { settings: { theme: 'dark' } }));
+    await waitFor(() => expect(document.documentElement).toHaveClass('theme-dark'));
+  });
+
+  test('privacy mode hides snippets in the list', async () => {
+    const { fake, user } = await openSettings();
+    await user.click(screen.getByTestId('settings-privacy'));
+    await waitFor(() => expect(fake.settings.privacy_mode).toBe(true));
+    await user.click(screen.getByTestId('back-button'));
+    await waitFor(() => expect(titles()).toEqual(['A visit']));
+    expect(screen.queryByTestId('entry-snippet')).not.toBeInTheDocument();
+    expect(document.body.textContent).not.toContain('Something private');
+  });
+
+  test('change passphrase: wrong current, then right', async () => {
+    const { fake, user } = await openSettings();
+    await user.type(screen.getByTestId('change-current'), 'not the one at all');
+    await user.type(screen.getByTestId('change-new'), 'evening tide lanterns');
+    await user.type(screen.getByTestId('change-confirm'), 'evening tide lanterns');
+    await user.click(screen.getByTestId('change-submit'));
+    await waitFor(() => expect(alertText()).toMatch(/does not open this journal/));
+    expect(fake.passphrase).toBe(PASSPHRASE);
+
+    await user.clear(screen.getByTestId('change-current'));
+    await user.type(screen.getByTestId('change-current'), PASSPHRASE);
+    await user.click(screen.getByTestId('change-submit'));
+    expect(await screen.findByText(/Your passphrase is changed/)).toBeInTheDocument();
+    expect(fake.passphrase).toBe('evening tide lanterns');
+    expect(screen.getByTestId('change-current')).toHaveValue('');
+  });
+
+  test('About shows the version, the privacy promise and the credits', async () => {
+    await openSettings();
+    expect(await screen.findByText(/Version 0\.1\.0/)).toBeInTheDocument();
+    expect(screen.getByText(/Nothing is ever sent anywhere/)).toBeInTheDocument();
+    expect(screen.getByText(/Reflective Interaction Observation Scale \(RIOS\)/)).toHaveTextContent(
+      /Christopher Watson and colleagues/,
+    );
+    expect(screen.getByText(/reflective supervision and consultation \(RS\/C\)/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,265 @@
+// The contract with the Rust shell, pinned: command names exactly as the shell
+// registers them, arguments as `{ req }` (or `{}` when there is no request), and
+// errors `{ code, message }` turned into AttuneError. Renaming a command on either side
+// breaks this test.
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { AttuneError, COMMANDS, type Command, type Commands } from './index';
+import { tauriBackend } from './tauri';
+
+/** Written out by hand on purpose: do not build this list from COMMANDS. */
+const PINNED = [
+  'status',
+  'about',
+  'create_journal',
+  'check_recovery_key',
+  'save_recovery_key',
+  'unlock',
+  'lock',
+  'recover',
+  'change_passphrase',
+  'find_entries',
+  'get_entry',
+  'create_entry',
+  'update_entry',
+  'trash_entry',
+  'restore_entry',
+  'stage_draft',
+  'kept_draft',
+  'discard_draft',
+  'entry_answers',
+  'get_settings',
+  'save_settings',
+  'note_activity',
+  'list_packs',
+  'get_pack',
+  'lenses',
+  'duplicate_pack',
+  'save_pack',
+  'delete_pack',
+  'insights',
+  'checkin_form',
+  'save_checkin',
+  'checkin_trends',
+  'list_checkins',
+  'delete_checkin',
+  'deid_scan',
+  'export_review',
+  'export_journal',
+  'backup_status',
+  'back_up_now',
+  'choose_backup_folder',
+  'restore_backup',
+  'save_backup_copy',
+  'list_sessions',
+  'save_session',
+  'delete_session',
+  'hours_summary',
+  'export_hours_csv',
+  'identity_show',
+  'export_contact_card',
+  'save_contact_card',
+  'import_contact_card',
+  'open_contact_card',
+  'list_contacts',
+  'confirm_contact',
+  'flagged_for_supervision',
+  'preview_share',
+  'share_entries',
+  'share_status',
+  'withdraw_entry',
+  'save_share_packet',
+  'open_packet',
+  'inbox',
+  'set_agenda',
+  'write_response',
+  'responses_written',
+  'save_feedback_packet',
+  'feedback_for',
+] as const;
+
+const newEntry: Commands['create_entry'][0] = {
+  encounter_date: '2026-03-04',
+  kind: 'encounter',
+  setting: 'home_visit',
+  family_code: 'FAM-7',
+  title: 'After the visit',
+  prompt_pack: null,
+  answers: [],
+  body: 'text',
+  tags: ['sleep'],
+  carrying: 6,
+  bring_to_supervision: true,
+};
+
+/** One example request per command (null where the command takes none). */
+const REQUESTS: { [C in Command]: Commands[C][0] } = {
+  status: null,
+  about: null,
+  create_journal: { passphrase: 'long enough passphrase' },
+  check_recovery_key: { recovery_key: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' },
+  save_recovery_key: null,
+  unlock: { passphrase: 'long enough passphrase' },
+  lock: null,
+  recover: { recovery_key: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', new_passphrase: 'another long one' },
+  change_passphrase: { current: 'long enough passphrase', new_passphrase: 'another long one' },
+  find_entries: {
+    text: 'sleep',
+    filter: { from: null, to: null, tag: null, kind: null, family_code: null, flagged: false, trash: false },
+    sort: 'newest',
+    offset: 0,
+    limit: 25,
+  },
+  get_entry: { id: 'a'.repeat(32) },
+  create_entry: newEntry,
+  update_entry: { id: 'a'.repeat(32), change: { ...newEntry, title: null } },
+  trash_entry: { id: 'a'.repeat(32) },
+  restore_entry: { id: 'a'.repeat(32) },
+  stage_draft: { entry_id: null, fields: newEntry, saved_at: null },
+  kept_draft: null,
+  discard_draft: null,
+  get_settings: null,
+  save_settings: { auto_lock_minutes: 5, theme: 'system', privacy_mode: false, deid_allow: [] },
+  note_activity: null,
+  entry_answers: { id: 'a'.repeat(32) },
+  list_packs: null,
+  get_pack: { id: 'quick-reflection', version: null },
+  lenses: null,
+  duplicate_pack: { id: 'quick-reflection', version: 1 },
+  save_pack: {
+    format: 1,
+    id: 'my-0a1b2c3d',
+    version: 1,
+    title: 'My quick reflection',
+    purpose: 'A short reflection.',
+    when_to_use: 'Busy days.',
+    minutes: 4,
+    theme: null,
+    prompts: [
+      {
+        id: 'what',
+        text: 'What happened?',
+        help: 'One moment.',
+        examples: [],
+        element: 'family_story',
+        task: 'describing',
+        answer: { type: 'short_text' },
+      },
+    ],
+    closing: {
+      id: 'now-what',
+      text: 'Now what?',
+      help: 'One small step.',
+      examples: [],
+      element: 'use_of_self',
+      task: 'integrating',
+      answer: { type: 'long_text' },
+    },
+    origin: { kind: 'custom', based_on: { id: 'quick-reflection', version: 1 } },
+  },
+  delete_pack: { id: 'my-0a1b2c3d', version: null },
+  insights: { weeks: 4 },
+  checkin_form: null,
+  save_checkin: { answers: [{ item_id: 'energy', value: 6 }], note: null },
+  checkin_trends: { weeks: 12 },
+  list_checkins: { weeks: 0 },
+  delete_checkin: { id: 'b'.repeat(32) },
+  deid_scan: { text: 'Call 555-0147' },
+  export_review: null,
+  export_journal: { format: 'markdown', reviewed: true },
+  backup_status: null,
+  back_up_now: null,
+  choose_backup_folder: null,
+  restore_backup: null,
+  save_backup_copy: null,
+  list_sessions: { year: 2026 },
+  save_session: {
+    id: null,
+    date: '2026-03-04',
+    minutes: 60,
+    format: 'individual',
+    with_whom: 'my supervisor',
+    role: 'receiving',
+    entries_discussed: [],
+    notes: null,
+  },
+  delete_session: { id: 'd'.repeat(32) },
+  hours_summary: { year: 2026 },
+  export_hours_csv: { year: 2026 },
+  identity_show: null,
+  export_contact_card: { name: 'Alex', role: 'supervisee' },
+  save_contact_card: { name: 'Alex', role: 'supervisee' },
+  import_contact_card: { text: 'Attune contact card v1', relation: 'my_supervisor', replace_key: false },
+  open_contact_card: { relation: 'my_supervisee', replace_key: false },
+  list_contacts: null,
+  confirm_contact: { contact_id: 'c'.repeat(32), compared: true },
+  flagged_for_supervision: null,
+  preview_share: { contact_id: 'c'.repeat(32), entry_ids: ['a'.repeat(32)] },
+  share_entries: { contact_id: 'c'.repeat(32), entry_ids: ['a'.repeat(32)] },
+  share_status: { contact_id: 'c'.repeat(32) },
+  withdraw_entry: { contact_id: 'c'.repeat(32), entry_id: 'a'.repeat(32) },
+  save_share_packet: { contact_id: 'c'.repeat(32) },
+  open_packet: null,
+  inbox: { contact_id: null },
+  set_agenda: { contact_id: 'c'.repeat(32), entry_id: 'a'.repeat(32), on_agenda: true },
+  write_response: { contact_id: 'c'.repeat(32), entry_id: 'a'.repeat(32), heard: 'I heard', wonder: '', stays: '' },
+  responses_written: { contact_id: 'c'.repeat(32) },
+  save_feedback_packet: { contact_id: 'c'.repeat(32) },
+  feedback_for: { entry_id: null },
+};
+
+afterEach(() => clearMocks());
+
+describe('IPC contract', () => {
+  test('the command list is exactly the pinned one', () => {
+    expect([...COMMANDS]).toEqual([...PINNED]);
+  });
+
+  test.each(PINNED)('%s is invoked by that name with { req } or {}', async (name) => {
+    const seen: Array<{ cmd: string; args: unknown }> = [];
+    mockIPC((cmd, args) => {
+      seen.push({ cmd, args });
+      return { ok: cmd };
+    });
+    const req = REQUESTS[name];
+    const result = await tauriBackend().call(name, req as never);
+    expect(result).toEqual({ ok: name });
+    expect(seen).toEqual([{ cmd: name, args: req === null ? {} : { req } }]);
+  });
+
+  test('an error { code, message } becomes an AttuneError with that code', async () => {
+    mockIPC(() => {
+      throw { code: 'wrong_secret', message: 'That passphrase does not open this journal.' };
+    });
+    const error = await tauriBackend()
+      .call('unlock', { passphrase: 'not the right one' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AttuneError);
+    expect((error as AttuneError).code).toBe('wrong_secret');
+    expect((error as AttuneError).message).toBe('That passphrase does not open this journal.');
+  });
+
+  test('anything else thrown becomes a generic internal error', async () => {
+    mockIPC(() => {
+      throw 'command status not allowed';
+    });
+    const error = await tauriBackend()
+      .call('status', null)
+      .catch((e: unknown) => e);
+    expect((error as AttuneError).code).toBe('internal');
+  });
+
+  test('onLocked listens to attune://locked and can stop listening', async () => {
+    mockIPC(() => undefined, { shouldMockEvents: true });
+    const handler = vi.fn();
+    const stop = tauriBackend().onLocked(handler);
+    await vi.waitFor(async () => {
+      await emit('attune://locked');
+      expect(handler).toHaveBeenCalledTimes(1);
+    });
+    stop();
+    await emit('attune://locked');
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+});
