@@ -4,17 +4,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
+use crate::support::packets::{share_document, shared_entry, Party};
 use attune::crypto::{is_age_recipient, verify_signature};
 use attune::share::document::PacketContent;
 use attune::share::{
     open_plaintext, parse_document, parse_frame, seal_packet, PACKET_MAGIC, SIGNATURE_CONTEXT,
 };
-use common::packets::{share_document, shared_entry, Party};
 
 /// Run one of Debian's age tools, failing clearly when it is not installed.
 fn run(tool: &str, args: &[&str]) -> Vec<u8> {

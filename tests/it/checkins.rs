@@ -4,17 +4,15 @@
 // Test code, helpers included: a failed step should stop the test where it happened.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::path::Path;
 
+use crate::support::*;
 use attune::journal::checkin::{self, NUDGE_AFTER_DAYS};
 use attune::journal::{
     Checkin, CheckinAnswer, CheckinId, ItemSet, Journal, NewCheckin, Trends, TrendsRequest,
 };
 use attune::ErrorCode;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use common::*;
 
 /// A fixed moment: `day` of March 2026 at `hour` UTC. 2 March 2026 is a Monday.
 fn march(day: u32, hour: u32) -> DateTime<Utc> {

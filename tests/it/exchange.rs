@@ -3,10 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::path::Path;
 
+use crate::support::*;
 use attune::crypto::{AgeIdentity, SigningKey};
 use attune::journal::{EntryChange, EntryId, Journal, NewEntry};
 use attune::share::contacts::ContactCard;
@@ -17,7 +16,6 @@ use attune::share::packet::{seal_packet, signing_key_hex};
 use attune::share::{safety_code, CardRole, MyRelation, PacketKind};
 use attune::ErrorCode;
 use chrono::{NaiveDate, Utc};
-use common::*;
 
 fn journal(dir: &Path) -> Journal {
     create_journal(dir).0
@@ -642,7 +640,7 @@ fn exchange_records_survive_a_key_rotation_and_verify_reports_a_damaged_one() {
     drop(a);
 
     // Lengthen the contact record's envelope by one byte: it no longer authenticates.
-    common::db(da.path())
+    crate::support::db(da.path())
         .execute(
             "UPDATE records SET envelope = CAST(envelope || x'00' AS BLOB) WHERE tbl = 7",
             [],

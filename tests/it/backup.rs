@@ -5,11 +5,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::io::Write;
 use std::path::Path;
 
+use crate::support::*;
 use attune::crypto::Passphrase;
 use attune::store::backup::{
     back_up_into, backup_file_name, list_backups, read_backup_image, restore_into, rotate, to_keep,
@@ -19,7 +18,6 @@ use attune::store::Store;
 use attune::vault::Vault;
 use attune::ErrorCode;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use common::*;
 
 const MARKERS: [&str; 2] = ["OspreyBackupCanary", "LanternBackupCanary"];
 

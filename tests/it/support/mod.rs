@@ -1,4 +1,6 @@
-//! Helpers shared by the vault, tamper, canary and migration tests.
+//! Helpers shared by the integration tests (and, through `#[path]`, by the binaries
+//! that run programs): journals in temporary folders, packets, files compared byte for
+//! byte, and raw SQLite access for tampering.
 //!
 //! Every journal here uses the weak test key derivation, so a whole test file runs in
 //! seconds. Files are compared and scanned byte for byte, never through the library.

@@ -5,10 +5,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::path::Path;
 
+use crate::support::*;
 use attune::journal::sessions::{self, HOURS_CSV_HEADER};
 use attune::journal::{
     EntryId, Journal, SessionFormat, SessionId, SessionInput, SessionRole, Settings,
@@ -16,7 +15,6 @@ use attune::journal::{
 };
 use attune::ErrorCode;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use common::*;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()

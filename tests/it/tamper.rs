@@ -4,17 +4,15 @@
 // Test code, helpers included: a failed step should stop the test where it happened.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use crate::support::*;
 use attune::crypto::{KdfParams, Passphrase, RecoveryKey};
 use attune::journal::{EntryId, Journal};
 use attune::vault::Vault;
 use attune::ErrorCode;
-use common::*;
 
 const ENTRY_COUNT: usize = 5;
 

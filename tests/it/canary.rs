@@ -6,11 +6,11 @@
 // Test code, helpers included: a failed step should stop the test where it happened.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
+use crate::support::packets::{feedback_document, share_document, Party};
+use crate::support::*;
 use attune::crypto::RecoveryKey;
 use attune::journal::{
     AnswerValue, CheckinAnswer, EntryChange, EntryKind, FindRequest, Journal, NewCheckin, NewEntry,
@@ -19,8 +19,6 @@ use attune::journal::{
 use attune::prompts::{AnswerType, PackRequest, PromptPack};
 use attune::share::document::{PacketContent, SharedAnswer, SharedEntry};
 use attune::share::{open_packet, seal_packet};
-use common::packets::{feedback_document, share_document, Party};
-use common::*;
 
 /// One set of markers, one per user field. Each is unique to its field and its set.
 struct Markers {
