@@ -141,22 +141,14 @@ fn feedback(entry_id: &str) -> PacketContent {
     }
 }
 
-/// The journal's files, byte for byte, without SQLite's shared-memory index (`-shm`),
-/// which any read may touch and which holds no data.
-fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let mut all = snapshot(dir);
-    all.retain(|name, _| !name.ends_with("-shm"));
-    all
-}
-
 /// Import must be refused with a message containing `says`, and the journal's files
 /// must not change by a byte.
 fn assert_refused(j: &mut Journal, dir: &Path, packet: &[u8], says: &str) {
-    let before = files(dir);
+    let before = journal_files(dir);
     let err = j.import_packet(packet).unwrap_err();
     assert_eq!(err.code, ErrorCode::PacketRefused, "{}", err.message);
     assert!(err.message.contains(says), "{}", err.message);
-    assert_same_files(&before, &files(dir), says);
+    assert_same_files(&before, &journal_files(dir), says);
 }
 
 #[test]
@@ -428,10 +420,10 @@ fn an_older_packet_is_refused_and_the_same_packet_twice_changes_nothing() {
         "older than one already imported",
     );
 
-    let before = files(dir.path());
+    let before = journal_files(dir.path());
     let again = me.import_packet(&second).unwrap();
     assert!(again.already_imported);
-    assert_same_files(&before, &files(dir.path()), "same packet twice");
+    assert_same_files(&before, &journal_files(dir.path()), "same packet twice");
     assert_eq!(me.inbox(None).unwrap()[0].items.len(), 2);
 }
 
@@ -501,12 +493,12 @@ fn a_changed_key_is_refused_until_the_new_safety_code_is_confirmed() {
     // Sam sets Attune up again: a new journal, new keys, same name.
     let mut b2 = journal(db2.path());
     let card_b2 = b2.export_card("Sam", CardRole::Supervisor).unwrap();
-    let before = files(da.path());
+    let before = journal_files(da.path());
     let err = a
         .import_card(&card_b2, MyRelation::MySupervisor, false)
         .unwrap_err();
     assert!(err.message.contains("different keys"), "{}", err.message);
-    assert_same_files(&before, &files(da.path()), "refused key change");
+    assert_same_files(&before, &journal_files(da.path()), "refused key change");
 
     let changed = a
         .import_card(&card_b2, MyRelation::MySupervisor, true)
@@ -648,7 +640,7 @@ fn exchange_records_survive_a_key_rotation_and_verify_reports_a_damaged_one() {
         .unwrap();
     let a = open_journal(da.path(), PASSPHRASE);
     let report = a.verify().unwrap();
-    let sam_hex: String = sam.iter().map(|b| format!("{b:02x}")).collect();
+    let sam_hex = hex(&sam);
     assert_eq!(report.damaged.len(), 1, "{report:?}");
     assert_eq!(report.damaged[0].id.as_deref(), Some(sam_hex.as_str()));
 }

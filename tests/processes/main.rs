@@ -7,7 +7,7 @@
 //! journals in the child processes, so they can share this binary with each other.
 
 // This binary uses only part of the shared helpers.
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../it/support/mod.rs"]
 mod support;
 
