@@ -376,22 +376,14 @@ fn a_damaged_custom_pack_is_reported_skipped_and_can_be_purged() {
     journal.lock();
 
     // The second pack record (table 4) gets one flipped bit.
-    let (seq, id, mut envelope): (i64, Vec<u8>, Vec<u8>) = support::db(&dir)
-        .query_row(
-            "SELECT seq, id, envelope FROM records WHERE tbl = ?1 ORDER BY seq DESC LIMIT 1",
-            [attune::store::Table::Packs as u8],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
+    let record = support::stored_records_in(&dir, attune::store::Table::Packs)
+        .pop()
         .unwrap();
+    let mut envelope = record.envelope.clone();
     let at = envelope.len() / 2;
     envelope[at] ^= 0x40;
-    support::db(&dir)
-        .execute(
-            "UPDATE records SET envelope = ?1 WHERE seq = ?2",
-            rusqlite::params![envelope, seq],
-        )
-        .unwrap();
-    let id_hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
+    support::set_envelope(&dir, record.seq, &envelope);
+    let id_hex = record.id_hex();
 
     let mut journal = support::open_journal(&dir, support::PASSPHRASE);
     let damaged: Vec<String> = journal

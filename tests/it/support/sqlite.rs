@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use attune::store::Table;
+
 use super::hex;
 
 /// The journal database file of `dir`.
@@ -24,6 +26,8 @@ pub fn db(dir: &Path) -> rusqlite::Connection {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredRecord {
     pub seq: i64,
+    /// Which kind of record this is: a [`Table`] number.
+    pub tbl: i64,
     pub id: Vec<u8>,
     pub kind: i64,
     pub revision: i64,
@@ -42,23 +46,46 @@ impl StoredRecord {
 pub fn stored_records(dir: &Path) -> Vec<StoredRecord> {
     let conn = db(dir);
     let mut stmt = conn
-        .prepare("SELECT seq, id, kind, revision, key_id, envelope FROM records ORDER BY seq")
+        .prepare("SELECT seq, tbl, id, kind, revision, key_id, envelope FROM records ORDER BY seq")
         .expect("prepare");
     let rows = stmt
         .query_map([], |r| {
             Ok(StoredRecord {
                 seq: r.get(0)?,
-                id: r.get(1)?,
-                kind: r.get(2)?,
-                revision: r.get(3)?,
-                key_id: r.get(4)?,
-                envelope: r.get(5)?,
+                tbl: r.get(1)?,
+                id: r.get(2)?,
+                kind: r.get(3)?,
+                revision: r.get(4)?,
+                key_id: r.get(5)?,
+                envelope: r.get(6)?,
             })
         })
         .expect("query records")
         .collect::<rusqlite::Result<Vec<_>>>()
         .expect("read records");
     rows
+}
+
+/// The rows of the `records` table that hold `table`'s records, in `seq` order.
+pub fn stored_records_in(dir: &Path, table: Table) -> Vec<StoredRecord> {
+    stored_records(dir)
+        .into_iter()
+        .filter(|r| r.tbl == table as i64)
+        .collect()
+}
+
+/// Set `column` of the record at `seq` to `value`.
+pub fn set_record_column(dir: &Path, seq: i64, column: &str, value: rusqlite::types::Value) {
+    let sql = format!("UPDATE records SET {column} = ?1 WHERE seq = ?2");
+    let changed = db(dir)
+        .execute(&sql, rusqlite::params![value, seq])
+        .unwrap();
+    assert_eq!(changed, 1);
+}
+
+/// Replace the envelope of the record at `seq` with `envelope`.
+pub fn set_envelope(dir: &Path, seq: i64, envelope: &[u8]) {
+    set_record_column(dir, seq, "envelope", envelope.to_vec().into());
 }
 
 /// One row of the `protectors` table, as stored.
@@ -102,4 +129,13 @@ pub fn stored_protector(dir: &Path, kind: i64) -> StoredProtector {
         .expect("read protectors");
     assert_eq!(found.len(), 1, "exactly one protector of kind {kind}");
     found.remove(0)
+}
+
+/// Set `column` of the one protector of `kind` to `value`.
+pub fn set_protector_column(dir: &Path, kind: i64, column: &str, value: &[u8]) {
+    let sql = format!("UPDATE protectors SET {column} = ?1 WHERE kind = ?2");
+    let changed = db(dir)
+        .execute(&sql, rusqlite::params![value, kind])
+        .unwrap();
+    assert_eq!(changed, 1);
 }
