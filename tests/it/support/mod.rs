@@ -1,6 +1,6 @@
-//! Helpers shared by the integration tests: journals in temporary folders, packets,
-//! files compared byte for byte, and raw SQLite access for tampering. The binary in
-//! `tests/processes/` borrows this module through `#[path]`.
+//! Helpers shared by the integration tests: journals in temporary folders, two journals
+//! that know each other, packets, files compared byte for byte, and raw SQLite access
+//! for tampering. The binary in `tests/processes/` borrows this module through `#[path]`.
 //!
 //! Every journal here uses the weak test key derivation, so a whole test file runs in
 //! seconds. Files are compared and scanned byte for byte, never through the library.
@@ -8,11 +8,13 @@
 // Test code: a failed step should stop the test where it happened.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod exchange;
 pub mod files;
 pub mod journal;
 pub mod packets;
 pub mod sqlite;
 
+pub use exchange::*;
 pub use files::*;
 pub use journal::*;
 pub use sqlite::*;
