@@ -1,10 +1,12 @@
 //! The integration tests that run programs: the `attune` binary (directly, under strace,
 //! on a tiny disk or under a file-size limit) and Debian's `age` tools.
 //!
-//! They live apart from `tests/it/` because a child process briefly holds a copy of its
-//! parent's open files, journal locks included: started beside tests that close and
-//! reopen journals in-process, it makes them see a busy journal. These tests keep their
-//! journals in the child processes, so they can share this binary with each other.
+//! They live apart from `tests/it/` because a child process holds a copy of its
+//! parent's open files until it has loaded its program, journal locks included: started
+//! beside tests that close and reopen journals in-process, it makes them see a busy
+//! journal. The tests here open journals through the binary; the two CLI tests that also
+//! hold one in-process release it before they run the next program, as they did when
+//! the CLI tests had a binary of their own.
 
 // This binary uses only part of the shared helpers.
 #[allow(dead_code, unused_imports)]
