@@ -9,7 +9,9 @@ use std::process::{Command, Stdio};
 
 use tempfile::TempDir;
 
-use crate::support::cli::{recovery_key_of, stderr, stdout, Cli};
+use crate::support::cli::{
+    child_output, holding_journal, recovery_key_of, start_child, stderr, stdout, Cli,
+};
 use crate::support::PASSPHRASE as PASS;
 use crate::support::{set_envelope, snapshot, stored_records};
 
@@ -444,11 +446,13 @@ fn a_second_process_on_the_same_journal_is_turned_away() {
     let cli = Cli::new();
     cli.init();
     let pass = attune::crypto::Passphrase::new(PASS);
+    let holding = holding_journal();
     let held = attune::vault::Vault::unlock(&cli.dir, &pass).unwrap();
     let out = cli.run(&["list"], "");
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("open in another"), "{}", stderr(&out));
     held.lock();
+    drop(holding);
     assert_eq!(cli.run(&["list"], "").status.code(), Some(0));
 }
 
@@ -467,7 +471,7 @@ fn journal_folder_comes_from_the_environment_when_not_given() {
         for (k, v) in envs {
             cmd.env(k, v);
         }
-        cmd.output().unwrap()
+        child_output(&mut cmd).unwrap()
     };
     let xdg = tmp.path().join("xdg");
     let out = run(&[("XDG_DATA_HOME", &xdg), ("HOME", tmp.path())]);
@@ -727,13 +731,13 @@ fn deid_exits_0_on_clean_text_and_2_on_input_that_is_not_text() {
     assert_eq!(json, serde_json::json!({"findings": [], "count": 0}));
 
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_attune"));
-    let mut child = cmd
-        .arg("deid")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = start_child(
+        cmd.arg("deid")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    )
+    .unwrap();
     child
         .stdin
         .take()
@@ -968,6 +972,7 @@ fn custom_packs_are_listed_only_with_the_passphrase() {
     let cli = Cli::new();
     cli.init();
     // A custom pack made through the library, then seen through the CLI.
+    let holding = holding_journal();
     let vault =
         attune::vault::Vault::unlock(&cli.dir, &attune::crypto::Passphrase::new(PASS)).unwrap();
     let mut journal = attune::journal::Journal::load(vault, chrono::Utc::now()).unwrap();
@@ -978,6 +983,7 @@ fn custom_packs_are_listed_only_with_the_passphrase() {
         })
         .unwrap();
     journal.lock();
+    drop(holding);
     let listed = cli.json(&["prompts", "list", "--custom", "--json"]);
     assert_eq!(listed.as_array().unwrap().len(), 8);
     assert!(listed
@@ -1067,11 +1073,12 @@ fn backup_to_a_folder_list_restore_elsewhere_and_in_place() {
         "",
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let listed = Command::new(env!("CARGO_BIN_EXE_attune"))
-        .args(["--journal", elsewhere.to_str().unwrap(), "list", "--json"])
-        .env("ATTUNE_PASSPHRASE_FILE", &cli.pass_file)
-        .output()
-        .unwrap();
+    let listed = child_output(
+        Command::new(env!("CARGO_BIN_EXE_attune"))
+            .args(["--journal", elsewhere.to_str().unwrap(), "list", "--json"])
+            .env("ATTUNE_PASSPHRASE_FILE", &cli.pass_file),
+    )
+    .unwrap();
     assert!(String::from_utf8_lossy(&listed.stdout).contains("Before the backup"));
 
     // In place needs --yes; then the newer entry is gone and the old journal kept aside.

@@ -8,7 +8,7 @@
 
 use std::process::Command;
 
-use crate::support::cli::with_test_env;
+use crate::support::cli::{child_output, with_test_env};
 
 const PASS: &str = "disk full passphrase";
 
@@ -26,12 +26,12 @@ fn bash(script: &str, namespace: bool) -> (i32, String, String) {
         c.args(["-c", script]);
         c
     };
-    let out = with_test_env(&mut cmd)
+    with_test_env(&mut cmd)
         .env("ATTUNE", env!("CARGO_BIN_EXE_attune"))
         .env("ATTUNE_PASSPHRASE_FILE", &pass)
-        .env("WORK", tmp.path())
-        .output()
-        .expect("bash and unshare (util-linux) are needed for this test");
+        .env("WORK", tmp.path());
+    let out =
+        child_output(&mut cmd).expect("bash and unshare (util-linux) are needed for this test");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -4,9 +4,10 @@
 //! They live apart from `tests/it/` because a child process holds a copy of its
 //! parent's open files until it has loaded its program, journal locks included: started
 //! beside tests that close and reopen journals in-process, it makes them see a busy
-//! journal. The tests here open journals through the binary; the two CLI tests that also
-//! hold one in-process release it before they run the next program, as they did when
-//! the CLI tests had a binary of their own.
+//! journal. The tests here open journals through the binary and start every child
+//! through `support::cli::start_child`; the two CLI tests that also keep one open in
+//! this process take `support::cli::holding_journal` first, so meanwhile no other test
+//! starts a child.
 
 // This binary uses only part of the shared helpers.
 #[allow(dead_code, unused_imports)]

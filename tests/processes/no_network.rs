@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crate::support::cli::with_test_env;
+use crate::support::cli::{start_child, with_test_env};
 
 /// Run `program args…` under strace, returning the system calls that touched the network.
 fn internet_syscalls(
@@ -35,8 +35,8 @@ fn internet_syscalls(
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let status = cmd
-        .status()
+    let status = start_child(&mut cmd)
+        .and_then(|mut child| child.wait())
         .expect("strace is needed for this test (apt-get install strace)");
     assert!(
         status.success() || args.first() == Some(&"-c"),

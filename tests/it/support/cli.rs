@@ -4,7 +4,9 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::{Mutex, PoisonError, RwLock, RwLockWriteGuard};
+use std::thread::{self, ThreadId};
 
 use tempfile::TempDir;
 
@@ -17,6 +19,66 @@ const SETTINGS: [&str; 4] = [
     "ATTUNE_RECOVERY_KEY_FILE",
     "ATTUNE_JOURNAL",
 ];
+
+/// While a test keeps a journal open in this process, other tests start no child: a
+/// child holds a copy of its parent's open files until it has loaded its program, the
+/// journal's lock among them, and would leave the journal busy after the test lets go.
+/// Children start holding this shared; [`HoldingJournal`] holds it alone.
+static STARTING: RwLock<()> = RwLock::new(());
+
+/// The thread whose [`HoldingJournal`] holds [`STARTING`] alone: it may still start
+/// children of its own.
+static HOLDER: Mutex<Option<ThreadId>> = Mutex::new(None);
+
+/// Taken by a test before it opens a journal in this process and dropped once it has
+/// let go of it: meanwhile, only that test's thread starts children.
+#[derive(Debug)]
+pub struct HoldingJournal {
+    _alone: RwLockWriteGuard<'static, ()>,
+}
+
+pub fn holding_journal() -> HoldingJournal {
+    let alone = STARTING.write().unwrap_or_else(PoisonError::into_inner);
+    *HOLDER.lock().unwrap_or_else(PoisonError::into_inner) = Some(thread::current().id());
+    HoldingJournal { _alone: alone }
+}
+
+impl Drop for HoldingJournal {
+    fn drop(&mut self) {
+        *HOLDER.lock().unwrap_or_else(PoisonError::into_inner) = None;
+    }
+}
+
+/// Start `command` as [`Command::spawn`] does, but not while another test keeps a
+/// journal open in this process (see [`HoldingJournal`]). Every child the tests start
+/// goes through here.
+pub fn start_child(command: &mut Command) -> std::io::Result<Child> {
+    let holder = *HOLDER.lock().unwrap_or_else(PoisonError::into_inner);
+    let _starting = (holder != Some(thread::current().id()))
+        .then(|| STARTING.read().unwrap_or_else(PoisonError::into_inner));
+    command.spawn()
+}
+
+/// Run `command` to its end as [`Command::output`] does (no input, stdout and stderr
+/// captured), started through [`start_child`].
+pub fn child_output(command: &mut Command) -> std::io::Result<Output> {
+    start_child(
+        command
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    )?
+    .wait_with_output()
+}
+
+/// Wait until no run is starting a child, and keep it so while the guard lives. Hold it
+/// while letting go of a journal this process opened: a child holds a copy of its
+/// parent's open files until it has loaded its program, the journal's lock among them,
+/// so a child started by another test at that moment would leave the journal busy for
+/// the next command.
+pub fn no_child_starting() -> RwLockWriteGuard<'static, ()> {
+    STARTING.write().unwrap_or_else(PoisonError::into_inner)
+}
 
 /// Clear the `ATTUNE_*` settings `command` would inherit and ask for the weak test key
 /// derivation (the binary warns loudly about it). For commands that run the binary
@@ -94,7 +156,7 @@ impl Cli {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let mut child = cmd.spawn().unwrap();
+        let mut child = start_child(&mut cmd).unwrap();
         child
             .stdin
             .take()
