@@ -1,4 +1,4 @@
-//! Build a journal fixture for `tests/migrations.rs`.
+//! Build a journal fixture for `tests/it/migrations.rs`.
 //!
 //! ```sh
 //! cargo run --example make_fixture -- tests/fixtures/schema-vN

@@ -8,17 +8,15 @@
 // Test code, helpers included: a failed step should stop the test where it happened.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::support::*;
 use attune::crypto::{Passphrase, RecoveryKey};
 use attune::journal::Journal;
 use attune::store::{CURRENT_VERSION, DB_FILE};
 use attune::vault::Vault;
 use attune::ErrorCode;
-use common::*;
 
 /// The titles every fixture's three entries carry.
 const FIXTURE_TITLES: [&str; 3] = [

@@ -3,45 +3,22 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::path::Path;
 
-use attune::crypto::{AgeIdentity, SigningKey};
+use crate::support::packets::Party;
+use crate::support::*;
 use attune::journal::{EntryChange, EntryId, Journal, NewEntry};
 use attune::share::contacts::ContactCard;
 use attune::share::document::{
     FeedbackResponse, PacketContent, PacketDocument, PartyKeys, SharedEntry, PACKET_FORMAT,
 };
-use attune::share::packet::{seal_packet, signing_key_hex};
+use attune::share::packet::seal_packet;
 use attune::share::{safety_code, CardRole, MyRelation, PacketKind};
 use attune::ErrorCode;
 use chrono::{NaiveDate, Utc};
-use common::*;
 
 fn journal(dir: &Path) -> Journal {
     create_journal(dir).0
-}
-
-fn id_of(hex: &str) -> [u8; 16] {
-    attune::share::exchange::parse_contact_id(hex).unwrap()
-}
-
-/// `a` pins `b` as `a_sees_b`, `b` pins `a` the other way; both confirm. Returns the
-/// contact ids (b in a's journal, a in b's journal).
-fn pair(a: &mut Journal, b: &mut Journal) -> ([u8; 16], [u8; 16]) {
-    let card_a = a.export_card("Alex", CardRole::Supervisee).unwrap();
-    let card_b = b.export_card("Sam", CardRole::Supervisor).unwrap();
-    let b_in_a = a
-        .import_card(&card_b, MyRelation::MySupervisor, false)
-        .unwrap();
-    let a_in_b = b
-        .import_card(&card_a, MyRelation::MySupervisee, false)
-        .unwrap();
-    assert_eq!(b_in_a.safety_code, a_in_b.safety_code);
-    a.confirm_contact(&id_of(&b_in_a.id), true).unwrap();
-    b.confirm_contact(&id_of(&a_in_b.id), true).unwrap();
-    (id_of(&b_in_a.id), id_of(&a_in_b.id))
 }
 
 fn entry(j: &mut Journal, body: &str, flagged: bool) -> EntryId {
@@ -57,51 +34,6 @@ fn entry(j: &mut Journal, body: &str, flagged: bool) -> EntryId {
     )
     .unwrap()
     .id
-}
-
-/// A person outside Attune's journals, with raw keys, to hand-make packets.
-struct Peer {
-    signing: SigningKey,
-    age: AgeIdentity,
-}
-
-impl Peer {
-    fn new() -> Self {
-        Self {
-            signing: SigningKey::generate().unwrap(),
-            age: AgeIdentity::generate(),
-        }
-    }
-
-    fn keys(&self) -> PartyKeys {
-        PartyKeys {
-            signing_key: signing_key_hex(&self.signing.public_key()),
-            age_recipient: self.age.recipient(),
-        }
-    }
-
-    fn card(&self, role: CardRole) -> String {
-        ContactCard {
-            name: "Robin".into(),
-            role,
-            keys: self.keys(),
-        }
-        .to_text()
-    }
-
-    fn packet(&self, to: &PartyKeys, sequence: u64, content: PacketContent) -> Vec<u8> {
-        let doc = PacketDocument {
-            format: PACKET_FORMAT,
-            packet_id: format!("{:032x}", sequence),
-            sequence,
-            created_at: Utc::now(),
-            sender: self.keys(),
-            sender_name: "Robin".into(),
-            recipient: to.clone(),
-            content,
-        };
-        seal_packet(&doc, &self.signing, std::slice::from_ref(&to.age_recipient)).unwrap()
-    }
 }
 
 fn keys_of(j: &mut Journal) -> PartyKeys {
@@ -143,22 +75,14 @@ fn feedback(entry_id: &str) -> PacketContent {
     }
 }
 
-/// The journal's files, byte for byte, without SQLite's shared-memory index (`-shm`),
-/// which any read may touch and which holds no data.
-fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let mut all = snapshot(dir);
-    all.retain(|name, _| !name.ends_with("-shm"));
-    all
-}
-
 /// Import must be refused with a message containing `says`, and the journal's files
 /// must not change by a byte.
 fn assert_refused(j: &mut Journal, dir: &Path, packet: &[u8], says: &str) {
-    let before = files(dir);
+    let before = journal_files(dir);
     let err = j.import_packet(packet).unwrap_err();
     assert_eq!(err.code, ErrorCode::PacketRefused, "{}", err.message);
     assert!(err.message.contains(says), "{}", err.message);
-    assert_same_files(&before, &files(dir), says);
+    assert_same_files(&before, &journal_files(dir), says);
 }
 
 #[test]
@@ -270,8 +194,12 @@ fn both_sides_see_the_same_safety_code_and_other_keys_give_another() {
     );
     assert!(!b_in_a.confirmed && !b_in_a.usable);
     // Confirming needs the comparison.
-    assert!(a.confirm_contact(&id_of(&b_in_a.id), false).is_err());
-    assert!(a.confirm_contact(&id_of(&b_in_a.id), true).unwrap().usable);
+    assert!(a.confirm_contact(&contact_id(&b_in_a.id), false).is_err());
+    assert!(
+        a.confirm_contact(&contact_id(&b_in_a.id), true)
+            .unwrap()
+            .usable
+    );
 }
 
 #[test]
@@ -298,12 +226,12 @@ fn an_unconfirmed_contact_cannot_be_shared_with_and_its_packets_are_refused() {
     let (mut a, mut b) = (journal(da.path()), journal(db.path()));
     let card_a = a.export_card("Alex", CardRole::Supervisee).unwrap();
     let card_b = b.export_card("Sam", CardRole::Supervisor).unwrap();
-    let sam = id_of(
+    let sam = contact_id(
         &a.import_card(&card_b, MyRelation::MySupervisor, false)
             .unwrap()
             .id,
     );
-    let alex = id_of(
+    let alex = contact_id(
         &b.import_card(&card_a, MyRelation::MySupervisee, false)
             .unwrap()
             .id,
@@ -327,7 +255,7 @@ fn an_unconfirmed_contact_cannot_be_shared_with_and_its_packets_are_refused() {
 fn a_packet_from_someone_never_pinned_is_refused() {
     let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let (mut a, mut b) = (journal(da.path()), journal(db.path()));
-    let peer = Peer::new();
+    let peer = Party::new("Robin");
     let to_b = keys_of(&mut b);
     let _ = pair(&mut a, &mut b);
     let packet = peer.packet(
@@ -346,7 +274,7 @@ fn shares_only_from_supervisees_and_feedback_only_from_supervisors() {
     let dir = tempfile::tempdir().unwrap();
     let mut me = journal(dir.path());
     let mine = keys_of(&mut me);
-    let supervisor = Peer::new();
+    let supervisor = Party::new("Robin");
     let sup = me
         .import_card(
             &supervisor.card(CardRole::Supervisor),
@@ -354,7 +282,7 @@ fn shares_only_from_supervisees_and_feedback_only_from_supervisors() {
             false,
         )
         .unwrap();
-    me.confirm_contact(&id_of(&sup.id), true).unwrap();
+    me.confirm_contact(&contact_id(&sup.id), true).unwrap();
     let share = supervisor.packet(
         &mine,
         10,
@@ -365,7 +293,7 @@ fn shares_only_from_supervisees_and_feedback_only_from_supervisors() {
     );
     assert_refused(&mut me, dir.path(), &share, "not your supervisee");
 
-    let supervisee = Peer::new();
+    let supervisee = Party::new("Robin");
     // The same name as a pinned contact with other keys reads as a key change.
     let same_name = me.import_card(
         &supervisee.card(CardRole::Supervisee),
@@ -382,7 +310,7 @@ fn shares_only_from_supervisees_and_feedback_only_from_supervisors() {
     let sv = me
         .import_card(&card, MyRelation::MySupervisee, false)
         .unwrap();
-    me.confirm_contact(&id_of(&sv.id), true).unwrap();
+    me.confirm_contact(&contact_id(&sv.id), true).unwrap();
     let fb = supervisee.packet(&mine, 10, feedback(&"d".repeat(32)));
     assert_refused(&mut me, dir.path(), &fb, "not your supervisor");
 }
@@ -392,7 +320,7 @@ fn an_older_packet_is_refused_and_the_same_packet_twice_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut me = journal(dir.path());
     let mine = keys_of(&mut me);
-    let peer = Peer::new();
+    let peer = Party::new("Robin");
     let c = me
         .import_card(
             &peer.card(CardRole::Supervisee),
@@ -400,7 +328,7 @@ fn an_older_packet_is_refused_and_the_same_packet_twice_changes_nothing() {
             false,
         )
         .unwrap();
-    me.confirm_contact(&id_of(&c.id), true).unwrap();
+    me.confirm_contact(&contact_id(&c.id), true).unwrap();
     let share = |seq: u64, ids: &[&str]| {
         peer.packet(
             &mine,
@@ -430,10 +358,10 @@ fn an_older_packet_is_refused_and_the_same_packet_twice_changes_nothing() {
         "older than one already imported",
     );
 
-    let before = files(dir.path());
+    let before = journal_files(dir.path());
     let again = me.import_packet(&second).unwrap();
     assert!(again.already_imported);
-    assert_same_files(&before, &files(dir.path()), "same packet twice");
+    assert_same_files(&before, &journal_files(dir.path()), "same packet twice");
     assert_eq!(me.inbox(None).unwrap()[0].items.len(), 2);
 }
 
@@ -443,7 +371,7 @@ fn a_packet_meant_for_someone_else_is_refused() {
     let (mut a, mut b) = (journal(da.path()), journal(db.path()));
     let mine = keys_of(&mut a);
     let other = keys_of(&mut b);
-    let peer = Peer::new();
+    let peer = Party::new("Robin");
     for j in [&mut a, &mut b] {
         let c = j
             .import_card(
@@ -452,7 +380,7 @@ fn a_packet_meant_for_someone_else_is_refused() {
                 false,
             )
             .unwrap();
-        j.confirm_contact(&id_of(&c.id), true).unwrap();
+        j.confirm_contact(&contact_id(&c.id), true).unwrap();
     }
     let to_b = peer.packet(
         &other,
@@ -503,12 +431,12 @@ fn a_changed_key_is_refused_until_the_new_safety_code_is_confirmed() {
     // Sam sets Attune up again: a new journal, new keys, same name.
     let mut b2 = journal(db2.path());
     let card_b2 = b2.export_card("Sam", CardRole::Supervisor).unwrap();
-    let before = files(da.path());
+    let before = journal_files(da.path());
     let err = a
         .import_card(&card_b2, MyRelation::MySupervisor, false)
         .unwrap_err();
     assert!(err.message.contains("different keys"), "{}", err.message);
-    assert_same_files(&before, &files(da.path()), "refused key change");
+    assert_same_files(&before, &journal_files(da.path()), "refused key change");
 
     let changed = a
         .import_card(&card_b2, MyRelation::MySupervisor, true)
@@ -527,7 +455,7 @@ fn a_changed_key_is_refused_until_the_new_safety_code_is_confirmed() {
     assert!(confirmed.usable && confirmed.key_change.is_none());
     assert_eq!(confirmed.safety_code, change.safety_code);
     let card_a = a.export_card("Alex", CardRole::Supervisee).unwrap();
-    let a_in_b2 = id_of(
+    let a_in_b2 = contact_id(
         &b2.import_card(&card_a, MyRelation::MySupervisee, false)
             .unwrap()
             .id,
@@ -577,7 +505,7 @@ fn feedback_on_an_entry_this_journal_lacks_is_kept_and_flagged() {
     let dir = tempfile::tempdir().unwrap();
     let mut me = journal(dir.path());
     let mine = keys_of(&mut me);
-    let peer = Peer::new();
+    let peer = Party::new("Robin");
     let c = me
         .import_card(
             &peer.card(CardRole::Supervisor),
@@ -585,7 +513,7 @@ fn feedback_on_an_entry_this_journal_lacks_is_kept_and_flagged() {
             false,
         )
         .unwrap();
-    me.confirm_contact(&id_of(&c.id), true).unwrap();
+    me.confirm_contact(&contact_id(&c.id), true).unwrap();
     let got = me
         .import_packet(&peer.packet(&mine, 3, feedback(&"9".repeat(32))))
         .unwrap();
@@ -642,7 +570,7 @@ fn exchange_records_survive_a_key_rotation_and_verify_reports_a_damaged_one() {
     drop(a);
 
     // Lengthen the contact record's envelope by one byte: it no longer authenticates.
-    common::db(da.path())
+    crate::support::db(da.path())
         .execute(
             "UPDATE records SET envelope = CAST(envelope || x'00' AS BLOB) WHERE tbl = 7",
             [],
@@ -650,7 +578,7 @@ fn exchange_records_survive_a_key_rotation_and_verify_reports_a_damaged_one() {
         .unwrap();
     let a = open_journal(da.path(), PASSPHRASE);
     let report = a.verify().unwrap();
-    let sam_hex: String = sam.iter().map(|b| format!("{b:02x}")).collect();
+    let sam_hex = hex(&sam);
     assert_eq!(report.damaged.len(), 1, "{report:?}");
     assert_eq!(report.damaged[0].id.as_deref(), Some(sam_hex.as_str()));
 }

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::support;
 
 use attune::api::{
     self, AnswerValue, App, CreateRequest, EntryChange, EntryRef, ErrorCode, InsightsRequest,
@@ -466,32 +466,26 @@ fn verify_checks_custom_pack_records_too() {
 fn a_damaged_custom_pack_is_reported_skipped_and_can_be_purged() {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join("journal");
-    let (mut journal, _) = common::create_journal(&dir);
+    let (mut journal, _) = support::create_journal(&dir);
     let request = latest("quick-reflection");
     let kept = journal.duplicate_pack(&request).unwrap();
     journal.duplicate_pack(&request).unwrap();
-    journal.add(common::sample_entry(1), common::now()).unwrap();
+    journal
+        .add(support::sample_entry(1), support::now())
+        .unwrap();
     journal.lock();
 
     // The second pack record (table 4) gets one flipped bit.
-    let (seq, id, mut envelope): (i64, Vec<u8>, Vec<u8>) = common::db(&dir)
-        .query_row(
-            "SELECT seq, id, envelope FROM records WHERE tbl = ?1 ORDER BY seq DESC LIMIT 1",
-            [attune::store::Table::Packs as u8],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
+    let record = support::stored_records_in(&dir, attune::store::Table::Packs)
+        .pop()
         .unwrap();
+    let mut envelope = record.envelope.clone();
     let at = envelope.len() / 2;
     envelope[at] ^= 0x40;
-    common::db(&dir)
-        .execute(
-            "UPDATE records SET envelope = ?1 WHERE seq = ?2",
-            rusqlite::params![envelope, seq],
-        )
-        .unwrap();
-    let id_hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
+    support::set_envelope(&dir, record.seq, &envelope);
+    let id_hex = record.id_hex();
 
-    let mut journal = common::open_journal(&dir, common::PASSPHRASE);
+    let mut journal = support::open_journal(&dir, support::PASSPHRASE);
     let damaged: Vec<String> = journal
         .damaged()
         .iter()

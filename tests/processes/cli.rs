@@ -4,126 +4,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 
 use tempfile::TempDir;
 
-const PASS: &str = "cli test passphrase";
-
-struct Cli {
-    _tmp: TempDir,
-    dir: PathBuf,
-    pass_file: PathBuf,
-}
-
-impl Cli {
-    fn new() -> Self {
-        let tmp = TempDir::new().unwrap();
-        let dir = tmp.path().join("journal");
-        let pass_file = tmp.path().join("pass");
-        std::fs::write(&pass_file, format!("{PASS}\n")).unwrap();
-        Self {
-            _tmp: tmp,
-            dir,
-            pass_file,
-        }
-    }
-
-    fn file(&self, name: &str, text: &str) -> PathBuf {
-        let path = self._tmp.path().join(name);
-        std::fs::write(&path, text).unwrap();
-        path
-    }
-
-    /// Run `attune --journal DIR args…` with the passphrase file set, feeding `stdin`.
-    fn run(&self, args: &[&str], stdin: &str) -> Output {
-        self.run_env(
-            args,
-            stdin,
-            &[("ATTUNE_PASSPHRASE_FILE", self.pass_file.as_os_str())],
-        )
-    }
-
-    fn run_env(&self, args: &[&str], stdin: &str, env: &[(&str, &std::ffi::OsStr)]) -> Output {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_attune"));
-        cmd.arg("--journal")
-            .arg(&self.dir)
-            .args(args)
-            .env_remove("ATTUNE_PASSPHRASE_FILE")
-            .env_remove("ATTUNE_NEW_PASSPHRASE_FILE")
-            .env_remove("ATTUNE_RECOVERY_KEY_FILE")
-            .env_remove("ATTUNE_JOURNAL")
-            .env("ATTUNE_TEST_FAST_KDF", "1")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let mut child = cmd.spawn().unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
-    }
-
-    fn init(&self) -> String {
-        let out = self.run(&["init"], "");
-        assert_eq!(out.status.code(), Some(0), "init: {}", stderr(&out));
-        recovery_key_of(&out)
-    }
-
-    fn add(&self, args: &[&str], body: &str) -> String {
-        let mut all = args.to_vec();
-        all.extend(["--body-file", "-"]);
-        let out = self.run(&all, body);
-        assert_eq!(out.status.code(), Some(0), "add: {}", stderr(&out));
-        stdout(&out).trim().to_string()
-    }
-
-    fn json(&self, args: &[&str]) -> serde_json::Value {
-        let out = self.run(args, "");
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-        serde_json::from_str(&stdout(&out)).unwrap()
-    }
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
-}
-
-fn recovery_key_of(out: &Output) -> String {
-    let text = stdout(out);
-    let lines: Vec<&str> = text
-        .lines()
-        .filter(|l| l.starts_with("Recovery key:"))
-        .collect();
-    assert_eq!(lines.len(), 1, "exactly one recovery key line in {text:?}");
-    lines[0]
-        .trim_start_matches("Recovery key:")
-        .trim()
-        .to_string()
-}
-
-fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            out.push((path.clone(), std::fs::read(&path).unwrap()));
-        }
-    }
-    out.sort();
-    out
-}
+use crate::support::cli::{
+    child_output, holding_journal, recovery_key_of, start_child, stderr, stdout, Cli,
+};
+use crate::support::PASSPHRASE as PASS;
+use crate::support::{set_envelope, snapshot, stored_records};
 
 #[test]
 fn init_shows_the_recovery_key_once_and_warns_about_the_test_kdf() {
@@ -137,12 +27,12 @@ fn init_shows_the_recovery_key_once_and_warns_about_the_test_kdf() {
         "loud warning for ATTUNE_TEST_FAST_KDF=1"
     );
     // A second init changes nothing and says why.
-    let before = files_under(&cli.dir);
+    let before = snapshot(&cli.dir);
     let again = cli.run(&["init"], "");
     assert_eq!(again.status.code(), Some(2));
     assert!(stderr(&again).contains("already a journal"));
     assert!(!stdout(&again).contains("Recovery key:"));
-    assert_eq!(files_under(&cli.dir), before);
+    assert_eq!(snapshot(&cli.dir), before);
 }
 
 #[test]
@@ -288,7 +178,7 @@ fn whole_entry_as_json_and_malformed_json_changes_nothing() {
     let e = cli.json(&["show", &id, "--json"]);
     assert_eq!(e["answers"][0]["value"]["value"], "an answer");
 
-    let before = files_under(&cli.dir);
+    let before = snapshot(&cli.dir);
     for bad in [
         r#"{"title": "unclosed"#,
         r#"{"titel": "typo"}"#,
@@ -300,7 +190,7 @@ fn whole_entry_as_json_and_malformed_json_changes_nothing() {
         assert!(!stderr(&out).contains("unclosed") && !stderr(&out).contains("typo"));
     }
     assert_eq!(cli.json(&["list", "--json"])["total"], 1);
-    assert_eq!(files_under(&cli.dir), before, "refused adds wrote nothing");
+    assert_eq!(snapshot(&cli.dir), before, "refused adds wrote nothing");
 }
 
 #[test]
@@ -358,19 +248,13 @@ fn verify_exits_3_and_names_a_damaged_record_while_the_rest_stays_readable() {
     let good = cli.add(&["add", "--title", "Good"], "fine");
     let bad = cli.add(&["add", "--title", "Bad"], "to be damaged");
     {
-        let conn = rusqlite::Connection::open(cli.dir.join("journal.sqlite3")).unwrap();
-        let id = hex_to_bytes(&bad);
-        let mut env: Vec<u8> = conn
-            .query_row("SELECT envelope FROM records WHERE id = ?1", [&id], |r| {
-                r.get(0)
-            })
+        let record = stored_records(&cli.dir)
+            .into_iter()
+            .find(|r| r.id_hex() == bad)
             .unwrap();
+        let mut env = record.envelope;
         env[60] ^= 0x01;
-        conn.execute(
-            "UPDATE records SET envelope = ?1 WHERE id = ?2",
-            rusqlite::params![env, id],
-        )
-        .unwrap();
+        set_envelope(&cli.dir, record.seq, &env);
     }
     let out = cli.run(&["verify"], "");
     assert_eq!(out.status.code(), Some(3));
@@ -385,13 +269,6 @@ fn verify_exits_3_and_names_a_damaged_record_while_the_rest_stays_readable() {
     // The damaged record can be removed by its id, after which verify is clean.
     assert_eq!(cli.run(&["purge", &bad], "").status.code(), Some(0));
     assert_eq!(cli.run(&["verify"], "").status.code(), Some(0));
-}
-
-fn hex_to_bytes(hex: &str) -> Vec<u8> {
-    (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
-        .collect()
 }
 
 #[test]
@@ -523,7 +400,7 @@ fn export_needs_a_named_new_file_warns_and_is_private() {
     assert_eq!(out.status.code(), Some(2), "no --out, no export");
     assert!(stdout(&out).is_empty());
 
-    let path = cli._tmp.path().join("export.json");
+    let path = cli.root.join("export.json");
     let out = cli.run(
         &[
             "export",
@@ -555,7 +432,7 @@ fn export_needs_a_named_new_file_warns_and_is_private() {
         .unwrap()
         .contains("\"Exported\""));
 
-    let md = cli._tmp.path().join("export.md");
+    let md = cli.root.join("export.md");
     let out = cli.run(
         &["export", "--format", "md", "--out", md.to_str().unwrap()],
         "",
@@ -569,11 +446,13 @@ fn a_second_process_on_the_same_journal_is_turned_away() {
     let cli = Cli::new();
     cli.init();
     let pass = attune::crypto::Passphrase::new(PASS);
+    let holding = holding_journal();
     let held = attune::vault::Vault::unlock(&cli.dir, &pass).unwrap();
     let out = cli.run(&["list"], "");
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("open in another"), "{}", stderr(&out));
     held.lock();
+    drop(holding);
     assert_eq!(cli.run(&["list"], "").status.code(), Some(0));
 }
 
@@ -592,7 +471,7 @@ fn journal_folder_comes_from_the_environment_when_not_given() {
         for (k, v) in envs {
             cmd.env(k, v);
         }
-        cmd.output().unwrap()
+        child_output(&mut cmd).unwrap()
     };
     let xdg = tmp.path().join("xdg");
     let out = run(&[("XDG_DATA_HOME", &xdg), ("HOME", tmp.path())]);
@@ -635,16 +514,15 @@ fn a_cli_journey_leaves_no_plaintext_in_the_journal_folder() {
         stdout(&cli.run(&["search", markers[4]], "")).contains(markers[0]),
         "the markers were stored"
     );
-    let files = files_under(&cli.dir);
+    let files = snapshot(&cli.dir);
     assert!(files.len() >= 2, "journal and lock file at least");
-    for (path, bytes) in files {
+    for (path, bytes) in &files {
         for marker in markers {
             let utf16: Vec<u8> = marker.encode_utf16().flat_map(u16::to_le_bytes).collect();
             for needle in [marker.as_bytes(), &utf16[..]] {
                 assert!(
                     !bytes.windows(needle.len()).any(|w| w == needle),
-                    "{marker} found in {}",
-                    path.display()
+                    "{marker} found in {path}"
                 );
             }
         }
@@ -733,11 +611,10 @@ fn checkin_by_flags_or_json_and_trends_as_text_and_json() {
     assert!(!text.contains("CheckinCliNoteMarker"));
 
     // The note is on disk only encrypted.
-    for (path, bytes) in files_under(&cli.dir) {
+    for (path, bytes) in &snapshot(&cli.dir) {
         assert!(
             !bytes.windows(20).any(|w| w == b"CheckinCliNoteMarker"),
-            "note found in {}",
-            path.display()
+            "note found in {path}"
         );
     }
 }
@@ -746,7 +623,7 @@ fn checkin_by_flags_or_json_and_trends_as_text_and_json() {
 fn checkin_refuses_bad_answers_with_exit_2_and_saves_nothing() {
     let cli = Cli::new();
     cli.init();
-    let before = files_under(&cli.dir);
+    let before = snapshot(&cli.dir);
     for args in [
         &["checkin"][..],
         &["checkin", "--energy", "11"],
@@ -762,7 +639,7 @@ fn checkin_refuses_bad_answers_with_exit_2_and_saves_nothing() {
         assert!(stdout(&out).is_empty(), "{args:?}");
     }
     assert_eq!(
-        files_under(&cli.dir),
+        snapshot(&cli.dir),
         before,
         "refused check-ins wrote nothing"
     );
@@ -854,13 +731,13 @@ fn deid_exits_0_on_clean_text_and_2_on_input_that_is_not_text() {
     assert_eq!(json, serde_json::json!({"findings": [], "count": 0}));
 
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_attune"));
-    let mut child = cmd
-        .arg("deid")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = start_child(
+        cmd.arg("deid")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    )
+    .unwrap();
     child
         .stdin
         .take()
@@ -917,7 +794,7 @@ fn export_warns_with_the_number_of_identifying_passages_and_no_content() {
         &["add", "--title", "Quiet day", "--family", "F12"],
         "Mom and baby slept.",
     );
-    let path = cli._tmp.path().join("export.md");
+    let path = cli.root.join("export.md");
     let out = cli.run(
         &["export", "--format", "md", "--out", path.to_str().unwrap()],
         "",
@@ -934,7 +811,7 @@ fn export_warns_with_the_number_of_identifying_passages_and_no_content() {
     let clean = Cli::new();
     clean.init();
     clean.add(&["add", "--title", "Quiet day"], "Mom and baby slept.");
-    let path = clean._tmp.path().join("export.json");
+    let path = clean.root.join("export.json");
     let out = clean.run(
         &[
             "export",
@@ -1095,6 +972,7 @@ fn custom_packs_are_listed_only_with_the_passphrase() {
     let cli = Cli::new();
     cli.init();
     // A custom pack made through the library, then seen through the CLI.
+    let holding = holding_journal();
     let vault =
         attune::vault::Vault::unlock(&cli.dir, &attune::crypto::Passphrase::new(PASS)).unwrap();
     let mut journal = attune::journal::Journal::load(vault, chrono::Utc::now()).unwrap();
@@ -1105,6 +983,7 @@ fn custom_packs_are_listed_only_with_the_passphrase() {
         })
         .unwrap();
     journal.lock();
+    drop(holding);
     let listed = cli.json(&["prompts", "list", "--custom", "--json"]);
     assert_eq!(listed.as_array().unwrap().len(), 8);
     assert!(listed
@@ -1159,7 +1038,7 @@ fn backup_to_a_folder_list_restore_elsewhere_and_in_place() {
     let cli = Cli::new();
     cli.init();
     cli.add(&["add", "--title", "Before the backup"], "first");
-    let folder = cli._tmp.path().join("usb");
+    let folder = cli.root.join("usb");
     std::fs::create_dir(&folder).unwrap();
 
     // No folder yet: a clear refusal.
@@ -1176,14 +1055,14 @@ fn backup_to_a_folder_list_restore_elsewhere_and_in_place() {
     assert!(name.starts_with("attune-backup-") && name.ends_with(".attune"));
 
     // One file for moving, written without the passphrase; refuses to overwrite.
-    let one = cli._tmp.path().join("moving.attune");
+    let one = cli.root.join("moving.attune");
     let out = cli.run_env(&["backup", "--out", one.to_str().unwrap()], "", &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let again = cli.run(&["backup", "--out", one.to_str().unwrap()], "");
     assert_eq!(again.status.code(), Some(2));
 
     // Into a new folder on "another computer".
-    let elsewhere = cli._tmp.path().join("elsewhere");
+    let elsewhere = cli.root.join("elsewhere");
     let out = cli.run(
         &[
             "restore",
@@ -1194,11 +1073,12 @@ fn backup_to_a_folder_list_restore_elsewhere_and_in_place() {
         "",
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let listed = Command::new(env!("CARGO_BIN_EXE_attune"))
-        .args(["--journal", elsewhere.to_str().unwrap(), "list", "--json"])
-        .env("ATTUNE_PASSPHRASE_FILE", &cli.pass_file)
-        .output()
-        .unwrap();
+    let listed = child_output(
+        Command::new(env!("CARGO_BIN_EXE_attune"))
+            .args(["--journal", elsewhere.to_str().unwrap(), "list", "--json"])
+            .env("ATTUNE_PASSPHRASE_FILE", &cli.pass_file),
+    )
+    .unwrap();
     assert!(String::from_utf8_lossy(&listed.stdout).contains("Before the backup"));
 
     // In place needs --yes; then the newer entry is gone and the old journal kept aside.
@@ -1307,7 +1187,7 @@ fn sessions_add_list_hours_with_target_csv_and_delete() {
     let out = cli.run(&["sessions", "hours", "--year", "2026"], "");
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).starts_with("7.5 hours received in 2026"));
-    let csv = cli._tmp.path().join("hours.csv");
+    let csv = cli.root.join("hours.csv");
     let out = cli.run(
         &[
             "sessions",
@@ -1359,11 +1239,10 @@ fn sessions_add_list_hours_with_target_csv_and_delete() {
     assert_eq!(summary["received_minutes"], 360);
 
     // Notes and entry text are on disk only encrypted.
-    for (path, bytes) in files_under(&cli.dir) {
+    for (path, bytes) in &snapshot(&cli.dir) {
         assert!(
             !bytes.windows(21).any(|w| w == b"SessionCliNotesMarker"),
-            "notes found in {}",
-            path.display()
+            "notes found in {path}"
         );
     }
 }
@@ -1465,6 +1344,7 @@ fn verify_reports_a_damaged_settings_record_and_a_damaged_draft_and_never_resets
     );
     // A draft, kept the way the app keeps one when it locks.
     {
+        let _holding = holding_journal();
         let req = UnlockRequest {
             passphrase: SecretText::new(PASS),
         };
@@ -1495,18 +1375,18 @@ fn verify_reports_a_damaged_settings_record_and_a_damaged_draft_and_never_resets
     let hours = cli.run(&["sessions", "hours", "--json"], "");
     assert_eq!(hours.status.code(), Some(3), "{}", stdout(&hours));
     assert!(stderr(&hours).contains("settings could not be read"));
-    let unlocked = {
+    {
+        let _holding = holding_journal();
         let req = UnlockRequest {
             passphrase: SecretText::new(PASS),
         };
-        api::keys::open_journal(&cli.dir, &req).unwrap()
-    };
-    assert_eq!(unlocked.damaged().len(), 2, "unlock reports both");
-    assert_eq!(
-        api::settings::get(&unlocked).unwrap_err().code,
-        attune::ErrorCode::DamagedRecords
-    );
-    drop(unlocked);
+        let unlocked = api::keys::open_journal(&cli.dir, &req).unwrap();
+        assert_eq!(unlocked.damaged().len(), 2, "unlock reports both");
+        assert_eq!(
+            api::settings::get(&unlocked).unwrap_err().code,
+            attune::ErrorCode::DamagedRecords
+        );
+    }
 
     // Both can be removed by id; saving settings again starts them afresh.
     assert_eq!(cli.run(&["purge", &settings], "").status.code(), Some(0));
@@ -1524,7 +1404,7 @@ fn the_cli_and_the_app_export_the_same_reflections_and_leave_the_trash_out() {
     let trashed = cli.add(&["add", "--title", "In the trash"], "third");
     assert_eq!(cli.run(&["delete", &trashed], "").status.code(), Some(0));
 
-    let by_cli = cli._tmp.path().join("cli.json");
+    let by_cli = cli.root.join("cli.json");
     let out = cli.run(
         &[
             "export",
@@ -1542,7 +1422,8 @@ fn the_cli_and_the_app_export_the_same_reflections_and_leave_the_trash_out() {
         stdout(&out)
     );
 
-    let by_app = cli._tmp.path().join("app.json");
+    let by_app = cli.root.join("app.json");
+    let holding = holding_journal();
     let mut app = App::new(cli.dir.clone());
     let req = UnlockRequest {
         passphrase: SecretText::new(PASS),
@@ -1558,6 +1439,7 @@ fn the_cli_and_the_app_export_the_same_reflections_and_leave_the_trash_out() {
     app.read(|j| api::export::write(j, &request, &by_app, api::WriteMode::Replace))
         .unwrap();
     app.lock().unwrap();
+    drop(holding);
 
     let read = |p: &Path| -> Vec<String> {
         let v: serde_json::Value = serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap();

@@ -1,15 +1,15 @@
 //! Backups: consistent encrypted copies, written so that a failure leaves older copies
 //! and the journal as they were; restore into a new folder or in place; rotation. (The
-//! full-disk case runs the real binary, in tests/disk_full.rs: a test that forks here
-//! could hold a journal lock across its fork while another test reopens the journal.)
+//! full-disk case runs the real binary, in tests/processes/disk_full.rs: a test that
+//! forks here could hold a journal lock across its fork while another test reopens the
+//! journal.)
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
 
 use std::io::Write;
 use std::path::Path;
 
+use crate::support::*;
 use attune::crypto::Passphrase;
 use attune::store::backup::{
     back_up_into, backup_file_name, list_backups, read_backup_image, restore_into, rotate, to_keep,
@@ -19,7 +19,6 @@ use attune::store::Store;
 use attune::vault::Vault;
 use attune::ErrorCode;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use common::*;
 
 const MARKERS: [&str; 2] = ["OspreyBackupCanary", "LanternBackupCanary"];
 
@@ -280,7 +279,6 @@ fn a_backup_carries_everything_the_journal_holds_to_another_computer() {
     use attune::journal::checkin::{CheckinAnswer, NewCheckin, TrendsRequest};
     use attune::journal::sessions::{SessionFormat, SessionInput, SessionRole};
     use attune::prompts::PackRequest;
-    use attune::share::{CardRole, MyRelation};
     let tmp = tempfile::tempdir().unwrap();
     let (da, db) = (tmp.path().join("supervisee"), tmp.path().join("supervisor"));
     let (mut a, _) = create_journal(&da);
@@ -320,20 +318,7 @@ fn a_backup_carries_everything_the_journal_holds_to_another_computer() {
     )
     .unwrap();
     // Identity, a confirmed contact, a shared entry and a feedback thread.
-    let card_a = a.export_card("Alex", CardRole::Supervisee).unwrap();
-    let card_b = b.export_card("Sam", CardRole::Supervisor).unwrap();
-    let sam = a
-        .import_card(&card_b, MyRelation::MySupervisor, false)
-        .unwrap();
-    let alex = b
-        .import_card(&card_a, MyRelation::MySupervisee, false)
-        .unwrap();
-    let (sam, alex) = (
-        attune::share::exchange::parse_contact_id(&sam.id).unwrap(),
-        attune::share::exchange::parse_contact_id(&alex.id).unwrap(),
-    );
-    a.confirm_contact(&sam, true).unwrap();
-    b.confirm_contact(&alex, true).unwrap();
+    let (sam, alex) = pair(&mut a, &mut b);
     a.share(&sam, &[e]).unwrap();
     b.import_packet(&a.write_share_packet(&sam).unwrap())
         .unwrap();

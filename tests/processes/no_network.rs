@@ -7,6 +7,8 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use crate::support::cli::{start_child, with_test_env};
+
 /// Run `program args…` under strace, returning the system calls that touched the network.
 fn internet_syscalls(
     program: &str,
@@ -26,16 +28,15 @@ fn internet_syscalls(
     .arg(&trace)
     .arg(program)
     .args(args)
-    .env("ATTUNE_TEST_FAST_KDF", "1")
-    .env_remove("ATTUNE_JOURNAL")
     .stdin(Stdio::null())
     .stdout(Stdio::null())
     .stderr(Stdio::null());
+    with_test_env(&mut cmd);
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let status = cmd
-        .status()
+    let status = start_child(&mut cmd)
+        .and_then(|mut child| child.wait())
         .expect("strace is needed for this test (apt-get install strace)");
     assert!(
         status.success() || args.first() == Some(&"-c"),

@@ -4,17 +4,15 @@
 // Test code, helpers included: a failed step should stop the test where it happened.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use crate::support::*;
 use attune::crypto::{KdfParams, Passphrase, RecoveryKey};
 use attune::journal::{EntryId, Journal};
 use attune::vault::Vault;
 use attune::ErrorCode;
-use common::*;
 
 const ENTRY_COUNT: usize = 5;
 
@@ -29,18 +27,6 @@ fn closed_journal(dir: &Path) -> (RecoveryKey, BTreeMap<String, String>) {
         .collect();
     journal.lock();
     (recovery, titles)
-}
-
-fn set_column(dir: &Path, seq: i64, column: &str, value: rusqlite::types::Value) {
-    let sql = format!("UPDATE records SET {column} = ?1 WHERE seq = ?2");
-    let changed = db(dir)
-        .execute(&sql, rusqlite::params![value, seq])
-        .unwrap();
-    assert_eq!(changed, 1);
-}
-
-fn set_envelope(dir: &Path, seq: i64, envelope: &[u8]) {
-    set_column(dir, seq, "envelope", envelope.to_vec().into());
 }
 
 /// Open the journal and check that exactly `damaged` (ids in hex; `None` for a row
@@ -194,9 +180,9 @@ fn a_changed_revision_kind_or_key_id_column_damages_only_that_record() {
         ("key_id", Value::Integer(0), Value::Integer(1)),
     ];
     for (column, bad, good) in cases {
-        set_column(&dir, target.seq, column, bad.clone());
+        set_record_column(&dir, target.seq, column, bad.clone());
         assert_only_damaged(&dir, &titles, &damaged, &format!("{column} = {bad:?}"));
-        set_column(&dir, target.seq, column, good);
+        set_record_column(&dir, target.seq, column, good);
     }
     assert_only_damaged(&dir, &titles, &[], "columns restored");
 
@@ -207,9 +193,9 @@ fn a_changed_revision_kind_or_key_id_column_damages_only_that_record() {
         ("kind", Value::Integer(256)),
         ("key_id", Value::Integer(-5)),
     ] {
-        set_column(&dir, target.seq, column, bad.clone());
+        set_record_column(&dir, target.seq, column, bad.clone());
         assert_only_damaged(&dir, &titles, &[None], &format!("{column} = {bad:?}"));
-        set_column(&dir, target.seq, column, Value::Integer(1));
+        set_record_column(&dir, target.seq, column, Value::Integer(1));
     }
 }
 
@@ -224,7 +210,7 @@ fn a_changed_id_column_damages_only_that_record() {
     // Another well-formed id: the record is reported under the id it now sits at.
     let mut moved = target.id.clone();
     moved[7] ^= 0x10;
-    set_column(&dir, target.seq, "id", moved.clone().into());
+    set_record_column(&dir, target.seq, "id", moved.clone().into());
     let moved_hex = moved.iter().map(|b| format!("{b:02x}")).collect::<String>();
     let journal = open_journal(&dir, PASSPHRASE);
     let reported: Vec<_> = journal.damaged().iter().map(|d| d.id.clone()).collect();
@@ -245,23 +231,15 @@ fn a_changed_id_column_damages_only_that_record() {
     journal.lock();
 
     // An id of the wrong size: damaged, with no id to name.
-    set_column(&dir, target.seq, "id", target.id[..15].to_vec().into());
+    set_record_column(&dir, target.seq, "id", target.id[..15].to_vec().into());
     let journal = open_journal(&dir, PASSPHRASE);
     let reported: Vec<_> = journal.damaged().iter().map(|d| d.id.clone()).collect();
     assert_eq!(reported, vec![None]);
     assert_eq!(journal.len(), ENTRY_COUNT - 1);
     journal.lock();
 
-    set_column(&dir, target.seq, "id", target.id.clone().into());
+    set_record_column(&dir, target.seq, "id", target.id.clone().into());
     assert_only_damaged(&dir, &titles, &[], "id restored");
-}
-
-fn set_protector_column(dir: &Path, kind: i64, column: &str, value: &[u8]) {
-    let sql = format!("UPDATE protectors SET {column} = ?1 WHERE kind = ?2");
-    let changed = db(dir)
-        .execute(&sql, rusqlite::params![value, kind])
-        .unwrap();
-    assert_eq!(changed, 1);
 }
 
 fn unlock_code(dir: &Path) -> Option<ErrorCode> {
@@ -487,7 +465,7 @@ fn a_record_moved_to_an_unknown_table_is_reported_refuses_rotation_and_can_be_pu
     let dir = tmp.path().join("journal");
     let (_, titles) = closed_journal(&dir);
     let target = &stored_records(&dir)[2];
-    set_column(&dir, target.seq, "tbl", Value::Integer(99));
+    set_record_column(&dir, target.seq, "tbl", Value::Integer(99));
     assert_only_damaged(&dir, &titles, &[Some(target.id_hex())], "moved to table 99");
 
     let mut journal = open_journal(&dir, PASSPHRASE);

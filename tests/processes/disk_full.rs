@@ -8,6 +8,8 @@
 
 use std::process::Command;
 
+use crate::support::cli::{child_output, with_test_env};
+
 const PASS: &str = "disk full passphrase";
 
 /// Run `script` in bash with `$ATTUNE` pointing at the binary and a passphrase file set.
@@ -24,14 +26,12 @@ fn bash(script: &str, namespace: bool) -> (i32, String, String) {
         c.args(["-c", script]);
         c
     };
-    let out = cmd
+    with_test_env(&mut cmd)
         .env("ATTUNE", env!("CARGO_BIN_EXE_attune"))
         .env("ATTUNE_PASSPHRASE_FILE", &pass)
-        .env("ATTUNE_TEST_FAST_KDF", "1")
-        .env("WORK", tmp.path())
-        .env_remove("ATTUNE_JOURNAL")
-        .output()
-        .expect("bash and unshare (util-linux) are needed for this test");
+        .env("WORK", tmp.path());
+    let out =
+        child_output(&mut cmd).expect("bash and unshare (util-linux) are needed for this test");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use crate::support::hex;
 use attune::crypto::sha256;
 use attune::deid::measure::{evaluate, parse_corpus, Sample};
 use attune::deid::FindingKind;
@@ -20,10 +21,6 @@ fn corpus_file(name: &str) -> String {
 
 fn corpus(part: &str) -> Vec<Sample> {
     parse_corpus(&corpus_file(&format!("corpus/{part}.jsonl"))).unwrap()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[test]

@@ -5,18 +5,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use std::path::Path;
-
+use crate::support::*;
 use attune::journal::sessions::{self, HOURS_CSV_HEADER};
 use attune::journal::{
     EntryId, Journal, SessionFormat, SessionId, SessionInput, SessionRole, Settings,
     SupervisionSession,
 };
+use attune::store::Table;
 use attune::ErrorCode;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use common::*;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -55,19 +52,6 @@ fn stored(n: u8, date: NaiveDate, minutes: u32, role: SessionRole) -> Supervisio
     }
 }
 
-fn session_rows(dir: &Path) -> Vec<(i64, Vec<u8>)> {
-    let conn = db(dir);
-    let mut stmt = conn
-        .prepare("SELECT seq, id FROM records WHERE tbl = 11 ORDER BY seq")
-        .unwrap();
-    let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .unwrap();
-    rows
-}
-
 #[test]
 fn sessions_survive_lock_and_unlock_with_every_field() {
     let tmp = tempfile::tempdir().unwrap();
@@ -96,7 +80,11 @@ fn sessions_survive_lock_and_unlock_with_every_field() {
     assert_ne!(saved.id, second.id);
     journal.lock();
 
-    assert_eq!(session_rows(&dir).len(), 2, "one record per session");
+    assert_eq!(
+        stored_records_in(&dir, Table::Sessions).len(),
+        2,
+        "one record per session"
+    );
     let journal = open_journal(&dir, PASSPHRASE);
     assert!(journal.damaged().is_empty());
     assert_eq!(journal.session(&saved.id).unwrap(), &saved);
@@ -128,7 +116,11 @@ fn changing_a_session_keeps_its_id_and_creation_and_raises_the_revision() {
     assert_eq!((changed.date, changed.minutes), (day(2026, 5, 7), 90));
     assert_eq!(journal.sessions().len(), 1);
     journal.lock();
-    assert_eq!(session_rows(&dir).len(), 1, "replaced, not added");
+    assert_eq!(
+        stored_records_in(&dir, Table::Sessions).len(),
+        1,
+        "replaced, not added"
+    );
     let journal = open_journal(&dir, PASSPHRASE);
     assert_eq!(journal.session(&first.id).unwrap(), &changed);
 
@@ -235,7 +227,7 @@ fn bad_sessions_are_refused_and_nothing_is_saved() {
         .unwrap();
     assert_eq!(edge.notes, None);
     journal.lock();
-    assert_eq!(session_rows(&dir).len(), 1);
+    assert_eq!(stored_records_in(&dir, Table::Sessions).len(), 1);
 }
 
 #[test]
@@ -249,11 +241,9 @@ fn a_damaged_session_is_reported_and_can_be_removed_by_its_id() {
             .unwrap();
     }
     journal.lock();
-    let (seq, id) = session_rows(&dir)[1].clone();
-    db(&dir)
-        .execute("UPDATE records SET envelope = x'00' WHERE seq = ?1", [seq])
-        .unwrap();
-    let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
+    let StoredRecord { seq, id, .. } = stored_records_in(&dir, Table::Sessions)[1].clone();
+    set_envelope(&dir, seq, &[0]);
+    let hex = hex(&id);
 
     let mut journal = open_journal(&dir, PASSPHRASE);
     let reported: Vec<Option<String>> = journal.damaged().iter().map(|d| d.id.clone()).collect();
@@ -289,10 +279,8 @@ fn purge_removes_a_damaged_session_but_not_a_readable_one() {
         .save_session(input(day(2026, 1, 6), 60, "b"), now())
         .unwrap();
     journal.lock();
-    let (seq, id) = session_rows(&dir)[1].clone();
-    db(&dir)
-        .execute("UPDATE records SET envelope = x'00' WHERE seq = ?1", [seq])
-        .unwrap();
+    let StoredRecord { seq, id, .. } = stored_records_in(&dir, Table::Sessions)[1].clone();
+    set_envelope(&dir, seq, &[0]);
     let mut journal = open_journal(&dir, PASSPHRASE);
     assert_eq!(
         code_of(journal.purge(&EntryId(kept.0))),
@@ -322,7 +310,7 @@ fn deleted_sessions_are_gone_after_unlock_and_rotation_carries_the_rest() {
     );
     journal.vault_mut().rotate_key(&passphrase()).unwrap();
     journal.lock();
-    assert_eq!(session_rows(&dir).len(), 1);
+    assert_eq!(stored_records_in(&dir, Table::Sessions).len(), 1);
     let journal = open_journal(&dir, PASSPHRASE);
     assert!(journal.damaged().is_empty());
     let ids: Vec<SessionId> = journal.sessions().iter().map(|s| s.id).collect();

@@ -4,16 +4,14 @@
 // Test code, helpers included: a failed step should stop the test where it happened.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
+use crate::support::*;
 use attune::crypto::{Passphrase, RecoveryKey};
 use attune::journal::{EntryChange, Journal};
 use attune::vault::{KdfChoice, Vault};
 use attune::ErrorCode;
-use common::*;
 
 const NEW_PASSPHRASE: &str = "a different and longer passphrase";
 

@@ -4,29 +4,25 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
+use crate::support::cli::child_output;
+use crate::support::packets::{share_document, shared_entry, Party};
 use attune::crypto::{is_age_recipient, verify_signature};
 use attune::share::document::PacketContent;
 use attune::share::{
     open_plaintext, parse_document, parse_frame, seal_packet, PACKET_MAGIC, SIGNATURE_CONTEXT,
 };
-use common::packets::{share_document, shared_entry, Party};
 
 /// Run one of Debian's age tools, failing clearly when it is not installed.
 fn run(tool: &str, args: &[&str]) -> Vec<u8> {
-    let output = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|err| {
-            panic!(
-                "could not run `{tool}` ({err}). Debian's `age` package provides it; \
+    let output = child_output(Command::new(tool).args(args)).unwrap_or_else(|err| {
+        panic!(
+            "could not run `{tool}` ({err}). Debian's `age` package provides it; \
              scripts/setup.sh installs it (apt-get install age)."
-            )
-        });
+        )
+    });
     assert!(
         output.status.success(),
         "`{tool} {}` failed: {}",
@@ -108,9 +104,8 @@ fn debian_age_opens_a_packet_sealed_to_an_age_keygen_key() {
     )
     .unwrap();
     std::fs::write(&other, &not_for_it).unwrap();
-    let refused = Command::new("age")
-        .args(["-d", "-i", path_str(&key_file), path_str(&other)])
-        .output()
-        .unwrap();
+    let refused =
+        child_output(Command::new("age").args(["-d", "-i", path_str(&key_file), path_str(&other)]))
+            .unwrap();
     assert!(!refused.status.success());
 }

@@ -1,15 +1,18 @@
-//! Two parties and their packet documents, for the packet, canary and interop tests.
+//! Parties outside any journal, with raw keys, and their packet documents: for the
+//! packet, canary, exchange and interop tests.
 
 use attune::crypto::{age_encrypt, AgeIdentity, SigningKey, SigningPublicKey};
 use attune::journal::{AnswerValue, EntryKind, Setting};
+use attune::share::contacts::ContactCard;
 use attune::share::document::{
     FeedbackResponse, PacketContent, PacketDocument, PartyKeys, SharedAnswer, SharedEntry,
     PACKET_FORMAT,
 };
-use attune::share::{encode_frame, signing_key_hex};
+use attune::share::{encode_frame, seal_packet, signing_key_hex, CardRole};
 use chrono::{NaiveDate, TimeZone, Utc};
 
-/// One journal's identity: its signing key and its age identity.
+/// One person's identity, held outside Attune's journals to hand-make cards and
+/// packets: a name, a signing key and an age identity.
 pub struct Party {
     pub name: &'static str,
     pub signing: SigningKey,
@@ -34,6 +37,31 @@ impl Party {
 
     pub fn public(&self) -> SigningPublicKey {
         self.signing.public_key()
+    }
+
+    /// This party's contact card, in the given role.
+    pub fn card(&self, role: CardRole) -> String {
+        ContactCard {
+            name: self.name.into(),
+            role,
+            keys: self.keys(),
+        }
+        .to_text()
+    }
+
+    /// A packet from this party to `to`, sealed to `to` only.
+    pub fn packet(&self, to: &PartyKeys, sequence: u64, content: PacketContent) -> Vec<u8> {
+        let doc = PacketDocument {
+            format: PACKET_FORMAT,
+            packet_id: format!("{:032x}", sequence),
+            sequence,
+            created_at: Utc::now(),
+            sender: self.keys(),
+            sender_name: self.name.into(),
+            recipient: to.clone(),
+            content,
+        };
+        seal_packet(&doc, &self.signing, std::slice::from_ref(&to.age_recipient)).unwrap()
     }
 }
 

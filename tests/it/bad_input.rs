@@ -8,11 +8,12 @@
 // Tests may panic with a message; this file is nothing but tests and their helpers.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use attune::crypto::{sha256, Passphrase};
+use crate::support::*;
+
+use attune::crypto::Passphrase;
 use attune::journal::{
     AnswerValue, EntryChange, EntryId, Journal, NewEntry, PromptAnswer, VerifyReport,
 };
@@ -21,13 +22,8 @@ use attune::vault::{KdfChoice, Vault};
 use attune::{Error, ErrorCode};
 use chrono::Utc;
 
-const PASSPHRASE: &str = "bad input passphrase";
 /// Words written into the journal, which no error message may repeat.
 const MARKERS: [&str; 3] = ["zebralantern", "quokkaharbour", "marmalade"];
-
-fn passphrase() -> Passphrase {
-    Passphrase::new(PASSPHRASE)
-}
 
 /// Fails if `err` has the wrong code or repeats journal text.
 #[track_caller]
@@ -54,30 +50,6 @@ fn expect_err<T>(result: attune::Result<T>, code: ErrorCode) -> Error {
     }
 }
 
-/// Every file under `dir` (recursively) with the SHA-256 of its bytes; empty if `dir`
-/// does not exist.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, [u8; 32]> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, [u8; 32]>) {
-        for item in fs::read_dir(dir).unwrap() {
-            let path = item.unwrap().path();
-            if path.is_dir() {
-                walk(root, &path, out);
-            } else {
-                let bytes = fs::read(&path).unwrap();
-                out.insert(
-                    path.strip_prefix(root).unwrap().to_path_buf(),
-                    sha256(&bytes),
-                );
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    if dir.exists() {
-        walk(dir, dir, &mut out);
-    }
-    out
-}
-
 /// The body of the `i`th entry: the markers plus filler of varied length, so that some
 /// records spill onto overflow pages.
 fn body(i: usize) -> String {
@@ -91,9 +63,7 @@ fn body(i: usize) -> String {
 
 /// A closed journal in `dir` holding `count` entries that all carry the markers.
 fn journal_with_entries(dir: &Path, count: usize) {
-    let (vault, _recovery) =
-        Vault::create(dir, &passphrase(), KdfChoice::TestFast).expect("create the journal");
-    let mut journal = Journal::load(vault, Utc::now()).expect("load the new journal");
+    let (mut journal, _recovery) = create_journal(dir);
     for i in 0..count {
         journal
             .add(
@@ -110,11 +80,6 @@ fn journal_with_entries(dir: &Path, count: usize) {
             .expect("add an entry");
     }
     journal.lock();
-}
-
-fn open(dir: &Path) -> Journal {
-    let vault = Vault::unlock(dir, &passphrase()).expect("unlock");
-    Journal::load(vault, Utc::now()).expect("load")
 }
 
 fn stored_records(journal: &Journal) -> usize {
@@ -151,7 +116,7 @@ fn init_over_an_existing_journal_is_refused_and_changes_nothing() {
     assert_eq!(snapshot(&dir), before, "a refused init changed the folder");
 
     // Also while the journal is open: still "exists", and still nothing written.
-    let journal = open(&dir);
+    let journal = open_journal(&dir, PASSPHRASE);
     expect_err(
         Vault::create(&dir, &other, KdfChoice::TestFast),
         ErrorCode::JournalExists,
@@ -160,7 +125,7 @@ fn init_over_an_existing_journal_is_refused_and_changes_nothing() {
     assert_eq!(snapshot(&dir), before);
 
     // The old passphrase still opens it, with every entry.
-    assert_eq!(open(&dir).len(), 3);
+    assert_eq!(open_journal(&dir, PASSPHRASE).len(), 3);
     expect_err(Vault::unlock(&dir, &other), ErrorCode::WrongSecret);
 }
 
@@ -259,7 +224,7 @@ fn second_open_is_busy_until_the_first_closes() {
     let dir = tmp.path().join("journal");
     journal_with_entries(&dir, 2);
 
-    let mut first = open(&dir);
+    let mut first = open_journal(&dir, PASSPHRASE);
     expect_err(Vault::unlock(&dir, &passphrase()), ErrorCode::JournalBusy);
     // A refused open must not release the first one's lock on its way out.
     expect_err(Vault::unlock(&dir, &passphrase()), ErrorCode::JournalBusy);
@@ -280,7 +245,7 @@ fn second_open_is_busy_until_the_first_closes() {
         .expect("the first journal still writes");
     first.lock();
 
-    let second = open(&dir);
+    let second = open_journal(&dir, PASSPHRASE);
     assert_eq!(second.len(), 3);
     assert!(second.damaged().is_empty());
 
@@ -290,7 +255,7 @@ fn second_open_is_busy_until_the_first_closes() {
     let (vault, _recovery) = Vault::create(&dir2, &passphrase(), KdfChoice::TestFast).unwrap();
     expect_err(Vault::unlock(&dir2, &passphrase()), ErrorCode::JournalBusy);
     drop(vault);
-    assert!(open(&dir2).is_empty());
+    assert!(open_journal(&dir2, PASSPHRASE).is_empty());
 }
 
 // ---- damaged files -----------------------------------------------------------------
@@ -393,7 +358,7 @@ fn garbage_inside_a_record_is_reported_and_the_rest_stays_readable() {
     journal_with_entries(&dir, 60);
     // Find one record's ciphertext in the file and flip bytes in it: SQLite still reads
     // the page, and the record fails to decrypt.
-    let journal = open(&dir);
+    let journal = open_journal(&dir, PASSPHRASE);
     let (rows, _) = journal.vault().store().records(Table::Entries).unwrap();
     let target = rows.iter().find(|r| r.envelope.len() <= 1024).unwrap();
     let hex = EntryId(target.id).to_hex();
@@ -487,7 +452,7 @@ fn unknown_entry_ids_are_not_found_and_change_nothing() {
     journal_with_entries(&dir, 3);
     let before = snapshot(&dir);
 
-    let mut journal = open(&dir);
+    let mut journal = open_journal(&dir, PASSPHRASE);
     let unknown = (0u8..=255)
         .map(|b| EntryId([b; 16]))
         .find(|id| journal.get(id).is_err())
@@ -533,7 +498,7 @@ fn invalid_fields_are_refused_and_nothing_is_written() {
     journal_with_entries(&dir, 3);
     let before = snapshot(&dir);
 
-    let mut journal = open(&dir);
+    let mut journal = open_journal(&dir, PASSPHRASE);
     let existing = journal.entries().next().unwrap().clone();
     let now = Utc::now();
     let text = || format!("{} {} {}", MARKERS[0], MARKERS[1], MARKERS[2]);
@@ -649,7 +614,7 @@ fn invalid_fields_are_refused_and_nothing_is_written() {
         "a refused change wrote to the journal"
     );
     // And after reopening, everything is as it was.
-    let journal = open(&dir);
+    let journal = open_journal(&dir, PASSPHRASE);
     assert_eq!(journal.get(&existing.id).unwrap(), &existing);
     assert_eq!(journal.len(), 3);
 }

@@ -6,11 +6,11 @@
 // Test code, helpers included: a failed step should stop the test where it happened.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
+use crate::support::packets::{feedback_document, share_document, Party};
+use crate::support::*;
 use attune::crypto::RecoveryKey;
 use attune::journal::{
     AnswerValue, CheckinAnswer, EntryChange, EntryKind, FindRequest, Journal, NewCheckin, NewEntry,
@@ -19,8 +19,6 @@ use attune::journal::{
 use attune::prompts::{AnswerType, PackRequest, PromptPack};
 use attune::share::document::{PacketContent, SharedAnswer, SharedEntry};
 use attune::share::{open_packet, seal_packet};
-use common::packets::{feedback_document, share_document, Party};
-use common::*;
 
 /// One set of markers, one per user field. Each is unique to its field and its set.
 struct Markers {
@@ -458,7 +456,6 @@ fn custom_pack_text_never_reaches_any_file() {
 
 #[test]
 fn exchange_records_and_packets_hold_no_readable_text_on_either_side() {
-    use attune::share::{CardRole, MyRelation};
     let tmp = tempfile::tempdir().unwrap();
     let (da, db) = (tmp.path().join("supervisee"), tmp.path().join("supervisor"));
     let packets = tmp.path().join("packets");
@@ -474,18 +471,7 @@ fn exchange_records_and_packets_hold_no_readable_text_on_either_side() {
         "CanaryStays bleibt остаётся".to_string(),
     );
 
-    let card_a = a.export_card(&name_a, CardRole::Supervisee).unwrap();
-    let card_b = b.export_card(&name_b, CardRole::Supervisor).unwrap();
-    let sam = a
-        .import_card(&card_b, MyRelation::MySupervisor, false)
-        .unwrap();
-    let alex = b
-        .import_card(&card_a, MyRelation::MySupervisee, false)
-        .unwrap();
-    let sam = attune::share::exchange::parse_contact_id(&sam.id).unwrap();
-    let alex = attune::share::exchange::parse_contact_id(&alex.id).unwrap();
-    a.confirm_contact(&sam, true).unwrap();
-    b.confirm_contact(&alex, true).unwrap();
+    let (sam, alex) = pair_named(&mut a, &name_a, &mut b, &name_b);
 
     let e = a.add(shared.new_entry(), now()).unwrap().id;
     a.share(&sam, &[e]).unwrap();

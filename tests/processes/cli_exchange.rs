@@ -3,72 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
 use tempfile::TempDir;
 
-const PASS: &str = "cli exchange passphrase";
-
-struct Person {
-    dir: PathBuf,
-    pass_file: PathBuf,
-}
-
-impl Person {
-    fn new(tmp: &Path, name: &str) -> Self {
-        let pass_file = tmp.join(format!("{name}.pass"));
-        std::fs::write(&pass_file, format!("{PASS}\n")).unwrap();
-        let me = Self {
-            dir: tmp.join(name),
-            pass_file,
-        };
-        let out = me.run(&["init"], "");
-        assert_eq!(out.status.code(), Some(0), "init: {}", stderr(&out));
-        me
-    }
-
-    fn run(&self, args: &[&str], stdin: &str) -> Output {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_attune"))
-            .arg("--journal")
-            .arg(&self.dir)
-            .args(args)
-            .env_remove("ATTUNE_JOURNAL")
-            .env("ATTUNE_PASSPHRASE_FILE", &self.pass_file)
-            .env("ATTUNE_TEST_FAST_KDF", "1")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str], stdin: &str) -> String {
-        let out = self.run(args, stdin);
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-        stdout(&out)
-    }
-
-    fn json(&self, args: &[&str]) -> serde_json::Value {
-        serde_json::from_str(&self.ok(args, "")).unwrap()
-    }
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
-}
+use crate::support::cli::{stderr, stdout, Cli};
 
 fn safety_code_line(text: &str) -> String {
     text.lines()
@@ -80,8 +17,10 @@ fn safety_code_line(text: &str) -> String {
 #[test]
 fn two_people_run_the_whole_exchange_from_the_command_line() {
     let tmp = TempDir::new().unwrap();
-    let alex = Person::new(tmp.path(), "alex");
-    let sam = Person::new(tmp.path(), "sam");
+    let alex = Cli::named(tmp.path(), "alex");
+    let sam = Cli::named(tmp.path(), "sam");
+    alex.init();
+    sam.init();
     let p = |name: &str| tmp.path().join(name).display().to_string();
 
     let me = alex.json(&["identity", "show", "--json"]);

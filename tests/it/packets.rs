@@ -4,8 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
+use crate::support::packets::*;
 use attune::crypto::{age_open, sha256, SigningKey};
 use attune::share::document::PacketContent;
 use attune::share::{
@@ -13,7 +12,6 @@ use attune::share::{
     OpenedPacket, MAX_DOCUMENT_BYTES, MAX_PACKET_BYTES, PACKET_MAGIC,
 };
 use attune::{ErrorCode, Result};
-use common::packets::*;
 
 /// Distinctive text, to check no refusal ever quotes a packet.
 const MARKER: &str = "PacketMarker Überraschung 🐤";

@@ -4,17 +4,14 @@
 // Test code, helpers included: a failed step should stop the test where it happened.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use std::path::Path;
-
+use crate::support::*;
 use attune::journal::checkin::{self, NUDGE_AFTER_DAYS};
 use attune::journal::{
     Checkin, CheckinAnswer, CheckinId, ItemSet, Journal, NewCheckin, Trends, TrendsRequest,
 };
+use attune::store::Table;
 use attune::ErrorCode;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use common::*;
 
 /// A fixed moment: `day` of March 2026 at `hour` UTC. 2 March 2026 is a Monday.
 fn march(day: u32, hour: u32) -> DateTime<Utc> {
@@ -69,20 +66,6 @@ fn all_at_strain(s: u8) -> Vec<(&'static str, u8)> {
     ]
 }
 
-/// Sequence numbers and envelopes of the check-in records (table 5), in order.
-fn checkin_rows(dir: &Path) -> Vec<(i64, Vec<u8>, Vec<u8>)> {
-    let conn = db(dir);
-    let mut stmt = conn
-        .prepare("SELECT seq, id, envelope FROM records WHERE tbl = 5 ORDER BY seq")
-        .unwrap();
-    let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap()
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .unwrap();
-    rows
-}
-
 #[test]
 fn check_ins_survive_lock_and_unlock_with_their_answers_and_note() {
     let tmp = tempfile::tempdir().unwrap();
@@ -105,7 +88,11 @@ fn check_ins_survive_lock_and_unlock_with_their_answers_and_note() {
     assert_eq!(checkin_rows_while_open(&journal), 2);
     journal.lock();
 
-    assert_eq!(checkin_rows(&dir).len(), 2, "one record per check-in");
+    assert_eq!(
+        stored_records_in(&dir, Table::Checkins).len(),
+        2,
+        "one record per check-in"
+    );
     let journal = open_journal(&dir, PASSPHRASE);
     assert!(journal.damaged().is_empty());
     assert_eq!(journal.checkins(), before.as_slice());
@@ -139,17 +126,12 @@ fn a_damaged_check_in_is_reported_and_the_rest_stay_readable() {
     }
     journal.lock();
 
-    let rows = checkin_rows(&dir);
-    let (seq, id, mut envelope) = rows[1].clone();
+    let record = stored_records_in(&dir, Table::Checkins)[1].clone();
+    let mut envelope = record.envelope.clone();
     let last = envelope.len() - 1;
     envelope[last] ^= 0x01;
-    db(&dir)
-        .execute(
-            "UPDATE records SET envelope = ?1 WHERE seq = ?2",
-            rusqlite::params![envelope, seq],
-        )
-        .unwrap();
-    let damaged_hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
+    set_envelope(&dir, record.seq, &envelope);
+    let damaged_hex = record.id_hex();
 
     let mut journal = open_journal(&dir, PASSPHRASE);
     let reported: Vec<Option<String>> = journal.damaged().iter().map(|d| d.id.clone()).collect();
@@ -195,10 +177,8 @@ fn purge_also_removes_a_damaged_check_in_but_not_a_readable_one() {
         .save_checkin(new_checkin(&[("sleep", 6)], None), march(3, 9))
         .unwrap();
     journal.lock();
-    let (seq, id, _) = checkin_rows(&dir)[1].clone();
-    db(&dir)
-        .execute("UPDATE records SET envelope = x'00' WHERE seq = ?1", [seq])
-        .unwrap();
+    let StoredRecord { seq, id, .. } = stored_records_in(&dir, Table::Checkins)[1].clone();
+    set_envelope(&dir, seq, &[0]);
     let mut journal = open_journal(&dir, PASSPHRASE);
     assert_eq!(journal.damaged().len(), 1);
     let readable = attune::journal::EntryId(kept.0);
