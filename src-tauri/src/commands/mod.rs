@@ -35,9 +35,9 @@ fn e2e_probe() -> &'static str {
 
 #[cfg(feature = "e2e")]
 pub fn handler() -> Handler {
-    let app = attune::with_commands!(handler);
-    let probe = tauri::generate_handler![e2e_probe];
-    Box::new(move |invoke| {
+    let app: Handler = Box::new(attune::with_commands!(handler));
+    let probe: Handler = Box::new(tauri::generate_handler![e2e_probe]);
+    Box::new(move |invoke: tauri::ipc::Invoke<tauri::Wry>| {
         if invoke.message.command() == "e2e_probe" {
             probe(invoke)
         } else {
