@@ -9,10 +9,13 @@ echo "== Front end: type check, component tests, production build"
 (cd ui && npm run check && npm test && npm run build)
 
 echo "== Rust tests: core, CLI, desktop shell, IPC types (crash test below, with its figures)"
-cargo test --workspace --locked --features attune/typescript -- --skip killed_writers_never_lose_acknowledged_entries
+cargo test --workspace --locked --features attune/typescript,attune/test-kdf -- --skip killed_writers_never_lose_acknowledged_entries
+
+echo "== The fast test key derivation is ignored by a build without the test-kdf feature"
+cargo test --locked -p attune --lib -- the_fast_test_kdf_needs_the_test_kdf_build
 
 echo "== Crash durability: SIGKILL at random moments, counts printed"
-cargo test --locked --test crash -- --nocapture killed_writers_never_lose_acknowledged_entries
+cargo test --locked --features test-kdf --test crash -- --nocapture killed_writers_never_lose_acknowledged_entries
 
 echo "== Benchmarks and examples still build"
 cargo build --locked --benches --examples

@@ -14,6 +14,7 @@ pub mod location;
 pub mod prompts;
 pub mod share;
 pub mod store;
+pub mod text;
 pub mod vault;
 
 pub use error::{Error, ErrorCode, Result};

@@ -32,11 +32,24 @@ pub enum KdfChoice {
 }
 
 impl KdfChoice {
-    /// `TestFast` only when `ATTUNE_TEST_FAST_KDF=1`.
+    /// `TestFast` only when `ATTUNE_TEST_FAST_KDF=1` *and* this build has the `test-kdf`
+    /// feature (tests, benchmarks and scale scripts turn it on; a plain release build
+    /// lacks it, so a stray variable cannot make a real journal weak).
     pub fn from_env() -> Self {
-        match std::env::var(TEST_FAST_KDF_ENV) {
-            Ok(v) if v == "1" => Self::TestFast,
-            _ => Self::Calibrated,
+        #[cfg(feature = "test-kdf")]
+        if std::env::var(TEST_FAST_KDF_ENV).is_ok_and(|v| v == "1") {
+            return Self::TestFast;
+        }
+        Self::Calibrated
+    }
+
+    /// The strength for a protector re-made for a journal whose (authenticated) current
+    /// protector is `test_only`: a test journal stays fast only in builds that allow it.
+    fn keep(test_only: bool) -> Self {
+        if test_only && cfg!(feature = "test-kdf") {
+            Self::TestFast
+        } else {
+            Self::Calibrated
         }
     }
 
@@ -63,6 +76,26 @@ fn meta_journal_id(store: &Store) -> Result<[u8; 16]> {
         .meta(META_JOURNAL_ID)?
         .and_then(|v| v.try_into().ok())
         .ok_or_else(Error::damaged_journal)
+}
+
+/// The one protector of `kind` for the current key. Attune writes exactly one of each;
+/// a file with more (rows added to make every unlock run many costly derivations) gets
+/// the same answer as a wrong secret, before any derivation runs.
+fn only_protector(store: &Store, kind: ProtectorKind, key_id: u32) -> Result<Option<WrappedKey>> {
+    let mut found: Vec<WrappedKey> = store
+        .protectors()?
+        .into_iter()
+        .filter(|(p, k)| p.kind == kind && *k == key_id)
+        .map(|(p, _)| p)
+        .collect();
+    match found.len() {
+        0 => Ok(None),
+        1 => Ok(found.pop()),
+        _ => Err(match kind {
+            ProtectorKind::Passphrase => Error::wrong_secret(),
+            ProtectorKind::RecoveryKey => Error::wrong_recovery_key(),
+        }),
+    }
 }
 
 fn meta_key_id(store: &Store) -> Result<u32> {
@@ -115,74 +148,57 @@ impl Vault {
         let store = Store::open(dir)?;
         let journal_id = meta_journal_id(&store)?;
         let key_id = meta_key_id(&store)?;
-        for (protector, protector_key_id) in store.protectors()? {
-            if protector.kind != ProtectorKind::Passphrase || protector_key_id != key_id {
-                continue;
+        let protector = only_protector(&store, ProtectorKind::Passphrase, key_id)?
+            .ok_or_else(Error::wrong_secret)?;
+        match protector.open_with_passphrase(&journal_id, passphrase) {
+            Ok(key) => {
+                // Authenticated now: the parameters are part of what the key opened.
+                let test_kdf = protector.kdf_params().map(|p| p.test_only).unwrap_or(false);
+                Ok(Self {
+                    store,
+                    journal_id,
+                    key,
+                    key_id,
+                    test_kdf,
+                })
             }
-            match protector.open_with_passphrase(&journal_id, passphrase) {
-                Ok(key) => {
-                    let test_kdf = protector.kdf_params().map(|p| p.test_only).unwrap_or(false);
-                    return Ok(Self {
-                        store,
-                        journal_id,
-                        key,
-                        key_id,
-                        test_kdf,
-                    });
-                }
-                Err(CryptoError::Random) => return Err(CryptoError::Random.into()),
-                Err(_) => continue,
-            }
+            Err(CryptoError::Random) => Err(CryptoError::Random.into()),
+            Err(_) => Err(Error::wrong_secret()),
         }
-        Err(Error::wrong_secret())
     }
 
-    /// Unlock with the recovery key (used by [`Vault::recover`]).
+    /// Unlock with the recovery key (used by [`Vault::recover`]). Nothing is read from
+    /// the passphrase protector: its parameters are not authenticated until it opens.
     fn unlock_with_recovery_key(dir: &Path, recovery: &RecoveryKey) -> Result<Self> {
         let store = Store::open(dir)?;
         let journal_id = meta_journal_id(&store)?;
         let key_id = meta_key_id(&store)?;
-        let mut test_kdf = false;
-        let mut found = None;
-        for (protector, protector_key_id) in store.protectors()? {
-            if protector_key_id != key_id {
-                continue;
-            }
-            match protector.kind {
-                ProtectorKind::Passphrase => {
-                    test_kdf = protector.kdf_params().map(|p| p.test_only).unwrap_or(false);
-                }
-                ProtectorKind::RecoveryKey => {
-                    if let Ok(key) = protector.open_with_recovery_key(&journal_id, recovery) {
-                        found = Some(key);
-                    }
-                }
-            }
-        }
+        let found = only_protector(&store, ProtectorKind::RecoveryKey, key_id)?
+            .and_then(|p| p.open_with_recovery_key(&journal_id, recovery).ok());
         let key = found.ok_or_else(Error::wrong_recovery_key)?;
         Ok(Self {
             store,
             journal_id,
             key,
             key_id,
-            test_kdf,
+            test_kdf: false,
         })
     }
 
     /// Open with the recovery key, set a new passphrase and issue a fresh recovery key
     /// (the old one stops working). Returns the unlocked vault and the new recovery key.
+    /// The new passphrase protector's strength is `kdf`, the caller's choice (from the
+    /// environment, in builds that allow it): never read from the old protector, whose
+    /// parameters could have been edited on disk.
     pub fn recover(
         dir: &Path,
         recovery: &RecoveryKey,
         new_passphrase: &Passphrase,
+        kdf: KdfChoice,
     ) -> Result<(Self, RecoveryKey)> {
         let mut vault = Self::unlock_with_recovery_key(dir, recovery)?;
-        let kdf = if vault.test_kdf {
-            KdfChoice::TestFast
-        } else {
-            KdfChoice::Calibrated
-        };
         let params = kdf.params()?;
+        vault.test_kdf = params.test_only;
         let fresh = RecoveryKey::generate()?;
         let pass =
             WrappedKey::with_passphrase(&vault.journal_id, &vault.key, new_passphrase, params)?;
@@ -199,11 +215,7 @@ impl Vault {
     /// Re-wrap the data key under a new passphrase, then truncate the log so the old
     /// wrapped key is gone from every file.
     pub fn change_passphrase(&mut self, new_passphrase: &Passphrase) -> Result<()> {
-        let kdf = if self.test_kdf {
-            KdfChoice::TestFast
-        } else {
-            KdfChoice::Calibrated
-        };
+        let kdf = KdfChoice::keep(self.test_kdf);
         let protector = WrappedKey::with_passphrase(
             &self.journal_id,
             &self.key,
@@ -240,11 +252,7 @@ impl Vault {
             .key_id
             .checked_add(1)
             .ok_or_else(|| Error::internal("key id overflow"))?;
-        let kdf = if self.test_kdf {
-            KdfChoice::TestFast
-        } else {
-            KdfChoice::Calibrated
-        };
+        let kdf = KdfChoice::keep(self.test_kdf);
         let pass =
             WrappedKey::with_passphrase(&self.journal_id, &new_key, passphrase, kdf.params()?)?;
         let fresh = RecoveryKey::generate()?;
@@ -313,11 +321,8 @@ impl Vault {
         key_id: u32,
         passphrase: &Passphrase,
     ) -> Result<DataKey> {
-        store
-            .protectors()?
-            .into_iter()
-            .filter(|(p, k)| p.kind == ProtectorKind::Passphrase && *k == key_id)
-            .find_map(|(p, _)| p.open_with_passphrase(journal_id, passphrase).ok())
+        only_protector(store, ProtectorKind::Passphrase, key_id)?
+            .and_then(|p| p.open_with_passphrase(journal_id, passphrase).ok())
             .ok_or_else(Error::wrong_secret)
     }
 
@@ -447,4 +452,23 @@ fn damaged_for_rotation() -> Error {
         ErrorCode::DamagedRecords,
         "Some records are damaged, so the key was not rotated and nothing changed. Run `attune verify`, purge the damaged records, then try again.",
     )
+}
+
+#[cfg(test)]
+mod kdf_switch_tests {
+    use super::*;
+
+    /// Run in both kinds of build (the README's test command runs it without the
+    /// feature too): a stray variable makes a weak journal only where tests allow it.
+    #[test]
+    fn the_fast_test_kdf_needs_the_test_kdf_build() {
+        std::env::set_var(TEST_FAST_KDF_ENV, "1");
+        let chosen = KdfChoice::from_env();
+        assert_eq!(chosen == KdfChoice::TestFast, cfg!(feature = "test-kdf"));
+        assert_eq!(
+            KdfChoice::keep(true) == KdfChoice::TestFast,
+            cfg!(feature = "test-kdf")
+        );
+        assert_eq!(KdfChoice::keep(false), KdfChoice::Calibrated);
+    }
 }

@@ -102,3 +102,31 @@ pub async fn pick_file(
         Some(path) => path.into_path().map(Some).map_err(|_| dialog_failed()),
     }
 }
+
+/// Ask the person, in a native window the page cannot draw or click, to confirm a step
+/// that decides who can read their reflections. True only for the confirm button.
+///
+/// End-to-end builds answer with `ATTUNE_E2E_CONFIRM` (`yes` or `no`) when it is set.
+pub async fn confirm(
+    app: &AppHandle,
+    title: &str,
+    message: &str,
+    confirm: &str,
+) -> Result<bool, Error> {
+    #[cfg(feature = "e2e")]
+    if let Some(answer) = std::env::var_os("ATTUNE_E2E_CONFIRM") {
+        return Ok(answer == "yes");
+    }
+    let dialog = app
+        .dialog()
+        .message(message)
+        .title(title)
+        .kind(tauri_plugin_dialog::MessageDialogKind::Warning)
+        .buttons(tauri_plugin_dialog::MessageDialogButtons::OkCancelCustom(
+            confirm.to_string(),
+            "Cancel".to_string(),
+        ));
+    tauri::async_runtime::spawn_blocking(move || dialog.blocking_show())
+        .await
+        .map_err(|_| dialog_failed())
+}

@@ -13,6 +13,7 @@ mod desktop_events;
 mod dialogs;
 mod idle;
 mod locale;
+mod navigation;
 mod state;
 
 use std::path::PathBuf;
@@ -34,6 +35,23 @@ fn journal_dir_from_args() -> Result<PathBuf, Error> {
         }
     }
     attune::location::journal_dir(explicit.as_deref())
+}
+
+/// The one window, from its configuration, with the navigation guard and no new windows.
+fn open_main_window(app: &tauri::AppHandle) -> Result<(), Box<dyn std::error::Error>> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == "main")
+        .cloned()
+        .ok_or("the main window is not configured")?;
+    tauri::WebviewWindowBuilder::from_config(app, &config)?
+        .on_navigation(navigation::allowed)
+        .on_new_window(|_, _| tauri::webview::NewWindowResponse::Deny)
+        .build()?;
+    Ok(())
 }
 
 /// Decrypted text must not end up in a core file if the app crashes.
@@ -70,6 +88,7 @@ fn main() {
         .manage(state)
         .invoke_handler(commands::handler())
         .setup(|app| {
+            open_main_window(app.handle())?;
             idle::watch(app.handle().clone());
             desktop_events::watch(app.handle());
             Ok(())
@@ -137,6 +156,11 @@ mod tests {
         assert_eq!(security["capabilities"], serde_json::json!(["main-window"]));
         assert_eq!(security["freezePrototype"], true);
         assert_eq!(conf["app"]["withGlobalTauri"], false);
+        // The window is made in code, with the navigation guard; the web view's own drag
+        // and drop (which hands the page absolute paths) is off.
+        let window = &conf["app"]["windows"][0];
+        assert_eq!(window["create"], false);
+        assert_eq!(window["dragDropEnabled"], false);
         let csp = security["csp"].as_str().unwrap();
         assert!(csp.contains("default-src 'self'") && csp.contains("style-src 'self'"));
         assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"));

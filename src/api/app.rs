@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 use super::backups::{self, BackupStatus, RestoredBackup};
 use super::files::{SavedFile, WriteMode};
@@ -139,7 +139,10 @@ impl App {
         let flushed = self.flush_draft();
         // A backup failing must never stop the journal from locking.
         let _ = self.auto_backup(Utc::now());
-        self.staged = None;
+        // What was being typed is wiped, written or not (a write that failed is reported).
+        if let Some(mut staged) = self.staged.take() {
+            staged.zeroize();
+        }
         self.fresh_recovery_key = None;
         if let Some(journal) = self.journal.take() {
             journal.lock();
@@ -156,6 +159,8 @@ impl App {
         let result = self.journal_mut().and_then(|j| j.save_draft(&draft));
         if result.is_err() {
             self.staged = Some(draft);
+        } else {
+            draft.zeroize();
         }
         result
     }
@@ -163,7 +168,9 @@ impl App {
     /// Hold what is in the editor in memory (called as the person types).
     pub fn stage_draft(&mut self, draft: Draft) -> Result<()> {
         self.journal()?;
-        self.staged = Some(draft);
+        if let Some(mut before) = self.staged.replace(draft) {
+            before.zeroize();
+        }
         Ok(())
     }
 
@@ -177,7 +184,9 @@ impl App {
 
     /// Forget the draft, staged and kept (after it was saved as an entry or thrown away).
     pub fn discard_draft(&mut self) -> Result<()> {
-        self.staged = None;
+        if let Some(mut staged) = self.staged.take() {
+            staged.zeroize();
+        }
         self.journal_mut()?.discard_draft()
     }
 

@@ -211,6 +211,12 @@ pub fn import_contact_card_file(
     journal.import_card(&text, req.relation, req.replace_key)
 }
 
+/// One contact, by id or unique name, with its safety code.
+pub fn contact(journal: &mut Journal, typed: &str) -> Result<Contact> {
+    let id = contact_id(journal, typed)?;
+    journal.contact(&id)
+}
+
 /// Every contact, with safety codes and whether each is confirmed.
 pub fn list_contacts(journal: &mut Journal) -> Result<Vec<Contact>> {
     journal.contacts()

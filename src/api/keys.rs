@@ -145,10 +145,15 @@ pub fn open_journal_with(dir: &Path, passphrase: &SecretText) -> Result<Journal>
 }
 
 /// Open with the recovery key, set a new passphrase, issue a fresh recovery key (slow).
-pub fn recover_journal(dir: &Path, req: &RecoverRequest) -> Result<(Journal, CreateResponse)> {
+/// The new passphrase protector gets the strength `kdf` names, like a new journal.
+pub fn recover_journal(
+    dir: &Path,
+    req: &RecoverRequest,
+    kdf: KdfChoice,
+) -> Result<(Journal, CreateResponse)> {
     let key = req.recovery_key.as_recovery_key()?;
     let pass = req.new_passphrase.as_new_passphrase()?;
-    let (vault, fresh) = Vault::recover(dir, &key, &pass)?;
+    let (vault, fresh) = Vault::recover(dir, &key, &pass, kdf)?;
     Ok((
         Journal::load(vault, Utc::now())?,
         CreateResponse::new(&fresh),

@@ -145,6 +145,8 @@ pub enum AgeOpenError {
     Damaged,
     /// The plaintext is larger than the cap given.
     TooLarge,
+    /// The header has more recipient stanzas, or more bytes, than Attune ever writes.
+    TooManyStanzas,
 }
 
 /// Decrypt an age file (age-encryption.org/v1, binary form) meant for `identity`,
@@ -154,7 +156,10 @@ pub fn age_open(
     ciphertext: &[u8],
     max_len: usize,
 ) -> Result<Zeroizing<Vec<u8>>, AgeOpenError> {
-    let decryptor = age::Decryptor::new(ciphertext).map_err(|err| match err {
+    check_header_size(ciphertext)?;
+    // The buffered reader parses the header once (the unbuffered one re-reads it after
+    // every line, which a hostile header turns into quadratic time).
+    let decryptor = age::Decryptor::new_buffered(ciphertext).map_err(|err| match err {
         age::DecryptError::UnknownFormat => AgeOpenError::NotAgeFile,
         _ if !ciphertext.starts_with(b"age-encryption.org/") => AgeOpenError::NotAgeFile,
         _ => AgeOpenError::Damaged,
@@ -177,6 +182,38 @@ pub fn age_open(
     Ok(out)
 }
 
+/// Recipient stanzas an Attune packet carries: the recipient's, the sender's own and
+/// age's random "grease" stanza. Room above that, and far fewer than a header stuffed
+/// to stall the parser.
+pub const MAX_STANZAS: usize = 8;
+/// Bytes of header Attune ever writes for [`MAX_STANZAS`] X25519 stanzas, with room.
+pub const MAX_HEADER_BYTES: usize = 4096;
+
+/// Refuse, before age parses anything, a header with more stanzas or bytes than
+/// Attune ever writes.
+fn check_header_size(ciphertext: &[u8]) -> Result<(), AgeOpenError> {
+    const MAGIC: &[u8] = b"age-encryption.org/v1\n";
+    if !ciphertext.starts_with(MAGIC) {
+        // Not our format (or the armored form): age itself says which.
+        return Ok(());
+    }
+    let head = &ciphertext[..ciphertext.len().min(MAX_HEADER_BYTES)];
+    let mut stanzas = 0;
+    for line in head.split(|b| *b == b'\n') {
+        if line.starts_with(b"---") {
+            return Ok(());
+        }
+        if line.starts_with(b"-> ") {
+            stanzas += 1;
+            if stanzas > MAX_STANZAS {
+                return Err(AgeOpenError::TooManyStanzas);
+            }
+        }
+    }
+    // No MAC line within the size Attune writes.
+    Err(AgeOpenError::TooManyStanzas)
+}
+
 /// As [`age_open`], with the crate's deliberately coarse error.
 pub fn age_decrypt(
     identity: &AgeIdentity,
@@ -185,9 +222,10 @@ pub fn age_decrypt(
 ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
     age_open(identity, ciphertext, max_len).map_err(|err| match err {
         AgeOpenError::TooLarge => CryptoError::TooLarge,
-        AgeOpenError::NotAgeFile | AgeOpenError::NotForMe | AgeOpenError::Damaged => {
-            CryptoError::Undecryptable
-        }
+        AgeOpenError::NotAgeFile
+        | AgeOpenError::NotForMe
+        | AgeOpenError::Damaged
+        | AgeOpenError::TooManyStanzas => CryptoError::Undecryptable,
     })
 }
 

@@ -8,7 +8,7 @@
 //! decrypted entries and (through the vault) the key.
 
 pub mod checkin;
-mod entry;
+pub(crate) mod entry;
 mod packs;
 pub mod search;
 pub mod sessions;

@@ -85,10 +85,11 @@ impl Settings {
             )));
         }
         if let Some(r) = self.backup_rotation {
-            if r.daily + r.weekly + r.monthly == 0
-                || r.daily > 90
+            // Each bound first: only then is the sum small enough to add.
+            if r.daily > 90
                 || r.weekly > 104
                 || r.monthly > 120
+                || r.daily + r.weekly + r.monthly == 0
             {
                 return Err(Error::invalid(
                     "Keep at least one backup, and at most 90 daily, 104 weekly and 120 monthly.",

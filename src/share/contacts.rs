@@ -123,7 +123,10 @@ fn bad_card(what: &str) -> Error {
 /// Is `name` fit for a card? One line, 1 to [`MAX_NAME_CHARS`] characters.
 pub fn validate_name(name: &str) -> Result<()> {
     let n = name.chars().count();
-    if name.trim() != name || n == 0 || n > MAX_NAME_CHARS || name.chars().any(char::is_control) {
+    // Format characters (bidi overrides, zero-width) could make one name look like
+    // another, or reorder what is printed after it.
+    let hidden = |c: char| c.is_control() || crate::text::is_format_char(c);
+    if name.trim() != name || n == 0 || n > MAX_NAME_CHARS || name.chars().any(hidden) {
         return Err(Error::invalid(format!(
             "A name on a contact card is 1 to {MAX_NAME_CHARS} characters on one line. A first name or initials are enough."
         )));

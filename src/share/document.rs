@@ -97,3 +97,92 @@ pub struct FeedbackResponse {
     pub wonder: String,
     pub stays: String,
 }
+
+/// Entries one share packet may carry, and responses one feedback packet may carry:
+/// far above what a supervision relationship produces, far below what would flood a
+/// journal (a packet once added 20,000 records).
+pub const MAX_PACKET_ENTRIES: usize = 2_000;
+pub const MAX_PACKET_RESPONSES: usize = 2_000;
+
+/// Why a signed document's contents were refused (the packet code adds the wording).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutOfBounds;
+
+impl PacketDocument {
+    /// The sender's own rules, checked again on arrival: whatever another Attune would
+    /// refuse to write is refused here, so a signed but hand-made document cannot put
+    /// out-of-range ratings, oversized text or duplicate ids into this journal.
+    pub fn check(&self) -> Result<(), OutOfBounds> {
+        use crate::journal::entry::{
+            validate_family_code, MAX_ANSWERS, MAX_BODY_CHARS, MAX_PLAN_STEP_CHARS,
+            MAX_PROMPT_TEXT_CHARS, MAX_TAGS, MAX_TAG_CHARS, MAX_TITLE_CHARS,
+        };
+        let chars = |t: &str| t.chars().count();
+        let fits = |ok: bool| if ok { Ok(()) } else { Err(OutOfBounds) };
+        let hex_id = |id: &str| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit());
+        fits(chars(&self.sender_name) <= 64 && !self.sender_name.chars().any(char::is_control))?;
+        match &self.content {
+            PacketContent::Share { entries, withdrawn } => {
+                fits(entries.len() <= MAX_PACKET_ENTRIES && withdrawn.len() <= MAX_PACKET_ENTRIES)?;
+                let mut ids = std::collections::HashSet::new();
+                for id in entries.iter().map(|e| &e.entry_id).chain(withdrawn) {
+                    fits(hex_id(id) && ids.insert(id.to_ascii_lowercase()))?;
+                }
+                for e in entries {
+                    fits(
+                        e.title
+                            .as_deref()
+                            .is_none_or(|t| chars(t) <= MAX_TITLE_CHARS),
+                    )?;
+                    fits(
+                        e.pack_title
+                            .as_deref()
+                            .is_none_or(|t| chars(t) <= MAX_TITLE_CHARS),
+                    )?;
+                    if let Some(code) = &e.family_code {
+                        validate_family_code(code).map_err(|_| OutOfBounds)?;
+                    }
+                    fits(chars(&e.body) <= MAX_BODY_CHARS)?;
+                    fits(e.tags.len() <= MAX_TAGS)?;
+                    let mut tags = std::collections::HashSet::new();
+                    for tag in &e.tags {
+                        fits(
+                            !tag.trim().is_empty()
+                                && chars(tag) <= MAX_TAG_CHARS
+                                && !tag.contains(',')
+                                && !tag.chars().any(char::is_control)
+                                && tags.insert(tag.to_lowercase()),
+                        )?;
+                    }
+                    fits(e.carrying.is_none_or(|c| c <= 10))?;
+                    fits(e.answers.len() <= MAX_ANSWERS)?;
+                    for a in &e.answers {
+                        fits(chars(&a.prompt) <= MAX_PROMPT_TEXT_CHARS)?;
+                        fits(match &a.value {
+                            AnswerValue::Scale(v) => *v <= 10,
+                            AnswerValue::Text(t) | AnswerValue::Choice(t) => {
+                                chars(t) <= MAX_BODY_CHARS
+                            }
+                            AnswerValue::Plan { step, .. } => {
+                                !step.trim().is_empty() && chars(step) <= MAX_PLAN_STEP_CHARS
+                            }
+                        })?;
+                    }
+                }
+            }
+            PacketContent::Feedback { responses } => {
+                use crate::share::exchange::MAX_RESPONSE_PART_CHARS;
+                fits(responses.len() <= MAX_PACKET_RESPONSES)?;
+                let mut ids = std::collections::HashSet::new();
+                for r in responses {
+                    fits(hex_id(&r.entry_id) && ids.insert(r.response_id.clone()))?;
+                    fits(!r.response_id.is_empty() && r.response_id.len() <= 64)?;
+                    let parts = [&r.heard, &r.wonder, &r.stays];
+                    fits(parts.iter().any(|p| !p.trim().is_empty()))?;
+                    fits(parts.iter().all(|p| chars(p) <= MAX_RESPONSE_PART_CHARS))?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

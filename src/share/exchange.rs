@@ -656,25 +656,13 @@ impl Journal {
             ));
         };
         let contacts = self.stored_contacts()?;
-        let keys_of = |usable: bool| -> Vec<SigningPublicKey> {
-            contacts
-                .iter()
-                .filter(|s| s.value.usable() == usable)
-                .filter_map(|s| parse_signing_key_hex(&s.value.keys.signing_key))
-                .collect()
-        };
-        let opened = match open_packet(bytes, &me.age, &keys_of(true)) {
-            Ok(o) => o,
-            Err(err) => {
-                // Name the reason when the signer is pinned but not yet confirmed.
-                if open_packet(bytes, &me.age, &keys_of(false)).is_ok() {
-                    return Err(refused(
-                        "This packet comes from a contact whose safety code is not confirmed yet. Compare it with them and confirm it first. Nothing was changed.",
-                    ));
-                }
-                return Err(err);
-            }
-        };
+        // Decrypted once, checked against every pinned key; whether the signer is
+        // confirmed is asked afterwards, so a refused packet costs one decryption.
+        let pinned: Vec<SigningPublicKey> = contacts
+            .iter()
+            .filter_map(|s| parse_signing_key_hex(&s.value.keys.signing_key))
+            .collect();
+        let opened = open_packet(bytes, &me.age, &pinned)?;
         let doc = &opened.document;
         let Some(c) = contacts
             .iter()
@@ -684,6 +672,11 @@ impl Journal {
                 "This packet is not from a confirmed contact. Nothing was changed.",
             ));
         };
+        if !c.value.usable() {
+            return Err(refused(
+                "This packet comes from a contact whose safety code is not confirmed yet. Compare it with them and confirm it first. Nothing was changed.",
+            ));
+        }
         if doc.sender != c.value.keys {
             return Err(refused(
                 "This packet's sender keys do not match the ones pinned for this contact. Nothing was changed.",

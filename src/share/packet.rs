@@ -152,7 +152,7 @@ pub fn open_packet(
     }
     let plaintext =
         age_open(me, bytes, MAX_DOCUMENT_BYTES + FRAME_OVERHEAD).map_err(|err| match err {
-            AgeOpenError::NotAgeFile => {
+            AgeOpenError::NotAgeFile | AgeOpenError::TooManyStanzas => {
                 refused("This file is not an Attune packet. Nothing was changed.")
             }
             AgeOpenError::NotForMe => refused(
@@ -242,7 +242,16 @@ pub fn parse_document(bytes: &[u8]) -> Result<PacketDocument> {
         return Err(malformed_document());
     }
     // serde_json's own messages may quote the document, so they are not passed on.
-    serde_json::from_slice(bytes).map_err(|_| malformed_document())
+    let document: PacketDocument =
+        serde_json::from_slice(bytes).map_err(|_| malformed_document())?;
+    document.check().map_err(|_| {
+        refused(
+            "This packet holds something Attune does not accept (text that is too long, \
+             a rating out of range, repeated ids, or too many entries), so it was not \
+             opened. Nothing was changed.",
+        )
+    })?;
+    Ok(document)
 }
 
 fn signed_message(document: &[u8]) -> Zeroizing<Vec<u8>> {

@@ -197,15 +197,9 @@ pub fn read_backup_image(file: &Path) -> Result<Vec<u8>> {
     let ok: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .map_err(|_| refused())?;
-    let has_records: bool = conn
-        .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE name IN ('records', 'protectors', 'meta')",
-            [],
-            |r| r.get::<_, i64>(0),
-        )
-        .map(|n| n == 3)
-        .map_err(|_| refused())?;
-    if ok != "ok" || !has_records {
+    // Exactly the tables Attune makes, and nothing that could run (triggers, views).
+    let ours = super::migrations::schema_is_ours(&conn).map_err(|_| refused())?;
+    if ok != "ok" || !ours {
         return Err(refused());
     }
     Ok(bytes)

@@ -46,6 +46,24 @@ pub(crate) fn migrate(tx: &Transaction<'_>, from: u32) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Does `conn` hold exactly the schema Attune creates, nothing more (no triggers, views,
+/// extra tables or indexes a planted file could carry) and nothing changed? Compared
+/// entry by entry with a fresh in-memory database built by the same migrations.
+pub(crate) fn schema_is_ours(conn: &rusqlite::Connection) -> rusqlite::Result<bool> {
+    let mut fresh = rusqlite::Connection::open_in_memory()?;
+    let tx = fresh.transaction()?;
+    migrate(&tx, 0)?;
+    tx.commit()?;
+    Ok(schema_of(conn)? == schema_of(&fresh)?)
+}
+
+fn schema_of(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<[Option<String>; 4]>> {
+    let mut stmt = conn
+        .prepare("SELECT type, name, tbl_name, sql FROM main.sqlite_master ORDER BY type, name")?;
+    let rows = stmt.query_map([], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]))?;
+    rows.collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -113,6 +113,10 @@ fn take_lock(dir: &Path) -> Result<File> {
 }
 
 fn configure(conn: &Connection) -> Result<()> {
+    // A journal file is data, never code: no schema-defined functions or virtual
+    // tables run, and the file's own structure cannot be corrupted through SQL.
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.pragma_update(None, "trusted_schema", "OFF")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "secure_delete", "ON")?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
@@ -271,6 +275,11 @@ impl Store {
             .conn
             .pragma_query_value(None, "journal_mode", |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::damaged_journal());
+        }
+        // A trigger, view or extra table planted in the file (a tampered backup, say)
+        // would run on our own writes: refuse the file instead.
+        if !migrations::schema_is_ours(&self.conn)? {
             return Err(Error::damaged_journal());
         }
         Ok(())

@@ -251,7 +251,8 @@ fn settings_are_validated_and_kept_encrypted() {
         privacy_mode: true,
         deid_allow: vec!["Rowan".into()],
         rsc_hours_target: Some(12),
-        backup_folder: Some("/media/usb/attune".into()),
+        // Set only through the folder dialog; see the test below.
+        backup_folder: None,
         backup_rotation: Some(attune::store::backup::Rotation {
             daily: 3,
             weekly: 2,
@@ -293,6 +294,55 @@ fn settings_are_validated_and_kept_encrypted() {
 }
 
 #[test]
+fn a_huge_rotation_is_refused_not_overflowed() {
+    let (_tmp, mut session, _) = created();
+    let current = session.read(api::settings::get).unwrap();
+    let huge = Settings {
+        backup_rotation: Some(attune::store::backup::Rotation {
+            daily: u32::MAX,
+            weekly: 1,
+            monthly: 0,
+        }),
+        ..current
+    };
+    assert_eq!(
+        session
+            .write(|j| api::settings::save(j, huge))
+            .unwrap_err()
+            .code,
+        ErrorCode::InvalidInput
+    );
+}
+
+#[test]
+fn the_page_cannot_choose_the_backup_folder_through_the_settings() {
+    let (tmp, mut session, _) = created();
+    let folder = tmp.path().join("usb");
+    std::fs::create_dir(&folder).unwrap();
+    session.set_backup_folder(&folder).unwrap();
+    let chosen = Some(folder.display().to_string());
+    let current = session.read(api::settings::get).unwrap();
+    for sent in [Some("/somewhere/else".to_string()), None] {
+        let saved = session
+            .write(|j| {
+                api::settings::save(
+                    j,
+                    Settings {
+                        backup_folder: sent.clone(),
+                        auto_lock_minutes: 10,
+                        ..current.clone()
+                    },
+                )
+            })
+            .unwrap();
+        assert_eq!(saved.backup_folder, chosen);
+        let stored = session.read(api::settings::get).unwrap();
+        assert_eq!(stored.backup_folder, chosen, "sent {sent:?}");
+        assert_eq!(stored.auto_lock_minutes, 10);
+    }
+}
+
+#[test]
 fn changing_the_passphrase_needs_the_current_one() {
     let (_tmp, mut session, _) = created();
     let req = |current: &str, new: &str| ChangePassphraseRequest {
@@ -323,7 +373,8 @@ fn recovery_sets_a_passphrase_and_issues_a_new_key() {
         recovery_key: SecretText::new(&key),
         new_passphrase: SecretText::new("recovered passphrase"),
     };
-    let (journal, fresh) = api::keys::recover_journal(session.dir(), &req).unwrap();
+    let (journal, fresh) =
+        api::keys::recover_journal(session.dir(), &req, KdfChoice::TestFast).unwrap();
     session.install(journal).unwrap();
     assert_ne!(fresh.recovery_key.text(), key);
     session.lock().unwrap();

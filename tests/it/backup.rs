@@ -57,8 +57,13 @@ fn a_backup_restored_elsewhere_opens_with_the_passphrase_and_the_recovery_key() 
     let restored = open_journal(&elsewhere, PASSPHRASE);
     assert_eq!(entries_by_id(&restored), before);
     drop(restored);
-    let (vault, _fresh_key) =
-        Vault::recover(&elsewhere, &key, &Passphrase::new("a new passphrase here")).unwrap();
+    let (vault, _fresh_key) = Vault::recover(
+        &elsewhere,
+        &key,
+        &Passphrase::new("a new passphrase here"),
+        attune::vault::KdfChoice::TestFast,
+    )
+    .unwrap();
     assert_eq!(
         attune::journal::Journal::load(vault, now()).unwrap().len(),
         before.len()
@@ -352,4 +357,54 @@ fn a_backup_carries_everything_the_journal_holds_to_another_computer() {
     r.share(&sam, &[e]).unwrap();
     b.import_packet(&r.write_share_packet(&sam).unwrap())
         .unwrap();
+}
+
+#[test]
+fn sql_planted_in_a_backup_or_a_journal_is_refused_before_it_can_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    let (journal, _key) = journal_with_entries(&dir);
+    let folder = tmp.path().join("usb");
+    std::fs::create_dir(&folder).unwrap();
+    let file = back_up_into(journal.vault().store(), &folder, now()).unwrap();
+    drop(journal);
+
+    // A trigger that would fire on the next write, planted in the backup file.
+    let planted = tmp.path().join("planted.attune");
+    std::fs::copy(&file, &planted).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&planted).unwrap();
+        conn.execute_batch(
+            "CREATE TRIGGER leak AFTER INSERT ON records BEGIN DELETE FROM records; END;",
+        )
+        .unwrap();
+    }
+    assert_eq!(
+        code_of(read_backup_image(&planted)),
+        ErrorCode::DamagedJournal
+    );
+    let target = tmp.path().join("restored");
+    assert_eq!(
+        code_of(restore_into(&target, &planted)),
+        ErrorCode::DamagedJournal
+    );
+    assert!(!target.join("journal.sqlite3").exists());
+    assert_eq!(
+        code_of(attune::api::backups::verify_backup(
+            &planted,
+            &attune::api::SecretText::new(PASSPHRASE)
+        )),
+        ErrorCode::DamagedJournal
+    );
+    // The clean backup still passes the same checks.
+    assert!(read_backup_image(&file).is_ok());
+
+    // A view planted in the journal itself: the journal no longer opens.
+    db(&dir)
+        .execute_batch("CREATE VIEW peek AS SELECT * FROM records;")
+        .unwrap();
+    assert_eq!(
+        code_of(Vault::unlock(&dir, &passphrase())),
+        ErrorCode::DamagedJournal
+    );
 }

@@ -582,3 +582,24 @@ fn exchange_records_survive_a_key_rotation_and_verify_reports_a_damaged_one() {
     assert_eq!(report.damaged.len(), 1, "{report:?}");
     assert_eq!(report.damaged[0].id.as_deref(), Some(sam_hex.as_str()));
 }
+
+#[test]
+fn contact_names_with_bidi_overrides_or_invisible_characters_are_refused() {
+    use attune::share::contacts::validate_name;
+    for hidden in [
+        "Sam\u{202E}rosivrepus",
+        "Sa\u{200B}m",
+        "\u{2066}Sam\u{2069}",
+        "Sam\u{FEFF}",
+        "Sam\u{0007}",
+    ] {
+        assert_eq!(
+            code_of(validate_name(hidden)),
+            ErrorCode::InvalidInput,
+            "{hidden:?}"
+        );
+    }
+    for fine in ["Sam", "S. R.", "Zoë", "سام", "山田"] {
+        assert!(validate_name(fine).is_ok(), "{fine:?}");
+    }
+}

@@ -161,8 +161,13 @@ fn every_fixture_opens_with_its_recovery_key() {
         let recovery = RecoveryKey::parse(&readme_value(&fixture, "Recovery key")).unwrap();
 
         let new_pass = "a new passphrase after recovery";
-        let (vault, _fresh) = Vault::recover(&dir, &recovery, &Passphrase::new(new_pass))
-            .unwrap_or_else(|e| panic!("{what}: {e:?}"));
+        let (vault, _fresh) = Vault::recover(
+            &dir,
+            &recovery,
+            &Passphrase::new(new_pass),
+            attune::vault::KdfChoice::TestFast,
+        )
+        .unwrap_or_else(|e| panic!("{what}: {e:?}"));
         assert_fixture_entries(&Journal::load(vault, now()).unwrap(), &what);
 
         assert_fixture_entries(
@@ -201,7 +206,8 @@ fn a_journal_from_a_newer_version_is_refused_and_left_byte_identical() {
         code_of(Vault::recover(
             &dir,
             &recovery,
-            &Passphrase::new("a new passphrase here")
+            &Passphrase::new("a new passphrase here"),
+            attune::vault::KdfChoice::TestFast
         )),
         ErrorCode::NewerVersion
     );

@@ -6,7 +6,7 @@
 
 use crate::support::packets::*;
 use attune::crypto::{age_open, sha256, SigningKey};
-use attune::share::document::PacketContent;
+use attune::share::document::{PacketContent, MAX_PACKET_ENTRIES, MAX_PACKET_RESPONSES};
 use attune::share::{
     encode_frame, open_packet, open_plaintext, parse_frame, seal_packet, signing_key_hex,
     OpenedPacket, MAX_DOCUMENT_BYTES, MAX_PACKET_BYTES, PACKET_MAGIC,
@@ -593,4 +593,105 @@ fn random_and_mutated_input_never_panics_and_never_opens_a_changed_packet() {
         opened > 0 && refused > 0,
         "{opened} opened, {refused} refused"
     );
+}
+
+/// A syntactically valid age header stuffed with X25519 stanzas for nobody: anyone can
+/// make one, and age's unbuffered parser takes time quadratic in its size.
+fn stanza_stuffed(total: usize) -> Vec<u8> {
+    let stanza = format!("-> X25519 {}\n{}\n", "A".repeat(43), "B".repeat(43));
+    let mut out = b"age-encryption.org/v1\n".to_vec();
+    while out.len() + stanza.len() + 64 < total {
+        out.extend_from_slice(stanza.as_bytes());
+    }
+    out.extend_from_slice(format!("--- {}\n", "C".repeat(43)).as_bytes());
+    out.resize(total, 0);
+    out
+}
+
+#[test]
+fn a_header_stuffed_with_stanzas_is_refused_before_age_parses_it() {
+    let ex = Exchange::new();
+    // 16 MiB is over the packet cap; just under it goes as far as the header check.
+    for size in [20 * 1024, MAX_PACKET_BYTES] {
+        assert_refused(ex.supervisor_opens(&stanza_stuffed(size)), NOT_A_PACKET);
+    }
+    // A real packet still opens: its header is well inside the limits.
+    let (packet, _) = ex.share();
+    assert!(ex.supervisor_opens(&packet).is_ok());
+}
+
+const OUT_OF_BOUNDS: &str = "holds something Attune does not accept";
+
+#[test]
+fn a_signed_packet_breaking_the_senders_own_rules_is_refused() {
+    let ex = Exchange::new();
+    let seal = |doc: &attune::share::document::PacketDocument| {
+        ex.raw_share(&serde_json::to_vec(doc).unwrap())
+    };
+    let entry = || shared_entry(1, "Fine");
+    let with = |e: attune::share::document::SharedEntry| {
+        share_document(&ex.supervisee, &ex.supervisor, vec![e])
+    };
+    let mut bad = Vec::new();
+    bad.push(with(attune::share::document::SharedEntry {
+        carrying: Some(255),
+        ..entry()
+    }));
+    let mut scale = entry();
+    scale.answers[0].value = attune::journal::AnswerValue::Scale(255);
+    bad.push(with(scale));
+    bad.push(with(attune::share::document::SharedEntry {
+        tags: vec!["sleep".into(), "Sleep".into()],
+        ..entry()
+    }));
+    bad.push(with(attune::share::document::SharedEntry {
+        tags: vec!["a,b".into()],
+        ..entry()
+    }));
+    bad.push(with(attune::share::document::SharedEntry {
+        tags: vec!["line\nbreak".into()],
+        ..entry()
+    }));
+    let mut long_prompt = entry();
+    long_prompt.answers[0].prompt = "p".repeat(5_000);
+    bad.push(with(long_prompt));
+    // The same entry twice.
+    bad.push(share_document(
+        &ex.supervisee,
+        &ex.supervisor,
+        vec![entry(), entry()],
+    ));
+    // More entries than one packet may carry.
+    bad.push(share_document(
+        &ex.supervisee,
+        &ex.supervisor,
+        (0..=MAX_PACKET_ENTRIES as u64)
+            .map(|n| shared_entry(n + 1, "x"))
+            .collect(),
+    ));
+    for doc in &bad {
+        assert_refused(ex.supervisor_opens(&seal(doc)), OUT_OF_BOUNDS);
+    }
+    // More responses than one feedback packet may carry.
+    let mut flood = feedback_document(&ex.supervisor, &ex.supervisee, "heard");
+    if let PacketContent::Feedback { responses } = &mut flood.content {
+        let one = responses[0].clone();
+        *responses = (0..=MAX_PACKET_RESPONSES)
+            .map(|n| attune::share::document::FeedbackResponse {
+                response_id: format!("{n:032x}"),
+                ..one.clone()
+            })
+            .collect();
+    }
+    let packet = seal_raw(
+        &serde_json::to_vec(&flood).unwrap(),
+        &ex.supervisor.signing,
+        &[ex.supervisee.age.recipient(), ex.supervisor.age.recipient()],
+    );
+    assert_refused(
+        open_packet(&packet, &ex.supervisee.age, &[ex.supervisor.public()]),
+        OUT_OF_BOUNDS,
+    );
+    // The well-formed packet still opens.
+    assert!(ex.supervisor_opens(&seal(&with(entry()))).is_ok());
 }

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use crate::support::*;
 use attune::crypto::{KdfParams, Passphrase, RecoveryKey};
 use attune::journal::{EntryId, Journal};
-use attune::vault::Vault;
+use attune::vault::{KdfChoice, Vault};
 use attune::ErrorCode;
 
 const ENTRY_COUNT: usize = 5;
@@ -247,9 +247,14 @@ fn unlock_code(dir: &Path) -> Option<ErrorCode> {
 }
 
 fn recover_code(dir: &Path, recovery: &RecoveryKey) -> Option<ErrorCode> {
-    Vault::recover(dir, recovery, &passphrase())
-        .err()
-        .map(|e| e.code)
+    Vault::recover(
+        dir,
+        recovery,
+        &passphrase(),
+        attune::vault::KdfChoice::TestFast,
+    )
+    .err()
+    .map(|e| e.code)
 }
 
 /// Byte positions to flip in a protector column: the first, the middle and the last,
@@ -480,4 +485,64 @@ fn a_record_moved_to_an_unknown_table_is_reported_refuses_rotation_and_can_be_pu
     assert!(journal.verify().unwrap().is_sound());
     assert!(journal.damaged().is_empty());
     journal.vault_mut().rotate_key(&passphrase()).unwrap();
+}
+
+#[test]
+fn a_flipped_test_flag_cannot_weaken_the_passphrase_protector_through_recovery() {
+    // A real-strength journal whose passphrase protector is edited on disk to say "test
+    // protector": the right passphrase then fails, and recovery must not take the edited
+    // flag as a reason to make the new protector weak.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    let (vault, recovery) = Vault::create(&dir, &passphrase(), KdfChoice::Calibrated).unwrap();
+    vault.lock();
+    let mut params = stored_protector(&dir, PASSPHRASE_PROTECTOR).params;
+    assert_eq!(params[13], 0);
+    params[13] = 1;
+    set_protector_column(&dir, PASSPHRASE_PROTECTOR, "params", &params);
+    assert_eq!(
+        code_of(Vault::unlock(&dir, &passphrase())),
+        ErrorCode::WrongSecret
+    );
+
+    let (vault, _fresh) = Vault::recover(
+        &dir,
+        &recovery,
+        &Passphrase::new("a new passphrase after recovery"),
+        KdfChoice::Calibrated,
+    )
+    .unwrap();
+    assert!(!vault.uses_test_kdf());
+    vault.lock();
+    let made = KdfParams::decode(&stored_protector(&dir, PASSPHRASE_PROTECTOR).params).unwrap();
+    assert!(!made.test_only, "{made:?}");
+    assert!(made.memory_kib >= 64 * 1024, "{made:?}");
+}
+
+#[test]
+fn extra_passphrase_protectors_are_refused_before_any_key_derivation() {
+    // Rows added to make every unlock run many costly derivations: the file gets the
+    // wrong-secret answer, even for the right passphrase, and nothing is derived.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    let (journal, recovery) = create_journal(&dir);
+    journal.lock();
+    let p = stored_protector(&dir, PASSPHRASE_PROTECTOR);
+    let mut extra_id = p.id.clone();
+    extra_id[0] ^= 0xff;
+    db(&dir)
+        .execute(
+            "INSERT INTO protectors (id, kind, params, salt, nonce, wrapped, key_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            rusqlite::params![extra_id, p.kind, p.params, p.salt, p.nonce, p.wrapped, p.key_id],
+        )
+        .unwrap();
+    assert_eq!(
+        code_of(Vault::unlock(&dir, &passphrase())),
+        ErrorCode::WrongSecret
+    );
+    // The recovery key still opens it (its own protector is single) and recovery
+    // writes one passphrase protector again.
+    let (vault, _) = Vault::recover(&dir, &recovery, &passphrase(), KdfChoice::TestFast).unwrap();
+    vault.lock();
+    assert!(Vault::unlock(&dir, &passphrase()).is_ok());
 }

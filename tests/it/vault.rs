@@ -37,7 +37,12 @@ fn recover(
     recovery: &RecoveryKey,
     new_pass: &str,
 ) -> attune::Result<(Vault, RecoveryKey)> {
-    Vault::recover(dir, recovery, &Passphrase::new(new_pass))
+    Vault::recover(
+        dir,
+        recovery,
+        &Passphrase::new(new_pass),
+        attune::vault::KdfChoice::TestFast,
+    )
 }
 
 #[test]

@@ -286,6 +286,12 @@ fn passwd_recover_rotate_and_replace_recovery_key() {
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Copies made before keep the old passphrase, and the person is told so.
+    assert!(
+        stdout(&out).contains("still open with the old passphrase"),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(
         cli.run(&["list"], "").status.code(),
         Some(4),
@@ -356,6 +362,7 @@ fn passwd_recover_rotate_and_replace_recovery_key() {
     };
     let out = with_rec(&["rotate-key"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("still open with the old passphrase"));
     let third_key = recovery_key_of(&out);
     let out = with_rec(&["show", &id, "--json"]);
     assert_eq!(out.status.code(), Some(0));

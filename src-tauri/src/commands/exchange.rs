@@ -71,9 +71,32 @@ pub fn list_contacts(state: State<'_, AppState>) -> Reply<Vec<Contact>> {
     state.write(ex::list_contacts)
 }
 
+/// Confirming a contact (or a key change) decides who can read what is shared: the
+/// person says yes in a native dialog that shows the name and the safety code, never
+/// through the page alone.
 #[tauri::command]
-pub fn confirm_contact(state: State<'_, AppState>, req: ConfirmContactRequest) -> Reply<Contact> {
+pub async fn confirm_contact(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ConfirmContactRequest,
+) -> Reply<Contact> {
+    let contact = state.write(|j| ex::contact(j, &req.contact_id))?;
+    let code = contact
+        .key_change
+        .as_ref()
+        .map_or(&contact.safety_code, |k| &k.safety_code);
+    let message = format!(
+        "Confirm {} only if every digit of this safety code matched theirs when you compared them together:\n\n{code}",
+        contact.name
+    );
+    if !dialogs::confirm(&app, "Confirm this contact?", &message, "Confirm").await? {
+        return Err(not_confirmed());
+    }
     state.write(|j| ex::confirm_contact(j, &req))
+}
+
+fn not_confirmed() -> attune::api::Error {
+    attune::api::Error::invalid("Not confirmed in the dialog. Nothing was changed.")
 }
 
 #[tauri::command]
@@ -86,8 +109,23 @@ pub fn preview_share(state: State<'_, AppState>, req: ShareRequest) -> Reply<Sha
     state.write(|j| ex::preview_share(j, &req))
 }
 
+/// Adding reflections to what a supervisor receives is confirmed in a native dialog.
 #[tauri::command]
-pub fn share_entries(state: State<'_, AppState>, req: ShareRequest) -> Reply<ShareStatus> {
+pub async fn share_entries(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ShareRequest,
+) -> Reply<ShareStatus> {
+    let contact = state.write(|j| ex::contact(j, &req.contact_id))?;
+    let n = req.entry_ids.len();
+    let message = format!(
+        "Share {n} reflection{} with {}? They will be in the next file you save for them.",
+        if n == 1 { "" } else { "s" },
+        contact.name
+    );
+    if !dialogs::confirm(&app, "Share with your supervisor?", &message, "Share").await? {
+        return Err(not_confirmed());
+    }
     state.write(|j| ex::share_entries(j, &req))
 }
 

@@ -70,7 +70,8 @@ pub fn lock(state: State<'_, AppState>) -> Reply<()> {
 #[tauri::command]
 pub async fn recover(state: State<'_, AppState>, req: RecoverRequest) -> Reply<CreateResponse> {
     let dir = state.app()?.dir().to_path_buf();
-    let (journal, shown) = off_thread(move || api::keys::recover_journal(&dir, &req)).await?;
+    let kdf = KdfChoice::from_env();
+    let (journal, shown) = off_thread(move || api::keys::recover_journal(&dir, &req, kdf)).await?;
     state.start(journal, Some(&shown))?;
     Ok(shown)
 }

@@ -50,20 +50,13 @@ pub fn theirs(text: &str) -> String {
     for c in text.chars() {
         if c == '\n' || c == '\t' {
             out.push(c);
-        } else if c.is_control() || is_format_char(c) {
+        } else if c.is_control() || attune::text::is_format_char(c) {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
         }
     }
     out
-}
-
-/// Unicode format characters that reorder or hide text (bidi controls, zero-width).
-fn is_format_char(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
-// The test-only hooks exist in the e2e build and nowhere else.
+// The test-only hooks (and the fast test key derivation) exist in the e2e build and
+// nowhere else.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { APP } from '../lib/harness.js';
 
-const HOOKS = ['ATTUNE_E2E_AUTO_LOCK_SECONDS', 'ATTUNE_E2E_SAVE_DIR', 'ATTUNE_E2E_PICK_FOLDER', 'ATTUNE_E2E_OPEN_FILE', 'e2e_probe'];
+const HOOKS = ['ATTUNE_TEST_FAST_KDF', 'ATTUNE_E2E_CONFIRM', 'ATTUNE_E2E_AUTO_LOCK_SECONDS', 'ATTUNE_E2E_SAVE_DIR', 'ATTUNE_E2E_PICK_FOLDER', 'ATTUNE_E2E_OPEN_FILE', 'e2e_probe'];
 
 test('the e2e build carries the hooks (so the check below can fail)', () => {
   const bytes = readFileSync(APP);

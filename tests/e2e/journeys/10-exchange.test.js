@@ -69,7 +69,7 @@ test('share with a supervisor and get reflective feedback back', async () => {
   const toSupervisee = path.join(sup.base, 'to-supervisee');
   mkdirSync(toSupervisor);
   mkdirSync(toSupervisee);
-  const fast = { ATTUNE_TEST_FAST_KDF: '1' };
+  const fast = { ATTUNE_TEST_FAST_KDF: '1', ATTUNE_E2E_CONFIRM: 'yes' };
 
   // 1. The supervisor makes a journal and a card.
   let app = await launch(sup, fast);

@@ -40,6 +40,7 @@ pub fn passwd(ctx: &mut Ctx) -> Result<(), Error> {
         },
     )?;
     println!("Passphrase changed. Your recovery key still works.");
+    println!("{OLDER_COPIES}");
     Ok(())
 }
 
@@ -52,6 +53,7 @@ pub fn recover(ctx: &mut Ctx) -> Result<(), Error> {
             recovery_key,
             new_passphrase,
         },
+        KdfChoice::from_env(),
     )?;
     journal.lock();
     println!("Passphrase set. Your old recovery key no longer works; here is the new one.");
@@ -67,6 +69,7 @@ pub fn rotate_key(ctx: &mut Ctx) -> Result<(), Error> {
         "Every record is now encrypted under a new key. Your passphrase is unchanged; your old recovery key no longer works."
     );
     show_recovery_key(&fresh);
+    println!("{OLDER_COPIES}");
     Ok(())
 }
 
@@ -78,6 +81,9 @@ pub fn recovery_key(ctx: &mut Ctx, action: RecoveryKeyAction) -> Result<(), Erro
     show_recovery_key(&fresh);
     Ok(())
 }
+
+/// Copies taken before a key change are copies: they keep the secrets they had.
+const OLDER_COPIES: &str = "Backups made before now, and any journal kept aside by a restore (kept-before-restore/ in the journal folder), still open with the old passphrase and recovery key. Delete them, or take a new backup and delete the old ones.";
 
 fn show_recovery_key(shown: &CreateResponse) {
     println!("Recovery key: {}", shown.recovery_key.text());
