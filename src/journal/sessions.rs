@@ -226,22 +226,28 @@ pub fn hours_csv_file_name(year: i32) -> String {
 /// The hours log of `year` as CSV (RFC 4180, CRLF line ends), oldest first: dates,
 /// durations, formats, names and roles only, never notes or entries.
 pub fn hours_csv(sessions: &[SupervisionSession], year: i32) -> String {
-    let mut out = String::from(HOURS_CSV_HEADER);
-    out.push_str("\r\n");
-    for s in of_year(sessions, Some(year)).into_iter().rev() {
-        let fields = [
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let rows = of_year(sessions, Some(year)).into_iter().rev().map(|s| {
+        [
             s.date.to_string(),
             s.minutes.to_string(),
             hours_text(s.minutes),
             s.format.as_str().to_string(),
             s.with_whom.clone(),
             s.role.as_str().to_string(),
-        ];
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
+        ]
+    });
+    // Writing to memory cannot fail; an error would leave the rows out, not panic.
+    let _ = out.write_record(HOURS_CSV_HEADER.split(','));
+    for fields in rows {
+        let _ = out.write_record(fields.iter().map(|f| defuse_formula(f).into_owned()));
     }
-    out
+    out.into_inner()
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default()
 }
 
 /// Minutes as hours with two decimals, e.g. `1.50`.
@@ -253,16 +259,13 @@ fn hours_text(minutes: u32) -> String {
 
 /// One CSV field: a field a spreadsheet would read as a formula gets a leading `'`;
 /// one holding a comma, quote or line break is quoted, its quotes doubled.
-pub fn csv_field(field: &str) -> String {
-    let mut text = String::with_capacity(field.len() + 2);
+/// A cell a spreadsheet would run as a formula gets a leading apostrophe, so a name
+/// typed as `=HYPERLINK(...)` stays text.
+pub fn defuse_formula(field: &str) -> std::borrow::Cow<'_, str> {
     if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        text.push('\'');
-    }
-    text.push_str(field);
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+        std::borrow::Cow::Owned(format!("'{field}"))
     } else {
-        text
+        std::borrow::Cow::Borrowed(field)
     }
 }
 
@@ -515,6 +518,16 @@ fn decode(opener: &RecordOpener<'_>, row: &RecordRow) -> Option<SupervisionSessi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One cell as the hours CSV writes it.
+    fn csv_field(field: &str) -> String {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        w.write_record([defuse_formula(field).as_ref()]).unwrap();
+        let line = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        line.strip_suffix("\r\n").unwrap().to_string()
+    }
 
     #[test]
     fn csv_fields_are_quoted_only_when_they_need_it() {
