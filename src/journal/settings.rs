@@ -244,13 +244,7 @@ impl Journal {
         let row = self
             .vault
             .seal(table, id, SINGLETON_KIND, revision, &plain)?;
-        self.vault.store_mut().transaction(|tx| {
-            tx.execute(
-                "DELETE FROM records WHERE tbl = ?1 AND id <> ?2",
-                rusqlite::params![table as u8, id.as_slice()],
-            )?;
-            crate::store::put_record(tx, table, &row)
-        })
+        self.vault.store_mut().put_sole_record(table, &row)
     }
 
     /// The saved settings, or the defaults.
@@ -280,9 +274,6 @@ impl Journal {
 
     /// Forget the kept draft for good.
     pub fn discard_draft(&mut self) -> Result<()> {
-        self.vault.store_mut().transaction(|tx| {
-            tx.execute("DELETE FROM records WHERE tbl = ?1", [Table::Drafts as u8])?;
-            Ok(())
-        })
+        self.vault.store().delete_records(Table::Drafts)
     }
 }
