@@ -9,6 +9,7 @@ pub mod crypto;
 pub mod deid;
 mod error;
 pub mod files;
+pub mod ids;
 pub mod journal;
 pub mod location;
 pub mod prompts;

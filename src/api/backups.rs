@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::files::{self, SavedFile, WriteMode};
 use super::keys::SecretText;
+use crate::ids::to_hex;
 use crate::journal::{Journal, VerifyReport};
 use crate::store::backup::{self, BackupFile, Rotation};
 use crate::store::Store;
@@ -139,7 +140,7 @@ pub fn save_copy(store: &Store, path: &Path, mode: WriteMode) -> Result<SavedFil
 pub fn verify_backup(file: &Path, passphrase: &SecretText) -> Result<VerifyReport> {
     backup::read_backup_image(file)?;
     let id: [u8; 8] = crate::crypto::random_id()?;
-    let scratch = std::env::temp_dir().join(format!("attune-verify-{}", hex::encode(id)));
+    let scratch = std::env::temp_dir().join(format!("attune-verify-{}", to_hex(&id)));
     struct Scratch(PathBuf);
     impl Drop for Scratch {
         fn drop(&mut self) {

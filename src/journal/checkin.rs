@@ -19,6 +19,7 @@ use zeroize::{Zeroize, Zeroizing};
 
 use super::{DamagedRecord, Journal};
 use crate::crypto::random_id;
+pub use crate::ids::CheckinId;
 use crate::store::{RecordRow, Table};
 use crate::vault::RecordOpener;
 use crate::{Error, Result};
@@ -44,12 +45,6 @@ pub const NUDGE_AFTER_DAYS: u32 = 14;
 const ITEM_SET_JSON: &str = include_str!("../../content/checkin.json");
 /// The content format this code reads.
 const ITEM_SET_FORMAT: u32 = 1;
-
-super::entry::hex_id!(
-    /// A random 128-bit check-in id.
-    CheckinId,
-    "a check-in id"
-);
 
 /// Which way an item's scale runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

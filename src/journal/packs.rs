@@ -6,6 +6,7 @@ use zeroize::Zeroizing;
 
 use super::{EntryChange, EntryId, Journal, NewEntry};
 use crate::crypto::random_id;
+use crate::ids::to_hex;
 use crate::prompts::{
     is_valid_id, PackOrigin, PackRequest, PromptPack, Registry, Strictness, PACK_FORMAT,
 };
@@ -124,10 +125,7 @@ impl Journal {
     pub fn duplicate_pack(&mut self, req: &PackRequest) -> Result<PromptPack> {
         let registry = self.pack_registry()?;
         let source = registry.get(req)?;
-        let hex: String = random_id::<4>()?
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let hex = to_hex(&random_id::<4>()?);
         let mut title = source.title.clone();
         let room = crate::prompts::MAX_PACK_TITLE_CHARS - COPY_SUFFIX.chars().count();
         if title.chars().count() > room {

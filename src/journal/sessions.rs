@@ -17,6 +17,7 @@ use zeroize::{Zeroize, Zeroizing};
 
 use super::{DamagedRecord, EntryId, Journal};
 use crate::crypto::random_id;
+pub use crate::ids::SessionId;
 use crate::store::{RecordRow, Table};
 use crate::vault::RecordOpener;
 use crate::{Error, Result};
@@ -33,12 +34,6 @@ pub const MAX_SESSION_NOTES_CHARS: usize = 5000;
 pub const MAX_ENTRIES_DISCUSSED: usize = 100;
 /// Years the hours can be asked for.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
-
-super::entry::hex_id!(
-    /// A random 128-bit session id.
-    SessionId,
-    "a session id"
-);
 
 /// One person with a supervisor, or a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

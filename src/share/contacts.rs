@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use super::document::PartyKeys;
 use super::packet::parse_signing_key_hex;
-use super::{commit, hex, load_all, load_one, seal, Stored};
+use super::{commit, load_all, load_one, seal, Stored};
 use crate::crypto::{is_age_recipient, random_id, sha256};
+use crate::ids::to_hex;
 use crate::journal::Journal;
 use crate::store::Table;
 use crate::{Error, ErrorCode, Result};
@@ -111,7 +112,7 @@ pub struct ContactCard {
 }
 
 fn checksum(body: &str) -> String {
-    hex(&sha256(body.as_bytes())[..4])
+    to_hex(&sha256(body.as_bytes())[..4])
 }
 
 fn bad_card(what: &str) -> Error {
@@ -317,7 +318,7 @@ pub(crate) fn not_found() -> Error {
 
 fn view(id: &[u8; 16], c: &StoredContact, mine: &PartyKeys) -> Contact {
     Contact {
-        id: hex(id),
+        id: to_hex(id),
         name: c.name.clone(),
         card_role: c.role,
         my_relation: c.my_relation,
@@ -364,7 +365,7 @@ impl Journal {
             ));
         }
         let all = self.stored_contacts()?;
-        let mut found = all.iter().filter(|s| hex(&s.id).starts_with(&typed));
+        let mut found = all.iter().filter(|s| to_hex(&s.id).starts_with(&typed));
         match (found.next(), found.next()) {
             (Some(s), None) => Ok(s.id),
             (None, _) => Err(not_found()),

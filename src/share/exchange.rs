@@ -21,9 +21,10 @@ use super::identity::Me;
 use super::packet::{
     next_sequence, open_packet, parse_signing_key_hex, seal_packet, MAX_PACKET_BYTES,
 };
-use super::{commit, from_hex16, hex, load_all, load_one, seal, Stored};
+use super::{commit, load_all, load_one, seal, Stored};
 use crate::crypto::{random_id, sha256, SigningPublicKey};
 use crate::deid::Finding;
+use crate::ids::{from_hex, from_lower_hex, to_hex};
 use crate::journal::{Entry, EntryId, Journal};
 use crate::prompts::PackRequest;
 use crate::store::{RecordRow, Table};
@@ -226,8 +227,9 @@ fn now_ms(now: DateTime<Utc>) -> u64 {
     u64::try_from(now.timestamp_millis()).unwrap_or(0)
 }
 
+/// An entry or response id as a packet carries it: 32 lowercase hex digits.
 fn valid_entry_id(id: &str) -> bool {
-    id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    from_lower_hex::<16>(id).is_some()
 }
 
 fn check_response_parts(heard: &str, wonder: &str, stays: &str) -> Result<()> {
@@ -421,7 +423,7 @@ impl Journal {
             });
         }
         Ok(SharePreview {
-            contact_id: hex(contact),
+            contact_id: to_hex(contact),
             contact_name: c.value.name,
             entries,
             withdrawn: set.withdrawn.iter().map(|m| m.entry_id.to_hex()).collect(),
@@ -482,7 +484,7 @@ impl Journal {
     ) -> Result<PacketDocument> {
         Ok(PacketDocument {
             format: PACKET_FORMAT,
-            packet_id: hex(&random_id::<16>()?),
+            packet_id: to_hex(&random_id::<16>()?),
             sequence,
             created_at: now,
             sender: me.keys(),
@@ -569,10 +571,10 @@ impl Journal {
         };
         let id: [u8; 16] = random_id()?;
         let record = FeedbackStored {
-            contact_id: hex(contact),
+            contact_id: to_hex(contact),
             direction: Direction::Written,
             response: FeedbackResponse {
-                response_id: hex(&id),
+                response_id: to_hex(&id),
                 entry_id: item.entry.entry_id.clone(),
                 revision: 1,
                 written_at: Utc::now(),
@@ -593,7 +595,7 @@ impl Journal {
     /// The feedback packet for this supervisee: every response I wrote them.
     pub fn write_feedback_packet(&mut self, contact: &[u8; 16]) -> Result<Vec<u8>> {
         let c = self.my_supervisee(contact)?;
-        let contact_hex = hex(contact);
+        let contact_hex = to_hex(contact);
         let mine: Vec<Stored<FeedbackStored>> = self
             .feedback_records()?
             .into_iter()
@@ -711,10 +713,10 @@ impl Journal {
             }
             _ => {}
         }
-        let digest = hex(&opened.document_bytes_sha256);
+        let digest = to_hex(&opened.document_bytes_sha256);
         let mut outcome = ImportOutcome {
             kind,
-            contact_id: hex(&c.id),
+            contact_id: to_hex(&c.id),
             contact_name: c.value.name.clone(),
             already_imported: false,
             entries: 0,
@@ -774,7 +776,7 @@ impl Journal {
                     }
                     outcome.responses += 1;
                     let record = FeedbackStored {
-                        contact_id: hex(&c.id),
+                        contact_id: to_hex(&c.id),
                         direction: Direction::Received,
                         response: r.clone(),
                         sent_at: None,
@@ -856,7 +858,7 @@ impl Journal {
                 continue;
             }
             let set = self.inbox_set(&c.id)?.map(|s| s.value).unwrap_or_default();
-            let contact_hex = hex(&c.id);
+            let contact_hex = to_hex(&c.id);
             let mut items: Vec<InboxItem> = set
                 .items
                 .iter()
@@ -921,7 +923,7 @@ impl Journal {
         let names: Vec<(String, String)> = self
             .stored_contacts()?
             .into_iter()
-            .map(|s| (hex(&s.id), s.value.name.clone()))
+            .map(|s| (to_hex(&s.id), s.value.name.clone()))
             .collect();
         let mut out: Vec<FeedbackThread> = self
             .feedback_records()?
@@ -942,7 +944,7 @@ impl Journal {
 
     /// Responses I wrote to one supervisee, oldest first.
     pub fn responses_written(&self, contact: &[u8; 16]) -> Result<Vec<FeedbackThread>> {
-        let contact_hex = hex(contact);
+        let contact_hex = to_hex(contact);
         let me = self.me()?;
         let name = me
             .as_ref()
@@ -963,7 +965,7 @@ impl Journal {
 
 fn status(contact: &[u8; 16], name: &str, set: &ShareSet) -> ShareStatus {
     ShareStatus {
-        contact_id: hex(contact),
+        contact_id: to_hex(contact),
         contact_name: name.to_string(),
         shared: marks(&set.shared),
         withdrawn: marks(&set.withdrawn),
@@ -1004,5 +1006,5 @@ pub(super) fn check(journal: &Journal) -> Result<(usize, Vec<[u8; 16]>)> {
 
 /// Parse a contact id given in full (32 hex digits).
 pub fn parse_contact_id(text: &str) -> Result<[u8; 16]> {
-    from_hex16(&text.trim().to_ascii_lowercase()).ok_or_else(not_found)
+    from_hex(text.trim()).ok_or_else(not_found)
 }

@@ -11,6 +11,7 @@ use super::document::PartyKeys;
 use super::packet::signing_key_hex;
 use super::{commit, load_all, seal};
 use crate::crypto::{random_id, AgeIdentity, SigningKey};
+use crate::ids::{from_hex_vec, to_hex};
 use crate::journal::Journal;
 use crate::store::Table;
 use crate::{Error, Result};
@@ -71,7 +72,7 @@ impl Journal {
             return Ok(None);
         };
         let pkcs8 = zeroize::Zeroizing::new(
-            super::from_hex_vec(&stored.value.signing_pkcs8).ok_or_else(damaged_identity)?,
+            from_hex_vec(&stored.value.signing_pkcs8).ok_or_else(damaged_identity)?,
         );
         let me = Me {
             signing: SigningKey::from_pkcs8(&pkcs8).map_err(|_| damaged_identity())?,
@@ -94,7 +95,7 @@ impl Journal {
         let signing = SigningKey::generate()?;
         let age = AgeIdentity::generate();
         let stored = StoredIdentity {
-            signing_pkcs8: super::hex(signing.pkcs8()),
+            signing_pkcs8: to_hex(signing.pkcs8()),
             age_secret: age.to_secret_string().to_string(),
             display_name: None,
             created_at: Utc::now(),
