@@ -1,8 +1,8 @@
 //! Record ids, and the one hex codec every id, key and digest is written in.
 //!
 //! A record id is 16 random bytes, never a row number, shown and serialized as 32
-//! lowercase hex digits. Entries, check-ins and supervision sessions each have their
-//! own id type, so one cannot be passed where another is meant.
+//! lowercase hex digits. Entries, check-ins, supervision sessions and contacts each
+//! have their own id type, so one cannot be passed where another is meant.
 
 /// Bytes as lowercase hex.
 pub fn to_hex(bytes: &[u8]) -> String {
@@ -91,6 +91,13 @@ hex_id!(
     "a session id"
 );
 
+hex_id!(
+    /// The id of a pinned contact (a supervisor or supervisee). Their share set and
+    /// inbox records are filed under the same id.
+    ContactId,
+    "a contact id"
+);
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -111,13 +118,13 @@ mod tests {
         ] {
             assert_eq!(EntryId::from_hex(bad), None, "{bad:?}");
         }
-        let json = serde_json::to_string(&SessionId([1; 16])).unwrap();
+        let json = serde_json::to_string(&ContactId([1; 16])).unwrap();
         assert_eq!(json, format!("\"{}\"", "01".repeat(16)));
         assert_eq!(
-            serde_json::from_str::<SessionId>(&json).unwrap(),
-            SessionId([1; 16])
+            serde_json::from_str::<ContactId>(&json).unwrap(),
+            ContactId([1; 16])
         );
-        assert!(serde_json::from_str::<SessionId>("\"01\"").is_err());
+        assert!(serde_json::from_str::<ContactId>("\"01\"").is_err());
     }
 
     #[test]

@@ -280,7 +280,7 @@ fn a_backup_carries_everything_the_journal_holds_to_another_computer() {
     use attune::journal::checkin::{CheckinAnswer, NewCheckin, TrendsRequest};
     use attune::journal::sessions::{SessionFormat, SessionInput, SessionRole};
     use attune::prompts::PackRequest;
-    use attune::share::{CardRole, MyRelation};
+    use attune::share::{CardRole, Exchange, MyRelation};
     let tmp = tempfile::tempdir().unwrap();
     let (da, db) = (tmp.path().join("supervisee"), tmp.path().join("supervisor"));
     let (mut a, _) = create_journal(&da);
@@ -320,28 +320,35 @@ fn a_backup_carries_everything_the_journal_holds_to_another_computer() {
     )
     .unwrap();
     // Identity, a confirmed contact, a shared entry and a feedback thread.
-    let card_a = a.export_card("Alex", CardRole::Supervisee).unwrap();
-    let card_b = b.export_card("Sam", CardRole::Supervisor).unwrap();
-    let sam = a
+    let card_a = Exchange::new(&mut a)
+        .export_card("Alex", CardRole::Supervisee)
+        .unwrap();
+    let card_b = Exchange::new(&mut b)
+        .export_card("Sam", CardRole::Supervisor)
+        .unwrap();
+    let sam = Exchange::new(&mut a)
         .import_card(&card_b, MyRelation::MySupervisor, false)
         .unwrap();
-    let alex = b
+    let alex = Exchange::new(&mut b)
         .import_card(&card_a, MyRelation::MySupervisee, false)
         .unwrap();
     let (sam, alex) = (
         attune::share::exchange::parse_contact_id(&sam.id).unwrap(),
         attune::share::exchange::parse_contact_id(&alex.id).unwrap(),
     );
-    a.confirm_contact(&sam, true).unwrap();
-    b.confirm_contact(&alex, true).unwrap();
-    a.share(&sam, &[e]).unwrap();
-    b.import_packet(&a.write_share_packet(&sam).unwrap())
+    Exchange::new(&mut a).confirm_contact(&sam, true).unwrap();
+    Exchange::new(&mut b).confirm_contact(&alex, true).unwrap();
+    Exchange::new(&mut a).share(&sam, &[e]).unwrap();
+    Exchange::new(&mut b)
+        .import_packet(&Exchange::new(&mut a).write_share_packet(&sam).unwrap())
         .unwrap();
-    b.write_response(&alex, &e.to_hex(), "I heard care.", "", "")
+    Exchange::new(&mut b)
+        .write_response(&alex, &e.to_hex(), "I heard care.", "", "")
         .unwrap();
-    a.import_packet(&b.write_feedback_packet(&alex).unwrap())
+    Exchange::new(&mut a)
+        .import_packet(&Exchange::new(&mut b).write_feedback_packet(&alex).unwrap())
         .unwrap();
-    let identity = a.identity_show().unwrap();
+    let identity = Exchange::new(&mut a).identity_show().unwrap();
 
     let folder = tmp.path().join("usb");
     std::fs::create_dir(&folder).unwrap();
@@ -358,13 +365,23 @@ fn a_backup_carries_everything_the_journal_holds_to_another_computer() {
     assert_eq!(checkins[0].note.as_deref(), Some("a long week"));
     assert!(r.custom_packs().unwrap().iter().any(|p| p.id == pack.id));
     assert_eq!(r.sessions().len(), 1);
-    assert_eq!(r.identity_show().unwrap().signing_key, identity.signing_key);
-    let contacts = r.contacts().unwrap();
+    assert_eq!(
+        Exchange::new(&mut r).identity_show().unwrap().signing_key,
+        identity.signing_key
+    );
+    let contacts = Exchange::new(&mut r).contacts().unwrap();
     assert!(contacts.iter().any(|c| c.name == "Sam" && c.confirmed));
-    assert_eq!(r.share_status(&sam).unwrap().shared[0].entry_id, e);
-    assert_eq!(r.feedback_for(Some(&e)).unwrap()[0].heard, "I heard care.");
+    assert_eq!(
+        Exchange::read(&r).share_status(&sam).unwrap().shared[0].entry_id,
+        e
+    );
+    assert_eq!(
+        Exchange::read(&r).feedback_for(Some(&e)).unwrap()[0].heard,
+        "I heard care."
+    );
     // The exchange carries on from the new computer: a new packet is accepted.
-    r.share(&sam, &[e]).unwrap();
-    b.import_packet(&r.write_share_packet(&sam).unwrap())
+    Exchange::new(&mut r).share(&sam, &[e]).unwrap();
+    Exchange::new(&mut b)
+        .import_packet(&Exchange::new(&mut r).write_share_packet(&sam).unwrap())
         .unwrap();
 }

@@ -13,11 +13,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use attune::crypto::{sha256, Passphrase};
-use attune::journal::{
-    AnswerValue, EntryChange, EntryId, Journal, NewEntry, PromptAnswer, VerifyReport,
-};
+use attune::journal::{AnswerValue, EntryChange, EntryId, Journal, NewEntry, PromptAnswer};
 use attune::store::{Table, DB_FILE};
 use attune::vault::{KdfChoice, Vault};
+use attune::verify::VerifyReport;
 use attune::{Error, ErrorCode};
 use chrono::Utc;
 
@@ -315,7 +314,7 @@ fn open_damaged(dir: &Path) -> Result<Opened, Error> {
             readable: journal.len(),
             damaged: journal.damaged().len(),
             // `verify` may itself fail on a damaged file; that is a report too.
-            report: journal.verify().ok(),
+            report: attune::verify::journal(&journal).ok(),
         })
     };
     let first = attempt();

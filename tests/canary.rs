@@ -18,7 +18,7 @@ use attune::journal::{
 };
 use attune::prompts::{AnswerType, PackRequest, PromptPack};
 use attune::share::document::{PacketContent, SharedAnswer, SharedEntry};
-use attune::share::{open_packet, seal_packet};
+use attune::share::{open_packet, seal_packet, Exchange};
 use common::packets::{feedback_document, share_document, Party};
 use common::*;
 
@@ -474,34 +474,52 @@ fn exchange_records_and_packets_hold_no_readable_text_on_either_side() {
         "CanaryStays bleibt остаётся".to_string(),
     );
 
-    let card_a = a.export_card(&name_a, CardRole::Supervisee).unwrap();
-    let card_b = b.export_card(&name_b, CardRole::Supervisor).unwrap();
-    let sam = a
+    let card_a = Exchange::new(&mut a)
+        .export_card(&name_a, CardRole::Supervisee)
+        .unwrap();
+    let card_b = Exchange::new(&mut b)
+        .export_card(&name_b, CardRole::Supervisor)
+        .unwrap();
+    let sam = Exchange::new(&mut a)
         .import_card(&card_b, MyRelation::MySupervisor, false)
         .unwrap();
-    let alex = b
+    let alex = Exchange::new(&mut b)
         .import_card(&card_a, MyRelation::MySupervisee, false)
         .unwrap();
     let sam = attune::share::exchange::parse_contact_id(&sam.id).unwrap();
     let alex = attune::share::exchange::parse_contact_id(&alex.id).unwrap();
-    a.confirm_contact(&sam, true).unwrap();
-    b.confirm_contact(&alex, true).unwrap();
+    Exchange::new(&mut a).confirm_contact(&sam, true).unwrap();
+    Exchange::new(&mut b).confirm_contact(&alex, true).unwrap();
 
     let e = a.add(shared.new_entry(), now()).unwrap().id;
-    a.share(&sam, &[e]).unwrap();
-    let share = a.write_share_packet(&sam).unwrap();
+    Exchange::new(&mut a).share(&sam, &[e]).unwrap();
+    let share = Exchange::new(&mut a).write_share_packet(&sam).unwrap();
     fs::write(packets.join("share.attune"), &share).unwrap();
-    b.import_packet(&share).unwrap();
-    b.set_agenda(&alex, &e.to_hex(), true).unwrap();
-    b.write_response(&alex, &e.to_hex(), &heard, &wonder, &stays)
+    Exchange::new(&mut b).import_packet(&share).unwrap();
+    Exchange::new(&mut b)
+        .set_agenda(&alex, &e.to_hex(), true)
         .unwrap();
-    let feedback = b.write_feedback_packet(&alex).unwrap();
+    Exchange::new(&mut b)
+        .write_response(&alex, &e.to_hex(), &heard, &wonder, &stays)
+        .unwrap();
+    let feedback = Exchange::new(&mut b).write_feedback_packet(&alex).unwrap();
     fs::write(packets.join("feedback.attune"), &feedback).unwrap();
-    a.import_packet(&feedback).unwrap();
+    Exchange::new(&mut a).import_packet(&feedback).unwrap();
     // The markers are really held on both sides (else the scan proves nothing).
-    assert_eq!(b.inbox(None).unwrap()[0].items[0].entry.body, shared.body);
-    assert_eq!(a.feedback_for(Some(&e)).unwrap()[0].heard, heard);
-    assert_eq!(a.feedback_for(Some(&e)).unwrap()[0].supervisor_name, name_b);
+    assert_eq!(
+        Exchange::read(&b).inbox(None).unwrap()[0].items[0]
+            .entry
+            .body,
+        shared.body
+    );
+    assert_eq!(
+        Exchange::read(&a).feedback_for(Some(&e)).unwrap()[0].heard,
+        heard
+    );
+    assert_eq!(
+        Exchange::read(&a).feedback_for(Some(&e)).unwrap()[0].supervisor_name,
+        name_b
+    );
 
     let mut markers = shared.all();
     for (n, v) in [
