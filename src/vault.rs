@@ -6,7 +6,6 @@
 
 use std::path::Path;
 
-use rusqlite::Transaction;
 use zeroize::Zeroizing;
 
 use crate::crypto::{
@@ -264,7 +263,10 @@ impl Vault {
         }
         self.store.transaction(|tx| {
             for table in Table::ALL {
-                let rows = all_rows(tx, table)?;
+                let (rows, malformed) = store::read_records(tx, table)?;
+                if !malformed.is_empty() {
+                    return Err(damaged_for_rotation());
+                }
                 for row in rows {
                     let aad = record_aad(&journal_id, table, &row);
                     let plain = open_record(old_key, &aad, &row.envelope)
@@ -282,7 +284,7 @@ impl Vault {
                 }
             }
             store::write_meta(tx, META_KEY_ID, &new_key_id.to_be_bytes())?;
-            tx.execute("DELETE FROM protectors", [])?;
+            store::delete_protectors(tx)?;
             store::replace_protector(tx, &pass, new_key_id)?;
             store::replace_protector(tx, &rec, new_key_id)?;
             Ok(())
@@ -418,33 +420,6 @@ fn record_aad(journal_id: &[u8; 16], table: Table, row: &RecordRow) -> RecordAad
         kind: row.kind,
         revision: row.revision,
     }
-}
-
-fn all_rows(tx: &Transaction<'_>, table: Table) -> Result<Vec<RecordRow>> {
-    let mut stmt =
-        tx.prepare("SELECT id, kind, revision, key_id, envelope FROM records WHERE tbl = ?1")?;
-    let rows = stmt.query_map([table as u8], |r| {
-        Ok((
-            r.get::<_, Vec<u8>>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, i64>(2)?,
-            r.get::<_, i64>(3)?,
-            r.get::<_, Vec<u8>>(4)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, kind, revision, key_id, envelope) = row?;
-        let damaged = damaged_for_rotation;
-        out.push(RecordRow {
-            id: id.try_into().map_err(|_| damaged())?,
-            kind: u8::try_from(kind).map_err(|_| damaged())?,
-            revision: u64::try_from(revision).map_err(|_| damaged())?,
-            key_id: u32::try_from(key_id).map_err(|_| damaged())?,
-            envelope,
-        });
-    }
-    Ok(out)
 }
 
 fn damaged_for_rotation() -> Error {

@@ -8,10 +8,12 @@ use serde::Serialize;
 
 use super::files::{self, SavedFile, WriteMode};
 use super::keys::SecretText;
-use crate::journal::{Journal, VerifyReport};
+use crate::ids::to_hex;
+use crate::journal::Journal;
 use crate::store::backup::{self, BackupFile, Rotation};
 use crate::store::Store;
 use crate::vault::Vault;
+use crate::verify::{self, VerifyReport};
 use crate::{Error, Result};
 
 /// Where backups stand, for Settings → Backups and the gentle notice.
@@ -139,7 +141,7 @@ pub fn save_copy(store: &Store, path: &Path, mode: WriteMode) -> Result<SavedFil
 pub fn verify_backup(file: &Path, passphrase: &SecretText) -> Result<VerifyReport> {
     backup::read_backup_image(file)?;
     let id: [u8; 8] = crate::crypto::random_id()?;
-    let scratch = std::env::temp_dir().join(format!("attune-verify-{}", hex::encode(id)));
+    let scratch = std::env::temp_dir().join(format!("attune-verify-{}", to_hex(&id)));
     struct Scratch(PathBuf);
     impl Drop for Scratch {
         fn drop(&mut self) {
@@ -152,7 +154,12 @@ pub fn verify_backup(file: &Path, passphrase: &SecretText) -> Result<VerifyRepor
         Vault::unlock(&scratch, &passphrase.as_passphrase())?,
         Utc::now(),
     )?;
-    journal.verify()
+    verify::journal(&journal)
+}
+
+/// Re-read every record of the open journal and check it, plus the file itself.
+pub fn verify_journal(journal: &Journal) -> Result<VerifyReport> {
+    verify::journal(journal)
 }
 
 /// Is `file` a backup this version can restore (a sound journal file of a format it

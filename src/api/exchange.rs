@@ -12,10 +12,11 @@ use crate::journal::Journal;
 use crate::share::contacts::MAX_CARD_BYTES;
 pub use crate::share::document::{SharedAnswer, SharedEntry};
 use crate::share::packet::MAX_PACKET_BYTES;
+use crate::share::Exchange;
 pub use crate::share::{
-    AgendaMark, CardRole, Contact, FeedbackThread, IdentityInfo, ImportOutcome, InboxGroup,
-    InboxItem, KeyChange, MyRelation, PacketKind, ShareMark, SharePreview, SharePreviewEntry,
-    ShareStatus, WITHDRAW_NOTE,
+    AgendaMark, CardRole, Contact, ContactId, FeedbackThread, IdentityInfo, ImportOutcome,
+    InboxGroup, InboxItem, KeyChange, MyRelation, PacketKind, ShareMark, SharePreview,
+    SharePreviewEntry, ShareStatus, WITHDRAW_NOTE,
 };
 use crate::{Error, Result};
 
@@ -142,17 +143,18 @@ pub struct FeedbackRequest {
 
 /// A contact by id (a unique prefix of 4 or more hex digits), or by its name
 /// (case-insensitive) when exactly one contact has it.
-pub fn contact_id(journal: &mut Journal, typed: &str) -> Result<[u8; 16]> {
-    match journal.resolve_contact(typed) {
+pub fn contact_id(journal: &mut Journal, typed: &str) -> Result<ContactId> {
+    let mut exchange = Exchange::new(journal);
+    match exchange.resolve_contact(typed) {
         Ok(id) => Ok(id),
         Err(err) => {
-            let named: Vec<Contact> = journal
+            let named: Vec<Contact> = exchange
                 .contacts()?
                 .into_iter()
                 .filter(|c| c.name.eq_ignore_ascii_case(typed.trim()))
                 .collect();
             match named.as_slice() {
-                [one] => journal.resolve_contact(&one.id),
+                [one] => exchange.resolve_contact(&one.id),
                 _ => Err(err),
             }
         }
@@ -161,7 +163,7 @@ pub fn contact_id(journal: &mut Journal, typed: &str) -> Result<[u8; 16]> {
 
 /// My public keys (made the first time they are needed).
 pub fn identity_show(journal: &mut Journal) -> Result<IdentityInfo> {
-    journal.identity_show()
+    Exchange::new(journal).identity_show()
 }
 
 /// My contact card as text, to paste into a message or save.
@@ -169,7 +171,7 @@ pub fn export_contact_card(
     journal: &mut Journal,
     req: &ContactCardRequest,
 ) -> Result<ContactCardText> {
-    let text = journal.export_card(&req.name, req.role)?;
+    let text = Exchange::new(journal).export_card(&req.name, req.role)?;
     Ok(ContactCardText {
         text,
         file_name: "attune-contact-card.txt".to_string(),
@@ -192,7 +194,7 @@ pub fn export_contact_card_to(
 
 /// Pin the person on a pasted card. Show the safety code next: they must compare it.
 pub fn import_contact_card(journal: &mut Journal, req: &ImportCardRequest) -> Result<Contact> {
-    journal.import_card(&req.text, req.relation, req.replace_key)
+    Exchange::new(journal).import_card(&req.text, req.relation, req.replace_key)
 }
 
 /// The text of a contact card file (size-capped, UTF-8).
@@ -208,24 +210,24 @@ pub fn import_contact_card_file(
     path: &Path,
 ) -> Result<Contact> {
     let text = read_contact_card(path)?;
-    journal.import_card(&text, req.relation, req.replace_key)
+    Exchange::new(journal).import_card(&text, req.relation, req.replace_key)
 }
 
 /// One contact, by id or unique name, with its safety code.
 pub fn contact(journal: &mut Journal, typed: &str) -> Result<Contact> {
     let id = contact_id(journal, typed)?;
-    journal.contact(&id)
+    Exchange::new(journal).contact(&id)
 }
 
 /// Every contact, with safety codes and whether each is confirmed.
 pub fn list_contacts(journal: &mut Journal) -> Result<Vec<Contact>> {
-    journal.contacts()
+    Exchange::new(journal).contacts()
 }
 
 /// Confirm a contact after comparing the safety code (also confirms a key change).
 pub fn confirm_contact(journal: &mut Journal, req: &ConfirmContactRequest) -> Result<Contact> {
     let id = contact_id(journal, &req.contact_id)?;
-    journal.confirm_contact(&id, req.compared)
+    Exchange::new(journal).confirm_contact(&id, req.compared)
 }
 
 /// Entries flagged "bring to supervision", to offer for sharing.
@@ -239,26 +241,26 @@ pub fn flagged_for_supervision(journal: &Journal) -> FlaggedEntries {
 /// added, with the identifying-looking passages in each. Changes nothing.
 pub fn preview_share(journal: &mut Journal, req: &ShareRequest) -> Result<SharePreview> {
     let id = contact_id(journal, &req.contact_id)?;
-    journal.preview_share(&id, &req.entry_ids)
+    Exchange::new(journal).preview_share(&id, &req.entry_ids)
 }
 
 /// Add entries to what is shared with this supervisor.
 pub fn share_entries(journal: &mut Journal, req: &ShareRequest) -> Result<ShareStatus> {
     let id = contact_id(journal, &req.contact_id)?;
-    journal.share(&id, &req.entry_ids)
+    Exchange::new(journal).share(&id, &req.entry_ids)
 }
 
 /// What is shared with this contact, and when it was sent.
 pub fn share_status(journal: &mut Journal, req: &ContactRef) -> Result<ShareStatus> {
     let id = contact_id(journal, &req.contact_id)?;
-    journal.share_status(&id)
+    Exchange::new(journal).share_status(&id)
 }
 
 /// Take an entry back: a tombstone goes in the next packet (a request, not a recall).
 pub fn withdraw_entry(journal: &mut Journal, req: &WithdrawRequest) -> Result<WithdrawResponse> {
     let id = contact_id(journal, &req.contact_id)?;
     Ok(WithdrawResponse {
-        status: journal.withdraw(&id, &req.entry_id)?,
+        status: Exchange::new(journal).withdraw(&id, &req.entry_id)?,
         note: WITHDRAW_NOTE.to_string(),
     })
 }
@@ -275,7 +277,7 @@ pub fn packet_file_name(kind: PacketKind) -> String {
 /// The share packet for this supervisor, as bytes.
 pub fn write_share_packet(journal: &mut Journal, req: &ContactRef) -> Result<Vec<u8>> {
     let id = contact_id(journal, &req.contact_id)?;
-    journal.write_share_packet(&id)
+    Exchange::new(journal).write_share_packet(&id)
 }
 
 /// Write the share packet to a file.
@@ -294,7 +296,7 @@ pub fn write_share_packet_to(
 
 /// Import a share or feedback packet given as bytes.
 pub fn import_packet(journal: &mut Journal, bytes: &[u8]) -> Result<ImportOutcome> {
-    journal.import_packet(bytes)
+    Exchange::new(journal).import_packet(bytes)
 }
 
 /// Import a packet file (chosen in an open dialog, or named on the command line).
@@ -309,37 +311,37 @@ pub fn inbox(journal: &mut Journal, req: &InboxRequest) -> Result<Vec<InboxGroup
         Some(c) => Some(contact_id(journal, c)?),
         None => None,
     };
-    journal.inbox(id.as_ref())
+    Exchange::new(journal).inbox(id.as_ref())
 }
 
 /// Put a shared entry on (or off) the agenda for the next session.
 pub fn set_agenda(journal: &mut Journal, req: &AgendaMark) -> Result<()> {
     let id = contact_id(journal, &req.contact_id)?;
-    journal.set_agenda(&id, &req.entry_id, req.on_agenda)
+    Exchange::new(journal).set_agenda(&id, &req.entry_id, req.on_agenda)
 }
 
 /// The shared entries on the agenda for the next session with this supervisee.
 pub fn agenda(journal: &mut Journal, req: &ContactRef) -> Result<Vec<InboxItem>> {
     let id = contact_id(journal, &req.contact_id)?;
-    journal.agenda(&id)
+    Exchange::new(journal).agenda(&id)
 }
 
 /// Write a reflective response to a supervisee's shared entry.
 pub fn write_response(journal: &mut Journal, req: &ResponseRequest) -> Result<FeedbackThread> {
     let id = contact_id(journal, &req.contact_id)?;
-    journal.write_response(&id, &req.entry_id, &req.heard, &req.wonder, &req.stays)
+    Exchange::new(journal).write_response(&id, &req.entry_id, &req.heard, &req.wonder, &req.stays)
 }
 
 /// Responses I wrote to this supervisee.
 pub fn responses_written(journal: &mut Journal, req: &ContactRef) -> Result<Vec<FeedbackThread>> {
     let id = contact_id(journal, &req.contact_id)?;
-    journal.responses_written(&id)
+    Exchange::new(journal).responses_written(&id)
 }
 
 /// The feedback packet for this supervisee, as bytes.
 pub fn write_feedback_packet(journal: &mut Journal, req: &ContactRef) -> Result<Vec<u8>> {
     let id = contact_id(journal, &req.contact_id)?;
-    journal.write_feedback_packet(&id)
+    Exchange::new(journal).write_feedback_packet(&id)
 }
 
 /// Write the feedback packet to a file.
@@ -358,5 +360,5 @@ pub fn write_feedback_packet_to(
 
 /// Responses my supervisors sent: on one entry, or all of them.
 pub fn feedback_for(journal: &Journal, req: &FeedbackRequest) -> Result<Vec<FeedbackThread>> {
-    journal.feedback_for(req.entry_id.as_ref())
+    Exchange::read(journal).feedback_for(req.entry_id.as_ref())
 }

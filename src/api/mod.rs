@@ -74,10 +74,11 @@ pub use crate::journal::{
     FindRequest, HoursSummary, ItemTrend, MonthMinutes, NewCheckin, NewEntry, OverallPoint,
     PackRef, Page, PromptAnswer, SessionFormat, SessionId, SessionInput, SessionRole, Setting,
     Settings, Snippet, Sort, Suggestion, SupervisionSession, Theme, TrendPoint, Trends,
-    TrendsRequest, VerifyReport, WeekSummary,
+    TrendsRequest, WeekSummary,
 };
 pub use crate::prompts::{
     AnswerType, CarryingWeek, CollaborativeTask, ElementCoverage, Insights, InsightsRequest, Lens,
     Observation, PackOrigin, PackRequest, PackSummary, Prompt, PromptPack, RenderedAnswer,
     RiosElement, RscTheme, ThemeCoverage,
 };
+pub use crate::verify::VerifyReport;

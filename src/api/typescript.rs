@@ -7,7 +7,8 @@
 use ts_rs::TS;
 
 use super::*;
-use crate::journal::{DamagedRecord, VerifyReport};
+use crate::journal::DamagedRecord;
+use crate::verify::VerifyReport;
 
 /// Where the rendered file lives, relative to the workspace root.
 pub const TYPES_FILE: &str = "ui/src/lib/ipc/types.ts";

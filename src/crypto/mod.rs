@@ -5,7 +5,7 @@
 //! [`open_record`] and the protector functions; it never sees key bytes. Key types
 //! zeroize on drop and print `[REDACTED]` in `Debug`.
 //!
-//! Formats (all versioned, see `docs/crypto.md`):
+//! Formats (all versioned, see `docs/security.md`):
 //! - record envelope: `0x01 || salt(32) || nonce(12) || ciphertext+tag`, subkey =
 //!   HKDF-SHA256(data key, salt, "attune/v1/record"), ChaCha20-Poly1305 (RFC 8439);
 //! - key protector: the data key wrapped with ChaCha20-Poly1305 under a key-encryption

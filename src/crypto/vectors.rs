@@ -206,29 +206,14 @@ fn envelopes() -> Envelopes {
 
 /// Lowercase or uppercase hex to bytes; `what` names the field in the panic message.
 fn hex(text: &str, what: &str) -> Vec<u8> {
-    let digit = |c: u8| {
-        char::from(c)
-            .to_digit(16)
-            .unwrap_or_else(|| panic!("{what}: {:?} is not a hex digit", char::from(c)))
-    };
-    assert!(
-        text.len().is_multiple_of(2),
-        "{what}: odd number of hex digits"
-    );
-    text.as_bytes()
-        .chunks(2)
-        .map(|pair| (digit(pair[0]) << 4 | digit(pair[1])) as u8)
-        .collect()
+    crate::ids::from_hex_vec(text)
+        .unwrap_or_else(|| panic!("{what}: {text:?} is not an even number of hex digits"))
 }
 
 fn hex_array<const N: usize>(text: &str, what: &str) -> [u8; N] {
     hex(text, what)
         .try_into()
         .unwrap_or_else(|v: Vec<u8>| panic!("{what}: expected {N} bytes, found {}", v.len()))
-}
-
-fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Equal bytes, or a panic naming the vector and the first byte that differs.
@@ -241,7 +226,7 @@ fn assert_bytes(got: &[u8], want: &[u8], what: &str) {
         .zip(want)
         .position(|(g, w)| g != w)
         .unwrap_or(got.len().min(want.len()));
-    let window = |b: &[u8]| to_hex(&b[at.min(b.len())..(at + 16).min(b.len())]);
+    let window = |b: &[u8]| crate::ids::to_hex(&b[at.min(b.len())..(at + 16).min(b.len())]);
     panic!(
         "{what}: bytes differ from the vector at offset {at} (got {} bytes, expected {}): \
          got {}…, expected {}…",

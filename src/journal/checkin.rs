@@ -15,16 +15,15 @@ use std::sync::OnceLock;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroize;
 
-use super::{DamagedRecord, Journal};
+use super::Journal;
 use crate::crypto::random_id;
+pub use crate::ids::CheckinId;
+use crate::records::{self, Record};
 use crate::store::{RecordRow, Table};
-use crate::vault::RecordOpener;
 use crate::{Error, Result};
 
-/// Record kind of a check-in in the `records` table (format version 1).
-const CHECKIN_RECORD_KIND: u8 = 1;
 /// Check-ins are never edited, so each is written once at revision 1.
 const CHECKIN_REVISION: u64 = 1;
 /// The highest answer; every item runs from 0 to this.
@@ -44,12 +43,6 @@ pub const NUDGE_AFTER_DAYS: u32 = 14;
 const ITEM_SET_JSON: &str = include_str!("../../content/checkin.json");
 /// The content format this code reads.
 const ITEM_SET_FORMAT: u32 = 1;
-
-super::entry::hex_id!(
-    /// A random 128-bit check-in id.
-    CheckinId,
-    "a check-in id"
-);
 
 /// Which way an item's scale runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -280,6 +273,17 @@ pub struct Checkin {
     pub item_set_version: u32,
     pub answers: Vec<CheckinAnswer>,
     pub note: Option<String>,
+}
+
+impl Record for Checkin {
+    const TABLE: Table = Table::Checkins;
+    const KIND: u8 = 1;
+
+    /// Written once at revision 1; the plaintext id is authenticated by the envelope and
+    /// the copy inside must agree.
+    fn agrees_with(&self, row: &RecordRow) -> bool {
+        row.revision == CHECKIN_REVISION && self.id.0 == row.id
+    }
 }
 
 impl Drop for Checkin {
@@ -600,19 +604,9 @@ pub fn trends(
 impl Journal {
     /// Decrypt every check-in into memory (at unlock); unreadable ones are reported.
     pub(super) fn load_checkins(&mut self) -> Result<()> {
-        let (rows, malformed) = self.vault.store().records(Table::Checkins)?;
-        self.damaged
-            .extend(malformed.iter().map(|_| DamagedRecord { id: None }));
-        let opener = self.vault.opener();
-        let mut loaded = Vec::with_capacity(rows.len());
-        for row in &rows {
-            match decode(&opener, row) {
-                Some(checkin) => loaded.push(checkin),
-                None => self.damaged.push(DamagedRecord {
-                    id: Some(CheckinId(row.id).to_hex()),
-                }),
-            }
-        }
+        let loaded = records::load_all::<Checkin>(&self.vault)?;
+        self.damaged.extend(loaded.damaged);
+        let mut loaded: Vec<Checkin> = loaded.records.into_iter().map(|s| s.value).collect();
         loaded.sort_by_key(|c| (c.taken_at, c.id));
         self.checkins = loaded;
         Ok(())
@@ -654,18 +648,7 @@ impl Journal {
             answers: input.answers.clone(),
             note,
         };
-        let plain = Zeroizing::new(
-            serde_json::to_vec(&checkin)
-                .map_err(|_| Error::internal("Could not encode the check-in."))?,
-        );
-        let row = self.vault.seal(
-            Table::Checkins,
-            checkin.id.0,
-            CHECKIN_RECORD_KIND,
-            CHECKIN_REVISION,
-            &plain,
-        )?;
-        self.vault.store().put_record(Table::Checkins, &row)?;
+        records::seal(&self.vault, checkin.id.0, CHECKIN_REVISION, &checkin)?.put(&self.vault)?;
         let saved = CheckinSaved {
             overall: overall_strain(&checkin.answers, set),
             suggestions: suggestions(&checkin.answers, set),
@@ -701,21 +684,6 @@ impl Journal {
         }
         Err(Error::not_found("check-in"))
     }
-
-    /// Re-read every check-in record from disk: how many there are, and which are damaged.
-    pub(super) fn verify_checkins(&self) -> Result<(usize, Vec<DamagedRecord>)> {
-        self.verify_table(Table::Checkins, |opener, row| decode(opener, row).is_some())
-    }
-}
-
-fn decode(opener: &RecordOpener<'_>, row: &RecordRow) -> Option<Checkin> {
-    if row.kind != CHECKIN_RECORD_KIND || row.revision != CHECKIN_REVISION {
-        return None;
-    }
-    let plain = opener.open(Table::Checkins, row).ok()?;
-    let checkin: Checkin = serde_json::from_slice(&plain).ok()?;
-    // The plaintext id is authenticated by the envelope; the copy inside must agree.
-    (checkin.id.0 == row.id).then_some(checkin)
 }
 
 #[cfg(test)]

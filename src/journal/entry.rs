@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroize;
 
+pub use crate::ids::EntryId;
 use crate::{Error, Result};
 
 /// Longest title, family code, tag, and free text, in characters.
@@ -16,63 +17,6 @@ pub const MAX_ANSWERS: usize = 60;
 /// Longest prompt text kept with an answer, and longest plan step, in characters.
 pub const MAX_PROMPT_TEXT_CHARS: usize = 1_000;
 pub const MAX_PLAN_STEP_CHARS: usize = 1_000;
-
-/// Declares a random 128-bit record id type, shown and serialized as 32 lowercase hex
-/// digits (never a row number). Entries, check-ins and supervision sessions each have
-/// their own, so one cannot be passed where another is meant.
-macro_rules! hex_id {
-    ($(#[$meta:meta])* $name:ident, $what:literal) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(pub [u8; 16]);
-
-        impl $name {
-            pub fn to_hex(&self) -> String {
-                self.0.iter().map(|b| format!("{b:02x}")).collect()
-            }
-
-            pub fn from_hex(text: &str) -> Option<Self> {
-                if text.len() != 32 || !text.is_ascii() {
-                    return None;
-                }
-                let mut out = [0u8; 16];
-                for (i, byte) in out.iter_mut().enumerate() {
-                    *byte = u8::from_str_radix(&text[i * 2..i * 2 + 2], 16).ok()?;
-                }
-                Some(Self(out))
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&self.to_hex())
-            }
-        }
-
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-                s.serialize_str(&self.to_hex())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(
-                d: D,
-            ) -> std::result::Result<Self, D::Error> {
-                let text = String::deserialize(d)?;
-                Self::from_hex(&text)
-                    .ok_or_else(|| serde::de::Error::custom(concat!($what, " is 32 hex digits")))
-            }
-        }
-    };
-}
-pub(crate) use hex_id;
-
-hex_id!(
-    /// A random 128-bit entry id.
-    EntryId,
-    "an entry id"
-);
 
 /// What kind of reflection an entry is. Supervision sessions are their own records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

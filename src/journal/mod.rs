@@ -18,15 +18,17 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroize;
 
+pub use crate::ids::EntryId;
+pub use crate::records::DamagedRecord;
 pub use checkin::{
     Checkin, CheckinAnswer, CheckinForm, CheckinId, CheckinItem, CheckinSaved, Direction, ItemSet,
     ItemTrend, NewCheckin, OverallPoint, Suggestion, TrendPoint, Trends, TrendsRequest,
     WeekSummary,
 };
 pub use entry::{
-    validate_family_code, AnswerValue, Entry, EntryChange, EntryId, EntryKind, NewEntry, PackRef,
+    validate_family_code, AnswerValue, Entry, EntryChange, EntryKind, NewEntry, PackRef,
     PromptAnswer, Setting,
 };
 pub use packs::CUSTOM_ID_PREFIX;
@@ -41,24 +43,14 @@ pub use settings::{
 };
 
 use crate::crypto::random_id;
+use crate::records::{self, Record};
 use crate::store::{RecordRow, Table};
-use crate::vault::{RecordOpener, Vault};
+use crate::vault::Vault;
 use crate::{Error, ErrorCode, Result};
-
-/// Record kind of an entry in the `records` table (the record format, not the
-/// reflection kind, which stays encrypted).
-const ENTRY_RECORD_KIND: u8 = 1;
 /// How long a trashed entry stays restorable before it is purged at unlock.
 pub const TRASH_DAYS: i64 = 30;
 /// The most entries one page may hold.
 pub const MAX_PAGE: usize = 500;
-
-/// A record that could not be read: its id if the id itself was readable.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-pub struct DamagedRecord {
-    pub id: Option<String>,
-}
 
 struct Cached {
     entry: Entry,
@@ -151,22 +143,6 @@ pub struct Page {
     pub items: Vec<EntrySummary>,
 }
 
-/// What `verify` found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-pub struct VerifyReport {
-    pub records_checked: usize,
-    pub damaged: Vec<DamagedRecord>,
-    /// SQLite's own integrity findings (empty when the file is sound).
-    pub file_problems: Vec<String>,
-}
-
-impl VerifyReport {
-    pub fn is_sound(&self) -> bool {
-        self.damaged.is_empty() && self.file_problems.is_empty()
-    }
-}
-
 /// An unlocked journal.
 pub struct Journal {
     vault: Vault,
@@ -187,6 +163,22 @@ impl std::fmt::Debug for Journal {
             .field("sessions", &self.sessions.len())
             .field("damaged", &self.damaged.len())
             .finish_non_exhaustive()
+    }
+}
+
+impl Record for Entry {
+    const TABLE: Table = Table::Entries;
+    /// The record format, not the reflection kind (which stays encrypted).
+    const KIND: u8 = 1;
+
+    /// The plaintext id and revision are authenticated by the envelope; the copies
+    /// inside must agree.
+    fn agrees_with(&self, row: &RecordRow) -> bool {
+        self.id.0 == row.id && self.revision == row.revision
+    }
+
+    fn wipe(&mut self) {
+        self.zeroize();
     }
 }
 
@@ -211,56 +203,32 @@ impl Journal {
             sessions: Vec::new(),
             damaged: Vec::new(),
         };
-        let (rows, malformed) = journal.vault.store().records(Table::Entries)?;
-        journal
-            .damaged
-            .extend(malformed.iter().map(|_| DamagedRecord { id: None }));
-        journal.entries.reserve(rows.len());
-        for decoded in decode_all(journal.vault.opener(), &rows) {
-            match decoded {
-                Ok(cached) => {
-                    journal.index.insert(cached.entry.id, journal.entries.len());
-                    journal.entries.push(cached);
-                }
-                Err(id) => journal.damaged.push(DamagedRecord {
-                    id: Some(EntryId(id).to_hex()),
-                }),
-            }
+        // Decrypting one entry at a time on this thread: splitting it over threads was
+        // measured no faster on two busy cores, and a third more memory from per-thread
+        // allocator arenas.
+        let entries = records::load_all::<Entry>(&journal.vault)?;
+        journal.damaged.extend(entries.damaged);
+        journal.entries.reserve(entries.records.len());
+        for stored in entries.records {
+            journal.index.insert(stored.value.id, journal.entries.len());
+            journal.entries.push(cached(stored.value));
         }
         journal.load_checkins()?;
         journal.load_sessions()?;
-        let (_, damaged_singletons) = journal.verify_singletons()?;
-        journal.damaged.extend(damaged_singletons);
-        journal
-            .damaged
-            .extend(stray_records(journal.vault.store())?);
-        let (_, damaged_packs) = journal.damaged_pack_records()?;
-        journal
-            .damaged
-            .extend(damaged_packs.into_iter().map(|id| DamagedRecord {
-                id: Some(EntryId(id).to_hex()),
-            }));
+        for damaged in [
+            records::check::<Settings>(&journal.vault)?.damaged,
+            records::check::<Draft>(&journal.vault)?.damaged,
+            records::check_strays(&journal.vault)?.damaged,
+            records::check::<crate::prompts::PromptPack>(&journal.vault)?.damaged,
+        ] {
+            journal.damaged.extend(damaged);
+        }
         journal.purge_expired_trash(now)?;
         Ok(journal)
     }
 
-    fn decode(&self, row: &RecordRow) -> Option<Entry> {
-        decode(&self.vault.opener(), row)
-    }
-
     fn save(&self, entry: &Entry) -> Result<()> {
-        let plain = Zeroizing::new(
-            serde_json::to_vec(entry)
-                .map_err(|_| Error::internal("Could not encode the entry."))?,
-        );
-        let row = self.vault.seal(
-            Table::Entries,
-            entry.id.0,
-            ENTRY_RECORD_KIND,
-            entry.revision,
-            &plain,
-        )?;
-        self.vault.store().put_record(Table::Entries, &row)
+        records::seal(&self.vault, entry.id.0, entry.revision, entry)?.put(&self.vault)
     }
 
     fn purge_expired_trash(&mut self, now: DateTime<Utc>) -> Result<()> {
@@ -503,111 +471,15 @@ impl Journal {
         })
     }
 
-    /// Re-read every record from disk and check it decrypts, plus SQLite's own check.
-    pub fn verify(&self) -> Result<VerifyReport> {
-        let (rows, malformed) = self.vault.store().records(Table::Entries)?;
-        let mut damaged: Vec<DamagedRecord> = malformed
-            .iter()
-            .map(|_| DamagedRecord { id: None })
+    /// Live entries flagged "bring to supervision", newest encounter first.
+    pub fn entries_flagged_for_supervision(&self) -> Vec<EntryId> {
+        let mut flagged: Vec<&Entry> = self
+            .entries()
+            .filter(|e| e.bring_to_supervision && e.deleted_at.is_none())
             .collect();
-        for row in &rows {
-            match self.decode(row) {
-                Some(mut entry) => entry.zeroize(),
-                None => damaged.push(DamagedRecord {
-                    id: Some(EntryId(row.id).to_hex()),
-                }),
-            }
-        }
-        let (checkins_checked, damaged_checkins) = self.verify_checkins()?;
-        damaged.extend(damaged_checkins);
-        let (sessions_checked, damaged_sessions) = self.verify_sessions()?;
-        damaged.extend(damaged_sessions);
-        let (singletons_checked, damaged_singletons) = self.verify_singletons()?;
-        damaged.extend(damaged_singletons);
-        let (packs_checked, damaged_packs) = self.damaged_pack_records()?;
-        damaged.extend(damaged_packs.into_iter().map(|id| DamagedRecord {
-            id: Some(EntryId(id).to_hex()),
-        }));
-        // The supervision exchange's records (identity, contacts, shares, inbox, feedback).
-        let (exchange_checked, damaged_exchange) = crate::share::verify_records(self)?;
-        damaged.extend(damaged_exchange.into_iter().map(|id| DamagedRecord {
-            id: Some(EntryId(id).to_hex()),
-        }));
-        let strays = stray_records(self.vault.store())?;
-        let records_checked = rows.len()
-            + malformed.len()
-            + checkins_checked
-            + sessions_checked
-            + singletons_checked
-            + packs_checked
-            + exchange_checked
-            + strays.len();
-        damaged.extend(strays);
-        Ok(VerifyReport {
-            records_checked,
-            damaged,
-            file_problems: self.vault.store().integrity_problems()?,
-        })
+        flagged.sort_by_key(|e| std::cmp::Reverse((e.encounter_date, e.created_at)));
+        flagged.into_iter().map(|e| e.id).collect()
     }
-}
-
-/// Decrypt, parse and index `rows`: the cached entry, or the id of a record that could
-/// not be read. (Splitting this over threads was measured: no faster on two busy cores,
-/// and a third more memory from per-thread allocator arenas.)
-impl Journal {
-    /// Re-read every record of `table` from disk: how many there are, and which do not
-    /// decode (`readable` says whether one does). Shared by the per-record tables.
-    pub(crate) fn verify_table(
-        &self,
-        table: Table,
-        readable: impl Fn(&RecordOpener<'_>, &RecordRow) -> bool,
-    ) -> Result<(usize, Vec<DamagedRecord>)> {
-        let (rows, malformed) = self.vault.store().records(table)?;
-        let opener = self.vault.opener();
-        let mut damaged: Vec<DamagedRecord> = malformed
-            .iter()
-            .map(|_| DamagedRecord { id: None })
-            .collect();
-        for row in &rows {
-            if !readable(&opener, row) {
-                damaged.push(DamagedRecord {
-                    id: Some(EntryId(row.id).to_hex()),
-                });
-            }
-        }
-        Ok((rows.len() + malformed.len(), damaged))
-    }
-}
-
-fn decode_all(opener: RecordOpener<'_>, rows: &[RecordRow]) -> Vec<Result<Cached, [u8; 16]>> {
-    rows.iter()
-        .map(|row| decode(&opener, row).map(cached).ok_or(row.id))
-        .collect()
-}
-
-fn decode(opener: &RecordOpener<'_>, row: &RecordRow) -> Option<Entry> {
-    if row.kind != ENTRY_RECORD_KIND {
-        return None;
-    }
-    let plain = opener.open(Table::Entries, row).ok()?;
-    let mut entry: Entry = serde_json::from_slice(&plain).ok()?;
-    // The plaintext id and revision are authenticated by the envelope; the copies
-    // inside must agree or the record has been tampered with.
-    if entry.id.0 != row.id || entry.revision != row.revision {
-        entry.zeroize();
-        return None;
-    }
-    Some(entry)
-}
-
-fn stray_records(store: &crate::store::Store) -> Result<Vec<DamagedRecord>> {
-    Ok(store
-        .stray_records()?
-        .into_iter()
-        .map(|id| DamagedRecord {
-            id: Some(EntryId(id).to_hex()),
-        })
-        .collect())
 }
 
 fn summarise(entry: &Entry, query: &Query) -> EntrySummary {

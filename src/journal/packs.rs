@@ -2,27 +2,25 @@
 //! like entries. A custom pack follows the same format and rules as a built-in one
 //! (looser only on how many prompts), so it can later travel between people as it is.
 
-use zeroize::Zeroizing;
-
 use super::{EntryChange, EntryId, Journal, NewEntry};
 use crate::crypto::random_id;
+use crate::ids::to_hex;
 use crate::prompts::{
     is_valid_id, PackOrigin, PackRequest, PromptPack, Registry, Strictness, PACK_FORMAT,
 };
-use crate::store::{RecordRow, Table};
+use crate::records::{self, Record, Stored};
+use crate::store::Table;
 use crate::{Error, ErrorCode, Result};
 
-/// Record kind of a custom pack (format version 1).
-const PACK_RECORD_KIND: u8 = 1;
 /// Custom pack ids made by "duplicate" start with this.
 pub const CUSTOM_ID_PREFIX: &str = "my-";
 const COPY_SUFFIX: &str = " (my copy)";
 
-/// A decrypted custom pack and where it is stored.
-struct StoredPack {
-    record_id: [u8; 16],
-    revision: u64,
-    pack: PromptPack,
+/// A custom pack is stored as the pack itself, under a random record id (its own id
+/// is a readable name such as `my-1a2b3c4d`).
+impl Record for PromptPack {
+    const TABLE: Table = Table::Packs;
+    const KIND: u8 = 1;
 }
 
 fn no_such_pack() -> Error {
@@ -30,31 +28,15 @@ fn no_such_pack() -> Error {
 }
 
 impl Journal {
-    fn stored_packs(&self) -> Result<Vec<StoredPack>> {
-        let (rows, _) = self.vault.store().records(Table::Packs)?;
-        // A damaged record is skipped here and reported by `verify`.
-        Ok(rows
-            .iter()
-            .filter_map(|row| self.decode_pack(row))
-            .collect())
-    }
-
-    fn decode_pack(&self, row: &RecordRow) -> Option<StoredPack> {
-        if row.kind != PACK_RECORD_KIND {
-            return None;
-        }
-        let plain = self.vault.open(Table::Packs, row).ok()?;
-        let pack: PromptPack = serde_json::from_slice(&plain).ok()?;
-        Some(StoredPack {
-            record_id: row.id,
-            revision: row.revision,
-            pack,
-        })
+    fn stored_packs(&self) -> Result<Vec<Stored<PromptPack>>> {
+        // A damaged record is skipped here and reported at unlock and by `verify`.
+        Ok(records::load_all::<PromptPack>(&self.vault)?.records)
     }
 
     /// The person's custom packs, sorted by title.
     pub fn custom_packs(&self) -> Result<Vec<PromptPack>> {
-        let mut packs: Vec<PromptPack> = self.stored_packs()?.into_iter().map(|s| s.pack).collect();
+        let mut packs: Vec<PromptPack> =
+            self.stored_packs()?.into_iter().map(|s| s.value).collect();
         packs.sort_by_key(|p| p.title.to_lowercase());
         Ok(packs)
     }
@@ -85,38 +67,27 @@ impl Journal {
         let existing = self
             .stored_packs()?
             .into_iter()
-            .find(|s| s.pack.id == pack.id);
-        let (record_id, revision) = match &existing {
+            .find(|s| s.value.id == pack.id);
+        let (record_id, previous) = match &existing {
             Some(s) => {
-                let changed = s.pack.prompts != pack.prompts || s.pack.closing != pack.closing;
+                let changed = s.value.prompts != pack.prompts || s.value.closing != pack.closing;
                 pack.version = if changed {
-                    s.pack
+                    s.value
                         .version
                         .checked_add(1)
                         .ok_or_else(|| Error::internal("pack version overflow"))?
                 } else {
-                    s.pack.version
+                    s.value.version
                 };
-                let revision = s
-                    .revision
-                    .checked_add(1)
-                    .ok_or_else(|| Error::internal("revision overflow"))?;
-                (s.record_id, revision)
+                (s.id, Some(s.revision))
             }
             None => {
                 pack.version = pack.version.max(1);
-                (random_id()?, 1)
+                (random_id()?, None)
             }
         };
         pack.validate(Strictness::Custom)?;
-        let plain = Zeroizing::new(
-            serde_json::to_vec(&pack)
-                .map_err(|_| Error::internal("Could not encode the prompt pack."))?,
-        );
-        let row = self
-            .vault
-            .seal(Table::Packs, record_id, PACK_RECORD_KIND, revision, &plain)?;
-        self.vault.store().put_record(Table::Packs, &row)?;
+        records::seal_next(&self.vault, record_id, previous, &pack)?.put(&self.vault)?;
         Ok(pack)
     }
 
@@ -124,10 +95,7 @@ impl Journal {
     pub fn duplicate_pack(&mut self, req: &PackRequest) -> Result<PromptPack> {
         let registry = self.pack_registry()?;
         let source = registry.get(req)?;
-        let hex: String = random_id::<4>()?
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let hex = to_hex(&random_id::<4>()?);
         let mut title = source.title.clone();
         let room = crate::prompts::MAX_PACK_TITLE_CHARS - COPY_SUFFIX.chars().count();
         if title.chars().count() > room {
@@ -157,11 +125,9 @@ impl Journal {
         let stored = self
             .stored_packs()?
             .into_iter()
-            .find(|s| s.pack.id == id)
+            .find(|s| s.value.id == id)
             .ok_or_else(no_such_pack)?;
-        self.vault
-            .store()
-            .delete_record(Table::Packs, &stored.record_id)?;
+        self.vault.store().delete_record(Table::Packs, &stored.id)?;
         Ok(())
     }
 
@@ -207,16 +173,5 @@ impl Journal {
         )?;
         change.answers = Some(answers);
         Ok(())
-    }
-
-    /// Ids of pack records that could not be read (for `verify`).
-    pub(crate) fn damaged_pack_records(&self) -> Result<(usize, Vec<[u8; 16]>)> {
-        let (rows, malformed) = self.vault.store().records(Table::Packs)?;
-        let damaged = rows
-            .iter()
-            .filter(|row| self.decode_pack(row).is_none())
-            .map(|row| row.id)
-            .collect::<Vec<_>>();
-        Ok((rows.len() + malformed.len(), damaged))
     }
 }

@@ -13,16 +13,15 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroize;
 
-use super::{DamagedRecord, EntryId, Journal};
+use super::{EntryId, Journal};
 use crate::crypto::random_id;
+pub use crate::ids::SessionId;
+use crate::records::{self, Record};
 use crate::store::{RecordRow, Table};
-use crate::vault::RecordOpener;
 use crate::{Error, Result};
 
-/// Record kind of a session in the `records` table (format version 1).
-const SESSION_RECORD_KIND: u8 = 1;
 /// The longest session, in minutes (a ten-hour day of group consultation).
 pub const MAX_MINUTES: u32 = 600;
 /// The longest "with whom", in characters.
@@ -33,12 +32,6 @@ pub const MAX_SESSION_NOTES_CHARS: usize = 5000;
 pub const MAX_ENTRIES_DISCUSSED: usize = 100;
 /// Years the hours can be asked for.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
-
-super::entry::hex_id!(
-    /// A random 128-bit session id.
-    SessionId,
-    "a session id"
-);
 
 /// One person with a supervisor, or a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,6 +93,17 @@ pub struct SupervisionSession {
     pub created_at: DateTime<Utc>,
     /// 1 when made; up by one with each change.
     pub revision: u64,
+}
+
+impl Record for SupervisionSession {
+    const TABLE: Table = Table::Sessions;
+    const KIND: u8 = 1;
+
+    /// The plaintext id and revision are authenticated by the envelope; the copies
+    /// inside must agree.
+    fn agrees_with(&self, row: &RecordRow) -> bool {
+        self.id.0 == row.id && self.revision == row.revision
+    }
 }
 
 impl Drop for SupervisionSession {
@@ -317,20 +321,9 @@ fn validate(input: &SessionInput) -> Result<(String, Option<String>, Vec<EntryId
 impl Journal {
     /// Decrypt every session into memory (at unlock); unreadable ones are reported.
     pub(super) fn load_sessions(&mut self) -> Result<()> {
-        let (rows, malformed) = self.vault.store().records(Table::Sessions)?;
-        self.damaged
-            .extend(malformed.iter().map(|_| DamagedRecord { id: None }));
-        let opener = self.vault.opener();
-        let mut loaded = Vec::with_capacity(rows.len());
-        for row in &rows {
-            match decode(&opener, row) {
-                Some(session) => loaded.push(session),
-                None => self.damaged.push(DamagedRecord {
-                    id: Some(SessionId(row.id).to_hex()),
-                }),
-            }
-        }
-        self.sessions = loaded;
+        let loaded = records::load_all::<SupervisionSession>(&self.vault)?;
+        self.damaged.extend(loaded.damaged);
+        self.sessions = loaded.records.into_iter().map(|s| s.value).collect();
         Ok(())
     }
 
@@ -399,18 +392,7 @@ impl Journal {
             created_at,
             revision,
         };
-        let plain = Zeroizing::new(
-            serde_json::to_vec(&session)
-                .map_err(|_| Error::internal("Could not encode the session."))?,
-        );
-        let row = self.vault.seal(
-            Table::Sessions,
-            session.id.0,
-            SESSION_RECORD_KIND,
-            session.revision,
-            &plain,
-        )?;
-        self.vault.store().put_record(Table::Sessions, &row)?;
+        records::seal(&self.vault, session.id.0, session.revision, &session)?.put(&self.vault)?;
         match at {
             Some(at) => self.sessions[at] = session.clone(),
             None => self.sessions.push(session.clone()),
@@ -497,22 +479,6 @@ impl Journal {
         check_year(year)?;
         Ok(hours_csv(&self.sessions, year))
     }
-
-    /// Re-read every session record from disk: how many there are, and which are damaged.
-    pub(super) fn verify_sessions(&self) -> Result<(usize, Vec<DamagedRecord>)> {
-        self.verify_table(Table::Sessions, |opener, row| decode(opener, row).is_some())
-    }
-}
-
-fn decode(opener: &RecordOpener<'_>, row: &RecordRow) -> Option<SupervisionSession> {
-    if row.kind != SESSION_RECORD_KIND {
-        return None;
-    }
-    let plain = opener.open(Table::Sessions, row).ok()?;
-    let session: SupervisionSession = serde_json::from_slice(&plain).ok()?;
-    // The plaintext id and revision are authenticated by the envelope; the copies
-    // inside must agree.
-    (session.id.0 == row.id && session.revision == row.revision).then_some(session)
 }
 
 #[cfg(test)]

@@ -2,16 +2,14 @@
 //! never in web storage or loose files.
 
 use chrono::{DateTime, Utc};
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
-use zeroize::{Zeroize, Zeroizing};
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroize;
 
 use super::{EntryId, Journal, NewEntry};
-use crate::crypto::random_id;
+use crate::records::{self, Record, Singleton};
 use crate::store::Table;
 use crate::{Error, Result};
 
-/// Record kind of a settings or draft record (format version 1).
-const SINGLETON_KIND: u8 = 1;
 pub const MIN_AUTO_LOCK_MINUTES: u32 = 1;
 pub const MAX_AUTO_LOCK_MINUTES: u32 = 240;
 /// Most words on the de-identification allow-list, and the longest word.
@@ -169,6 +167,20 @@ impl Zeroize for Draft {
     }
 }
 
+impl Record for Settings {
+    const TABLE: Table = Table::Settings;
+    const KIND: u8 = 1;
+}
+
+impl Record for Draft {
+    const TABLE: Table = Table::Drafts;
+    const KIND: u8 = 1;
+
+    fn wipe(&mut self) {
+        self.zeroize();
+    }
+}
+
 /// A settings or draft record that could not be read.
 fn damaged_singleton(table: Table) -> Error {
     let what = match table {
@@ -183,107 +195,40 @@ fn damaged_singleton(table: Table) -> Error {
     )
 }
 
+/// The record of a one-record table, or `None`. A record that is there but does not
+/// open is an error, never taken for "no record": settings must not silently fall back
+/// to the defaults (the backup folder and allow-list would be lost unseen).
+fn singleton<T: Record>(journal: &Journal) -> Result<Option<T>> {
+    match records::load_singleton::<T>(&journal.vault)? {
+        Singleton::Absent => Ok(None),
+        Singleton::Present(stored) => Ok(Some(stored.value)),
+        Singleton::Damaged => Err(damaged_singleton(T::TABLE)),
+    }
+}
+
 impl Journal {
-    /// The newest record of a one-record table. A record that is there but does not
-    /// open is an error, never taken for "no record": settings must not silently fall
-    /// back to the defaults (the backup folder and allow-list would be lost unseen).
-    fn load_singleton<T: DeserializeOwned>(
-        &self,
-        table: Table,
-    ) -> Result<Option<(T, [u8; 16], u64)>> {
-        let (rows, malformed) = self.vault.store().records(table)?;
-        let Some(row) = rows.into_iter().max_by_key(|r| r.revision) else {
-            return match malformed.is_empty() {
-                true => Ok(None),
-                false => Err(damaged_singleton(table)),
-            };
-        };
-        let value = (row.kind == SINGLETON_KIND)
-            .then(|| self.vault.open(table, &row).ok())
-            .flatten()
-            .and_then(|plain| serde_json::from_slice(&plain).ok());
-        match value {
-            Some(v) => Ok(Some((v, row.id, row.revision))),
-            None => Err(damaged_singleton(table)),
-        }
-    }
-
-    /// The settings and draft records that do not open (for unlock and `verify`): how
-    /// many there are, and which are damaged.
-    pub(crate) fn verify_singletons(&self) -> Result<(usize, Vec<super::DamagedRecord>)> {
-        let readable = |table: Table| {
-            move |opener: &crate::vault::RecordOpener<'_>, row: &crate::store::RecordRow| {
-                row.kind == SINGLETON_KIND
-                    && opener
-                        .open(table, row)
-                        .ok()
-                        .is_some_and(|plain| match table {
-                            Table::Drafts => serde_json::from_slice::<Draft>(&plain)
-                                .map(|mut d| d.zeroize())
-                                .is_ok(),
-                            _ => serde_json::from_slice::<Settings>(&plain).is_ok(),
-                        })
-            }
-        };
-        let (settings, mut damaged) =
-            self.verify_table(Table::Settings, readable(Table::Settings))?;
-        let (drafts, damaged_drafts) = self.verify_table(Table::Drafts, readable(Table::Drafts))?;
-        damaged.extend(damaged_drafts);
-        Ok((settings + drafts, damaged))
-    }
-
-    fn save_singleton<T: Serialize>(&mut self, table: Table, value: &T) -> Result<()> {
-        let (rows, _) = self.vault.store().records(table)?;
-        let (id, revision) = match rows.iter().max_by_key(|r| r.revision) {
-            Some(r) => (r.id, r.revision + 1),
-            None => (random_id()?, 1),
-        };
-        let plain = Zeroizing::new(
-            serde_json::to_vec(value)
-                .map_err(|_| Error::internal("Could not encode the record."))?,
-        );
-        let row = self
-            .vault
-            .seal(table, id, SINGLETON_KIND, revision, &plain)?;
-        self.vault.store_mut().transaction(|tx| {
-            tx.execute(
-                "DELETE FROM records WHERE tbl = ?1 AND id <> ?2",
-                rusqlite::params![table as u8, id.as_slice()],
-            )?;
-            crate::store::put_record(tx, table, &row)
-        })
-    }
-
     /// The saved settings, or the defaults.
     pub fn settings(&self) -> Result<Settings> {
-        Ok(self
-            .load_singleton::<Settings>(Table::Settings)?
-            .map(|(s, _, _)| s)
-            .unwrap_or_default())
+        Ok(singleton::<Settings>(self)?.unwrap_or_default())
     }
 
     pub fn save_settings(&mut self, settings: &Settings) -> Result<()> {
         settings.validate()?;
-        self.save_singleton(Table::Settings, settings)
+        records::save_singleton(&mut self.vault, settings)
     }
 
     /// The draft kept when the journal last locked or closed, if any.
     pub fn draft(&self) -> Result<Option<Draft>> {
-        Ok(self
-            .load_singleton::<Draft>(Table::Drafts)?
-            .map(|(d, _, _)| d))
+        singleton::<Draft>(self)
     }
 
     /// Keep `draft`, encrypted, until it is saved as an entry or discarded.
     pub fn save_draft(&mut self, draft: &Draft) -> Result<()> {
-        self.save_singleton(Table::Drafts, draft)
+        records::save_singleton(&mut self.vault, draft)
     }
 
     /// Forget the kept draft for good.
     pub fn discard_draft(&mut self) -> Result<()> {
-        self.vault.store_mut().transaction(|tx| {
-            tx.execute("DELETE FROM records WHERE tbl = ?1", [Table::Drafts as u8])?;
-            Ok(())
-        })
+        records::delete_all::<Draft>(&self.vault)
     }
 }

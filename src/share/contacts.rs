@@ -7,14 +7,18 @@
 //! confirmed it; a card whose keys differ from a pinned contact's is refused unless the
 //! person asks to replace the key, and then the new keys wait for a fresh confirmation.
 
+use std::ops::{Deref, DerefMut};
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::document::PartyKeys;
 use super::packet::parse_signing_key_hex;
-use super::{commit, hex, load_all, load_one, seal, Stored};
+use super::Exchange;
 use crate::crypto::{is_age_recipient, random_id, sha256};
+use crate::ids::{to_hex, ContactId};
 use crate::journal::Journal;
+use crate::records::{self, Record, Stored};
 use crate::store::Table;
 use crate::{Error, ErrorCode, Result};
 
@@ -111,7 +115,7 @@ pub struct ContactCard {
 }
 
 fn checksum(body: &str) -> String {
-    hex(&sha256(body.as_bytes())[..4])
+    to_hex(&sha256(body.as_bytes())[..4])
 }
 
 fn bad_card(what: &str) -> Error {
@@ -272,6 +276,11 @@ pub(crate) struct StoredContact {
     pub last_sent_sequence: Option<u64>,
 }
 
+impl Record for StoredContact {
+    const TABLE: Table = Table::Contacts;
+    const KIND: u8 = 1;
+}
+
 impl StoredContact {
     /// Confirmed, with no key change waiting.
     pub fn usable(&self) -> bool {
@@ -318,9 +327,9 @@ pub(crate) fn not_found() -> Error {
     Error::new(ErrorCode::NotFound, "No contact with that id.")
 }
 
-fn view(id: &[u8; 16], c: &StoredContact, mine: &PartyKeys) -> Contact {
+fn view(id: &ContactId, c: &StoredContact, mine: &PartyKeys) -> Contact {
     Contact {
-        id: hex(id),
+        id: id.to_hex(),
         name: c.name.clone(),
         card_role: c.role,
         my_relation: c.my_relation,
@@ -348,9 +357,9 @@ fn role_mismatch(relation: MyRelation, card: CardRole) -> Error {
     ))
 }
 
-impl Journal {
+impl<J: Deref<Target = Journal>> Exchange<J> {
     pub(crate) fn stored_contacts(&self) -> Result<Vec<Stored<StoredContact>>> {
-        let mut all = load_all::<StoredContact>(self, Table::Contacts)?;
+        let mut all = records::load_all::<StoredContact>(self.vault())?.records;
         all.sort_by(|a, b| {
             (a.value.name.to_lowercase(), a.value.added_at)
                 .cmp(&(b.value.name.to_lowercase(), b.value.added_at))
@@ -359,7 +368,7 @@ impl Journal {
     }
 
     /// Resolve a full contact id or a unique prefix of at least 4 hex digits.
-    pub fn resolve_contact(&self, typed: &str) -> Result<[u8; 16]> {
+    pub fn resolve_contact(&self, typed: &str) -> Result<ContactId> {
         let typed = typed.trim().to_ascii_lowercase();
         if typed.len() < 4 || typed.len() > 32 || !typed.chars().all(|c| c.is_ascii_hexdigit()) {
             return Err(Error::invalid(
@@ -367,9 +376,9 @@ impl Journal {
             ));
         }
         let all = self.stored_contacts()?;
-        let mut found = all.iter().filter(|s| hex(&s.id).starts_with(&typed));
+        let mut found = all.iter().filter(|s| to_hex(&s.id).starts_with(&typed));
         match (found.next(), found.next()) {
-            (Some(s), None) => Ok(s.id),
+            (Some(s), None) => Ok(ContactId(s.id)),
             (None, _) => Err(not_found()),
             (Some(_), Some(_)) => Err(Error::invalid(
                 "More than one contact starts with that id; type a few more characters.",
@@ -377,12 +386,12 @@ impl Journal {
         }
     }
 
-    pub(crate) fn stored_contact(&self, id: &[u8; 16]) -> Result<Stored<StoredContact>> {
-        load_one(self, Table::Contacts, id)?.ok_or_else(not_found)
+    pub(crate) fn stored_contact(&self, id: &ContactId) -> Result<Stored<StoredContact>> {
+        records::load_one(self.vault(), &id.0)?.ok_or_else(not_found)
     }
 
     /// A contact that is confirmed and has no key change waiting, or why not.
-    pub(crate) fn usable_contact(&self, id: &[u8; 16]) -> Result<Stored<StoredContact>> {
+    pub(crate) fn usable_contact(&self, id: &ContactId) -> Result<Stored<StoredContact>> {
         let c = self.stored_contact(id)?;
         if c.value.pending.is_some() {
             return Err(Error::invalid(format!(
@@ -398,7 +407,9 @@ impl Journal {
         }
         Ok(c)
     }
+}
 
+impl<J: DerefMut<Target = Journal>> Exchange<J> {
     /// My contact card, with `name` and the role I play. Makes my keys if needed.
     pub fn export_card(&mut self, name: &str, role: CardRole) -> Result<String> {
         let name = name.trim();
@@ -419,14 +430,14 @@ impl Journal {
         Ok(self
             .stored_contacts()?
             .iter()
-            .map(|s| view(&s.id, &s.value, &mine))
+            .map(|s| view(&ContactId(s.id), &s.value, &mine))
             .collect())
     }
 
-    pub fn contact(&mut self, id: &[u8; 16]) -> Result<Contact> {
+    pub fn contact(&mut self, id: &ContactId) -> Result<Contact> {
         let mine = self.me_or_create()?.keys();
         let s = self.stored_contact(id)?;
-        Ok(view(&s.id, &s.value, &mine))
+        Ok(view(id, &s.value, &mine))
     }
 
     /// Pin the person on `text`'s card as `relation`. A card for someone already pinned
@@ -495,14 +506,14 @@ impl Journal {
             };
             (random_id()?, None, next)
         };
-        let row = seal(self, Table::Contacts, id, previous, &next)?;
-        commit(self, &[row])?;
-        Ok(view(&id, &next, &mine))
+        let sealed = records::seal_next(self.vault(), id, previous, &next)?;
+        self.commit(&[sealed])?;
+        Ok(view(&ContactId(id), &next, &mine))
     }
 
     /// Mark a contact confirmed once the safety code was compared (a waiting key change
     /// becomes the pinned key, and what was seen from the old key is forgotten).
-    pub fn confirm_contact(&mut self, id: &[u8; 16], compared: bool) -> Result<Contact> {
+    pub fn confirm_contact(&mut self, id: &ContactId, compared: bool) -> Result<Contact> {
         if !compared {
             return Err(Error::invalid(
                 "Compare the safety code with them first, in person or on a call; confirm only when every digit matches.",
@@ -517,14 +528,10 @@ impl Journal {
             next.last_received = None;
         }
         next.confirmed_at = Some(Utc::now());
-        let row = seal(self, Table::Contacts, s.id, Some(s.revision), &next)?;
-        commit(self, &[row])?;
-        Ok(view(&s.id, &next, &mine))
+        let sealed = records::seal_next(self.vault(), s.id, Some(s.revision), &next)?;
+        self.commit(&[sealed])?;
+        Ok(view(id, &next, &mine))
     }
-}
-
-pub(super) fn check(journal: &Journal) -> Result<(usize, Vec<[u8; 16]>)> {
-    super::damaged_in::<StoredContact>(journal, Table::Contacts)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! writes in one transaction, so a refused packet leaves the journal exactly as it was.
 
 use std::collections::HashSet;
+use std::ops::{Deref, DerefMut};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -21,12 +22,14 @@ use super::identity::Me;
 use super::packet::{
     next_sequence, open_packet, parse_signing_key_hex, seal_packet, MAX_PACKET_BYTES,
 };
-use super::{commit, from_hex16, hex, load_all, load_one, seal, Stored};
+use super::Exchange;
 use crate::crypto::{random_id, sha256, SigningPublicKey};
 use crate::deid::Finding;
+use crate::ids::{from_lower_hex, to_hex, ContactId};
 use crate::journal::{Entry, EntryId, Journal};
 use crate::prompts::PackRequest;
-use crate::store::{RecordRow, Table};
+use crate::records::{self, Record, Sealed, Stored};
+use crate::store::Table;
 use crate::{Error, Result};
 
 /// What withdrawing means, said plainly wherever it is offered.
@@ -44,10 +47,10 @@ struct StoredMark {
     last_sent_at: Option<DateTime<Utc>>,
 }
 
-/// What I share with one supervisor.
+/// What I share with one supervisor (filed under their contact id).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ShareSet {
+pub(crate) struct ShareSet {
     shared: Vec<StoredMark>,
     withdrawn: Vec<StoredMark>,
     last_packet_at: Option<DateTime<Utc>>,
@@ -61,10 +64,10 @@ struct InboxStored {
     on_agenda: bool,
 }
 
-/// What one supervisee shares with me.
+/// What one supervisee shares with me (filed under their contact id).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct InboxSet {
+pub(crate) struct InboxSet {
     items: Vec<InboxStored>,
     withdrawn: Vec<String>,
     updated_at: Option<DateTime<Utc>>,
@@ -79,16 +82,32 @@ enum Direction {
     Received,
 }
 
+/// One reflective response, written or received.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct FeedbackStored {
-    contact_id: String,
+pub(crate) struct FeedbackStored {
+    contact_id: ContactId,
     direction: Direction,
     response: FeedbackResponse,
     sent_at: Option<DateTime<Utc>>,
     received_at: Option<DateTime<Utc>>,
     /// For received responses: does the entry it answers exist in this journal?
     entry_known: bool,
+}
+
+impl Record for ShareSet {
+    const TABLE: Table = Table::Shares;
+    const KIND: u8 = 1;
+}
+
+impl Record for InboxSet {
+    const TABLE: Table = Table::Inbox;
+    const KIND: u8 = 1;
+}
+
+impl Record for FeedbackStored {
+    const TABLE: Table = Table::Feedback;
+    const KIND: u8 = 1;
 }
 
 // ---- what crosses to front ends ---------------------------------------------------
@@ -226,8 +245,9 @@ fn now_ms(now: DateTime<Utc>) -> u64 {
     u64::try_from(now.timestamp_millis()).unwrap_or(0)
 }
 
+/// An entry or response id as a packet carries it: 32 lowercase hex digits.
 fn valid_entry_id(id: &str) -> bool {
-    id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    from_lower_hex::<16>(id).is_some()
 }
 
 fn check_response_parts(heard: &str, wonder: &str, stays: &str) -> Result<()> {
@@ -247,9 +267,9 @@ fn check_response_parts(heard: &str, wonder: &str, stays: &str) -> Result<()> {
     Ok(())
 }
 
-fn received_record_id(contact_id: &[u8; 16], response_id: &str) -> [u8; 16] {
+fn received_record_id(contact_id: &ContactId, response_id: &str) -> [u8; 16] {
     let mut input = b"attune/feedback/v1\0".to_vec();
-    input.extend_from_slice(contact_id);
+    input.extend_from_slice(&contact_id.0);
     input.extend_from_slice(response_id.as_bytes());
     let digest = sha256(&input);
     let mut id = [0u8; 16];
@@ -267,20 +287,20 @@ fn marks(list: &[StoredMark]) -> Vec<ShareMark> {
         .collect()
 }
 
-impl Journal {
-    fn share_set(&self, contact: &[u8; 16]) -> Result<Option<Stored<ShareSet>>> {
-        load_one(self, Table::Shares, contact)
+impl<J: Deref<Target = Journal>> Exchange<J> {
+    fn share_set(&self, contact: &ContactId) -> Result<Option<Stored<ShareSet>>> {
+        records::load_one(self.vault(), &contact.0)
     }
 
-    fn inbox_set(&self, contact: &[u8; 16]) -> Result<Option<Stored<InboxSet>>> {
-        load_one(self, Table::Inbox, contact)
+    fn inbox_set(&self, contact: &ContactId) -> Result<Option<Stored<InboxSet>>> {
+        records::load_one(self.vault(), &contact.0)
     }
 
     fn feedback_records(&self) -> Result<Vec<Stored<FeedbackStored>>> {
-        load_all(self, Table::Feedback)
+        Ok(records::load_all(self.vault())?.records)
     }
 
-    fn my_supervisor(&self, id: &[u8; 16]) -> Result<Stored<StoredContact>> {
+    fn my_supervisor(&self, id: &ContactId) -> Result<Stored<StoredContact>> {
         let c = self.usable_contact(id)?;
         if !c.value.my_relation.supervises_me() {
             return Err(Error::invalid(format!(
@@ -291,7 +311,7 @@ impl Journal {
         Ok(c)
     }
 
-    fn my_supervisee(&self, id: &[u8; 16]) -> Result<Stored<StoredContact>> {
+    fn my_supervisee(&self, id: &ContactId) -> Result<Stored<StoredContact>> {
         let c = self.usable_contact(id)?;
         if !c.value.my_relation.supervised_by_me() {
             return Err(Error::invalid(format!(
@@ -304,7 +324,7 @@ impl Journal {
 
     /// An entry as it would be shared: its words and the prompts they answer.
     fn to_shared(&self, e: &Entry) -> Result<SharedEntry> {
-        let registry = self.pack_registry()?;
+        let registry = self.journal.pack_registry()?;
         let pack_title = e.prompt_pack.as_ref().and_then(|p| {
             registry
                 .get(&PackRequest {
@@ -342,7 +362,7 @@ impl Journal {
     }
 
     fn live_entry(&self, id: &EntryId) -> Result<&Entry> {
-        let e = self.get(id)?;
+        let e = self.journal.get(id)?;
         if e.deleted_at.is_some() {
             return Err(Error::invalid(
                 "An entry in the trash cannot be shared. Restore it first.",
@@ -351,20 +371,10 @@ impl Journal {
         Ok(e)
     }
 
-    /// Live entries flagged "bring to supervision", newest encounter first.
-    pub fn entries_flagged_for_supervision(&self) -> Vec<EntryId> {
-        let mut flagged: Vec<&Entry> = self
-            .entries()
-            .filter(|e| e.bring_to_supervision && e.deleted_at.is_none())
-            .collect();
-        flagged.sort_by_key(|e| std::cmp::Reverse((e.encounter_date, e.created_at)));
-        flagged.into_iter().map(|e| e.id).collect()
-    }
-
     /// The share set with `adding` added (nothing stored), and the entries it holds.
     fn planned_set(
         &self,
-        contact: &[u8; 16],
+        contact: &ContactId,
         adding: &[EntryId],
         now: DateTime<Utc>,
     ) -> Result<(Option<u64>, ShareSet)> {
@@ -389,7 +399,8 @@ impl Journal {
             .shared
             .iter()
             .filter(|m| {
-                self.get(&m.entry_id)
+                self.journal
+                    .get(&m.entry_id)
                     .map_or(true, |e| e.deleted_at.is_some())
             })
             .cloned()
@@ -405,14 +416,14 @@ impl Journal {
 
     /// Exactly what the next packet to this supervisor would carry if `adding` were
     /// shared too, with what looks identifying in each entry. Changes nothing.
-    pub fn preview_share(&self, contact: &[u8; 16], adding: &[EntryId]) -> Result<SharePreview> {
+    pub fn preview_share(&self, contact: &ContactId, adding: &[EntryId]) -> Result<SharePreview> {
         let c = self.my_supervisor(contact)?;
         let (_, set) = self.planned_set(contact, adding, Utc::now())?;
-        let allow = self.settings()?.allow_list();
+        let allow = self.journal.settings()?.allow_list();
         let mut entries = Vec::with_capacity(set.shared.len());
         let mut identifying = 0;
         for m in &set.shared {
-            let e = self.get(&m.entry_id)?;
+            let e = self.journal.get(&m.entry_id)?;
             let findings = crate::journal::identifying_passages(e, &allow);
             identifying += findings.len();
             entries.push(SharePreviewEntry {
@@ -421,7 +432,7 @@ impl Journal {
             });
         }
         Ok(SharePreview {
-            contact_id: hex(contact),
+            contact_id: contact.to_hex(),
             contact_name: c.value.name,
             entries,
             withdrawn: set.withdrawn.iter().map(|m| m.entry_id.to_hex()).collect(),
@@ -429,20 +440,8 @@ impl Journal {
         })
     }
 
-    /// Add entries to what is shared with this supervisor (sent with the next packet).
-    pub fn share(&mut self, contact: &[u8; 16], adding: &[EntryId]) -> Result<ShareStatus> {
-        let c = self.my_supervisor(contact)?;
-        if adding.is_empty() {
-            return Err(Error::invalid("Choose at least one entry to share."));
-        }
-        let (previous, set) = self.planned_set(contact, adding, Utc::now())?;
-        let row = seal(self, Table::Shares, *contact, previous, &set)?;
-        commit(self, &[row])?;
-        Ok(status(contact, &c.value.name, &set))
-    }
-
     /// What is shared with this contact (empty when nothing yet).
-    pub fn share_status(&self, contact: &[u8; 16]) -> Result<ShareStatus> {
+    pub fn share_status(&self, contact: &ContactId) -> Result<ShareStatus> {
         let c = self.stored_contact(contact)?;
         let set = self
             .share_set(contact)?
@@ -451,9 +450,170 @@ impl Journal {
         Ok(status(contact, &c.value.name, &set))
     }
 
+    /// The supervisee's inbox as the packet says it is now: the packet's entries (minus
+    /// withdrawn ones), keeping my agenda marks and when each first arrived.
+    fn next_inbox(
+        &self,
+        contact: &ContactId,
+        entries: &[SharedEntry],
+        withdrawn: &[String],
+        now: DateTime<Utc>,
+    ) -> Result<(Sealed, usize)> {
+        if entries
+            .iter()
+            .map(|e| &e.entry_id)
+            .chain(withdrawn)
+            .any(|id| !valid_entry_id(id))
+        {
+            return Err(refused(
+                "This packet holds an entry Attune cannot read. Nothing was changed.",
+            ));
+        }
+        let stored = self.inbox_set(contact)?;
+        let previous = stored.as_ref().map(|s| s.revision);
+        let old = stored.map(|s| s.value).unwrap_or_default();
+        let gone: HashSet<&str> = withdrawn.iter().map(String::as_str).collect();
+        let mut seen = HashSet::new();
+        let mut items = Vec::with_capacity(entries.len());
+        for e in entries {
+            if gone.contains(e.entry_id.as_str()) || !seen.insert(e.entry_id.clone()) {
+                continue;
+            }
+            let before = old.items.iter().find(|i| i.entry.entry_id == e.entry_id);
+            items.push(InboxStored {
+                entry: e.clone(),
+                received_at: before.map_or(now, |b| b.received_at),
+                on_agenda: before.is_some_and(|b| b.on_agenda),
+            });
+        }
+        let n = items.len();
+        let next = InboxSet {
+            items,
+            withdrawn: withdrawn.to_vec(),
+            updated_at: Some(now),
+        };
+        Ok((
+            records::seal_next(self.vault(), contact.0, previous, &next)?,
+            n,
+        ))
+    }
+
+    /// Entries my supervisees shared with me, per supervisee (one, when named).
+    pub fn inbox(&self, contact: Option<&ContactId>) -> Result<Vec<InboxGroup>> {
+        let responses = self.feedback_records()?;
+        let mut groups = Vec::new();
+        for c in self.stored_contacts()? {
+            let id = ContactId(c.id);
+            if contact.is_some_and(|wanted| *wanted != id)
+                || !c.value.my_relation.supervised_by_me()
+            {
+                continue;
+            }
+            let set = self.inbox_set(&id)?.map(|s| s.value).unwrap_or_default();
+            let contact_hex = id.to_hex();
+            let mut items: Vec<InboxItem> = set
+                .items
+                .iter()
+                .map(|i| InboxItem {
+                    contact_id: contact_hex.clone(),
+                    entry: i.entry.clone(),
+                    received_at: i.received_at,
+                    on_agenda: i.on_agenda,
+                    responses: responses
+                        .iter()
+                        .filter(|r| {
+                            r.value.direction == Direction::Written
+                                && r.value.contact_id == id
+                                && r.value.response.entry_id == i.entry.entry_id
+                        })
+                        .count(),
+                })
+                .collect();
+            items.sort_by_key(|i| std::cmp::Reverse(i.entry.encounter_date));
+            groups.push(InboxGroup {
+                contact_id: contact_hex,
+                contact_name: c.value.name.clone(),
+                items,
+                updated_at: set.updated_at,
+            });
+        }
+        if let Some(id) = contact {
+            if groups.is_empty() {
+                self.my_supervisee(id)?;
+            }
+        }
+        Ok(groups)
+    }
+
+    /// The shared entries marked for the next session with this supervisee.
+    pub fn agenda(&self, contact: &ContactId) -> Result<Vec<InboxItem>> {
+        Ok(self
+            .inbox(Some(contact))?
+            .into_iter()
+            .flat_map(|g| g.items)
+            .filter(|i| i.on_agenda)
+            .collect())
+    }
+
+    /// Responses my supervisors sent about one of my entries (or all, with `None`),
+    /// oldest first.
+    pub fn feedback_for(&self, entry: Option<&EntryId>) -> Result<Vec<FeedbackThread>> {
+        let names: Vec<(ContactId, String)> = self
+            .stored_contacts()?
+            .into_iter()
+            .map(|s| (ContactId(s.id), s.value.name.clone()))
+            .collect();
+        let mut out: Vec<FeedbackThread> = self
+            .feedback_records()?
+            .iter()
+            .filter(|s| s.value.direction == Direction::Received)
+            .filter(|s| entry.is_none_or(|e| s.value.response.entry_id == e.to_hex()))
+            .map(|s| {
+                let name = names
+                    .iter()
+                    .find(|(id, _)| *id == s.value.contact_id)
+                    .map_or("Your supervisor", |(_, n)| n.as_str());
+                thread(&s.value, name)
+            })
+            .collect();
+        out.sort_by_key(|t| t.written_at);
+        Ok(out)
+    }
+
+    /// Responses I wrote to one supervisee, oldest first.
+    pub fn responses_written(&self, contact: &ContactId) -> Result<Vec<FeedbackThread>> {
+        let me = self.me()?;
+        let name = me
+            .as_ref()
+            .and_then(|m| m.display_name.clone())
+            .unwrap_or_else(|| "You".to_string());
+        let mut out: Vec<FeedbackThread> = self
+            .feedback_records()?
+            .iter()
+            .filter(|s| s.value.direction == Direction::Written && s.value.contact_id == *contact)
+            .map(|s| thread(&s.value, &name))
+            .collect();
+        out.sort_by_key(|t| t.written_at);
+        Ok(out)
+    }
+}
+
+impl<J: DerefMut<Target = Journal>> Exchange<J> {
+    /// Add entries to what is shared with this supervisor (sent with the next packet).
+    pub fn share(&mut self, contact: &ContactId, adding: &[EntryId]) -> Result<ShareStatus> {
+        let c = self.my_supervisor(contact)?;
+        if adding.is_empty() {
+            return Err(Error::invalid("Choose at least one entry to share."));
+        }
+        let (previous, set) = self.planned_set(contact, adding, Utc::now())?;
+        let sealed = records::seal_next(self.vault(), contact.0, previous, &set)?;
+        self.commit(&[sealed])?;
+        Ok(status(contact, &c.value.name, &set))
+    }
+
     /// Ask this supervisor's Attune to remove an entry: a tombstone goes in the next
     /// packet. See [`WITHDRAW_NOTE`].
-    pub fn withdraw(&mut self, contact: &[u8; 16], entry: &EntryId) -> Result<ShareStatus> {
+    pub fn withdraw(&mut self, contact: &ContactId, entry: &EntryId) -> Result<ShareStatus> {
         let c = self.stored_contact(contact)?;
         let stored = self
             .share_set(contact)?
@@ -468,8 +628,8 @@ impl Journal {
         mark.at = Utc::now();
         mark.last_sent_at = None;
         set.withdrawn.push(mark);
-        let row = seal(self, Table::Shares, *contact, Some(stored.revision), &set)?;
-        commit(self, &[row])?;
+        let sealed = records::seal_next(self.vault(), contact.0, Some(stored.revision), &set)?;
+        self.commit(&[sealed])?;
         Ok(status(contact, &c.value.name, &set))
     }
 
@@ -482,7 +642,7 @@ impl Journal {
     ) -> Result<PacketDocument> {
         Ok(PacketDocument {
             format: PACKET_FORMAT,
-            packet_id: hex(&random_id::<16>()?),
+            packet_id: to_hex(&random_id::<16>()?),
             sequence,
             created_at: now,
             sender: me.keys(),
@@ -495,7 +655,7 @@ impl Journal {
     /// The share packet for this supervisor: the full current set (as the entries read
     /// now) and the tombstones, signed, encrypted to them and to me. Records what was
     /// sent and when.
-    pub fn write_share_packet(&mut self, contact: &[u8; 16]) -> Result<Vec<u8>> {
+    pub fn write_share_packet(&mut self, contact: &ContactId) -> Result<Vec<u8>> {
         let c = self.my_supervisor(contact)?;
         let now = Utc::now();
         let (previous, mut set) = self.planned_set(contact, &[], now)?;
@@ -508,7 +668,11 @@ impl Journal {
         let entries = set
             .shared
             .iter()
-            .map(|m| self.get(&m.entry_id).and_then(|e| self.to_shared(e)))
+            .map(|m| {
+                self.journal
+                    .get(&m.entry_id)
+                    .and_then(|e| self.to_shared(e))
+            })
             .collect::<Result<Vec<_>>>()?;
         let withdrawn = set.withdrawn.iter().map(|m| m.entry_id.to_hex()).collect();
         let me = self.me_or_create()?;
@@ -531,11 +695,11 @@ impl Journal {
         set.last_packet_at = Some(now);
         let mut contact_next = c.value.clone();
         contact_next.last_sent_sequence = Some(sequence);
-        let rows = [
-            seal(self, Table::Shares, *contact, previous, &set)?,
-            seal(self, Table::Contacts, c.id, Some(c.revision), &contact_next)?,
+        let sealed = [
+            records::seal_next(self.vault(), contact.0, previous, &set)?,
+            records::seal_next(self.vault(), c.id, Some(c.revision), &contact_next)?,
         ];
-        commit(self, &rows)?;
+        self.commit(&sealed)?;
         Ok(bytes)
     }
 
@@ -543,7 +707,7 @@ impl Journal {
     /// feedback packet).
     pub fn write_response(
         &mut self,
-        contact: &[u8; 16],
+        contact: &ContactId,
         entry_id: &str,
         heard: &str,
         wonder: &str,
@@ -569,10 +733,10 @@ impl Journal {
         };
         let id: [u8; 16] = random_id()?;
         let record = FeedbackStored {
-            contact_id: hex(contact),
+            contact_id: *contact,
             direction: Direction::Written,
             response: FeedbackResponse {
-                response_id: hex(&id),
+                response_id: to_hex(&id),
                 entry_id: item.entry.entry_id.clone(),
                 revision: 1,
                 written_at: Utc::now(),
@@ -584,22 +748,19 @@ impl Journal {
             received_at: None,
             entry_known: true,
         };
-        let row = seal(self, Table::Feedback, id, None, &record)?;
-        commit(self, &[row])?;
+        let sealed = records::seal_next(self.vault(), id, None, &record)?;
+        self.commit(&[sealed])?;
         let me = self.me_or_create()?;
         Ok(thread(&record, me.display_name.as_deref().unwrap_or("You")))
     }
 
     /// The feedback packet for this supervisee: every response I wrote them.
-    pub fn write_feedback_packet(&mut self, contact: &[u8; 16]) -> Result<Vec<u8>> {
+    pub fn write_feedback_packet(&mut self, contact: &ContactId) -> Result<Vec<u8>> {
         let c = self.my_supervisee(contact)?;
-        let contact_hex = hex(contact);
         let mine: Vec<Stored<FeedbackStored>> = self
             .feedback_records()?
             .into_iter()
-            .filter(|s| {
-                s.value.direction == Direction::Written && s.value.contact_id == contact_hex
-            })
+            .filter(|s| s.value.direction == Direction::Written && s.value.contact_id == *contact)
             .collect();
         if mine.is_empty() {
             return Err(Error::invalid(format!(
@@ -623,22 +784,26 @@ impl Journal {
             &me.signing,
             &[c.value.keys.age_recipient.clone(), me.age.recipient()],
         )?;
-        let mut rows = Vec::with_capacity(mine.len() + 1);
+        let mut sealed = Vec::with_capacity(mine.len() + 1);
         for s in &mine {
             let mut next = s.value.clone();
             next.sent_at = Some(now);
-            rows.push(seal(self, Table::Feedback, s.id, Some(s.revision), &next)?);
+            sealed.push(records::seal_next(
+                self.vault(),
+                s.id,
+                Some(s.revision),
+                &next,
+            )?);
         }
         let mut contact_next = c.value.clone();
         contact_next.last_sent_sequence = Some(sequence);
-        rows.push(seal(
-            self,
-            Table::Contacts,
+        sealed.push(records::seal_next(
+            self.vault(),
             c.id,
             Some(c.revision),
             &contact_next,
         )?);
-        commit(self, &rows)?;
+        self.commit(&sealed)?;
         Ok(bytes)
     }
 
@@ -704,10 +869,11 @@ impl Journal {
             }
             _ => {}
         }
-        let digest = hex(&opened.document_bytes_sha256);
+        let digest = to_hex(&opened.document_bytes_sha256);
+        let contact = ContactId(c.id);
         let mut outcome = ImportOutcome {
             kind,
-            contact_id: hex(&c.id),
+            contact_id: contact.to_hex(),
             contact_name: c.value.name.clone(),
             already_imported: false,
             entries: 0,
@@ -734,13 +900,13 @@ impl Journal {
             document_sha256: digest,
             at: now,
         });
-        let mut rows: Vec<(Table, RecordRow)> = Vec::new();
+        let mut sealed: Vec<Sealed> = Vec::new();
         match &doc.content {
             PacketContent::Share { entries, withdrawn } => {
-                let (inbox, n) = self.next_inbox(&c.id, entries, withdrawn, now)?;
+                let (inbox, n) = self.next_inbox(&contact, entries, withdrawn, now)?;
                 outcome.entries = n;
                 outcome.withdrawn = withdrawn.len();
-                rows.push(inbox);
+                sealed.push(inbox);
             }
             PacketContent::Feedback { responses } => {
                 for r in responses {
@@ -752,31 +918,30 @@ impl Journal {
                             "This packet holds a response Attune cannot read. Nothing was changed.",
                         ));
                     }
-                    let id = received_record_id(&c.id, &r.response_id);
-                    let existing = load_one::<FeedbackStored>(self, Table::Feedback, &id)?;
+                    let id = received_record_id(&contact, &r.response_id);
+                    let existing = records::load_one::<FeedbackStored>(self.vault(), &id)?;
                     if existing
                         .as_ref()
                         .is_some_and(|e| e.value.response.revision > r.revision)
                     {
                         continue;
                     }
-                    let entry_known =
-                        EntryId::from_hex(&r.entry_id).is_some_and(|e| self.get(&e).is_ok());
+                    let entry_known = EntryId::from_hex(&r.entry_id)
+                        .is_some_and(|e| self.journal.get(&e).is_ok());
                     if !entry_known {
                         outcome.unknown_entries += 1;
                     }
                     outcome.responses += 1;
                     let record = FeedbackStored {
-                        contact_id: hex(&c.id),
+                        contact_id: contact,
                         direction: Direction::Received,
                         response: r.clone(),
                         sent_at: None,
                         received_at: Some(now),
                         entry_known,
                     };
-                    rows.push(seal(
-                        self,
-                        Table::Feedback,
+                    sealed.push(records::seal_next(
+                        self.vault(),
                         id,
                         existing.map(|e| e.revision),
                         &record,
@@ -784,108 +949,18 @@ impl Journal {
                 }
             }
         }
-        rows.push(seal(
-            self,
-            Table::Contacts,
+        sealed.push(records::seal_next(
+            self.vault(),
             c.id,
             Some(c.revision),
             &contact_next,
         )?);
-        commit(self, &rows)?;
+        self.commit(&sealed)?;
         Ok(outcome)
     }
 
-    /// The supervisee's inbox as the packet says it is now: the packet's entries (minus
-    /// withdrawn ones), keeping my agenda marks and when each first arrived.
-    fn next_inbox(
-        &self,
-        contact: &[u8; 16],
-        entries: &[SharedEntry],
-        withdrawn: &[String],
-        now: DateTime<Utc>,
-    ) -> Result<((Table, RecordRow), usize)> {
-        if entries
-            .iter()
-            .map(|e| &e.entry_id)
-            .chain(withdrawn)
-            .any(|id| !valid_entry_id(id))
-        {
-            return Err(refused(
-                "This packet holds an entry Attune cannot read. Nothing was changed.",
-            ));
-        }
-        let stored = self.inbox_set(contact)?;
-        let previous = stored.as_ref().map(|s| s.revision);
-        let old = stored.map(|s| s.value).unwrap_or_default();
-        let gone: HashSet<&str> = withdrawn.iter().map(String::as_str).collect();
-        let mut seen = HashSet::new();
-        let mut items = Vec::with_capacity(entries.len());
-        for e in entries {
-            if gone.contains(e.entry_id.as_str()) || !seen.insert(e.entry_id.clone()) {
-                continue;
-            }
-            let before = old.items.iter().find(|i| i.entry.entry_id == e.entry_id);
-            items.push(InboxStored {
-                entry: e.clone(),
-                received_at: before.map_or(now, |b| b.received_at),
-                on_agenda: before.is_some_and(|b| b.on_agenda),
-            });
-        }
-        let n = items.len();
-        let next = InboxSet {
-            items,
-            withdrawn: withdrawn.to_vec(),
-            updated_at: Some(now),
-        };
-        Ok((seal(self, Table::Inbox, *contact, previous, &next)?, n))
-    }
-
-    /// Entries my supervisees shared with me, per supervisee (one, when named).
-    pub fn inbox(&self, contact: Option<&[u8; 16]>) -> Result<Vec<InboxGroup>> {
-        let responses = self.feedback_records()?;
-        let mut groups = Vec::new();
-        for c in self.stored_contacts()? {
-            if contact.is_some_and(|id| *id != c.id) || !c.value.my_relation.supervised_by_me() {
-                continue;
-            }
-            let set = self.inbox_set(&c.id)?.map(|s| s.value).unwrap_or_default();
-            let contact_hex = hex(&c.id);
-            let mut items: Vec<InboxItem> = set
-                .items
-                .iter()
-                .map(|i| InboxItem {
-                    contact_id: contact_hex.clone(),
-                    entry: i.entry.clone(),
-                    received_at: i.received_at,
-                    on_agenda: i.on_agenda,
-                    responses: responses
-                        .iter()
-                        .filter(|r| {
-                            r.value.direction == Direction::Written
-                                && r.value.contact_id == contact_hex
-                                && r.value.response.entry_id == i.entry.entry_id
-                        })
-                        .count(),
-                })
-                .collect();
-            items.sort_by_key(|i| std::cmp::Reverse(i.entry.encounter_date));
-            groups.push(InboxGroup {
-                contact_id: contact_hex,
-                contact_name: c.value.name.clone(),
-                items,
-                updated_at: set.updated_at,
-            });
-        }
-        if let Some(id) = contact {
-            if groups.is_empty() {
-                self.my_supervisee(id)?;
-            }
-        }
-        Ok(groups)
-    }
-
     /// Put a shared entry on (or off) the agenda for the next session with them.
-    pub fn set_agenda(&mut self, contact: &[u8; 16], entry_id: &str, on: bool) -> Result<()> {
+    pub fn set_agenda(&mut self, contact: &ContactId, entry_id: &str, on: bool) -> Result<()> {
         let stored = self.inbox_set(contact)?.ok_or_else(not_found)?;
         let mut set = stored.value.clone();
         let item = set
@@ -894,69 +969,14 @@ impl Journal {
             .find(|i| i.entry.entry_id == entry_id)
             .ok_or_else(|| Error::not_found("shared entry"))?;
         item.on_agenda = on;
-        let row = seal(self, Table::Inbox, *contact, Some(stored.revision), &set)?;
-        commit(self, &[row])
-    }
-
-    /// The shared entries marked for the next session with this supervisee.
-    pub fn agenda(&self, contact: &[u8; 16]) -> Result<Vec<InboxItem>> {
-        Ok(self
-            .inbox(Some(contact))?
-            .into_iter()
-            .flat_map(|g| g.items)
-            .filter(|i| i.on_agenda)
-            .collect())
-    }
-
-    /// Responses my supervisors sent about one of my entries (or all, with `None`),
-    /// oldest first.
-    pub fn feedback_for(&self, entry: Option<&EntryId>) -> Result<Vec<FeedbackThread>> {
-        let names: Vec<(String, String)> = self
-            .stored_contacts()?
-            .into_iter()
-            .map(|s| (hex(&s.id), s.value.name.clone()))
-            .collect();
-        let mut out: Vec<FeedbackThread> = self
-            .feedback_records()?
-            .iter()
-            .filter(|s| s.value.direction == Direction::Received)
-            .filter(|s| entry.is_none_or(|e| s.value.response.entry_id == e.to_hex()))
-            .map(|s| {
-                let name = names
-                    .iter()
-                    .find(|(id, _)| *id == s.value.contact_id)
-                    .map_or("Your supervisor", |(_, n)| n.as_str());
-                thread(&s.value, name)
-            })
-            .collect();
-        out.sort_by_key(|t| t.written_at);
-        Ok(out)
-    }
-
-    /// Responses I wrote to one supervisee, oldest first.
-    pub fn responses_written(&self, contact: &[u8; 16]) -> Result<Vec<FeedbackThread>> {
-        let contact_hex = hex(contact);
-        let me = self.me()?;
-        let name = me
-            .as_ref()
-            .and_then(|m| m.display_name.clone())
-            .unwrap_or_else(|| "You".to_string());
-        let mut out: Vec<FeedbackThread> = self
-            .feedback_records()?
-            .iter()
-            .filter(|s| {
-                s.value.direction == Direction::Written && s.value.contact_id == contact_hex
-            })
-            .map(|s| thread(&s.value, &name))
-            .collect();
-        out.sort_by_key(|t| t.written_at);
-        Ok(out)
+        let sealed = records::seal_next(self.vault(), contact.0, Some(stored.revision), &set)?;
+        self.commit(&[sealed])
     }
 }
 
-fn status(contact: &[u8; 16], name: &str, set: &ShareSet) -> ShareStatus {
+fn status(contact: &ContactId, name: &str, set: &ShareSet) -> ShareStatus {
     ShareStatus {
-        contact_id: hex(contact),
+        contact_id: contact.to_hex(),
         contact_name: name.to_string(),
         shared: marks(&set.shared),
         withdrawn: marks(&set.withdrawn),
@@ -968,7 +988,7 @@ fn thread(s: &FeedbackStored, name: &str) -> FeedbackThread {
     let r = &s.response;
     FeedbackThread {
         response_id: r.response_id.clone(),
-        contact_id: s.contact_id.clone(),
+        contact_id: s.contact_id.to_hex(),
         supervisor_name: name.to_string(),
         mine: s.direction == Direction::Written,
         entry_id: r.entry_id.clone(),
@@ -981,21 +1001,7 @@ fn thread(s: &FeedbackStored, name: &str) -> FeedbackThread {
     }
 }
 
-pub(super) fn check(journal: &Journal) -> Result<(usize, Vec<[u8; 16]>)> {
-    let mut checked = 0;
-    let mut damaged = Vec::new();
-    for (n, ids) in [
-        super::damaged_in::<ShareSet>(journal, Table::Shares)?,
-        super::damaged_in::<InboxSet>(journal, Table::Inbox)?,
-        super::damaged_in::<FeedbackStored>(journal, Table::Feedback)?,
-    ] {
-        checked += n;
-        damaged.extend(ids);
-    }
-    Ok((checked, damaged))
-}
-
 /// Parse a contact id given in full (32 hex digits).
-pub fn parse_contact_id(text: &str) -> Result<[u8; 16]> {
-    from_hex16(&text.trim().to_ascii_lowercase()).ok_or_else(not_found)
+pub fn parse_contact_id(text: &str) -> Result<ContactId> {
+    ContactId::from_hex(text.trim()).ok_or_else(not_found)
 }

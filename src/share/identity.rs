@@ -3,22 +3,26 @@
 //! [`Table::Identity`]. The secret halves are loaded as handles for one operation and
 //! dropped (zeroized) right after; nothing is cached past a lock.
 
+use std::ops::{Deref, DerefMut};
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 use super::document::PartyKeys;
 use super::packet::signing_key_hex;
-use super::{commit, load_all, seal};
+use super::Exchange;
 use crate::crypto::{random_id, AgeIdentity, SigningKey};
+use crate::ids::{from_hex_vec, to_hex};
 use crate::journal::Journal;
+use crate::records::{self, Record, Stored};
 use crate::store::Table;
 use crate::{Error, Result};
 
 /// What the journal stores (encrypted): the secret keys and the name on my card.
 #[derive(Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
 #[serde(deny_unknown_fields)]
-struct StoredIdentity {
+pub(crate) struct StoredIdentity {
     /// PKCS#8, hex.
     signing_pkcs8: String,
     /// `AGE-SECRET-KEY-1…`.
@@ -27,6 +31,11 @@ struct StoredIdentity {
     display_name: Option<String>,
     #[zeroize(skip)]
     created_at: DateTime<Utc>,
+}
+
+impl Record for StoredIdentity {
+    const TABLE: Table = Table::Identity;
+    const KIND: u8 = 1;
 }
 
 /// My keys as handles, for one operation.
@@ -62,16 +71,17 @@ fn damaged_identity() -> Error {
     Error::internal("This journal's sharing keys could not be read.")
 }
 
-impl Journal {
-    fn stored_identity(&self) -> Result<Option<(super::Stored<StoredIdentity>, Me)>> {
-        let Some(stored) = load_all::<StoredIdentity>(self, Table::Identity)?
+impl<J: Deref<Target = Journal>> Exchange<J> {
+    fn stored_identity(&self) -> Result<Option<(Stored<StoredIdentity>, Me)>> {
+        let Some(stored) = records::load_all::<StoredIdentity>(self.vault())?
+            .records
             .into_iter()
             .max_by_key(|s| s.revision)
         else {
             return Ok(None);
         };
         let pkcs8 = zeroize::Zeroizing::new(
-            super::from_hex_vec(&stored.value.signing_pkcs8).ok_or_else(damaged_identity)?,
+            from_hex_vec(&stored.value.signing_pkcs8).ok_or_else(damaged_identity)?,
         );
         let me = Me {
             signing: SigningKey::from_pkcs8(&pkcs8).map_err(|_| damaged_identity())?,
@@ -85,7 +95,9 @@ impl Journal {
     pub(crate) fn me(&self) -> Result<Option<Me>> {
         Ok(self.stored_identity()?.map(|(_, me)| me))
     }
+}
 
+impl<J: DerefMut<Target = Journal>> Exchange<J> {
     /// My keys, made now if this is the first time they are needed.
     pub(crate) fn me_or_create(&mut self) -> Result<Me> {
         if let Some(me) = self.me()? {
@@ -94,13 +106,13 @@ impl Journal {
         let signing = SigningKey::generate()?;
         let age = AgeIdentity::generate();
         let stored = StoredIdentity {
-            signing_pkcs8: super::hex(signing.pkcs8()),
+            signing_pkcs8: to_hex(signing.pkcs8()),
             age_secret: age.to_secret_string().to_string(),
             display_name: None,
             created_at: Utc::now(),
         };
-        let row = seal(self, Table::Identity, random_id()?, None, &stored)?;
-        commit(self, &[row])?;
+        let sealed = records::seal_next(self.vault(), random_id()?, None, &stored)?;
+        self.commit(&[sealed])?;
         Ok(Me {
             signing,
             age,
@@ -138,17 +150,7 @@ impl Journal {
             display_name: Some(name.to_string()),
             created_at: stored.value.created_at,
         };
-        let row = seal(
-            self,
-            Table::Identity,
-            stored.id,
-            Some(stored.revision),
-            &next,
-        )?;
-        commit(self, &[row])
+        let sealed = records::seal_next(self.vault(), stored.id, Some(stored.revision), &next)?;
+        self.commit(&[sealed])
     }
-}
-
-pub(super) fn check(journal: &Journal) -> Result<(usize, Vec<[u8; 16]>)> {
-    super::damaged_in::<StoredIdentity>(journal, Table::Identity)
 }

@@ -5,7 +5,8 @@
 //! packet carries; [`packet`] seals and opens it. [`identity`] keeps this journal's
 //! keys, [`contacts`] the people it exchanges with and their safety codes, and
 //! [`exchange`] what was shared, received and answered. Every record lives encrypted in
-//! the journal, like entries.
+//! the journal, like entries, through [`crate::records`]; [`Exchange`] is the view over
+//! a journal that all of it hangs off.
 
 pub mod contacts;
 pub mod document;
@@ -25,154 +26,48 @@ pub use packet::{
     MAX_PACKET_BYTES, PACKET_MAGIC, SIGNATURE_CONTEXT,
 };
 
-use serde::{de::DeserializeOwned, Serialize};
-use zeroize::Zeroizing;
+use std::ops::{Deref, DerefMut};
+
+pub use crate::ids::ContactId;
+pub(crate) use contacts::StoredContact;
+pub(crate) use exchange::{FeedbackStored, InboxSet, ShareSet};
+pub(crate) use identity::StoredIdentity;
 
 use crate::journal::Journal;
-use crate::store::{RecordRow, Table};
-use crate::{Error, Result};
+use crate::records::{self, Sealed};
+use crate::vault::Vault;
+use crate::Result;
 
-/// Record kind of every exchange record (format version 1).
-const RECORD_KIND: u8 = 1;
-
-/// A decrypted exchange record and where it is stored.
-pub(crate) struct Stored<T> {
-    pub(crate) id: [u8; 16],
-    pub(crate) revision: u64,
-    pub(crate) value: T,
+/// The supervision exchange over one journal: identity, contacts, sharing, packets,
+/// inbox and responses. It is a view, so the journal itself knows nothing of the
+/// exchange: `Exchange::new(&mut journal)` can change things, `Exchange::read(&journal)`
+/// only reads.
+#[derive(Debug)]
+pub struct Exchange<J> {
+    journal: J,
 }
 
-/// Every readable record of `table`. A damaged record is skipped here.
-fn load_all<T: DeserializeOwned>(journal: &Journal, table: Table) -> Result<Vec<Stored<T>>> {
-    let vault = journal.vault();
-    let (rows, _) = vault.store().records(table)?;
-    Ok(rows
-        .iter()
-        .filter(|row| row.kind == RECORD_KIND)
-        .filter_map(|row| {
-            let plain = vault.open(table, row).ok()?;
-            let value = serde_json::from_slice(&plain).ok()?;
-            Some(Stored {
-                id: row.id,
-                revision: row.revision,
-                value,
-            })
-        })
-        .collect())
-}
-
-fn load_one<T: DeserializeOwned>(
-    journal: &Journal,
-    table: Table,
-    id: &[u8; 16],
-) -> Result<Option<Stored<T>>> {
-    let vault = journal.vault();
-    let Some(row) = vault.store().record(table, id)? else {
-        return Ok(None);
-    };
-    if row.kind != RECORD_KIND {
-        return Ok(None);
+impl<'j> Exchange<&'j mut Journal> {
+    pub fn new(journal: &'j mut Journal) -> Self {
+        Self { journal }
     }
-    let Ok(plain) = vault.open(table, &row) else {
-        return Ok(None);
-    };
-    Ok(serde_json::from_slice(&plain).ok().map(|value| Stored {
-        id: row.id,
-        revision: row.revision,
-        value,
-    }))
 }
 
-/// Encrypt `value` as the next revision of record `id`.
-fn seal<T: Serialize>(
-    journal: &Journal,
-    table: Table,
-    id: [u8; 16],
-    previous: Option<u64>,
-    value: &T,
-) -> Result<(Table, RecordRow)> {
-    let plain = Zeroizing::new(
-        serde_json::to_vec(value).map_err(|_| Error::internal("Could not encode the record."))?,
-    );
-    let revision = match previous {
-        Some(r) => r
-            .checked_add(1)
-            .ok_or_else(|| Error::internal("revision overflow"))?,
-        None => 1,
-    };
-    let row = journal
-        .vault()
-        .seal(table, id, RECORD_KIND, revision, &plain)?;
-    Ok((table, row))
-}
-
-/// Write every row in one transaction: all of it lands, or none of it.
-fn commit(journal: &mut Journal, rows: &[(Table, RecordRow)]) -> Result<()> {
-    journal.vault_mut().store_mut().transaction(|tx| {
-        for (table, row) in rows {
-            crate::store::put_record(tx, *table, row)?;
-        }
-        Ok(())
-    })
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn from_hex16(text: &str) -> Option<[u8; 16]> {
-    if text.len() != 32 || !text.is_ascii() {
-        return None;
+impl<'j> Exchange<&'j Journal> {
+    pub fn read(journal: &'j Journal) -> Self {
+        Self { journal }
     }
-    let mut out = [0u8; 16];
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
-    }
-    Some(out)
 }
 
-fn from_hex_vec(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) || !text.is_ascii() {
-        return None;
+impl<J: Deref<Target = Journal>> Exchange<J> {
+    fn vault(&self) -> &Vault {
+        self.journal.vault()
     }
-    (0..text.len() / 2)
-        .map(|i| u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok())
-        .collect()
 }
 
-/// Rows of `table` that do not decrypt or do not parse as `T`, and how many rows there are.
-fn damaged_in<T: DeserializeOwned>(
-    journal: &Journal,
-    table: Table,
-) -> Result<(usize, Vec<[u8; 16]>)> {
-    let vault = journal.vault();
-    let (rows, malformed) = vault.store().records(table)?;
-    let damaged = rows
-        .iter()
-        .filter(|row| {
-            row.kind != RECORD_KIND
-                || vault
-                    .open(table, row)
-                    .ok()
-                    .and_then(|plain| serde_json::from_slice::<T>(&plain).ok())
-                    .is_none()
-        })
-        .map(|row| row.id)
-        .collect();
-    Ok((rows.len() + malformed.len(), damaged))
-}
-
-/// Every exchange record checked (for `verify`): how many, and the ids of damaged ones.
-pub(crate) fn verify_records(journal: &Journal) -> Result<(usize, Vec<[u8; 16]>)> {
-    let mut checked = 0;
-    let mut damaged = Vec::new();
-    for (n, ids) in [
-        identity::check(journal)?,
-        contacts::check(journal)?,
-        exchange::check(journal)?,
-    ] {
-        checked += n;
-        damaged.extend(ids);
+impl<J: DerefMut<Target = Journal>> Exchange<J> {
+    /// Write every sealed record in one transaction: all of it lands, or none of it.
+    fn commit(&mut self, sealed: &[Sealed]) -> Result<()> {
+        records::commit(self.journal.vault_mut(), sealed)
     }
-    Ok((checked, damaged))
 }

@@ -24,6 +24,7 @@ use crate::crypto::{
     age_encrypt, age_open, is_age_recipient, sha256, verify_signature, AgeIdentity, AgeOpenError,
     Signature, SigningKey, SigningPublicKey,
 };
+use crate::ids::{from_lower_hex, to_hex};
 use crate::{Error, ErrorCode, Result};
 
 /// Largest packet file accepted (bytes).
@@ -53,29 +54,13 @@ pub struct OpenedPacket {
 
 /// A signing key as written in [`super::document::PartyKeys`]: 64 lowercase hex digits.
 pub fn signing_key_hex(key: &SigningPublicKey) -> String {
-    key.iter().map(|b| format!("{b:02x}")).collect()
+    to_hex(key)
 }
 
 /// The key written by [`signing_key_hex`]; anything else (upper case, spaces, another
 /// length) is `None`.
 pub fn parse_signing_key_hex(text: &str) -> Option<SigningPublicKey> {
-    let digits = text.as_bytes();
-    if digits.len() != 64 {
-        return None;
-    }
-    let mut key = [0u8; 32];
-    for (byte, pair) in key.iter_mut().zip(digits.chunks_exact(2)) {
-        *byte = (lower_hex_value(pair[0])? << 4) | lower_hex_value(pair[1])?;
-    }
-    Some(key)
-}
-
-fn lower_hex_value(digit: u8) -> Option<u8> {
-    match digit {
-        b'0'..=b'9' => Some(digit - b'0'),
-        b'a'..=b'f' => Some(digit - b'a' + 10),
-        _ => None,
-    }
+    from_lower_hex(text)
 }
 
 /// The sequence number of the next packet to one contact: `max(last + 1, now_ms)`, so it

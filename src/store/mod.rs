@@ -385,31 +385,7 @@ impl Store {
 
     /// Every record of `table`, plus the rows whose plaintext columns are malformed.
     pub fn records(&self, table: Table) -> Result<(Vec<RecordRow>, Vec<MalformedRow>)> {
-        let mut stmt = self.conn.prepare_cached(
-            // `+tbl` keeps SQLite from using the (tbl, id) index here: a scan in row order
-            // reads the file sequentially instead of sorting every record.
-            "SELECT seq, id, kind, revision, key_id, envelope FROM records WHERE +tbl = ?1 ORDER BY seq",
-        )?;
-        let mut rows = stmt.query(params![table as u8])?;
-        let mut good = Vec::new();
-        let mut bad = Vec::new();
-        while let Some(r) = rows.next()? {
-            let seq: i64 = r.get(0)?;
-            let parsed = (|| -> Option<RecordRow> {
-                Some(RecordRow {
-                    id: r.get::<_, Vec<u8>>(1).ok()?.try_into().ok()?,
-                    kind: u8::try_from(r.get::<_, i64>(2).ok()?).ok()?,
-                    revision: u64::try_from(r.get::<_, i64>(3).ok()?).ok()?,
-                    key_id: u32::try_from(r.get::<_, i64>(4).ok()?).ok()?,
-                    envelope: r.get::<_, Vec<u8>>(5).ok()?,
-                })
-            })();
-            match parsed {
-                Some(row) => good.push(row),
-                None => bad.push(MalformedRow { seq }),
-            }
-        }
-        Ok((good, bad))
+        read_records(&self.conn, table)
     }
 
     /// Ids of records filed under a table this version does not know (moved or forged
@@ -481,6 +457,25 @@ impl Store {
         )?;
         Ok(n > 0)
     }
+
+    /// Delete every record of `table` for good.
+    pub fn delete_records(&self, table: Table) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM records WHERE tbl = ?1", [table as u8])?;
+        Ok(())
+    }
+
+    /// Make `row` the only record of `table`, in one transaction (for the one-record
+    /// tables: an older copy under another id goes with it).
+    pub fn put_sole_record(&mut self, table: Table, row: &RecordRow) -> Result<()> {
+        self.transaction(|tx| {
+            tx.execute(
+                "DELETE FROM records WHERE tbl = ?1 AND id <> ?2",
+                params![table as u8, row.id.as_slice()],
+            )?;
+            put_record(tx, table, row)
+        })
+    }
 }
 
 /// The known table numbers as an SQL list, e.g. `1,2,3` (constants, never user input).
@@ -516,6 +511,12 @@ pub fn write_meta(conn: &Connection, key: &str, value: &[u8]) -> Result<()> {
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         params![key, value],
     )?;
+    Ok(())
+}
+
+/// Delete every key protector (before writing new ones under a rotated key).
+pub fn delete_protectors(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM protectors", [])?;
     Ok(())
 }
 
@@ -557,4 +558,37 @@ pub fn put_record(conn: &Connection, table: Table, row: &RecordRow) -> Result<()
         row.envelope
     ])?;
     Ok(())
+}
+
+/// Every record of `table`, plus the rows whose plaintext columns are malformed, inside
+/// or outside a transaction.
+pub fn read_records(
+    conn: &Connection,
+    table: Table,
+) -> Result<(Vec<RecordRow>, Vec<MalformedRow>)> {
+    let mut stmt = conn.prepare_cached(
+        // `+tbl` keeps SQLite from using the (tbl, id) index here: a scan in row order
+        // reads the file sequentially instead of sorting every record.
+        "SELECT seq, id, kind, revision, key_id, envelope FROM records WHERE +tbl = ?1 ORDER BY seq",
+    )?;
+    let mut rows = stmt.query(params![table as u8])?;
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    while let Some(r) = rows.next()? {
+        let seq: i64 = r.get(0)?;
+        let parsed = (|| -> Option<RecordRow> {
+            Some(RecordRow {
+                id: r.get::<_, Vec<u8>>(1).ok()?.try_into().ok()?,
+                kind: u8::try_from(r.get::<_, i64>(2).ok()?).ok()?,
+                revision: u64::try_from(r.get::<_, i64>(3).ok()?).ok()?,
+                key_id: u32::try_from(r.get::<_, i64>(4).ok()?).ok()?,
+                envelope: r.get::<_, Vec<u8>>(5).ok()?,
+            })
+        })();
+        match parsed {
+            Some(row) => good.push(row),
+            None => bad.push(MalformedRow { seq }),
+        }
+    }
+    Ok((good, bad))
 }

@@ -324,14 +324,17 @@ fn a_backup_carries_everything_the_journal_holds_to_another_computer() {
     .unwrap();
     // Identity, a confirmed contact, a shared entry and a feedback thread.
     let (sam, alex) = pair(&mut a, &mut b);
-    a.share(&sam, &[e]).unwrap();
-    b.import_packet(&a.write_share_packet(&sam).unwrap())
+    Exchange::new(&mut a).share(&sam, &[e]).unwrap();
+    Exchange::new(&mut b)
+        .import_packet(&Exchange::new(&mut a).write_share_packet(&sam).unwrap())
         .unwrap();
-    b.write_response(&alex, &e.to_hex(), "I heard care.", "", "")
+    Exchange::new(&mut b)
+        .write_response(&alex, &e.to_hex(), "I heard care.", "", "")
         .unwrap();
-    a.import_packet(&b.write_feedback_packet(&alex).unwrap())
+    Exchange::new(&mut a)
+        .import_packet(&Exchange::new(&mut b).write_feedback_packet(&alex).unwrap())
         .unwrap();
-    let identity = a.identity_show().unwrap();
+    let identity = Exchange::new(&mut a).identity_show().unwrap();
 
     let folder = tmp.path().join("usb");
     std::fs::create_dir(&folder).unwrap();
@@ -348,14 +351,24 @@ fn a_backup_carries_everything_the_journal_holds_to_another_computer() {
     assert_eq!(checkins[0].note.as_deref(), Some("a long week"));
     assert!(r.custom_packs().unwrap().iter().any(|p| p.id == pack.id));
     assert_eq!(r.sessions().len(), 1);
-    assert_eq!(r.identity_show().unwrap().signing_key, identity.signing_key);
-    let contacts = r.contacts().unwrap();
+    assert_eq!(
+        Exchange::new(&mut r).identity_show().unwrap().signing_key,
+        identity.signing_key
+    );
+    let contacts = Exchange::new(&mut r).contacts().unwrap();
     assert!(contacts.iter().any(|c| c.name == "Sam" && c.confirmed));
-    assert_eq!(r.share_status(&sam).unwrap().shared[0].entry_id, e);
-    assert_eq!(r.feedback_for(Some(&e)).unwrap()[0].heard, "I heard care.");
+    assert_eq!(
+        Exchange::new(&mut r).share_status(&sam).unwrap().shared[0].entry_id,
+        e
+    );
+    assert_eq!(
+        Exchange::new(&mut r).feedback_for(Some(&e)).unwrap()[0].heard,
+        "I heard care."
+    );
     // The exchange carries on from the new computer: a new packet is accepted.
-    r.share(&sam, &[e]).unwrap();
-    b.import_packet(&r.write_share_packet(&sam).unwrap())
+    Exchange::new(&mut r).share(&sam, &[e]).unwrap();
+    Exchange::new(&mut b)
+        .import_packet(&Exchange::new(&mut r).write_share_packet(&sam).unwrap())
         .unwrap();
 }
 

@@ -14,11 +14,10 @@ use std::path::Path;
 use crate::support::*;
 
 use attune::crypto::Passphrase;
-use attune::journal::{
-    AnswerValue, EntryChange, EntryId, Journal, NewEntry, PromptAnswer, VerifyReport,
-};
+use attune::journal::{AnswerValue, EntryChange, EntryId, Journal, NewEntry, PromptAnswer};
 use attune::store::{Table, DB_FILE};
 use attune::vault::{KdfChoice, Vault};
+use attune::verify::VerifyReport;
 use attune::{Error, ErrorCode};
 use chrono::Utc;
 
@@ -280,7 +279,7 @@ fn open_damaged(dir: &Path) -> Result<Opened, Error> {
             readable: journal.len(),
             damaged: journal.damaged().len(),
             // `verify` may itself fail on a damaged file; that is a report too.
-            report: journal.verify().ok(),
+            report: attune::verify::journal(&journal).ok(),
         })
     };
     let first = attempt();

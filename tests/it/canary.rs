@@ -474,20 +474,34 @@ fn exchange_records_and_packets_hold_no_readable_text_on_either_side() {
     let (sam, alex) = pair_named(&mut a, &name_a, &mut b, &name_b);
 
     let e = a.add(shared.new_entry(), now()).unwrap().id;
-    a.share(&sam, &[e]).unwrap();
-    let share = a.write_share_packet(&sam).unwrap();
+    Exchange::new(&mut a).share(&sam, &[e]).unwrap();
+    let share = Exchange::new(&mut a).write_share_packet(&sam).unwrap();
     fs::write(packets.join("share.attune"), &share).unwrap();
-    b.import_packet(&share).unwrap();
-    b.set_agenda(&alex, &e.to_hex(), true).unwrap();
-    b.write_response(&alex, &e.to_hex(), &heard, &wonder, &stays)
+    Exchange::new(&mut b).import_packet(&share).unwrap();
+    Exchange::new(&mut b)
+        .set_agenda(&alex, &e.to_hex(), true)
         .unwrap();
-    let feedback = b.write_feedback_packet(&alex).unwrap();
+    Exchange::new(&mut b)
+        .write_response(&alex, &e.to_hex(), &heard, &wonder, &stays)
+        .unwrap();
+    let feedback = Exchange::new(&mut b).write_feedback_packet(&alex).unwrap();
     fs::write(packets.join("feedback.attune"), &feedback).unwrap();
-    a.import_packet(&feedback).unwrap();
+    Exchange::new(&mut a).import_packet(&feedback).unwrap();
     // The markers are really held on both sides (else the scan proves nothing).
-    assert_eq!(b.inbox(None).unwrap()[0].items[0].entry.body, shared.body);
-    assert_eq!(a.feedback_for(Some(&e)).unwrap()[0].heard, heard);
-    assert_eq!(a.feedback_for(Some(&e)).unwrap()[0].supervisor_name, name_b);
+    assert_eq!(
+        Exchange::new(&mut b).inbox(None).unwrap()[0].items[0]
+            .entry
+            .body,
+        shared.body
+    );
+    assert_eq!(
+        Exchange::new(&mut a).feedback_for(Some(&e)).unwrap()[0].heard,
+        heard
+    );
+    assert_eq!(
+        Exchange::new(&mut a).feedback_for(Some(&e)).unwrap()[0].supervisor_name,
+        name_b
+    );
 
     let mut markers = shared.all();
     for (n, v) in [

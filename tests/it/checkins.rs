@@ -100,7 +100,10 @@ fn check_ins_survive_lock_and_unlock_with_their_answers_and_note() {
         journal.checkins()[0].answers,
         answers(&[("energy", 4), ("sleep", 7)])
     );
-    assert_eq!(journal.verify().unwrap().records_checked, 2);
+    assert_eq!(
+        attune::verify::journal(&journal).unwrap().records_checked,
+        2
+    );
 }
 
 fn checkin_rows_while_open(journal: &Journal) -> usize {
@@ -143,7 +146,7 @@ fn a_damaged_check_in_is_reported_and_the_rest_stay_readable() {
         .collect();
     assert_eq!(values, vec![2, 4], "the undamaged check-ins read back");
     assert!(journal.get(&entry).is_ok(), "entries are untouched");
-    let report = journal.verify().unwrap();
+    let report = attune::verify::journal(&journal).unwrap();
     assert_eq!(report.records_checked, 4);
     assert_eq!(report.damaged.len(), 1);
     assert_eq!(report.damaged[0].id.as_deref(), Some(damaged_hex.as_str()));

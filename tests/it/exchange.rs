@@ -37,7 +37,7 @@ fn entry(j: &mut Journal, body: &str, flagged: bool) -> EntryId {
 }
 
 fn keys_of(j: &mut Journal) -> PartyKeys {
-    let me = j.identity_show().unwrap();
+    let me = Exchange::new(&mut *j).identity_show().unwrap();
     PartyKeys {
         signing_key: me.signing_key,
         age_recipient: me.age_recipient,
@@ -79,7 +79,7 @@ fn feedback(entry_id: &str) -> PacketContent {
 /// must not change by a byte.
 fn assert_refused(j: &mut Journal, dir: &Path, packet: &[u8], says: &str) {
     let before = journal_files(dir);
-    let err = j.import_packet(packet).unwrap_err();
+    let err = Exchange::new(&mut *j).import_packet(packet).unwrap_err();
     assert_eq!(err.code, ErrorCode::PacketRefused, "{}", err.message);
     assert!(err.message.contains(says), "{}", err.message);
     assert_same_files(&before, &journal_files(dir), says);
@@ -94,30 +94,34 @@ fn an_entry_goes_to_the_supervisor_and_feedback_comes_back_under_it() {
     let _private = entry(&mut a, "Not for sharing.", false);
     assert_eq!(a.entries_flagged_for_supervision(), vec![e]);
 
-    let preview = a.preview_share(&sam, &[e]).unwrap();
+    let preview = Exchange::new(&mut a).preview_share(&sam, &[e]).unwrap();
     assert_eq!(preview.entries.len(), 1);
     assert_eq!(
         preview.entries[0].entry.body,
         "The baby turned towards the window."
     );
     assert!(
-        a.share_status(&sam).unwrap().shared.is_empty(),
+        Exchange::new(&mut a)
+            .share_status(&sam)
+            .unwrap()
+            .shared
+            .is_empty(),
         "preview changes nothing"
     );
 
-    a.share(&sam, &[e]).unwrap();
-    let packet = a.write_share_packet(&sam).unwrap();
+    Exchange::new(&mut a).share(&sam, &[e]).unwrap();
+    let packet = Exchange::new(&mut a).write_share_packet(&sam).unwrap();
     assert!(packet.starts_with(b"age-encryption.org/v1\n"));
-    let status = a.share_status(&sam).unwrap();
+    let status = Exchange::new(&mut a).share_status(&sam).unwrap();
     assert_eq!(status.shared[0].entry_id, e);
     assert!(status.shared[0].last_sent_at.is_some());
 
-    let got = b.import_packet(&packet).unwrap();
+    let got = Exchange::new(&mut b).import_packet(&packet).unwrap();
     assert_eq!(
         (got.kind, got.entries, got.already_imported),
         (PacketKind::Share, 1, false)
     );
-    let inbox = b.inbox(Some(&alex)).unwrap();
+    let inbox = Exchange::new(&mut b).inbox(Some(&alex)).unwrap();
     assert_eq!(inbox[0].contact_name, "Alex");
     assert_eq!(inbox[0].items[0].entry.entry_id, e.to_hex());
     assert_eq!(
@@ -125,24 +129,27 @@ fn an_entry_goes_to_the_supervisor_and_feedback_comes_back_under_it() {
         "The baby turned towards the window."
     );
 
-    b.set_agenda(&alex, &e.to_hex(), true).unwrap();
-    assert_eq!(b.agenda(&alex).unwrap().len(), 1);
-    b.write_response(
-        &alex,
-        &e.to_hex()[..6],
-        "You stayed with the baby's gaze.",
-        "",
-        "The window.",
-    )
-    .unwrap();
-    let fb = b.write_feedback_packet(&alex).unwrap();
+    Exchange::new(&mut b)
+        .set_agenda(&alex, &e.to_hex(), true)
+        .unwrap();
+    assert_eq!(Exchange::new(&mut b).agenda(&alex).unwrap().len(), 1);
+    Exchange::new(&mut b)
+        .write_response(
+            &alex,
+            &e.to_hex()[..6],
+            "You stayed with the baby's gaze.",
+            "",
+            "The window.",
+        )
+        .unwrap();
+    let fb = Exchange::new(&mut b).write_feedback_packet(&alex).unwrap();
 
-    let back = a.import_packet(&fb).unwrap();
+    let back = Exchange::new(&mut a).import_packet(&fb).unwrap();
     assert_eq!(
         (back.kind, back.responses, back.unknown_entries),
         (PacketKind::Feedback, 1, 0)
     );
-    let threads = a.feedback_for(Some(&e)).unwrap();
+    let threads = Exchange::new(&mut a).feedback_for(Some(&e)).unwrap();
     assert_eq!(threads.len(), 1);
     assert_eq!(threads[0].supervisor_name, "Sam");
     assert_eq!(threads[0].heard, "You stayed with the baby's gaze.");
@@ -159,9 +166,9 @@ fn an_entry_goes_to_the_supervisor_and_feedback_comes_back_under_it() {
         now(),
     )
     .unwrap();
-    let again = a.write_share_packet(&sam).unwrap();
-    b.import_packet(&again).unwrap();
-    let item = &b.inbox(Some(&alex)).unwrap()[0].items[0];
+    let again = Exchange::new(&mut a).write_share_packet(&sam).unwrap();
+    Exchange::new(&mut b).import_packet(&again).unwrap();
+    let item = &Exchange::new(&mut b).inbox(Some(&alex)).unwrap()[0].items[0];
     assert_eq!(item.entry.body, "Edited words.");
     assert!(item.on_agenda);
 }
@@ -174,16 +181,22 @@ fn both_sides_see_the_same_safety_code_and_other_keys_give_another() {
         tempfile::tempdir().unwrap(),
     );
     let (mut a, mut b, mut c) = (journal(da.path()), journal(db.path()), journal(dc.path()));
-    let card_a = a.export_card("Alex", CardRole::Supervisee).unwrap();
-    let card_b = b.export_card("Sam", CardRole::Supervisor).unwrap();
-    let card_c = c.export_card("Kim", CardRole::Supervisor).unwrap();
-    let b_in_a = a
+    let card_a = Exchange::new(&mut a)
+        .export_card("Alex", CardRole::Supervisee)
+        .unwrap();
+    let card_b = Exchange::new(&mut b)
+        .export_card("Sam", CardRole::Supervisor)
+        .unwrap();
+    let card_c = Exchange::new(&mut c)
+        .export_card("Kim", CardRole::Supervisor)
+        .unwrap();
+    let b_in_a = Exchange::new(&mut a)
         .import_card(&card_b, MyRelation::MySupervisor, false)
         .unwrap();
-    let a_in_b = b
+    let a_in_b = Exchange::new(&mut b)
         .import_card(&card_a, MyRelation::MySupervisee, false)
         .unwrap();
-    let c_in_a = a
+    let c_in_a = Exchange::new(&mut a)
         .import_card(&card_c, MyRelation::MySupervisor, false)
         .unwrap();
     assert_eq!(b_in_a.safety_code, a_in_b.safety_code);
@@ -194,9 +207,12 @@ fn both_sides_see_the_same_safety_code_and_other_keys_give_another() {
     );
     assert!(!b_in_a.confirmed && !b_in_a.usable);
     // Confirming needs the comparison.
-    assert!(a.confirm_contact(&contact_id(&b_in_a.id), false).is_err());
+    assert!(Exchange::new(&mut a)
+        .confirm_contact(&contact_id(&b_in_a.id), false)
+        .is_err());
     assert!(
-        a.confirm_contact(&contact_id(&b_in_a.id), true)
+        Exchange::new(&mut a)
+            .confirm_contact(&contact_id(&b_in_a.id), true)
             .unwrap()
             .usable
     );
@@ -206,49 +222,65 @@ fn both_sides_see_the_same_safety_code_and_other_keys_give_another() {
 fn a_card_of_the_wrong_role_or_my_own_is_refused() {
     let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let (mut a, mut b) = (journal(da.path()), journal(db.path()));
-    let card_b = b.export_card("Sam", CardRole::Supervisor).unwrap();
-    let err = a
+    let card_b = Exchange::new(&mut b)
+        .export_card("Sam", CardRole::Supervisor)
+        .unwrap();
+    let err = Exchange::new(&mut a)
         .import_card(&card_b, MyRelation::MySupervisee, false)
         .unwrap_err();
     assert!(err.message.contains("supervisor"), "{}", err.message);
-    let mine = a.export_card("Alex", CardRole::Both).unwrap();
-    assert!(a
+    let mine = Exchange::new(&mut a)
+        .export_card("Alex", CardRole::Both)
+        .unwrap();
+    assert!(Exchange::new(&mut a)
         .import_card(&mine, MyRelation::Both, false)
         .unwrap_err()
         .message
         .contains("own"));
-    assert!(a.contacts().unwrap().is_empty());
+    assert!(Exchange::new(&mut a).contacts().unwrap().is_empty());
 }
 
 #[test]
 fn an_unconfirmed_contact_cannot_be_shared_with_and_its_packets_are_refused() {
     let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let (mut a, mut b) = (journal(da.path()), journal(db.path()));
-    let card_a = a.export_card("Alex", CardRole::Supervisee).unwrap();
-    let card_b = b.export_card("Sam", CardRole::Supervisor).unwrap();
+    let card_a = Exchange::new(&mut a)
+        .export_card("Alex", CardRole::Supervisee)
+        .unwrap();
+    let card_b = Exchange::new(&mut b)
+        .export_card("Sam", CardRole::Supervisor)
+        .unwrap();
     let sam = contact_id(
-        &a.import_card(&card_b, MyRelation::MySupervisor, false)
+        &Exchange::new(&mut a)
+            .import_card(&card_b, MyRelation::MySupervisor, false)
             .unwrap()
             .id,
     );
     let alex = contact_id(
-        &b.import_card(&card_a, MyRelation::MySupervisee, false)
+        &Exchange::new(&mut b)
+            .import_card(&card_a, MyRelation::MySupervisee, false)
             .unwrap()
             .id,
     );
     let e = entry(&mut a, "Words.", false);
-    assert!(a
+    assert!(Exchange::new(&mut a)
         .share(&sam, &[e])
         .unwrap_err()
         .message
         .contains("safety code"));
-    a.confirm_contact(&sam, true).unwrap();
-    a.share(&sam, &[e]).unwrap();
-    let packet = a.write_share_packet(&sam).unwrap();
+    Exchange::new(&mut a).confirm_contact(&sam, true).unwrap();
+    Exchange::new(&mut a).share(&sam, &[e]).unwrap();
+    let packet = Exchange::new(&mut a).write_share_packet(&sam).unwrap();
     // b has not confirmed Alex yet.
     assert_refused(&mut b, db.path(), &packet, "not confirmed");
-    b.confirm_contact(&alex, true).unwrap();
-    assert_eq!(b.import_packet(&packet).unwrap().entries, 1);
+    Exchange::new(&mut b).confirm_contact(&alex, true).unwrap();
+    assert_eq!(
+        Exchange::new(&mut b)
+            .import_packet(&packet)
+            .unwrap()
+            .entries,
+        1
+    );
 }
 
 #[test]
@@ -275,14 +307,16 @@ fn shares_only_from_supervisees_and_feedback_only_from_supervisors() {
     let mut me = journal(dir.path());
     let mine = keys_of(&mut me);
     let supervisor = Party::new("Robin");
-    let sup = me
+    let sup = Exchange::new(&mut me)
         .import_card(
             &supervisor.card(CardRole::Supervisor),
             MyRelation::MySupervisor,
             false,
         )
         .unwrap();
-    me.confirm_contact(&contact_id(&sup.id), true).unwrap();
+    Exchange::new(&mut me)
+        .confirm_contact(&contact_id(&sup.id), true)
+        .unwrap();
     let share = supervisor.packet(
         &mine,
         10,
@@ -295,7 +329,7 @@ fn shares_only_from_supervisees_and_feedback_only_from_supervisors() {
 
     let supervisee = Party::new("Robin");
     // The same name as a pinned contact with other keys reads as a key change.
-    let same_name = me.import_card(
+    let same_name = Exchange::new(&mut me).import_card(
         &supervisee.card(CardRole::Supervisee),
         MyRelation::MySupervisee,
         false,
@@ -307,10 +341,12 @@ fn shares_only_from_supervisees_and_feedback_only_from_supervisors() {
         keys: supervisee.keys(),
     }
     .to_text();
-    let sv = me
+    let sv = Exchange::new(&mut me)
         .import_card(&card, MyRelation::MySupervisee, false)
         .unwrap();
-    me.confirm_contact(&contact_id(&sv.id), true).unwrap();
+    Exchange::new(&mut me)
+        .confirm_contact(&contact_id(&sv.id), true)
+        .unwrap();
     let fb = supervisee.packet(&mine, 10, feedback(&"d".repeat(32)));
     assert_refused(&mut me, dir.path(), &fb, "not your supervisor");
 }
@@ -321,14 +357,16 @@ fn an_older_packet_is_refused_and_the_same_packet_twice_changes_nothing() {
     let mut me = journal(dir.path());
     let mine = keys_of(&mut me);
     let peer = Party::new("Robin");
-    let c = me
+    let c = Exchange::new(&mut me)
         .import_card(
             &peer.card(CardRole::Supervisee),
             MyRelation::MySupervisee,
             false,
         )
         .unwrap();
-    me.confirm_contact(&contact_id(&c.id), true).unwrap();
+    Exchange::new(&mut me)
+        .confirm_contact(&contact_id(&c.id), true)
+        .unwrap();
     let share = |seq: u64, ids: &[&str]| {
         peer.packet(
             &mine,
@@ -342,7 +380,13 @@ fn an_older_packet_is_refused_and_the_same_packet_twice_changes_nothing() {
     let (one, two) = ("1".repeat(32), "2".repeat(32));
     let first = share(100, &[&one]);
     let second = share(200, &[&one, &two]);
-    assert_eq!(me.import_packet(&second).unwrap().entries, 2);
+    assert_eq!(
+        Exchange::new(&mut me)
+            .import_packet(&second)
+            .unwrap()
+            .entries,
+        2
+    );
     assert_refused(
         &mut me,
         dir.path(),
@@ -359,10 +403,13 @@ fn an_older_packet_is_refused_and_the_same_packet_twice_changes_nothing() {
     );
 
     let before = journal_files(dir.path());
-    let again = me.import_packet(&second).unwrap();
+    let again = Exchange::new(&mut me).import_packet(&second).unwrap();
     assert!(again.already_imported);
     assert_same_files(&before, &journal_files(dir.path()), "same packet twice");
-    assert_eq!(me.inbox(None).unwrap()[0].items.len(), 2);
+    assert_eq!(
+        Exchange::new(&mut me).inbox(None).unwrap()[0].items.len(),
+        2
+    );
 }
 
 #[test]
@@ -373,14 +420,16 @@ fn a_packet_meant_for_someone_else_is_refused() {
     let other = keys_of(&mut b);
     let peer = Party::new("Robin");
     for j in [&mut a, &mut b] {
-        let c = j
+        let c = Exchange::new(&mut *j)
             .import_card(
                 &peer.card(CardRole::Supervisee),
                 MyRelation::MySupervisee,
                 false,
             )
             .unwrap();
-        j.confirm_contact(&contact_id(&c.id), true).unwrap();
+        Exchange::new(&mut *j)
+            .confirm_contact(&contact_id(&c.id), true)
+            .unwrap();
     }
     let to_b = peer.packet(
         &other,
@@ -427,45 +476,58 @@ fn a_changed_key_is_refused_until_the_new_safety_code_is_confirmed() {
     );
     let (mut a, mut b) = (journal(da.path()), journal(db.path()));
     let (sam, _alex) = pair(&mut a, &mut b);
-    let old_code = a.contact(&sam).unwrap().safety_code;
+    let old_code = Exchange::new(&mut a).contact(&sam).unwrap().safety_code;
     // Sam sets Attune up again: a new journal, new keys, same name.
     let mut b2 = journal(db2.path());
-    let card_b2 = b2.export_card("Sam", CardRole::Supervisor).unwrap();
+    let card_b2 = Exchange::new(&mut b2)
+        .export_card("Sam", CardRole::Supervisor)
+        .unwrap();
     let before = journal_files(da.path());
-    let err = a
+    let err = Exchange::new(&mut a)
         .import_card(&card_b2, MyRelation::MySupervisor, false)
         .unwrap_err();
     assert!(err.message.contains("different keys"), "{}", err.message);
     assert_same_files(&before, &journal_files(da.path()), "refused key change");
 
-    let changed = a
+    let changed = Exchange::new(&mut a)
         .import_card(&card_b2, MyRelation::MySupervisor, true)
         .unwrap();
     let change = changed.key_change.clone().unwrap();
     assert_ne!(change.safety_code, old_code);
     assert!(!changed.usable);
     let e = entry(&mut a, "Words.", false);
-    assert!(a
+    assert!(Exchange::new(&mut a)
         .share(&sam, &[e])
         .unwrap_err()
         .message
         .contains("keys changed"));
 
-    let confirmed = a.confirm_contact(&sam, true).unwrap();
+    let confirmed = Exchange::new(&mut a).confirm_contact(&sam, true).unwrap();
     assert!(confirmed.usable && confirmed.key_change.is_none());
     assert_eq!(confirmed.safety_code, change.safety_code);
-    let card_a = a.export_card("Alex", CardRole::Supervisee).unwrap();
+    let card_a = Exchange::new(&mut a)
+        .export_card("Alex", CardRole::Supervisee)
+        .unwrap();
     let a_in_b2 = contact_id(
-        &b2.import_card(&card_a, MyRelation::MySupervisee, false)
+        &Exchange::new(&mut b2)
+            .import_card(&card_a, MyRelation::MySupervisee, false)
             .unwrap()
             .id,
     );
-    b2.confirm_contact(&a_in_b2, true).unwrap();
-    a.share(&sam, &[e]).unwrap();
-    let packet = a.write_share_packet(&sam).unwrap();
-    assert_eq!(b2.import_packet(&packet).unwrap().entries, 1);
+    Exchange::new(&mut b2)
+        .confirm_contact(&a_in_b2, true)
+        .unwrap();
+    Exchange::new(&mut a).share(&sam, &[e]).unwrap();
+    let packet = Exchange::new(&mut a).write_share_packet(&sam).unwrap();
+    assert_eq!(
+        Exchange::new(&mut b2)
+            .import_packet(&packet)
+            .unwrap()
+            .entries,
+        1
+    );
     // The old journal's key no longer opens anything new.
-    assert!(b.import_packet(&packet).is_err());
+    assert!(Exchange::new(&mut b).import_packet(&packet).is_err());
 }
 
 #[test]
@@ -475,29 +537,40 @@ fn withdrawing_removes_the_entry_on_the_supervisors_side() {
     let (sam, alex) = pair(&mut a, &mut b);
     let keep = entry(&mut a, "Keep.", true);
     let take_back = entry(&mut a, "Take back.", true);
-    a.share(&sam, &[keep, take_back]).unwrap();
-    b.import_packet(&a.write_share_packet(&sam).unwrap())
+    Exchange::new(&mut a)
+        .share(&sam, &[keep, take_back])
         .unwrap();
-    assert_eq!(b.inbox(Some(&alex)).unwrap()[0].items.len(), 2);
+    Exchange::new(&mut b)
+        .import_packet(&Exchange::new(&mut a).write_share_packet(&sam).unwrap())
+        .unwrap();
+    assert_eq!(
+        Exchange::new(&mut b).inbox(Some(&alex)).unwrap()[0]
+            .items
+            .len(),
+        2
+    );
 
-    let status = a.withdraw(&sam, &take_back).unwrap();
+    let status = Exchange::new(&mut a).withdraw(&sam, &take_back).unwrap();
     assert_eq!(status.withdrawn[0].entry_id, take_back);
     assert!(attune::share::WITHDRAW_NOTE.contains("cannot be recalled"));
-    let preview = a.preview_share(&sam, &[]).unwrap();
+    let preview = Exchange::new(&mut a).preview_share(&sam, &[]).unwrap();
     assert_eq!(preview.withdrawn, vec![take_back.to_hex()]);
-    let got = b
-        .import_packet(&a.write_share_packet(&sam).unwrap())
+    let got = Exchange::new(&mut b)
+        .import_packet(&Exchange::new(&mut a).write_share_packet(&sam).unwrap())
         .unwrap();
     assert_eq!((got.entries, got.withdrawn), (1, 1));
-    let items = &b.inbox(Some(&alex)).unwrap()[0].items;
+    let items = &Exchange::new(&mut b).inbox(Some(&alex)).unwrap()[0].items;
     assert_eq!(items.len(), 1);
     assert_eq!(items[0].entry.entry_id, keep.to_hex());
 
     // An entry moved to the trash goes out as withdrawn too.
     a.trash(&keep, now()).unwrap();
-    b.import_packet(&a.write_share_packet(&sam).unwrap())
+    Exchange::new(&mut b)
+        .import_packet(&Exchange::new(&mut a).write_share_packet(&sam).unwrap())
         .unwrap();
-    assert!(b.inbox(Some(&alex)).unwrap()[0].items.is_empty());
+    assert!(Exchange::new(&mut b).inbox(Some(&alex)).unwrap()[0]
+        .items
+        .is_empty());
 }
 
 #[test]
@@ -506,19 +579,21 @@ fn feedback_on_an_entry_this_journal_lacks_is_kept_and_flagged() {
     let mut me = journal(dir.path());
     let mine = keys_of(&mut me);
     let peer = Party::new("Robin");
-    let c = me
+    let c = Exchange::new(&mut me)
         .import_card(
             &peer.card(CardRole::Supervisor),
             MyRelation::MySupervisor,
             false,
         )
         .unwrap();
-    me.confirm_contact(&contact_id(&c.id), true).unwrap();
-    let got = me
+    Exchange::new(&mut me)
+        .confirm_contact(&contact_id(&c.id), true)
+        .unwrap();
+    let got = Exchange::new(&mut me)
         .import_packet(&peer.packet(&mine, 3, feedback(&"9".repeat(32))))
         .unwrap();
     assert_eq!((got.responses, got.unknown_entries), (1, 1));
-    let all = me.feedback_for(None).unwrap();
+    let all = Exchange::new(&mut me).feedback_for(None).unwrap();
     assert_eq!(all.len(), 1);
     assert!(!all[0].entry_known);
     assert_eq!(all[0].supervisor_name, "Robin");
@@ -530,21 +605,26 @@ fn a_response_needs_at_least_one_part_and_an_entry_that_was_shared() {
     let (mut a, mut b) = (journal(da.path()), journal(db.path()));
     let (sam, alex) = pair(&mut a, &mut b);
     let e = entry(&mut a, "Words.", true);
-    a.share(&sam, &[e]).unwrap();
-    b.import_packet(&a.write_share_packet(&sam).unwrap())
+    Exchange::new(&mut a).share(&sam, &[e]).unwrap();
+    Exchange::new(&mut b)
+        .import_packet(&Exchange::new(&mut a).write_share_packet(&sam).unwrap())
         .unwrap();
-    assert!(b.write_response(&alex, &e.to_hex(), " ", "", "").is_err());
+    assert!(Exchange::new(&mut b)
+        .write_response(&alex, &e.to_hex(), " ", "", "")
+        .is_err());
     let long = "x".repeat(attune::share::exchange::MAX_RESPONSE_PART_CHARS + 1);
-    assert!(b.write_response(&alex, &e.to_hex(), &long, "", "").is_err());
-    assert!(b
+    assert!(Exchange::new(&mut b)
+        .write_response(&alex, &e.to_hex(), &long, "", "")
+        .is_err());
+    assert!(Exchange::new(&mut b)
         .write_response(&alex, &"f".repeat(32), "heard", "", "")
         .is_err());
     assert!(
-        b.write_feedback_packet(&alex).is_err(),
+        Exchange::new(&mut b).write_feedback_packet(&alex).is_err(),
         "nothing written yet"
     );
     // Sam is my supervisor: responses do not go that way.
-    assert!(a
+    assert!(Exchange::new(&mut a)
         .write_response(&sam, &e.to_hex(), "heard", "", "")
         .is_err());
 }
@@ -555,18 +635,24 @@ fn exchange_records_survive_a_key_rotation_and_verify_reports_a_damaged_one() {
     let (mut a, mut b) = (journal(da.path()), journal(db.path()));
     let (sam, _) = pair(&mut a, &mut b);
     let e = entry(&mut a, "Words.", true);
-    a.share(&sam, &[e]).unwrap();
-    let before = a.identity_show().unwrap();
-    let checked = a.verify().unwrap();
+    Exchange::new(&mut a).share(&sam, &[e]).unwrap();
+    let before = Exchange::new(&mut a).identity_show().unwrap();
+    let checked = attune::verify::journal(&a).unwrap();
     assert!(checked.is_sound());
 
     a.vault_mut().rotate_key(&passphrase()).unwrap();
     drop(a);
     let mut a = open_journal(da.path(), PASSPHRASE);
-    assert_eq!(a.identity_show().unwrap(), before);
-    assert!(a.contact(&sam).unwrap().usable);
-    assert_eq!(a.share_status(&sam).unwrap().shared[0].entry_id, e);
-    assert_eq!(a.verify().unwrap().records_checked, checked.records_checked);
+    assert_eq!(Exchange::new(&mut a).identity_show().unwrap(), before);
+    assert!(Exchange::new(&mut a).contact(&sam).unwrap().usable);
+    assert_eq!(
+        Exchange::new(&mut a).share_status(&sam).unwrap().shared[0].entry_id,
+        e
+    );
+    assert_eq!(
+        attune::verify::journal(&a).unwrap().records_checked,
+        checked.records_checked
+    );
     drop(a);
 
     // Lengthen the contact record's envelope by one byte: it no longer authenticates.
@@ -577,8 +663,8 @@ fn exchange_records_survive_a_key_rotation_and_verify_reports_a_damaged_one() {
         )
         .unwrap();
     let a = open_journal(da.path(), PASSPHRASE);
-    let report = a.verify().unwrap();
-    let sam_hex = hex(&sam);
+    let report = attune::verify::journal(&a).unwrap();
+    let sam_hex = sam.to_hex();
     assert_eq!(report.damaged.len(), 1, "{report:?}");
     assert_eq!(report.damaged[0].id.as_deref(), Some(sam_hex.as_str()));
 }

@@ -83,7 +83,7 @@ fn sorted_titles(journal: &Journal) -> Vec<String> {
 fn assert_fixture_entries(journal: &Journal, what: &str) {
     assert!(journal.damaged().is_empty(), "{what}: damaged records");
     assert_eq!(sorted_titles(journal), FIXTURE_TITLES, "{what}: titles");
-    let report = journal.verify().unwrap();
+    let report = attune::verify::journal(journal).unwrap();
     assert!(report.is_sound(), "{what}: {report:?}");
     assert_eq!(report.records_checked, 3, "{what}");
     assert_eq!(

@@ -454,7 +454,7 @@ fn verify_checks_custom_pack_records_too() {
         },
     )
     .unwrap();
-    let report = journal.verify().unwrap();
+    let report = attune::verify::journal(&journal).unwrap();
     assert!(report.is_sound());
     assert_eq!(
         report.records_checked, 1,
@@ -496,13 +496,13 @@ fn a_damaged_custom_pack_is_reported_skipped_and_can_be_purged() {
     assert_eq!(customs.len(), 1, "the readable pack is still there");
     assert_eq!(customs[0].id, kept.id);
     assert_eq!(journal.len(), 1, "entries are untouched");
-    let report = journal.verify().unwrap();
+    let report = attune::verify::journal(&journal).unwrap();
     assert_eq!(report.damaged.len(), 1);
     assert_eq!(report.damaged[0].id.as_deref(), Some(id_hex.as_str()));
 
     let id = journal.resolve_id(&id_hex).unwrap();
     journal.purge(&id).unwrap();
     assert!(journal.damaged().is_empty());
-    assert!(journal.verify().unwrap().is_sound());
+    assert!(attune::verify::journal(&journal).unwrap().is_sound());
     assert_eq!(journal.custom_packs().unwrap().len(), 1);
 }

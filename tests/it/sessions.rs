@@ -89,7 +89,10 @@ fn sessions_survive_lock_and_unlock_with_every_field() {
     assert!(journal.damaged().is_empty());
     assert_eq!(journal.session(&saved.id).unwrap(), &saved);
     assert_eq!(journal.session(&second.id).unwrap(), &second);
-    assert_eq!(journal.verify().unwrap().records_checked, 3);
+    assert_eq!(
+        attune::verify::journal(&journal).unwrap().records_checked,
+        3
+    );
 }
 
 #[test]
@@ -249,7 +252,7 @@ fn a_damaged_session_is_reported_and_can_be_removed_by_its_id() {
     let reported: Vec<Option<String>> = journal.damaged().iter().map(|d| d.id.clone()).collect();
     assert_eq!(reported, vec![Some(hex.clone())]);
     assert_eq!(journal.sessions().len(), 2, "the others read back");
-    let report = journal.verify().unwrap();
+    let report = attune::verify::journal(&journal).unwrap();
     assert_eq!(report.records_checked, 3);
     assert_eq!(report.damaged[0].id.as_deref(), Some(hex.as_str()));
 

@@ -46,7 +46,7 @@ fn assert_only_damaged(
     expected.sort();
     assert_eq!(reported, expected, "{what}: damaged at unlock");
 
-    let report = journal.verify().unwrap();
+    let report = attune::verify::journal(&journal).unwrap();
     let mut verified: Vec<Option<String>> = report.damaged.iter().map(|d| d.id.clone()).collect();
     verified.sort();
     assert_eq!(verified, expected, "{what}: damaged by verify");
@@ -225,7 +225,7 @@ fn a_changed_id_column_damages_only_that_record() {
             assert_eq!(entry.title.as_deref(), Some(title.as_str()));
         }
     }
-    let report = journal.verify().unwrap();
+    let report = attune::verify::journal(&journal).unwrap();
     assert_eq!(report.damaged.len(), 1);
     assert_eq!(report.damaged[0].id.as_deref(), Some(moved_hex.as_str()));
     journal.lock();
@@ -482,7 +482,7 @@ fn a_record_moved_to_an_unknown_table_is_reported_refuses_rotation_and_can_be_pu
     );
     let id = EntryId::from_hex(&target.id_hex()).unwrap();
     journal.purge(&id).unwrap();
-    assert!(journal.verify().unwrap().is_sound());
+    assert!(attune::verify::journal(&journal).unwrap().is_sound());
     assert!(journal.damaged().is_empty());
     journal.vault_mut().rotate_key(&passphrase()).unwrap();
 }

@@ -56,7 +56,7 @@ fn created_journal_unlocks_with_its_passphrase_and_reads_the_same_entries() {
     assert_eq!(entries_by_id(&journal), written);
     assert_eq!(journal.vault().key_id(), 1);
     assert!(journal.vault().uses_test_kdf());
-    let report = journal.verify().unwrap();
+    let report = attune::verify::journal(&journal).unwrap();
     assert_eq!(report.records_checked, 4);
     assert!(report.is_sound(), "{report:?}");
 }

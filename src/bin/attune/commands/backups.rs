@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use attune::api::{self, backups, WriteMode};
-use attune::journal::VerifyReport;
 use attune::store::Store;
+use attune::verify::VerifyReport;
 use attune::Error;
 use chrono::Utc;
 
@@ -24,7 +24,7 @@ pub fn names_backup_file(target: &str, file_flags: bool) -> bool {
 
 pub fn verify(ctx: &mut Ctx, backup: Option<&Path>) -> Result<ExitCode, Error> {
     let report = match backup {
-        None => ctx.unlock()?.verify()?,
+        None => backups::verify_journal(&ctx.unlock()?)?,
         Some(file) => {
             let passphrase = ctx.input.passphrase()?;
             backups::verify_backup(file, &passphrase)?
