@@ -185,11 +185,7 @@ pub fn export_contact_card_to(
     path: &Path,
     mode: WriteMode,
 ) -> Result<SavedFile> {
-    if mode == WriteMode::NewOnly {
-        files::refuse_existing(path)?;
-    }
-    let card = export_contact_card(journal, req)?;
-    files::save(path, card.text.as_bytes(), mode)
+    files::save_made(path, mode, || Ok(export_contact_card(journal, req)?.text))
 }
 
 /// Pin the person on a pasted card. Show the safety code next: they must compare it.
@@ -287,11 +283,7 @@ pub fn write_share_packet_to(
     path: &Path,
     mode: WriteMode,
 ) -> Result<SavedFile> {
-    if mode == WriteMode::NewOnly {
-        files::refuse_existing(path)?;
-    }
-    let bytes = write_share_packet(journal, req)?;
-    files::save(path, &bytes, mode)
+    files::save_made(path, mode, || write_share_packet(journal, req))
 }
 
 /// Import a share or feedback packet given as bytes.
@@ -351,11 +343,7 @@ pub fn write_feedback_packet_to(
     path: &Path,
     mode: WriteMode,
 ) -> Result<SavedFile> {
-    if mode == WriteMode::NewOnly {
-        files::refuse_existing(path)?;
-    }
-    let bytes = write_feedback_packet(journal, req)?;
-    files::save(path, &bytes, mode)
+    files::save_made(path, mode, || write_feedback_packet(journal, req))
 }
 
 /// Responses my supervisors sent: on one entry, or all of them.

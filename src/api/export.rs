@@ -123,16 +123,15 @@ pub fn write(
     path: &Path,
     mode: WriteMode,
 ) -> Result<Exported> {
-    if mode == WriteMode::NewOnly {
-        files::refuse_existing(path)?;
-    }
-    check(journal, req)?;
-    let text = match req.format {
-        ExportFormat::Json => crate::journal::to_json(exported(journal))?,
-        ExportFormat::Markdown => crate::journal::to_markdown(exported(journal)),
-    };
+    let file = files::save_made(path, mode, || {
+        check(journal, req)?;
+        match req.format {
+            ExportFormat::Json => crate::journal::to_json(exported(journal)),
+            ExportFormat::Markdown => Ok(crate::journal::to_markdown(exported(journal))),
+        }
+    })?;
     Ok(Exported {
-        file: files::save(path, text.as_bytes(), mode)?,
+        file,
         entries: exported(journal).count(),
     })
 }

@@ -52,6 +52,20 @@ pub fn refuse_existing(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Make the bytes, then save them as [`save`] does. With [`WriteMode::NewOnly`] a file
+/// already there is refused before any work (a packet is not sealed, nor a sequence
+/// number spent, for a file that cannot be written).
+pub fn save_made<B: AsRef<[u8]>>(
+    path: &Path,
+    mode: WriteMode,
+    make: impl FnOnce() -> Result<B>,
+) -> Result<SavedFile> {
+    if mode == WriteMode::NewOnly {
+        refuse_existing(path)?;
+    }
+    save(path, make()?.as_ref(), mode)
+}
+
 /// Write `bytes` owner-only and whole (never half-written), as `mode` allows.
 pub fn save(path: &Path, bytes: &[u8], mode: WriteMode) -> Result<SavedFile> {
     match mode {

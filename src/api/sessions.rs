@@ -86,8 +86,5 @@ pub fn save_hours_csv(
     path: &Path,
     mode: WriteMode,
 ) -> Result<SavedFile> {
-    if mode == WriteMode::NewOnly {
-        files::refuse_existing(path)?;
-    }
-    files::save(path, hours_csv(journal, req)?.as_bytes(), mode)
+    files::save_made(path, mode, || hours_csv(journal, req))
 }

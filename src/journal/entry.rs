@@ -302,39 +302,27 @@ impl Entry {
     /// Apply a change, validating the result. Revision and timestamps are the caller's.
     pub fn apply(&mut self, change: EntryChange) -> Result<()> {
         let mut next = self.clone();
-        if let Some(v) = change.encounter_date {
-            next.encounter_date = v;
+        // Each field the change names replaces the entry's; the rest stay.
+        macro_rules! take {
+            ($($field:ident),*) => {
+                $(if let Some(v) = change.$field {
+                    next.$field = v;
+                })*
+            };
         }
-        if let Some(v) = change.kind {
-            next.kind = v;
-        }
-        if let Some(v) = change.setting {
-            next.setting = v;
-        }
-        if let Some(v) = change.family_code {
-            next.family_code = v;
-        }
-        if let Some(v) = change.title {
-            next.title = v;
-        }
-        if let Some(v) = change.prompt_pack {
-            next.prompt_pack = v;
-        }
-        if let Some(v) = change.answers {
-            next.answers = v;
-        }
-        if let Some(v) = change.body {
-            next.body = v;
-        }
-        if let Some(v) = change.tags {
-            next.tags = v;
-        }
-        if let Some(v) = change.carrying {
-            next.carrying = v;
-        }
-        if let Some(v) = change.bring_to_supervision {
-            next.bring_to_supervision = v;
-        }
+        take!(
+            encounter_date,
+            kind,
+            setting,
+            family_code,
+            title,
+            prompt_pack,
+            answers,
+            body,
+            tags,
+            carrying,
+            bring_to_supervision
+        );
         next.normalise_and_validate()?;
         *self = next;
         Ok(())
