@@ -323,6 +323,15 @@ pub struct Contact {
     pub usable: bool,
 }
 
+impl Contact {
+    /// The safety code to compare now: the new keys' while a key change waits.
+    pub fn code_to_compare(&self) -> &str {
+        self.key_change
+            .as_ref()
+            .map_or(&self.safety_code, |k| &k.safety_code)
+    }
+}
+
 pub(crate) fn not_found() -> Error {
     Error::new(ErrorCode::NotFound, "No contact with that id.")
 }

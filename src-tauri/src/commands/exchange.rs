@@ -81,10 +81,7 @@ pub async fn confirm_contact(
     req: ConfirmContactRequest,
 ) -> Reply<Contact> {
     let contact = state.write(|j| ex::contact(j, &req.contact_id))?;
-    let code = contact
-        .key_change
-        .as_ref()
-        .map_or(&contact.safety_code, |k| &k.safety_code);
+    let code = contact.code_to_compare();
     let message = format!(
         "Confirm {} only if every digit of this safety code matched theirs when you compared them together:\n\n{code}",
         contact.name

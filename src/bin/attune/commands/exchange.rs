@@ -27,13 +27,6 @@ fn status_word(c: &Contact) -> &'static str {
     }
 }
 
-/// The safety code to compare now: the new key's while a key change waits.
-fn code_to_compare(c: &Contact) -> &str {
-    c.key_change
-        .as_ref()
-        .map_or(&c.safety_code, |k| &k.safety_code)
-}
-
 pub fn identity(ctx: &mut Ctx, action: IdentityAction) -> Result<(), Error> {
     let IdentityAction::Show = action;
     let mut journal = ctx.unlock()?;
@@ -91,7 +84,7 @@ pub fn contact(ctx: &mut Ctx, action: ContactAction) -> Result<(), Error> {
                 c.my_relation.label(),
                 short(&c.id)
             );
-            println!("Safety code: {}", code_to_compare(&c));
+            println!("Safety code: {}", c.code_to_compare());
             println!(
                 "Compare it with {name} in person or on a call. When every digit matches, run `attune contact confirm {}`.",
                 short(&c.id)
@@ -113,7 +106,7 @@ pub fn contact(ctx: &mut Ctx, action: ContactAction) -> Result<(), Error> {
                     theirs(&c.name),
                     c.my_relation.label(),
                     status_word(c),
-                    code_to_compare(c)
+                    c.code_to_compare()
                 );
             }
         }
