@@ -4,7 +4,8 @@
 Source: one synthetic reflection per line, `ID TEXT` (the id, one space, the text); lines starting with `#` and blank
 lines are skipped; `\\n` in TEXT is a newline. A planted identifier is written
 `[[k:the text]]` with k one of: p phone, e email, a street_address, b birth_date,
-r record_number, n person_name. Offsets are written in Unicode code points (Python
+r record_number, n person_name, o place (a place or organization that
+could identify a family), h social_handle (a handle or profile address). Offsets are written in Unicode code points (Python
 string indices), end exclusive.
 
 Usage: scripts/deid-corpus.py tests/deid/corpus/heldout.src > tests/deid/corpus/heldout.jsonl
@@ -20,8 +21,10 @@ KINDS = {
     "b": "birth_date",
     "r": "record_number",
     "n": "person_name",
+    "o": "place",
+    "h": "social_handle",
 }
-MARK = re.compile(r"\[\[([peabrn]):(.+?)\]\]")
+MARK = re.compile(r"\[\[([peabrnoh]):(.+?)\]\]")
 
 
 def convert(line):
