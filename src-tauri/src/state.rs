@@ -47,6 +47,33 @@ impl AppState {
         self.app()?.write(f)
     }
 
+    /// Run slow work (import, export, backup) on the journal lent out of the app, on a
+    /// blocking thread, without holding the app's lock: an idle, suspend or screen lock
+    /// asked for meanwhile takes effect at once, and the journal locks as soon as the
+    /// work hands it back. Other commands meanwhile get "busy".
+    pub async fn lend<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Journal) -> Reply<T> + Send + 'static,
+    ) -> Reply<T> {
+        let mut journal = self.app()?.lend()?;
+        let outcome = tauri::async_runtime::spawn_blocking(move || {
+            let result = work(&mut journal);
+            (journal, result)
+        })
+        .await;
+        let mut app = self.app()?;
+        match outcome {
+            Ok((journal, result)) => {
+                app.give_back(journal);
+                result
+            }
+            Err(_) => {
+                app.lost_loan();
+                Err(internal())
+            }
+        }
+    }
+
     /// Take over an unlocked journal and start its idle clock with the person's setting.
     /// A recovery key just issued is kept until it is typed back, so it can be saved.
     pub fn start(&self, journal: Journal, fresh_key: Option<&CreateResponse>) -> Reply<Status> {

@@ -54,6 +54,13 @@ fn locked() -> Error {
     )
 }
 
+fn busy() -> Error {
+    Error::new(
+        ErrorCode::JournalBusy,
+        "Attune is still finishing the last task (an import, export or backup). Try again in a moment.",
+    )
+}
+
 /// The desktop app's state around one journal folder.
 #[derive(Debug)]
 pub struct App {
@@ -67,6 +74,10 @@ pub struct App {
     fresh_recovery_key: Option<Zeroizing<String>>,
     /// Why the last backup failed (shown in Settings; cleared by a success).
     backup_error: Option<String>,
+    /// The journal is out on loan to slow work ([`App::lend`]).
+    lent: bool,
+    /// A lock was asked for while the journal was lent: it locks the moment it is back.
+    lock_on_return: bool,
 }
 
 impl App {
@@ -77,6 +88,8 @@ impl App {
             staged: None,
             fresh_recovery_key: None,
             backup_error: None,
+            lent: false,
+            lock_on_return: false,
         }
     }
 
@@ -87,7 +100,7 @@ impl App {
     pub fn status(&self) -> Status {
         Status {
             has_journal: Store::exists(&self.dir),
-            unlocked: self.journal.is_some(),
+            unlocked: self.is_unlocked(),
             journal_dir: self.dir.display().to_string(),
             damaged_records: self
                 .journal
@@ -103,6 +116,9 @@ impl App {
     /// Take over a journal opened by [`keys::open_journal`], [`keys::create_journal`]
     /// or [`keys::recover_journal`]. A journal already open is locked first.
     pub fn install(&mut self, journal: Journal) -> Result<Status> {
+        if self.lent {
+            return Err(busy());
+        }
         self.lock()?;
         self.journal = Some(journal);
         // At most daily, only after changes; a failure shows in Settings, never here.
@@ -111,16 +127,57 @@ impl App {
     }
 
     pub fn is_unlocked(&self) -> bool {
-        self.journal.is_some()
+        self.journal.is_some() || (self.lent && !self.lock_on_return)
     }
 
-    /// The unlocked journal, or the "locked" error.
+    /// The unlocked journal, or the "locked" error (or "busy" while it is lent).
     pub fn journal(&self) -> Result<&Journal> {
-        self.journal.as_ref().ok_or_else(locked)
+        self.journal.as_ref().ok_or_else(|| self.why_not_here())
     }
 
     pub fn journal_mut(&mut self) -> Result<&mut Journal> {
-        self.journal.as_mut().ok_or_else(locked)
+        let why = self.why_not_here();
+        self.journal.as_mut().ok_or(why)
+    }
+
+    fn why_not_here(&self) -> Error {
+        if self.lent && !self.lock_on_return {
+            busy()
+        } else {
+            locked()
+        }
+    }
+
+    /// Take the journal out for slow work (importing a packet, exporting, backing up) so
+    /// that whatever holds the `App` is free while it runs: above all, a lock asked for
+    /// meanwhile is never kept waiting. Other commands get "busy" until
+    /// [`App::give_back`]; a lock makes the app locked at once and locks the journal the
+    /// moment it comes back.
+    pub fn lend(&mut self) -> Result<Journal> {
+        let journal = self.journal.take().ok_or_else(|| self.why_not_here())?;
+        self.lent = true;
+        self.lock_on_return = false;
+        Ok(journal)
+    }
+
+    /// The lent journal back from its work. Returns whether it stays open: if a lock was
+    /// asked for while it was out, it is locked now (draft kept, key and entries gone).
+    pub fn give_back(&mut self, journal: Journal) -> bool {
+        self.lent = false;
+        self.journal = Some(journal);
+        if std::mem::take(&mut self.lock_on_return) {
+            let _ = self.lock();
+            false
+        } else {
+            true
+        }
+    }
+
+    /// The lent journal was lost (its work panicked): it was dropped, so it is locked.
+    pub fn lost_loan(&mut self) {
+        self.lent = false;
+        self.lock_on_return = false;
+        let _ = self.lock();
     }
 
     /// Run an api function over the unlocked journal (the "locked" error otherwise).
@@ -136,6 +193,13 @@ impl App {
     /// Lock: keep the staged draft (encrypted), then drop the key and every decrypted
     /// entry. Locking a locked app does nothing.
     pub fn lock(&mut self) -> Result<()> {
+        if self.lent {
+            // The journal is out on loan: the app counts as locked from now on, and the
+            // journal (with the staged draft) locks the moment it comes back.
+            self.lock_on_return = true;
+            self.fresh_recovery_key = None;
+            return Ok(());
+        }
         let flushed = self.flush_draft();
         // A backup failing must never stop the journal from locking.
         let _ = self.auto_backup(Utc::now());
@@ -211,8 +275,13 @@ impl App {
 
     fn back_up_now_at(&mut self, now: DateTime<Utc>) -> Result<()> {
         let result = backups::back_up_now(self.journal_mut()?, now);
-        self.backup_error = result.as_ref().err().map(|e| e.message.clone());
+        self.note_backup(&result);
         result.map(|_| ())
+    }
+
+    /// Remember how a backup went, for Settings (a backup taken on a lent journal).
+    pub fn note_backup<T>(&mut self, result: &Result<T>) {
+        self.backup_error = result.as_ref().err().map(|e| e.message.clone());
     }
 
     /// Where backups stand, with the last failure kept here.

@@ -261,13 +261,20 @@ pub fn withdraw_entry(journal: &mut Journal, req: &WithdrawRequest) -> Result<Wi
     })
 }
 
+/// Packets end in `.attune-packet`, apart from backups (`.attune`). Packets saved by
+/// earlier versions end in `.attune`; import reads a packet whatever its name.
+pub const PACKET_EXTENSION: &str = "attune-packet";
+
 /// A file name for a packet that names no one: the kind and the date.
 pub fn packet_file_name(kind: PacketKind) -> String {
     let kind = match kind {
         PacketKind::Share => "share",
         PacketKind::Feedback => "feedback",
     };
-    format!("attune-{kind}-{}.attune", chrono::Local::now().date_naive())
+    format!(
+        "attune-{kind}-{}.{PACKET_EXTENSION}",
+        chrono::Local::now().date_naive()
+    )
 }
 
 /// The share packet for this supervisor, as bytes.

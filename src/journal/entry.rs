@@ -163,16 +163,20 @@ impl AnswerValue {
     }
 }
 
+impl Zeroize for AnswerValue {
+    fn zeroize(&mut self) {
+        match self {
+            Self::Text(t) | Self::Choice(t) | Self::Plan { step: t, .. } => t.zeroize(),
+            Self::Scale(v) => v.zeroize(),
+        }
+    }
+}
+
 impl Zeroize for PromptAnswer {
     fn zeroize(&mut self) {
         self.prompt_id.zeroize();
         self.prompt.zeroize();
-        match &mut self.value {
-            AnswerValue::Text(t) | AnswerValue::Choice(t) | AnswerValue::Plan { step: t, .. } => {
-                t.zeroize()
-            }
-            AnswerValue::Scale(v) => v.zeroize(),
-        }
+        self.value.zeroize();
     }
 }
 

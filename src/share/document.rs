@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use zeroize::Zeroize;
 
 use crate::journal::{AnswerValue, EntryKind, Setting};
 
@@ -96,6 +97,33 @@ pub struct FeedbackResponse {
     pub heard: String,
     pub wonder: String,
     pub stays: String,
+}
+
+// Shared reflections and responses are other people's words: wiped from memory when
+// dropped, like the journal's own entries on lock.
+impl Drop for SharedEntry {
+    fn drop(&mut self) {
+        self.family_code.zeroize();
+        self.title.zeroize();
+        self.pack_title.zeroize();
+        self.body.zeroize();
+        self.tags.zeroize();
+    }
+}
+
+impl Drop for SharedAnswer {
+    fn drop(&mut self) {
+        self.prompt.zeroize();
+        self.value.zeroize();
+    }
+}
+
+impl Drop for FeedbackResponse {
+    fn drop(&mut self) {
+        self.heard.zeroize();
+        self.wonder.zeroize();
+        self.stays.zeroize();
+    }
 }
 
 /// Entries one share packet may carry, and responses one feedback packet may carry:

@@ -217,6 +217,75 @@ fn a_staged_draft_is_kept_encrypted_through_lock_and_unlock() {
 }
 
 #[test]
+fn a_lock_asked_for_during_slow_work_wins_at_once() {
+    use std::sync::{mpsc, Arc, Mutex};
+
+    let (_tmp, session, _) = created();
+    let app = Arc::new(Mutex::new(session));
+    app.lock()
+        .unwrap()
+        .stage_draft(Draft {
+            fields: NewEntry {
+                body: "typed while an import ran".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .unwrap();
+    let journal = app.lock().unwrap().lend().unwrap();
+    let (finish, wait) = mpsc::channel::<()>();
+    let worker = {
+        let app = Arc::clone(&app);
+        std::thread::spawn(move || {
+            // Slow work holds only the journal, never the app.
+            wait.recv().unwrap();
+            app.lock().unwrap().give_back(journal)
+        })
+    };
+    {
+        let mut held = app.lock().unwrap();
+        assert_eq!(
+            held.read(api::settings::get).unwrap_err().code,
+            ErrorCode::JournalBusy,
+            "other commands wait politely while the journal is lent"
+        );
+        assert!(held.status().unlocked);
+        held.lock().unwrap();
+        assert!(!held.status().unlocked, "the app is locked at once");
+        assert_eq!(
+            held.read(api::settings::get).unwrap_err().code,
+            ErrorCode::Locked
+        );
+        assert_eq!(
+            unlock(&mut held, PASS).unwrap_err(),
+            ErrorCode::JournalBusy,
+            "no second journal is opened while the first is still out"
+        );
+    }
+    finish.send(()).unwrap();
+    assert!(!worker.join().unwrap(), "the journal came back and locked");
+    let mut session = Arc::try_unwrap(app).unwrap().into_inner().unwrap();
+    assert!(!session.status().unlocked);
+    unlock(&mut session, PASS).unwrap();
+    assert_eq!(
+        session.kept_draft().unwrap().unwrap().fields.body,
+        "typed while an import ran",
+        "the staged draft was written when the journal locked"
+    );
+}
+
+#[test]
+fn a_lent_journal_comes_back_open_when_no_lock_was_asked_for() {
+    let (_tmp, mut session, _) = created();
+    let journal = session.lend().unwrap();
+    assert!(session.give_back(journal));
+    assert!(session.status().unlocked);
+    session.read(api::settings::get).unwrap();
+    session.lock().unwrap();
+    assert_eq!(session.lend().unwrap_err().code, ErrorCode::Locked);
+}
+
+#[test]
 fn dropping_the_session_keeps_the_draft_like_closing_the_window() {
     let (tmp, mut session, _) = created();
     session

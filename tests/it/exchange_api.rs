@@ -163,7 +163,7 @@ fn the_whole_exchange_runs_through_session_methods_and_files() {
         1
     );
     let name = api::exchange::packet_file_name(PacketKind::Share);
-    assert!(name.starts_with("attune-share-") && name.ends_with(".attune"));
+    assert!(name.starts_with("attune-share-") && name.ends_with(".attune-packet"));
     let packet_file = tmp.path().join(name);
     alex.write(|j| {
         api::exchange::write_share_packet_to(j, &to_sam, &packet_file, api::WriteMode::Replace)

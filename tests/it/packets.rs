@@ -632,26 +632,19 @@ fn a_signed_packet_breaking_the_senders_own_rules_is_refused() {
     let with = |e: attune::share::document::SharedEntry| {
         share_document(&ex.supervisee, &ex.supervisor, vec![e])
     };
+    let changed = |change: &dyn Fn(&mut attune::share::document::SharedEntry)| {
+        let mut e = entry();
+        change(&mut e);
+        with(e)
+    };
     let mut bad = Vec::new();
-    bad.push(with(attune::share::document::SharedEntry {
-        carrying: Some(255),
-        ..entry()
-    }));
+    bad.push(changed(&|e| e.carrying = Some(255)));
     let mut scale = entry();
     scale.answers[0].value = attune::journal::AnswerValue::Scale(255);
     bad.push(with(scale));
-    bad.push(with(attune::share::document::SharedEntry {
-        tags: vec!["sleep".into(), "Sleep".into()],
-        ..entry()
-    }));
-    bad.push(with(attune::share::document::SharedEntry {
-        tags: vec!["a,b".into()],
-        ..entry()
-    }));
-    bad.push(with(attune::share::document::SharedEntry {
-        tags: vec!["line\nbreak".into()],
-        ..entry()
-    }));
+    bad.push(changed(&|e| e.tags = vec!["sleep".into(), "Sleep".into()]));
+    bad.push(changed(&|e| e.tags = vec!["a,b".into()]));
+    bad.push(changed(&|e| e.tags = vec!["line\nbreak".into()]));
     let mut long_prompt = entry();
     long_prompt.answers[0].prompt = "p".repeat(5_000);
     bad.push(with(long_prompt));
@@ -677,9 +670,10 @@ fn a_signed_packet_breaking_the_senders_own_rules_is_refused() {
     if let PacketContent::Feedback { responses } = &mut flood.content {
         let one = responses[0].clone();
         *responses = (0..=MAX_PACKET_RESPONSES)
-            .map(|n| attune::share::document::FeedbackResponse {
-                response_id: format!("{n:032x}"),
-                ..one.clone()
+            .map(|n| {
+                let mut response = one.clone();
+                response.response_id = format!("{n:032x}");
+                response
             })
             .collect();
     }

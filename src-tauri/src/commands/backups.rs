@@ -13,9 +13,16 @@ pub fn backup_status(state: State<'_, AppState>) -> Reply<BackupStatus> {
     state.app()?.backup_status()
 }
 
+/// Back up on the lent journal, so a lock asked for meanwhile is never kept waiting.
 #[tauri::command]
-pub fn back_up_now(state: State<'_, AppState>) -> Reply<BackupStatus> {
-    state.app()?.back_up_now()
+pub async fn back_up_now(state: State<'_, AppState>) -> Reply<BackupStatus> {
+    let result = state
+        .lend(|j| api::backups::back_up_now(j, chrono::Utc::now()))
+        .await;
+    let mut app = state.app()?;
+    app.note_backup(&result);
+    result?;
+    app.backup_status()
 }
 
 /// Choose the backup folder in a native dialog; the page never sends a path.
@@ -39,14 +46,16 @@ pub async fn save_backup_copy(
 ) -> Reply<SavedFile> {
     state.app()?.backup_status()?;
     let name = api::backups::copy_file_name();
-    dialogs::save_with(
-        &app,
-        "Save a backup to take with you",
-        &name,
-        BACKUP_FILTER,
-        |path| state.read(|j| api::backups::save_copy(j.vault().store(), path, WriteMode::Replace)),
-    )
-    .await
+    match dialogs::save_path(&app, "Save a backup to take with you", &name, BACKUP_FILTER).await? {
+        None => Ok(SavedFile::cancelled()),
+        Some(path) => {
+            state
+                .lend(move |j| {
+                    api::backups::save_copy(j.vault().store(), &path, WriteMode::Replace)
+                })
+                .await
+        }
+    }
 }
 
 /// Restore a backup file picked in a native dialog: onto a new computer (no journal

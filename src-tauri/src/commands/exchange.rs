@@ -14,7 +14,9 @@ use crate::dialogs;
 use crate::state::{AppState, Reply};
 
 const CARD_FILTER: (&str, &[&str]) = ("Contact card", &["txt"]);
-const PACKET_FILTER: (&str, &[&str]) = ("Attune packet", &["attune-packet"]);
+const PACKET_FILTER: (&str, &[&str]) = ("Attune packet", &[ex::PACKET_EXTENSION]);
+// Packets saved by earlier builds end in `.attune`, like backups: opening shows both.
+const PACKET_OPEN_FILTER: (&str, &[&str]) = ("Attune packet", &[ex::PACKET_EXTENSION, "attune"]);
 
 #[tauri::command]
 pub fn identity_show(state: State<'_, AppState>) -> Reply<IdentityInfo> {
@@ -180,9 +182,12 @@ pub async fn open_packet(
     state: State<'_, AppState>,
 ) -> Reply<Option<ImportOutcome>> {
     state.write(ex::list_contacts)?;
-    match dialogs::pick_file(&app, "Open a packet", PACKET_FILTER).await? {
+    match dialogs::pick_file(&app, "Open a packet", PACKET_OPEN_FILTER).await? {
         None => Ok(None),
-        Some(path) => state.write(|j| ex::import_packet_file(j, &path)).map(Some),
+        Some(path) => state
+            .lend(move |j| ex::import_packet_file(j, &path))
+            .await
+            .map(Some),
     }
 }
 

@@ -31,10 +31,11 @@ pub async fn export_journal(
         ExportFormat::Markdown => ("Markdown", &["md"][..]),
     };
     let name = api::export::file_name(req.format);
-    dialogs::save_with(&app, "Export your journal", &name, filter, |path| {
-        state
-            .read(|j| api::export::write(j, &req, path, WriteMode::Replace))
-            .map(|done| done.file)
-    })
-    .await
+    match dialogs::save_path(&app, "Export your journal", &name, filter).await? {
+        None => Ok(SavedFile::cancelled()),
+        Some(path) => state
+            .lend(move |j| api::export::write(j, &req, &path, WriteMode::Replace))
+            .await
+            .map(|done| done.file),
+    }
 }
