@@ -106,7 +106,9 @@ pub async fn pick_file(
 /// Ask the person, in a native window the page cannot draw or click, to confirm a step
 /// that decides who can read their reflections. True only for the confirm button.
 ///
-/// End-to-end builds answer with `ATTUNE_E2E_CONFIRM` (`yes` or `no`) when it is set.
+/// End-to-end builds answer with `ATTUNE_E2E_CONFIRM` when it is set: `yes`, `no`, or
+/// the absolute path of a file holding `yes` or `no`, read at each question (so a journey
+/// can say no, then yes).
 pub async fn confirm(
     app: &AppHandle,
     title: &str,
@@ -115,6 +117,11 @@ pub async fn confirm(
 ) -> Result<bool, Error> {
     #[cfg(feature = "e2e")]
     if let Some(answer) = std::env::var_os("ATTUNE_E2E_CONFIRM") {
+        let path = std::path::Path::new(&answer);
+        if path.is_absolute() {
+            let said = std::fs::read_to_string(path).unwrap_or_default();
+            return Ok(said.trim() == "yes");
+        }
         return Ok(answer == "yes");
     }
     let dialog = app

@@ -4,7 +4,7 @@
 // answered by the e2e build (ATTUNE_E2E_SAVE_DIR / ATTUNE_E2E_OPEN_FILE).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { click, findMarkers, internetSockets, isolatedHome, launch, testIds, tid, type, waitFor, webStorage } from '../lib/harness.js';
 import { PASSPHRASE, look, setUp, unlock } from '../lib/flows.js';
@@ -26,7 +26,7 @@ async function myCard(b, name, role) {
 }
 
 /** Paste someone's card, pin them, compare the safety code (the test trusts it) and confirm. */
-async function addAndConfirm(b, card, relation) {
+async function addAndConfirm(b, card, relation, answers) {
   await click(b, testIds.navExchange);
   await click(b, testIds.exchangeTab('contacts'));
   const paste = await waitFor(b, testIds.cardPaste);
@@ -51,6 +51,14 @@ async function addAndConfirm(b, card, relation) {
   assert.equal(await (await b.$(tid(testIds.cardError))).getText(), '', 'the card is refused');
   const code = await waitFor(b, testIds.safetyCode);
   assert.match(await code.getText(), /\d{5}/, 'a safety code in groups of digits');
+  if (answers) {
+    // Cancel in the native dialog: the contact stays unconfirmed.
+    writeFileSync(answers, 'no');
+    await click(b, testIds.contactConfirm);
+    await b.pause(1_500);
+    assert.equal((await b.$$(tid(testIds.contactConfirm))).length, 1, 'a cancelled confirmation confirms nothing');
+    writeFileSync(answers, 'yes');
+  }
   await click(b, testIds.contactConfirm);
   await b.waitUntil(async () => (await b.$$(tid(testIds.contactConfirm))).length === 0, { timeout: 10_000 });
   return code.getText();
@@ -84,7 +92,10 @@ test('share with a supervisor and get reflective feedback back', async () => {
   }
 
   // 2. The supervisee writes a flagged entry, pins Sam, shares it.
-  app = await launch(vis, { ...fast, ATTUNE_E2E_SAVE_DIR: toSupervisor });
+  // The native confirm dialog's answer comes from a file here, so the journey can cancel once.
+  const answers = path.join(vis.base, 'confirm-answer');
+  writeFileSync(answers, 'yes');
+  app = await launch(vis, { ...fast, ATTUNE_E2E_CONFIRM: answers, ATTUNE_E2E_SAVE_DIR: toSupervisor });
   b = app.browser;
   let superviseeCard;
   let codeSeenBySupervisee;
@@ -99,7 +110,7 @@ test('share with a supervisor and get reflective feedback back', async () => {
     await b.waitUntil(async () => /^saved/i.test(await state.getText()), { timeout: 10_000 });
     await click(b, testIds.backButton);
 
-    codeSeenBySupervisee = await addAndConfirm(b, supervisorCard, 'my_supervisor');
+    codeSeenBySupervisee = await addAndConfirm(b, supervisorCard, 'my_supervisor', answers);
     await look(b, '51-exchange-contact-confirmed');
     superviseeCard = await myCard(b, 'Alex', 'supervisee');
 
