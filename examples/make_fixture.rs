@@ -81,6 +81,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             tags: vec!["fixture".into(), "sleep".into()],
             carrying: Some(4),
             bring_to_supervision: true,
+            not_names: Vec::new(),
         },
         written,
     )?;

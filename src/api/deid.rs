@@ -12,6 +12,9 @@ use crate::Result;
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct DeidRequest {
     pub text: String,
+    /// Words this reflection marked "not a name here" (the editor only).
+    #[serde(default)]
+    pub not_names: Vec<String>,
 }
 
 /// What the de-identification check found: the spans to highlight, and a count per kind
@@ -46,7 +49,8 @@ pub fn text(text: &str, allow: &[String]) -> DeidReport {
 /// Highlight what looks identifying in `req.text`, skipping the words on the journal's
 /// allow-list. Non-blocking in the editor; a required review before export.
 pub fn scan(journal: &Journal, req: &DeidRequest) -> Result<DeidReport> {
-    let allow = journal.settings()?.allow_list();
+    let settings = journal.settings()?;
+    let allow = AllowList::new(settings.deid_allow.iter().chain(&req.not_names));
     Ok(report(crate::deid::scan(&req.text, &allow)))
 }
 

@@ -60,6 +60,9 @@ pub struct ExportReview {
     /// Entries the export holds (the trash is left out).
     pub entries: usize,
     pub findings: Vec<ExportFinding>,
+    /// Words on the journal-wide allow-list that would otherwise be flagged in what
+    /// leaves (shown so a name allowed by mistake is seen), sorted, each once.
+    pub silenced: Vec<String>,
 }
 
 /// An export written: the file, and how many entries it holds.
@@ -93,7 +96,11 @@ pub fn review(journal: &Journal) -> Result<ExportReview> {
             });
         }
     }
-    Ok(ExportReview { entries, findings })
+    Ok(ExportReview {
+        entries,
+        findings,
+        silenced: crate::journal::silenced_words(exported(journal), &allow),
+    })
 }
 
 /// May this export go ahead? (Before a save dialog opens, and again before writing.)

@@ -14,6 +14,8 @@ pub const MAX_TAG_CHARS: usize = 40;
 pub const MAX_TAGS: usize = 30;
 pub const MAX_BODY_CHARS: usize = 200_000;
 pub const MAX_ANSWERS: usize = 60;
+/// Words marked "not a name here" in one reflection.
+pub const MAX_NOT_NAMES: usize = 50;
 /// Longest prompt text kept with an answer, and longest plan step, in characters.
 pub const MAX_PROMPT_TEXT_CHARS: usize = 1_000;
 pub const MAX_PLAN_STEP_CHARS: usize = 1_000;
@@ -200,6 +202,11 @@ pub struct Entry {
     /// "How much am I carrying this?", 0 to 10.
     pub carrying: Option<u8>,
     pub bring_to_supervision: bool,
+    /// Words the person marked "not a name here": the editor stops pointing at them in
+    /// this reflection only. Share and export reviews still show them, and other
+    /// reflections are not affected (the journal-wide allow-list is separate).
+    #[serde(default)]
+    pub not_names: Vec<String>,
     /// Bumped on every edit; bound into the record's associated data.
     #[cfg_attr(feature = "typescript", ts(type = "number"))]
     pub revision: u64,
@@ -213,6 +220,7 @@ impl Zeroize for Entry {
         self.family_code.zeroize();
         self.body.zeroize();
         self.tags.zeroize();
+        self.not_names.zeroize();
         for answer in &mut self.answers {
             answer.zeroize();
         }
@@ -237,6 +245,7 @@ pub struct NewEntry {
     pub tags: Vec<String>,
     pub carrying: Option<u8>,
     pub bring_to_supervision: bool,
+    pub not_names: Vec<String>,
 }
 
 /// A change to an existing entry: only the fields that are `Some` change. For
@@ -266,6 +275,7 @@ pub struct EntryChange {
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub carrying: Option<Option<u8>>,
     pub bring_to_supervision: Option<bool>,
+    pub not_names: Option<Vec<String>>,
 }
 
 /// For `Option<Option<T>>` fields: absent means "no change" (the default), `null`
@@ -276,6 +286,31 @@ where
     D: serde::Deserializer<'de>,
 {
     Option::<T>::deserialize(d).map(Some)
+}
+
+/// Trimmed, without repeats (case-insensitive), each a short single word or phrase.
+fn not_names(words: Vec<String>) -> Result<Vec<String>> {
+    let mut kept: Vec<String> = Vec::new();
+    for word in words {
+        let word = word.trim().to_string();
+        if word.is_empty() {
+            continue;
+        }
+        if word.chars().count() > MAX_TAG_CHARS || word.chars().any(char::is_control) {
+            return Err(Error::invalid(format!(
+                "A word marked \"not a name\" can be at most {MAX_TAG_CHARS} characters, on one line."
+            )));
+        }
+        if !kept.iter().any(|k| k.to_lowercase() == word.to_lowercase()) {
+            kept.push(word);
+        }
+    }
+    if kept.len() > MAX_NOT_NAMES {
+        return Err(Error::invalid(format!(
+            "One reflection can mark at most {MAX_NOT_NAMES} words as \"not a name\"."
+        )));
+    }
+    Ok(kept)
 }
 
 impl Entry {
@@ -296,6 +331,7 @@ impl Entry {
             tags: input.tags,
             carrying: input.carrying,
             bring_to_supervision: input.bring_to_supervision,
+            not_names: input.not_names,
             revision: 1,
             deleted_at: None,
         };
@@ -325,7 +361,8 @@ impl Entry {
             body,
             tags,
             carrying,
-            bring_to_supervision
+            bring_to_supervision,
+            not_names
         );
         next.normalise_and_validate()?;
         *self = next;
@@ -386,6 +423,7 @@ impl Entry {
             )));
         }
         self.tags = tags;
+        self.not_names = not_names(std::mem::take(&mut self.not_names))?;
         if let Some(c) = self.carrying {
             if c > 10 {
                 return Err(Error::invalid(

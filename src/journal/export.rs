@@ -6,23 +6,48 @@ use super::{AnswerValue, Entry};
 use crate::deid::{scan, AllowList, Finding};
 use crate::{Error, Result};
 
-/// What looks identifying in one entry's title, body, tags and written answers (the
-/// family code is the app's own short code and is not checked). Offsets are within
-/// each text, so only the kind and the passage are meant for showing.
-pub fn identifying_passages(e: &Entry, allow: &AllowList) -> Vec<Finding> {
+/// Every text of an entry that leaves with it: family code, title, body, tags and
+/// written answers.
+fn texts(e: &Entry) -> impl Iterator<Item = &str> {
     let answers = e.answers.iter().filter_map(|a| match &a.value {
         AnswerValue::Text(t) | AnswerValue::Choice(t) => Some(t.as_str()),
         AnswerValue::Plan { step, .. } => Some(step.as_str()),
         AnswerValue::Scale(_) => None,
     });
-    e.title
+    e.family_code
         .iter()
+        .chain(&e.title)
         .map(String::as_str)
         .chain(std::iter::once(e.body.as_str()))
         .chain(e.tags.iter().map(String::as_str))
         .chain(answers)
-        .flat_map(|t| scan(t, allow))
-        .collect()
+}
+
+/// What looks identifying in one entry: the family code and tags too, since people
+/// type initials or a first name there. Offsets are within each text, so only the kind
+/// and the passage are meant for showing. The entry's own "not a name here" words are
+/// not honoured here: a review before anything leaves shows them again.
+pub fn identifying_passages(e: &Entry, allow: &AllowList) -> Vec<Finding> {
+    texts(e).flat_map(|t| scan(t, allow)).collect()
+}
+
+/// Words the journal-wide allow-list keeps from being flagged in these entries, so a
+/// review can show what it is not pointing at (a child's name allowed by mistake would
+/// otherwise pass every review unseen). Sorted, each once.
+pub fn silenced_words<'a>(
+    entries: impl Iterator<Item = &'a Entry>,
+    allow: &AllowList,
+) -> Vec<String> {
+    let nothing_allowed = AllowList::new(Vec::<String>::new());
+    let mut words: Vec<String> = entries
+        .flat_map(texts)
+        .flat_map(|t| scan(t, &nothing_allowed))
+        .filter(|f| allow.contains(&f.text))
+        .map(|f| f.text)
+        .collect();
+    words.sort_by_key(|w| w.to_lowercase());
+    words.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
+    words
 }
 
 /// How many passages across `entries` look identifying. The CLI prints the number

@@ -514,4 +514,4 @@ pub fn is_damage(code: ErrorCode) -> bool {
 }
 
 mod export;
-pub use export::{count_identifying, identifying_passages, to_json, to_markdown};
+pub use export::{count_identifying, identifying_passages, silenced_words, to_json, to_markdown};

@@ -160,6 +160,7 @@ impl Zeroize for Draft {
         f.family_code.zeroize();
         f.body.zeroize();
         f.tags.zeroize();
+        f.not_names.zeroize();
         for answer in &mut f.answers {
             answer.zeroize();
         }

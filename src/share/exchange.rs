@@ -152,6 +152,9 @@ pub struct SharePreview {
     pub withdrawn: Vec<String>,
     /// Identifying-looking passages across all entries.
     pub identifying: usize,
+    /// Words on the journal-wide allow-list that would otherwise be flagged in what
+    /// leaves, sorted, each once.
+    pub silenced: Vec<String>,
 }
 
 /// Which way a packet goes.
@@ -422,9 +425,11 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
         let allow = self.journal.settings()?.allow_list();
         let mut entries = Vec::with_capacity(set.shared.len());
         let mut identifying = 0;
+        let mut leaving = Vec::with_capacity(set.shared.len());
         for m in &set.shared {
             let e = self.journal.get(&m.entry_id)?;
             let findings = crate::journal::identifying_passages(e, &allow);
+            leaving.push(e);
             identifying += findings.len();
             entries.push(SharePreviewEntry {
                 entry: self.to_shared(e)?,
@@ -437,6 +442,7 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
             entries,
             withdrawn: set.withdrawn.iter().map(|m| m.entry_id.to_hex()).collect(),
             identifying,
+            silenced: crate::journal::silenced_words(leaving.into_iter(), &allow),
         })
     }
 

@@ -560,10 +560,73 @@ fn check_in_requests_arrive_as_the_front_end_sends_them() {
 }
 
 #[test]
+fn not_a_name_here_stays_in_one_reflection_and_reviews_show_what_the_allow_list_hides() {
+    let (_tmp, mut session, _) = created();
+    let text = "Mom said Kayla and Priya slept better this week.";
+    let here = api::DeidRequest {
+        text: text.into(),
+        not_names: vec!["Kayla".into()],
+    };
+    let names = |r: &api::DeidReport| -> Vec<String> {
+        r.findings.iter().map(|f| f.text.clone()).collect()
+    };
+    assert_eq!(
+        names(&session.read(|j| api::deid::scan(j, &here)).unwrap()),
+        ["Priya"]
+    );
+    let elsewhere = api::DeidRequest {
+        text: text.into(),
+        not_names: Vec::new(),
+    };
+    assert_eq!(
+        names(&session.read(|j| api::deid::scan(j, &elsewhere)).unwrap()),
+        ["Kayla", "Priya"],
+        "another reflection is not affected"
+    );
+
+    // Saved with the reflection, the mark still does not hide the name from the export
+    // review; the journal-wide allow-list does, and the review lists what it hides.
+    session
+        .write(|j| {
+            api::entries::create(
+                j,
+                NewEntry {
+                    body: text.into(),
+                    family_code: Some("KR".into()),
+                    tags: vec!["sleep".into()],
+                    not_names: vec!["Kayla".into(), " kayla ".into()],
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    let review = session.read(api::export::review).unwrap();
+    let flagged: Vec<&str> = review.findings.iter().map(|f| f.text.as_str()).collect();
+    assert!(
+        flagged.contains(&"Kayla") && flagged.contains(&"Priya"),
+        "{flagged:?}"
+    );
+    assert!(review.silenced.is_empty());
+    let settings = Settings {
+        deid_allow: vec!["priya".into()],
+        ..session.read(api::settings::get).unwrap()
+    };
+    session.write(|j| api::settings::save(j, settings)).unwrap();
+    let review = session.read(api::export::review).unwrap();
+    assert!(!review.findings.iter().any(|f| f.text == "Priya"));
+    assert_eq!(
+        review.silenced,
+        ["Priya"],
+        "the review shows the allowed word it skips"
+    );
+}
+
+#[test]
 fn deid_scan_flags_identifiers_and_skips_the_journals_allow_list() {
     let (_tmp, mut session, _) = created();
     let req = api::DeidRequest {
         text: "Keisha called from 555-0147 about Zoë 😊 and Priya.".into(),
+        not_names: Vec::new(),
     };
     let before = session.read(|j| api::deid::scan(j, &req)).unwrap();
     let names: Vec<&str> = before

@@ -32,6 +32,7 @@ struct Markers {
     answer_choice: String,
     prompt_text: String,
     plan_step: String,
+    not_name: String,
 }
 
 impl Markers {
@@ -50,6 +51,7 @@ impl Markers {
             answer_choice: format!("CanaryChoice{set} élection"),
             prompt_text: format!("CanaryPrompt{set} вопрос?"),
             plan_step: format!("CanaryPlan{set} étape"),
+            not_name: format!("CanaryNotName{set}"),
         }
     }
 
@@ -63,6 +65,7 @@ impl Markers {
             ("answer choice".to_string(), self.answer_choice.clone()),
             ("prompt text".to_string(), self.prompt_text.clone()),
             ("plan step".to_string(), self.plan_step.clone()),
+            ("not a name".to_string(), self.not_name.clone()),
         ];
         // The body line by line as well as whole, so a field split into pieces is caught.
         out.push(("body".to_string(), self.body.clone()));
@@ -119,6 +122,7 @@ impl Markers {
             tags: self.tags.clone(),
             carrying: Some(6),
             bring_to_supervision: true,
+            not_names: vec![self.not_name.clone()],
         }
     }
 
@@ -133,6 +137,7 @@ impl Markers {
             answers: Some(self.answers()),
             body: Some(self.body.clone()),
             tags: Some(self.tags.clone()),
+            not_names: Some(vec![self.not_name.clone()]),
             ..Default::default()
         }
     }
@@ -609,10 +614,11 @@ fn no_shared_text_is_readable_in_a_packet_file() {
     )
     .unwrap();
     let found = find_markers(&plain, &markers);
-    // Prompt ids are not shared; JSON escapes the body's line breaks (its lines count).
+    // Prompt ids and "not a name here" marks are not shared; JSON escapes the body's line
+    // breaks (its lines count).
     for (name, _) in markers
         .iter()
-        .filter(|(n, _)| n != "prompt id" && n != "body")
+        .filter(|(n, _)| n != "prompt id" && n != "not a name" && n != "body")
     {
         assert!(
             found
@@ -621,6 +627,10 @@ fn no_shared_text_is_readable_in_a_packet_file() {
             "{name} is not in the opened packets: {found:?}"
         );
     }
+    assert!(
+        !found.iter().any(|f| f.starts_with("not a name marker")),
+        "a reflection's \"not a name here\" marks stay in the journal"
+    );
 }
 
 #[test]

@@ -101,6 +101,7 @@ const fake = new FakeBackend({
           tags: ['attachment'],
           carrying: 5,
           bring_to_supervision: false,
+          not_names: [],
         },
       }
     : null,

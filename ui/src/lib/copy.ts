@@ -70,3 +70,19 @@ export const RECOVERY_PRINT_NOTE =
 /** The journal's quiet invitation when there has never been a check-in. */
 export const FIRST_CHECKIN_INVITE =
   'When you have two minutes, a short wellbeing check-in can help you notice how the work is sitting with you.';
+
+/**
+ * What the de-identification check says when it finds nothing: never a clearance. It
+ * points at some kinds of detail and misses others.
+ */
+export const DEID_FOUND_NOTHING =
+  'The check found nothing to point at, but it cannot catch everything: first names at the start of a sentence, initials, nicknames, places and dates written in words can slip past. Read it once more before it leaves.';
+
+/** What to look for when reading a text once more before it leaves (share, export). */
+export const DEID_LOOK_FOR = [
+  'Names, nicknames and initials, also at the start of a sentence',
+  'A school, childcare, church, clinic, hospital or shelter named',
+  'Dates of birth, also in words or without a year',
+  'Phone numbers, addresses, case or record numbers, social media names',
+  'Anything unusual enough that someone could recognize the family',
+] as const;

@@ -140,9 +140,24 @@ describe('sharing', () => {
     expect(entries[0]).toHaveTextContent('Left a message for Mrs Okafor on 555-0147.');
     expect(within(entries[0]).getAllByRole('mark').map((m) => m.textContent)).toEqual(['Mrs Okafor', '555-0147']);
     expect(preview).toHaveTextContent('2 passages look as if they could identify a family');
+    expect(within(preview).getByTestId('deid-limits')).toHaveTextContent('What to look for');
+    expect(within(preview).queryByTestId('deid-found-nothing')).not.toBeInTheDocument();
 
     await r.user.click(within(entries[0]).getByTestId('share-preview-edit'));
     expect(r.onopenentry).toHaveBeenCalledWith(hard);
+  });
+
+  test('a preview with nothing found says the check can miss things, never that it is clear', async () => {
+    const { fake, sup, calm } = sharingFake();
+    const r = open(fake);
+    await toTab(r, 'share');
+    const picks = await screen.findAllByTestId('share-pick');
+    await r.user.click(picks[1]);
+    await r.user.click(screen.getByTestId('share-preview-open'));
+    const preview = await screen.findByTestId('share-preview');
+    expect(fake.callsTo('preview_share').at(-1)).toEqual({ contact_id: sup.id, entry_ids: [calm] });
+    expect(within(preview).getByTestId('deid-found-nothing')).toHaveTextContent('cannot catch everything');
+    expect(preview).not.toHaveTextContent(/looks identifying/);
   });
 
   test('share and save calls the core in order with exact requests, then lists what is shared', async () => {

@@ -2,8 +2,9 @@ import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, test } from 'vitest';
 import { openJournal, unlockedFake } from '../../test/helpers';
 
-async function openSettings(entries: Parameters<typeof unlockedFake>[0]) {
+async function openSettings(entries: Parameters<typeof unlockedFake>[0], neverFlag: string[] = []) {
   const fake = unlockedFake(entries);
+  fake.settings.deid_allow = neverFlag;
   const r = await openJournal(fake);
   await r.user.click(screen.getByTestId('settings-button'));
   await r.user.click(await screen.findByTestId('export-start'));
@@ -31,11 +32,20 @@ describe('export from the app', () => {
     expect(await screen.findByTestId('export-saved')).toHaveTextContent(/not encrypted/);
   });
 
-  test('with nothing identifying, the export needs no review', async () => {
+  test('with nothing found, the export needs no review but is never called clear', async () => {
     const { fake, user } = await openSettings([{ body: 'A calm visit.' }]);
-    expect(screen.getByTestId('export-review')).toHaveTextContent('Nothing in your reflection looks identifying.');
+    expect(screen.getByTestId('deid-found-nothing')).toHaveTextContent('cannot catch everything');
+    expect(screen.getByTestId('export-review')).not.toHaveTextContent(/looks identifying/);
+    expect(screen.getByTestId('deid-limits')).toHaveTextContent('Dates of birth, also in words');
+    expect(screen.queryByTestId('deid-silenced')).not.toBeInTheDocument();
     expect(screen.queryByTestId('export-reviewed')).not.toBeInTheDocument();
     await user.click(screen.getByTestId('export-save'));
     await waitFor(() => expect(fake.callsTo('export_journal')).toEqual([{ format: 'markdown', reviewed: false }]));
+  });
+
+  test('words on the never-flag list are named in the review', async () => {
+    await openSettings([{ body: 'Mom said Kayla slept well.' }], ['kayla']);
+    expect(screen.queryAllByTestId('export-finding')).toHaveLength(0);
+    expect(screen.getByTestId('deid-silenced')).toHaveTextContent('Kayla');
   });
 });

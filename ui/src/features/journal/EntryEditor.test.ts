@@ -97,6 +97,7 @@ describe('entry editor', () => {
         tags: ['sleep', 'feeding', 'rupture'],
         carrying: 6,
         bring_to_supervision: true,
+        not_names: [],
       },
     ]);
     expect(screen.getByTestId('save-state')).toHaveTextContent('Saved');

@@ -7,18 +7,31 @@ export interface ScannedText {
   /** Where it is, in words ("your reflection", "your answer to …"). */
   place: string;
   text: string;
+  /** A short field (family code, tag): read as if it named someone. */
+  field?: boolean;
 }
 
 function shortened(text: string, max = 48): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** Title, free text and every written answer of an entry being edited. */
-export function entryTexts(title: string, body: string, answers: PromptAnswer[]): ScannedText[] {
+/**
+ * Title, free text, every written answer, the family code and the tags of a reflection
+ * being edited: people type initials or a first name in the short fields too.
+ */
+export function entryTexts(
+  title: string,
+  body: string,
+  answers: PromptAnswer[],
+  familyCode = '',
+  tags: string[] = [],
+): ScannedText[] {
   const out: ScannedText[] = [
     { fieldId: 'entry-title', place: 'the title', text: title },
     { fieldId: 'entry-body', place: 'your reflection', text: body },
+    { fieldId: 'entry-family', place: 'the family code', text: familyCode, field: true },
   ];
+  for (const tag of tags) out.push({ fieldId: null, place: 'a tag', text: tag, field: true });
   for (const a of answers) {
     const text =
       a.value.type === 'text' || a.value.type === 'choice'

@@ -13,6 +13,8 @@ export interface EditorFields {
   tags: string[];
   carrying: number | null;
   bring_to_supervision: boolean;
+  /** Words marked "not a name here" in this reflection. */
+  not_names: string[];
   /** Guided prompts arrive later; answers already stored are carried through untouched. */
   prompt_pack: PackRef | null;
   answers: PromptAnswer[];
@@ -29,6 +31,7 @@ export function blankFields(today: string): EditorFields {
     tags: [],
     carrying: null,
     bring_to_supervision: false,
+    not_names: [],
     prompt_pack: null,
     answers: [],
   };
@@ -45,6 +48,7 @@ export function fieldsFromEntry(e: Entry): EditorFields {
     tags: [...e.tags],
     carrying: e.carrying,
     bring_to_supervision: e.bring_to_supervision,
+    not_names: [...e.not_names],
     prompt_pack: e.prompt_pack,
     answers: e.answers.map((a) => ({ ...a })),
   };
@@ -61,6 +65,7 @@ export function fieldsFromDraft(n: NewEntry, today: string): EditorFields {
     tags: [...n.tags],
     carrying: n.carrying,
     bring_to_supervision: n.bring_to_supervision,
+    not_names: [...n.not_names],
     prompt_pack: n.prompt_pack,
     answers: n.answers.map((a) => ({ ...a })),
   };
@@ -85,6 +90,7 @@ export function toNewEntry(f: EditorFields, pendingTag = ''): NewEntry {
     tags: addTags(f.tags, [pendingTag]),
     carrying: f.carrying,
     bring_to_supervision: f.bring_to_supervision,
+    not_names: [...f.not_names],
   };
 }
 
@@ -102,6 +108,7 @@ export function toChange(n: NewEntry): EntryChange {
     tags: n.tags,
     carrying: n.carrying,
     bring_to_supervision: n.bring_to_supervision,
+    not_names: n.not_names,
   };
 }
 

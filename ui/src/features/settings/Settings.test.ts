@@ -13,6 +13,18 @@ async function openSettings(options = {}) {
 }
 
 describe('settings', () => {
+  test('the never-flag list shows each word and takes one off', async () => {
+    const { fake, user } = await openSettings({ settings: { deid_allow: ['Sunshine', 'Kayla'] } });
+    const list = screen.getByTestId('never-flag-list');
+    expect(list).toHaveTextContent('Sunshine');
+    expect(list).toHaveTextContent('Kayla');
+    const remove = screen.getAllByTestId('never-flag-remove')[1];
+    expect(remove).toHaveAccessibleName(/Remove\s*“Kayla”/);
+    await user.click(remove);
+    await waitFor(() => expect(fake.settings.deid_allow).toEqual(['Sunshine']));
+    expect(list).not.toHaveTextContent('Kayla');
+  });
+
   test('auto-lock out of range shows the core message; in range saves', async () => {
     const { fake, user } = await openSettings();
     const minutes = screen.getByTestId('settings-auto-lock');

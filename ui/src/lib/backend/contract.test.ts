@@ -91,6 +91,7 @@ const newEntry: Commands['create_entry'][0] = {
   tags: ['sleep'],
   carrying: 6,
   bring_to_supervision: true,
+  not_names: [],
 };
 
 /** One example request per command (null where the command takes none). */
@@ -165,7 +166,7 @@ const REQUESTS: { [C in Command]: Commands[C][0] } = {
   checkin_trends: { weeks: 12 },
   list_checkins: { weeks: 0 },
   delete_checkin: { id: 'b'.repeat(32) },
-  deid_scan: { text: 'Call 555-0147' },
+  deid_scan: { text: 'Call 555-0147', not_names: [] },
   export_review: null,
   export_journal: { format: 'markdown', reviewed: true },
   backup_status: null,

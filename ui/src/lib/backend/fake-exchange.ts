@@ -22,7 +22,7 @@ import type {
   ShareStatus,
   WithdrawResponse,
 } from '../ipc/types';
-import { fakeDeid } from './fake-guided';
+import { fakeDeid, fakeSilenced } from './fake-guided';
 
 type Fail = (code: 'invalid_input' | 'not_found' | 'packet_refused', message: string) => Error;
 
@@ -314,7 +314,7 @@ export class FakeExchange {
     const all = [...new Set([...s.shared.map((m) => m.entry_id), ...ids])];
     const entries = all.map((id) => {
       const e = this.entry(id);
-      const texts = [e.title ?? '', e.body, ...e.tags];
+      const texts = [e.family_code ?? '', e.title ?? '', e.body, ...e.tags];
       const findings = texts.flatMap((t) => fakeDeid(t, this.allow()).findings);
       return { entry: this.toShared(e), findings };
     });
@@ -324,6 +324,13 @@ export class FakeExchange {
       entries,
       withdrawn: s.withdrawn.map((m) => m.entry_id).filter((id) => !all.includes(id)),
       identifying: entries.reduce((n, e) => n + e.findings.length, 0),
+      silenced: fakeSilenced(
+        all.flatMap((id) => {
+          const e = this.entry(id);
+          return [e.family_code ?? '', e.title ?? '', e.body, ...e.tags];
+        }),
+        this.allow(),
+      ),
     };
   }
 

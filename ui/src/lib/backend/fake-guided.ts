@@ -379,3 +379,13 @@ export function fakeDeid(text: string, allow: string[]): DeidReport {
   }));
   return { findings, counts, total: findings.length };
 }
+
+/** Words on the allow-list that the scan would otherwise point at in `texts`. */
+export function fakeSilenced(texts: string[], allow: string[]): string[] {
+  const allowed = new Set(allow.map((w) => w.toLowerCase()));
+  const words = texts.flatMap((t) => fakeDeid(t, []).findings.map((f) => f.text));
+  const kept = words.filter((w) => allowed.has(w.toLowerCase()));
+  return [...new Map(kept.map((w) => [w.toLowerCase(), w])).values()].sort((a, b) =>
+    a.toLowerCase().localeCompare(b.toLowerCase()),
+  );
+}

@@ -7,7 +7,7 @@
 import { AttuneError, type Backend, type Command, type Commands } from './index';
 import { FakeBackups } from './fake-backups';
 import { FakeExchange } from './fake-exchange';
-import { CHECKIN_FORM, FakeGuided, LENSES, fakeDeid } from './fake-guided';
+import { CHECKIN_FORM, FakeGuided, LENSES, fakeDeid, fakeSilenced } from './fake-guided';
 import { FakeSessions } from './fake-sessions';
 import type {
   Draft,
@@ -354,6 +354,7 @@ export class FakeBackend implements Backend {
       tags: s.tags ?? [],
       carrying: s.carrying ?? null,
       bring_to_supervision: s.bring_to_supervision ?? false,
+      not_names: s.not_names ?? [],
       revision: 1,
       deleted_at: s.deleted_at ?? null,
     };
@@ -518,8 +519,9 @@ export class FakeBackend implements Backend {
         return this.guided.deleteCheckin((req as Commands['delete_checkin'][0]).id);
       case 'export_review': {
         const live = this.entries.filter((e) => e.deleted_at === null);
+        const texts = (e: Entry) => [e.family_code ?? '', e.title ?? '', e.body, ...e.tags];
         const findings = live.flatMap((e) =>
-          fakeDeid([e.title ?? '', e.body].join('\n'), this.settings.deid_allow).findings.map((f) => ({
+          fakeDeid(texts(e).join('\n'), this.settings.deid_allow).findings.map((f) => ({
             entry_id: e.id,
             title: e.title,
             encounter_date: e.encounter_date,
@@ -528,7 +530,8 @@ export class FakeBackend implements Backend {
             text: f.text,
           })),
         );
-        return { entries: live.length, findings };
+        const silenced = fakeSilenced(live.flatMap(texts), this.settings.deid_allow);
+        return { entries: live.length, findings, silenced };
       }
       case 'export_journal': {
         const r = req as Commands['export_journal'][0];
@@ -619,8 +622,10 @@ export class FakeBackend implements Backend {
         return this.exchange.saveFeedbackPacket((req as Commands['save_feedback_packet'][0]).contact_id);
       case 'feedback_for':
         return this.exchange.feedbackFor((req as Commands['feedback_for'][0]).entry_id);
-      case 'deid_scan':
-        return fakeDeid((req as Commands['deid_scan'][0]).text, this.settings.deid_allow);
+      case 'deid_scan': {
+        const r = req as Commands['deid_scan'][0];
+        return fakeDeid(r.text, [...this.settings.deid_allow, ...r.not_names]);
+      }
       default:
         throw err('internal', `The fake has no command ${command}.`);
     }
@@ -776,6 +781,7 @@ export class FakeBackend implements Backend {
       tags: n.tags,
       carrying: n.carrying,
       bring_to_supervision: n.bring_to_supervision,
+      not_names: n.not_names,
       revision: 1,
       deleted_at: null,
     };
@@ -799,6 +805,7 @@ export class FakeBackend implements Backend {
     if (change.tags !== null) next.tags = change.tags;
     if (change.carrying !== undefined) next.carrying = change.carrying;
     if (change.bring_to_supervision !== null) next.bring_to_supervision = change.bring_to_supervision;
+    if (change.not_names !== null) next.not_names = change.not_names;
     validate(next);
     this.guided.withPromptTexts(next);
     return this.replace(next);

@@ -51,6 +51,12 @@ export type Entry = { id: string, created_at: string, updated_at: string, encoun
  */
 carrying: number | null, bring_to_supervision: boolean, 
 /**
+ * Words the person marked "not a name here": the editor stops pointing at them in
+ * this reflection only. Share and export reviews still show them, and other
+ * reflections are not affected (the journal-wide allow-list is separate).
+ */
+not_names: Array<string>, 
+/**
  * Bumped on every edit; bound into the record's associated data.
  */
 revision: number, 
@@ -59,9 +65,9 @@ revision: number,
  */
 deleted_at: string | null, };
 
-export type NewEntry = { encounter_date: string | null, kind: EntryKind | null, setting: Setting | null, family_code: string | null, title: string | null, prompt_pack: PackRef | null, answers: Array<PromptAnswer>, body: string, tags: Array<string>, carrying: number | null, bring_to_supervision: boolean, };
+export type NewEntry = { encounter_date: string | null, kind: EntryKind | null, setting: Setting | null, family_code: string | null, title: string | null, prompt_pack: PackRef | null, answers: Array<PromptAnswer>, body: string, tags: Array<string>, carrying: number | null, bring_to_supervision: boolean, not_names: Array<string>, };
 
-export type EntryChange = { encounter_date: string | null, kind: EntryKind | null, setting?: Setting | null | null, family_code?: string | null | null, title?: string | null | null, prompt_pack?: PackRef | null | null, answers: Array<PromptAnswer> | null, body: string | null, tags: Array<string> | null, carrying?: number | null | null, bring_to_supervision: boolean | null, };
+export type EntryChange = { encounter_date: string | null, kind: EntryKind | null, setting?: Setting | null | null, family_code?: string | null | null, title?: string | null | null, prompt_pack?: PackRef | null | null, answers: Array<PromptAnswer> | null, body: string | null, tags: Array<string> | null, carrying?: number | null | null, bring_to_supervision: boolean | null, not_names: Array<string> | null, };
 
 export type EntryKind = "encounter" | "private";
 
@@ -295,7 +301,11 @@ export type OverallPoint = { at: string, strain: number, };
 
 export type WeekSummary = { week_start: string, overall_mean: number, count: number, };
 
-export type DeidRequest = { text: string, };
+export type DeidRequest = { text: string, 
+/**
+ * Words this reflection marked "not a name here" (the editor only).
+ */
+not_names: Array<string>, };
 
 export type DeidReport = { 
 /**
@@ -348,7 +358,12 @@ export type ExportReview = {
 /**
  * Entries the export holds (the trash is left out).
  */
-entries: number, findings: Array<ExportFinding>, };
+entries: number, findings: Array<ExportFinding>, 
+/**
+ * Words on the journal-wide allow-list that would otherwise be flagged in what
+ * leaves (shown so a name allowed by mistake is seen), sorted, each once.
+ */
+silenced: Array<string>, };
 
 export type Rotation = { daily: number, weekly: number, monthly: number, };
 
@@ -645,7 +660,12 @@ withdrawn: Array<string>,
 /**
  * Identifying-looking passages across all entries.
  */
-identifying: number, };
+identifying: number, 
+/**
+ * Words on the journal-wide allow-list that would otherwise be flagged in what
+ * leaves, sorted, each once.
+ */
+silenced: Array<string>, };
 
 export type SharePreviewEntry = { entry: SharedEntry, findings: Array<Finding>, };
 
