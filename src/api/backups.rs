@@ -78,6 +78,23 @@ pub fn back_up_now(journal: &mut Journal, now: DateTime<Utc>) -> Result<BackedUp
     Ok(BackedUp { file, removed })
 }
 
+/// How many backups now in the folder the next rotation would delete under `next` that
+/// it keeps under the rule in force: asked before a setting that keeps fewer is saved,
+/// so a page cannot quietly empty the backup folder.
+pub fn removed_by_new_rotation(journal: &Journal, next: Rotation) -> Result<usize> {
+    let settings = journal.settings()?;
+    let Some(folder) = settings.backup_folder.map(PathBuf::from) else {
+        return Ok(0);
+    };
+    let taken: Vec<_> = backup::list_backups(&folder)?
+        .into_iter()
+        .map(|b| b.taken_at)
+        .collect();
+    let kept_now = backup::to_keep(&taken, settings.backup_rotation.unwrap_or_default());
+    let kept_next = backup::to_keep(&taken, next);
+    Ok(kept_now.difference(&kept_next).count())
+}
+
 /// Is an automatic backup due: a folder is set, something changed since the last one,
 /// and the last is older than [`backup::AUTO_EVERY`]?
 pub fn auto_backup_due(journal: &Journal, now: DateTime<Utc>) -> Result<bool> {

@@ -384,6 +384,51 @@ fn a_huge_rotation_is_refused_not_overflowed() {
 }
 
 #[test]
+fn a_rotation_that_would_delete_backups_kept_today_is_counted_before_saving() {
+    use attune::store::backup::Rotation;
+    let (tmp, mut session, _) = created();
+    let keep = |daily, weekly, monthly| Rotation {
+        daily,
+        weekly,
+        monthly,
+    };
+    // No folder: nothing to delete.
+    assert_eq!(
+        session
+            .read(|j| api::backups::removed_by_new_rotation(j, keep(0, 0, 0)))
+            .unwrap(),
+        0
+    );
+    let folder = tmp.path().join("usb");
+    std::fs::create_dir(&folder).unwrap();
+    session
+        .write(|j| api::backups::set_folder(j, &folder))
+        .unwrap();
+    // One backup on each of ten days in a row.
+    for day in 1..=10 {
+        let name = format!("attune-backup-202611{day:02}-090000.attune");
+        std::fs::write(folder.join(name), b"not read here").unwrap();
+    }
+    let fewer = |r| {
+        session
+            .read(|j| api::backups::removed_by_new_rotation(j, r))
+            .unwrap()
+    };
+    // The default (7 days, 5 weeks, 12 months) keeps eight: November 4 to 10, and
+    // November 1 as the newest of its ISO week. Keeping one day's worth keeps only the
+    // newest, so seven of those would go (the two already due to go are not counted).
+    assert_eq!(fewer(keep(1, 0, 0)), 7);
+    assert_eq!(fewer(keep(7, 0, 0)), 1, "only November 1 goes");
+    assert_eq!(fewer(keep(7, 5, 12)), 0);
+    assert_eq!(fewer(keep(30, 5, 12)), 0, "keeping more deletes nothing");
+    assert_eq!(
+        std::fs::read_dir(&folder).unwrap().count(),
+        10,
+        "counting deletes nothing"
+    );
+}
+
+#[test]
 fn the_page_cannot_choose_the_backup_folder_through_the_settings() {
     let (tmp, mut session, _) = created();
     let folder = tmp.path().join("usb");
