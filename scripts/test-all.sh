@@ -22,3 +22,9 @@ cargo build --locked --benches --examples
 
 echo "== End to end: the real app through tauri-driver under Xvfb"
 bash tests/e2e/run.sh
+
+# After the end-to-end suite, which built the release app: bundling it again here costs
+# seconds (scripts/package.sh does the same from scratch).
+echo "== Linux packages: the release app bundled as .deb and .rpm, the .deb unpacked and checked"
+(cd src-tauri && ../ui/node_modules/.bin/tauri bundle --ci --bundles deb,rpm --features custom-protocol)
+bash tests/packaging/check-linux-packages.sh
