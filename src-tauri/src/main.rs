@@ -37,6 +37,20 @@ fn journal_dir_from_args() -> Result<PathBuf, Error> {
     attune::location::journal_dir(explicit.as_deref())
 }
 
+/// A packet file among the arguments (the file manager passes the file opened with
+/// Attune). Only files named like packets count; everything else is left alone.
+fn packet_from_args<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(
+    args: I,
+) -> Option<PathBuf> {
+    args.into_iter()
+        .map(|a| PathBuf::from(a.as_ref()))
+        .find(|p| {
+            p.extension()
+                .is_some_and(|e| e == attune::api::exchange::PACKET_EXTENSION)
+                && p.is_file()
+        })
+}
+
 /// The one window, from its configuration, with the navigation guard and no new windows.
 fn open_main_window(app: &tauri::AppHandle) -> Result<(), Box<dyn std::error::Error>> {
     let config = app
@@ -75,10 +89,24 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let state = AppState::new(App::new(dir));
+    let mut core = App::new(dir);
+    if let Some(packet) = packet_from_args(std::env::args_os().skip(1)) {
+        core.packet_opened(packet);
+    }
+    let state = AppState::new(core);
     let app = tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            // A second launch brings the open window forward instead.
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            // A second launch brings the open window forward instead, handing over a
+            // packet file it was opened with (the page asks for it when it gets focus).
+            let args = args
+                .iter()
+                .skip(1)
+                .map(|a| std::path::Path::new(&cwd).join(a));
+            if let Some(packet) = packet_from_args(args) {
+                if let Ok(mut core) = app.state::<AppState>().app() {
+                    core.packet_opened(packet);
+                }
+            }
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.set_focus();
@@ -120,6 +148,23 @@ fn main() {
 #[cfg(test)]
 mod tests {
     use attune::api::COMMAND_NAMES;
+
+    #[test]
+    fn only_an_existing_file_named_like_a_packet_is_taken_from_the_arguments() {
+        let dir = tempfile::tempdir().unwrap();
+        let packet = dir.path().join("attune-share-2026-12-04.attune-packet");
+        std::fs::write(&packet, b"x").unwrap();
+        let backup = dir.path().join("attune-backup-20261204-090000.attune");
+        std::fs::write(&backup, b"x").unwrap();
+        let missing = dir.path().join("gone.attune-packet");
+        let args = |list: &[&std::path::Path]| {
+            super::packet_from_args(list.iter().map(|p| p.as_os_str().to_owned()))
+        };
+        assert_eq!(args(&[&backup, &missing, &packet]), Some(packet.clone()));
+        assert_eq!(args(&[&backup]), None, "a backup is not a packet");
+        assert_eq!(args(&[&missing]), None);
+        assert_eq!(args(&[std::path::Path::new("--journal"), dir.path()]), None);
+    }
 
     #[test]
     fn the_capability_grants_exactly_the_declared_commands() {

@@ -61,6 +61,13 @@ fn busy() -> Error {
     )
 }
 
+/// A packet file waiting to be imported: its name only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct WaitingPacket {
+    pub file_name: String,
+}
+
 /// The desktop app's state around one journal folder.
 #[derive(Debug)]
 pub struct App {
@@ -74,6 +81,13 @@ pub struct App {
     fresh_recovery_key: Option<Zeroizing<String>>,
     /// Why the last backup failed (shown in Settings; cleared by a success).
     backup_error: Option<String>,
+    /// A packet file opened with Attune (double-click, or handed to the running app),
+    /// waiting to be imported once the journal is unlocked. The path stays here; the
+    /// page only ever learns the file's name.
+    waiting_packet: Option<PathBuf>,
+    /// The packet file last imported from [`App::waiting_packet`], which the person may
+    /// then delete.
+    imported_packet: Option<PathBuf>,
     /// The journal is out on loan to slow work ([`App::lend`]).
     lent: bool,
     /// A lock was asked for while the journal was lent: it locks the moment it is back.
@@ -88,9 +102,58 @@ impl App {
             staged: None,
             fresh_recovery_key: None,
             backup_error: None,
+            waiting_packet: None,
+            imported_packet: None,
             lent: false,
             lock_on_return: false,
         }
+    }
+
+    /// A packet file was opened with Attune: keep it until the journal is unlocked.
+    pub fn packet_opened(&mut self, path: PathBuf) {
+        self.waiting_packet = Some(path);
+    }
+
+    /// The name of the packet file waiting to be imported, if any (never its folder).
+    pub fn waiting_packet(&self) -> Result<Option<WaitingPacket>> {
+        self.journal()?;
+        Ok(self.waiting_packet.as_deref().map(|p| WaitingPacket {
+            file_name: p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        }))
+    }
+
+    /// The waiting packet's path, for an import; it stays waiting if the import fails.
+    pub fn waiting_packet_path(&self) -> Result<PathBuf> {
+        self.journal()?;
+        self.waiting_packet
+            .clone()
+            .ok_or_else(|| Error::new(ErrorCode::NotFound, "No file is waiting to be imported."))
+    }
+
+    /// The waiting packet was imported: it may now be deleted.
+    pub fn packet_imported(&mut self) {
+        self.imported_packet = self.waiting_packet.take();
+    }
+
+    /// Not now: forget the waiting packet (the file stays where it is).
+    pub fn dismiss_waiting_packet(&mut self) {
+        self.waiting_packet = None;
+    }
+
+    /// Delete the packet file just imported, when the person asks to. Only a file that
+    /// was imported, and only once.
+    pub fn delete_imported_packet(&mut self) -> Result<()> {
+        self.journal()?;
+        let Some(path) = self.imported_packet.take() else {
+            return Err(Error::new(
+                ErrorCode::NotFound,
+                "There is no imported file to delete.",
+            ));
+        };
+        std::fs::remove_file(&path).map_err(|e| Error::from_io(&e, "delete the file"))
     }
 
     pub fn dir(&self) -> &Path {

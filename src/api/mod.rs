@@ -45,7 +45,7 @@ pub const COMMAND_NAMES: &[&str] = {
     with_commands!(names)
 };
 
-pub use app::{about, About, App, Status};
+pub use app::{about, About, App, Status, WaitingPacket};
 pub use backups::{BackupStatus, RestoredBackup};
 pub use deid::{DeidCount, DeidReport, DeidRequest};
 pub use entries::{EntryRef, UpdateRequest};

@@ -286,6 +286,50 @@ fn a_lent_journal_comes_back_open_when_no_lock_was_asked_for() {
 }
 
 #[test]
+fn a_packet_opened_with_attune_waits_for_unlock_and_the_page_sees_only_its_name() {
+    let (tmp, mut session, _) = created();
+    let file = tmp.path().join("attune-share-2026-12-04.attune-packet");
+    std::fs::write(&file, b"not opened here").unwrap();
+    session.lock().unwrap();
+    session.packet_opened(file.clone());
+    assert_eq!(
+        session.waiting_packet().unwrap_err().code,
+        ErrorCode::Locked,
+        "nothing about it before unlock"
+    );
+    unlock(&mut session, PASS).unwrap();
+    let waiting = session.waiting_packet().unwrap().unwrap();
+    assert_eq!(waiting.file_name, "attune-share-2026-12-04.attune-packet");
+    let sent = serde_json::to_string(&waiting).unwrap();
+    assert!(
+        !sent.contains(&tmp.path().display().to_string()),
+        "no folder: {sent}"
+    );
+    assert_eq!(session.waiting_packet_path().unwrap(), file);
+
+    // Nothing to delete before an import; after one, the file once.
+    assert_eq!(
+        session.delete_imported_packet().unwrap_err().code,
+        ErrorCode::NotFound
+    );
+    session.packet_imported();
+    assert_eq!(session.waiting_packet().unwrap(), None);
+    session.delete_imported_packet().unwrap();
+    assert!(!file.exists());
+    assert_eq!(
+        session.delete_imported_packet().unwrap_err().code,
+        ErrorCode::NotFound
+    );
+
+    // "Not now" forgets it and leaves the file alone.
+    std::fs::write(&file, b"again").unwrap();
+    session.packet_opened(file.clone());
+    session.dismiss_waiting_packet();
+    assert_eq!(session.waiting_packet().unwrap(), None);
+    assert!(file.exists());
+}
+
+#[test]
 fn dropping_the_session_keeps_the_draft_like_closing_the_window() {
     let (tmp, mut session, _) = created();
     session

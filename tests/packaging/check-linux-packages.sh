@@ -34,7 +34,7 @@ dpkg -x "$deb" "$root"
 desktop="$root/usr/share/applications/Attune.desktop"
 check "the binary is installed (an ELF executable)" \
   bash -c "file -L '$root/usr/bin/attune-desktop' | grep -q 'ELF'"
-check "a desktop entry that starts Attune" grep -q '^Exec=attune-desktop' "$desktop"
+check "a desktop entry that starts Attune with the file opened" grep -qx 'Exec=attune-desktop %f' "$desktop"
 check "the desktop entry opens packets" grep -q '^MimeType=.*application/x-attune-packet' "$desktop"
 check "the desktop entry is valid" desktop-file-validate "$desktop"
 for size in 16x16 24x24 32x32 48x48 64x64 128x128 256x256 512x512; do

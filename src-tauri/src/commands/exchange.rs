@@ -5,8 +5,8 @@ use attune::api::{
     AgendaMark, ConfirmContactRequest, Contact, ContactCardRequest, ContactCardText, ContactRef,
     FeedbackRequest, FeedbackThread, FlaggedEntries, IdentityInfo, ImportCardFileRequest,
     ImportCardRequest, ImportOutcome, InboxGroup, InboxRequest, PacketKind, ResponseRequest,
-    SavedFile, SharePreview, ShareRequest, ShareStatus, WithdrawRequest, WithdrawResponse,
-    WriteMode,
+    SavedFile, SharePreview, ShareRequest, ShareStatus, WaitingPacket, WithdrawRequest,
+    WithdrawResponse, WriteMode,
 };
 use tauri::State;
 
@@ -189,6 +189,35 @@ pub async fn open_packet(
             .await
             .map(Some),
     }
+}
+
+/// The packet file opened with Attune (double-click or handed over), by name only.
+#[tauri::command]
+pub fn waiting_packet(state: State<'_, AppState>) -> Reply<Option<WaitingPacket>> {
+    state.app()?.waiting_packet()
+}
+
+/// Import the packet file opened with Attune, with the same checks as any import.
+#[tauri::command]
+pub async fn import_waiting_packet(state: State<'_, AppState>) -> Reply<ImportOutcome> {
+    let path = state.app()?.waiting_packet_path()?;
+    let outcome = state
+        .lend(move |j| ex::import_packet_file(j, &path))
+        .await?;
+    state.app()?.packet_imported();
+    Ok(outcome)
+}
+
+#[tauri::command]
+pub fn dismiss_waiting_packet(state: State<'_, AppState>) -> Reply<()> {
+    state.app()?.dismiss_waiting_packet();
+    Ok(())
+}
+
+/// Delete the packet file just imported, when the person asks.
+#[tauri::command]
+pub fn delete_imported_packet(state: State<'_, AppState>) -> Reply<()> {
+    state.app()?.delete_imported_packet()
 }
 
 #[tauri::command]

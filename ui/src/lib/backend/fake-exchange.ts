@@ -367,8 +367,41 @@ export class FakeExchange {
     return { saved: true, file_name };
   }
 
+  /** A packet file opened with Attune (double-click): its name, and what it holds. */
+  waiting: { file_name: string; deleted: boolean } | null = null;
+  private imported: { file_name: string; deleted: boolean } | null = null;
+
+  waitingPacket(): { file_name: string } | null {
+    return this.waiting ? { file_name: this.waiting.file_name } : null;
+  }
+
+  importWaitingPacket(): ImportOutcome {
+    if (!this.waiting) throw this.fail('not_found', 'No file is waiting to be imported.');
+    const outcome = this.importQueued();
+    if (!outcome) throw this.fail('packet_refused', 'This file is not an Attune packet. Nothing was changed.');
+    this.imported = this.waiting;
+    this.waiting = null;
+    return outcome;
+  }
+
+  dismissWaitingPacket(): null {
+    this.waiting = null;
+    return null;
+  }
+
+  deleteImportedPacket(): null {
+    if (!this.imported) throw this.fail('not_found', 'There is no imported file to delete.');
+    this.imported.deleted = true;
+    this.imported = null;
+    return null;
+  }
+
   openPacket(): ImportOutcome | null {
     if (this.cancelled()) return null;
+    return this.importQueued();
+  }
+
+  private importQueued(): ImportOutcome | null {
     const p = this.queuedPackets.shift();
     if (!p) return null;
     const c = this.contact(p.contact_id);

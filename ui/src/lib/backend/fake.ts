@@ -608,6 +608,14 @@ export class FakeBackend implements Backend {
         return this.exchange.saveSharePacket((req as Commands['save_share_packet'][0]).contact_id);
       case 'open_packet':
         return this.exchange.openPacket();
+      case 'waiting_packet':
+        return this.exchange.waitingPacket();
+      case 'import_waiting_packet':
+        return this.exchange.importWaitingPacket();
+      case 'dismiss_waiting_packet':
+        return this.exchange.dismissWaitingPacket();
+      case 'delete_imported_packet':
+        return this.exchange.deleteImportedPacket();
       case 'inbox':
         return this.exchange.inbox((req as Commands['inbox'][0]).contact_id);
       case 'set_agenda': {

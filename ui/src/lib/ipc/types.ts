@@ -745,6 +745,8 @@ mine: boolean, entry_id: string,
  */
 entry_known: boolean, written_at: string, heard: string, wonder: string, stays: string, sent_at: string | null, };
 
+export type WaitingPacket = { file_name: string, };
+
 /** Every command the shell grants the window, with its request and response types. */
 export interface Commands {
   status: [null, Status];
@@ -808,6 +810,10 @@ export interface Commands {
   withdraw_entry: [WithdrawRequest, WithdrawResponse];
   save_share_packet: [ContactRef, SavedFile];
   open_packet: [null, ImportOutcome | null];
+  waiting_packet: [null, WaitingPacket | null];
+  import_waiting_packet: [null, ImportOutcome];
+  dismiss_waiting_packet: [null, null];
+  delete_imported_packet: [null, null];
   inbox: [InboxRequest, Array<InboxGroup>];
   set_agenda: [AgendaMark, null];
   write_response: [ResponseRequest, FeedbackThread];
@@ -880,6 +886,10 @@ export const COMMANDS: readonly Command[] = [
   'withdraw_entry',
   'save_share_packet',
   'open_packet',
+  'waiting_packet',
+  'import_waiting_packet',
+  'dismiss_waiting_packet',
+  'delete_imported_packet',
   'inbox',
   'set_agenda',
   'write_response',
