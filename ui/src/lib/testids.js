@@ -6,6 +6,7 @@
 export const testIds = Object.freeze({
   // Used by more than one area
   backButton: 'back-button',
+  crisisContacts: 'crisis-contacts',
 
   // The app and the unlocked journal's frame (header, navigation, banners)
   appError: 'app-error',
@@ -165,6 +166,7 @@ export const testIds = Object.freeze({
   checkinResult: 'checkin-result',
   checkinSave: 'checkin-save',
   checkinSaveWhy: 'checkin-save-why',
+  checkinLongStretch: 'checkin-long-stretch',
   checkinSeeTrends: 'checkin-see-trends',
   checkinSuggestion: 'checkin-suggestion',
   wellbeingAbout: 'wellbeing-about',
@@ -180,6 +182,7 @@ export const testIds = Object.freeze({
   wellbeingItemChart: 'wellbeing-item-chart',
   wellbeingItemEmpty: 'wellbeing-item-empty',
   wellbeingItemTable: 'wellbeing-item-table',
+  wellbeingLongStretch: 'wellbeing-long-stretch',
   wellbeingNudge: 'wellbeing-nudge',
   wellbeingPeriod: 'wellbeing-period',
   wellbeingPeriodEmpty: 'wellbeing-period-empty',
@@ -323,7 +326,27 @@ export const testIds = Object.freeze({
   exportSaved: 'export-saved',
   exportStart: 'export-start',
 
+  // Safety and support: "Before you write", the limits of sharing, where to turn
+  beforeYouWrite: 'before-you-write',
+  beforeYouWriteDone: 'before-you-write-done',
+  beforeYouWriteAgain: 'before-you-write-again',
+  childSafety: 'child-safety',
+  supportAdd: 'support-add',
+  supportCrisisLine: 'support-crisis-line',
+  supportEdit: 'support-edit',
+  supportEmergency: 'support-emergency',
+  supportError: 'support-error',
+  supportLabel: 'support-label',
+  supportList: 'support-list',
+  supportReach: 'support-reach',
+  supportRemove: 'support-remove',
+  supportRow: 'support-row',
+  supportSave: 'support-save',
+  whereToTurn: 'where-to-turn',
+
   // Settings
+  agencyPolicyNote: 'agency-policy-note',
+  settingsCheckinReminder: 'settings-checkin-reminder',
   changeConfirm: 'change-confirm',
   changeCurrent: 'change-current',
   changeNew: 'change-new',

@@ -83,7 +83,7 @@ test('real uPlot draws under a frozen prototype and is removed on unmount', asyn
 
 const DAY_S = 86_400;
 
-async function xScaleFor(props: Record<string, unknown>): Promise<{ min: number; max: number }> {
+async function xScaleFor(props: { series: { label: string; points: { at: string; value: number }[] }[]; period?: { from: string; to: string } }): Promise<{ min: number; max: number }> {
   standInCanvas();
   render(TrendChart, { props: { yLabel: '0 to 10', testid: 'chart', ...props } });
   await vi.waitFor(() => expect(made).toHaveLength(1));

@@ -39,6 +39,7 @@ interface CheckinFile {
   about: string;
   reminder: string;
   nudge: string;
+  long_stretch: string;
   resources: string[];
   suggestions: { item_id: string | null; text: string }[];
 }
@@ -50,6 +51,7 @@ export const CHECKIN_FORM: CheckinForm = {
   about: CHECKIN.about,
   reminder: CHECKIN.reminder,
   nudge_text: CHECKIN.nudge,
+  long_stretch_text: CHECKIN.long_stretch,
   resources: CHECKIN.resources,
   max_value: 10,
   max_note_chars: 2000,
@@ -234,7 +236,23 @@ export class FakeGuided {
       const s = CHECKIN.suggestions.find((x) => x.item_id === h.id);
       if (s && suggestions.length < 3) suggestions.push(s);
     }
-    return { checkin, overall, suggestions };
+    return { checkin, overall, suggestions, long_heavy_stretch: this.longHeavyStretch() };
+  }
+
+  /** As journal::checkin::long_heavy_stretch: the last three check-ins, or the last four weeks with one, all heavy (6 or more). */
+  private longHeavyStretch(): boolean {
+    const read = [...this.checkins]
+      .sort((a, b) => a.taken_at.localeCompare(b.taken_at))
+      .flatMap((c) => {
+        const o = overallOf(c);
+        return o === null ? [] : [{ at: c.taken_at, strain: o }];
+      });
+    const heavy = (x: number) => x >= 6;
+    const inARow = read.length >= 3 && read.slice(-3).every((r) => heavy(r.strain));
+    const weeks = new Map<string, number[]>();
+    for (const r of read) weeks.set(mondayOf(r.at), [...(weeks.get(mondayOf(r.at)) ?? []), r.strain]);
+    const means = [...weeks].sort(([a], [b]) => a.localeCompare(b)).map(([, xs]) => round1(xs.reduce((a, b) => a + b, 0) / xs.length));
+    return inARow || (means.length >= 4 && means.slice(-4).every(heavy));
   }
 
   private since(weeks: number): Checkin[] {
@@ -281,7 +299,15 @@ export class FakeGuided {
     }));
     const last = this.checkins.map((c) => new Date(c.taken_at).getTime()).sort((a, b) => b - a)[0];
     const days = last === undefined ? null : Math.floor((this.now().getTime() - last) / DAY_MS);
-    return { items, overall, weekly, days_since_last: days, nudge: days === null || days >= 14, count: chosen.length };
+    return {
+      items,
+      overall,
+      weekly,
+      days_since_last: days,
+      nudge: days === null || days >= 14,
+      count: chosen.length,
+      long_heavy_stretch: this.longHeavyStretch(),
+    };
   }
 
   insights(entries: Entry[], weeks: number): Insights {

@@ -156,7 +156,39 @@ backup_rotation?: Rotation,
  * Reflective supervision/consultation hours to receive each year, if the person
  * set a goal (endorsement renewal often asks 12).
  */
-rsc_hours_target?: number | null, };
+rsc_hours_target?: number | null, 
+/**
+ * The person's own list of who to turn to, shown under "Where to turn".
+ */
+my_supports: Array<Support>, 
+/**
+ * A crisis line where the person lives (call or text), in their words. Without
+ * one, the app names the US 988 line and says "in the US".
+ */
+crisis_line?: string | null, 
+/**
+ * The emergency number where the person lives; without one, the app says "your
+ * local emergency number".
+ */
+emergency_number?: string | null, 
+/**
+ * Show the quiet reminder to check in when the last check-in is old.
+ */
+checkin_reminder: boolean, 
+/**
+ * The "Before you write" card has been shown (it shows once, after set-up).
+ */
+seen_before_you_write: boolean, 
+/**
+ * The limits of confidentiality have been shown, at the first share.
+ */
+seen_share_limits: boolean, };
+
+export type Support = { label: string, 
+/**
+ * A number, an address or a time; may be left empty.
+ */
+reach: string, };
 
 export type Theme = "system" | "light" | "dark";
 
@@ -192,7 +224,11 @@ version: number, items: Array<CheckinItem>, about: string, reminder: string,
 /**
  * The line to show when `Trends::nudge` is true.
  */
-nudge_text: string, resources: Array<string>, 
+nudge_text: string, 
+/**
+ * The line to show when `long_heavy_stretch` is true (after a check-in, on trends).
+ */
+long_stretch_text: string, resources: Array<string>, 
 /**
  * Every answer runs from 0 to this.
  */
@@ -234,7 +270,11 @@ overall: number | null,
 /**
  * At most three, the heaviest first; none when readings are moderate.
  */
-suggestions: Array<Suggestion>, };
+suggestions: Array<Suggestion>, 
+/**
+ * With this check-in, a heavy stretch has lasted (see [`long_heavy_stretch`]).
+ */
+long_heavy_stretch: boolean, };
 
 export type Checkin = { id: string, taken_at: string, 
 /**
@@ -277,7 +317,12 @@ nudge: boolean,
 /**
  * Check-ins in the period.
  */
-count: number, };
+count: number, 
+/**
+ * A heavy stretch has lasted, judged on every check-in whatever the period (see
+ * [`long_heavy_stretch`]).
+ */
+long_heavy_stretch: boolean, };
 
 export type ItemTrend = { item_id: string, label: string, direction: Direction, 
 /**
