@@ -717,13 +717,15 @@ mod tests {
             "Copenhagen Burnout Inventory",
             "Secondary Traumatic Stress Scale",
             "supervisor",
-            "employee assistance programme",
+            "employee assistance program",
             "not a crisis service",
+            "call or text a crisis line",
             "emergency",
         ] {
             assert!(set.about.contains(needed), "about lacks {needed:?}");
         }
         assert!(set.resources.iter().any(|r| r.contains("emergency")));
+        assert!(set.resources.iter().any(|r| r.contains("crisis line")));
     }
 
     #[test]
