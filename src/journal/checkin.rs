@@ -775,7 +775,7 @@ mod tests {
             "supervisor",
             "employee assistance program",
             "not a crisis service",
-            "988",
+            "call or text a crisis line",
             "emergency",
         ] {
             assert!(set.about.contains(needed), "about lacks {needed:?}");
@@ -790,6 +790,12 @@ mod tests {
                 "resources lack {needed:?}"
             );
         }
+        // The crisis line and emergency services are not among them: the app names those
+        // first, with the person's own numbers where they set them.
+        assert!(!set
+            .resources
+            .iter()
+            .any(|r| r.contains("crisis line") || r.contains("emergency")));
         for needed in ["doctor", "therapist", "employee assistance program"] {
             assert!(
                 set.long_stretch.contains(needed),

@@ -193,7 +193,7 @@ pub struct Entry {
     pub answers: Vec<PromptAnswer>,
     pub body: String,
     pub tags: Vec<String>,
-    /// "How much am I carrying this?", 0 to 10.
+    /// "How heavy does this feel?", 0 to 10 (stored as `carrying`).
     pub carrying: Option<u8>,
     pub bring_to_supervision: bool,
     /// Bumped on every edit; bound into the record's associated data.
@@ -385,7 +385,7 @@ impl Entry {
         if let Some(c) = self.carrying {
             if c > 10 {
                 return Err(Error::invalid(
-                    "The \"how much am I carrying this\" rating goes from 0 to 10.",
+                    "The \"how heavy does this feel\" rating goes from 0 to 10.",
                 ));
             }
         }

@@ -28,6 +28,8 @@ import type {
 const packFiles = import.meta.glob('../../../../content/packs/*/v*.json', { eager: true, import: 'default' });
 const lensFile = import.meta.glob('../../../../content/lenses.json', { eager: true, import: 'default' });
 const checkinFile = import.meta.glob('../../../../content/checkin.json', { eager: true, import: 'default' });
+const insightsFile = import.meta.glob('../../../../content/insights.json', { eager: true, import: 'default' });
+const INSIGHTS_ABOUT = (Object.values(insightsFile)[0] as { about: string }).about;
 
 /** Every built-in pack version shipped in content/packs. */
 export const BUILT_IN_PACKS: PromptPack[] = Object.values(packFiles) as PromptPack[];
@@ -81,6 +83,11 @@ function overallOf(c: Checkin): number | null {
   return strains.length === 0 ? null : round1(strains.reduce((a, b) => a + b, 0) / strains.length);
 }
 
+/** As PromptPack::is_heavy: vicarious trauma and critical incident. */
+export function isHeavy(p: { theme: RscTheme | null }): boolean {
+  return p.theme === 'vicarious_trauma' || p.theme === 'critical_incident';
+}
+
 function mondayOf(iso: string): string {
   const d = new Date(iso);
   const day = (d.getUTCDay() + 6) % 7;
@@ -108,6 +115,8 @@ export class FakeGuided {
       if (!seen || seen.version < p.version) latest.set(p.id, p);
     }
     return [...latest.values()].map((p) => ({
+      heavy: isHeavy(p),
+      containment_edited: this.containmentEdited(p),
       id: p.id,
       version: p.version,
       title: p.title,
@@ -118,6 +127,16 @@ export class FakeGuided {
       prompt_count: p.prompts.length,
       custom: p.origin.kind === 'custom',
     }));
+  }
+
+  /** As PromptPack::containment_edited, against the pack a copy was made from. */
+  private containmentEdited(p: PromptPack): boolean {
+    if (p.origin.kind !== 'custom' || !p.origin.based_on) return false;
+    const ref = p.origin.based_on;
+    const base = this.packs().find((x) => x.id === ref.id && x.version === ref.version);
+    if (!base || base.closing.id !== 'containment') return false;
+    const [a, b] = [p.closing, base.closing];
+    return a.id !== b.id || a.text !== b.text || a.help !== b.help || JSON.stringify(a.examples) !== JSON.stringify(b.examples);
   }
 
   getPack(req: PackRequest): PromptPack {
@@ -343,11 +362,21 @@ export class FakeGuided {
       vicarious_trauma: 'Processing vicarious trauma',
       burnout: 'Preventing burnout',
       reflective_process: 'Facilitated reflective process',
+      critical_incident: 'After a critical incident',
     };
+    // As RscTheme::invites_when_quiet: never for heavy themes or burnout.
+    const invites = (t: RscTheme) => !['vicarious_trauma', 'critical_incident', 'burnout'].includes(t);
     const themes = (Object.keys(THEMES) as RscTheme[]).map((theme) => {
       const mine = live.filter((e) => this.packs().find((p) => p.id === e.prompt_pack?.id)?.theme === theme);
       const last = mine.map((e) => e.encounter_date).sort().at(-1) ?? null;
-      return { theme, label: THEMES[theme], entries: mine.length, last, days_since: daysSince(last) };
+      return {
+        theme,
+        label: THEMES[theme],
+        entries: mine.length,
+        last,
+        days_since: daysSince(last),
+        invite: mine.length === 0 && invites(theme),
+      };
     });
     const weeksSeen = new Map<string, number[]>();
     for (const e of live) {
@@ -363,7 +392,7 @@ export class FakeGuided {
         mean: round1(xs.reduce((a, b) => a + b, 0) / xs.length),
         count: xs.length,
       }));
-    return { weeks: w, from, to, entries: live.length, elements, themes, carrying, observations };
+    return { about: INSIGHTS_ABOUT, weeks: w, from, to, entries: live.length, elements, themes, carrying, observations };
   }
 }
 

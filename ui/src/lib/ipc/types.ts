@@ -47,7 +47,7 @@ export type UpdateRequest = { id: string, change: EntryChange, };
 
 export type Entry = { id: string, created_at: string, updated_at: string, encounter_date: string, kind: EntryKind, setting: Setting | null, family_code: string | null, title: string | null, prompt_pack: PackRef | null, answers: Array<PromptAnswer>, body: string, tags: Array<string>, 
 /**
- * "How much am I carrying this?", 0 to 10.
+ * "How heavy does this feel?", 0 to 10 (stored as `carrying`).
  */
 carrying: number | null, bring_to_supervision: boolean, 
 /**
@@ -430,9 +430,20 @@ version: number, title: string, purpose: string, when_to_use: string,
  */
 minutes: number, 
 /**
+ * A brief pack (a few minutes between patients): a built-in one may have 3 to 5
+ * prompts instead of 6 to 10. Left out of the file when false.
+ */
+brief?: boolean, 
+/**
  * The RS/C theme the pack serves, if one.
  */
-theme: RscTheme | null, prompts: Array<Prompt>, 
+theme: RscTheme | null, 
+/**
+ * A first step that grounds or orients before the prompts (heavy packs have one).
+ * Shaped like a prompt, but outside the describing → integrating order. Left out
+ * of the file when there is none.
+ */
+opening?: Prompt | null, prompts: Array<Prompt>, 
 /**
  * The last step: settling, linking or planning.
  */
@@ -460,13 +471,24 @@ export type RiosElement = "family_story" | "holding_the_baby" | "use_of_self" | 
 
 export type CollaborativeTask = "describing" | "responding" | "exploring" | "linking" | "integrating";
 
-export type RscTheme = "challenging_relationships" | "implicit_bias" | "vicarious_trauma" | "burnout" | "reflective_process";
+export type RscTheme = "challenging_relationships" | "implicit_bias" | "vicarious_trauma" | "burnout" | "reflective_process" | "critical_incident";
 
 export type PackSummary = { id: string, version: number, title: string, purpose: string, when_to_use: string, minutes: number, theme: RscTheme | null, 
 /**
- * Prompts before the closing step.
+ * Prompts before the closing step (the opening step not counted).
  */
-prompt_count: number, custom: boolean, };
+prompt_count: number, custom: boolean, 
+/**
+ * A heavy pack (vicarious trauma or critical incident, [`PromptPack::is_heavy`]):
+ * every step offers "Stop and close gently", which goes to the containment step.
+ */
+heavy: boolean, 
+/**
+ * A custom copy whose containment step no longer matches the pack it was copied
+ * from ([`PromptPack::containment_edited`]), worth a gentle warning; false when
+ * that pack is not known.
+ */
+containment_edited: boolean, };
 
 export type PackRequest = { id: string, version: number | null, };
 
@@ -496,7 +518,11 @@ export type InsightsRequest = {
  */
 weeks: number, };
 
-export type Insights = { weeks: number, 
+export type Insights = { 
+/**
+ * What is counted and what the labels are (from `content/insights.json`).
+ */
+about: string, weeks: number, 
 /**
  * The window, both days included.
  */
@@ -524,7 +550,12 @@ export type ThemeCoverage = { theme: RscTheme, label: string,
 /**
  * Entries written with a pack of this theme, within the window.
  */
-entries: number, last: string | null, days_since: number | null, };
+entries: number, last: string | null, days_since: number | null, 
+/**
+ * A front end may offer this theme's pack as a next reflection: the theme has not
+ * come up in the window and is not heavy or burnout.
+ */
+invite: boolean, };
 
 export type CarryingWeek = { 
 /**
