@@ -46,3 +46,16 @@ export const ANSWER_TYPE_LABELS: Record<AnswerKind, string> = {
 };
 
 export const ANSWER_KINDS = Object.keys(ANSWER_TYPE_LABELS) as AnswerKind[];
+
+/**
+ * The pack that stands for each theme where several packs share it (Insights offers it).
+ * A theme whose pack is missing falls back to any built-in pack of that theme.
+ */
+export const THEME_PACK: Record<RscTheme, string> = {
+  challenging_relationships: 'challenging-relationship',
+  implicit_bias: 'implicit-bias',
+  vicarious_trauma: 'vicarious-trauma',
+  burnout: 'preventing-burnout',
+  reflective_process: 'after-encounter',
+  critical_incident: 'critical-incident',
+};

@@ -77,7 +77,7 @@ describe('wellbeing trends', () => {
 
     const summary = rows('wellbeing-summary');
     expect(summary[0]).toEqual(['Energy', '2', '4', 'Easier']);
-    expect(summary[1]).toEqual(['Emotional exhaustion', '9', new Intl.NumberFormat().format(6.3), 'Heavier']);
+    expect(summary[1]).toEqual([CHECKIN_FORM.items[1].label, '9', new Intl.NumberFormat().format(6.3), 'Heavier']);
     expect(summary.find((r) => r[0] === 'Feeling supported')).toEqual(['Feeling supported', 'Not answered', 'Not answered', 'Easier']);
 
     const past = screen.getAllByTestId('wellbeing-checkin-row');

@@ -33,6 +33,18 @@ const INSIGHTS_ABOUT = (Object.values(insightsFile)[0] as { about: string }).abo
 
 /** Every built-in pack version shipped in content/packs. */
 export const BUILT_IN_PACKS: PromptPack[] = Object.values(packFiles) as PromptPack[];
+
+/** The latest version of each built-in pack, as the library lists them. */
+export const LATEST_BUILT_IN: PromptPack[] = [...new Set(BUILT_IN_PACKS.map((p) => p.id))].map(
+  (id) => BUILT_IN_PACKS.filter((p) => p.id === id).sort((a, b) => b.version - a.version)[0],
+);
+
+/** The latest version of one built-in pack. */
+export function latestBuiltIn(id: string): PromptPack {
+  const pack = LATEST_BUILT_IN.find((p) => p.id === id);
+  if (!pack) throw new Error(`no built-in pack ${id}`);
+  return pack;
+}
 export const LENSES: Lens[] = (Object.values(lensFile)[0] as { lenses: Lens[] }).lenses;
 
 interface CheckinFile {
