@@ -84,7 +84,7 @@ describe('supervision sessions and hours', () => {
     expect(row).toHaveTextContent('Group');
     expect(row).toHaveTextContent('with Tuesday group');
     expect(row).toHaveTextContent('I received supervision');
-    expect(row).toHaveTextContent('1 entry discussed');
+    expect(row).toHaveTextContent('1 reflection discussed');
     expect(row).toHaveTextContent('Has notes');
     // The hours were asked again and show the new session.
     expect(fake.callsTo('hours_summary')).toEqual([{ year: YEAR }, { year: YEAR }]);
@@ -146,7 +146,7 @@ describe('supervision sessions and hours', () => {
     const fake = unlockedFake();
     fake.supervision.save(sessionInput({ notes: 'Something private', with_whom: 'Dr. Reyes' }));
     const { user } = await openSupervision(fake);
-    expect(screen.getByText(/never holds your notes or entries/)).toBeInTheDocument();
+    expect(screen.getByText(/never holds your notes or reflections/)).toBeInTheDocument();
 
     await user.click(screen.getByTestId('hours-export'));
 
