@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/svelte';
+import { screen, waitFor, within } from '@testing-library/svelte';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { AttuneError } from '../../lib/backend';
 import { FakeBackend, mistypeRecoveryKey } from '../../lib/backend/fake';
@@ -55,6 +55,8 @@ describe('first run', () => {
 
     // "Before you write", once: codes not names, not a record, not a report, not a crisis service.
     const card = screen.getByTestId('before-you-write');
+    // It is read first: focus is on it, not on the journal below.
+    await waitFor(() => expect(within(card).getByRole('heading', { name: 'Before you write' })).toHaveFocus());
     expect(card).toHaveTextContent('Use codes, not names.');
     expect(card).toHaveTextContent('This is not a clinical record.');
     expect(card).toHaveTextContent(/not where a concern is reported.*child-protection steps today/);
@@ -64,6 +66,7 @@ describe('first run', () => {
     await user.click(screen.getByTestId('before-you-write-done'));
     await waitFor(() => expect(screen.queryByTestId('before-you-write')).not.toBeInTheDocument());
     expect(fake.settings.seen_before_you_write).toBe(true);
+    expect(screen.getByRole('heading', { name: 'Your journal' })).toHaveFocus();
   });
 
   test('the passphrase must be long enough and typed the same twice', async () => {

@@ -29,7 +29,8 @@ const packFiles = import.meta.glob('../../../../content/packs/*/v*.json', { eage
 const lensFile = import.meta.glob('../../../../content/lenses.json', { eager: true, import: 'default' });
 const checkinFile = import.meta.glob('../../../../content/checkin.json', { eager: true, import: 'default' });
 const insightsFile = import.meta.glob('../../../../content/insights.json', { eager: true, import: 'default' });
-const INSIGHTS_ABOUT = (Object.values(insightsFile)[0] as { about: string }).about;
+const INSIGHTS = Object.values(insightsFile)[0] as { about: string; element_never: string };
+const INSIGHTS_ABOUT = INSIGHTS.about;
 
 /** Every built-in pack version shipped in content/packs. */
 export const BUILT_IN_PACKS: PromptPack[] = Object.values(packFiles) as PromptPack[];
@@ -367,7 +368,7 @@ export class FakeGuided {
     }));
     const observations = elements
       .filter((e) => e.answers === 0 && e.element !== 'reflective_alliance')
-      .map((e) => ({ element: e.element, text: `${e.label} has not come up in the last ${w} weeks.` }));
+      .map((e) => ({ element: e.element, text: INSIGHTS.element_never.replace('{element}', e.label) }));
     const THEMES: Record<RscTheme, string> = {
       challenging_relationships: 'Unpacking challenging relationships',
       implicit_bias: 'Exploring implicit bias',
