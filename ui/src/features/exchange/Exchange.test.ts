@@ -256,7 +256,7 @@ describe('packets', () => {
     await r.user.click(screen.getByTestId('packet-open'));
     await waitFor(() => expect(fake.callsTo('open_packet')).toHaveLength(1));
     expect(screen.getByTestId('packet-outcome')).toHaveTextContent('');
-    fake.failNext('open_packet', new AttuneError('packet_refused', 'This packet is not for this journal. Nothing was changed.'));
+    fake.failNext('open_packet', new AttuneError('packet_refused', 'This file is not for this journal. Nothing was changed.'));
     await r.user.click(screen.getByTestId('packet-open'));
     expect(await screen.findByTestId('packet-error')).toHaveTextContent('Nothing was changed.');
   });
