@@ -353,7 +353,7 @@ impl Entry {
         }
         if self.body.chars().count() > MAX_BODY_CHARS {
             return Err(Error::invalid(format!(
-                "The text can be at most {MAX_BODY_CHARS} characters; split it into two entries."
+                "The text can be at most {MAX_BODY_CHARS} characters; split it into two reflections."
             )));
         }
         let mut tags: Vec<String> = Vec::new();
@@ -378,7 +378,7 @@ impl Entry {
         }
         if tags.len() > MAX_TAGS {
             return Err(Error::invalid(format!(
-                "An entry can have at most {MAX_TAGS} tags."
+                "A reflection can have at most {MAX_TAGS} tags."
             )));
         }
         self.tags = tags;
@@ -391,7 +391,7 @@ impl Entry {
         }
         if self.answers.len() > MAX_ANSWERS {
             return Err(Error::invalid(format!(
-                "An entry can hold at most {MAX_ANSWERS} prompt answers."
+                "A reflection can hold at most {MAX_ANSWERS} answers to questions."
             )));
         }
         for answer in &self.answers {

@@ -313,7 +313,7 @@ impl Journal {
         let at = self.position(id)?;
         let mut next = self.entries[at].entry.clone();
         if next.deleted_at.is_none() {
-            return Err(Error::invalid("That entry is not in the trash."));
+            return Err(Error::invalid("That reflection is not in the trash."));
         }
         next.deleted_at = None;
         self.replace(at, next, now)

@@ -282,10 +282,10 @@ function validate(e: Entry): void {
     if (tag.includes(',') || /\p{Cc}/u.test(tag)) throw invalid('A tag cannot contain commas or line breaks.');
     if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
   }
-  if (tags.length > 30) throw invalid('An entry can have at most 30 tags.');
+  if (tags.length > 30) throw invalid('A reflection can have at most 30 tags.');
   e.tags = tags;
   if (e.carrying !== null && (e.carrying < 0 || e.carrying > 10 || !Number.isInteger(e.carrying))) {
-    throw invalid('The "how much am I carrying this" rating goes from 0 to 10.');
+    throw invalid('The "how heavy does this feel" rating goes from 0 to 10.');
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(e.encounter_date)) throw invalid('A date is written YYYY-MM-DD.');
 }
@@ -844,7 +844,7 @@ export class FakeBackend implements Backend {
 
   private restore(id: string): Entry {
     const e = this.find1(id);
-    if (e.deleted_at === null) throw invalid('That entry is not in the trash.');
+    if (e.deleted_at === null) throw invalid('That reflection is not in the trash.');
     return this.replace({ ...clone(e), deleted_at: null });
   }
 }
