@@ -115,7 +115,8 @@ describe('guided reflection in the editor', () => {
 
     const contained = await screen.findByTestId('guided-contained');
     expect(within(contained).getByRole('heading', { name: 'Set down for now' })).toHaveFocus();
-    expect(contained).toHaveTextContent(/locked journal until you bring it to supervision/);
+    expect(contained).toHaveTextContent(/saved and encrypted in your journal until you bring it to supervision/);
+    expect(contained).toHaveTextContent(/“Put it away” also locks Attune/);
     expect(contained).toHaveTextContent(/child may not be safe.*child-protection steps today/);
     expect(screen.queryByTestId('guided-done')).not.toBeInTheDocument();
     // No steps to go back into, no lenses, and the free text folded away (it can be opened).
