@@ -73,7 +73,7 @@ pub use crate::journal::{
     DamagedRecord, Direction, Draft, Entry, EntryChange, EntryId, EntryKind, EntrySummary, Filter,
     FindRequest, HoursSummary, ItemTrend, MonthMinutes, NewCheckin, NewEntry, OverallPoint,
     PackRef, Page, PromptAnswer, SessionFormat, SessionId, SessionInput, SessionRole, Setting,
-    Settings, Snippet, Sort, Suggestion, SupervisionSession, Theme, TrendPoint, Trends,
+    Settings, Snippet, Sort, Suggestion, SupervisionSession, Support, Theme, TrendPoint, Trends,
     TrendsRequest, WeekSummary,
 };
 pub use crate::prompts::{

@@ -27,7 +27,7 @@ pub fn render() -> String {
         Error, ErrorCode, Status, About, CreateRequest, CreateResponse, UnlockRequest,
         RecoveryKeyCheck, RecoverRequest, ChangePassphraseRequest, EntryRef, UpdateRequest,
         Entry, NewEntry, EntryChange, EntryKind, Setting, PackRef, PromptAnswer, AnswerValue,
-        FindRequest, Filter, Sort, Page, EntrySummary, Snippet, Settings, Theme, Draft,
+        FindRequest, Filter, Sort, Page, EntrySummary, Snippet, Settings, Support, Theme, Draft,
         DamagedRecord, VerifyReport, SavedFile, CheckinForm, CheckinItem, Direction, NewCheckin,
         CheckinAnswer, CheckinSaved, Checkin, Suggestion, CheckinRef, TrendsRequest, Trends,
         ItemTrend, TrendPoint, OverallPoint, WeekSummary,

@@ -38,6 +38,10 @@ pub const OVERALL_STRAIN_HIGH: f32 = 6.0;
 pub const MAX_SUGGESTIONS: usize = 3;
 /// A quiet nudge when the last check-in is this many days old (or there is none).
 pub const NUDGE_AFTER_DAYS: u32 = 14;
+/// A heavy stretch has lasted when this many check-ins in a row read heavy...
+pub const HEAVY_CHECKINS_IN_A_ROW: usize = 3;
+/// ...or this many weeks with check-ins, the latest ones, each read heavy on average.
+pub const HEAVY_WEEKS: usize = 4;
 
 /// The item set, as written in `content/checkin.json`.
 const ITEM_SET_JSON: &str = include_str!("../../content/checkin.json");
@@ -96,6 +100,9 @@ pub struct ItemSet {
     pub reminder: String,
     /// The quiet line shown when the last check-in is old.
     pub nudge: String,
+    /// The gentle line shown when a heavy stretch has lasted (see
+    /// [`long_heavy_stretch`]): someone of one's own, as well as supervision.
+    pub long_stretch: String,
     pub suggestions: Vec<SuggestionText>,
     /// Short static lines for a "where to turn" panel.
     pub resources: Vec<String>,
@@ -172,6 +179,7 @@ impl ItemSet {
         check_text("about", &self.about, MAX_ABOUT_CHARS)?;
         check_text("reminder", &self.reminder, MAX_SUGGESTION_CHARS)?;
         check_text("nudge", &self.nudge, MAX_SUGGESTION_CHARS)?;
+        check_text("long_stretch", &self.long_stretch, MAX_SUGGESTION_CHARS)?;
         let mut covered = HashSet::new();
         for s in &self.suggestions {
             let key = s.item_id.as_deref().unwrap_or("(overall)");
@@ -218,6 +226,7 @@ impl ItemSet {
             about: self.about.clone(),
             reminder: self.reminder.clone(),
             nudge_text: self.nudge.clone(),
+            long_stretch_text: self.long_stretch.clone(),
             resources: self.resources.clone(),
             max_value: MAX_VALUE,
             max_note_chars: MAX_NOTE_CHARS as u32,
@@ -246,6 +255,8 @@ pub struct CheckinForm {
     pub reminder: String,
     /// The line to show when `Trends::nudge` is true.
     pub nudge_text: String,
+    /// The line to show when `long_heavy_stretch` is true (after a check-in, on trends).
+    pub long_stretch_text: String,
     pub resources: Vec<String>,
     /// Every answer runs from 0 to this.
     pub max_value: u8,
@@ -318,6 +329,8 @@ pub struct CheckinSaved {
     pub overall: Option<f32>,
     /// At most three, the heaviest first; none when readings are moderate.
     pub suggestions: Vec<Suggestion>,
+    /// With this check-in, a heavy stretch has lasted (see [`long_heavy_stretch`]).
+    pub long_heavy_stretch: bool,
 }
 
 /// Which stretch of time the trends cover.
@@ -384,6 +397,9 @@ pub struct Trends {
     pub nudge: bool,
     /// Check-ins in the period.
     pub count: u32,
+    /// A heavy stretch has lasted, judged on every check-in whatever the period (see
+    /// [`long_heavy_stretch`]).
+    pub long_heavy_stretch: bool,
 }
 
 /// Strain of one answer: 0 light, 10 heavy, whichever way the question runs.
@@ -420,12 +436,49 @@ pub fn overall_strain(answers: &[CheckinAnswer], set: &ItemSet) -> Option<f32> {
     mean(known(answers, set).map(|(item, v)| f32::from(strain(item.direction, v)))).map(one_decimal)
 }
 
+/// Whether a check-in reads heavy: its overall strain at or above
+/// [`OVERALL_STRAIN_HIGH`], where the overall suggestion starts and the words say "a
+/// heavy stretch".
+fn is_heavy(strain: f32) -> bool {
+    strain >= OVERALL_STRAIN_HIGH
+}
+
+/// Whether a heavy stretch has lasted long enough to suggest someone of one's own (a
+/// doctor, therapist or employee assistance program) as well as supervision: the latest
+/// [`HEAVY_CHECKINS_IN_A_ROW`] check-ins all read heavy, or the latest [`HEAVY_WEEKS`]
+/// weeks with a check-in all read heavy on average. Check-ins with no answer to a
+/// current question are left out. `checkins` may be in any order.
+pub fn long_heavy_stretch(checkins: &[Checkin], set: &ItemSet) -> bool {
+    let mut read: Vec<(DateTime<Utc>, f32)> = checkins
+        .iter()
+        .filter_map(|c| overall_strain(&c.answers, set).map(|s| (c.taken_at, s)))
+        .collect();
+    read.sort_by_key(|r| r.0);
+    let in_a_row = read.len() >= HEAVY_CHECKINS_IN_A_ROW
+        && read
+            .iter()
+            .rev()
+            .take(HEAVY_CHECKINS_IN_A_ROW)
+            .all(|(_, s)| is_heavy(*s));
+    let mut weeks: BTreeMap<NaiveDate, Vec<f32>> = BTreeMap::new();
+    for (at, strain) in &read {
+        weeks.entry(week_start(*at)).or_default().push(*strain);
+    }
+    let heavy_weeks = weeks.len() >= HEAVY_WEEKS
+        && weeks
+            .values()
+            .rev()
+            .take(HEAVY_WEEKS)
+            .all(|w| mean(w.iter().copied()).is_some_and(|m| is_heavy(one_decimal(m))));
+    in_a_row || heavy_weeks
+}
+
 /// Gentle suggestions for a check-in's answers: the overall one when the overall
 /// strain is high (first, since it points to supervision), then one per item whose
 /// strain is high, heaviest first; at most [`MAX_SUGGESTIONS`].
 pub fn suggestions(answers: &[CheckinAnswer], set: &ItemSet) -> Vec<Suggestion> {
     let mut out = Vec::new();
-    if overall_strain(answers, set).is_some_and(|o| o >= OVERALL_STRAIN_HIGH) {
+    if overall_strain(answers, set).is_some_and(is_heavy) {
         if let Some(text) = set.suggestion(None) {
             out.push(Suggestion {
                 item_id: None,
@@ -598,6 +651,7 @@ pub fn trends(
         nudge: days_since_last.is_none_or(|d| d >= NUDGE_AFTER_DAYS),
         days_since_last,
         count: u32::try_from(period.len()).unwrap_or(u32::MAX),
+        long_heavy_stretch: long_heavy_stretch(checkins, set),
     }
 }
 
@@ -649,16 +703,18 @@ impl Journal {
             note,
         };
         records::seal(&self.vault, checkin.id.0, CHECKIN_REVISION, &checkin)?.put(&self.vault)?;
-        let saved = CheckinSaved {
+        let mut saved = CheckinSaved {
             overall: overall_strain(&checkin.answers, set),
             suggestions: suggestions(&checkin.answers, set),
             checkin: checkin.clone(),
+            long_heavy_stretch: false,
         };
         // Keep the list in time order (a clock set back still sorts correctly).
         let at = self
             .checkins
             .partition_point(|c| (c.taken_at, c.id) <= (checkin.taken_at, checkin.id));
         self.checkins.insert(at, checkin);
+        saved.long_heavy_stretch = long_heavy_stretch(&self.checkins, set);
         Ok(saved)
     }
 
@@ -717,13 +773,35 @@ mod tests {
             "Copenhagen Burnout Inventory",
             "Secondary Traumatic Stress Scale",
             "supervisor",
-            "employee assistance programme",
+            "employee assistance program",
             "not a crisis service",
+            "call or text a crisis line",
             "emergency",
         ] {
             assert!(set.about.contains(needed), "about lacks {needed:?}");
         }
-        assert!(set.resources.iter().any(|r| r.contains("emergency")));
+        for needed in [
+            "supervisor",
+            "employee assistance program",
+            "doctor or therapist",
+        ] {
+            assert!(
+                set.resources.iter().any(|r| r.contains(needed)),
+                "resources lack {needed:?}"
+            );
+        }
+        // The crisis line and emergency services are not among them: the app names those
+        // first, with the person's own numbers where they set them.
+        assert!(!set
+            .resources
+            .iter()
+            .any(|r| r.contains("crisis line") || r.contains("emergency")));
+        for needed in ["doctor", "therapist", "employee assistance program"] {
+            assert!(
+                set.long_stretch.contains(needed),
+                "long_stretch lacks {needed:?}"
+            );
+        }
     }
 
     #[test]

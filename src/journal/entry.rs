@@ -199,7 +199,7 @@ pub struct Entry {
     pub answers: Vec<PromptAnswer>,
     pub body: String,
     pub tags: Vec<String>,
-    /// "How much am I carrying this?", 0 to 10.
+    /// "How heavy does this feel?", 0 to 10 (stored as `carrying`).
     pub carrying: Option<u8>,
     pub bring_to_supervision: bool,
     /// Words the person marked "not a name here": the editor stops pointing at them in
@@ -394,7 +394,7 @@ impl Entry {
         }
         if self.body.chars().count() > MAX_BODY_CHARS {
             return Err(Error::invalid(format!(
-                "The text can be at most {MAX_BODY_CHARS} characters; split it into two entries."
+                "The text can be at most {MAX_BODY_CHARS} characters; split it into two reflections."
             )));
         }
         let mut tags: Vec<String> = Vec::new();
@@ -419,7 +419,7 @@ impl Entry {
         }
         if tags.len() > MAX_TAGS {
             return Err(Error::invalid(format!(
-                "An entry can have at most {MAX_TAGS} tags."
+                "A reflection can have at most {MAX_TAGS} tags."
             )));
         }
         self.tags = tags;
@@ -427,13 +427,13 @@ impl Entry {
         if let Some(c) = self.carrying {
             if c > 10 {
                 return Err(Error::invalid(
-                    "The \"how much am I carrying this\" rating goes from 0 to 10.",
+                    "The \"how heavy does this feel\" rating goes from 0 to 10.",
                 ));
             }
         }
         if self.answers.len() > MAX_ANSWERS {
             return Err(Error::invalid(format!(
-                "An entry can hold at most {MAX_ANSWERS} prompt answers."
+                "A reflection can hold at most {MAX_ANSWERS} answers to questions."
             )));
         }
         for answer in &self.answers {

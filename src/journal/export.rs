@@ -87,7 +87,7 @@ pub fn to_markdown<'a>(entries: impl Iterator<Item = &'a Entry>) -> Zeroizing<St
             facts.push(format!("- Tags: {}", e.tags.join(", ")));
         }
         if let Some(c) = e.carrying {
-            facts.push(format!("- Carrying this: {c}/10"));
+            facts.push(format!("- How heavy this feels: {c}/10"));
         }
         if e.bring_to_supervision {
             facts.push("- Bring to supervision".to_string());

@@ -38,8 +38,9 @@ pub use sessions::{
     SupervisionSession,
 };
 pub use settings::{
-    Draft, Settings, Theme, MAX_AUTO_LOCK_MINUTES, MAX_DEID_ALLOW_CHARS, MAX_DEID_ALLOW_WORDS,
-    MAX_RSC_HOURS_TARGET, MIN_AUTO_LOCK_MINUTES, MIN_RSC_HOURS_TARGET,
+    Draft, Settings, Support, Theme, MAX_AUTO_LOCK_MINUTES, MAX_DEID_ALLOW_CHARS,
+    MAX_DEID_ALLOW_WORDS, MAX_LOCAL_HELP_CHARS, MAX_RSC_HOURS_TARGET, MAX_SUPPORTS,
+    MAX_SUPPORT_LABEL_CHARS, MAX_SUPPORT_REACH_CHARS, MIN_AUTO_LOCK_MINUTES, MIN_RSC_HOURS_TARGET,
 };
 
 use crate::crypto::random_id;
@@ -312,7 +313,7 @@ impl Journal {
         let at = self.position(id)?;
         let mut next = self.entries[at].entry.clone();
         if next.deleted_at.is_none() {
-            return Err(Error::invalid("That entry is not in the trash."));
+            return Err(Error::invalid("That reflection is not in the trash."));
         }
         next.deleted_at = None;
         self.replace(at, next, now)

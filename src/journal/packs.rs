@@ -46,8 +46,8 @@ impl Journal {
         Registry::with_custom(self.custom_packs()?)
     }
 
-    /// Save a custom pack, new or changed. Its version goes up when its prompts or
-    /// closing step changed, so entries written with the old one keep their texts.
+    /// Save a custom pack, new or changed. Its version goes up when its opening step,
+    /// prompts or closing step changed, so entries written with the old one keep their texts.
     /// Built-in ids are refused.
     pub fn save_custom_pack(&mut self, mut pack: PromptPack) -> Result<PromptPack> {
         if !is_valid_id(&pack.id) {
@@ -70,7 +70,9 @@ impl Journal {
             .find(|s| s.value.id == pack.id);
         let (record_id, previous) = match &existing {
             Some(s) => {
-                let changed = s.value.prompts != pack.prompts || s.value.closing != pack.closing;
+                let changed = s.value.opening != pack.opening
+                    || s.value.prompts != pack.prompts
+                    || s.value.closing != pack.closing;
                 pack.version = if changed {
                     s.value
                         .version

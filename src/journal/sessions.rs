@@ -312,7 +312,7 @@ fn validate(input: &SessionInput) -> Result<(String, Option<String>, Vec<EntryId
         .collect();
     if entries.len() > MAX_ENTRIES_DISCUSSED {
         return Err(Error::invalid(format!(
-            "A session can name up to {MAX_ENTRIES_DISCUSSED} entries."
+            "A session can name up to {MAX_ENTRIES_DISCUSSED} reflections."
         )));
     }
     Ok((with_whom.to_string(), notes.map(str::to_string), entries))
@@ -415,7 +415,7 @@ impl Journal {
             .any(|e| !named_before.contains(e) && self.get(e).is_err())
         {
             return Err(Error::invalid(
-                "One of the entries named is not in the journal.",
+                "One of the reflections named is not in the journal.",
             ));
         }
         Ok(checked)

@@ -19,6 +19,14 @@ pub const MAX_DEID_ALLOW_CHARS: usize = 40;
 /// 24 to 50).
 pub const MIN_RSC_HOURS_TARGET: u32 = 1;
 pub const MAX_RSC_HOURS_TARGET: u32 = 200;
+/// Most people and services on the "My supports" list: enough for the few who matter.
+pub const MAX_SUPPORTS: usize = 12;
+/// Longest name of one support ("My supervisor, Sam"), in characters.
+pub const MAX_SUPPORT_LABEL_CHARS: usize = 60;
+/// Longest "how to reach them" of one support (a number, an address, an hour), in characters.
+pub const MAX_SUPPORT_REACH_CHARS: usize = 120;
+/// Longest crisis line or emergency number the person writes for where they live.
+pub const MAX_LOCAL_HELP_CHARS: usize = 80;
 
 /// Light, dark, or whatever the desktop says.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +37,18 @@ pub enum Theme {
     System,
     Light,
     Dark,
+}
+
+/// Someone the person can turn to, on their own "My supports" list: who (a supervisor,
+/// an employee assistance program, their own doctor, a friend) and how to reach them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Support {
+    pub label: String,
+    /// A number, an address or a time; may be left empty.
+    #[serde(default)]
+    pub reach: String,
 }
 
 /// The person's settings.
@@ -59,6 +79,25 @@ pub struct Settings {
     // Optional in TypeScript, so settings written before the target existed still type.
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub rsc_hours_target: Option<u32>,
+    /// The person's own list of who to turn to, shown under "Where to turn".
+    #[serde(default)]
+    pub my_supports: Vec<Support>,
+    /// A crisis line where the person lives (call or text), in their words. Without
+    /// one, the app names the US 988 line and says "in the US".
+    #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub crisis_line: Option<String>,
+    /// The emergency number where the person lives; without one, the app says "your
+    /// local emergency number".
+    #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub emergency_number: Option<String>,
+    /// Show the quiet reminder to check in when the last check-in is old.
+    pub checkin_reminder: bool,
+    /// The "Before you write" card has been shown (it shows once, after set-up).
+    pub seen_before_you_write: bool,
+    /// The limits of confidentiality have been shown, at the first share.
+    pub seen_share_limits: bool,
 }
 
 impl Default for Settings {
@@ -71,6 +110,12 @@ impl Default for Settings {
             backup_folder: None,
             backup_rotation: None,
             rsc_hours_target: None,
+            my_supports: Vec::new(),
+            crisis_line: None,
+            emergency_number: None,
+            checkin_reminder: true,
+            seen_before_you_write: false,
+            seen_share_limits: false,
         }
     }
 }
@@ -119,11 +164,59 @@ impl Settings {
                 "The yearly hours target can be set from {MIN_RSC_HOURS_TARGET} to {MAX_RSC_HOURS_TARGET} hours."
             )));
         }
+        self.validate_supports()
+    }
+
+    /// The "My supports" list and the local crisis and emergency numbers: a few short,
+    /// single-line texts, each support with a name.
+    fn validate_supports(&self) -> Result<()> {
+        if self.my_supports.len() > MAX_SUPPORTS {
+            return Err(Error::invalid(format!(
+                "My supports can hold up to {MAX_SUPPORTS} people or services."
+            )));
+        }
+        for support in &self.my_supports {
+            if support.label.trim().is_empty() {
+                return Err(Error::invalid(
+                    "Each support needs a name, like \"My supervisor\" or \"A friend\".",
+                ));
+            }
+            check_line("A support's name", &support.label, MAX_SUPPORT_LABEL_CHARS)?;
+            check_line(
+                "How to reach a support",
+                &support.reach,
+                MAX_SUPPORT_REACH_CHARS,
+            )?;
+        }
+        for (what, text) in [
+            ("The crisis line", &self.crisis_line),
+            ("The emergency number", &self.emergency_number),
+        ] {
+            if let Some(text) = text {
+                if text.trim().is_empty() {
+                    return Err(Error::invalid(format!("{what} cannot be blank.")));
+                }
+                check_line(what, text, MAX_LOCAL_HELP_CHARS)?;
+            }
+        }
         Ok(())
     }
 
-    /// The same settings with allow-list words trimmed, blanks and repeats dropped.
+    /// The same settings with allow-list words trimmed, blanks and repeats dropped;
+    /// supports and local numbers trimmed, empty ones dropped.
     pub fn tidied(mut self) -> Self {
+        for support in &mut self.my_supports {
+            support.label = support.label.trim().to_string();
+            support.reach = support.reach.trim().to_string();
+        }
+        self.my_supports
+            .retain(|s| !(s.label.is_empty() && s.reach.is_empty()));
+        for text in [&mut self.crisis_line, &mut self.emergency_number] {
+            *text = text
+                .take()
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty());
+        }
         let mut seen = std::collections::HashSet::new();
         self.deid_allow = self
             .deid_allow
@@ -138,6 +231,20 @@ impl Settings {
     pub fn allow_list(&self) -> crate::deid::AllowList {
         crate::deid::AllowList::new(&self.deid_allow)
     }
+}
+
+/// One short line of the person's own text: not too long, no line breaks or other
+/// control characters.
+fn check_line(what: &str, text: &str, max: usize) -> Result<()> {
+    if text.chars().count() > max {
+        return Err(Error::invalid(format!(
+            "{what} can be up to {max} characters."
+        )));
+    }
+    if text.chars().any(char::is_control) {
+        return Err(Error::invalid(format!("{what} fits on one line.")));
+    }
+    Ok(())
 }
 
 /// What was in the editor and not yet saved as an entry.

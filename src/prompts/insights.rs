@@ -1,5 +1,9 @@
 //! Insights: which RIOS elements and RS/C themes a person has reflected on lately, and
-//! how the "how much am I carrying this" rating moves week by week.
+//! how the "how heavy does this feel" rating (stored as `carrying`) moves week by week.
+//!
+//! Only guided questions and lenses are counted: free writing carries no tags. A theme
+//! that has not come up is never turned into a task; heavy themes and burnout are never
+//! offered because their counter is zero ([`RscTheme::invites_when_quiet`]).
 //!
 //! Everything is computed in memory from decrypted entries, against a `today` passed in
 //! (so tests use fixed dates). The wording of the observations lives in
@@ -29,6 +33,7 @@ const WORDING_FILE: &str = include_str!("../../content/insights.json");
 #[serde(deny_unknown_fields)]
 struct Wording {
     format: u32,
+    about: String,
     nothing_yet: String,
     no_entries_in_window: String,
     element_never: String,
@@ -89,6 +94,9 @@ pub struct ThemeCoverage {
     pub entries: u32,
     pub last: Option<NaiveDate>,
     pub days_since: Option<u32>,
+    /// A front end may offer this theme's pack as a next reflection: the theme has not
+    /// come up in the window and is not heavy or burnout.
+    pub invite: bool,
 }
 
 /// The mean "carrying" rating of one ISO week.
@@ -115,6 +123,8 @@ pub struct Observation {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Insights {
+    /// What is counted and what the labels are (from `content/insights.json`).
+    pub about: String,
     pub weeks: u32,
     /// The window, both days included.
     pub from: NaiveDate,
@@ -228,6 +238,7 @@ pub fn insights<'a>(
                 entries: tally.count,
                 last: tally.last,
                 days_since: tally.last.map(|d| days_between(d, today)),
+                invite: tally.count == 0 && theme.invites_when_quiet(),
             }
         })
         .collect();
@@ -242,8 +253,9 @@ pub fn insights<'a>(
             })
         })
         .collect();
+    let wording = wording()?;
     let observations = observe(
-        &wording()?,
+        &wording,
         weeks,
         in_window_entries,
         any_tagged,
@@ -251,6 +263,7 @@ pub fn insights<'a>(
         &carrying,
     );
     Ok(Insights {
+        about: wording.about,
         weeks,
         from,
         to: today,

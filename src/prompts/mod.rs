@@ -25,6 +25,7 @@ pub use model::{
 };
 pub use registry::{built_in_packs, lenses, parse_pack, Registry};
 pub use validate::{
-    is_valid_id, Strictness, BUILT_IN_PROMPTS, CONTAINMENT_ID, CUSTOM_PROMPTS,
+    is_valid_id, Strictness, BRIEF_PROMPTS, BUILT_IN_PROMPTS, CONTAINMENT_ID,
+    CRITICAL_INCIDENT_PROMPTS, CUSTOM_PROMPTS, MAX_BRIEF_MINUTES,
     MAX_TITLE_CHARS as MAX_PACK_TITLE_CHARS,
 };

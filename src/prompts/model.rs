@@ -74,8 +74,8 @@ impl CollaborativeTask {
     }
 }
 
-/// The five RS/C themes a built-in pack can serve. (Not the light/dark `Theme` of the
-/// settings.)
+/// The RS/C themes a built-in pack can serve: the five the seed names, and critical
+/// incidents. (Not the light/dark `Theme` of the settings.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
@@ -85,15 +85,18 @@ pub enum RscTheme {
     VicariousTrauma,
     Burnout,
     ReflectiveProcess,
+    /// After a death, a serious injury, a threat or another event that shakes a team.
+    CriticalIncident,
 }
 
 impl RscTheme {
-    pub const ALL: [RscTheme; 5] = [
+    pub const ALL: [RscTheme; 6] = [
         Self::ChallengingRelationships,
         Self::ImplicitBias,
         Self::VicariousTrauma,
         Self::Burnout,
         Self::ReflectiveProcess,
+        Self::CriticalIncident,
     ];
 
     pub fn label(self) -> &'static str {
@@ -103,7 +106,21 @@ impl RscTheme {
             Self::VicariousTrauma => "Processing vicarious trauma",
             Self::Burnout => "Preventing burnout",
             Self::ReflectiveProcess => "Facilitated reflective process",
+            Self::CriticalIncident => "After a critical incident",
         }
+    }
+
+    /// Heavy themes touch trauma: their packs ground first, can be stopped gently at any
+    /// step, and always end with the containment step.
+    pub fn is_heavy(self) -> bool {
+        matches!(self, Self::VicariousTrauma | Self::CriticalIncident)
+    }
+
+    /// May a front end invite the person to write with this theme's pack because it has
+    /// not come up lately? Never for heavy themes or burnout: a quiet counter there is
+    /// not a gap to fill.
+    pub fn invites_when_quiet(self) -> bool {
+        !self.is_heavy() && self != Self::Burnout
     }
 }
 
@@ -182,8 +199,17 @@ pub struct PromptPack {
     pub when_to_use: String,
     /// About how long the pack takes.
     pub minutes: u8,
+    /// A brief pack (a few minutes between patients): a built-in one may have 3 to 5
+    /// prompts instead of 6 to 10. Left out of the file when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub brief: bool,
     /// The RS/C theme the pack serves, if one.
     pub theme: Option<RscTheme>,
+    /// A first step that grounds or orients before the prompts (heavy packs have one).
+    /// Shaped like a prompt, but outside the describing → integrating order. Left out
+    /// of the file when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opening: Option<Prompt>,
     pub prompts: Vec<Prompt>,
     /// The last step: settling, linking or planning.
     pub closing: Prompt,
@@ -191,9 +217,13 @@ pub struct PromptPack {
 }
 
 impl PromptPack {
-    /// The prompts in the order they are asked, the closing step last.
+    /// Every step in the order it is asked: the opening (if any), the prompts, the
+    /// closing step last.
     pub fn steps(&self) -> impl Iterator<Item = &Prompt> {
-        self.prompts.iter().chain(std::iter::once(&self.closing))
+        self.opening
+            .iter()
+            .chain(self.prompts.iter())
+            .chain(std::iter::once(&self.closing))
     }
 
     /// The prompt (or closing step) with this id.
@@ -203,6 +233,34 @@ impl PromptPack {
 
     pub fn is_custom(&self) -> bool {
         matches!(self.origin, PackOrigin::Custom { .. })
+    }
+
+    /// A pack on a heavy theme (vicarious trauma, critical incident): a front end offers
+    /// "Stop and close gently" on every step, which goes straight to the containment
+    /// step (the closing step; validation makes sure of it).
+    pub fn is_heavy(&self) -> bool {
+        self.theme.is_some_and(RscTheme::is_heavy)
+    }
+
+    /// The pack this one was copied from, if it says.
+    pub fn based_on(&self) -> Option<&PackRef> {
+        match &self.origin {
+            PackOrigin::Custom { based_on } => based_on.as_ref(),
+            PackOrigin::BuiltIn => None,
+        }
+    }
+
+    /// Does this pack's containment step say something other than `base`'s (the pack it
+    /// was copied from)? True when `base` closes with containment and this pack's
+    /// closing step is no longer that step word for word (its text, help or examples
+    /// changed, or it is gone). A front end warns: the containment words were written
+    /// with care for people at a hard moment.
+    pub fn containment_edited(&self, base: &PromptPack) -> bool {
+        base.closing.id == super::validate::CONTAINMENT_ID
+            && (self.closing.id != base.closing.id
+                || self.closing.text != base.closing.text
+                || self.closing.help != base.closing.help
+                || self.closing.examples != base.closing.examples)
     }
 
     pub fn pack_ref(&self) -> PackRef {
@@ -223,6 +281,8 @@ impl PromptPack {
             theme: self.theme,
             prompt_count: u32::try_from(self.prompts.len()).unwrap_or(u32::MAX),
             custom: self.is_custom(),
+            heavy: self.is_heavy(),
+            containment_edited: false,
         }
     }
 }
@@ -238,9 +298,16 @@ pub struct PackSummary {
     pub when_to_use: String,
     pub minutes: u8,
     pub theme: Option<RscTheme>,
-    /// Prompts before the closing step.
+    /// Prompts before the closing step (the opening step not counted).
     pub prompt_count: u32,
     pub custom: bool,
+    /// A heavy pack (vicarious trauma or critical incident, [`PromptPack::is_heavy`]):
+    /// every step offers "Stop and close gently", which goes to the containment step.
+    pub heavy: bool,
+    /// A custom copy whose containment step no longer matches the pack it was copied
+    /// from ([`PromptPack::containment_edited`]), worth a gentle warning; false when
+    /// that pack is not known.
+    pub containment_edited: bool,
 }
 
 /// Names a pack; without a version, its latest.

@@ -10,15 +10,37 @@ use super::validate::Strictness;
 use crate::{Error, ErrorCode, Result};
 
 /// Every built-in pack file, every version. Add a new version as a new line; never edit
-/// or remove a shipped one.
+/// or remove a shipped one. A pack is listed where its id first appears, so its
+/// versions sit together and related packs sit near each other.
 const BUILT_IN_FILES: &[&str] = &[
     include_str!("../../content/packs/after-encounter/v1.json"),
+    include_str!("../../content/packs/after-encounter/v2.json"),
+    include_str!("../../content/packs/between-patients/v1.json"),
+    include_str!("../../content/packs/what-went-well/v1.json"),
+    include_str!("../../content/packs/endings-and-transitions/v1.json"),
+    include_str!("../../content/packs/before-a-hard-visit/v1.json"),
     include_str!("../../content/packs/challenging-relationship/v1.json"),
+    include_str!("../../content/packs/challenging-relationship/v2.json"),
+    include_str!("../../content/packs/rupture-and-repair/v1.json"),
     include_str!("../../content/packs/implicit-bias/v1.json"),
+    include_str!("../../content/packs/implicit-bias/v2.json"),
+    include_str!("../../content/packs/receiving-bias/v1.json"),
     include_str!("../../content/packs/vicarious-trauma/v1.json"),
+    include_str!("../../content/packs/vicarious-trauma/v2.json"),
+    include_str!("../../content/packs/after-report/v1.json"),
+    include_str!("../../content/packs/critical-incident/v1.json"),
+    include_str!("../../content/packs/after-safety-risk/v1.json"),
     include_str!("../../content/packs/preventing-burnout/v1.json"),
+    include_str!("../../content/packs/preventing-burnout/v2.json"),
+    include_str!("../../content/packs/moral-distress/v1.json"),
     include_str!("../../content/packs/quick-reflection/v1.json"),
+    include_str!("../../content/packs/quick-reflection/v2.json"),
     include_str!("../../content/packs/preparing-for-supervision/v1.json"),
+    include_str!("../../content/packs/preparing-for-supervision/v2.json"),
+    include_str!("../../content/packs/after-supervision/v1.json"),
+    include_str!("../../content/packs/group-reflection/v1.json"),
+    include_str!("../../content/packs/supervisor-before/v1.json"),
+    include_str!("../../content/packs/supervisor-after/v1.json"),
 ];
 
 const LENSES_FILE: &str = include_str!("../../content/lenses.json");
@@ -151,7 +173,12 @@ impl Registry {
             }
             seen.push(&pack.id);
             if let Some(latest) = self.latest(&pack.id) {
-                out.push(latest.summary());
+                let mut summary = latest.summary();
+                summary.containment_edited = latest
+                    .based_on()
+                    .and_then(|r| self.find(&r.id, r.version))
+                    .is_some_and(|base| latest.containment_edited(base));
+                out.push(summary);
             }
         }
         out.sort_by(|a, b| {

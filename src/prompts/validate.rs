@@ -20,11 +20,18 @@ pub const MIN_MINUTES: u8 = 2;
 pub const MAX_MINUTES: u8 = 30;
 pub const MIN_CHOICES: usize = 2;
 pub const MAX_CHOICES: usize = 8;
-/// Prompts per pack, not counting the closing step.
+/// Prompts per pack, not counting the opening or closing step.
 pub const BUILT_IN_PROMPTS: std::ops::RangeInclusive<usize> = 6..=10;
+/// A built-in critical-incident pack is short: right after a death, an injury or a
+/// threat, a few questions are all most people can hold.
+pub const CRITICAL_INCIDENT_PROMPTS: std::ops::RangeInclusive<usize> = 3..=5;
+/// A built-in brief pack (`"brief": true`), for a few minutes between patients.
+pub const BRIEF_PROMPTS: std::ops::RangeInclusive<usize> = 3..=5;
+/// A built-in brief pack takes at most this many minutes.
+pub const MAX_BRIEF_MINUTES: u8 = 5;
 pub const CUSTOM_PROMPTS: std::ops::RangeInclusive<usize> = 1..=20;
-/// The id of the vicarious-trauma pack's closing step, which contains rather than
-/// opens: grounding, setting the material down until supervision, one act of care.
+/// The id of a heavy pack's closing step, which contains rather than opens: grounding,
+/// setting the material down until supervision, one act of care.
 pub const CONTAINMENT_ID: &str = "containment";
 
 /// Built-in packs are held to the shape the product promises; custom packs may be
@@ -150,23 +157,29 @@ impl PromptPack {
                 "A pack takes {MIN_MINUTES} to {MAX_MINUTES} minutes."
             )));
         }
-        let range = match strictness {
-            Strictness::BuiltIn => BUILT_IN_PROMPTS,
-            Strictness::Custom => CUSTOM_PROMPTS,
-        };
+        let (range, kind) = self.prompt_range(strictness);
         if !range.contains(&self.prompts.len()) {
             return Err(Error::invalid(format!(
-                "A pack has {} to {} prompts before its closing step.",
+                "{kind} has {} to {} prompts before its closing step.",
                 range.start(),
                 range.end()
             )));
         }
+        if strictness == Strictness::BuiltIn && self.brief && self.minutes > MAX_BRIEF_MINUTES {
+            return Err(Error::invalid(format!(
+                "A brief pack takes at most {MAX_BRIEF_MINUTES} minutes."
+            )));
+        }
         let mut ids = HashSet::new();
+        if let Some(opening) = &self.opening {
+            check_prompt(opening, "the opening step")?;
+            ids.insert(opening.id.as_str());
+        }
         for (i, prompt) in self.prompts.iter().enumerate() {
             check_prompt(prompt, &format!("prompt {}", i + 1))?;
             if !ids.insert(prompt.id.as_str()) {
                 return Err(Error::invalid(format!(
-                    "Prompt {} has the same id as an earlier one; ids must be unique.",
+                    "Prompt {} has the same id as an earlier step; ids must be unique.",
                     i + 1
                 )));
             }
@@ -174,15 +187,33 @@ impl PromptPack {
         check_prompt(&self.closing, "the closing step")?;
         if !ids.insert(self.closing.id.as_str()) {
             return Err(Error::invalid(
-                "The closing step has the same id as a prompt; ids must be unique.",
+                "The closing step has the same id as an earlier step; ids must be unique.",
             ));
         }
         self.check_movement()?;
         self.check_theme_closing()
     }
 
+    /// How many prompts this pack may have, and what to call it in the message. Built-in
+    /// packs are held to the shape the product promises: 6 to 10 prompts, or 3 to 5 for
+    /// a critical-incident or a brief pack. Custom packs may be shorter or longer.
+    fn prompt_range(
+        &self,
+        strictness: Strictness,
+    ) -> (std::ops::RangeInclusive<usize>, &'static str) {
+        match strictness {
+            Strictness::Custom => (CUSTOM_PROMPTS, "A pack"),
+            Strictness::BuiltIn if self.theme == Some(RscTheme::CriticalIncident) => {
+                (CRITICAL_INCIDENT_PROMPTS, "A critical-incident pack")
+            }
+            Strictness::BuiltIn if self.brief => (BRIEF_PROMPTS, "A brief pack"),
+            Strictness::BuiltIn => (BUILT_IN_PROMPTS, "A pack"),
+        }
+    }
+
     /// A reflection starts by describing and moves towards integrating; it may step
     /// back one task at a time, never further. The closing step links or integrates.
+    /// The opening step grounds or orients and stands outside this order.
     fn check_movement(&self) -> Result<()> {
         let Some(first) = self.prompts.first() else {
             return Ok(());
@@ -214,9 +245,13 @@ impl PromptPack {
     /// Theme-specific endings that protect the person reflecting.
     fn check_theme_closing(&self) -> Result<()> {
         match self.theme {
-            Some(RscTheme::VicariousTrauma) if self.closing.id != CONTAINMENT_ID => {
+            Some(theme) if theme.is_heavy() && self.closing.id != CONTAINMENT_ID => {
                 Err(Error::invalid(format!(
-                    "A vicarious-trauma pack ends with a containment step (id \"{CONTAINMENT_ID}\"): grounding, setting the material down, one act of care."
+                    "A {} pack ends with a containment step (id \"{CONTAINMENT_ID}\"): grounding, setting the material down, one act of care.",
+                    match theme {
+                        RscTheme::CriticalIncident => "critical-incident",
+                        _ => "vicarious-trauma",
+                    }
                 )))
             }
             Some(RscTheme::Burnout) if self.closing.answer != AnswerType::Plan => {

@@ -487,7 +487,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
         } else if let Some(s) = same_person {
             if !replace_key {
                 return Err(Error::invalid(format!(
-                    "This card has different keys from the ones pinned for {}. Nothing was changed. \
+                    "This card has different keys from the ones saved for {}. Nothing was changed. \
                      If they set up Attune again, replace the key and compare the new safety code with them \
                      in person or on a call before using it.",
                     s.value.name

@@ -307,7 +307,7 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
         let c = self.usable_contact(id)?;
         if !c.value.my_relation.supervises_me() {
             return Err(Error::invalid(format!(
-                "{} is pinned as your supervisee; entries are shared with supervisors.",
+                "{} is added as your supervisee; reflections are shared with supervisors.",
                 c.value.name
             )));
         }
@@ -318,7 +318,7 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
         let c = self.usable_contact(id)?;
         if !c.value.my_relation.supervised_by_me() {
             return Err(Error::invalid(format!(
-                "{} is pinned as your supervisor; responses go to supervisees.",
+                "{} is added as your supervisor; responses go to supervisees.",
                 c.value.name
             )));
         }
@@ -368,7 +368,7 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
         let e = self.journal.get(id)?;
         if e.deleted_at.is_some() {
             return Err(Error::invalid(
-                "An entry in the trash cannot be shared. Restore it first.",
+                "A reflection in the trash cannot be shared. Restore it first.",
             ));
         }
         Ok(e)
@@ -472,7 +472,7 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
             .any(|id| !valid_entry_id(id))
         {
             return Err(refused(
-                "This packet holds an entry Attune cannot read. Nothing was changed.",
+                "This file holds a reflection Attune cannot read. Nothing was changed.",
             ));
         }
         let stored = self.inbox_set(contact)?;
@@ -609,7 +609,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
     pub fn share(&mut self, contact: &ContactId, adding: &[EntryId]) -> Result<ShareStatus> {
         let c = self.my_supervisor(contact)?;
         if adding.is_empty() {
-            return Err(Error::invalid("Choose at least one entry to share."));
+            return Err(Error::invalid("Choose at least one reflection to share."));
         }
         let (previous, set) = self.planned_set(contact, adding, Utc::now())?;
         let sealed = records::seal_next(self.vault(), contact.0, previous, &set)?;
@@ -623,11 +623,11 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
         let c = self.stored_contact(contact)?;
         let stored = self
             .share_set(contact)?
-            .ok_or_else(|| Error::invalid("That entry is not shared with this contact."))?;
+            .ok_or_else(|| Error::invalid("That reflection is not shared with this contact."))?;
         let mut set = stored.value.clone();
         let Some(at) = set.shared.iter().position(|m| m.entry_id == *entry) else {
             return Err(Error::invalid(
-                "That entry is not shared with this contact.",
+                "That reflection is not shared with this contact.",
             ));
         };
         let mut mark = set.shared.remove(at);
@@ -667,7 +667,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
         let (previous, mut set) = self.planned_set(contact, &[], now)?;
         if set.shared.is_empty() && set.withdrawn.is_empty() {
             return Err(Error::invalid(format!(
-                "Nothing is shared with {} yet. Choose entries to share first.",
+                "Nothing is shared with {} yet. Choose reflections to share first.",
                 c.value.name
             )));
         }
@@ -733,7 +733,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
             .collect();
         let [item] = matches.as_slice() else {
             return Err(Error::invalid(format!(
-                "No entry {} shared with you has that id.",
+                "No reflection {} shared with you has that id.",
                 c.value.name
             )));
         };
@@ -818,12 +818,12 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
     pub fn import_packet(&mut self, bytes: &[u8]) -> Result<ImportOutcome> {
         if bytes.len() > MAX_PACKET_BYTES {
             return Err(refused(
-                "This file is too large to be an Attune packet. Nothing was changed.",
+                "This file is too large to be an Attune exchange file. Nothing was changed.",
             ));
         }
         let Some(me) = self.me()? else {
             return Err(refused(
-                "This journal has no contacts yet, so no packet can be meant for it. Nothing was changed.",
+                "This journal has no contacts yet, so no file can be meant for it. Nothing was changed.",
             ));
         };
         let contacts = self.stored_contacts()?;
@@ -840,22 +840,22 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
             .find(|s| parse_signing_key_hex(&s.value.keys.signing_key) == Some(opened.signer))
         else {
             return Err(refused(
-                "This packet is not from a confirmed contact. Nothing was changed.",
+                "This file is not from a confirmed contact. Nothing was changed.",
             ));
         };
         if !c.value.usable() {
             return Err(refused(
-                "This packet comes from a contact whose safety code is not confirmed yet. Compare it with them and confirm it first. Nothing was changed.",
+                "This file comes from a contact whose safety code is not confirmed yet. Compare it with them and confirm it first. Nothing was changed.",
             ));
         }
         if doc.sender != c.value.keys {
             return Err(refused(
-                "This packet's sender keys do not match the ones pinned for this contact. Nothing was changed.",
+                "This file's sender keys do not match the ones saved for this contact. Nothing was changed.",
             ));
         }
         if doc.recipient != me.keys() {
             return Err(refused(
-                "This packet was meant for someone else. Nothing was changed.",
+                "This file was meant for someone else. Nothing was changed.",
             ));
         }
         let kind = match &doc.content {
@@ -865,12 +865,12 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
         match kind {
             PacketKind::Share if !c.value.my_relation.supervised_by_me() => {
                 return Err(refused(
-                    "This packet shares entries, but it comes from someone pinned as your supervisor, not your supervisee. Nothing was changed.",
+                    "This file shares reflections, but it comes from someone added as your supervisor, not your supervisee. Nothing was changed.",
                 ));
             }
             PacketKind::Feedback if !c.value.my_relation.supervises_me() => {
                 return Err(refused(
-                    "This packet holds feedback, but it comes from someone pinned as your supervisee, not your supervisor. Nothing was changed.",
+                    "This file holds responses, but it comes from someone added as your supervisee, not your supervisor. Nothing was changed.",
                 ));
             }
             _ => {}
@@ -894,7 +894,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
             }
             if doc.sequence <= last.sequence {
                 return Err(refused(
-                    "This packet is older than one already imported. Nothing was changed.",
+                    "This file is older than one already opened. Nothing was changed.",
                 ));
             }
         }
@@ -921,7 +921,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                         || check_response_parts(&r.heard, &r.wonder, &r.stays).is_err()
                     {
                         return Err(refused(
-                            "This packet holds a response Attune cannot read. Nothing was changed.",
+                            "This file holds a response Attune cannot read. Nothing was changed.",
                         ));
                     }
                     let id = received_record_id(&contact, &r.response_id);

@@ -95,11 +95,11 @@ pub fn seal_packet(
         ));
     }
     let document = Zeroizing::new(
-        serde_json::to_vec(doc).map_err(|_| Error::internal("The packet could not be written."))?,
+        serde_json::to_vec(doc).map_err(|_| Error::internal("The file could not be written."))?,
     );
     let frame = encode_frame(&document, signer)?;
     let sealed = age_encrypt(recipients, &frame)
-        .map_err(|_| Error::internal("The packet could not be encrypted."))?;
+        .map_err(|_| Error::internal("The file could not be encrypted."))?;
     if sealed.len() > MAX_PACKET_BYTES {
         return Err(too_large_to_send());
     }
@@ -131,22 +131,22 @@ pub fn open_packet(
 ) -> Result<OpenedPacket> {
     if bytes.len() > MAX_PACKET_BYTES {
         return Err(refused(
-            "This file is too large to be an Attune packet (16 MB at most). Nothing was \
+            "This file is too large to be an Attune exchange file (16 MB at most). Nothing was \
              changed.",
         ));
     }
     let plaintext =
         age_open(me, bytes, MAX_DOCUMENT_BYTES + FRAME_OVERHEAD).map_err(|err| match err {
             AgeOpenError::NotAgeFile | AgeOpenError::TooManyStanzas => {
-                refused("This file is not an Attune packet. Nothing was changed.")
+                refused("This file is not an Attune exchange file. Nothing was changed.")
             }
             AgeOpenError::NotForMe => refused(
-                "This packet was not sent to this journal. It may be meant for someone \
+                "This file was not sent to this journal. It may be meant for someone \
                  else, or for another journal. Nothing was changed.",
             ),
             AgeOpenError::Damaged => damaged(),
             AgeOpenError::TooLarge => refused(
-                "This packet holds more than Attune accepts (16 MB at most). Nothing was \
+                "This file holds more than Attune accepts (16 MB at most). Nothing was \
                  changed.",
             ),
         })?;
@@ -190,13 +190,13 @@ pub fn open_plaintext(
     let document = parse_document(document_bytes)?;
     if document.sender.signing_key != signing_key_hex(&signer) {
         return Err(refused(
-            "The sender named inside this packet is not the contact who signed it, so it \
+            "The sender named inside this file is not the contact who signed it, so it \
              was not opened. Nothing was changed.",
         ));
     }
     if document.recipient.age_recipient != my_recipient {
         return Err(refused(
-            "This packet reached this journal but is addressed to someone else, so it was \
+            "This file reached this journal but is addressed to someone else, so it was \
              not opened. Nothing was changed.",
         ));
     }
@@ -219,7 +219,7 @@ pub fn parse_document(bytes: &[u8]) -> Result<PacketDocument> {
     let probe: FormatProbe = serde_json::from_slice(bytes).map_err(|_| malformed_document())?;
     if probe.format > PACKET_FORMAT {
         return Err(refused(
-            "This packet was made by a newer Attune. Update Attune, then import it again. \
+            "This file was made by a newer Attune. Update Attune, then import it again. \
              Nothing was changed.",
         ));
     }
@@ -231,8 +231,8 @@ pub fn parse_document(bytes: &[u8]) -> Result<PacketDocument> {
         serde_json::from_slice(bytes).map_err(|_| malformed_document())?;
     document.check().map_err(|_| {
         refused(
-            "This packet holds something Attune does not accept (text that is too long, \
-             a rating out of range, repeated ids, or too many entries), so it was not \
+            "This file holds something Attune does not accept (text that is too long, \
+             a rating out of range, repeated ids, or too many reflections), so it was not \
              opened. Nothing was changed.",
         )
     })?;
@@ -260,7 +260,7 @@ fn unverified(document: &[u8], candidates: &[SigningPublicKey]) -> Error {
     if claims_a_contact {
         damaged()
     } else {
-        refused("This packet is not signed by anyone you have confirmed as a contact.")
+        refused("This file is not signed by anyone you have confirmed as a contact.")
     }
 }
 
@@ -270,27 +270,27 @@ fn refused(message: &str) -> Error {
 
 fn damaged() -> Error {
     refused(
-        "The packet is damaged or was changed on the way. Ask the sender for a fresh copy. \
+        "The file is damaged or was changed on the way. Ask the sender for a fresh copy. \
          Nothing was changed.",
     )
 }
 
 fn malformed_frame() -> Error {
     refused(
-        "This packet opened, but what is inside is not laid out as Attune packets are. \
+        "This file opened, but what is inside is not laid out as Attune exchange files are. \
          Nothing was changed.",
     )
 }
 
 fn malformed_document() -> Error {
     refused(
-        "This packet is signed by your contact, but its contents could not be read. \
+        "This file is signed by your contact, but its contents could not be read. \
          Nothing was changed.",
     )
 }
 
 fn too_large_to_send() -> Error {
-    Error::invalid("This is too much to send in one packet (16 MB at most). Share fewer entries.")
+    Error::invalid("This is too much to send in one file (16 MB at most). Share fewer reflections.")
 }
 
 #[cfg(test)]

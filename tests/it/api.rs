@@ -6,7 +6,8 @@ use attune::api::{
     self, App, ChangePassphraseRequest, CheckinAnswer, CheckinRef, CreateRequest, CreateResponse,
     Draft, EntryChange, EntryRef, ErrorCode, FindRequest, HoursRequest, NewCheckin, NewEntry,
     RecoverRequest, RecoveryKeyCheck, SecretText, SessionFormat, SessionInput, SessionRef,
-    SessionRole, SessionsRequest, Settings, Theme, TrendsRequest, UnlockRequest, UpdateRequest,
+    SessionRole, SessionsRequest, Settings, Support, Theme, TrendsRequest, UnlockRequest,
+    UpdateRequest,
 };
 use attune::vault::KdfChoice;
 use chrono::Datelike;
@@ -371,6 +372,15 @@ fn settings_are_validated_and_kept_encrypted() {
             weekly: 2,
             monthly: 6,
         }),
+        my_supports: vec![Support {
+            label: "My supervisor".into(),
+            reach: "Tuesdays, or by phone".into(),
+        }],
+        crisis_line: Some("Lifeline 13 11 14".into()),
+        emergency_number: Some("000".into()),
+        checkin_reminder: false,
+        seen_before_you_write: true,
+        seen_share_limits: true,
     };
     session
         .write(|j| api::settings::save(j, wanted.clone()))
@@ -1141,6 +1151,115 @@ fn session_requests_arrive_as_the_front_end_sends_them() {
         .read(|j| api::sessions::list(j, &all))
         .unwrap()
         .is_empty());
+}
+
+#[test]
+fn my_supports_are_tidied_capped_and_kept_through_a_lock() {
+    let (_tmp, mut session, _) = created();
+    let base = session.read(api::settings::get).unwrap();
+    assert!(base.my_supports.is_empty());
+    let support = |label: &str, reach: &str| Support {
+        label: label.into(),
+        reach: reach.into(),
+    };
+    let sent = Settings {
+        my_supports: vec![
+            support("  EAP  ", " 1-800-555-0100 "),
+            support("", "   "),
+            support("A friend", ""),
+        ],
+        crisis_line: Some("   ".into()),
+        emergency_number: Some(" 911 ".into()),
+        ..base.clone()
+    };
+    let saved = session.write(|j| api::settings::save(j, sent)).unwrap();
+    // Trimmed; the empty row and the blank crisis line dropped; a support may have no
+    // "how to reach" yet.
+    assert_eq!(
+        saved.my_supports,
+        vec![support("EAP", "1-800-555-0100"), support("A friend", "")]
+    );
+    assert_eq!(saved.crisis_line, None);
+    assert_eq!(saved.emergency_number.as_deref(), Some("911"));
+
+    let mut refused = |settings: Settings| {
+        session
+            .write(|j| api::settings::save(j, settings))
+            .unwrap_err()
+    };
+    let with = |supports: Vec<Support>| Settings {
+        my_supports: supports,
+        ..saved.clone()
+    };
+    let no_name = refused(with(vec![support("", "555-0100")]));
+    assert_eq!(no_name.code, ErrorCode::InvalidInput);
+    assert!(
+        no_name.message.contains("needs a name"),
+        "{}",
+        no_name.message
+    );
+    let too_many = refused(with(
+        (0..=attune::journal::MAX_SUPPORTS)
+            .map(|i| support(&format!("Support {i}"), ""))
+            .collect(),
+    ));
+    assert!(
+        too_many.message.contains("up to 12"),
+        "{}",
+        too_many.message
+    );
+    let long_name = refused(with(vec![support(&"n".repeat(61), "")]));
+    assert!(
+        long_name.message.contains("60 characters"),
+        "{}",
+        long_name.message
+    );
+    let long_reach = refused(with(vec![support("EAP", &"5".repeat(121))]));
+    assert!(
+        long_reach.message.contains("120 characters"),
+        "{}",
+        long_reach.message
+    );
+    let two_lines = refused(with(vec![support("EAP", "555-0100\nask for Sam")]));
+    assert!(
+        two_lines.message.contains("one line"),
+        "{}",
+        two_lines.message
+    );
+    let long_line = refused(Settings {
+        crisis_line: Some("9".repeat(81)),
+        ..saved.clone()
+    });
+    assert!(
+        long_line.message.contains("80 characters"),
+        "{}",
+        long_line.message
+    );
+    // Just inside every cap is fine.
+    let full = with(
+        (0..attune::journal::MAX_SUPPORTS)
+            .map(|i| support(&format!("{i:0>60}"), &"5".repeat(120)))
+            .collect(),
+    );
+    session
+        .write(|j| api::settings::save(j, full.clone()))
+        .unwrap();
+    session.lock().unwrap();
+    unlock(&mut session, PASS).unwrap();
+    assert_eq!(session.read(api::settings::get).unwrap(), full);
+}
+
+#[test]
+fn settings_saved_before_the_supports_and_reminders_existed_still_load() {
+    let old: Settings = serde_json::from_str(
+        r#"{"auto_lock_minutes": 7, "theme": "dark", "privacy_mode": true, "deid_allow": [], "rsc_hours_target": 12}"#,
+    )
+    .unwrap();
+    assert!(old.my_supports.is_empty());
+    assert_eq!((old.crisis_line, old.emergency_number), (None, None));
+    // The reminder stays on for someone who never chose; the one-time cards show once.
+    assert!(old.checkin_reminder);
+    assert!(!old.seen_before_you_write && !old.seen_share_limits);
 }
 
 #[test]

@@ -217,9 +217,16 @@ fn no_typed_text_reaches_any_file_while_open_or_after_closing() {
     journal.restore(&b, now()).unwrap();
     // The de-identification allow-list lives in the settings record.
     let allow_word = "CanaryAllowWordZ9".to_string();
+    let support_label = "CanarySupportNameQ4".to_string();
+    let support_reach = "CanarySupportReachK7".to_string();
     journal
         .save_settings(&attune::journal::Settings {
             deid_allow: vec![allow_word.clone()],
+            // So does the person's own list of supports, with their numbers.
+            my_supports: vec![attune::journal::Support {
+                label: support_label.clone(),
+                reach: support_reach.clone(),
+            }],
             ..Default::default()
         })
         .unwrap();
@@ -239,6 +246,8 @@ fn no_typed_text_reaches_any_file_while_open_or_after_closing() {
     }
     markers.push(("passphrase".into(), PASSPHRASE.into()));
     markers.push(("allow-list word".into(), allow_word.clone()));
+    markers.push(("support name".into(), support_label.clone()));
+    markers.push(("support reach".into(), support_reach.clone()));
     markers.push(("recovery key".into(), recovery.to_display().to_string()));
     markers.push((
         "recovery key, ungrouped".into(),

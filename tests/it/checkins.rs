@@ -549,3 +549,107 @@ fn check_ins_stay_in_time_order_and_can_be_deleted() {
         .collect();
     assert_eq!(values, vec![2]);
 }
+
+#[test]
+fn a_heavy_stretch_lasts_after_three_heavy_check_ins_in_a_row() {
+    let heavy = all_at_strain(7);
+    let light = all_at_strain(3);
+    let two = [
+        stored(1, march(2, 9), &heavy),
+        stored(2, march(3, 9), &heavy),
+    ];
+    assert!(!checkin::long_heavy_stretch(&two, set()));
+    let mut three = two.to_vec();
+    three.push(stored(3, march(4, 9), &heavy));
+    assert!(checkin::long_heavy_stretch(&three, set()));
+    // The order they are given in does not matter; time does.
+    three.reverse();
+    assert!(checkin::long_heavy_stretch(&three, set()));
+    // A lighter check-in last breaks the run.
+    let mut broken = three.clone();
+    broken.push(stored(4, march(5, 9), &light));
+    assert!(!checkin::long_heavy_stretch(&broken, set()));
+    // "Heavy" is where the overall suggestion starts: 6 is heavy, 5 is not.
+    let at = |s: u8| -> Vec<Checkin> {
+        (1..=3)
+            .map(|n| stored(n, march(u32::from(n) + 1, 9), &all_at_strain(s)))
+            .collect()
+    };
+    assert!(checkin::long_heavy_stretch(&at(6), set()));
+    assert!(!checkin::long_heavy_stretch(&at(5), set()));
+}
+
+#[test]
+fn a_heavy_stretch_lasts_after_four_heavy_weeks_even_with_a_lighter_day_in_them() {
+    let heavy = all_at_strain(8);
+    let light = all_at_strain(3);
+    // Mondays 2, 9, 16 and 23 March: each week a heavy check-in, the last week also a
+    // lighter one afterwards.
+    let mut weeks = vec![
+        stored(1, march(2, 9), &heavy),
+        stored(2, march(9, 9), &heavy),
+        stored(3, march(16, 9), &heavy),
+        stored(4, march(23, 9), &heavy),
+        stored(5, march(24, 9), &all_at_strain(5)),
+    ];
+    // The last check-in is not heavy, so the run of three is broken; four heavy weeks
+    // (8, 8, 8, and 6.5) still count.
+    assert!(checkin::long_heavy_stretch(&weeks, set()));
+    weeks.push(stored(6, march(25, 9), &light));
+    // Week of the 23rd: 8, 5 and 3 average 5.3, no longer heavy.
+    assert!(!checkin::long_heavy_stretch(&weeks, set()));
+    // Three heavy weeks (8, 8, and 6.5) with a lighter last check-in are not enough.
+    let three_weeks = [
+        stored(1, march(2, 9), &heavy),
+        stored(2, march(9, 9), &heavy),
+        stored(3, march(16, 9), &heavy),
+        stored(4, march(16, 10), &all_at_strain(5)),
+    ];
+    assert!(!checkin::long_heavy_stretch(&three_weeks, set()));
+}
+
+#[test]
+fn saving_and_trends_say_when_a_heavy_stretch_has_lasted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    let (mut journal, _) = create_journal(&dir);
+    let heavy = || new_checkin(&all_at_strain(7), None);
+    assert!(
+        !journal
+            .save_checkin(heavy(), march(2, 9))
+            .unwrap()
+            .long_heavy_stretch
+    );
+    assert!(
+        !journal
+            .save_checkin(heavy(), march(3, 9))
+            .unwrap()
+            .long_heavy_stretch
+    );
+    assert!(
+        journal
+            .save_checkin(heavy(), march(4, 9))
+            .unwrap()
+            .long_heavy_stretch
+    );
+    // The trends judge every check-in, whatever the period shown.
+    let now = march(30, 9);
+    assert!(
+        journal
+            .checkin_trends(&TrendsRequest { weeks: 1 }, now)
+            .unwrap()
+            .long_heavy_stretch
+    );
+    assert!(
+        !journal
+            .save_checkin(new_checkin(&all_at_strain(2), None), march(5, 9))
+            .unwrap()
+            .long_heavy_stretch
+    );
+    assert!(
+        !journal
+            .checkin_trends(&TrendsRequest { weeks: 0 }, now)
+            .unwrap()
+            .long_heavy_stretch
+    );
+}

@@ -387,19 +387,14 @@ fn an_older_packet_is_refused_and_the_same_packet_twice_changes_nothing() {
             .entries,
         2
     );
-    assert_refused(
-        &mut me,
-        dir.path(),
-        &first,
-        "older than one already imported",
-    );
+    assert_refused(&mut me, dir.path(), &first, "older than one already opened");
     // A replay of a different packet with the same sequence is refused too.
     let same_seq = share(200, &[&one]);
     assert_refused(
         &mut me,
         dir.path(),
         &same_seq,
-        "older than one already imported",
+        "older than one already opened",
     );
 
     let before = journal_files(dir.path());

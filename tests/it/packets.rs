@@ -28,12 +28,12 @@ fn refusal(result: Result<OpenedPacket>) -> String {
     }
 }
 
-const NOT_FOR_ME: &str = "This packet was not sent to this journal.";
-const UNKNOWN_SIGNER: &str = "This packet is not signed by anyone you have confirmed as a contact.";
-const DAMAGED: &str = "The packet is damaged or was changed on the way.";
-const NOT_A_PACKET: &str = "This file is not an Attune packet.";
-const TOO_LARGE: &str = "too large to be an Attune packet";
-const MALFORMED_FRAME: &str = "not laid out as Attune packets are";
+const NOT_FOR_ME: &str = "This file was not sent to this journal.";
+const UNKNOWN_SIGNER: &str = "This file is not signed by anyone you have confirmed as a contact.";
+const DAMAGED: &str = "The file is damaged or was changed on the way.";
+const NOT_A_PACKET: &str = "This file is not an Attune exchange file.";
+const TOO_LARGE: &str = "too large to be an Attune exchange file";
+const MALFORMED_FRAME: &str = "not laid out as Attune exchange files are";
 const MALFORMED_DOCUMENT: &str = "its contents could not be read";
 const NEWER: &str = "made by a newer Attune";
 const ADDRESSED_ELSEWHERE: &str = "addressed to someone else";

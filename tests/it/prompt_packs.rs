@@ -56,7 +56,11 @@ fn answer(id: &str, text: &str) -> PromptAnswer {
 fn the_built_in_packs_are_listed_and_shown_in_full() {
     let (_tmp, session) = created();
     let packs = session.read(api::packs::list).unwrap();
-    assert_eq!(packs.len(), 7);
+    assert_eq!(
+        packs.len(),
+        21,
+        "one line per built-in pack, latest version"
+    );
     assert!(packs.iter().all(|p| !p.custom && p.version >= 1));
     let after = packs.iter().find(|p| p.id == "after-encounter").unwrap();
     let full = session
@@ -76,6 +80,21 @@ fn the_built_in_packs_are_listed_and_shown_in_full() {
         })
         .unwrap();
     assert_eq!(old.version, 1);
+    assert_ne!(old, full, "v1 is still served beside v2");
+    let heavy: Vec<&str> = packs
+        .iter()
+        .filter(|p| p.heavy)
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(
+        heavy,
+        [
+            "vicarious-trauma",
+            "after-report",
+            "critical-incident",
+            "after-safety-risk"
+        ]
+    );
     let missing = session
         .read(|j| {
             api::packs::get(
@@ -88,7 +107,7 @@ fn the_built_in_packs_are_listed_and_shown_in_full() {
         })
         .unwrap_err();
     assert_eq!(missing.code, ErrorCode::NotFound);
-    assert_eq!(api::packs::lenses().unwrap().len(), 5);
+    assert_eq!(api::packs::lenses().unwrap().len(), 7);
 }
 
 #[test]
@@ -132,6 +151,9 @@ fn a_duplicated_pack_is_a_custom_copy_that_survives_relocking() {
     assert_eq!(copy.title, format!("{} (my copy)", source.title));
     assert_eq!(copy.version, 1);
     assert_eq!(copy.prompts, source.prompts);
+    assert!(copy.opening.is_some(), "the grounding step comes along");
+    assert_eq!(copy.opening, source.opening);
+    assert!(copy.is_heavy());
     assert_eq!(
         copy.origin,
         PackOrigin::Custom {
@@ -148,8 +170,12 @@ fn a_duplicated_pack_is_a_custom_copy_that_survives_relocking() {
 
     relock(&mut session);
     let listed = session.read(api::packs::list).unwrap();
-    assert_eq!(listed.len(), 9);
+    assert_eq!(listed.len(), 23);
     assert_eq!(listed.iter().filter(|p| p.custom).count(), 2);
+    assert!(listed
+        .iter()
+        .filter(|p| p.custom)
+        .all(|p| p.heavy && !p.containment_edited));
     assert_eq!(
         session
             .read(|j| api::packs::get(j, &latest(&copy.id)))
@@ -204,6 +230,45 @@ fn saving_a_custom_pack_bumps_its_version_only_when_its_prompts_change() {
 }
 
 #[test]
+fn a_heavy_copy_keeps_its_containment_and_the_list_says_when_its_words_changed() {
+    let (_tmp, mut session) = created();
+    let mut copy = session
+        .write(|j| api::packs::duplicate(j, &latest("critical-incident")))
+        .unwrap();
+    let listed = |session: &App| {
+        session
+            .read(api::packs::list)
+            .unwrap()
+            .into_iter()
+            .find(|p| p.custom)
+            .unwrap()
+    };
+    assert!(!listed(&session).containment_edited);
+
+    // A new opening is a new version, as new prompts are.
+    copy.opening.as_mut().unwrap().text = "Where am I, right now?".into();
+    copy = session
+        .write(|j| api::packs::save(j, copy.clone()))
+        .unwrap();
+    assert_eq!(copy.version, 2);
+    assert!(!listed(&session).containment_edited);
+
+    copy.closing.help = "Go for a walk.".into();
+    copy = session
+        .write(|j| api::packs::save(j, copy.clone()))
+        .unwrap();
+    assert_eq!(copy.version, 3);
+    let summary = listed(&session);
+    assert!(summary.heavy && summary.containment_edited);
+
+    let mut dropped = copy.clone();
+    dropped.closing.id = "wrap-up".into();
+    let err = session.write(|j| api::packs::save(j, dropped)).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(err.message.contains("containment"), "{}", err.message);
+}
+
+#[test]
 fn built_in_packs_cannot_be_saved_over_or_deleted() {
     let (_tmp, mut session) = created();
     let mut built_in = session
@@ -241,9 +306,14 @@ fn a_new_pack_from_elsewhere_is_saved_as_custom() {
         .unwrap();
     shared.id = "from-my-supervisor".into();
     shared.prompts.truncate(2);
+    let arrived_as = shared.version;
+    assert_eq!(arrived_as, 2, "the latest built-in version was copied");
     let saved = session.write(|j| api::packs::save(j, shared)).unwrap();
     assert!(saved.is_custom());
-    assert_eq!(saved.version, 1);
+    assert_eq!(
+        saved.version, arrived_as,
+        "a new pack keeps the version it came with"
+    );
     assert!(session
         .read(api::packs::list)
         .unwrap()

@@ -54,21 +54,59 @@ fn entry(n: u8, new: NewEntry) -> Entry {
 
 // ---- the built-in set --------------------------------------------------------------
 
-const SEVEN: [(&str, Option<RscTheme>); 7] = [
+/// Every built-in pack, with its theme, in the order the list shows them.
+const BUILT_IN: [(&str, Option<RscTheme>); 21] = [
     ("after-encounter", Some(RscTheme::ReflectiveProcess)),
+    ("between-patients", Some(RscTheme::ReflectiveProcess)),
+    ("what-went-well", None),
+    ("endings-and-transitions", Some(RscTheme::ReflectiveProcess)),
+    ("before-a-hard-visit", None),
     (
         "challenging-relationship",
         Some(RscTheme::ChallengingRelationships),
     ),
+    (
+        "rupture-and-repair",
+        Some(RscTheme::ChallengingRelationships),
+    ),
     ("implicit-bias", Some(RscTheme::ImplicitBias)),
+    ("receiving-bias", Some(RscTheme::ImplicitBias)),
     ("vicarious-trauma", Some(RscTheme::VicariousTrauma)),
+    ("after-report", Some(RscTheme::VicariousTrauma)),
+    ("critical-incident", Some(RscTheme::CriticalIncident)),
+    ("after-safety-risk", Some(RscTheme::CriticalIncident)),
     ("preventing-burnout", Some(RscTheme::Burnout)),
+    ("moral-distress", Some(RscTheme::Burnout)),
     ("quick-reflection", None),
     ("preparing-for-supervision", None),
+    ("after-supervision", None),
+    ("group-reflection", None),
+    ("supervisor-before", None),
+    ("supervisor-after", None),
 ];
 
+/// The seven packs that shipped first; each now has a v2 beside its v1.
+const REVISED: [&str; 7] = [
+    "after-encounter",
+    "challenging-relationship",
+    "implicit-bias",
+    "vicarious-trauma",
+    "preventing-burnout",
+    "quick-reflection",
+    "preparing-for-supervision",
+];
+
+/// The latest version of every built-in pack.
+fn latest_built_ins() -> Vec<PromptPack> {
+    let registry = Registry::built_in().unwrap();
+    BUILT_IN
+        .iter()
+        .map(|(id, _)| registry.latest(id).unwrap().clone())
+        .collect()
+}
+
 #[test]
-fn every_built_in_pack_parses_validates_and_the_seven_are_present() {
+fn every_built_in_pack_parses_validates_and_all_are_present() {
     let packs = prompts::built_in_packs().unwrap();
     for pack in &packs {
         pack.validate(Strictness::BuiltIn)
@@ -85,16 +123,29 @@ fn every_built_in_pack_parses_validates_and_the_seven_are_present() {
         );
     }
     let registry = Registry::built_in().unwrap();
-    for (id, theme) in SEVEN {
+    for (id, theme) in BUILT_IN {
         let pack = registry
             .latest(id)
             .unwrap_or_else(|| panic!("{id} missing"));
         assert_eq!(pack.theme, theme, "{id}'s theme");
-        assert!(prompts::BUILT_IN_PROMPTS.contains(&pack.prompts.len()));
+        let range = if theme == Some(RscTheme::CriticalIncident) {
+            prompts::CRITICAL_INCIDENT_PROMPTS
+        } else if pack.brief {
+            prompts::BRIEF_PROMPTS
+        } else {
+            prompts::BUILT_IN_PROMPTS
+        };
+        assert!(range.contains(&pack.prompts.len()), "{id}");
+    }
+    for id in REVISED {
+        assert!(registry.find(id, 1).is_some(), "{id} v1 is still listed");
+        assert_eq!(registry.latest(id).unwrap().version, 2, "{id}");
     }
     let summaries = registry.summaries();
-    assert_eq!(summaries.len(), SEVEN.len(), "one summary per pack");
-    assert!(summaries.iter().all(|s| !s.custom));
+    let ids: Vec<&str> = summaries.iter().map(|s| s.id.as_str()).collect();
+    let expected: Vec<&str> = BUILT_IN.iter().map(|(id, _)| *id).collect();
+    assert_eq!(ids, expected, "one summary per pack, in shipping order");
+    assert!(summaries.iter().all(|s| !s.custom && !s.containment_edited));
 }
 
 #[test]
@@ -109,6 +160,276 @@ fn the_built_in_set_uses_every_element_and_every_theme() {
     }
     let themes: HashSet<RscTheme> = packs.iter().filter_map(|p| p.theme).collect();
     assert_eq!(themes.len(), RscTheme::ALL.len());
+}
+
+#[test]
+fn heavy_packs_ground_first_and_close_by_containing() {
+    let mut heavy = Vec::new();
+    for pack in latest_built_ins() {
+        assert_eq!(
+            pack.is_heavy(),
+            matches!(
+                pack.theme,
+                Some(RscTheme::VicariousTrauma | RscTheme::CriticalIncident)
+            ),
+            "{}",
+            pack.id
+        );
+        if pack.is_heavy() {
+            heavy.push(pack.id.clone());
+            let opening = pack.opening.as_ref().unwrap_or_else(|| {
+                panic!("{} has no grounding step", pack.id);
+            });
+            assert!(
+                opening.help.contains("stop"),
+                "{}: the opening says you can stop",
+                pack.id
+            );
+            assert_eq!(pack.closing.id, CONTAINMENT_ID);
+            assert_eq!(pack.steps().last(), Some(&pack.closing));
+            assert!(
+                matches!(
+                    pack.closing.answer,
+                    AnswerType::LongText | AnswerType::ShortText
+                ),
+                "{}: nothing after containment asks for a score",
+                pack.id
+            );
+        }
+    }
+    assert_eq!(
+        heavy,
+        [
+            "vicarious-trauma",
+            "after-report",
+            "critical-incident",
+            "after-safety-risk"
+        ]
+    );
+    let critical = built_in("critical-incident");
+    let all = format!(
+        "{} {}",
+        critical.when_to_use,
+        critical
+            .steps()
+            .map(|p| p.help.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    assert!(all.contains("critical-incident debrief") && all.contains("EAP"));
+}
+
+/// The child-safety line, in the words every pack uses.
+const CHILD_SAFETY: [&str; 2] = [
+    "child-protection steps today",
+    "writing here is not a report",
+];
+
+fn says_child_safety(text: &str) -> bool {
+    CHILD_SAFETY.iter().all(|part| text.contains(part))
+}
+
+#[test]
+fn a_worry_about_a_child_s_safety_is_routed_now_not_to_supervision() {
+    let after = built_in("after-encounter");
+    assert!(says_child_safety(&after.when_to_use));
+    assert!(says_child_safety(&after.prompts[0].help));
+    let trauma = built_in("vicarious-trauma");
+    assert!(says_child_safety(&trauma.purpose));
+    assert!(says_child_safety(&trauma.closing.help));
+    for id in [
+        "challenging-relationship",
+        "after-report",
+        "critical-incident",
+        "after-safety-risk",
+        "rupture-and-repair",
+        "moral-distress",
+        "supervisor-after",
+    ] {
+        let pack = built_in(id);
+        let all = format!(
+            "{} {} {}",
+            pack.purpose,
+            pack.when_to_use,
+            pack.steps()
+                .map(|p| p.help.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        assert!(says_child_safety(&all), "{id} lacks the child-safety line");
+    }
+}
+
+#[test]
+fn a_brief_pack_serves_a_few_minutes_between_patients() {
+    let brief: Vec<PromptPack> = latest_built_ins().into_iter().filter(|p| p.brief).collect();
+    assert_eq!(brief.len(), 1);
+    let pack = &brief[0];
+    assert_eq!(pack.id, "between-patients");
+    assert!((2..=4).contains(&pack.minutes));
+    assert!(pack.prompts[0].element == RiosElement::HoldingTheBaby);
+    for word in ["pediatrician", "nurse", "NICU"] {
+        assert!(pack.purpose.contains(word), "{word}");
+    }
+}
+
+#[test]
+fn revised_packs_notice_what_went_well_and_keep_the_baby_general() {
+    for id in ["after-encounter", "quick-reflection"] {
+        let pack = built_in(id);
+        assert!(
+            pack.prompts
+                .iter()
+                .any(|p| p.text.contains("went well") && p.text.contains("connection")),
+            "{id} asks about strengths and connection"
+        );
+        let baby = pack
+            .prompts
+            .iter()
+            .find(|p| p.element == RiosElement::HoldingTheBaby)
+            .unwrap();
+        assert!(baby.text.contains("baby or young child"), "{id}");
+        assert!(baby.help.contains("isn't born yet"), "{id}");
+    }
+    assert_eq!(
+        built_in("quick-reflection").prompts[0].answer,
+        AnswerType::LongText
+    );
+    assert!(built_in("preparing-for-supervision")
+        .prompts
+        .iter()
+        .any(|p| p.text.contains("went well")));
+    let bias = built_in("implicit-bias");
+    for topic in [
+        "race and racism",
+        "immigration",
+        "disability",
+        "substance use",
+        "mental illness",
+    ] {
+        assert!(bias.purpose.contains(topic), "{topic}");
+    }
+    assert!(bias.prompts.iter().any(|p| p.text.contains("repair")));
+    let relationship = built_in("challenging-relationship");
+    assert!(relationship
+        .prompts
+        .iter()
+        .any(|p| p.text.contains("unsafe")));
+    assert!(relationship.closing.text.contains("do, or ask for"));
+}
+
+#[test]
+fn positive_intent_never_sets_aside_a_child_s_safety() {
+    for pack in latest_built_ins() {
+        for p in pack.steps() {
+            if p.help.contains("positive intent") {
+                assert!(
+                    p.help.contains("child's safety"),
+                    "{}/{}: {}",
+                    pack.id,
+                    p.id,
+                    p.help
+                );
+            }
+        }
+    }
+}
+
+/// All the words a person reads in the latest content: packs, lenses, check-in and
+/// insights.
+fn latest_content() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for pack in latest_built_ins() {
+        let mut text = vec![
+            pack.title.clone(),
+            pack.purpose.clone(),
+            pack.when_to_use.clone(),
+        ];
+        for p in pack.steps() {
+            text.extend([p.text.clone(), p.help.clone()]);
+            text.extend(p.examples.iter().cloned());
+            if let AnswerType::Choice { options } = &p.answer {
+                text.extend(options.iter().cloned());
+            }
+        }
+        out.push((pack.id.clone(), text.join("\n")));
+    }
+    fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+    for file in ["lenses.json", "checkin.json", "insights.json"] {
+        let path = format!("{}/content/{file}", env!("CARGO_MANIFEST_DIR"));
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let mut text = Vec::new();
+        strings(&json, &mut text);
+        out.push((file.into(), text.join("\n")));
+    }
+    out
+}
+
+#[test]
+fn content_speaks_us_english_and_one_vocabulary() {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    for (name, text) in latest_content() {
+        let lower = text.to_lowercase();
+        for never in [
+            "organisation",
+            "programme",
+            "behaviour",
+            "centre",
+            "judgement",
+            "paediatric",
+            "holds me up",
+            "before bed",
+            "how much am i carrying",
+            "emotionally drained",
+            "making a difference",
+        ] {
+            assert!(!lower.contains(never), "{name} says {never:?}");
+        }
+        for never in [
+            "entry", "entries", "note", "notes", "feedback", "mum", "towards", "carrying",
+        ] {
+            assert!(
+                !words(&text).iter().any(|w| w == never),
+                "{name} says {never:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn help_that_assumes_a_supervisor_also_names_other_support() {
+    for pack in latest_built_ins() {
+        let help: Vec<&str> = pack.steps().map(|p| p.help.as_str()).collect();
+        let all = format!("{} {}", pack.when_to_use, help.join(" "));
+        let leans_on_supervision = help
+            .iter()
+            .any(|h| h.contains("supervision") && !says_child_safety(h));
+        if leans_on_supervision {
+            assert!(
+                [
+                    "trusted colleague",
+                    "peer group",
+                    "infant mental health association"
+                ]
+                .iter()
+                .any(|other| all.contains(other)),
+                "{} assumes everyone has a supervisor",
+                pack.id
+            );
+        }
+    }
 }
 
 #[test]
@@ -149,10 +470,20 @@ fn burnout_ends_with_a_dated_plan_and_quick_reflection_is_quick() {
         built_in("preventing-burnout").closing.answer,
         AnswerType::Plan
     );
+    assert_eq!(built_in("moral-distress").closing.answer, AnswerType::Plan);
     let quick = built_in("quick-reflection");
     assert!(quick.minutes <= 5);
     for pack in prompts::built_in_packs().unwrap() {
         assert!(pack.minutes <= 15, "{} takes about ten minutes", pack.id);
+        // At least half a minute for every step: nobody is hurried through a pack.
+        let steps = pack.steps().count() as f32;
+        assert!(
+            f32::from(pack.minutes) >= steps * 0.5,
+            "{} v{}: {} minutes for {steps} steps",
+            pack.id,
+            pack.version,
+            pack.minutes
+        );
     }
 }
 
@@ -169,7 +500,7 @@ fn bias_prompts_never_ask_for_a_score() {
 }
 
 #[test]
-fn the_five_lenses_cover_the_imh_principles() {
+fn the_lenses_cover_the_imh_principles_culture_and_strengths() {
     let lenses = prompts::lenses().unwrap();
     let principles: HashSet<&str> = lenses.iter().map(|l| l.principle.as_str()).collect();
     for wanted in [
@@ -178,8 +509,22 @@ fn the_five_lenses_cover_the_imh_principles() {
         "Holding the baby in mind",
         "Assume positive intent",
         "Infant rights",
+        "Culture and context",
+        "What's going well?",
     ] {
         assert!(principles.contains(wanted), "{wanted} lens missing");
+    }
+    // Lenses carry no version: answers find their lens by id, so a shipped id never
+    // goes away and stored answers keep reading.
+    let ids: HashSet<&str> = lenses.iter().map(|l| l.id.as_str()).collect();
+    for shipped in [
+        "relationships-matter",
+        "parallel-process",
+        "holding-the-baby",
+        "positive-intent",
+        "infant-rights",
+    ] {
+        assert!(ids.contains(shipped), "{shipped} was removed");
     }
     let ids: HashSet<String> = lenses.iter().map(|l| l.prompt_id()).collect();
     assert_eq!(ids.len(), lenses.len());
@@ -309,6 +654,173 @@ fn theme_endings_hold_for_copies_too() {
     burnout.closing.answer = AnswerType::LongText;
     let message = refused(&burnout, Strictness::Custom);
     assert!(message.contains("plan"), "{message}");
+
+    for id in ["critical-incident", "after-safety-risk", "after-report"] {
+        let mut heavy = built_in(id);
+        heavy.closing.id = "wrap-up".into();
+        for strictness in [Strictness::BuiltIn, Strictness::Custom] {
+            let message = refused(&heavy, strictness);
+            assert!(message.contains("containment"), "{id}: {message}");
+        }
+    }
+    // The same closing step is fine once the pack is no longer on a heavy theme.
+    let mut light = built_in("critical-incident");
+    light.closing.id = "wrap-up".into();
+    light.theme = None;
+    light.validate(Strictness::Custom).unwrap();
+}
+
+#[test]
+fn an_opening_step_shares_no_id_and_stands_outside_the_task_order() {
+    let trauma = built_in("vicarious-trauma");
+    let opening = trauma.opening.clone().unwrap();
+
+    let mut clash = trauma.clone();
+    clash.opening.as_mut().unwrap().id = clash.prompts[2].id.clone();
+    assert!(refused(&clash, Strictness::Custom).contains("unique"));
+    let mut clash = trauma.clone();
+    clash.opening.as_mut().unwrap().id = CONTAINMENT_ID.into();
+    assert!(refused(&clash, Strictness::Custom).contains("unique"));
+    let mut bad = trauma.clone();
+    bad.opening.as_mut().unwrap().help = " ".into();
+    assert!(refused(&bad, Strictness::BuiltIn).contains("opening"));
+
+    // A grounding step may carry any task: the first prompt still describes.
+    let mut out_of_order = trauma.clone();
+    out_of_order.opening.as_mut().unwrap().task = CollaborativeTask::Integrating;
+    out_of_order.validate(Strictness::BuiltIn).unwrap();
+    let mut light = built_in("after-encounter");
+    light.opening = Some(prompts::Prompt {
+        task: CollaborativeTask::Linking,
+        ..opening.clone()
+    });
+    light.validate(Strictness::BuiltIn).unwrap();
+    assert_eq!(light.steps().next().unwrap().id, opening.id, "asked first");
+    assert_eq!(light.prompt(&opening.id), light.opening.as_ref());
+    assert_eq!(
+        light.summary().prompt_count as usize,
+        light.prompts.len(),
+        "the opening is not counted as a prompt"
+    );
+}
+
+#[test]
+fn a_pack_without_an_opening_reads_as_before_and_writes_no_opening() {
+    let v1 = Registry::built_in()
+        .unwrap()
+        .find("vicarious-trauma", 1)
+        .unwrap()
+        .clone();
+    assert!(v1.opening.is_none() && !v1.brief);
+    let json = serde_json::to_value(&v1).unwrap();
+    assert!(json.get("opening").is_none() && json.get("brief").is_none());
+    assert_eq!(json["format"], 1);
+    let v2 = serde_json::to_value(built_in("vicarious-trauma")).unwrap();
+    assert_eq!(v2["format"], 1, "the format number stays 1");
+    assert_eq!(v2["opening"]["id"], "arrive");
+}
+
+fn with_prompts(mut pack: PromptPack, count: usize) -> PromptPack {
+    let last = pack.prompts.last().unwrap().clone();
+    pack.prompts.truncate(count);
+    while pack.prompts.len() < count {
+        let mut extra = last.clone();
+        extra.id = format!("extra-{}", pack.prompts.len());
+        pack.prompts.push(extra);
+    }
+    pack
+}
+
+#[test]
+fn critical_incident_packs_have_three_to_five_prompts() {
+    let critical = built_in("critical-incident");
+    for count in [3, 5] {
+        with_prompts(critical.clone(), count)
+            .validate(Strictness::BuiltIn)
+            .unwrap();
+    }
+    for count in [2, 6] {
+        let message = refused(&with_prompts(critical.clone(), count), Strictness::BuiltIn);
+        assert!(message.contains("3 to 5"), "{count}: {message}");
+    }
+    // A copy may grow, as any custom pack may.
+    with_prompts(critical, 6)
+        .validate(Strictness::Custom)
+        .unwrap();
+    // Other built-in packs keep six to ten.
+    refused(
+        &with_prompts(built_in("after-encounter"), 5),
+        Strictness::BuiltIn,
+    );
+}
+
+#[test]
+fn only_a_brief_pack_may_be_short_and_it_stays_short() {
+    let brief = built_in("between-patients");
+    assert!(brief.brief);
+    for count in [3, 5] {
+        with_prompts(brief.clone(), count)
+            .validate(Strictness::BuiltIn)
+            .unwrap();
+    }
+    for count in [2, 6] {
+        let message = refused(&with_prompts(brief.clone(), count), Strictness::BuiltIn);
+        assert!(message.contains("brief"), "{count}: {message}");
+    }
+    let mut not_brief = brief.clone();
+    not_brief.brief = false;
+    assert!(refused(&not_brief, Strictness::BuiltIn).contains("6 to 10"));
+    let mut slow = brief.clone();
+    slow.minutes = prompts::MAX_BRIEF_MINUTES + 1;
+    assert!(refused(&slow, Strictness::BuiltIn).contains("minutes"));
+    slow.validate(Strictness::Custom).unwrap();
+}
+
+#[test]
+fn a_copy_whose_containment_words_changed_is_told_apart() {
+    let base = built_in("vicarious-trauma");
+    let mut copy = base.clone();
+    copy.id = "my-0a1b2c3d".into();
+    copy.version = 1;
+    copy.origin = prompts::PackOrigin::Custom {
+        based_on: Some(base.pack_ref()),
+    };
+    assert!(!copy.containment_edited(&base));
+    copy.title = "Mine".into();
+    copy.prompts[0].text = "Something else".into();
+    assert!(!copy.containment_edited(&base), "other steps may change");
+
+    let mut help = copy.clone();
+    help.closing.help = "Just breathe.".into();
+    assert!(help.containment_edited(&base));
+    let mut text = copy.clone();
+    text.closing.text = "Where will I leave this?".into();
+    assert!(text.containment_edited(&base));
+    let mut examples = copy.clone();
+    examples.closing.examples.clear();
+    assert!(examples.containment_edited(&base));
+
+    let light = built_in("after-encounter");
+    let mut light_copy = light.clone();
+    light_copy.closing.help = "Changed.".into();
+    assert!(
+        !light_copy.containment_edited(&light),
+        "no containment step to keep"
+    );
+
+    let registry = Registry::of(vec![base.clone(), help.clone()]).unwrap();
+    let flagged: Vec<(String, bool)> = registry
+        .summaries()
+        .into_iter()
+        .map(|s| (s.id, s.containment_edited))
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            ("vicarious-trauma".to_string(), false),
+            ("my-0a1b2c3d".to_string(), true)
+        ]
+    );
 }
 
 #[test]
@@ -502,7 +1014,11 @@ fn prepared_answers_must_fit_their_prompts() {
     };
     let mut fine = vec![choice("Let it rest for now")];
     prompts::prepare_answers(&registry, Some(&quick), &mut fine, true).unwrap();
-    assert_eq!(fine[0].prompt, built_in("quick-reflection").closing.text);
+    let v1 = registry.find("quick-reflection", 1).unwrap();
+    assert_eq!(
+        fine[0].prompt, v1.closing.text,
+        "the version the entry names"
+    );
 
     for mut answers in [
         vec![choice("Something else")],
@@ -698,6 +1214,66 @@ fn insights_say_plainly_what_has_not_come_up() {
         "the jump in carrying (3.5 before, 7.0 this week) is mentioned: {:?}",
         found.observations
     );
+}
+
+#[test]
+fn quiet_heavy_themes_and_burnout_are_never_turned_into_a_task() {
+    let entries = fixed_entries();
+    let registry = Registry::built_in().unwrap();
+    let found = prompts::insights(entries.iter(), &registry, 4, date("2026-03-20")).unwrap();
+    let theme = |t: RscTheme| found.themes.iter().find(|c| c.theme == t).unwrap();
+    for quiet in [
+        RscTheme::VicariousTrauma,
+        RscTheme::CriticalIncident,
+        RscTheme::ChallengingRelationships,
+    ] {
+        assert_eq!(theme(quiet).entries, 0, "{quiet:?}");
+    }
+    assert!(!theme(RscTheme::VicariousTrauma).invite);
+    assert!(!theme(RscTheme::CriticalIncident).invite);
+    assert!(
+        theme(RscTheme::ChallengingRelationships).invite,
+        "a quiet light theme may be offered"
+    );
+    assert!(
+        !theme(RscTheme::ReflectiveProcess).invite,
+        "it came up: nothing to offer"
+    );
+    let empty = prompts::insights(std::iter::empty(), &registry, 4, date("2026-03-20")).unwrap();
+    for t in &empty.themes {
+        assert_eq!(
+            t.invite,
+            !matches!(
+                t.theme,
+                RscTheme::VicariousTrauma | RscTheme::CriticalIncident | RscTheme::Burnout
+            ),
+            "{:?}",
+            t.theme
+        );
+    }
+    for o in found.observations.iter().chain(&empty.observations) {
+        let text = o.text.to_lowercase();
+        for heavy in ["trauma", "burnout", "critical", "reflect on"] {
+            assert!(!text.contains(heavy), "{}", o.text);
+        }
+        for deficit in ["should", "missing", "neglect", "only"] {
+            assert!(!text.contains(deficit), "{}", o.text);
+        }
+    }
+}
+
+#[test]
+fn insights_say_what_is_counted_and_how_rios_is_used() {
+    let found = prompts::insights(
+        std::iter::empty(),
+        &Registry::built_in().unwrap(),
+        4,
+        date("2026-03-20"),
+    )
+    .unwrap();
+    for needed in ["guided questions", "lenses", "RIOS", "on your own"] {
+        assert!(found.about.contains(needed), "{needed}: {}", found.about);
+    }
 }
 
 #[test]

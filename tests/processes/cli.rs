@@ -613,7 +613,7 @@ fn checkin_by_flags_or_json_and_trends_as_text_and_json() {
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(text.contains("3 check-ins in the last 2 weeks"), "{text}");
-    assert!(text.contains("Emotional exhaustion"), "{text}");
+    assert!(text.contains("Emotionally spent"), "{text}");
     assert!(text.contains("Overall by week"), "{text}");
     assert!(!text.contains("CheckinCliNoteMarker"));
 
@@ -764,7 +764,7 @@ fn built_in_packs_are_listed_and_shown_without_a_journal_or_passphrase() {
         assert!(stdout(&out).contains(id), "{id} listed");
     }
     let listed = cli.json(&["prompts", "list", "--json"]);
-    assert_eq!(listed.as_array().unwrap().len(), 7);
+    assert_eq!(listed.as_array().unwrap().len(), 21);
     assert!(listed[0]["prompt_count"].as_u64().unwrap() >= 6);
 
     let out = cli.run_env(&["prompts", "show", "preventing-burnout"], "", &[]);
@@ -992,7 +992,7 @@ fn custom_packs_are_listed_only_with_the_passphrase() {
     journal.lock();
     drop(holding);
     let listed = cli.json(&["prompts", "list", "--custom", "--json"]);
-    assert_eq!(listed.as_array().unwrap().len(), 8);
+    assert_eq!(listed.as_array().unwrap().len(), 22);
     assert!(listed
         .as_array()
         .unwrap()

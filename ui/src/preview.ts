@@ -6,9 +6,19 @@
 //   &privacy                                       privacy mode on
 //   &kept                                          a draft kept at the last lock
 //   &slow=ms                                       how long key derivation takes
+//   &checkins=one | heavy | mixed                  seed wellbeing check-ins (one on
+//                                                  Nov 30, 2026; a heavy stretch; a mix)
+//   &supports                                      a few of "My supports", and a crisis line
+//   &supervisor                                    a confirmed supervisor to share with
+//   &copy=pack-id                                  my own copy of that pack, its closing
+//                                                  step's help shortened
+//   &seen                                          "Before you write" and the sharing limits
+//                                                  already shown
 //   &do=step;step;…                                steps run after start, e.g.
 //        click:new-entry  text:Get started  type:entry-body:Some words
 //        select:filter-kind:private  key:ctrl+l  wait:500
+//        scroll:test-id (shift the page so it is at the top)  open:test-id (a <details>)
+//        pick:test-id:value (a radio inside it)
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { FakeBackend, type SeedEntry } from './lib/backend/fake';
@@ -35,7 +45,7 @@ const SAMPLE: SeedEntry[] = [
     tags: ['sleep', 'feeding'],
     carrying: 7,
     bring_to_supervision: true,
-    body: 'Mum was so tired she could hardly keep her eyes open. Every time I spoke to her the baby turned away and fussed, and I caught myself talking faster to fill the silence. I want to think about what the baby might have been telling us, and why I rushed.',
+    body: 'Mom was so tired she could hardly keep her eyes open. Every time I spoke to her the baby turned away and fussed, and I caught myself talking faster to fill the silence. I want to think about what the baby might have been telling us, and why I rushed.',
   },
   {
     title: 'Clinic follow-up',
@@ -78,12 +88,23 @@ const SAMPLE: SeedEntry[] = [
 ];
 
 const theme = (params.get('theme') ?? 'system') as Theme;
+const seen = params.has('seen');
+const supports = params.has('supports')
+  ? {
+      my_supports: [
+        { label: 'My supervisor, Dana', reach: 'Tuesdays at 10, or text 555-0142' },
+        { label: 'EAP', reach: '1-800-555-0100, any time' },
+        { label: 'Sam (a friend)', reach: '' },
+      ],
+      crisis_line: 'Call or text 988',
+    }
+  : {};
 const unlocked = state === 'unlocked' || state === 'empty';
 const fake = new FakeBackend({
   passphrase: state === 'first-run' ? undefined : PASSPHRASE,
   unlocked,
   entries: state === 'empty' || state === 'first-run' ? [] : SAMPLE,
-  settings: { theme, privacy_mode: params.has('privacy') },
+  settings: { theme, privacy_mode: params.has('privacy'), seen_before_you_write: seen, seen_share_limits: seen, ...supports },
   slowMs: Number(params.get('slow') ?? 900),
   keptDraft: params.has('kept')
     ? {
@@ -106,6 +127,35 @@ const fake = new FakeBackend({
       }
     : null,
 });
+
+/** Check-ins to start with: answers as strain (0 light, 10 heavy) on every question. */
+function checkinAt(id: number, at: Date, s: number) {
+  return {
+    id: id.toString(16).padStart(32, 'c'),
+    taken_at: at.toISOString(),
+    item_set_version: 1,
+    answers: [
+      { item_id: 'energy', value: 10 - s },
+      { item_id: 'exhaustion', value: s },
+      { item_id: 'intrusive', value: Math.max(0, s - 1) },
+      { item_id: 'support', value: Math.min(10, 11 - s) },
+      { item_id: 'sleep', value: 10 - s },
+    ],
+    note: null,
+  };
+}
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+const seeded = params.get('checkins');
+if (seeded === 'one') fake.guided.checkins.push(checkinAt(1, new Date('2026-11-30T09:00:00Z'), 5));
+if (seeded === 'heavy') [27, 20, 13, 6, 1].forEach((d, i) => fake.guided.checkins.push(checkinAt(i + 1, daysAgo(d), 7 + (i % 2))));
+if (seeded === 'mixed') [60, 45, 33, 20, 12, 5].forEach((d, i) => fake.guided.checkins.push(checkinAt(i + 1, daysAgo(d), [3, 5, 6, 4, 7, 5][i])));
+
+const copyOf = params.get('copy');
+if (copyOf) {
+  const copy = fake.guided.duplicatePack({ id: copyOf, version: null });
+  fake.guided.savePack({ ...copy, closing: { ...copy.closing, help: 'Breathe, then rest.' } });
+}
+if (params.has('supervisor')) fake.exchange.addContact('Dr. Rivera', 'my_supervisor');
 
 const target = document.getElementById('app');
 if (target) mount(App, { target, props: { backend: fake, reload: () => location.reload() } });
@@ -153,6 +203,23 @@ async function run(step: string) {
     }
     case 'focus':
       byTestId(arg).focus();
+      break;
+    case 'scroll': {
+      // Shift the page up (headless screenshots of a scrolled window come out blank).
+      const page = document.getElementById('app');
+      if (page) {
+        window.scrollTo(0, 0);
+        page.style.transform = '';
+        const top = byTestId(arg).getBoundingClientRect().top - 16;
+        page.style.transform = `translateY(${-top}px)`;
+      }
+      break;
+    }
+    case 'pick':
+      byTestId(arg).querySelector<HTMLInputElement>(`input[value="${value}"]`)?.click();
+      break;
+    case 'open':
+      (byTestId(arg) as HTMLDetailsElement).open = true;
       break;
     case 'blur':
       (document.activeElement as HTMLElement | null)?.blur();

@@ -150,8 +150,8 @@ pub enum Command {
         #[command(subcommand)]
         action: PromptsAction,
     },
-    /// Which elements and themes your reflections touched lately, and how much you are
-    /// carrying, week by week.
+    /// Which elements and themes your reflections touched lately, and how heavy things
+    /// have felt, week by week.
     Insights {
         /// How many weeks back to look (1 to 52)
         #[arg(long, default_value_t = prompts::DEFAULT_WEEKS)]
@@ -333,13 +333,13 @@ pub struct CheckinArgs {
     /// Energy for your work: 0 running on empty, 10 plenty to give
     #[arg(long, value_name = "0-10")]
     pub energy: Option<u8>,
-    /// Emotionally drained: 0 not drained, 10 completely drained
+    /// Emotionally spent: 0 still have reserves, 10 completely spent
     #[arg(long, value_name = "0-10")]
     pub exhaustion: Option<u8>,
-    /// Families' stories coming back unbidden: 0 hardly at all, 10 very often
+    /// Families' stories following you home: 0 hardly at all, 10 very often
     #[arg(long, value_name = "0-10")]
     pub intrusive: Option<u8>,
-    /// Feeling your work makes a difference: 0 not at all, 10 very much
+    /// Seeing your work help babies and families: 0 not at all, 10 very clearly
     #[arg(long, value_name = "0-10")]
     pub effectiveness: Option<u8>,
     /// Feeling supported: 0 alone with it, 10 well held
@@ -442,7 +442,7 @@ pub struct EntryFields {
     /// Mark "bring to supervision"
     #[arg(long)]
     pub flag: bool,
-    /// How much am I carrying this, 0 to 10
+    /// How heavy does this feel? 0 to 10
     #[arg(long, value_name = "0-10")]
     pub rating: Option<u8>,
     /// Read the text from FILE, or from standard input with -

@@ -5,8 +5,8 @@ import type { EntryKind, Setting, Theme } from './ipc/types';
 export const APP_NAME = 'Attune';
 
 export const KIND_LABELS: Record<EntryKind, string> = {
-  encounter: 'Encounter reflection',
-  private: 'Private reflection',
+  encounter: 'About a visit or session',
+  private: 'About me and my work',
 };
 
 export const KINDS: readonly EntryKind[] = ['encounter', 'private'];
@@ -48,8 +48,63 @@ export const WHAT_ATTUNE_IS =
 /** The privacy promise, in two sentences (welcome screen, About). */
 export const PRIVACY_PROMISE = [
   'Everything you write stays on this computer, encrypted with a passphrase only you know.',
-  'Nothing is ever sent anywhere.',
+  'Attune never connects to the internet; nothing leaves this computer unless you share, export or back it up.',
 ] as const;
+
+/**
+ * Where a worry about a child's safety goes: to the agency and the supervisor today,
+ * never only into Attune (welcome screen, About, "Before you write").
+ */
+export const CHILD_SAFETY =
+  'If something you saw or heard means a child may not be safe, follow your agency’s child-protection steps today and talk with your supervisor now. Writing in Attune is not a report.';
+
+/** About: a journal of work reflections on a personal computer may fall under a policy. */
+export const AGENCY_POLICY_NOTE =
+  'Some agencies have a policy about keeping reflections on work on your own computer. It is worth checking yours.';
+
+/** The question on every reflection, and on the list, views and insights. */
+export const CARRYING_QUESTION = 'How heavy does this feel?';
+
+/** When the person has set no crisis line of their own. */
+export const CRISIS_LINE_DEFAULT = 'Call or text 988 in the US (the 988 Suicide & Crisis Lifeline)';
+/** When the person has set no emergency number of their own. */
+export const EMERGENCY_DEFAULT = 'Your local emergency number';
+/** The line that leads into the crisis line and emergency number. */
+export const CRISIS_LEAD = 'If you might harm yourself, or you are not safe right now, reach someone today:';
+
+/** The crisis line and emergency number to name: the person's own, or the defaults. */
+export function crisisContacts(settings: { crisis_line?: string | null; emergency_number?: string | null } | null): {
+  line: string;
+  emergency: string;
+} {
+  return {
+    line: settings?.crisis_line?.trim() || CRISIS_LINE_DEFAULT,
+    emergency: settings?.emergency_number?.trim() || EMERGENCY_DEFAULT,
+  };
+}
+
+/** "Before you write": shown once after set-up, and again from About. */
+export const BEFORE_YOU_WRITE: readonly { lead: string; text: string }[] = [
+  {
+    lead: 'Use codes, not names.',
+    text: 'Call each family by a short code you choose, like FAM-7. Leave out names, addresses, birth dates and record numbers.',
+  },
+  {
+    lead: 'This is not a clinical record.',
+    text: 'Attune holds your own reflections on the work. Case notes and decisions belong in your agency’s records.',
+  },
+  {
+    lead: 'It is not where a concern is reported.',
+    text: CHILD_SAFETY,
+  },
+];
+
+/** The limits of confidentiality, at the moment of sharing (and linked from the share panel after). */
+export const SHARE_LIMITS: readonly string[] = [
+  'Encryption means only the person you share with can open the file. It does not decide what happens after they read it.',
+  'What happens next is part of your supervision agreement. A supervisor may need to act on a worry about a child’s safety, and written material may fall under your agency’s policy.',
+  'Write about your experience of the work, and leave out any case facts you would keep out of writing.',
+];
 
 export const UNTITLED = 'Untitled reflection';
 
@@ -60,7 +115,7 @@ export const SAVE_STATE_LABELS = {
   saved: 'Saved',
 } as const;
 
-export const KEPT_DRAFT_NOTE = 'We kept what you were writing when Attune locked.';
+export const KEPT_DRAFT_NOTE = 'Attune kept what you were writing when it locked.';
 
 /** The printed sheet that goes with a recovery key. */
 export const RECOVERY_PRINT_TITLE = 'Attune recovery key';

@@ -93,6 +93,13 @@ fn print_pack(pack: &PromptPack) {
         );
         println!();
     };
+    if pack.is_heavy() {
+        println!("You can stop at any question and go straight to the closing step.");
+        println!();
+    }
+    if let Some(opening) = &pack.opening {
+        print_prompt("To begin:", opening);
+    }
     for (i, p) in pack.prompts.iter().enumerate() {
         print_prompt(&format!("{}.", i + 1), p);
     }
@@ -108,6 +115,7 @@ fn print_insights(found: &prompts::Insights) {
         found.entries,
         if found.entries == 1 { "y" } else { "ies" }
     );
+    println!("{}", found.about);
     let since = |last: Option<NaiveDate>, days: Option<u32>| match (last, days) {
         (Some(d), Some(0)) => format!("{d} (today)"),
         (Some(d), Some(n)) => format!("{d} ({n} days ago)"),
@@ -135,9 +143,9 @@ fn print_insights(found: &prompts::Insights) {
     }
     println!();
     if found.carrying.is_empty() {
-        println!("How much I am carrying: no ratings in this window.");
+        println!("How heavy things have felt: no ratings in this window.");
     } else {
-        println!("How much I am carrying (0 to 10, mean per week):");
+        println!("How heavy things have felt (0 to 10, mean per week):");
         for w in &found.carrying {
             println!(
                 "  {}  {:>4.1}  ({} rating{})",

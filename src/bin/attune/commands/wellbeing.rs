@@ -51,6 +51,9 @@ pub fn checkin(ctx: &mut Ctx, args: CheckinArgs) -> Result<(), Error> {
     for s in &saved.suggestions {
         println!("  - {}", s.text);
     }
+    if saved.long_heavy_stretch {
+        println!("{}", set.long_stretch);
+    }
     println!("{}", set.reminder);
     Ok(())
 }

@@ -6,6 +6,7 @@ import { AttuneError } from '../../lib/backend';
 import type { FakeOptions } from '../../lib/backend/fake';
 import BackupsPanel from './BackupsPanel.svelte';
 
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 const USB = '/media/usb/Attune backups';
 
 async function renderPanel(options: FakeOptions = {}, setup: (fake: ReturnType<typeof unlockedFake>) => void = () => {}) {
@@ -96,10 +97,8 @@ describe('backups panel', () => {
 
     await waitFor(() => expect(fake.callsTo('save_settings')).toHaveLength(1));
     expect(fake.callsTo('save_settings')[0]).toEqual({
+      ...DEFAULT_SETTINGS,
       auto_lock_minutes: 12,
-      theme: 'system',
-      privacy_mode: false,
-      deid_allow: [],
       backup_folder: USB,
       backup_rotation: { daily: 14, weekly: 5, monthly: 0 },
     });

@@ -178,10 +178,42 @@ describe('sharing', () => {
     const shared = screen.getAllByTestId('share-shared-item');
     expect(shared).toHaveLength(2);
     expect(shared[0]).toHaveTextContent('Calm visit');
-    expect(shared[0]).toHaveTextContent('sent in a packet');
+    expect(shared[0]).toHaveTextContent('sent in a file');
   });
 
-  test('a cancelled save dialog keeps the choice and says no packet was saved', async () => {
+  test('the first share comes with the limits of confidentiality; after that they are a click away', async () => {
+    const { fake } = sharingFake();
+    const r = open(fake);
+    await toTab(r, 'share');
+    const picks = await screen.findAllByTestId('share-pick');
+    expect(screen.queryByTestId('share-limits-link')).not.toBeInTheDocument();
+    await r.user.click(picks[0]);
+    await r.user.click(screen.getByTestId('share-preview-open'));
+    const first = await screen.findByTestId('share-limits-first');
+    // What encryption does, and what it does not.
+    expect(first).toHaveTextContent(/only the person you share with can open the file/);
+    expect(first).toHaveTextContent(/supervision agreement/);
+    expect(first).toHaveTextContent(/may need to act on a worry about a child’s safety/);
+    expect(first).toHaveTextContent(/agency’s policy/);
+    expect(first).toHaveTextContent(/leave out any case facts you would keep out of writing/);
+    const share = screen.getByTestId('share-save');
+    expect(share).toHaveTextContent('I understand: share and save the file…');
+    expect(fake.settings.seen_share_limits).toBe(false);
+    await r.user.click(share);
+    await waitFor(() => expect(screen.getByTestId('share-note')).toHaveTextContent('Saved as'));
+    expect(fake.settings.seen_share_limits).toBe(true);
+    // From now on: a link in the share panel, closed.
+    const link = screen.getByTestId('share-limits-link');
+    expect(link).not.toHaveAttribute('open');
+    expect(within(link).getByTestId('share-limits')).toHaveTextContent(/supervision agreement/);
+    await r.user.click(screen.getAllByTestId('share-pick')[1]);
+    await r.user.click(screen.getByTestId('share-preview-open'));
+    await screen.findByTestId('share-preview');
+    expect(screen.queryByTestId('share-limits-first')).not.toBeInTheDocument();
+    expect(screen.getByTestId('share-save')).toHaveTextContent('Share and save the file…');
+  });
+
+  test('a cancelled save dialog keeps the choice and says no file was saved', async () => {
     const { fake } = sharingFake();
     const r = open(fake);
     await toTab(r, 'share');
@@ -189,9 +221,9 @@ describe('sharing', () => {
     await r.user.click(screen.getByTestId('share-preview-open'));
     fake.exchange.cancelNextDialog();
     await r.user.click(await screen.findByTestId('share-save'));
-    await waitFor(() => expect(screen.getByTestId('share-note')).toHaveTextContent('No packet was saved'));
+    await waitFor(() => expect(screen.getByTestId('share-note')).toHaveTextContent('No file was saved'));
     expect(fake.exchange.saved).toEqual([]);
-    expect(screen.getByTestId('share-shared-item')).toHaveTextContent('not in a saved packet yet');
+    expect(screen.getByTestId('share-shared-item')).toHaveTextContent('not in a saved file yet');
   });
 
   test('withdrawing says it is a request, not a recall', async () => {
@@ -227,7 +259,7 @@ describe('packets', () => {
     fake.exchange.queuedPackets.push({ kind: 'share', contact_id: ana.id, entries: [sharedEntry('a'.repeat(32), 'Hard morning')] });
     const r = open(fake);
     await r.user.click(screen.getByTestId('packet-open'));
-    expect(await screen.findByTestId('packet-outcome')).toHaveTextContent('Ana now shares one entry with you.');
+    expect(await screen.findByTestId('packet-outcome')).toHaveTextContent('Ana now shares one reflection with you.');
     await toTab(r, 'inbox');
     expect(await screen.findByTestId('inbox-item')).toHaveTextContent('Hard morning');
   });
@@ -239,7 +271,7 @@ describe('packets', () => {
     await r.user.click(screen.getByTestId('packet-open'));
     await waitFor(() => expect(fake.callsTo('open_packet')).toHaveLength(1));
     expect(screen.getByTestId('packet-outcome')).toHaveTextContent('');
-    fake.failNext('open_packet', new AttuneError('packet_refused', 'This packet is not for this journal. Nothing was changed.'));
+    fake.failNext('open_packet', new AttuneError('packet_refused', 'This file is not for this journal. Nothing was changed.'));
     await r.user.click(screen.getByTestId('packet-open'));
     expect(await screen.findByTestId('packet-error')).toHaveTextContent('Nothing was changed.');
   });
@@ -299,7 +331,7 @@ describe('inbox', () => {
     );
     expect(await screen.findByTestId('inbox-my-response')).toHaveTextContent('What I wonder: What the baby was telling her.');
     expect(screen.queryByTestId('response-heard')).not.toBeInTheDocument();
-    expect(screen.getByTestId('inbox-note')).toHaveTextContent('next feedback packet');
+    expect(screen.getByTestId('inbox-note')).toHaveTextContent('next file of responses');
   });
 
   test('bringing an entry to the next session puts it on the agenda', async () => {
@@ -326,10 +358,10 @@ describe('inbox', () => {
     expect(fake.exchange.saved.map((s) => s.kind)).toEqual(['feedback']);
   });
 
-  test('an empty inbox says how packets arrive', async () => {
+  test('an empty inbox says how shared files arrive', async () => {
     const r = open();
     await toTab(r, 'inbox');
-    expect(await screen.findByTestId('inbox-empty')).toHaveTextContent('Import a packet');
+    expect(await screen.findByTestId('inbox-empty')).toHaveTextContent('Open a file…');
   });
 });
 

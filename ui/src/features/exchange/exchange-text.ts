@@ -17,7 +17,7 @@ export const ROLE_LABELS: Record<CardRole, string> = {
 
 /** How withdrawing works, said before anyone presses the button. */
 export const WITHDRAW_HINT =
-  "Withdrawing is a request, not a recall: the next packet asks your supervisor's Attune to remove the entry, but a copy someone already made cannot be taken back.";
+  "Withdrawing is a request, not a recall: the next file asks your supervisor's Attune to remove the reflection, but a copy someone already made cannot be taken back.";
 
 /** An answer as plain text. */
 export function answerText(value: AnswerValue): string {

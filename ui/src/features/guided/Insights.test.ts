@@ -40,19 +40,41 @@ describe('insights', () => {
     expect(fake.callsTo('insights')).toEqual([{ weeks: 4 }]);
   });
 
-  test('the period can change, and a theme that has not come up offers its pack', async () => {
+  test('the period can change, and a quiet theme offers its pack', async () => {
     const fake = unlockedFake([], { now: NOW });
     const { user } = await openJournal(fake);
     await user.click(screen.getByTestId('nav-insights'));
     await screen.findByTestId('insights-elements');
-    expect(screen.getByTestId('insights-carrying-empty')).toBeInTheDocument();
+    expect(screen.getByTestId('insights-carrying-empty')).toHaveTextContent('How heavy does this feel?');
+    expect(screen.getByTestId('insights-about')).toHaveTextContent(/not a rating/);
     await user.selectOptions(screen.getByTestId('insights-period'), '12');
     await waitFor(() => expect(fake.callsTo('insights').at(-1)).toEqual({ weeks: 12 }));
 
-    const burnout = within(screen.getByTestId('insights-themes')).getByRole('row', { name: /Preventing burnout/ });
-    await user.click(within(burnout).getByTestId('insights-write'));
+    const bias = within(screen.getByTestId('insights-themes')).getByRole('row', { name: /Exploring implicit bias/ });
+    await user.click(within(bias).getByTestId('insights-write'));
     const select = (await screen.findByTestId('pack-select')) as HTMLSelectElement;
-    await waitFor(() => expect(select.value).toBe('preventing-burnout'));
+    await waitFor(() => expect(select.value).toBe('implicit-bias'));
     expect(await screen.findByTestId('guided-prompt')).toBeInTheDocument();
+  });
+
+  test('a zero counter never invites writing about vicarious trauma, critical incidents or burnout: only a look inside', async () => {
+    const fake = unlockedFake([], { now: NOW });
+    const { user } = await openJournal(fake);
+    await user.click(screen.getByTestId('nav-insights'));
+    const themes = await screen.findByTestId('insights-themes');
+    for (const name of [/Processing vicarious trauma/, /After a critical incident/, /Preventing burnout/]) {
+      const row = within(themes).getByRole('row', { name });
+      expect(row).toHaveTextContent('0');
+      expect(within(row).queryByTestId('insights-write')).not.toBeInTheDocument();
+      expect(within(row).getByTestId('insights-look-inside')).toHaveTextContent('Look inside');
+    }
+    const vt = within(themes).getByRole('row', { name: /Processing vicarious trauma/ });
+    await user.click(within(vt).getByTestId('insights-look-inside'));
+    const detail = await screen.findByTestId('pack-detail');
+    expect(within(detail).getByRole('heading', { level: 1 })).toHaveTextContent('Processing vicarious trauma');
+    expect(screen.getByTestId('nav-packs')).toHaveAttribute('aria-current', 'page');
+    // Looking is not writing.
+    expect(fake.callsTo('create_entry')).toHaveLength(0);
+    expect(screen.queryByTestId('pack-select')).not.toBeInTheDocument();
   });
 });

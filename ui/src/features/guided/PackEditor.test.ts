@@ -216,12 +216,12 @@ describe('custom pack editor', () => {
     const { fake, user, pack } = await openEditor();
     within(prompts()[0]).getByTestId('pack-prompt-down').focus();
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Move down: prompt 2'));
+    await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Move down: question 2'));
     expect(promptIds().slice(0, 2)).toEqual([pack.prompts[1].id, pack.prompts[0].id]);
 
     // At the top, "Move up" is disabled, so focus goes to "Move down".
     await user.click(within(prompts()[1]).getByTestId('pack-prompt-up'));
-    await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Move down: prompt 1'));
+    await waitFor(() => expect(document.activeElement).toHaveAccessibleName('Move down: question 1'));
     expect(promptIds()[0]).toBe(pack.prompts[0].id);
 
     fireEvent.keyDown(window, { key: 's', ctrlKey: true });
@@ -243,5 +243,49 @@ describe('custom pack editor', () => {
     for (const f of fields) expect(f).toHaveAccessibleName();
     expect(screen.getByTestId('pack-closing')).toHaveTextContent(/small plan with a date/);
     expect(within(screen.getByTestId('pack-closing')).getByTestId('pack-prompt-answer')).toHaveValue('plan');
+  });
+
+  test('a copy of a heavy pack keeps its grounding opening step, which can be edited, first', async () => {
+    const { fake, user, pack } = await openEditor('vicarious-trauma');
+    expect(pack.opening).toBeTruthy();
+    const opening = screen.getByTestId('pack-opening');
+    expect(opening).toHaveTextContent('Before you begin');
+    expect(within(opening).getByTestId('pack-prompt-text')).toHaveValue(pack.opening!.text);
+    await user.type(within(opening).getByTestId('pack-prompt-help'), ' Take your time.');
+    await user.click(screen.getByTestId('pack-save'));
+    await waitFor(() => expect(fake.callsTo('save_pack')).toHaveLength(1));
+    expect(lastSaved(fake).opening).toEqual({ ...pack.opening, help: `${pack.opening!.help} Take your time.` });
+    expect(lastSaved(fake).prompts.map((p) => p.id)).toEqual(pack.prompts.map((p) => p.id));
+  });
+
+  test('changing the containment words of a heavy pack brings a gentle warning, gone when they match again', async () => {
+    const { fake, user, pack } = await openEditor('critical-incident');
+    const closing = screen.getByTestId('pack-closing');
+    expect(closing).toHaveTextContent(/set what you heard down for now/);
+    // The original is read to compare with; nothing differs yet.
+    await waitFor(() => expect(fake.callsTo('get_pack').length).toBe(1));
+    expect(screen.queryByTestId('pack-containment-warning')).not.toBeInTheDocument();
+
+    const help = within(closing).getByTestId('pack-prompt-help');
+    await user.clear(help);
+    await user.type(help, 'Rest.');
+    const warning = await screen.findByTestId('pack-containment-warning');
+    expect(warning).toHaveTextContent(/written with care/);
+    expect(warning).toHaveTextContent(/child’s safety/);
+    // A warning, not a block: saving still works.
+    await user.click(screen.getByTestId('pack-save'));
+    await waitFor(() => expect(fake.callsTo('save_pack')).toHaveLength(1));
+
+    await user.clear(help);
+    await user.type(help, pack.closing.help);
+    await waitFor(() => expect(screen.queryByTestId('pack-containment-warning')).not.toBeInTheDocument());
+  });
+
+  test('other packs never show the containment warning', async () => {
+    const { user } = await openEditor('preventing-burnout');
+    const help = within(screen.getByTestId('pack-closing')).getByTestId('pack-prompt-help');
+    await user.clear(help);
+    await user.type(help, 'Something else.');
+    expect(screen.queryByTestId('pack-containment-warning')).not.toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, test, vi } from 'vitest';
 import { AttuneError } from '../../lib/backend';
-import { BUILT_IN_PACKS, LENSES } from '../../lib/backend/fake-guided';
+import { LATEST_BUILT_IN, LENSES, latestBuiltIn } from '../../lib/backend/fake-guided';
 import { ELEMENT_LABELS, TASK_LABELS } from './rsc-labels';
 import { alertText, unlockedFake } from '../../test/helpers';
 import { renderScreen } from '../../test/render-screen';
@@ -10,7 +10,7 @@ import Packs from './Packs.svelte';
 async function openPacks(fake = unlockedFake()) {
   const onwrite = vi.fn();
   const r = renderScreen(fake, Packs, { onwrite });
-  await screen.findByRole('heading', { name: 'Prompt packs' });
+  await screen.findByRole('heading', { name: 'Packs' });
   await waitFor(() => expect(screen.queryAllByTestId('pack-card').length).toBeGreaterThan(0));
   return { ...r, onwrite };
 }
@@ -21,19 +21,15 @@ function cardFor(title: string): HTMLElement {
   return card;
 }
 
-function builtIn(id: string) {
-  const pack = BUILT_IN_PACKS.find((p) => p.id === id);
-  if (!pack) throw new Error(`no built-in pack ${id}`);
-  return pack;
-}
+const builtIn = latestBuiltIn;
 
-describe('prompt pack library', () => {
-  test('lists the seven built-in packs from the content files, and no packs of my own yet', async () => {
+describe('pack library', () => {
+  test('lists every built-in pack from the content files, and no packs of my own yet', async () => {
     const { fake } = await openPacks();
     const builtIns = within(screen.getByTestId('pack-list-built-in')).getAllByTestId('pack-card');
-    expect(builtIns).toHaveLength(7);
+    expect(builtIns).toHaveLength(LATEST_BUILT_IN.length);
     const shown = builtIns.map((c) => within(c).getByRole('heading').textContent?.trim());
-    expect(shown.sort()).toEqual(BUILT_IN_PACKS.map((p) => p.title).sort());
+    expect(shown.sort()).toEqual(LATEST_BUILT_IN.map((p) => p.title).sort());
     expect(shown).toContain('Processing vicarious trauma');
     expect(shown).toContain('Quick reflection');
 
@@ -42,7 +38,14 @@ describe('prompt pack library', () => {
     expect(card).toHaveTextContent(burnout.purpose);
     expect(card).toHaveTextContent(burnout.when_to_use);
     expect(card).toHaveTextContent(`About ${burnout.minutes} minutes`);
-    expect(card).toHaveTextContent(`${burnout.prompts.length} prompts and a closing step`);
+    expect(card).toHaveTextContent(`${burnout.prompts.length} questions and a closing step`);
+    expect(within(card).queryByTestId('pack-heavy-note')).not.toBeInTheDocument();
+    // Heavy packs say on the card that they can be stopped gently.
+    for (const id of ['vicarious-trauma', 'critical-incident']) {
+      expect(within(cardFor(builtIn(id).title)).getByTestId('pack-heavy-note')).toHaveTextContent(
+        'You can stop at any question and close gently.',
+      );
+    }
     expect(within(card).getByTestId('pack-theme')).toHaveTextContent('Preventing burnout');
     expect(within(card).getByTestId('pack-duplicate')).toHaveTextContent('Make my own copy');
     expect(within(card).queryByTestId('pack-edit')).not.toBeInTheDocument();
@@ -59,7 +62,7 @@ describe('prompt pack library', () => {
     expect(onwrite).toHaveBeenCalledWith('quick-reflection');
   });
 
-  test('Look inside shows every prompt in order with its element and task, the closing step, and the lenses', async () => {
+  test('Look inside shows the opening, every question in order with its element and task, the closing step, and the lenses', async () => {
     const { fake, user, onwrite } = await openPacks();
     const pack = builtIn('vicarious-trauma');
     await user.click(within(cardFor(pack.title)).getByTestId('pack-open'));
@@ -68,8 +71,13 @@ describe('prompt pack library', () => {
     expect(fake.callsTo('get_pack')).toEqual([{ id: 'vicarious-trauma', version: null }]);
     expect(within(detail).getByRole('heading', { level: 1, name: pack.title })).toHaveFocus();
 
-    const steps = within(detail).getAllByTestId('pack-step');
-    expect(steps).toHaveLength(pack.prompts.length);
+    const all = within(detail).getAllByTestId('pack-step');
+    // The grounding step comes first.
+    expect(all).toHaveLength(pack.prompts.length + 1);
+    expect(all[0]).toHaveTextContent('Before you begin');
+    expect(within(all[0]).getByRole('heading')).toHaveTextContent(pack.opening!.text);
+    const steps = all.slice(1);
+    expect(steps[0]).toHaveTextContent('Question 1');
     steps.forEach((step, i) => {
       const prompt = pack.prompts[i];
       expect(within(step).getByRole('heading')).toHaveTextContent(prompt.text);
@@ -84,7 +92,7 @@ describe('prompt pack library', () => {
     expect(closing).toHaveTextContent('Closing step');
     expect(closing).toHaveTextContent(pack.closing.text);
 
-    const lensSection = within(detail).getByRole('region', { name: 'Lenses you can add to any entry' });
+    const lensSection = within(detail).getByRole('region', { name: 'Lenses you can add to any reflection' });
     const lenses = within(lensSection).getAllByTestId('pack-lens');
     expect(lenses).toHaveLength(LENSES.length);
     expect(lenses[0]).toHaveTextContent(LENSES[0].principle);
@@ -122,7 +130,7 @@ describe('prompt pack library', () => {
     await user.click(within(cardFor('After an encounter')).getByTestId('pack-duplicate'));
 
     const editor = await screen.findByTestId('pack-editor');
-    expect(fake.callsTo('duplicate_pack')).toEqual([{ id: 'after-encounter', version: 1 }]);
+    expect(fake.callsTo('duplicate_pack')).toEqual([{ id: 'after-encounter', version: builtIn('after-encounter').version }]);
     expect(within(editor).getByTestId('pack-title')).toHaveValue('After an encounter (my copy)');
     expect(within(editor).getAllByTestId('pack-prompt')).toHaveLength(builtIn('after-encounter').prompts.length);
 
@@ -142,7 +150,13 @@ describe('prompt pack library', () => {
 
     await user.click(within(cardFor(copy.title)).getByTestId('pack-edit'));
     const title = await screen.findByTestId('pack-title');
-    expect(fake.callsTo('get_pack')).toEqual([{ id: copy.id, version: null }]);
+    // The pack, and the one it was copied from (to compare containment steps with).
+    await waitFor(() =>
+      expect(fake.callsTo('get_pack')).toEqual([
+        { id: copy.id, version: null },
+        { id: 'quick-reflection', version: builtIn('quick-reflection').version },
+      ]),
+    );
     await user.clear(title);
     await user.type(title, 'My Friday check');
     await user.click(screen.getByTestId('pack-save'));
@@ -172,6 +186,6 @@ describe('prompt pack library', () => {
     await user.click(within(cardFor('Preparing for supervision')).getByTestId('pack-duplicate'));
     await waitFor(() => expect(alertText()).toBe('Attune could not save just now. Please try again.'));
     expect(screen.queryByTestId('pack-editor')).not.toBeInTheDocument();
-    expect(screen.getAllByTestId('pack-card')).toHaveLength(7);
+    expect(screen.getAllByTestId('pack-card')).toHaveLength(LATEST_BUILT_IN.length);
   });
 });

@@ -2,9 +2,27 @@
 // prompt, none for an empty one, in the order the pack asks them (lenses last).
 import type { AnswerValue, Lens, Prompt, PromptAnswer, PromptPack } from '../../lib/ipc/types';
 
-/** The prompts of a pack in order, the closing step last. */
+/** Every step of a pack in order: the opening (if any), the questions, the closing step last. */
 export function steps(pack: PromptPack): Prompt[] {
-  return [...pack.prompts, pack.closing];
+  return [...(pack.opening ? [pack.opening] : []), ...pack.prompts, pack.closing];
+}
+
+/**
+ * A heavy pack (vicarious trauma, critical incident), as PromptPack::is_heavy: every
+ * step offers "Stop and close gently", and its closing step contains.
+ */
+export function isHeavy(pack: Pick<PromptPack, 'theme'>): boolean {
+  return pack.theme === 'vicarious_trauma' || pack.theme === 'critical_incident';
+}
+
+/** Packs whose closing step points to where to turn and the person's own supports. */
+export function closesWithSupports(pack: Pick<PromptPack, 'theme'>): boolean {
+  return isHeavy(pack) || pack.theme === 'burnout';
+}
+
+/** A closing choice that means "bring this to supervision" (it also marks the reflection). */
+export function meansBringToSupervision(value: string): boolean {
+  return /\bbring (it|this)\b.*\bsupervision\b/i.test(value);
 }
 
 export function lensPromptId(lens: Lens): string {

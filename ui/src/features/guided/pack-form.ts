@@ -28,6 +28,8 @@ export interface PackFields {
   purpose: string;
   whenToUse: string;
   minutes: number | null;
+  /** The grounding step before the questions, when the pack has one. */
+  opening: PromptFields | null;
   prompts: PromptFields[];
   closing: PromptFields;
 }
@@ -56,6 +58,7 @@ export function packFields(pack: PromptPack): PackFields {
     purpose: pack.purpose,
     whenToUse: pack.when_to_use,
     minutes: pack.minutes,
+    opening: pack.opening ? promptFields(pack.opening) : null,
     prompts: pack.prompts.map(promptFields),
     closing: promptFields(pack.closing),
   };
@@ -63,7 +66,7 @@ export function packFields(pack: PromptPack): PackFields {
 
 /** `q-<n>` with the smallest n no prompt (or the closing step) uses yet. */
 export function freshPromptId(fields: PackFields): string {
-  const taken = new Set([...fields.prompts, fields.closing].map((p) => p.id));
+  const taken = new Set([...(fields.opening ? [fields.opening] : []), ...fields.prompts, fields.closing].map((p) => p.id));
   let n = 1;
   while (taken.has(`q-${n}`)) n++;
   return `q-${n}`;
@@ -117,8 +120,9 @@ export function toPrompt(f: PromptFields): Prompt {
 }
 
 /**
- * The pack to send to `save_pack`: the original's id, version, format, theme and
- * origin with the person's edits. `minutes` must already be a whole number.
+ * The pack to send to `save_pack`: the original's id, version, format, theme, brevity
+ * and origin with the person's edits; its opening step kept (edited) when it has one.
+ * `minutes` must already be a whole number.
  */
 export function toPack(original: PromptPack, fields: PackFields, minutes: number): PromptPack {
   return {
@@ -129,11 +133,28 @@ export function toPack(original: PromptPack, fields: PackFields, minutes: number
     purpose: fields.purpose.trim(),
     when_to_use: fields.whenToUse.trim(),
     minutes,
+    ...(original.brief ? { brief: true } : {}),
     theme: original.theme,
+    ...(fields.opening ? { opening: toPrompt(fields.opening) } : {}),
     prompts: fields.prompts.map(toPrompt),
     closing: toPrompt(fields.closing),
     origin: original.origin,
   };
+}
+
+/**
+ * Whether a copy's containment step no longer says what the pack it was copied from says
+ * (as PromptPack::containment_edited): its question, help or examples changed.
+ */
+export function containmentEdited(closing: PromptFields, base: PromptPack | null): boolean {
+  if (!base || base.closing.id !== 'containment') return false;
+  const now = toPrompt(closing);
+  return (
+    now.id !== base.closing.id ||
+    now.text !== base.closing.text ||
+    now.help !== base.closing.help ||
+    JSON.stringify(now.examples) !== JSON.stringify(base.closing.examples)
+  );
 }
 
 /** The core keeps a custom pack to 1 to 20 prompts before its closing step. */

@@ -25,13 +25,14 @@ export const TASK_LABELS: Record<CollaborativeTask, string> = {
 /** In the order a reflection roughly moves through them. */
 export const TASKS = Object.keys(TASK_LABELS) as CollaborativeTask[];
 
-/** The five RS/C themes of the built-in packs (not the light/dark theme of Settings). */
+/** The RS/C themes of the built-in packs (not the light/dark theme of Settings). */
 export const THEME_LABELS: Record<RscTheme, string> = {
   challenging_relationships: 'Unpacking challenging relationships',
   implicit_bias: 'Exploring implicit bias',
   vicarious_trauma: 'Processing vicarious trauma',
   burnout: 'Preventing burnout',
   reflective_process: 'Facilitated reflective process',
+  critical_incident: 'After a critical incident',
 };
 
 export type AnswerKind = AnswerType['type'];
@@ -45,3 +46,16 @@ export const ANSWER_TYPE_LABELS: Record<AnswerKind, string> = {
 };
 
 export const ANSWER_KINDS = Object.keys(ANSWER_TYPE_LABELS) as AnswerKind[];
+
+/**
+ * The pack that stands for each theme where several packs share it (Insights offers it).
+ * A theme whose pack is missing falls back to any built-in pack of that theme.
+ */
+export const THEME_PACK: Record<RscTheme, string> = {
+  challenging_relationships: 'challenging-relationship',
+  implicit_bias: 'implicit-bias',
+  vicarious_trauma: 'vicarious-trauma',
+  burnout: 'preventing-burnout',
+  reflective_process: 'after-encounter',
+  critical_incident: 'critical-incident',
+};

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { AUTOSAVE_DELAY_MS } from './autosave';
 import { KEPT_DRAFT_NOTE } from '../../lib/copy';
@@ -77,7 +77,10 @@ describe('entry editor', () => {
     await user.type(screen.getByTestId('entry-title'), 'A long week');
     await user.type(screen.getByTestId('entry-family-code'), 'FAM-9');
     await user.type(screen.getByTestId('entry-tags'), 'sleep, feeding{Enter}#rupture');
-    await user.click(screen.getByRole('radio', { name: '6 of 10' }));
+    const heavy = screen.getByRole('group', { name: 'How heavy does this feel?' });
+    expect(screen.queryByText(/How much am I carrying this/)).not.toBeInTheDocument();
+    expect(within(heavy).getByRole('radio', { name: '10 of 10, Very heavy' })).toBeInTheDocument();
+    await user.click(within(heavy).getByRole('radio', { name: '6 of 10' }));
     await user.click(screen.getByTestId('entry-flag'));
     await user.type(screen.getByTestId('entry-body'), 'Words.');
     expect(screen.getByRole('list', { name: 'Tags on this reflection' })).toHaveTextContent(/sleep.*feeding/);

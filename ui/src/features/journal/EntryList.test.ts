@@ -39,13 +39,14 @@ describe('journal list', () => {
     await openJournal(fake);
     await waitFor(() => expect(titles()).toEqual(['Sleepless night', 'After the clinic', 'Tired']));
     const first = screen.getAllByTestId('entry-list-item')[0]!;
-    expect(first).toHaveTextContent('Encounter reflection');
+    expect(first).toHaveTextContent('About a visit or session');
+    expect(first).toHaveTextContent('How heavy: 7 of 10');
     expect(first).toHaveTextContent('FAM-7');
     expect(first).toHaveTextContent('sleep');
     expect(first).toHaveTextContent('For supervision');
     expect(first).toHaveTextContent('Home visit');
     expect(first).toHaveTextContent(/2026/);
-    expect(screen.getAllByTestId('entry-list-item')[2]).toHaveTextContent('Private reflection');
+    expect(screen.getAllByTestId('entry-list-item')[2]).toHaveTextContent('About me and my work');
     expect(fake.callsTo('find_entries')[0]).toEqual({
       text: '',
       filter: { from: null, to: null, tag: null, kind: null, family_code: null, flagged: false, trash: false },

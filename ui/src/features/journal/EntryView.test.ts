@@ -30,7 +30,7 @@ describe('entry view', () => {
     expect(await screen.findByRole('heading', { name: 'First visit' })).toBeInTheDocument();
     expect(view).toHaveTextContent('Line one.');
     expect(view).toHaveTextContent('FAM-1');
-    expect(view).toHaveTextContent('4 of 10');
+    expect(view).toHaveTextContent('How heavy it feels 4 of 10');
     expect(view).toHaveTextContent('sleep');
     expect(view.querySelector('input, textarea')).toBeNull();
   });

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/svelte';
+import { screen, waitFor, within } from '@testing-library/svelte';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { AttuneError } from '../../lib/backend';
 import { FakeBackend, mistypeRecoveryKey } from '../../lib/backend/fake';
@@ -17,7 +17,12 @@ describe('first run', () => {
 
     expect(await screen.findByRole('heading', { name: 'Welcome to Attune' })).toBeInTheDocument();
     expect(screen.getByText(/stays on this computer, encrypted/)).toBeInTheDocument();
-    expect(screen.getByText(/Nothing is ever sent anywhere/)).toBeInTheDocument();
+    expect(screen.getByText(/Attune never connects to the internet/)).toBeInTheDocument();
+    expect(document.body.textContent).not.toContain('Nothing is ever sent anywhere');
+    // Before anything else: a worry about a child's safety does not wait, and is not reported here.
+    expect(screen.getByTestId('child-safety')).toHaveTextContent(
+      'If something you saw or heard means a child may not be safe, follow your agency’s child-protection steps today and talk with your supervisor now. Writing in Attune is not a report.',
+    );
     await user.click(screen.getByRole('button', { name: 'Get started' }));
 
     await user.type(screen.getByTestId('setup-passphrase'), 'lantern harbour quiet');
@@ -47,6 +52,21 @@ describe('first run', () => {
     expect(screen.queryByTestId('recovery-key')).not.toBeInTheDocument();
     expect(document.body.textContent).not.toContain(key);
     expect(await screen.findByTestId('empty-state')).toHaveTextContent(/first reflection/i);
+
+    // "Before you write", once: codes not names, not a record, not a report, not a crisis service.
+    const card = screen.getByTestId('before-you-write');
+    // It is read first: focus is on it, not on the journal below.
+    await waitFor(() => expect(within(card).getByRole('heading', { name: 'Before you write' })).toHaveFocus());
+    expect(card).toHaveTextContent('Use codes, not names.');
+    expect(card).toHaveTextContent('This is not a clinical record.');
+    expect(card).toHaveTextContent(/not where a concern is reported.*child-protection steps today/);
+    expect(card).toHaveTextContent('It is not a crisis service.');
+    expect(card).toHaveTextContent(/Call or text 988 in the US/);
+    expect(card).toHaveTextContent(/Your local emergency number/);
+    await user.click(screen.getByTestId('before-you-write-done'));
+    await waitFor(() => expect(screen.queryByTestId('before-you-write')).not.toBeInTheDocument());
+    expect(fake.settings.seen_before_you_write).toBe(true);
+    expect(screen.getByRole('heading', { name: 'Your journal' })).toHaveFocus();
   });
 
   test('the passphrase must be long enough and typed the same twice', async () => {

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/svelte';
+import { screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, test } from 'vitest';
 import { alertText, openJournal, PASSPHRASE, titles, unlockedFake } from '../../test/helpers';
 
@@ -101,10 +101,47 @@ describe('settings', () => {
   test('About shows the version, the privacy promise and the credits', async () => {
     await openSettings();
     expect(await screen.findByText(/Version 0\.1\.0/)).toBeInTheDocument();
-    expect(screen.getByText(/Nothing is ever sent anywhere/)).toBeInTheDocument();
+    // Software talk stays out of it.
+    expect(document.body.textContent).not.toMatch(/journal format/i);
+    // The true promise: sharing, export and backups are the ways out.
+    expect(screen.getByText(/Attune never connects to the internet/)).toHaveTextContent(
+      'nothing leaves this computer unless you share, export or back it up',
+    );
+    expect(document.body.textContent).not.toContain('Nothing is ever sent anywhere');
+    expect(screen.getByTestId('agency-policy-note')).toHaveTextContent(/agencies have a policy.*your own computer.*checking yours/);
     expect(screen.getByText(/Reflective Interaction Observation Scale \(RIOS\)/)).toHaveTextContent(
       /Christopher Watson and colleagues/,
     );
     expect(screen.getByText(/reflective supervision and consultation \(RS\/C\)/)).toBeInTheDocument();
+  });
+
+  test('About names the route when a child may not be safe, and "Before you write" opens again', async () => {
+    const { user } = await openSettings({ settings: { seen_before_you_write: true, crisis_line: 'Lifeline 13 11 14' } });
+    expect(screen.getByTestId('child-safety')).toHaveTextContent(
+      /child may not be safe.*agency’s child-protection steps today.*supervisor now.*not a report/,
+    );
+    const again = screen.getByTestId('before-you-write-again');
+    expect(again).not.toHaveAttribute('open');
+    await user.click(within(again).getByText('Read “Before you write” again'));
+    const card = within(again).getByTestId('before-you-write');
+    expect(card).toHaveTextContent('Use codes, not names.');
+    expect(card).toHaveTextContent('not a clinical record');
+    expect(card).toHaveTextContent('not where a concern is reported');
+    // Not a crisis service, with the person's own crisis line.
+    expect(within(card).getByTestId('crisis-contacts')).toHaveTextContent('Lifeline 13 11 14');
+    // About has no "Got it": this is not the one-time card.
+    expect(within(card).queryByTestId('before-you-write-done')).not.toBeInTheDocument();
+  });
+
+  test('the check-in reminder can be turned off, without touching what other screens saved', async () => {
+    const { fake, user } = await openSettings();
+    // Saved from Wellbeing after the journal read its settings.
+    fake.settings = { ...fake.settings, my_supports: [{ label: 'EAP', reach: '555-0100' }] };
+    const reminder = screen.getByTestId('settings-checkin-reminder');
+    expect(reminder).toBeChecked();
+    await user.click(reminder);
+    await waitFor(() => expect(fake.settings.checkin_reminder).toBe(false));
+    expect(fake.settings.my_supports).toEqual([{ label: 'EAP', reach: '555-0100' }]);
+    expect(reminder).not.toBeChecked();
   });
 });

@@ -6,6 +6,7 @@ import type { SessionInput } from '../../lib/ipc/types';
 import { alertText, unlockedFake } from '../../test/helpers';
 import { renderScreen } from '../../test/render-screen';
 import Supervision from './Supervision.svelte';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 
 const YEAR = new Date().getFullYear();
 
@@ -83,7 +84,7 @@ describe('supervision sessions and hours', () => {
     expect(row).toHaveTextContent('Group');
     expect(row).toHaveTextContent('with Tuesday group');
     expect(row).toHaveTextContent('I received supervision');
-    expect(row).toHaveTextContent('1 entry discussed');
+    expect(row).toHaveTextContent('1 reflection discussed');
     expect(row).toHaveTextContent('Has notes');
     // The hours were asked again and show the new session.
     expect(fake.callsTo('hours_summary')).toEqual([{ year: YEAR }, { year: YEAR }]);
@@ -126,7 +127,7 @@ describe('supervision sessions and hours', () => {
 
     expect(await screen.findByTestId('hours-progress')).toHaveTextContent('3 of 12 hours');
     expect(fake.callsTo('save_settings')).toEqual([
-      { auto_lock_minutes: 5, theme: 'system', privacy_mode: false, deid_allow: [], rsc_hours_target: 12 },
+      { ...DEFAULT_SETTINGS, rsc_hours_target: 12 },
     ]);
     expect(onsettingschange).toHaveBeenCalledWith(expect.objectContaining({ rsc_hours_target: 12 }));
     expect(screen.getByText('Saved. Your yearly target is 12 hours.')).toBeInTheDocument();
@@ -145,7 +146,7 @@ describe('supervision sessions and hours', () => {
     const fake = unlockedFake();
     fake.supervision.save(sessionInput({ notes: 'Something private', with_whom: 'Dr. Reyes' }));
     const { user } = await openSupervision(fake);
-    expect(screen.getByText(/never holds your notes or entries/)).toBeInTheDocument();
+    expect(screen.getByText(/never holds your notes or reflections/)).toBeInTheDocument();
 
     await user.click(screen.getByTestId('hours-export'));
 

@@ -12,7 +12,7 @@ export const SESSION_ROLE_LABELS: Record<'receiving' | 'giving', string> = {
 
 /** What the hours CSV holds, said beside its button. */
 export const SESSION_EXPORT_NOTE =
-  'The file holds dates, durations, formats, names and roles only. It never holds your notes or entries.';
+  'The file holds dates, durations, formats, names and roles only. It never holds your notes or reflections.';
 
 /** Minutes as hours, at most two decimals: 450 → "7.5", 100 → "1.67". */
 export function formatHours(minutes: number): string {

@@ -16,7 +16,8 @@ async function openCheckin() {
 }
 
 function radio(itemId: string, value: number): HTMLElement {
-  return within(screen.getByTestId(`checkin-item-${itemId}`)).getByRole('radio', { name: `${value} of 10` });
+  // 0 and 10 also say what they mean ("0 of 10, Running on empty").
+  return within(screen.getByTestId(`checkin-item-${itemId}`)).getByRole('radio', { name: new RegExp(`^${value} of 10\\b`) });
 }
 
 describe('wellbeing check-in', () => {
@@ -54,7 +55,7 @@ describe('wellbeing check-in', () => {
       },
     ]);
     // Energy 7 is strain 3, sleep 3 is strain 7: overall 5.
-    expect(within(result).getByTestId('checkin-overall')).toHaveTextContent('Overall: 5 of 10 — some weight, and some ease.');
+    expect(within(result).getByTestId('checkin-overall')).toHaveTextContent('Some weight, and some ease, about 5 of 10.');
     expect(screen.getByRole('heading', { name: 'Thank you for checking in' })).toHaveFocus();
   });
 
@@ -70,11 +71,18 @@ describe('wellbeing check-in', () => {
     expect(suggestions).toHaveLength(3);
     expect(suggestions[0]).toHaveTextContent(/supervision/);
     expect(suggestions[0]).toHaveTextContent(/small act of care/);
-    expect(within(result).getByTestId('checkin-overall')).toHaveTextContent(/8[.,]7 of 10 — a lot to carry just now/);
+    // Words first, the number rounded (8.7 reads as about 9).
+    expect(within(result).getByTestId('checkin-overall')).toHaveTextContent('A lot to carry just now, about 9 of 10.');
     expect(result).toHaveTextContent(CHECKIN_FORM.reminder);
+    // Where to turn opens by itself when there is a suggestion, crisis line first.
     const resources = within(result).getByTestId('checkin-resources');
     expect(resources).toHaveTextContent('Where to turn');
+    expect(resources).toHaveAttribute('open');
+    expect(within(resources).getByTestId('crisis-contacts')).toHaveTextContent(/Crisis line: Call or text 988 in the US/);
+    expect(within(resources).getByTestId('crisis-contacts')).toHaveTextContent(/Emergency services: Your local emergency number/);
     for (const r of CHECKIN_FORM.resources) expect(within(resources).getByText(r)).toBeInTheDocument();
+    // One heavy check-in is not yet a long stretch.
+    expect(within(result).queryByTestId('checkin-long-stretch')).not.toBeInTheDocument();
     expect(alertText()).toBe('');
 
     await user.click(within(result).getByTestId('checkin-see-trends'));
@@ -91,8 +99,10 @@ describe('wellbeing check-in', () => {
 
     const result = await screen.findByTestId('checkin-result');
     expect(within(result).queryAllByTestId('checkin-suggestion')).toHaveLength(0);
-    expect(within(result).getByTestId('checkin-overall')).toHaveTextContent('Overall: 4 of 10 — some weight, and some ease.');
+    expect(within(result).getByTestId('checkin-overall')).toHaveTextContent('Some weight, and some ease, about 4 of 10.');
     expect(within(result).getByTestId('checkin-see-trends')).toBeInTheDocument();
+    // Nothing to act on: where to turn stays folded, a click away.
+    expect(within(result).getByTestId('checkin-resources')).not.toHaveAttribute('open');
   });
 
   test('with nothing answered, saving is explained and nothing is sent', async () => {
@@ -152,5 +162,43 @@ describe('wellbeing check-in', () => {
     await user.click(screen.getByTestId('checkin-cancel'));
     expect(ondone).toHaveBeenCalledTimes(1);
     expect(fake.callsTo('save_checkin')).toHaveLength(0);
+  });
+
+  test('screen readers hear what 0 and 10 mean for each question', async () => {
+    await openCheckin();
+    for (const item of CHECKIN_FORM.items) {
+      const group = screen.getByTestId(`checkin-item-${item.id}`);
+      expect(within(group).getByRole('radio', { name: `0 of 10, ${item.low_label}` })).toBeInTheDocument();
+      expect(within(group).getByRole('radio', { name: `10 of 10, ${item.high_label}` })).toBeInTheDocument();
+      expect(within(group).getByRole('radio', { name: '7 of 10' })).toBeInTheDocument();
+      expect(group).toHaveAccessibleDescription(new RegExp(`0 means ${item.low_label}; 10 means ${item.high_label}\\.`));
+    }
+  });
+
+  test('after three heavy check-ins in a row, one line suggests someone of your own as well', async () => {
+    const fake = unlockedFake();
+    for (let i = 0; i < 2; i++) {
+      await fake.call('save_checkin', { answers: [{ item_id: 'exhaustion', value: 8 }], note: null });
+    }
+    const { user } = renderScreen(fake, Checkin, { ondone: vi.fn(), onshowtrends: vi.fn() });
+    await screen.findByTestId('checkin-item-energy');
+    await user.click(radio('exhaustion', 8));
+    await user.click(screen.getByTestId('checkin-save'));
+    const result = await screen.findByTestId('checkin-result');
+    const line = within(result).getByTestId('checkin-long-stretch');
+    expect(line).toHaveTextContent(CHECKIN_FORM.long_stretch_text);
+    expect(line).toHaveTextContent(/doctor or therapist.*employee assistance program/);
+    expect(within(result).getByTestId('checkin-resources')).toHaveAttribute('open');
+  });
+
+  test('low support suggests whoever feels safest, not only the supervisor', async () => {
+    const { user } = await openCheckin();
+    await user.click(radio('support', 1));
+    await user.click(screen.getByTestId('checkin-save'));
+    const result = await screen.findByTestId('checkin-result');
+    const support = within(result)
+      .getAllByTestId('checkin-suggestion')
+      .find((li) => li.textContent?.includes('alone with this work'));
+    expect(support).toHaveTextContent(/whoever feels safest to start with/);
   });
 });

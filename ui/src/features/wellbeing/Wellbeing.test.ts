@@ -77,13 +77,13 @@ describe('wellbeing trends', () => {
 
     const summary = rows('wellbeing-summary');
     expect(summary[0]).toEqual(['Energy', '2', '4', 'Easier']);
-    expect(summary[1]).toEqual(['Emotional exhaustion', '9', new Intl.NumberFormat().format(6.3), 'Heavier']);
+    expect(summary[1]).toEqual([CHECKIN_FORM.items[1].label, '9', new Intl.NumberFormat().format(6.3), 'Heavier']);
     expect(summary.find((r) => r[0] === 'Feeling supported')).toEqual(['Feeling supported', 'Not answered', 'Not answered', 'Easier']);
 
     const past = screen.getAllByTestId('wellbeing-checkin-row');
     expect(past).toHaveLength(3);
     expect(past[0]).toHaveTextContent(formatStamp('2026-03-10T09:00:00Z'));
-    expect(past[0]).toHaveTextContent('Overall 8 of 10');
+    expect(past[0]).toHaveTextContent('A lot to carry just now, about 8 of 10');
     // The note is text, never markup.
     expect(within(past[2]).getByText('After the <b>Tuesday</b> visit.')).toBeInTheDocument();
     expect(past[2].querySelector('b')).toBeNull();
@@ -163,7 +163,7 @@ describe('wellbeing trends', () => {
     await waitFor(() => expect(fake.callsTo('delete_checkin')).toEqual([{ id: 'c' }]));
     await waitFor(() => expect(screen.getAllByTestId('wellbeing-checkin-row')).toHaveLength(2));
     expect(rows('wellbeing-table')).toEqual([[formatDay('2026-03-02'), '5', '2']]);
-    expect(screen.getByRole('status')).toHaveTextContent('The check-in is deleted.');
+    expect(screen.getByText('The check-in is deleted.')).toHaveAttribute('role', 'status');
     expect(screen.getByRole('heading', { name: 'Past check-ins' })).toHaveFocus();
   });
 
@@ -173,5 +173,70 @@ describe('wellbeing trends', () => {
     renderScreen(fake, Wellbeing, { oncheckin: vi.fn() });
     await waitFor(() => expect(alertText()).toBe('Some check-ins could not be read.'));
     expect(screen.queryByText('Gathering your check-ins…')).not.toBeInTheDocument();
+  });
+
+  test('with the reminder turned off, no nudge shows, and checking in stays one click away', async () => {
+    const fake = unlockedFake([], { now: () => new Date('2026-04-10T12:00:00Z'), settings: { checkin_reminder: false } });
+    fake.guided.checkins.push(...structuredClone(SEEDED));
+    renderScreen(fake, Wellbeing, { oncheckin: vi.fn() });
+    await waitFor(() => expect(screen.getAllByTestId('wellbeing-checkin-row')).toHaveLength(3));
+    expect(screen.queryByTestId('wellbeing-nudge')).not.toBeInTheDocument();
+    expect(screen.getAllByTestId('wellbeing-checkin')).toHaveLength(1);
+  });
+
+  test('four heavy weeks bring one gentle line about someone of your own, pointing to where to turn', async () => {
+    const heavy = { energy: 2, exhaustion: 8 }; // overall 8
+    const { fake } = await openWellbeing([
+      checkin('w1', '2026-02-23T09:00:00Z', heavy),
+      checkin('w2', '2026-03-02T09:00:00Z', heavy),
+      checkin('w3', '2026-03-09T09:00:00Z', heavy),
+      checkin('w4', '2026-03-16T09:00:00Z', heavy),
+      checkin('w4b', '2026-03-17T09:00:00Z', { energy: 5, exhaustion: 5 }), // week mean 6.5, still heavy
+    ]);
+    const line = await screen.findByTestId('wellbeing-long-stretch');
+    expect(line).toHaveTextContent(CHECKIN_FORM.long_stretch_text);
+    expect(within(line).getByRole('link', { name: 'Where to turn' })).toHaveAttribute('href', '#where-heading');
+    expect(screen.getByRole('heading', { name: 'Where to turn' })).toHaveAttribute('id', 'where-heading');
+    // A lighter week since: the line goes.
+    fake.guided.checkins.push(checkin('light', '2026-03-18T09:00:00Z', { energy: 9, exhaustion: 1 }));
+    await fake.call('checkin_trends', { weeks: 12 }).then((t) => expect(t.long_heavy_stretch).toBe(false));
+  });
+
+  test('my supports: added, kept in the settings, shown under where to turn; a nameless one is explained', async () => {
+    const { fake, user } = await openWellbeing();
+    const where = screen.getByTestId('where-to-turn');
+    expect(within(where).getByTestId('crisis-contacts')).toHaveTextContent(/988/);
+    await user.click(within(where).getByTestId('support-edit'));
+    const labels = () => within(where).getAllByTestId('support-label');
+    const reaches = () => within(where).getAllByTestId('support-reach');
+    expect(labels()[0]).toHaveFocus();
+    await user.type(labels()[0], 'My supervisor');
+    await user.type(reaches()[0], 'Tuesdays, or 555-0100');
+    await user.click(within(where).getByTestId('support-add'));
+    await user.type(reaches()[1], '555-0199');
+    await user.click(within(where).getByTestId('support-save'));
+    expect(within(where).getByRole('alert')).toHaveTextContent('Each support needs a name');
+    expect(fake.callsTo('save_settings')).toHaveLength(0);
+
+    await user.type(labels()[1], 'EAP');
+    await user.type(within(where).getByTestId('support-crisis-line'), 'Lifeline 13 11 14');
+    await user.click(within(where).getByTestId('support-save'));
+    await waitFor(() => expect(within(where).getByTestId('support-list')).toBeInTheDocument());
+    expect(fake.settings.my_supports).toEqual([
+      { label: 'My supervisor', reach: 'Tuesdays, or 555-0100' },
+      { label: 'EAP', reach: '555-0199' },
+    ]);
+    expect(fake.settings.crisis_line).toBe('Lifeline 13 11 14');
+    expect(fake.settings.emergency_number).toBeNull();
+    expect(within(where).getByTestId('support-list')).toHaveTextContent(/My supervisor.*Tuesdays, or 555-0100.*EAP.*555-0199/);
+    expect(within(where).getByTestId('crisis-contacts')).toHaveTextContent('Crisis line: Lifeline 13 11 14');
+    expect(within(where).getByTestId('crisis-contacts')).toHaveTextContent('Emergency services: Your local emergency number');
+    expect(within(where).getByTestId('support-edit')).toHaveFocus();
+
+    // Removing one and saving keeps the rest.
+    await user.click(within(where).getByTestId('support-edit'));
+    await user.click(within(where).getAllByTestId('support-remove')[0]);
+    await user.click(within(where).getByTestId('support-save'));
+    await waitFor(() => expect(fake.settings.my_supports).toEqual([{ label: 'EAP', reach: '555-0199' }]));
   });
 });

@@ -51,4 +51,21 @@ describe('wellbeing in the journal', () => {
     await screen.findByTestId('entry-list');
     expect(screen.queryByTestId('checkin-nudge')).not.toBeInTheDocument();
   });
+
+  test('with the reminder turned off in Settings, an old check-in brings no reminder', async () => {
+    const fake = unlockedFake([], { now: () => new Date('2026-03-20T18:00:00Z'), settings: { checkin_reminder: false } });
+    fake.guided.checkins.push({
+      id: 'c'.repeat(32),
+      taken_at: '2026-02-20T18:00:00Z',
+      item_set_version: 1,
+      answers: [{ item_id: 'sleep', value: 6 }],
+      note: null,
+    });
+    await openJournal(fake);
+    await screen.findByTestId('entry-list');
+    // The journal asks for a kept draft after it has decided on the reminder.
+    await waitFor(() => expect(fake.callsTo('kept_draft').length).toBeGreaterThan(0));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByTestId('checkin-nudge')).not.toBeInTheDocument();
+  });
 });

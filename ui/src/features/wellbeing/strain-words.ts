@@ -19,6 +19,16 @@ export function strainWords(overall: number): string {
   return words;
 }
 
+/**
+ * An overall reading as a person reads it: the words first, then the number rounded to
+ * a whole one ("A heavy stretch, about 7 of 10"). A decimal reads like a measurement,
+ * which the check-in is not.
+ */
+export function readingWords(overall: number): string {
+  const words = strainWords(overall);
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}, about ${Math.round(overall)} of 10`;
+}
+
 /** How the overall reading is made, in one line (check-in result, trends). */
 export const STRAIN_NOTE =
   'The overall reading runs from 0 (light) to 10 (heavy). Questions where a higher answer is easier, like sleep, are turned around so that higher always means heavier.';

@@ -7,6 +7,7 @@ import { emit } from '@tauri-apps/api/event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { AttuneError, COMMANDS, type Command, type Commands } from './index';
 import { tauriBackend } from './tauri';
+import { DEFAULT_SETTINGS } from '../settings';
 
 /** Written out by hand on purpose: do not build this list from COMMANDS. */
 const PINNED = [
@@ -125,7 +126,7 @@ const REQUESTS: { [C in Command]: Commands[C][0] } = {
   kept_draft: null,
   discard_draft: null,
   get_settings: null,
-  save_settings: { auto_lock_minutes: 5, theme: 'system', privacy_mode: false, deid_allow: [] },
+  save_settings: DEFAULT_SETTINGS,
   note_activity: null,
   entry_answers: { id: 'a'.repeat(32) },
   list_packs: null,

@@ -225,7 +225,7 @@ export class FakeExchange {
       if (!req.replace_key) {
         throw this.fail(
           'invalid_input',
-          `This card has different keys from the ones pinned for ${person.name}. Nothing was changed. If they set up Attune again, replace the key and compare the new safety code with them in person or on a call before using it.`,
+          `This card has different keys from the ones saved for ${person.name}. Nothing was changed. If they set up Attune again, replace the key and compare the new safety code with them in person or on a call before using it.`,
         );
       }
       person.key_change = {
@@ -406,7 +406,7 @@ export class FakeExchange {
     if (!p) return null;
     const c = this.contact(p.contact_id);
     const base = { contact_id: c.id, contact_name: c.name, already_imported: false, entries: 0, withdrawn: 0, responses: 0, unknown_entries: 0 };
-    if (!c.usable) throw this.fail('packet_refused', 'This packet cannot be opened here. Nothing was changed.');
+    if (!c.usable) throw this.fail('packet_refused', 'This file cannot be opened here. Nothing was changed.');
     if (p.kind === 'share') {
       const at = this.now().toISOString();
       const keep = new Map(c.inbox.map((i) => [i.entry.entry_id, i]));

@@ -28,9 +28,24 @@ import type {
 const packFiles = import.meta.glob('../../../../content/packs/*/v*.json', { eager: true, import: 'default' });
 const lensFile = import.meta.glob('../../../../content/lenses.json', { eager: true, import: 'default' });
 const checkinFile = import.meta.glob('../../../../content/checkin.json', { eager: true, import: 'default' });
+const insightsFile = import.meta.glob('../../../../content/insights.json', { eager: true, import: 'default' });
+const INSIGHTS = Object.values(insightsFile)[0] as { about: string; element_never: string };
+const INSIGHTS_ABOUT = INSIGHTS.about;
 
 /** Every built-in pack version shipped in content/packs. */
 export const BUILT_IN_PACKS: PromptPack[] = Object.values(packFiles) as PromptPack[];
+
+/** The latest version of each built-in pack, as the library lists them. */
+export const LATEST_BUILT_IN: PromptPack[] = [...new Set(BUILT_IN_PACKS.map((p) => p.id))].map(
+  (id) => BUILT_IN_PACKS.filter((p) => p.id === id).sort((a, b) => b.version - a.version)[0],
+);
+
+/** The latest version of one built-in pack. */
+export function latestBuiltIn(id: string): PromptPack {
+  const pack = LATEST_BUILT_IN.find((p) => p.id === id);
+  if (!pack) throw new Error(`no built-in pack ${id}`);
+  return pack;
+}
 export const LENSES: Lens[] = (Object.values(lensFile)[0] as { lenses: Lens[] }).lenses;
 
 interface CheckinFile {
@@ -39,6 +54,7 @@ interface CheckinFile {
   about: string;
   reminder: string;
   nudge: string;
+  long_stretch: string;
   resources: string[];
   suggestions: { item_id: string | null; text: string }[];
 }
@@ -50,6 +66,7 @@ export const CHECKIN_FORM: CheckinForm = {
   about: CHECKIN.about,
   reminder: CHECKIN.reminder,
   nudge_text: CHECKIN.nudge,
+  long_stretch_text: CHECKIN.long_stretch,
   resources: CHECKIN.resources,
   max_value: 10,
   max_note_chars: 2000,
@@ -79,6 +96,11 @@ function overallOf(c: Checkin): number | null {
   return strains.length === 0 ? null : round1(strains.reduce((a, b) => a + b, 0) / strains.length);
 }
 
+/** As PromptPack::is_heavy: vicarious trauma and critical incident. */
+export function isHeavy(p: { theme: RscTheme | null }): boolean {
+  return p.theme === 'vicarious_trauma' || p.theme === 'critical_incident';
+}
+
 function mondayOf(iso: string): string {
   const d = new Date(iso);
   const day = (d.getUTCDay() + 6) % 7;
@@ -106,6 +128,8 @@ export class FakeGuided {
       if (!seen || seen.version < p.version) latest.set(p.id, p);
     }
     return [...latest.values()].map((p) => ({
+      heavy: isHeavy(p),
+      containment_edited: this.containmentEdited(p),
       id: p.id,
       version: p.version,
       title: p.title,
@@ -116,6 +140,16 @@ export class FakeGuided {
       prompt_count: p.prompts.length,
       custom: p.origin.kind === 'custom',
     }));
+  }
+
+  /** As PromptPack::containment_edited, against the pack a copy was made from. */
+  private containmentEdited(p: PromptPack): boolean {
+    if (p.origin.kind !== 'custom' || !p.origin.based_on) return false;
+    const ref = p.origin.based_on;
+    const base = this.packs().find((x) => x.id === ref.id && x.version === ref.version);
+    if (!base || base.closing.id !== 'containment') return false;
+    const [a, b] = [p.closing, base.closing];
+    return a.id !== b.id || a.text !== b.text || a.help !== b.help || JSON.stringify(a.examples) !== JSON.stringify(b.examples);
   }
 
   getPack(req: PackRequest): PromptPack {
@@ -234,7 +268,23 @@ export class FakeGuided {
       const s = CHECKIN.suggestions.find((x) => x.item_id === h.id);
       if (s && suggestions.length < 3) suggestions.push(s);
     }
-    return { checkin, overall, suggestions };
+    return { checkin, overall, suggestions, long_heavy_stretch: this.longHeavyStretch() };
+  }
+
+  /** As journal::checkin::long_heavy_stretch: the last three check-ins, or the last four weeks with one, all heavy (6 or more). */
+  private longHeavyStretch(): boolean {
+    const read = [...this.checkins]
+      .sort((a, b) => a.taken_at.localeCompare(b.taken_at))
+      .flatMap((c) => {
+        const o = overallOf(c);
+        return o === null ? [] : [{ at: c.taken_at, strain: o }];
+      });
+    const heavy = (x: number) => x >= 6;
+    const inARow = read.length >= 3 && read.slice(-3).every((r) => heavy(r.strain));
+    const weeks = new Map<string, number[]>();
+    for (const r of read) weeks.set(mondayOf(r.at), [...(weeks.get(mondayOf(r.at)) ?? []), r.strain]);
+    const means = [...weeks].sort(([a], [b]) => a.localeCompare(b)).map(([, xs]) => round1(xs.reduce((a, b) => a + b, 0) / xs.length));
+    return inARow || (means.length >= 4 && means.slice(-4).every(heavy));
   }
 
   private since(weeks: number): Checkin[] {
@@ -281,7 +331,15 @@ export class FakeGuided {
     }));
     const last = this.checkins.map((c) => new Date(c.taken_at).getTime()).sort((a, b) => b - a)[0];
     const days = last === undefined ? null : Math.floor((this.now().getTime() - last) / DAY_MS);
-    return { items, overall, weekly, days_since_last: days, nudge: days === null || days >= 14, count: chosen.length };
+    return {
+      items,
+      overall,
+      weekly,
+      days_since_last: days,
+      nudge: days === null || days >= 14,
+      count: chosen.length,
+      long_heavy_stretch: this.longHeavyStretch(),
+    };
   }
 
   insights(entries: Entry[], weeks: number): Insights {
@@ -310,18 +368,28 @@ export class FakeGuided {
     }));
     const observations = elements
       .filter((e) => e.answers === 0 && e.element !== 'reflective_alliance')
-      .map((e) => ({ element: e.element, text: `${e.label} has not come up in the last ${w} weeks.` }));
+      .map((e) => ({ element: e.element, text: INSIGHTS.element_never.replace('{element}', e.label) }));
     const THEMES: Record<RscTheme, string> = {
       challenging_relationships: 'Unpacking challenging relationships',
       implicit_bias: 'Exploring implicit bias',
       vicarious_trauma: 'Processing vicarious trauma',
       burnout: 'Preventing burnout',
       reflective_process: 'Facilitated reflective process',
+      critical_incident: 'After a critical incident',
     };
+    // As RscTheme::invites_when_quiet: never for heavy themes or burnout.
+    const invites = (t: RscTheme) => !['vicarious_trauma', 'critical_incident', 'burnout'].includes(t);
     const themes = (Object.keys(THEMES) as RscTheme[]).map((theme) => {
       const mine = live.filter((e) => this.packs().find((p) => p.id === e.prompt_pack?.id)?.theme === theme);
       const last = mine.map((e) => e.encounter_date).sort().at(-1) ?? null;
-      return { theme, label: THEMES[theme], entries: mine.length, last, days_since: daysSince(last) };
+      return {
+        theme,
+        label: THEMES[theme],
+        entries: mine.length,
+        last,
+        days_since: daysSince(last),
+        invite: mine.length === 0 && invites(theme),
+      };
     });
     const weeksSeen = new Map<string, number[]>();
     for (const e of live) {
@@ -337,7 +405,7 @@ export class FakeGuided {
         mean: round1(xs.reduce((a, b) => a + b, 0) / xs.length),
         count: xs.length,
       }));
-    return { weeks: w, from, to, entries: live.length, elements, themes, carrying, observations };
+    return { about: INSIGHTS_ABOUT, weeks: w, from, to, entries: live.length, elements, themes, carrying, observations };
   }
 }
 

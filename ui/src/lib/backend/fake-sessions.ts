@@ -69,7 +69,7 @@ export class FakeSessions {
     if (old === undefined) throw this.fail('not_found', 'No session with that id.');
     const entries = [...new Set(input.entries_discussed)];
     if (entries.some((e) => !(old?.entries_discussed.includes(e) ?? false) && !this.hasEntry(e))) {
-      throw this.fail('invalid_input', 'One of the entries named is not in the journal.');
+      throw this.fail('invalid_input', 'One of the reflections named is not in the journal.');
     }
     const session: SupervisionSession = {
       id: old?.id ?? `5e55${(++this.seq).toString(16).padStart(28, '0')}`,

@@ -5,6 +5,7 @@ import { blankFields, toNewEntry } from '../../features/journal/entry-fields';
 import { emptyFilter } from '../../features/journal/list-query';
 import { FakeBackend, makeRecoveryKey, mistypeRecoveryKey } from './fake';
 import type { FindRequest } from '../ipc/types';
+import { DEFAULT_SETTINGS } from '../settings';
 
 function find(text: string, filter = emptyFilter(), offset = 0, limit = 25): FindRequest {
   return { text, filter, sort: 'newest', offset, limit };
@@ -117,15 +118,35 @@ describe('fake backend', () => {
     expect((await fake.call('kept_draft', null))?.saved_at).not.toBeNull();
     await fake.call('discard_draft', null);
     expect(await fake.call('kept_draft', null)).toBeNull();
-    expect(await code(fake.call('save_settings', { auto_lock_minutes: 0, theme: 'dark', privacy_mode: false, deid_allow: [] }))).toBe(
+    expect(await code(fake.call('save_settings', { ...DEFAULT_SETTINGS, auto_lock_minutes: 0, theme: 'dark' }))).toBe(
       'invalid_input',
     );
-    expect(await code(fake.call('save_settings', { auto_lock_minutes: 241, theme: 'dark', privacy_mode: false, deid_allow: [] }))).toBe(
+    expect(await code(fake.call('save_settings', { ...DEFAULT_SETTINGS, auto_lock_minutes: 241, theme: 'dark' }))).toBe(
       'invalid_input',
     );
-    expect((await fake.call('save_settings', { auto_lock_minutes: 240, theme: 'dark', privacy_mode: true, deid_allow: [] })).theme).toBe(
-      'dark',
-    );
+    expect(
+      (await fake.call('save_settings', { ...DEFAULT_SETTINGS, auto_lock_minutes: 240, theme: 'dark', privacy_mode: true })).theme,
+    ).toBe('dark');
+  });
+
+  test('supports are tidied and checked as the core does', async () => {
+    const fake = new FakeBackend({ passphrase: 'long enough now', unlocked: true });
+    const saved = await fake.call('save_settings', {
+      ...DEFAULT_SETTINGS,
+      my_supports: [
+        { label: ' EAP ', reach: ' 555-0100 ' },
+        { label: ' ', reach: '' },
+      ],
+      crisis_line: '  ',
+    });
+    expect(saved.my_supports).toEqual([{ label: 'EAP', reach: '555-0100' }]);
+    expect(saved.crisis_line).toBeNull();
+    const refused = (my_supports: { label: string; reach: string }[]) =>
+      code(fake.call('save_settings', { ...DEFAULT_SETTINGS, my_supports }));
+    expect(await refused([{ label: '', reach: '555-0100' }])).toBe('invalid_input');
+    expect(await refused([{ label: 'n'.repeat(61), reach: '' }])).toBe('invalid_input');
+    expect(await refused(Array.from({ length: 13 }, (_, i) => ({ label: `S${i}`, reach: '' })))).toBe('invalid_input');
+    expect(await refused([{ label: 'EAP', reach: 'a\nb' }])).toBe('invalid_input');
   });
 
   test('records every call for tests to inspect', async () => {

@@ -9,6 +9,7 @@ import { FakeBackups } from './fake-backups';
 import { FakeExchange } from './fake-exchange';
 import { CHECKIN_FORM, FakeGuided, LENSES, fakeDeid, fakeSilenced } from './fake-guided';
 import { FakeSessions } from './fake-sessions';
+import { DEFAULT_SETTINGS } from '../settings';
 import type {
   Draft,
   Entry,
@@ -238,6 +239,30 @@ function snippet(text: string, needles: string[]): Snippet | null {
   };
 }
 
+// ---- settings: the supports list and local numbers, as journal::Settings tidies and checks them ----
+
+function checkLine(what: string, text: string, max: number): void {
+  if (charCount(text) > max) throw invalid(`${what} can be up to ${max} characters.`);
+  if (/\p{Cc}/u.test(text)) throw invalid(`${what} fits on one line.`);
+}
+
+function tidySupports(s: Settings): Settings {
+  const supports = s.my_supports
+    .map((x) => ({ label: x.label.trim(), reach: x.reach.trim() }))
+    .filter((x) => x.label !== '' || x.reach !== '');
+  const local = (t: string | null | undefined) => (t?.trim() ? t.trim() : null);
+  const out: Settings = { ...s, my_supports: supports, crisis_line: local(s.crisis_line), emergency_number: local(s.emergency_number) };
+  if (supports.length > 12) throw invalid('My supports can hold up to 12 people or services.');
+  for (const x of supports) {
+    if (x.label === '') throw invalid('Each support needs a name, like "My supervisor" or "A friend".');
+    checkLine("A support's name", x.label, 60);
+    checkLine('How to reach a support', x.reach, 120);
+  }
+  if (out.crisis_line) checkLine('The crisis line', out.crisis_line, 80);
+  if (out.emergency_number) checkLine('The emergency number', out.emergency_number, 80);
+  return out;
+}
+
 // ---- entries ----
 
 function validate(e: Entry): void {
@@ -257,10 +282,10 @@ function validate(e: Entry): void {
     if (tag.includes(',') || /\p{Cc}/u.test(tag)) throw invalid('A tag cannot contain commas or line breaks.');
     if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
   }
-  if (tags.length > 30) throw invalid('An entry can have at most 30 tags.');
+  if (tags.length > 30) throw invalid('A reflection can have at most 30 tags.');
   e.tags = tags;
   if (e.carrying !== null && (e.carrying < 0 || e.carrying > 10 || !Number.isInteger(e.carrying))) {
-    throw invalid('The "how much am I carrying this" rating goes from 0 to 10.');
+    throw invalid('The "how heavy does this feel" rating goes from 0 to 10.');
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(e.encounter_date)) throw invalid('A date is written YYYY-MM-DD.');
 }
@@ -308,7 +333,7 @@ export class FakeBackend implements Backend {
   constructor(options: FakeOptions = {}) {
     this.passphrase = options.passphrase ?? null;
     this.unlocked = options.unlocked ?? false;
-    this.settings = { auto_lock_minutes: 5, theme: 'system', privacy_mode: false, deid_allow: [], ...options.settings };
+    this.settings = { ...clone(DEFAULT_SETTINGS), ...options.settings };
     this.kept = options.keptDraft ?? null;
     this.slowMs = options.slowMs ?? 0;
     this.now = options.now ?? (() => new Date());
@@ -492,8 +517,8 @@ export class FakeBackend implements Backend {
         if (!Number.isInteger(s.auto_lock_minutes) || s.auto_lock_minutes < 1 || s.auto_lock_minutes > 240) {
           throw invalid('Auto-lock can be set from 1 to 240 minutes.');
         }
-        this.settings = s;
-        return s;
+        this.settings = tidySupports(s);
+        return this.settings;
       }
       case 'entry_answers':
         return this.guided.entryAnswers(this.get((req as Commands['entry_answers'][0]).id));
@@ -834,7 +859,7 @@ export class FakeBackend implements Backend {
 
   private restore(id: string): Entry {
     const e = this.find1(id);
-    if (e.deleted_at === null) throw invalid('That entry is not in the trash.');
+    if (e.deleted_at === null) throw invalid('That reflection is not in the trash.');
     return this.replace({ ...clone(e), deleted_at: null });
   }
 }

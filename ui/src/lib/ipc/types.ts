@@ -47,7 +47,7 @@ export type UpdateRequest = { id: string, change: EntryChange, };
 
 export type Entry = { id: string, created_at: string, updated_at: string, encounter_date: string, kind: EntryKind, setting: Setting | null, family_code: string | null, title: string | null, prompt_pack: PackRef | null, answers: Array<PromptAnswer>, body: string, tags: Array<string>, 
 /**
- * "How much am I carrying this?", 0 to 10.
+ * "How heavy does this feel?", 0 to 10 (stored as `carrying`).
  */
 carrying: number | null, bring_to_supervision: boolean, 
 /**
@@ -162,7 +162,39 @@ backup_rotation?: Rotation,
  * Reflective supervision/consultation hours to receive each year, if the person
  * set a goal (endorsement renewal often asks 12).
  */
-rsc_hours_target?: number | null, };
+rsc_hours_target?: number | null, 
+/**
+ * The person's own list of who to turn to, shown under "Where to turn".
+ */
+my_supports: Array<Support>, 
+/**
+ * A crisis line where the person lives (call or text), in their words. Without
+ * one, the app names the US 988 line and says "in the US".
+ */
+crisis_line?: string | null, 
+/**
+ * The emergency number where the person lives; without one, the app says "your
+ * local emergency number".
+ */
+emergency_number?: string | null, 
+/**
+ * Show the quiet reminder to check in when the last check-in is old.
+ */
+checkin_reminder: boolean, 
+/**
+ * The "Before you write" card has been shown (it shows once, after set-up).
+ */
+seen_before_you_write: boolean, 
+/**
+ * The limits of confidentiality have been shown, at the first share.
+ */
+seen_share_limits: boolean, };
+
+export type Support = { label: string, 
+/**
+ * A number, an address or a time; may be left empty.
+ */
+reach: string, };
 
 export type Theme = "system" | "light" | "dark";
 
@@ -198,7 +230,11 @@ version: number, items: Array<CheckinItem>, about: string, reminder: string,
 /**
  * The line to show when `Trends::nudge` is true.
  */
-nudge_text: string, resources: Array<string>, 
+nudge_text: string, 
+/**
+ * The line to show when `long_heavy_stretch` is true (after a check-in, on trends).
+ */
+long_stretch_text: string, resources: Array<string>, 
 /**
  * Every answer runs from 0 to this.
  */
@@ -240,7 +276,11 @@ overall: number | null,
 /**
  * At most three, the heaviest first; none when readings are moderate.
  */
-suggestions: Array<Suggestion>, };
+suggestions: Array<Suggestion>, 
+/**
+ * With this check-in, a heavy stretch has lasted (see [`long_heavy_stretch`]).
+ */
+long_heavy_stretch: boolean, };
 
 export type Checkin = { id: string, taken_at: string, 
 /**
@@ -283,7 +323,12 @@ nudge: boolean,
 /**
  * Check-ins in the period.
  */
-count: number, };
+count: number, 
+/**
+ * A heavy stretch has lasted, judged on every check-in whatever the period (see
+ * [`long_heavy_stretch`]).
+ */
+long_heavy_stretch: boolean, };
 
 export type ItemTrend = { item_id: string, label: string, direction: Direction, 
 /**
@@ -400,9 +445,20 @@ version: number, title: string, purpose: string, when_to_use: string,
  */
 minutes: number, 
 /**
+ * A brief pack (a few minutes between patients): a built-in one may have 3 to 5
+ * prompts instead of 6 to 10. Left out of the file when false.
+ */
+brief?: boolean, 
+/**
  * The RS/C theme the pack serves, if one.
  */
-theme: RscTheme | null, prompts: Array<Prompt>, 
+theme: RscTheme | null, 
+/**
+ * A first step that grounds or orients before the prompts (heavy packs have one).
+ * Shaped like a prompt, but outside the describing → integrating order. Left out
+ * of the file when there is none.
+ */
+opening?: Prompt | null, prompts: Array<Prompt>, 
 /**
  * The last step: settling, linking or planning.
  */
@@ -430,13 +486,24 @@ export type RiosElement = "family_story" | "holding_the_baby" | "use_of_self" | 
 
 export type CollaborativeTask = "describing" | "responding" | "exploring" | "linking" | "integrating";
 
-export type RscTheme = "challenging_relationships" | "implicit_bias" | "vicarious_trauma" | "burnout" | "reflective_process";
+export type RscTheme = "challenging_relationships" | "implicit_bias" | "vicarious_trauma" | "burnout" | "reflective_process" | "critical_incident";
 
 export type PackSummary = { id: string, version: number, title: string, purpose: string, when_to_use: string, minutes: number, theme: RscTheme | null, 
 /**
- * Prompts before the closing step.
+ * Prompts before the closing step (the opening step not counted).
  */
-prompt_count: number, custom: boolean, };
+prompt_count: number, custom: boolean, 
+/**
+ * A heavy pack (vicarious trauma or critical incident, [`PromptPack::is_heavy`]):
+ * every step offers "Stop and close gently", which goes to the containment step.
+ */
+heavy: boolean, 
+/**
+ * A custom copy whose containment step no longer matches the pack it was copied
+ * from ([`PromptPack::containment_edited`]), worth a gentle warning; false when
+ * that pack is not known.
+ */
+containment_edited: boolean, };
 
 export type PackRequest = { id: string, version: number | null, };
 
@@ -466,7 +533,11 @@ export type InsightsRequest = {
  */
 weeks: number, };
 
-export type Insights = { weeks: number, 
+export type Insights = { 
+/**
+ * What is counted and what the labels are (from `content/insights.json`).
+ */
+about: string, weeks: number, 
 /**
  * The window, both days included.
  */
@@ -494,7 +565,12 @@ export type ThemeCoverage = { theme: RscTheme, label: string,
 /**
  * Entries written with a pack of this theme, within the window.
  */
-entries: number, last: string | null, days_since: number | null, };
+entries: number, last: string | null, days_since: number | null, 
+/**
+ * A front end may offer this theme's pack as a next reflection: the theme has not
+ * come up in the window and is not heavy or burnout.
+ */
+invite: boolean, };
 
 export type CarryingWeek = { 
 /**
