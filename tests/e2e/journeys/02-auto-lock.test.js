@@ -6,7 +6,9 @@ import { listedTitles, setUp, writeEntry } from '../lib/flows.js';
 
 test('auto-lock after a short idle time', async () => {
   const home = isolatedHome('auto-lock');
-  const app = await launch(home, { ATTUNE_TEST_FAST_KDF: '1', ATTUNE_E2E_AUTO_LOCK_SECONDS: '4' });
+  // Longer than the page's 10-second activity throttle, so writing is never cut short;
+  // short enough that idling is quick to see.
+  const app = await launch(home, { ATTUNE_TEST_FAST_KDF: '1', ATTUNE_E2E_AUTO_LOCK_SECONDS: '12' });
   const b = app.browser;
   try {
     await setUp(b);
@@ -14,7 +16,7 @@ test('auto-lock after a short idle time', async () => {
     await waitFor(b, testIds.backButton).then((el) => el.click());
     assert.ok((await listedTitles(b)).some((t) => t.includes('IdleCanaryTitle')));
     // Nobody touches anything: the unlock screen comes back by itself.
-    await waitFor(b, testIds.unlockPassphrase, 20_000);
+    await waitFor(b, testIds.unlockPassphrase, 30_000);
     const page = await b.execute(() => document.body.innerText);
     assert.ok(!page.includes('IdleCanaryTitle'), 'decrypted text left on the page after auto-lock');
     assert.deepEqual(await webStorage(b), { local: 0, session: 0, idb: 0 });

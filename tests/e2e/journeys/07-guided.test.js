@@ -3,18 +3,14 @@
 // shows the answers under their questions; insights see it; nothing readable on disk.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { click, findMarkers, internetSockets, isolatedHome, launch, testIds, tid, type, waitFor, webStorage } from '../lib/harness.js';
 import { look, setUp } from '../lib/flows.js';
 
-const PACKS = [
-  'after-encounter',
-  'challenging-relationship',
-  'implicit-bias',
-  'vicarious-trauma',
-  'preventing-burnout',
-  'quick-reflection',
-  'preparing-for-supervision',
-];
+// Every built-in pack, by folder (content/packs/); the heavy ones ground first and can be
+// stopped and closed gently at any step.
+const PACKS = readdirSync(new URL('../../../content/packs/', import.meta.url)).sort();
+const HEAVY = ['after-report', 'after-safety-risk', 'critical-incident', 'vicarious-trauma'];
 const MARKERS = ['KestrelAnswerCanary', 'OtterClosingCanary', 'WillowLensCanary'];
 
 /** Choose a pack in the editor's select by its id. */
@@ -36,32 +32,37 @@ test('a guided reflection with each built-in pack reachable', async () => {
       timeout: 10_000,
       timeoutMsg: 'the packs never arrived in the editor',
     });
-    // Each built-in pack opens at its first prompt.
+    // Each built-in pack opens at its first step: a grounding opening or question 1.
+    // Heavy packs offer "Stop and close gently" from the start; the others do not.
+    assert.ok(PACKS.length >= 21, `all built-in packs: ${PACKS}`);
     for (const id of PACKS) {
       await choosePack(b, id);
-      assert.match(await (await waitFor(b, testIds.guidedProgress)).getText(), /^PROMPT 1 OF \d+$/i, id);
+      assert.match(await (await waitFor(b, testIds.guidedProgress)).getText(), /^(question 1 of \d+|before you begin)$/i, id);
+      const stop = (await b.$$(tid(testIds.guidedStopGently))).length;
+      assert.equal(stop, HEAVY.includes(id) ? 1 : 0, `${id}: stop and close gently`);
     }
 
     await choosePack(b, 'vicarious-trauma');
-    await look(b, '20-guided-first-prompt');
+    assert.match(await (await waitFor(b, testIds.guidedProgress)).getText(), /before you begin/i);
+    await look(b, '20-guided-opening');
+    await click(b, testIds.guidedNext);
     await type(b, testIds.guidedAnswer, `The ${MARKERS[0]} moment when the baby stopped crying.`);
     await click(b, testIds.guidedNext);
-    await click(b, testIds.guidedSkip);
-    // Straight to the closing (containment) step.
-    await (await b.$('button[aria-label^="Closing step"]')).click();
-    assert.match(await (await waitFor(b, testIds.guidedProgress)).getText(), /closing step/i);
-    await look(b, '21-guided-closing-step');
-    const closing = await b.$(tid(testIds.guidedAnswer));
-    if ((await closing.getTagName()) === 'textarea' || (await closing.getTagName()) === 'input') {
-      await type(b, testIds.guidedAnswer, `Setting it down: ${MARKERS[1]}.`);
-    }
-    await click(b, testIds.guidedNext);
-    await waitFor(b, testIds.guidedDone);
-
-    // A lens on top.
+    // A lens while the questions are open.
     await (await b.$('summary=Add a lens')).click();
     await (await b.$('button=Holding the baby in mind')).click();
     await type(b, testIds.lensAnswer, `${MARKERS[2]}: she kept looking at the door.`);
+    // Stop at any question: straight to the containment step.
+    await click(b, testIds.guidedStopGently);
+    assert.match(await (await waitFor(b, testIds.guidedProgress)).getText(), /closing step/i);
+    await look(b, '21-guided-closing-step');
+    await type(b, testIds.guidedAnswer, `Setting it down: ${MARKERS[1]}.`);
+    await click(b, testIds.guidedNext);
+    // Set down for now: put away (save and lock) or back to the journal, no count.
+    await waitFor(b, testIds.guidedPutAway);
+    await waitFor(b, testIds.guidedBackToJournal);
+    assert.doesNotMatch(await (await b.$('body')).getText(), /you answered \d+ of \d+/i);
+    await look(b, '21a-guided-set-down');
     await type(b, testIds.entryTitle, 'After the home visit');
     await click(b, testIds.entrySave);
     const state = await waitFor(b, testIds.saveState);

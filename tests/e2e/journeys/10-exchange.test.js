@@ -4,7 +4,7 @@
 // answered by the e2e build (ATTUNE_E2E_SAVE_DIR / ATTUNE_E2E_OPEN_FILE).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { click, findMarkers, internetSockets, isolatedHome, launch, testIds, tid, type, waitFor, webStorage } from '../lib/harness.js';
 import { PASSPHRASE, look, setUp, unlock } from '../lib/flows.js';
@@ -157,15 +157,22 @@ test('share with a supervisor and get reflective feedback back', async () => {
   const feedbackPacket = fileIn(toSupervisee);
   assert.deepEqual(findMarkers([toSupervisee], ALL), [], 'the feedback packet is encrypted');
 
-  // 4. The supervisee imports the feedback and reads it under the entry.
-  app = await launch(vis, { ...fast, ATTUNE_E2E_OPEN_FILE: feedbackPacket });
+  // 4. The supervisee opens the feedback file with Attune (as a double-click in the file
+  // manager does: the file is the app's argument), imports it after unlock, deletes the
+  // file, and reads the response under the entry.
+  app = await launch(vis, fast, { args: [feedbackPacket] });
   b = app.browser;
   try {
     await unlock(b, PASSPHRASE);
     await waitFor(b, testIds.newEntry, 30_000);
-    await click(b, testIds.navExchange);
-    await click(b, testIds.packetOpen);
-    await waitFor(b, testIds.packetOutcome, 15_000);
+    const waiting = await waitFor(b, testIds.packetWaiting, 15_000);
+    assert.ok((await waiting.getText()).includes(path.basename(feedbackPacket)), 'the file, by name');
+    assert.ok(!(await waiting.getText()).includes(toSupervisee), 'never its folder');
+    await look(b, '55a-exchange-file-opened-with-attune');
+    await click(b, testIds.packetWaitingImport);
+    await waitFor(b, testIds.packetWaitingOutcome, 15_000);
+    await click(b, testIds.packetWaitingDelete);
+    await b.waitUntil(async () => !existsSync(feedbackPacket), { timeout: 10_000, timeoutMsg: 'the file was not deleted' });
     await click(b, testIds.navJournal);
     await (await waitFor(b, testIds.entryListItem)).click();
     const thread = await waitFor(b, testIds.feedbackThread, 15_000);

@@ -56,7 +56,7 @@ function waitForPort(port, timeoutMs) {
  * run the app under strace (the wrapper); `application` runs another binary directly
  * (the figures script measures the release build untraced).
  */
-export async function launch(home, extraEnv = {}, { application = WRAPPER } = {}) {
+export async function launch(home, extraEnv = {}, { application = WRAPPER, args = [] } = {}) {
   const env = {
     ...process.env,
     XDG_DATA_HOME: home.data,
@@ -93,7 +93,7 @@ export async function launch(home, extraEnv = {}, { application = WRAPPER } = {}
     connectionRetryCount: 1,
     capabilities: {
       'wdio:enforceWebDriverClassic': true,
-      'tauri:options': { application },
+      'tauri:options': { application, args },
     },
   });
   return {

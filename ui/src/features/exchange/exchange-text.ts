@@ -1,6 +1,6 @@
 // Text for the supervision exchange screens: labels, answers as plain text, and the
 // passages the de-identification scan flagged, marked as text pieces (never an HTML string).
-import type { AnswerValue, CardRole, Finding, MyRelation } from '../../lib/ipc/types';
+import type { AnswerValue, CardRole, Finding, ImportOutcome, MyRelation } from '../../lib/ipc/types';
 import type { Segment } from '../journal/highlight';
 
 export const RELATION_LABELS: Record<MyRelation, string> = {
@@ -55,4 +55,30 @@ export function markPassages(text: string, findings: readonly Finding[]): Segmen
   }
   if (pos < text.length || out.length === 0) out.push({ text: text.slice(pos), mark: false });
   return out;
+}
+
+/** What importing a file did, in a sentence or two. */
+export function importOutcomeWords(o: ImportOutcome): string {
+  if (o.already_imported) return `This file from ${o.contact_name} was opened before. Nothing changed.`;
+  if (o.kind === 'share') {
+    const parts = [
+      `${o.contact_name} now shares ${o.entries === 1 ? 'one reflection' : `${o.entries} reflections`} with you.`,
+    ];
+    if (o.withdrawn > 0) {
+      parts.push(`${o.withdrawn === 1 ? 'One reflection was' : `${o.withdrawn} reflections were`} withdrawn and removed.`);
+    }
+    parts.push('They are in your Inbox.');
+    return parts.join(' ');
+  }
+  const parts = [
+    `${o.responses === 1 ? 'One response' : `${o.responses} responses`} from ${o.contact_name} arrived. You will find ${o.responses === 1 ? 'it under the reflection it answers' : 'them under the reflections they answer'}.`,
+  ];
+  if (o.unknown_entries > 0) {
+    parts.push(
+      o.unknown_entries === 1
+        ? 'One answers a reflection no longer in this journal; it is kept.'
+        : `${o.unknown_entries} answer reflections no longer in this journal; they are kept.`,
+    );
+  }
+  return parts.join(' ');
 }
