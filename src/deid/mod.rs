@@ -1,6 +1,6 @@
 //! The de-identification check: finds what looks identifying in a piece of text (phone
-//! numbers, e-mail and street addresses, full dates of birth, record or ID numbers, and
-//! capitalised words that look like personal names).
+//! numbers, e-mail and street addresses, social media handles, dates of birth, record or
+//! ID numbers, personal names and named places that could point to one family).
 //!
 //! Pure functions: no journal, no I/O. The editor calls [`scan`] while the person
 //! writes (non-blocking highlights), the app before any export (a required review) and
@@ -29,16 +29,23 @@ pub enum FindingKind {
     BirthDate,
     RecordNumber,
     PersonName,
+    /// A named place or organisation that could point to one family: a school,
+    /// childcare, place of worship, clinic, shelter, motel, park, employer or shop.
+    Place,
+    /// A social media handle or profile address (`@name`, `instagram.com/name`).
+    SocialHandle,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 6] = [
+    pub const ALL: [FindingKind; 8] = [
         FindingKind::Phone,
         FindingKind::Email,
+        FindingKind::SocialHandle,
         FindingKind::StreetAddress,
         FindingKind::BirthDate,
         FindingKind::RecordNumber,
         FindingKind::PersonName,
+        FindingKind::Place,
     ];
 
     /// The name used in JSON and the CLI.
@@ -50,6 +57,8 @@ impl FindingKind {
             Self::BirthDate => "birth_date",
             Self::RecordNumber => "record_number",
             Self::PersonName => "person_name",
+            Self::Place => "place",
+            Self::SocialHandle => "social_handle",
         }
     }
 
@@ -62,10 +71,12 @@ impl FindingKind {
             Self::BirthDate => "Date of birth",
             Self::RecordNumber => "Record or ID number",
             Self::PersonName => "Name",
+            Self::Place => "Place",
+            Self::SocialHandle => "Social media handle",
         }
     }
 
-    /// One line on why it matters.
+    /// One line on why it matters (for a place, the question to ask).
     pub fn why(self) -> &'static str {
         match self {
             Self::Phone => "Phone numbers can identify a family.",
@@ -76,17 +87,21 @@ impl FindingKind {
             Self::PersonName => {
                 "This looks like a name. Families are easier to protect by a short code."
             }
+            Self::Place => "Could this place identify the family?",
+            Self::SocialHandle => "A handle or profile link leads straight to a person.",
         }
     }
 
     /// When two detectors claim the same text, the more specific one wins.
     fn specificity(self) -> u8 {
         match self {
-            Self::Email => 6,
-            Self::BirthDate => 5,
-            Self::StreetAddress => 4,
-            Self::RecordNumber => 3,
-            Self::Phone => 2,
+            Self::Email => 8,
+            Self::SocialHandle => 7,
+            Self::BirthDate => 6,
+            Self::StreetAddress => 5,
+            Self::RecordNumber => 4,
+            Self::Phone => 3,
+            Self::Place => 2,
             Self::PersonName => 1,
         }
     }
