@@ -3,16 +3,20 @@
 //! ID numbers, personal names and named places that could point to one family).
 //!
 //! Pure functions: no journal, no I/O. The editor calls [`scan`] while the person
-//! writes (non-blocking highlights), the app before any export (a required review) and
-//! the CLI in `attune deid` and `attune export`. It is a helper, not a guarantee: it
+//! writes (non-blocking highlights) and [`scan_field`] on the family code and tags, the
+//! app before any export (a required review) and the CLI in `attune deid` and `attune
+//! export`. The word lists it reads are compiled in (content/deid/). It is a helper, not a guarantee: it
 //! misses things and flags things, and docs/deid.md gives its measured figures.
 //!
 //! Offsets are Unicode code points (end exclusive), with UTF-16 offsets alongside so a
 //! JavaScript front end can use them as they are.
 
 mod detect;
+mod lexicon;
 pub mod measure;
 mod names;
+mod places;
+mod tokens;
 
 use std::collections::HashSet;
 
@@ -159,13 +163,27 @@ struct Candidate {
 
 /// Every passage of `text` that looks identifying, sorted and non-overlapping.
 pub fn scan(text: &str, allow: &AllowList) -> Vec<Finding> {
+    scan_as(text, allow, names::Mode::Prose)
+}
+
+/// The same for a short field (a family code, a tag), which is read as a name's
+/// context: initials ("RB", "T.W."), a first name alone ("Faith") and a lower-case
+/// name ("keke") are flagged there, while family codes ("F12", "FAM-7") and ordinary
+/// words ("feeding", "NICU") are not.
+pub fn scan_field(text: &str, allow: &AllowList) -> Vec<Finding> {
+    scan_as(text, allow, names::Mode::Field)
+}
+
+fn scan_as(text: &str, allow: &AllowList, mode: names::Mode) -> Vec<Finding> {
     let mut found = Vec::new();
     detect::emails(text, &mut found);
+    detect::social_handles(text, &mut found);
     detect::phones(text, &mut found);
     detect::addresses(text, &mut found);
     detect::birth_dates(text, &mut found);
     detect::record_numbers(text, &mut found);
-    names::person_names(text, allow, &mut found);
+    let places = places::places(text, allow, &mut found);
+    names::person_names(text, allow, &places, mode, &mut found);
     found.retain(|c| !allow.contains(&text[c.start..c.end]));
     let kept = settle_overlaps(found);
     to_findings(text, &kept)

@@ -3,25 +3,27 @@
 use zeroize::Zeroizing;
 
 use super::{AnswerValue, Entry};
-use crate::deid::{scan, AllowList, Finding};
+use crate::deid::{scan, scan_field, AllowList, Finding};
 use crate::{Error, Result};
 
-/// What looks identifying in one entry's title, body, tags and written answers (the
-/// family code is the app's own short code and is not checked). Offsets are within
-/// each text, so only the kind and the passage are meant for showing.
+/// What looks identifying in one entry's title, body, written answers, family code and
+/// tags (the last two read as short fields, where initials or a first name alone are
+/// flagged too). Offsets are within each text, so only the kind and the passage are
+/// meant for showing.
 pub fn identifying_passages(e: &Entry, allow: &AllowList) -> Vec<Finding> {
     let answers = e.answers.iter().filter_map(|a| match &a.value {
         AnswerValue::Text(t) | AnswerValue::Choice(t) => Some(t.as_str()),
         AnswerValue::Plan { step, .. } => Some(step.as_str()),
         AnswerValue::Scale(_) => None,
     });
+    let fields = e.family_code.iter().chain(e.tags.iter());
     e.title
         .iter()
         .map(String::as_str)
         .chain(std::iter::once(e.body.as_str()))
-        .chain(e.tags.iter().map(String::as_str))
         .chain(answers)
         .flat_map(|t| scan(t, allow))
+        .chain(fields.flat_map(|t| scan_field(t, allow)))
         .collect()
 }
 

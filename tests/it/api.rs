@@ -495,6 +495,7 @@ fn deid_scan_flags_identifiers_and_skips_the_journals_allow_list() {
     let (_tmp, mut session, _) = created();
     let req = api::DeidRequest {
         text: "Keisha called from 555-0147 about Zoë 😊 and Priya.".into(),
+        field: None,
     };
     let before = session.read(|j| api::deid::scan(j, &req)).unwrap();
     let names: Vec<&str> = before
@@ -527,6 +528,15 @@ fn deid_scan_flags_identifiers_and_skips_the_journals_allow_list() {
     assert_eq!(left, ["555-0147", "Zoë"]);
     // Same answer without a journal, given the same words.
     assert_eq!(api::deid::text(&req.text, &saved.deid_allow), after);
+    // A short field (the family code, a tag) reads initials as a name; prose does not.
+    let initials = |field| api::DeidRequest {
+        text: "RB".into(),
+        field,
+    };
+    let as_field = session.read(|j| api::deid::scan(j, &initials(Some(true))));
+    assert_eq!(as_field.unwrap().total, 1);
+    let as_prose = session.read(|j| api::deid::scan(j, &initials(None)));
+    assert_eq!(as_prose.unwrap().total, 0);
 
     session.lock().unwrap();
     assert_eq!(
