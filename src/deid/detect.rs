@@ -22,6 +22,24 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "keke at gmail dot com": an address spelled out to get past filters.
+static EMAIL_SPELLED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)
+          \b[a-z0-9][a-z0-9._-]*\ +(?:at|\[at\]|\(at\))\ +[a-z0-9-]+
+          (?:\ +(?:dot|\[dot\]|\(dot\))\ +[a-z]{2,6}){1,2}\b
+        ",
+    )
+});
+
+/// Seven or ten digits with only a space or dot in them ("555 0182", "5552104477"):
+/// phone numbers only when the sentence talks about calling.
+static PHONE_BARE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\b(?:\d{3}[.\ ]\d{4}|\(?\d{3}\)?\d{7}|[2-9]\d{9})\b"));
+static PHONE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)\b(?:phone|cell|number|call|called|calling|text|texted|reach|voicemail|line|#)")
+});
+
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)
@@ -39,8 +57,8 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 static PHONE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?ix)
-          \b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)
-          (?:[\ ,.-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)){6,14}\b
+          \b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d{1,4})
+          (?:[\ ,.-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d{1,4})){2,14}\b
         ",
     )
 });
@@ -58,6 +76,11 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
              (?:\d{{5}}(?:-\d{{4}})?|[A-Z]{{1,2}}\d[A-Z\d]?\ ?\d[A-Z]{{2}}))?
         "
     ))
+});
+
+/// "418 linden st": written in lower case, only with a street abbreviation.
+static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\b\d{1,5}\ +(?:[a-z][a-z'-]+\ +){1,2}(?:st|ave|rd|ln|blvd|dr|ct|hwy)\b\.?")
 });
 
 /// "Apartment 14B" on its own; "Unit 3" alone is too often a training unit.
@@ -79,7 +102,9 @@ static RURAL: LazyLock<Regex> = LazyLock::new(|| {
 /// "lot 17" in a mobile-home or trailer park, "room 212" at a motel: only with the park
 /// or motel in the same sentence (a hospital room or a parking lot is not an address).
 static LOT_OR_ROOM: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"(?i)\b(?P<what>lot|space|site|room|rm\.?)\ +\#?\d+[a-z]?\b"));
+    LazyLock::new(|| {
+        pattern(r"(?i)\b(?P<what>lot|space|site|trailer|cabin|unit|room|rm\.?)\ +\#?\d+[a-z]?\b")
+    });
 static PARK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"(?i)\b(?:mobile[\ -]home|trailer|rv|manufactured\ home|park|court|village|estates)\b")
 });
@@ -97,6 +122,7 @@ static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
         | \b[A-Z]{1,2}\d[A-Z\d]?\ ?\d[ABD-HJLNP-UW-Z]{2}\b
         | \b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\ ?(?:[0-9AC-FHKNPRTV-Y]{4})\b
         | \b(?:NSW|VIC|QLD|TAS|ACT)\ +\d{4}\b
+        | \b\p{Lu}\p{Ll}+,\ +[A-Z]{2}\ +\d{5}\b
         | \b\p{Lu}\p{Ll}+,?\ +(?:SA|WA|NT)\ +\d{4}\b
         | (?i:\b(?:zip|zip\ code|zipcode|postcode|postal\ code|eircode)\b)[^.\n\d]{0,12}\d{5}\b
         ",
@@ -132,8 +158,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?ix)
-          \b(?:born|birth\w*|dob|d\.o\.b|arrived|delivered|came\ home|home\ from\ the\ (?:hospital|nicu)
-             |turned\ \w+\ on|(?:days?|weeks?|months?)\ old\ on)\b
+          \b(?:born|birth\w*|b-?day|dob|d\.o\.b|arrived|delivered|induced|c-?section|into\ labou?r
+             |came\ home|home\ from\ the\ (?:hospital|nicu)|turned\ \w+\ on|(?:days?|weeks?|months?)\ old\ on)\b
         ",
     )
 });
@@ -148,7 +174,8 @@ static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
              |program\ id|id|nhs|ssn|social\ security|chart|file|referral|account|acct|policy
              |reference|ref|medicaid|medi-cal|masshealth|badgercare|tenncare|soonercare|husky
              |ahcccs|insurance|wic|snap|ebt|intake|docket|petition|court|cps|dcfs|dss|dcf|dcyf
-             |dfcs|dcs|acs|cfs|ocs|cyfd|report|ifsp|iep|claim|confirmation|voucher|benefits?)\b)
+             |dfcs|dcs|acs|cfs|ocs|cyfd|report|ifsp|iep|claim|confirmation|voucher|benefits?
+             |passport|license|licence|plate|uscis|alien|a-number|itin|receipt)\b)
           (?i:\ *(?:number|no\.?|num|\#|:|is|id|report|case|file|card|ref)\b\.?)*\ *[:\#]?\ *
           (?P<v>\#?(?:[A-Z]{1,4}[\ -]?)?\d+(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+){0,3}(?:[\ -]?[A-Z]\b)?)
         ",
@@ -160,20 +187,22 @@ static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?ix)
           (?P<at>@[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?)
+        | (?P<cash>\$[a-z][a-z0-9_]{1,19})
         | \b(?:https?://)?(?:www\.|m\.)?(?:instagram|facebook|fb|tiktok|twitter|x|snapchat|youtube
-             |linkedin|threads|pinterest|twitch|venmo|cash)\.(?:com|me|app|net)/[@a-z0-9_.\-/]*[a-z0-9_]
+             |linkedin|threads|pinterest|twitch|venmo|cash|gofundme|linktr|paypal|patreon|etsy
+             |onlyfans|t|wa)\.(?:com|me|app|net|ee)/[@a-z0-9_.\-/]*[a-z0-9_]
         ",
     )
 });
 
-/// "her IG is k.r.m", "insta: kekebakes", "snap is lil.k22".
+/// "her IG is k.r.m", "insta: kekebakes", "snap is lil.k22", "IG handle k.r.m".
 static HANDLE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)
-          \b(?:IG|Ig|ig|(?i:insta|instagram|snap|snapchat|tiktok|tik\ tok|fb|facebook|twitter|threads))
+          \b(?:IG|Ig|ig|(?i:insta|instagram|snap|snapchat|tiktok|tik\ tok|fb|facebook|twitter|threads|venmo|cash\ ?app))
           (?i:\ +(?:handle|name|username|account|page|id))?
-          (?i:\ *(?:is|:|=|-)\ *)
-          (?P<h>@?[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)
+          (?P<sep>(?i:\ *(?:is|:|=|-|as)\ *)|\ +)
+          (?P<h>@?[A-Za-z0-9_$](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)
         ",
     )
 });
@@ -198,7 +227,7 @@ fn digits(s: &str) -> usize {
 }
 
 pub(super) fn emails(text: &str, found: &mut Vec<Candidate>) {
-    for m in EMAIL.find_iter(text) {
+    for m in EMAIL.find_iter(text).chain(EMAIL_SPELLED.find_iter(text)) {
         push(found, FindingKind::Email, m.start(), m.end());
     }
 }
@@ -215,15 +244,31 @@ pub(super) fn phones(text: &str, found: &mut Vec<Candidate>) {
         }
         push(found, FindingKind::Phone, m.start(), m.end());
     }
+    for m in PHONE_BARE.find_iter(text) {
+        let joined = text[..m.start()].ends_with(['-', '/', '.', ':', '#'])
+            || text[m.end()..].starts_with(['-', '/', ':']);
+        if !joined && PHONE_CUE.is_match(sentence_around(text, m.start(), m.end())) {
+            push(found, FindingKind::Phone, m.start(), m.end());
+        }
+    }
     for m in PHONE_WORDS.find_iter(text) {
-        let digits: Vec<u8> = m
+        let words: Vec<&str> = m
             .as_str()
-            .split(|c: char| !c.is_alphabetic())
-            .filter_map(digit_word)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
             .collect();
-        // Counting out loud ("one, two, three, four …") is not a number.
-        let counting = digits.windows(2).all(|w| w[1] == w[0] + 1);
-        if !counting && (7..=15).contains(&digits.len()) {
+        let spelled = words.iter().filter(|w| digit_word(w).is_some()).count();
+        let digits: Vec<u8> = words
+            .iter()
+            .flat_map(|w| match digit_word(w) {
+                Some(d) => vec![d],
+                None => w.bytes().map(|b| b.wrapping_sub(b'0')).collect(),
+            })
+            .collect();
+        // Counting out loud ("one, two, three, four …") is not a number, and figures
+        // alone are for the patterns above.
+        let counting = digits.windows(2).all(|w| w[1] == w[0].wrapping_add(1));
+        if spelled >= 3 && !counting && (7..=15).contains(&digits.len()) {
             push(found, FindingKind::Phone, m.start(), m.end());
         }
     }
@@ -245,6 +290,7 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         .find_iter(text)
         .chain(APARTMENT.find_iter(text))
         .chain(RURAL.find_iter(text))
+        .chain(ADDRESS_LOWER.find_iter(text))
     {
         let end = m.start() + m.as_str().trim_end_matches(['.', ',']).len();
         push(found, FindingKind::StreetAddress, m.start(), end);
@@ -323,7 +369,8 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
     }
 }
 
-/// The date follows a birth word closely: "born (on) 8/2", "DOB: 8/2", "turned one on".
+/// The date follows a birth word closely: "born (on) 8/2", "DOB: 8/2", "her birthday is
+/// 8/2", "turned one on 4/9" (not "born at 34 weeks, Apgars 8/9").
 fn introduced_as_birth(text: &str, start: usize) -> bool {
     let mut from = start.saturating_sub(40);
     while !text.is_char_boundary(from) {
@@ -335,8 +382,17 @@ fn introduced_as_birth(text: &str, start: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    let close = matches!(last, "born" | "dob" | "d.o.b." | "d.o.b" | "birthday" | "birth");
-    close || (last == "on" && BIRTH_CUE.is_match(sentence_tail(before)))
+    let close = matches!(
+        last,
+        "born" | "dob" | "d.o.b." | "d.o.b" | "birthday" | "bday" | "b-day" | "birth"
+    );
+    // Or a birth word earlier in the sentence, then "is", "was", "on" or "of".
+    let tail = sentence_tail(before);
+    let near = BIRTH_CUE
+        .find_iter(tail)
+        .last()
+        .is_some_and(|m| tail.len() - m.end() <= 30);
+    close || (matches!(last, "is" | "was" | "on" | "of") && near)
 }
 
 /// The part of `before` after its last sentence break.
@@ -418,8 +474,12 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
         let handle = h.as_str();
         let marked = handle
             .chars()
-            .any(|c| c.is_ascii_digit() || "_.@".contains(c));
-        if marked || !lexicon::is_word(&handle.to_lowercase()) && !lexicon::is_common(&handle.to_lowercase()) {
+            .any(|c| c.is_ascii_digit() || "_.@$".contains(c));
+        // Without "is" or ":" only a handle-shaped word counts ("IG handle k.r.m").
+        let said = c.name("sep").is_some_and(|s| !s.as_str().trim().is_empty());
+        let lower = handle.to_lowercase();
+        let plain_word = lexicon::is_word(&lower) || lexicon::is_common(&lower);
+        if marked || (said && !plain_word) {
             push(found, FindingKind::SocialHandle, h.start(), h.end());
         }
     }

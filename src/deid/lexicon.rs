@@ -157,6 +157,19 @@ fn american(lower: &str) -> Option<String> {
     (a != lower).then_some(a)
 }
 
+/// Endings English words have and names almost never do (extubated, gastroschisis,
+/// bradycardia): a word on no list with one of these is taken for a word.
+const WORD_ENDINGS: [&str; 27] = [
+    "ated", "ized", "ised", "tion", "tions", "sion", "ment", "ments", "ness", "ity", "ous",
+    "ive", "ives", "ism", "ist", "ists", "ology", "itis", "emia", "osis", "ectomy", "otomy",
+    "ular", "ical", "ally", "ence", "ance",
+];
+
+/// Shaped like an English word rather than a name (for words on no list).
+pub(super) fn word_shaped(lower: &str) -> bool {
+    lower.chars().count() >= 6 && WORD_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
 /// The rank of a Census first name (1 = commonest).
 pub(super) fn first_name_rank(lower: &str) -> Option<usize> {
     LEXICON.first.get(lower).copied()

@@ -79,6 +79,22 @@ const NUMBER_WORDS: [&str; 12] = [
     "twelve",
 ];
 
+/// Titles before a surname ("Judge Harris", "Officer Brown"); "Dr" and "Mrs" are
+/// honorifics, handled apart.
+const TITLES: [&str; 18] = [
+    "judge", "officer", "coach", "nurse", "teacher", "deacon", "elder", "reverend", "rev",
+    "chaplain", "director", "principal", "sergeant", "detective", "attorney", "counselor",
+    "caseworker", "pastor",
+];
+
+/// Verbs that places and brands do not do, after a word that could be either
+/// ("Brooklyn asked", "Paris ate").
+const SPEAKING_VERBS: [&str; 24] = [
+    "said", "says", "told", "tells", "asked", "asks", "texts", "emailed", "wrote", "wants",
+    "wanted", "needs", "thinks", "thought", "slept", "sleeps", "ate", "loves", "feels",
+    "felt", "knows", "knew", "tried", "refused",
+];
+
 /// Verbs whose object is a person ("call Beatrix", "asked Chen"), not a place.
 const ADDRESSING: [&str; 14] = [
     "call", "called", "text", "texted", "ask", "asked", "tell", "told", "email", "emailed",
@@ -86,6 +102,7 @@ const ADDRESSING: [&str; 14] = [
 ];
 
 /// Words before a place name: "family in Georgia" is a place, "talked to Jordan" not.
+/// The first one alone is enough to read a word on no list as a place.
 const PLACE_PREPOSITIONS: [&str; 7] = ["in", "from", "near", "into", "across", "outside", "around"];
 
 /// Words before a month: "in June", "last May".
@@ -165,11 +182,15 @@ impl Ctx<'_, '_> {
             || (!t.possessive && self.next_is(i, &["who"]))
     }
 
-    /// "goes by X", "go by X".
+    /// "goes by X", "calls her X": a nickname follows.
     fn goes_by(&self, i: usize) -> bool {
-        i >= 2
-            && self.toks[i - 1].lower == "by"
-            && matches!(self.toks[i - 2].lower.as_str(), "goes" | "go" | "went")
+        if i < 2 {
+            return false;
+        }
+        let (a, b) = (self.toks[i - 2].lower.as_str(), self.toks[i - 1].lower.as_str());
+        (b == "by" && matches!(a, "goes" | "go" | "went"))
+            || (matches!(b, "him" | "her" | "them")
+                && matches!(a, "call" | "calls" | "called" | "nicknamed"))
     }
 
     /// A context where a first name that is also a word reads as a name.
@@ -249,6 +270,18 @@ pub(super) fn person_names(
     }
     for i in 0..n {
         let t = &toks[i];
+        // "baby J", "mom K": a capital letter alone after a family word is an initial.
+        if t.single_letter()
+            && t.capitalised()
+            && t.bare != "I"
+            && !inside(&taken, t)
+            && !allow.contains(t.bare)
+            && ctx.prev_is(i, &NAMING_WORDS)
+            && !text[t.end..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+        {
+            name[i] = true;
+            continue;
+        }
         if blocked[i] {
             continue;
         }
@@ -256,10 +289,11 @@ pub(super) fn person_names(
         if HONORIFICS.contains(&t.bare) && i + 1 < n {
             let gap = &text[t.end..toks[i + 1].start];
             let next = &toks[i + 1];
+            let letter = next.single_letter() && !allow.contains(next.bare);
             if (gap == " " || gap == ". ")
                 && next.capitalised()
                 && !next.acronym()
-                && !blocked[i + 1]
+                && (!blocked[i + 1] || letter)
             {
                 honorific[i] = true;
                 name[i + 1] = true;
@@ -278,11 +312,14 @@ pub(super) fn person_names(
             name[i] = match t.class() {
                 Class::Never => false,
                 Class::Soft => ctx.strong(i),
-                Class::Word => ctx.strong(i),
+                Class::Word => {
+                    ctx.strong(i) || (lexicon::is_surname(&t.lower) && ctx.prev_is(i, &TITLES))
+                }
                 Class::Proper => {
                     let surname = lexicon::is_surname(&t.lower);
                     ctx.strong(i)
-                        || (surname && (field || ctx.medium(i)))
+                        || (surname && (field || ctx.medium(i) || ctx.prev_is(i, &TITLES)))
+                        || (!t.possessive && ctx.next_is(i, &SPEAKING_VERBS))
                         || (!start && ctx.prev_is(i, &ADDRESSING))
                 }
                 Class::WordName => field || !start || ctx.strong(i) || ctx.medium(i),
@@ -290,14 +327,24 @@ pub(super) fn person_names(
                     !(lexicon::is_proper(&t.lower) && ctx.prev_is(i, &PLACE_PREPOSITIONS))
                         || ctx.strong(i)
                 }
-                Class::Unknown => true,
+                // "Extubated", "Gastroschisis": shaped like a word, not a name.
+                // "in Tegucigalpa" is a town; "Extubated" is shaped like a word.
+                Class::Unknown => {
+                    ctx.strong(i)
+                        || !(lexicon::word_shaped(&t.lower)
+                            || (!t.possessive && ctx.prev_is(i, &PLACE_PREPOSITIONS[..1])))
+                }
             };
         } else if lowercase_name_shape(t) {
             let start = at_sentence_start(text, t.start);
+            let with = ctx.prev_is(i, &["with"]) || text[..t.start].ends_with("w/ ");
             name[i] = field
                 || ctx.prev_is(i, &["baby", "named", "nicknamed"])
+                || with
+                || t.possessive
                 || ctx.goes_by(i)
                 || ctx.next_is(i, &PERSON_VERBS)
+                || ctx.next_is(i, &SPEAKING_VERBS)
                 || (start && ctx.next_is(i, &NAME_VERBS));
         }
     }

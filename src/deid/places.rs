@@ -18,6 +18,19 @@ const LEADING: [&str; 12] = [
 
 const SAINTS: [&str; 4] = ["St", "Saint", "Ste", "San"];
 
+/// Words that make the capitalised name after "at" (or "for", "into") a place: an
+/// employer ("works at Kroger", "his shift at Sandhu Trucking", "drives for UPS"), a
+/// school or childcare ("started at Kindercare", "enrolled at Lincoln"), a place to stay
+/// ("staying at the Bayview", "moved into Cedar Court").
+const WORK_WORDS: [&str; 15] = [
+    "work", "works", "working", "worked", "job", "shift", "shifts", "hired", "employed",
+    "cashier", "clerk", "manager", "drives", "waitress", "volunteers",
+];
+const STAY_OR_SCHOOL_WORDS: [&str; 13] = [
+    "attends", "attend", "attending", "enrolled", "starts", "started", "lives", "living",
+    "staying", "stays", "stayed", "moved", "placed",
+];
+
 /// Two words that belong to one name: one space apart, a possessive ("Children's
 /// Hospital"), "St. Mary's", "Ages & Stages".
 fn joined(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
@@ -41,14 +54,15 @@ fn distinctive(t: &Token<'_>) -> bool {
         && t.class() != Class::Never
 }
 
-/// A place word ending a name; "Care" only as "Child Care" or "Day Care".
+/// A place word ending a name; "Care" only after another capitalised word ("Bayview
+/// Urgent Care", "Little Stars Child Care").
 fn head(toks: &[Token<'_>], j: usize) -> bool {
     let t = &toks[j];
     if !t.capitalised() {
         return false;
     }
     if t.lower == "care" {
-        return j > 0 && matches!(toks[j - 1].lower.as_str(), "child" | "day");
+        return j > 0 && toks[j - 1].capitalised();
     }
     lexicon::is_place_word(&t.lower)
 }
@@ -106,5 +120,71 @@ pub(super) fn places(text: &str, allow: &AllowList, found: &mut Vec<Candidate>) 
         }
         j = e + 1;
     }
+    employers(text, &toks, allow, &mut spans, found);
     spans
+}
+
+/// "works at Kroger", "started at Kindercare", "staying at the Bayview" (no place word
+/// needed after these).
+fn employers(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+) {
+    for i in 1..toks.len().saturating_sub(1) {
+        let (prev, at) = (&toks[i - 1], &toks[i]);
+        let work = WORK_WORDS.contains(&prev.lower.as_str());
+        let preposition = match at.lower.as_str() {
+            "at" => true,
+            "for" => work,
+            "into" => prev.lower == "moved",
+            _ => false,
+        };
+        if !preposition
+            || !(work || STAY_OR_SCHOOL_WORDS.contains(&prev.lower.as_str()))
+            || &text[prev.end..at.start] != " "
+        {
+            continue;
+        }
+        // "staying at the Bayview Motor Inn": skip one "the".
+        let mut f = i + 1;
+        if toks.get(f).is_some_and(|t| t.lower == "the") && f + 1 < toks.len() {
+            f += 1;
+        }
+        let first = &toks[f];
+        let gap = &text[toks[f - 1].end..first.start];
+        // "works at McDonald's" is a business; "stays at Keisha's" is a person's home.
+        let class = first.class();
+        if gap != " "
+            || !first.capitalised()
+            || matches!(class, Class::FirstName | Class::Never | Class::Soft)
+            || (first.possessive && class == Class::WordName)
+        {
+            continue;
+        }
+        let mut e = f;
+        while e + 1 < toks.len()
+            && !toks[e].possessive
+            && joined(text, &toks[e], &toks[e + 1])
+            && toks[e + 1].capitalised()
+        {
+            e += 1;
+        }
+        let (start, end) = (first.start, toks[e].end);
+        let words = &toks[f..=e];
+        if spans.iter().any(|&(s, t)| s < end && start < t)
+            || words.iter().any(|t| allow.contains(t.bare))
+            || !words.iter().any(distinctive)
+        {
+            continue;
+        }
+        spans.push((start, end));
+        found.push(Candidate {
+            kind: FindingKind::Place,
+            start,
+            end,
+        });
+    }
 }

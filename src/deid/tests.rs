@@ -51,7 +51,16 @@ fn phone_numbers_read_out_in_words_are_flagged_but_counting_is_not() {
         ),
         ["five five five, two one oh, eight eight four seven"]
     );
+    assert_eq!(
+        flags("call five five five 210 8847 tonight", FindingKind::Phone),
+        ["five five five 210 8847"]
+    );
+    assert_eq!(
+        flags("her cell is 555 0182, text first", FindingKind::Phone),
+        ["555 0182"]
+    );
     nothing_flagged("we counted one two three four five six seven eight together");
+    nothing_flagged("Scores were 555 0182 on the sheet.");
 }
 
 #[test]
@@ -62,6 +71,8 @@ fn social_handles_and_profile_addresses_are_flagged_but_not_e_mail() {
         ("see instagram.com/mama.of.3 today", "instagram.com/mama.of.3"),
         ("her IG is k.r.m if I need it", "k.r.m"),
         ("insta: lilkeke22", "lilkeke22"),
+        ("IG handle k.r.m, she said", "k.r.m"),
+        ("her Cash App is $kekeb22 for gifts", "$kekeb22"),
     ] {
         assert_eq!(flags(text, FindingKind::SocialHandle), [handle], "{text}");
     }
@@ -177,6 +188,8 @@ fn full_dates_are_birth_dates_only_when_the_sentence_says_birth() {
         ("She was born 12 Feb and is three months now.", "12 Feb"),
         ("Came home from the NICU on 8/2/2025 at last.", "8/2/2025"),
         ("Mia was three months old on 9 January 2025 when", "9 January 2025"),
+        ("Her birthday is 6/12 and she wants cake.", "6/12"),
+        ("She was induced on 2/27 after a wait.", "2/27"),
     ] {
         assert_eq!(flags(text, FindingKind::BirthDate), [date], "{text}");
     }
@@ -322,6 +335,8 @@ fn initials_next_to_a_role_a_verb_or_in_brackets_are_names() {
         ("mom (J.) was quiet.", "J."),
         ("t.w. (dad) called twice.", "t.w."),
         ("I sat with DK for an hour.", "DK"),
+        ("baby J slept through.", "J"),
+        ("We saw Ms. D again.", "Ms. D"),
     ] {
         assert_eq!(flags(text, FindingKind::PersonName), [initials], "{text}");
     }
@@ -382,6 +397,14 @@ fn named_places_are_places_and_generic_ones_are_not_flagged() {
         assert_eq!(flags(text, FindingKind::Place), [place], "{text}");
         assert!(flags(text, FindingKind::PersonName).is_empty(), "{text}");
     }
+    for (text, place) in [
+        ("She works at Kroger on weekends.", "Kroger"),
+        ("He started at Kindercare on Monday.", "Kindercare"),
+        ("They are staying at the Budget Inn for now.", "Budget Inn"),
+    ] {
+        assert_eq!(flags(text, FindingKind::Place), [place], "{text}");
+    }
+    nothing_flagged("She works at night and stays at Grandma's on Mondays.");
     nothing_flagged("The Community Health Center and Family Child Care both called.");
     nothing_flagged("Early Head Start and the NICU, then Sunday School.");
 }
