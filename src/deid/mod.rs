@@ -182,8 +182,9 @@ fn scan_as(text: &str, allow: &AllowList, mode: names::Mode) -> Vec<Finding> {
     detect::addresses(text, &mut found);
     detect::birth_dates(text, &mut found);
     detect::record_numbers(text, &mut found);
-    let places = places::places(text, allow, &mut found);
-    names::person_names(text, allow, &places, mode, &mut found);
+    let words = tokens::tokens(text);
+    let places = places::places(text, &words, allow, &mut found);
+    names::person_names(text, &words, allow, &places, mode, &mut found);
     found.retain(|c| !allow.contains(&text[c.start..c.end]));
     let kept = settle_overlaps(found);
     to_findings(text, &kept)

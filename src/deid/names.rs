@@ -15,12 +15,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{self, Class};
-use super::tokens::{adjacent, at_sentence_start, tokens, Token};
+use super::tokens::{adjacent, at_sentence_start, Token};
 use super::{AllowList, Candidate, FindingKind};
 
 #[allow(clippy::expect_used)] // constant patterns, checked by the unit tests
 fn pattern(re: &str) -> Regex {
-    Regex::new(re).expect("a valid built-in pattern")
+    Regex::new(&super::detect::ascii_word_boundaries(re)).expect("a valid built-in pattern")
 }
 
 /// Dotted initials: "T.W.", "J.", "t.w.".
@@ -243,6 +243,7 @@ fn inside(spans: &[(usize, usize)], t: &Token<'_>) -> bool {
 /// Names in `text`, skipping the byte ranges in `skip` (places already found).
 pub(super) fn person_names(
     text: &str,
+    toks: &[Token<'_>],
     allow: &AllowList,
     skip: &[(usize, usize)],
     mode: Mode,
@@ -254,8 +255,7 @@ pub(super) fn person_names(
     caseless(text, allow, found);
     taken.extend(found[before..].iter().map(|c| (c.start, c.end)));
 
-    let toks = tokens(text);
-    let ctx = Ctx { text, toks: &toks };
+    let ctx = Ctx { text, toks };
     let n = toks.len();
     let field = mode == Mode::Field;
     let mut name = vec![false; n];

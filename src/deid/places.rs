@@ -4,7 +4,7 @@
 //! ("Community Health Center" alone names no place), and "St. X's".
 
 use super::lexicon::{self, Class};
-use super::tokens::{tokens, Token};
+use super::tokens::Token;
 use super::{AllowList, Candidate, FindingKind};
 
 /// Small words that may sit inside a place's name ("Lady of Lourdes Church", "Boys and
@@ -68,8 +68,12 @@ fn head(toks: &[Token<'_>], j: usize) -> bool {
 }
 
 /// Every place found, as byte ranges (the name check skips them).
-pub(super) fn places(text: &str, allow: &AllowList, found: &mut Vec<Candidate>) -> Vec<(usize, usize)> {
-    let toks = tokens(text);
+pub(super) fn places(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    found: &mut Vec<Candidate>,
+) -> Vec<(usize, usize)> {
     let n = toks.len();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut j = 0;
@@ -78,7 +82,7 @@ pub(super) fn places(text: &str, allow: &AllowList, found: &mut Vec<Candidate>) 
             && toks.get(j + 1).is_some_and(|x| {
                 x.capitalised() && x.possessive && joined(text, &toks[j], x)
             });
-        if !head(&toks, j) && !saint {
+        if !head(toks, j) && !saint {
             j += 1;
             continue;
         }
@@ -100,11 +104,11 @@ pub(super) fn places(text: &str, allow: &AllowList, found: &mut Vec<Candidate>) 
         while e + 1 < n
             && joined(text, &toks[e], &toks[e + 1])
             && toks[e + 1].capitalised()
-            && (head(&toks, e + 1) || lexicon::is_place_generic(&toks[e + 1].lower))
+            && (head(toks, e + 1) || lexicon::is_place_generic(&toks[e + 1].lower))
         {
             e += 1;
         }
-        while e > j && !head(&toks, e) && !(saint && e == j + 1) {
+        while e > j && !head(toks, e) && !(saint && e == j + 1) {
             e -= 1;
         }
         let words = &toks[s..=e];
@@ -120,7 +124,7 @@ pub(super) fn places(text: &str, allow: &AllowList, found: &mut Vec<Candidate>) 
         }
         j = e + 1;
     }
-    employers(text, &toks, allow, &mut spans, found);
+    employers(text, toks, allow, &mut spans, found);
     spans
 }
 

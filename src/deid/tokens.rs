@@ -1,5 +1,6 @@
 //! Words of a text and where sentences begin, for the name and place checks.
 
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -21,6 +22,7 @@ pub(super) struct Token<'a> {
     pub bare: &'a str,
     pub possessive: bool,
     pub lower: String,
+    class: OnceCell<Class>,
 }
 
 impl Token<'_> {
@@ -39,8 +41,9 @@ impl Token<'_> {
         self.bare.chars().count() == 1
     }
 
+    /// What the word lists say the word is (looked up once per word).
     pub fn class(&self) -> Class {
-        lexicon::class(self.bare)
+        *self.class.get_or_init(|| lexicon::class(self.bare))
     }
 
     /// Family codes ("F12", "FAM-7"): letters touching digits are never a name.
@@ -77,6 +80,7 @@ pub(super) fn tokens(text: &str) -> Vec<Token<'_>> {
                 bare,
                 possessive,
                 lower: bare.to_lowercase(),
+                class: OnceCell::new(),
             }
         })
         .collect()
