@@ -165,7 +165,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?ix)
-          \b(?:born|birth\w*|b-?day|dob|d\.o\.b|arrived|delivered|induced|c-?section|into\ labou?r
+          \b(?:born|birth\w*|b-?day|dob|d\.o\.b|arrived|delivered|induced|welcomed|c-?section|into\ labou?r
              |came\ home|home\ from\ the\ (?:hospital|nicu)|turned\ \w+\ on|(?:days?|weeks?|months?)\ old\ on)\b
         ",
     )
@@ -208,8 +208,11 @@ static HANDLE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
           \b(?:IG|Ig|ig|(?i:insta|instagram|snap|snapchat|tiktok|tik\ tok|fb|facebook|twitter|threads|venmo|cash\ ?app))
           (?i:\ +(?:handle|name|username|account|page|id))?
-          (?P<sep>(?i:\ *(?:is|:|=|-|as)\ *)|\ +)
-          (?P<h>@?[A-Za-z0-9_$](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)
+          (?P<sep>(?i:\ *(?:is|:|=|-|as)\ *)|\ +\(?)
+          (?:
+            (?P<h>@?[A-Za-z0-9_$](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)
+            (?:\ +(?P<more>\p{Lu}\p{Ll}+(?:\ +\p{Lu}\p{Ll}+)?))?
+          )
         ",
     )
 });
@@ -364,7 +367,7 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
             // "turned one on 4/9"), and not part of a longer number or range.
             let joined = text[m.end()..].starts_with(['/', '-'])
                 || text[..m.start()].ends_with(['/', '-', '.']);
-            !joined && introduced_as_birth(text, m.start())
+            !joined && (introduced_as_birth(text, m.start()) || birth_follows(text, m.end()))
         } else {
             says_birth(text, m.start(), m.end())
         };
@@ -413,7 +416,7 @@ fn sentence_tail(before: &str) -> &str {
 }
 
 fn says_birth(text: &str, start: usize, end: usize) -> bool {
-    let mut from = start.saturating_sub(48);
+    let mut from = start.saturating_sub(80);
     while !text.is_char_boundary(from) {
         from += 1;
     }
@@ -425,13 +428,18 @@ fn says_birth(text: &str, start: usize, end: usize) -> bool {
     if BIRTH_CUE.is_match(sentence_tail(&before)) {
         return true;
     }
+    birth_follows(text, end)
+}
+
+/// "14 May 2024 (DOB)", "8/2, her birthday": the birth word right after the date.
+fn birth_follows(text: &str, end: usize) -> bool {
     let mut to = (end + 24).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
     }
     let after = text[end..to].to_lowercase();
     let after = after.trim_start_matches([' ', '(', ',', '-', '–']);
-    ["dob", "d.o.b", "date of birth", "birthday", "born"]
+    ["dob", "d.o.b", "date of birth", "birthday", "bday", "born"]
         .iter()
         .any(|k| after.starts_with(k))
 }
@@ -483,11 +491,19 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
             .chars()
             .any(|c| c.is_ascii_digit() || "_.@$".contains(c));
         // Without "is" or ":" only a handle-shaped word counts ("IG handle k.r.m").
-        let said = c.name("sep").is_some_and(|s| !s.as_str().trim().is_empty());
+        let said = c
+            .name("sep")
+            .is_some_and(|s| !s.as_str().trim().is_empty() && s.as_str().trim() != "(");
         let lower = handle.to_lowercase();
         let plain_word = lexicon::is_word(&lower) || lexicon::is_common(&lower);
+        // "her Facebook is Brittany Rae Tanner": a profile under a name.
+        let capitalised = handle.starts_with(|c: char| c.is_uppercase());
+        let end = match c.name("more") {
+            Some(more) if said && capitalised && !marked => more.end(),
+            _ => h.end(),
+        };
         if marked || (said && !plain_word) {
-            push(found, FindingKind::SocialHandle, h.start(), h.end());
+            push(found, FindingKind::SocialHandle, h.start(), end);
         }
     }
 }

@@ -45,13 +45,19 @@ fn name_part(t: &Token<'_>) -> bool {
     t.capitalised() || CONNECTORS.contains(&t.lower.as_str())
 }
 
+/// Words that are never a person's name but do say which place it is ("Central
+/// Elementary", "Riverside Regional", "West Side Clinic").
+const GEOGRAPHIC: [&str; 10] = [
+    "north", "south", "east", "west", "central", "main", "hill", "river", "riverside", "lake",
+];
+
 /// Says which place this is, rather than what kind of place.
 fn distinctive(t: &Token<'_>) -> bool {
     t.capitalised()
         && !lexicon::is_place_word(&t.lower)
         && !lexicon::is_place_generic(&t.lower)
         && !SAINTS.contains(&t.bare)
-        && t.class() != Class::Never
+        && (t.class() != Class::Never || GEOGRAPHIC.contains(&t.lower.as_str()))
 }
 
 /// A place word ending a name; "Care" only after another capitalised word ("Bayview
@@ -95,7 +101,9 @@ pub(super) fn places(
         while s < j
             && (LEADING.contains(&toks[s].lower.as_str())
                 || !toks[s].capitalised()
-                || (toks[s].class() == Class::Never && !SAINTS.contains(&toks[s].bare)))
+                || (toks[s].class() == Class::Never
+                    && !SAINTS.contains(&toks[s].bare)
+                    && !GEOGRAPHIC.contains(&toks[s].lower.as_str())))
         {
             s += 1;
         }

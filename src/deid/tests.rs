@@ -73,11 +73,12 @@ fn social_handles_and_profile_addresses_are_flagged_but_not_e_mail() {
         ("insta: lilkeke22", "lilkeke22"),
         ("IG handle k.r.m, she said", "k.r.m"),
         ("her Cash App is $kekeb22 for gifts", "$kekeb22"),
+        ("her Facebook is Brittany Rae Tanner and", "Brittany Rae Tanner"),
     ] {
         assert_eq!(flags(text, FindingKind::SocialHandle), [handle], "{text}");
     }
     assert!(flags("write to keke@example.org", FindingKind::SocialHandle).is_empty());
-    nothing_flagged("SNAP is separate. WIC is separate.");
+    nothing_flagged("SNAP is separate. WIC is separate. Facebook is where the family is.");
 }
 
 #[test]
@@ -401,6 +402,7 @@ fn named_places_are_places_and_generic_ones_are_not_flagged() {
         ("She works at Kroger on weekends.", "Kroger"),
         ("He started at Kindercare on Monday.", "Kindercare"),
         ("They are staying at the Budget Inn for now.", "Budget Inn"),
+        ("The kids go to Central Elementary now.", "Central Elementary"),
     ] {
         assert_eq!(flags(text, FindingKind::Place), [place], "{text}");
     }
