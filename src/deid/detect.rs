@@ -108,10 +108,9 @@ static RURAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "lot 17" in a mobile-home or trailer park, "room 212" at a motel: only with the park
 /// or motel in the same sentence (a hospital room or a parking lot is not an address).
-static LOT_OR_ROOM: LazyLock<Regex> =
-    LazyLock::new(|| {
-        pattern(r"(?i)\b(?P<what>lot|space|site|trailer|cabin|unit|room|rm\.?)\ +\#?\d+[a-z]?\b")
-    });
+static LOT_OR_ROOM: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)\b(?P<what>lot|space|site|trailer|cabin|unit|room|rm\.?)\ +\#?\d+[a-z]?\b")
+});
 static PARK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"(?i)\b(?:mobile[\ -]home|trailer|rv|manufactured\ home|park|court|village|estates)\b")
 });
@@ -292,7 +291,10 @@ fn digit_word(w: &str) -> Option<u8> {
     if w == "oh" {
         return Some(0);
     }
-    words.iter().position(|d| *d == w).and_then(|i| u8::try_from(i).ok())
+    words
+        .iter()
+        .position(|d| *d == w)
+        .and_then(|i| u8::try_from(i).ok())
 }
 
 pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
@@ -450,13 +452,17 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
         let value = v.as_str().trim_end();
         let n = digits(value);
         // A year after a label ("the report 2024") is not a number on a file.
-        let year = n == 4
-            && value.len() == 4
-            && (value.starts_with("19") || value.starts_with("20"));
+        let year =
+            n == 4 && value.len() == 4 && (value.starts_with("19") || value.starts_with("20"));
         let joined = text[v.end()..].starts_with(['/', ':', '.'])
             && text[v.end() + 1..].starts_with(|c: char| c.is_ascii_digit());
         if n >= 3 && !year && !joined {
-            push(found, FindingKind::RecordNumber, v.start(), v.start() + value.len());
+            push(
+                found,
+                FindingKind::RecordNumber,
+                v.start(),
+                v.start() + value.len(),
+            );
         }
     }
     for m in RECORD_SHAPED.find_iter(text) {

@@ -160,9 +160,9 @@ fn american(lower: &str) -> Option<String> {
 /// Endings English words have and names almost never do (extubated, gastroschisis,
 /// bradycardia): a word on no list with one of these is taken for a word.
 const WORD_ENDINGS: [&str; 27] = [
-    "ated", "ized", "ised", "tion", "tions", "sion", "ment", "ments", "ness", "ity", "ous",
-    "ive", "ives", "ism", "ist", "ists", "ology", "itis", "emia", "osis", "ectomy", "otomy",
-    "ular", "ical", "ally", "ence", "ance",
+    "ated", "ized", "ised", "tion", "tions", "sion", "ment", "ments", "ness", "ity", "ous", "ive",
+    "ives", "ism", "ist", "ists", "ology", "itis", "emia", "osis", "ectomy", "otomy", "ular",
+    "ical", "ally", "ence", "ance",
 ];
 
 /// Shaped like an English word rather than a name (for words on no list).

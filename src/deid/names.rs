@@ -24,8 +24,7 @@ fn pattern(re: &str) -> Regex {
 }
 
 /// Dotted initials: "T.W.", "J.", "t.w.".
-static DOTTED: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"\b(?:[A-Za-z]\.){1,3}(?:[A-Za-z]\b)?"));
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(?:[A-Za-z]\.){1,3}(?:[A-Za-z]\b)?"));
 
 /// A run of letters from scripts without case, with its marks (names cannot be told
 /// from other words there, so every run is asked about).
@@ -36,38 +35,162 @@ const HONORIFICS: [&str; 7] = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"];
 
 /// Dotted letters that are abbreviations, not initials.
 const ABBREVIATIONS: [&str; 27] = [
-    "ie", "eg", "am", "pm", "nb", "ps", "us", "uk", "dc", "po", "dob", "rn", "md", "ba",
-    "ma", "bs", "ad", "bc", "er", "iv", "ot", "pt", "vs", "aka", "rr", "st", "jr",
+    "ie", "eg", "am", "pm", "nb", "ps", "us", "uk", "dc", "po", "dob", "rn", "md", "ba", "ma",
+    "bs", "ad", "bc", "er", "iv", "ot", "pt", "vs", "aka", "rr", "st", "jr",
 ];
 
 /// Words after which the next word names a person: family roles, clergy, "baby", "named".
 const NAMING_WORDS: [&str; 36] = [
-    "baby", "named", "nicknamed", "newborn", "mom", "mum", "mama", "mother", "dad", "daddy",
-    "papa", "father", "sister", "brother", "cousin", "aunt", "auntie", "aunty", "uncle",
-    "grandma", "grandpa", "grandmother", "grandfather", "nana", "granny", "abuela",
-    "abuelo", "tia", "tio", "son", "daughter", "boyfriend", "girlfriend", "pastor", "imam",
+    "baby",
+    "named",
+    "nicknamed",
+    "newborn",
+    "mom",
+    "mum",
+    "mama",
+    "mother",
+    "dad",
+    "daddy",
+    "papa",
+    "father",
+    "sister",
+    "brother",
+    "cousin",
+    "aunt",
+    "auntie",
+    "aunty",
+    "uncle",
+    "grandma",
+    "grandpa",
+    "grandmother",
+    "grandfather",
+    "nana",
+    "granny",
+    "abuela",
+    "abuelo",
+    "tia",
+    "tio",
+    "son",
+    "daughter",
+    "boyfriend",
+    "girlfriend",
+    "pastor",
+    "imam",
     "rabbi",
 ];
 
 /// Verbs only people (mostly babies) do: after one, even an ordinary word is a name.
 const PERSON_VERBS: [&str; 40] = [
-    "cried", "cries", "smiled", "smiles", "laughed", "laughs", "giggled", "giggles",
-    "babbled", "babbles", "cooed", "coos", "crawled", "crawls", "napped", "naps", "fussed",
-    "fusses", "nursed", "hugged", "hugs", "kissed", "whispered", "shouted", "screamed",
-    "yelled", "texted", "grabbed", "grabs", "kicked", "waved", "waves", "pointed",
-    "toddled", "startled", "fainted", "sobbed", "signed", "teethed", "pooped",
+    "cried",
+    "cries",
+    "smiled",
+    "smiles",
+    "laughed",
+    "laughs",
+    "giggled",
+    "giggles",
+    "babbled",
+    "babbles",
+    "cooed",
+    "coos",
+    "crawled",
+    "crawls",
+    "napped",
+    "naps",
+    "fussed",
+    "fusses",
+    "nursed",
+    "hugged",
+    "hugs",
+    "kissed",
+    "whispered",
+    "shouted",
+    "screamed",
+    "yelled",
+    "texted",
+    "grabbed",
+    "grabs",
+    "kicked",
+    "waved",
+    "waves",
+    "pointed",
+    "toddled",
+    "startled",
+    "fainted",
+    "sobbed",
+    "signed",
+    "teethed",
+    "pooped",
 ];
 
 /// Verbs that follow a person as subject (said, was cruising, showed).
 const NAME_VERBS: [&str; 66] = [
-    "said", "says", "told", "tells", "asked", "asks", "texts", "called", "calls",
-    "emailed", "wrote", "writes", "brought", "brings", "wants", "wanted", "needs",
-    "needed", "thinks", "thought", "showed", "shows", "came", "comes", "sang", "got",
-    "gets", "might", "left", "leaves", "stayed", "stays", "started", "went", "goes",
-    "looked", "looks", "took", "takes", "walked", "slept", "sleeps", "ate", "loves",
-    "loved", "feels", "felt", "knows", "knew", "tried", "tries", "held", "holds", "kept",
-    "made", "gave", "pulled", "reached", "rolled", "played", "watched", "noticed",
-    "shared", "mentioned", "refused", "turned",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "asked",
+    "asks",
+    "texts",
+    "called",
+    "calls",
+    "emailed",
+    "wrote",
+    "writes",
+    "brought",
+    "brings",
+    "wants",
+    "wanted",
+    "needs",
+    "needed",
+    "thinks",
+    "thought",
+    "showed",
+    "shows",
+    "came",
+    "comes",
+    "sang",
+    "got",
+    "gets",
+    "might",
+    "left",
+    "leaves",
+    "stayed",
+    "stays",
+    "started",
+    "went",
+    "goes",
+    "looked",
+    "looks",
+    "took",
+    "takes",
+    "walked",
+    "slept",
+    "sleeps",
+    "ate",
+    "loves",
+    "loved",
+    "feels",
+    "felt",
+    "knows",
+    "knew",
+    "tried",
+    "tries",
+    "held",
+    "holds",
+    "kept",
+    "made",
+    "gave",
+    "pulled",
+    "reached",
+    "rolled",
+    "played",
+    "watched",
+    "noticed",
+    "shared",
+    "mentioned",
+    "refused",
+    "turned",
 ];
 
 const SIBLINGS: [&str; 8] = [
@@ -82,17 +205,32 @@ const NUMBER_WORDS: [&str; 12] = [
 /// Titles before a surname ("Judge Harris", "Officer Brown"); "Dr" and "Mrs" are
 /// honorifics, handled apart.
 const TITLES: [&str; 18] = [
-    "judge", "officer", "coach", "nurse", "teacher", "deacon", "elder", "reverend", "rev",
-    "chaplain", "director", "principal", "sergeant", "detective", "attorney", "counselor",
-    "caseworker", "pastor",
+    "judge",
+    "officer",
+    "coach",
+    "nurse",
+    "teacher",
+    "deacon",
+    "elder",
+    "reverend",
+    "rev",
+    "chaplain",
+    "director",
+    "principal",
+    "sergeant",
+    "detective",
+    "attorney",
+    "counselor",
+    "caseworker",
+    "pastor",
 ];
 
 /// Verbs that places and brands do not do, after a word that could be either
 /// ("Brooklyn asked", "Paris ate").
 const SPEAKING_VERBS: [&str; 24] = [
     "said", "says", "told", "tells", "asked", "asks", "texts", "emailed", "wrote", "wants",
-    "wanted", "needs", "thinks", "thought", "slept", "sleeps", "ate", "loves", "feels",
-    "felt", "knows", "knew", "tried", "refused",
+    "wanted", "needs", "thinks", "thought", "slept", "sleeps", "ate", "loves", "feels", "felt",
+    "knows", "knew", "tried", "refused",
 ];
 
 /// Verbs whose object is a person ("call Beatrix", "asked Chen"), not a place.
@@ -138,11 +276,13 @@ impl Ctx<'_, '_> {
     }
 
     fn next_is(&self, i: usize, words: &[&str]) -> bool {
-        self.next(i).is_some_and(|n| words.contains(&n.lower.as_str()))
+        self.next(i)
+            .is_some_and(|n| words.contains(&n.lower.as_str()))
     }
 
     fn prev_is(&self, i: usize, words: &[&str]) -> bool {
-        self.prev(i).is_some_and(|p| words.contains(&p.lower.as_str()))
+        self.prev(i)
+            .is_some_and(|p| words.contains(&p.lower.as_str()))
     }
 
     /// "X is 17", "X was 3", "X turned one", "X turns two".
@@ -161,7 +301,10 @@ impl Ctx<'_, '_> {
     fn sibling_pair(&self, i: usize) -> bool {
         let pair_at = |x: usize| {
             self.toks.get(x + 1).is_some_and(|t| t.lower == "and")
-                && self.toks.get(x + 3).is_some_and(|t| t.lower == "are" || t.lower == "were")
+                && self
+                    .toks
+                    .get(x + 3)
+                    .is_some_and(|t| t.lower == "are" || t.lower == "were")
                 && self
                     .toks
                     .get(x + 4)
@@ -187,7 +330,10 @@ impl Ctx<'_, '_> {
         if i < 2 {
             return false;
         }
-        let (a, b) = (self.toks[i - 2].lower.as_str(), self.toks[i - 1].lower.as_str());
+        let (a, b) = (
+            self.toks[i - 2].lower.as_str(),
+            self.toks[i - 1].lower.as_str(),
+        );
         (b == "by" && matches!(a, "goes" | "go" | "went"))
             || (matches!(b, "him" | "her" | "them")
                 && matches!(a, "call" | "calls" | "called" | "nicknamed"))
@@ -230,7 +376,9 @@ fn lowercase_name_shape(t: &Token<'_>) -> bool {
     let n = t.bare.chars().count();
     n >= 3
         && t.bare.chars().all(char::is_lowercase)
-        && t.bare.chars().any(|c| "aeiouy".contains(c) || !c.is_ascii())
+        && t.bare
+            .chars()
+            .any(|c| "aeiouy".contains(c) || !c.is_ascii())
         && !lexicon::is_common(&t.lower)
         && !lexicon::is_word(&t.lower)
         && !lexicon::is_proper(&t.lower)
@@ -357,8 +505,7 @@ pub(super) fn person_names(
 fn caps_initials(ctx: &Ctx<'_, '_>, i: usize, field: bool) -> bool {
     let t = &ctx.toks[i];
     let letters = t.bare.chars().count();
-    if !(2..=3).contains(&letters) || t.bare.ends_with('s') || lexicon::is_common(&t.lower)
-    {
+    if !(2..=3).contains(&letters) || t.bare.ends_with('s') || lexicon::is_common(&t.lower) {
         return false;
     }
     let text = ctx.text;
@@ -368,7 +515,10 @@ fn caps_initials(ctx: &Ctx<'_, '_>, i: usize, field: bool) -> bool {
         || (bracketed && letters == 2)
         || ctx.prev_is(i, &NAMING_WORDS)
         || (letters == 2 && ctx.prev_is(i, &["with", "and"]))
-        || ctx.next_is(i, &["said", "says", "told", "asked", "texted", "called", "cried"])
+        || ctx.next_is(
+            i,
+            &["said", "says", "told", "asked", "texted", "called", "cried"],
+        )
         || ctx.next_is(i, &PERSON_VERBS)
         || role_in_brackets_after(text, t.end)
 }
@@ -384,7 +534,8 @@ fn role_in_brackets_after(text: &str, end: usize) -> bool {
         && inner.split_whitespace().any(|w| {
             let w = w.to_lowercase();
             NAMING_WORDS.contains(&w.as_str())
-                || ["partner", "husband", "wife", "ex", "friend", "supervisee"].contains(&w.as_str())
+                || ["partner", "husband", "wife", "ex", "friend", "supervisee"]
+                    .contains(&w.as_str())
         })
 }
 
@@ -411,7 +562,8 @@ fn initials(text: &str, allow: &AllowList, mode: Mode, found: &mut Vec<Candidate
             .unwrap_or("")
             .to_lowercase();
         let next_is_verb = text[m.end()..].starts_with(' ')
-            && (PERSON_VERBS.contains(&next_word.as_str()) || NAME_VERBS.contains(&next_word.as_str()));
+            && (PERSON_VERBS.contains(&next_word.as_str())
+                || NAME_VERBS.contains(&next_word.as_str()));
         let context = bracketed
             || NAMING_WORDS.contains(&prev_word.as_str())
             || (["with", "and"].contains(&prev_word.as_str()) && letters.len() >= 2)

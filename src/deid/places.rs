@@ -23,12 +23,36 @@ const SAINTS: [&str; 4] = ["St", "Saint", "Ste", "San"];
 /// school or childcare ("started at Kindercare", "enrolled at Lincoln"), a place to stay
 /// ("staying at the Bayview", "moved into Cedar Court").
 const WORK_WORDS: [&str; 15] = [
-    "work", "works", "working", "worked", "job", "shift", "shifts", "hired", "employed",
-    "cashier", "clerk", "manager", "drives", "waitress", "volunteers",
+    "work",
+    "works",
+    "working",
+    "worked",
+    "job",
+    "shift",
+    "shifts",
+    "hired",
+    "employed",
+    "cashier",
+    "clerk",
+    "manager",
+    "drives",
+    "waitress",
+    "volunteers",
 ];
 const STAY_OR_SCHOOL_WORDS: [&str; 13] = [
-    "attends", "attend", "attending", "enrolled", "starts", "started", "lives", "living",
-    "staying", "stays", "stayed", "moved", "placed",
+    "attends",
+    "attend",
+    "attending",
+    "enrolled",
+    "starts",
+    "started",
+    "lives",
+    "living",
+    "staying",
+    "stays",
+    "stayed",
+    "moved",
+    "placed",
 ];
 
 /// Two words that belong to one name: one space apart, a possessive ("Children's
@@ -48,7 +72,16 @@ fn name_part(t: &Token<'_>) -> bool {
 /// Words that are never a person's name but do say which place it is ("Central
 /// Elementary", "Riverside Regional", "West Side Clinic").
 const GEOGRAPHIC: [&str; 10] = [
-    "north", "south", "east", "west", "central", "main", "hill", "river", "riverside", "lake",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "main",
+    "hill",
+    "river",
+    "riverside",
+    "lake",
 ];
 
 /// Says which place this is, rather than what kind of place.
@@ -85,9 +118,9 @@ pub(super) fn places(
     let mut j = 0;
     while j < n {
         let saint = SAINTS.contains(&toks[j].bare)
-            && toks.get(j + 1).is_some_and(|x| {
-                x.capitalised() && x.possessive && joined(text, &toks[j], x)
-            });
+            && toks
+                .get(j + 1)
+                .is_some_and(|x| x.capitalised() && x.possessive && joined(text, &toks[j], x));
         if !head(toks, j) && !saint {
             j += 1;
             continue;

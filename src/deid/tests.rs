@@ -67,13 +67,22 @@ fn phone_numbers_read_out_in_words_are_flagged_but_counting_is_not() {
 fn social_handles_and_profile_addresses_are_flagged_but_not_e_mail() {
     for (text, handle) in [
         ("her TikTok, @keke_bakes_tx, is busy", "@keke_bakes_tx"),
-        ("FB is facebook.com/brittany.r.tanner.92 and", "facebook.com/brittany.r.tanner.92"),
-        ("see instagram.com/mama.of.3 today", "instagram.com/mama.of.3"),
+        (
+            "FB is facebook.com/brittany.r.tanner.92 and",
+            "facebook.com/brittany.r.tanner.92",
+        ),
+        (
+            "see instagram.com/mama.of.3 today",
+            "instagram.com/mama.of.3",
+        ),
         ("her IG is k.r.m if I need it", "k.r.m"),
         ("insta: lilkeke22", "lilkeke22"),
         ("IG handle k.r.m, she said", "k.r.m"),
         ("her Cash App is $kekeb22 for gifts", "$kekeb22"),
-        ("her Facebook is Brittany Rae Tanner and", "Brittany Rae Tanner"),
+        (
+            "her Facebook is Brittany Rae Tanner and",
+            "Brittany Rae Tanner",
+        ),
     ] {
         assert_eq!(flags(text, FindingKind::SocialHandle), [handle], "{text}");
     }
@@ -182,13 +191,22 @@ fn full_dates_are_birth_dates_only_when_the_sentence_says_birth() {
         ["14 May 2024"]
     );
     for (text, date) in [
-        ("Zosia was born on the second of March.", "on the second of March"),
-        ("He was born the 19th of November in snow.", "the 19th of November"),
+        (
+            "Zosia was born on the second of March.",
+            "on the second of March",
+        ),
+        (
+            "He was born the 19th of November in snow.",
+            "the 19th of November",
+        ),
         ("Baby Zain, DOB Oct 3. Spent an hour", "Oct 3"),
         ("She turned one on 4/9 and we had cake.", "4/9"),
         ("She was born 12 Feb and is three months now.", "12 Feb"),
         ("Came home from the NICU on 8/2/2025 at last.", "8/2/2025"),
-        ("Mia was three months old on 9 January 2025 when", "9 January 2025"),
+        (
+            "Mia was three months old on 9 January 2025 when",
+            "9 January 2025",
+        ),
         ("Her birthday is 6/12 and she wants cake.", "6/12"),
         ("She was induced on 2/27 after a wait.", "2/27"),
     ] {
@@ -280,7 +298,10 @@ fn first_names_and_unknown_words_at_a_sentence_start_are_names() {
         ["Ambrose"]
     );
     assert_eq!(
-        flags("Visit went well. Oksana might move.", FindingKind::PersonName),
+        flags(
+            "Visit went well. Oksana might move.",
+            FindingKind::PersonName
+        ),
         ["Oksana"]
     );
     nothing_flagged("Tylenol given at noon. Somalia, Poland and Mexico were all there.");
@@ -300,11 +321,17 @@ fn ordinary_words_are_names_only_in_a_names_context() {
         ["Faith"]
     );
     assert_eq!(
-        flags("We waited until baby Major grabbed the ring.", FindingKind::PersonName),
+        flags(
+            "We waited until baby Major grabbed the ring.",
+            FindingKind::PersonName
+        ),
         ["Major"]
     );
     assert_eq!(
-        flags("The boy, Bishop, who bites, is two.", FindingKind::PersonName),
+        flags(
+            "The boy, Bishop, who bites, is two.",
+            FindingKind::PersonName
+        ),
         ["Bishop"]
     );
     nothing_flagged("Hope is a discipline. Grace is not a strategy. Faith in this work.");
@@ -322,7 +349,10 @@ fn a_word_named_once_is_named_everywhere_in_the_text() {
         ["Rose", "Mateo", "Rose"]
     );
     assert_eq!(
-        flags("baby noor slept. noor woke at two.", FindingKind::PersonName),
+        flags(
+            "baby noor slept. noor woke at two.",
+            FindingKind::PersonName
+        ),
         ["noor", "noor"]
     );
 }
@@ -386,13 +416,31 @@ fn sentence_starts_count_as_names_only_with_a_names_context() {
 #[test]
 fn named_places_are_places_and_generic_ones_are_not_flagged() {
     for (text, place) in [
-        ("We met at the Greenway Community Center.", "Greenway Community Center"),
+        (
+            "We met at the Greenway Community Center.",
+            "Greenway Community Center",
+        ),
         ("They are staying at Hope House for now.", "Hope House"),
-        ("Mom found a bed at Oakwood Family Refuge.", "Oakwood Family Refuge"),
-        ("He drives for Okafor Brothers Trucking.", "Okafor Brothers Trucking"),
-        ("Baby is at Valley Children's Hospital.", "Valley Children's Hospital"),
-        ("She starts at Maplewood Elementary in fall.", "Maplewood Elementary"),
-        ("They live at Cedar Ridge Mobile Home Park.", "Cedar Ridge Mobile Home Park"),
+        (
+            "Mom found a bed at Oakwood Family Refuge.",
+            "Oakwood Family Refuge",
+        ),
+        (
+            "He drives for Okafor Brothers Trucking.",
+            "Okafor Brothers Trucking",
+        ),
+        (
+            "Baby is at Valley Children's Hospital.",
+            "Valley Children's Hospital",
+        ),
+        (
+            "She starts at Maplewood Elementary in fall.",
+            "Maplewood Elementary",
+        ),
+        (
+            "They live at Cedar Ridge Mobile Home Park.",
+            "Cedar Ridge Mobile Home Park",
+        ),
         ("Christened at St. Brigid's last spring.", "St. Brigid"),
     ] {
         assert_eq!(flags(text, FindingKind::Place), [place], "{text}");
@@ -402,7 +450,10 @@ fn named_places_are_places_and_generic_ones_are_not_flagged() {
         ("She works at Kroger on weekends.", "Kroger"),
         ("He started at Kindercare on Monday.", "Kindercare"),
         ("They are staying at the Budget Inn for now.", "Budget Inn"),
-        ("The kids go to Central Elementary now.", "Central Elementary"),
+        (
+            "The kids go to Central Elementary now.",
+            "Central Elementary",
+        ),
     ] {
         assert_eq!(flags(text, FindingKind::Place), [place], "{text}");
     }
@@ -468,7 +519,9 @@ fn short_fields_read_initials_first_names_and_lower_case_names_as_names() {
     for name in ["RB", "T.W.", "Faith", "Keisha", "keke", "Dr. Osei"] {
         assert_eq!(field(name), [name], "{name}");
     }
-    for quiet in ["F12", "FAM-7", "R3", "feeding", "NICU", "sleep", "Family B", "June"] {
+    for quiet in [
+        "F12", "FAM-7", "R3", "feeding", "NICU", "sleep", "Family B", "June",
+    ] {
         assert!(field(quiet).is_empty(), "{quiet}: {:?}", field(quiet));
     }
     assert!(scan_field("keke", &AllowList::new(["keke"])).is_empty());
@@ -478,7 +531,9 @@ fn short_fields_read_initials_first_names_and_lower_case_names_as_names() {
 
 #[test]
 fn regular_inflections_of_listed_words_are_words() {
-    for w in ["cried", "walking", "babies", "stopped", "happier", "quickly", "reading"] {
+    for w in [
+        "cried", "walking", "babies", "stopped", "happier", "quickly", "reading",
+    ] {
         assert!(lexicon::is_word(w), "{w}");
     }
     for name in ["keisha", "harpreet", "noor"] {
@@ -501,7 +556,10 @@ fn the_built_word_lists_are_lower_case_words_one_a_line() {
         ("generic place words", lexicon::PLACE_GENERIC, 30),
     ] {
         let mut n = 0;
-        for line in list.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for line in list
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
             assert!(
                 !line.contains(' ') && line == line.to_lowercase(),
                 "{name}: {line:?}"

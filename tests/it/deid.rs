@@ -147,7 +147,11 @@ fn the_practice_tuning_half_has_clean_controls_and_every_kind() {
     }
     for s in &samples {
         let len = s.text.chars().count();
-        assert!(s.spans.iter().all(|p| p.start < p.end && p.end <= len), "{}", s.id);
+        assert!(
+            s.spans.iter().all(|p| p.start < p.end && p.end <= len),
+            "{}",
+            s.id
+        );
     }
 }
 
@@ -164,11 +168,30 @@ fn the_check_keeps_its_floor_on_the_practice_tuning_half() {
     let o = scores.overall;
     let why = || format!("{:?}", scores.mistakes);
     assert!(o.recall() >= 0.98, "recall {:.3}: {}", o.recall(), why());
-    assert!(o.precision() >= 0.98, "precision {:.3}: {}", o.precision(), why());
+    assert!(
+        o.precision() >= 0.98,
+        "precision {:.3}: {}",
+        o.precision(),
+        why()
+    );
     for (kind, t) in &scores.by_kind {
-        let floor = if *kind == FindingKind::PersonName { 0.97 } else { 0.9 };
-        assert!(t.recall() >= floor, "{kind:?} recall {:.3}: {}", t.recall(), why());
-        assert!(t.precision() >= floor, "{kind:?} precision {:.3}: {}", t.precision(), why());
+        let floor = if *kind == FindingKind::PersonName {
+            0.97
+        } else {
+            0.9
+        };
+        assert!(
+            t.recall() >= floor,
+            "{kind:?} recall {:.3}: {}",
+            t.recall(),
+            why()
+        );
+        assert!(
+            t.precision() >= floor,
+            "{kind:?} precision {:.3}: {}",
+            t.precision(),
+            why()
+        );
     }
     assert!(
         scores.false_alarm_rate() <= 0.02,

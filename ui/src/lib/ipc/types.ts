@@ -295,7 +295,13 @@ export type OverallPoint = { at: string, strain: number, };
 
 export type WeekSummary = { week_start: string, overall_mean: number, count: number, };
 
-export type DeidRequest = { text: string, };
+export type DeidRequest = { text: string, 
+/**
+ * True for a short field (the family code, a tag): read as a name's context, so
+ * initials, a first name alone and a lower-case name are flagged too. Left out, it
+ * is running text.
+ */
+field?: boolean, };
 
 export type DeidReport = { 
 /**
@@ -331,7 +337,7 @@ start_utf16: number, end_utf16: number,
  */
 text: string, };
 
-export type FindingKind = "phone" | "email" | "street_address" | "birth_date" | "record_number" | "person_name";
+export type FindingKind = "phone" | "email" | "street_address" | "birth_date" | "record_number" | "person_name" | "place" | "social_handle";
 
 export type ExportFormat = "json" | "markdown";
 
