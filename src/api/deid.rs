@@ -8,13 +8,19 @@ use crate::Result;
 
 /// Text to check for what looks identifying (the editor's text, or what is about to be
 /// exported).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct DeidRequest {
     pub text: String,
     /// Words this reflection marked "not a name here" (the editor only).
     #[serde(default)]
     pub not_names: Vec<String>,
+    /// True for a short field (the family code, a tag): read as a name's context, so
+    /// initials, a first name alone and a lower-case name are flagged too. Left out, it
+    /// is running text.
+    #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub field: Option<bool>,
 }
 
 /// What the de-identification check found: the spans to highlight, and a count per kind
@@ -51,7 +57,12 @@ pub fn text(text: &str, allow: &[String]) -> DeidReport {
 pub fn scan(journal: &Journal, req: &DeidRequest) -> Result<DeidReport> {
     let settings = journal.settings()?;
     let allow = AllowList::new(settings.deid_allow.iter().chain(&req.not_names));
-    Ok(report(crate::deid::scan(&req.text, &allow)))
+    let findings = if req.field == Some(true) {
+        crate::deid::scan_field(&req.text, &allow)
+    } else {
+        crate::deid::scan(&req.text, &allow)
+    };
+    Ok(report(findings))
 }
 
 fn report(findings: Vec<Finding>) -> DeidReport {

@@ -1,23 +1,50 @@
-//! The pattern detectors: phone numbers, e-mail and street addresses, dates of birth and
-//! record numbers. Each adds candidates in byte offsets; `scan` settles overlaps.
+//! The pattern detectors: phone numbers, e-mail and street addresses, social media
+//! handles, dates of birth and record numbers. Each adds candidates in byte offsets;
+//! `scan` settles overlaps.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::lexicon;
 use super::{Candidate, FindingKind};
 
 /// The patterns are constants checked by the unit tests, so failing to compile one is a
 /// programming error found before release, like a bad `include_str!`.
 #[allow(clippy::expect_used)]
 fn pattern(re: &str) -> Regex {
-    Regex::new(re).expect("a valid built-in pattern")
+    Regex::new(&ascii_word_boundaries(re)).expect("a valid built-in pattern")
+}
+
+/// `\b` as an ASCII word boundary: a Unicode one makes the regex engine fall back to
+/// its slow path on any text with an accent or an emoji (ten times slower), and every
+/// boundary here sits next to ASCII letters or digits anyway.
+pub(super) fn ascii_word_boundaries(re: &str) -> String {
+    re.replace(r"\b", r"(?-u:\b)")
 }
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i)\b[a-z0-9][a-z0-9._%+-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+",
     )
+});
+
+/// "keke at gmail dot com": an address spelled out to get past filters.
+static EMAIL_SPELLED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)
+          \b[a-z0-9][a-z0-9._-]*\ +(?:at|\[at\]|\(at\))\ +[a-z0-9-]+
+          (?:\ +(?:dot|\[dot\]|\(dot\))\ +[a-z]{2,6}){1,2}\b
+        ",
+    )
+});
+
+/// Seven or ten digits with only a space or dot in them ("555 0182", "5552104477"):
+/// phone numbers only when the sentence talks about calling.
+static PHONE_BARE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\b(?:\d{3}[.\ ]\d{4}|\(?\d{3}\)?\d{7}|[2-9]\d{9})\b"));
+static PHONE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)\b(?:phone|cell|number|call|called|calling|text|texted|reach|voicemail|line|#)")
 });
 
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
@@ -28,6 +55,17 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         | \b\d{3}[-.\ ]\d{3}[-.\ ]\d{4}\b                                   # 614.555.0199
         | \b0\d{2,4}[\ -]?\d{3,4}[\ -]?\d{3,4}\b                            # 07700 900461
         | \b\d{3}-\d{4}\b                                                   # 555-0147
+        ",
+    )
+});
+
+/// A number read out in words: seven to fifteen digit words ("five five five, two one oh,
+/// eight eight four seven").
+static PHONE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)
+          \b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d{1,4})
+          (?:[\ ,.-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d{1,4})){2,14}\b
         ",
     )
 });
@@ -47,31 +85,133 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "418 linden st": written in lower case, only with a street abbreviation.
+static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\b\d{1,5}\ +(?:[a-z][a-z'-]+\ +){1,2}(?:st|ave|rd|ln|blvd|dr|ct|hwy)\b\.?")
+});
+
 /// "Apartment 14B" on its own; "Unit 3" alone is too often a training unit.
 static APARTMENT: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?i)\b(?:apartment|apt\.?|flat|suite)\ +\#?\d+[a-z]?\b"));
 
+/// Rural and postal addresses: PO Box, RR 3 Box 22, Rural Route 2, County Road 9,
+/// Route 66, Highway 12.
+static RURAL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          \b(?i:p\.?\ ?o\.?\ *box|post\ office\ box)\ *\#?\d+
+        | \b(?:RR|R\.R\.|(?i:rural\ route))\ *\#?\d+(?:,?\ *(?i:box)\ *\#?\d+)?
+        | \b(?i:county\ road|county\ rd\.?|state\ route|route|rte\.?|highway|hwy\.?|farm\ road|fm)\ +\d+[A-Z]?\b
+        ",
+    )
+});
+
+/// "lot 17" in a mobile-home or trailer park, "room 212" at a motel: only with the park
+/// or motel in the same sentence (a hospital room or a parking lot is not an address).
+static LOT_OR_ROOM: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)\b(?P<what>lot|space|site|trailer|cabin|unit|room|rm\.?)\ +\#?\d+[a-z]?\b")
+});
+static PARK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)\b(?:mobile[\ -]home|trailer|rv|manufactured\ home|park|court|village|estates)\b")
+});
+static MOTEL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)\b(?:motel|inn|hotel|lodge|suites|extended\ stay|hostel|b&b)\b")
+});
+
+/// Postcodes: US ZIP+4, Canadian (K2P 1L4), UK (LS6 2QT), Irish Eircodes (T12 R4KH),
+/// an Australian state and four digits; and a bare ZIP after the word.
+static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          \b\d{5}-\d{4}\b
+        | \b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\ ?\d[ABCEGHJ-NPRSTV-Z]\d\b
+        | \b[A-Z]{1,2}\d[A-Z\d]?\ ?\d[ABD-HJLNP-UW-Z]{2}\b
+        | \b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\ ?(?:[0-9AC-FHKNPRTV-Y]{4})\b
+        | \b(?:NSW|VIC|QLD|TAS|ACT)\ +\d{4}\b
+        | \b\p{Lu}\p{Ll}+,\ +[A-Z]{2}\ +\d{5}\b
+        | \b\p{Lu}\p{Ll}+,?\ +(?:SA|WA|NT)\ +\d{4}\b
+        | (?i:\b(?:zip|zip\ code|zipcode|postcode|postal\ code|eircode)\b)[^.\n\d]{0,12}\d{5}\b
+        ",
+    )
+});
+
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|\
     November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 
-static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+/// A day written as a word: "the second of March", "the twenty-first".
+const ORDINALS: &str = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\
+    eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|\
+    nineteenth|twentieth|thirtieth|(?:twenty|thirty)[\\ -]?(?:first|second|third|fourth|\
+    fifth|sixth|seventh|eighth|ninth)";
+
+/// Any date with a day: with or without a year, in figures or words. `ymd` and `dmy`
+/// have a year; `dm` is day and month in figures alone ("8/2"), which needs a birth word
+/// right before it (Apgar scores look the same).
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?x)
-          \b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b
-        | \b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b
-        | \b(?i:the\ +)?\d{{1,2}}(?i:st|nd|rd|th)?(?i:\ +of)?\ +(?i:{MONTHS})\.?,?\ +\d{{4}}\b
-        | \b(?i:{MONTHS})\.?\ +\d{{1,2}}(?i:st|nd|rd|th)?,?\ +\d{{4}}\b
+          (?P<ymd>\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b)
+        | (?P<dmy>\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b)
+        | (?P<dm>\b\d{{1,2}}/\d{{1,2}}\b)
+        | \b(?i:(?:on\ +)?the\ +)?(?:\d{{1,2}}(?i:st|nd|rd|th)?|(?i:{ORDINALS}))(?i:\ +of)?\ +(?i:{MONTHS})\b\.?(?:,?\ +\d{{4}}\b)?
+        | \b(?i:{MONTHS})\b\.?\ +(?i:the\ +)?(?:\d{{1,2}}(?i:st|nd|rd|th)?\b|(?i:{ORDINALS})\b)(?:,?\ +\d{{4}}\b)?
         "
     ))
 });
 
-static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+/// Words that say a date is a birth: born, birth(day), DOB, arrived, delivered, came
+/// home, turned N on, N days/weeks/months old on.
+static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?ix)
-          \b(?:mrn|medical\ record|record|case|client\ id|patient\ id|member\ id|id|nhs|ssn
-             |social\ security|chart|file|referral|account|policy|reference|ref)
-          (?:\ *(?:number|no\.?|num|\#|:))*\ *
-          (?P<v>\#?[a-z]{0,3}-?\d+(?:[\ -]\d+){0,3})\b
+          \b(?:born|birth\w*|b-?day|dob|d\.o\.b|arrived|delivered|induced|welcomed|c-?section|into\ labou?r
+             |came\ home|home\ from\ the\ (?:hospital|nicu)|turned\ \w+\ on|(?:days?|weeks?|months?)\ old\ on)\b
+        ",
+    )
+});
+
+/// A label for a record, benefit, court or agency number, then the number: 3 or more
+/// digits, with letters before ("QRT 55 2019", "JD-25-0431"), spaces or a trailing
+/// letter ("5521 0987 C").
+static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          (?i:\b(?:mrn|medical\ record|record|case|client\ id|patient\ id|member(?:\ id)?|child\ id
+             |program\ id|id|nhs|ssn|social\ security|chart|file|referral|account|acct|policy
+             |reference|ref|medicaid|medi-cal|masshealth|badgercare|tenncare|soonercare|husky
+             |ahcccs|insurance|wic|snap|ebt|intake|docket|petition|court|cps|dcfs|dss|dcf|dcyf
+             |dfcs|dcs|acs|cfs|ocs|cyfd|report|ifsp|iep|claim|confirmation|voucher|benefits?
+             |passport|license|licence|plate|uscis|alien|a-number|itin|receipt)\b)
+          (?i:\ *(?:number|no\.?|num|\#|:|is|id|report|case|file|card|ref)\b\.?)*\ *[:\#]?\ *
+          (?P<v>\#?(?:[A-Z]{1,4}[\ -]?)?\d+(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+){0,3}(?:[\ -]?[A-Z]\b)?)
+        ",
+    )
+});
+
+/// "@keke_bakes_tx" (not an e-mail address), and profile addresses.
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)
+          (?P<at>@[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?)
+        | (?P<cash>\$[a-z][a-z0-9_]{1,19})
+        | \b(?:https?://)?(?:www\.|m\.)?(?:instagram|facebook|fb|tiktok|twitter|x|snapchat|youtube
+             |linkedin|threads|pinterest|twitch|venmo|cash|gofundme|linktr|paypal|patreon|etsy
+             |onlyfans|t|wa)\.(?:com|me|app|net|ee)/[@a-z0-9_.\-/]*[a-z0-9_]
+        ",
+    )
+});
+
+/// "her IG is k.r.m", "insta: kekebakes", "snap is lil.k22", "IG handle k.r.m".
+static HANDLE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          \b(?:IG|Ig|ig|(?i:insta|instagram|snap|snapchat|tiktok|tik\ tok|fb|facebook|twitter|threads|venmo|cash\ ?app))
+          (?i:\ +(?:handle|name|username|account|page|id))?
+          (?P<sep>(?i:\ *(?:is|:|=|-|as)\ *)|\ +\(?)
+          (?:
+            (?P<h>@?[A-Za-z0-9_$](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)
+            (?:\ +(?P<more>\p{Lu}\p{Ll}+(?:\ +\p{Lu}\p{Ll}+)?))?
+          )
         ",
     )
 });
@@ -96,7 +236,7 @@ fn digits(s: &str) -> usize {
 }
 
 pub(super) fn emails(text: &str, found: &mut Vec<Candidate>) {
-    for m in EMAIL.find_iter(text) {
+    for m in EMAIL.find_iter(text).chain(EMAIL_SPELLED.find_iter(text)) {
         push(found, FindingKind::Email, m.start(), m.end());
     }
 }
@@ -113,27 +253,172 @@ pub(super) fn phones(text: &str, found: &mut Vec<Candidate>) {
         }
         push(found, FindingKind::Phone, m.start(), m.end());
     }
-}
-
-pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
-    for m in ADDRESS.find_iter(text).chain(APARTMENT.find_iter(text)) {
-        let end = m.start() + m.as_str().trim_end_matches(['.', ',']).len();
-        push(found, FindingKind::StreetAddress, m.start(), end);
+    for m in PHONE_BARE.find_iter(text) {
+        let joined = text[..m.start()].ends_with(['-', '/', '.', ':', '#'])
+            || text[m.end()..].starts_with(['-', '/', ':']);
+        if !joined && PHONE_CUE.is_match(sentence_around(text, m.start(), m.end())) {
+            push(found, FindingKind::Phone, m.start(), m.end());
+        }
     }
-}
-
-/// Full dates count as dates of birth only when the words around them say so: visit
-/// dates are everywhere in reflections and flagging them would bury the real ones.
-pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
-    for m in FULL_DATE.find_iter(text) {
-        if says_birth(text, m.start(), m.end()) {
-            push(found, FindingKind::BirthDate, m.start(), m.end());
+    for m in PHONE_WORDS.find_iter(text) {
+        let words: Vec<&str> = m
+            .as_str()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let spelled = words.iter().filter(|w| digit_word(w).is_some()).count();
+        let digits: Vec<u8> = words
+            .iter()
+            .flat_map(|w| match digit_word(w) {
+                Some(d) => vec![d],
+                None => w.bytes().map(|b| b.wrapping_sub(b'0')).collect(),
+            })
+            .collect();
+        // Counting out loud ("one, two, three, four …") is not a number, and figures
+        // alone are for the patterns above.
+        let counting = digits.windows(2).all(|w| w[1] == w[0].wrapping_add(1));
+        if spelled >= 3 && !counting && (7..=15).contains(&digits.len()) {
+            push(found, FindingKind::Phone, m.start(), m.end());
         }
     }
 }
 
+fn digit_word(w: &str) -> Option<u8> {
+    let words = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    let w = w.to_lowercase();
+    if w == "oh" {
+        return Some(0);
+    }
+    words
+        .iter()
+        .position(|d| *d == w)
+        .and_then(|i| u8::try_from(i).ok())
+}
+
+pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
+    for m in ADDRESS
+        .find_iter(text)
+        .chain(APARTMENT.find_iter(text))
+        .chain(RURAL.find_iter(text))
+        .chain(ADDRESS_LOWER.find_iter(text))
+    {
+        let end = m.start() + m.as_str().trim_end_matches(['.', ',']).len();
+        push(found, FindingKind::StreetAddress, m.start(), end);
+    }
+    for c in LOT_OR_ROOM.captures_iter(text) {
+        let (Some(m), Some(what)) = (c.get(0), c.name("what")) else {
+            continue;
+        };
+        let sentence = sentence_around(text, m.start(), m.end());
+        let place = if what.as_str().to_lowercase().starts_with('r') {
+            &MOTEL_WORDS
+        } else {
+            &PARK_WORDS
+        };
+        if place.is_match(sentence) {
+            push(found, FindingKind::StreetAddress, m.start(), m.end());
+        }
+    }
+    for m in POSTCODE.find_iter(text) {
+        let s = m.as_str();
+        // "ZIP is 60623": flag the code, not the label.
+        let from = s.find(|c: char| c.is_ascii_digit()).filter(|_| {
+            s.starts_with(|c: char| c.is_ascii_lowercase())
+                || s.to_lowercase().starts_with("zip")
+                || s.to_lowercase().starts_with("post")
+                || s.to_lowercase().starts_with("eircode")
+        });
+        let start = m.start() + from.unwrap_or(0);
+        // An Eircode's last four characters mix letters and digits ("R4KH").
+        let eircode_like = s.len() >= 7
+            && s.as_bytes()[0].is_ascii_uppercase()
+            && s[1..3].bytes().all(|b| b.is_ascii_digit())
+            && !s.contains('-');
+        if eircode_like && from.is_none() {
+            let tail = &s[s.len() - 4..];
+            let mixed = tail.bytes().any(|b| b.is_ascii_digit())
+                && tail.bytes().any(|b| b.is_ascii_uppercase());
+            if !mixed {
+                continue;
+            }
+        }
+        push(found, FindingKind::StreetAddress, start, m.end());
+    }
+}
+
+/// The sentence holding `start..end` (cut at full stops, question marks and lines).
+fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    let from = text[..start]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let to = text[end..]
+        .find(['.', '!', '?', '\n'])
+        .map_or(text.len(), |i| end + i);
+    &text[from..to]
+}
+
+/// Dates count as dates of birth only when the words around them say so: visit dates
+/// are everywhere in reflections and flagging them would bury the real ones.
+pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
+    for c in DATE.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let birth = if c.name("dm").is_some() {
+            // "8/2" alone: only right after the birth word ("born 8/2", "DOB 4/9",
+            // "turned one on 4/9"), and not part of a longer number or range.
+            let joined = text[m.end()..].starts_with(['/', '-'])
+                || text[..m.start()].ends_with(['/', '-', '.']);
+            !joined && (introduced_as_birth(text, m.start()) || birth_follows(text, m.end()))
+        } else {
+            says_birth(text, m.start(), m.end())
+        };
+        if birth {
+            // "… the second of March." ends the sentence; the full stop is not the date's.
+            let end = m.start() + m.as_str().trim_end_matches('.').len();
+            push(found, FindingKind::BirthDate, m.start(), end);
+        }
+    }
+}
+
+/// The date follows a birth word closely: "born (on) 8/2", "DOB: 8/2", "her birthday is
+/// 8/2", "turned one on 4/9" (not "born at 34 weeks, Apgars 8/9").
+fn introduced_as_birth(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..start].to_lowercase();
+    let before = before.trim_end_matches([' ', ':', '-']);
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let close = matches!(
+        last,
+        "born" | "dob" | "d.o.b." | "d.o.b" | "birthday" | "bday" | "b-day" | "birth"
+    );
+    // Or a birth word earlier in the sentence, then "is", "was", "on" or "of".
+    let tail = sentence_tail(before);
+    let near = BIRTH_CUE
+        .find_iter(tail)
+        .last()
+        .is_some_and(|m| tail.len() - m.end() <= 30);
+    close || (matches!(last, "is" | "was" | "on" | "of") && near)
+}
+
+/// The part of `before` after its last sentence break.
+fn sentence_tail(before: &str) -> &str {
+    let cut = ["! ", "? ", ". ", "\n"]
+        .iter()
+        .filter_map(|p| before.rfind(p).map(|i| i + p.len()))
+        .max()
+        .unwrap_or(0);
+    &before[cut..]
+}
+
 fn says_birth(text: &str, start: usize, end: usize) -> bool {
-    let mut from = start.saturating_sub(48);
+    let mut from = start.saturating_sub(80);
     while !text.is_char_boundary(from) {
         from += 1;
     }
@@ -142,38 +427,89 @@ fn says_birth(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     // Only the same sentence counts ("born in June. On 3/2/2025 I visited" is a visit).
-    let cut = ["! ", "? ", ". ", "\n"]
-        .iter()
-        .filter_map(|p| before.rfind(p).map(|i| i + p.len()))
-        .max()
-        .unwrap_or(0);
-    let sentence = &before[cut..];
-    if ["born", "birth", "dob", "d.o.b"]
-        .iter()
-        .any(|k| sentence.contains(k))
-    {
+    if BIRTH_CUE.is_match(sentence_tail(&before)) {
         return true;
     }
+    birth_follows(text, end)
+}
+
+/// "14 May 2024 (DOB)", "8/2, her birthday": the birth word right after the date.
+fn birth_follows(text: &str, end: usize) -> bool {
     let mut to = (end + 24).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
     }
     let after = text[end..to].to_lowercase();
     let after = after.trim_start_matches([' ', '(', ',', '-', '–']);
-    ["dob", "d.o.b", "date of birth", "birthday", "born"]
+    ["dob", "d.o.b", "date of birth", "birthday", "bday", "born"]
         .iter()
         .any(|k| after.starts_with(k))
 }
 
 pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
     for c in RECORD_LABELLED.captures_iter(text) {
-        if let Some(v) = c.name("v") {
-            if digits(v.as_str()) >= 5 {
-                push(found, FindingKind::RecordNumber, v.start(), v.end());
-            }
+        let Some(v) = c.name("v") else { continue };
+        let value = v.as_str().trim_end();
+        let n = digits(value);
+        // A year after a label ("the report 2024") is not a number on a file.
+        let year =
+            n == 4 && value.len() == 4 && (value.starts_with("19") || value.starts_with("20"));
+        let joined = text[v.end()..].starts_with(['/', ':', '.'])
+            && text[v.end() + 1..].starts_with(|c: char| c.is_ascii_digit());
+        if n >= 3 && !year && !joined {
+            push(
+                found,
+                FindingKind::RecordNumber,
+                v.start(),
+                v.start() + value.len(),
+            );
         }
     }
     for m in RECORD_SHAPED.find_iter(text) {
         push(found, FindingKind::RecordNumber, m.start(), m.end());
+    }
+}
+
+/// "@name" (not inside an e-mail address), profile addresses, and "her IG is k.r.m".
+pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
+    for c in HANDLE.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        if c.name("at").is_some() {
+            let before = text[..m.start()].chars().next_back();
+            if before.is_some_and(|b| b.is_alphanumeric() || "._-+".contains(b))
+                || m.as_str().chars().count() < 3
+            {
+                continue;
+            }
+        }
+        push(found, FindingKind::SocialHandle, m.start(), m.end());
+    }
+    for c in HANDLE_NAMED.captures_iter(text) {
+        let (Some(m), Some(h)) = (c.get(0), c.name("h")) else {
+            continue;
+        };
+        // "SNAP is separate" is the food benefit; a plain word is not a handle.
+        if m.as_str().starts_with("SNAP") {
+            continue;
+        }
+        let handle = h.as_str();
+        let marked = handle
+            .chars()
+            .any(|c| c.is_ascii_digit() || "_.@$".contains(c));
+        // Without "is" or ":" only a handle-shaped word counts ("IG handle k.r.m").
+        let said = c
+            .name("sep")
+            .is_some_and(|s| !s.as_str().trim().is_empty() && s.as_str().trim() != "(");
+        let lower = handle.to_lowercase();
+        let plain_word = lexicon::is_word(&lower) || lexicon::is_common(&lower);
+        // "her Facebook is Brittany Rae Tanner": a profile under a name.
+        let capitalised = handle.starts_with(|c: char| c.is_uppercase());
+        let end = match c.name("more") {
+            Some(more) if said && capitalised && !marked => more.end(),
+            _ => h.end(),
+        };
+        if marked || (said && !plain_word) {
+            push(found, FindingKind::SocialHandle, h.start(), end);
+        }
     }
 }

@@ -1,9 +1,12 @@
-//! Measuring the check on a labelled corpus (tests/deid/corpus): precision, recall and
-//! F1, overall and per kind.
+//! Measuring the check on a labelled corpus (tests/deid/corpus, tests/deid/practice):
+//! precision, recall and F1, overall and per kind, and the share of clean controls (texts
+//! with nothing planted) that get any flag at all.
 //!
 //! Match rule: a flagged span is right when it overlaps a planted span of the same kind;
 //! a planted span is found when some flagged span of its kind overlaps it. Exact
-//! boundaries are not scored: the person sees the highlight, not the offsets.
+//! boundaries are not scored: the person sees the highlight, not the offsets. Only the
+//! kinds a corpus marks are scored on it: the first corpus was written before places and
+//! social handles were looked for, so findings of those kinds say nothing about it.
 
 use serde::Deserialize;
 
@@ -90,7 +93,34 @@ pub struct Scores {
     pub overall: Tally,
     pub by_kind: Vec<(FindingKind, Tally)>,
     pub mistakes: Vec<Mistake>,
+    /// Texts with nothing planted.
+    pub clean: usize,
+    /// Clean texts with at least one flag of a scored kind.
+    pub clean_flagged: usize,
 }
+
+impl Scores {
+    /// The share of clean controls with any flag: how often a harmless reflection would
+    /// be highlighted at all.
+    pub fn false_alarm_rate(&self) -> f64 {
+        if self.clean == 0 {
+            0.0
+        } else {
+            self.clean_flagged as f64 / self.clean as f64
+        }
+    }
+}
+
+/// The kinds the first corpus (tests/deid/corpus) marks. It was written before places
+/// and social handles were looked for, so findings of those kinds are not scored on it.
+pub const FIRST_CORPUS_KINDS: [FindingKind; 6] = [
+    FindingKind::Phone,
+    FindingKind::Email,
+    FindingKind::StreetAddress,
+    FindingKind::BirthDate,
+    FindingKind::RecordNumber,
+    FindingKind::PersonName,
+];
 
 /// Parse a corpus file (JSON Lines).
 pub fn parse_corpus(jsonl: &str) -> crate::Result<Vec<Sample>> {
@@ -105,17 +135,25 @@ pub fn parse_corpus(jsonl: &str) -> crate::Result<Vec<Sample>> {
         .collect()
 }
 
-/// Score the check on `samples` with an empty allow-list.
-pub fn evaluate(samples: &[Sample]) -> Scores {
+/// Score the check on `samples` with an empty allow-list, counting only findings and
+/// planted spans of the kinds in `scored` (the kinds the corpus marks).
+pub fn evaluate(samples: &[Sample], scored: &[FindingKind]) -> Scores {
     let allow = AllowList::default();
     let mut by_kind: Vec<(FindingKind, Tally)> = FindingKind::ALL
         .iter()
+        .filter(|k| scored.contains(k))
         .map(|k| (*k, Tally::default()))
         .collect();
     let mut mistakes = Vec::new();
+    let (mut clean, mut clean_flagged) = (0, 0);
     let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
     for s in samples {
-        let flagged = scan(&s.text, &allow);
+        let mut flagged = scan(&s.text, &allow);
+        flagged.retain(|f| scored.contains(&f.kind));
+        if s.spans.iter().all(|p| !scored.contains(&p.kind)) {
+            clean += 1;
+            clean_flagged += usize::from(!flagged.is_empty());
+        }
         for (kind, tally) in by_kind.iter_mut() {
             for f in flagged.iter().filter(|f| f.kind == *kind) {
                 if s.spans
@@ -159,5 +197,7 @@ pub fn evaluate(samples: &[Sample]) -> Scores {
         overall,
         by_kind,
         mistakes,
+        clean,
+        clean_flagged,
     }
 }

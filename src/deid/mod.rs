@@ -1,18 +1,22 @@
 //! The de-identification check: finds what looks identifying in a piece of text (phone
-//! numbers, e-mail and street addresses, full dates of birth, record or ID numbers, and
-//! capitalised words that look like personal names).
+//! numbers, e-mail and street addresses, social media handles, dates of birth, record or
+//! ID numbers, personal names and named places that could point to one family).
 //!
 //! Pure functions: no journal, no I/O. The editor calls [`scan`] while the person
-//! writes (non-blocking highlights), the app before any export (a required review) and
-//! the CLI in `attune deid` and `attune export`. It is a helper, not a guarantee: it
+//! writes (non-blocking highlights) and [`scan_field`] on the family code and tags, the
+//! app before any export (a required review) and the CLI in `attune deid` and `attune
+//! export`. The word lists it reads are compiled in (content/deid/). It is a helper, not a guarantee: it
 //! misses things and flags things, and docs/deid.md gives its measured figures.
 //!
 //! Offsets are Unicode code points (end exclusive), with UTF-16 offsets alongside so a
 //! JavaScript front end can use them as they are.
 
 mod detect;
+mod lexicon;
 pub mod measure;
 mod names;
+mod places;
+mod tokens;
 
 use std::collections::HashSet;
 
@@ -29,16 +33,23 @@ pub enum FindingKind {
     BirthDate,
     RecordNumber,
     PersonName,
+    /// A named place or organisation that could point to one family: a school,
+    /// childcare, place of worship, clinic, shelter, motel, park, employer or shop.
+    Place,
+    /// A social media handle or profile address (`@name`, `instagram.com/name`).
+    SocialHandle,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 6] = [
+    pub const ALL: [FindingKind; 8] = [
         FindingKind::Phone,
         FindingKind::Email,
+        FindingKind::SocialHandle,
         FindingKind::StreetAddress,
         FindingKind::BirthDate,
         FindingKind::RecordNumber,
         FindingKind::PersonName,
+        FindingKind::Place,
     ];
 
     /// The name used in JSON and the CLI.
@@ -50,6 +61,8 @@ impl FindingKind {
             Self::BirthDate => "birth_date",
             Self::RecordNumber => "record_number",
             Self::PersonName => "person_name",
+            Self::Place => "place",
+            Self::SocialHandle => "social_handle",
         }
     }
 
@@ -62,10 +75,12 @@ impl FindingKind {
             Self::BirthDate => "Date of birth",
             Self::RecordNumber => "Record or ID number",
             Self::PersonName => "Name",
+            Self::Place => "Place",
+            Self::SocialHandle => "Social media handle",
         }
     }
 
-    /// One line on why it matters.
+    /// One line on why it matters (for a place, the question to ask).
     pub fn why(self) -> &'static str {
         match self {
             Self::Phone => "Phone numbers can identify a family.",
@@ -76,17 +91,21 @@ impl FindingKind {
             Self::PersonName => {
                 "This looks like a name. Families are easier to protect by a short code."
             }
+            Self::Place => "Could this place identify the family?",
+            Self::SocialHandle => "A handle or profile link leads straight to a person.",
         }
     }
 
     /// When two detectors claim the same text, the more specific one wins.
     fn specificity(self) -> u8 {
         match self {
-            Self::Email => 6,
-            Self::BirthDate => 5,
-            Self::StreetAddress => 4,
-            Self::RecordNumber => 3,
-            Self::Phone => 2,
+            Self::Email => 8,
+            Self::SocialHandle => 7,
+            Self::BirthDate => 6,
+            Self::StreetAddress => 5,
+            Self::RecordNumber => 4,
+            Self::Phone => 3,
+            Self::Place => 2,
             Self::PersonName => 1,
         }
     }
@@ -144,13 +163,28 @@ struct Candidate {
 
 /// Every passage of `text` that looks identifying, sorted and non-overlapping.
 pub fn scan(text: &str, allow: &AllowList) -> Vec<Finding> {
+    scan_as(text, allow, names::Mode::Prose)
+}
+
+/// The same for a short field (a family code, a tag), which is read as a name's
+/// context: initials ("RB", "T.W."), a first name alone ("Faith") and a lower-case
+/// name ("keke") are flagged there, while family codes ("F12", "FAM-7") and ordinary
+/// words ("feeding", "NICU") are not.
+pub fn scan_field(text: &str, allow: &AllowList) -> Vec<Finding> {
+    scan_as(text, allow, names::Mode::Field)
+}
+
+fn scan_as(text: &str, allow: &AllowList, mode: names::Mode) -> Vec<Finding> {
     let mut found = Vec::new();
     detect::emails(text, &mut found);
+    detect::social_handles(text, &mut found);
     detect::phones(text, &mut found);
     detect::addresses(text, &mut found);
     detect::birth_dates(text, &mut found);
     detect::record_numbers(text, &mut found);
-    names::person_names(text, allow, &mut found);
+    let words = tokens::tokens(text);
+    let places = places::places(text, &words, allow, &mut found);
+    names::person_names(text, &words, allow, &places, mode, &mut found);
     found.retain(|c| !allow.contains(&text[c.start..c.end]));
     let kept = settle_overlaps(found);
     to_findings(text, &kept)

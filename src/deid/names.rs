@@ -1,228 +1,678 @@
-//! Personal names: capitalised words that are not ordinary words, not the person's own
-//! allow-list and not family codes. Sentence starts are capitalised anyway, so a word
-//! there counts only with a name's context ("X said", "X's", "X Y").
+//! Personal names. A capitalised word inside a sentence is a name unless the word lists
+//! say it is an ordinary word, a place or one of the project's never-a-name words; at a
+//! sentence start (capitalised anyway) a known first name or a word on no list is a name,
+//! and an ordinary word that is also a first name (Faith, Rose) only with a name's
+//! context ("Faith was cruising", "Rose got"). Words that are ordinary or months (June,
+//! Major, Bishop) are names only in a strong context ("baby June", "June and Autumn are
+//! sisters", "Major grabbed", "Bishop, who"). Also initials ("RB said", "T.W.",
+//! "mom (J.)"), lower-case names in a strong context ("baby keke"), and words in scripts
+//! without case (Chinese, Arabic, Hebrew), which cannot be told apart and are asked about.
+//! A word flagged once is flagged everywhere in the same text.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::lexicon::{self, Class};
+use super::tokens::{adjacent, at_sentence_start, Token};
 use super::{AllowList, Candidate, FindingKind};
 
-/// Capitalised words that are not names (content/deid/common-words.txt).
-pub(crate) const COMMON_WORDS: &str = include_str!("../../content/deid/common-words.txt");
+#[allow(clippy::expect_used)] // constant patterns, checked by the unit tests
+fn pattern(re: &str) -> Regex {
+    Regex::new(&super::detect::ascii_word_boundaries(re)).expect("a valid built-in pattern")
+}
 
-static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    COMMON_WORDS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+/// Dotted initials: "T.W.", "J.", "t.w.".
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(?:[A-Za-z]\.){1,3}(?:[A-Za-z]\b)?"));
 
-#[allow(clippy::expect_used)] // a constant pattern, checked by the unit tests
-static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*").expect("a valid built-in pattern")
-});
+/// A run of letters from scripts without case, with its marks (names cannot be told
+/// from other words there, so every run is asked about).
+static CASELESS: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\p{Lo}[\p{Lo}\p{M}]*(?: \p{Lo}[\p{Lo}\p{M}]*)*"));
 
 const HONORIFICS: [&str; 7] = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"];
 
-/// Words after which a capitalised sentence opener is probably a person.
-const NAME_VERBS: [&str; 26] = [
+/// Dotted letters that are abbreviations, not initials.
+const ABBREVIATIONS: [&str; 27] = [
+    "ie", "eg", "am", "pm", "nb", "ps", "us", "uk", "dc", "po", "dob", "rn", "md", "ba", "ma",
+    "bs", "ad", "bc", "er", "iv", "ot", "pt", "vs", "aka", "rr", "st", "jr",
+];
+
+/// Words after which the next word names a person: family roles, clergy, "baby", "named".
+const NAMING_WORDS: [&str; 36] = [
+    "baby",
+    "named",
+    "nicknamed",
+    "newborn",
+    "mom",
+    "mum",
+    "mama",
+    "mother",
+    "dad",
+    "daddy",
+    "papa",
+    "father",
+    "sister",
+    "brother",
+    "cousin",
+    "aunt",
+    "auntie",
+    "aunty",
+    "uncle",
+    "grandma",
+    "grandpa",
+    "grandmother",
+    "grandfather",
+    "nana",
+    "granny",
+    "abuela",
+    "abuelo",
+    "tia",
+    "tio",
+    "son",
+    "daughter",
+    "boyfriend",
+    "girlfriend",
+    "pastor",
+    "imam",
+    "rabbi",
+];
+
+/// Verbs only people (mostly babies) do: after one, even an ordinary word is a name.
+const PERSON_VERBS: [&str; 40] = [
+    "cried",
+    "cries",
+    "smiled",
+    "smiles",
+    "laughed",
+    "laughs",
+    "giggled",
+    "giggles",
+    "babbled",
+    "babbles",
+    "cooed",
+    "coos",
+    "crawled",
+    "crawls",
+    "napped",
+    "naps",
+    "fussed",
+    "fusses",
+    "nursed",
+    "hugged",
+    "hugs",
+    "kissed",
+    "whispered",
+    "shouted",
+    "screamed",
+    "yelled",
+    "texted",
+    "grabbed",
+    "grabs",
+    "kicked",
+    "waved",
+    "waves",
+    "pointed",
+    "toddled",
+    "startled",
+    "fainted",
+    "sobbed",
+    "signed",
+    "teethed",
+    "pooped",
+];
+
+/// Verbs that follow a person as subject (said, was cruising, showed).
+const NAME_VERBS: [&str; 66] = [
     "said",
     "says",
     "told",
     "tells",
     "asked",
     "asks",
-    "texted",
     "texts",
     "called",
     "calls",
     "emailed",
     "wrote",
-    "laughed",
-    "cried",
-    "smiled",
+    "writes",
     "brought",
     "brings",
     "wants",
     "wanted",
+    "needs",
+    "needed",
     "thinks",
+    "thought",
     "showed",
-    "hugged",
+    "shows",
     "came",
+    "comes",
     "sang",
-    "shouted",
-    "whispered",
+    "got",
+    "gets",
+    "might",
+    "left",
+    "leaves",
+    "stayed",
+    "stays",
+    "started",
+    "went",
+    "goes",
+    "looked",
+    "looks",
+    "took",
+    "takes",
+    "walked",
+    "slept",
+    "sleeps",
+    "ate",
+    "loves",
+    "loved",
+    "feels",
+    "felt",
+    "knows",
+    "knew",
+    "tried",
+    "tries",
+    "held",
+    "holds",
+    "kept",
+    "made",
+    "gave",
+    "pulled",
+    "reached",
+    "rolled",
+    "played",
+    "watched",
+    "noticed",
+    "shared",
+    "mentioned",
+    "refused",
+    "turned",
 ];
 
-/// A capitalised run followed by one of these is a place or an organisation.
-const PLACE_WORDS: [&str; 16] = [
-    "center",
-    "centre",
-    "clinic",
-    "hospital",
-    "library",
-    "school",
-    "park",
-    "office",
-    "church",
-    "bank",
-    "house",
-    "hall",
-    "services",
-    "program",
-    "programme",
-    "agency",
+const SIBLINGS: [&str; 8] = [
+    "sisters", "brothers", "twins", "cousins", "siblings", "triplets", "friends", "babies",
 ];
 
-struct Word<'a> {
-    start: usize,
-    end: usize,
-    /// The word without a possessive 's.
-    bare: &'a str,
-    possessive: bool,
+const NUMBER_WORDS: [&str; 12] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+];
+
+/// Titles before a surname ("Judge Harris", "Officer Brown"); "Dr" and "Mrs" are
+/// honorifics, handled apart.
+const TITLES: [&str; 18] = [
+    "judge",
+    "officer",
+    "coach",
+    "nurse",
+    "teacher",
+    "deacon",
+    "elder",
+    "reverend",
+    "rev",
+    "chaplain",
+    "director",
+    "principal",
+    "sergeant",
+    "detective",
+    "attorney",
+    "counselor",
+    "caseworker",
+    "pastor",
+];
+
+/// Verbs that places and brands do not do, after a word that could be either
+/// ("Brooklyn asked", "Paris ate").
+const SPEAKING_VERBS: [&str; 24] = [
+    "said", "says", "told", "tells", "asked", "asks", "texts", "emailed", "wrote", "wants",
+    "wanted", "needs", "thinks", "thought", "slept", "sleeps", "ate", "loves", "feels", "felt",
+    "knows", "knew", "tried", "refused",
+];
+
+/// Verbs whose object is a person ("call Beatrix", "asked Chen"), not a place.
+const ADDRESSING: [&str; 14] = [
+    "call", "called", "text", "texted", "ask", "asked", "tell", "told", "email", "emailed",
+    "thank", "thanked", "hug", "hugged",
+];
+
+/// Words before a place name: "family in Georgia" is a place, "talked to Jordan" not.
+/// The first one alone is enough to read a word on no list as a place.
+const PLACE_PREPOSITIONS: [&str; 7] = ["in", "from", "near", "into", "across", "outside", "around"];
+
+/// Words before a month: "in June", "last May".
+const MONTH_PREPOSITIONS: [&str; 13] = [
+    "in", "on", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "of",
+    "through",
+];
+
+/// What the text is: running prose, or a short field (a family code, a tag) where any
+/// word that could be a name is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    Prose,
+    Field,
 }
 
-impl Word<'_> {
-    fn lower(&self) -> String {
-        self.bare.to_lowercase()
-    }
-
-    fn capitalised(&self) -> bool {
-        self.bare.chars().next().is_some_and(char::is_uppercase)
-    }
-
-    /// NICU, WIC, IFSP: acronyms are programs and forms, not people.
-    fn acronym(&self) -> bool {
-        self.bare.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && self.bare.chars().all(|c| !c.is_lowercase())
-    }
-
-    fn ordinary(&self, allow: &AllowList) -> bool {
-        let lower = self.lower();
-        let first = lower.split(['-', '\'', '’']).next().unwrap_or("");
-        COMMON.contains(lower.as_str()) || COMMON.contains(first) || allow.contains(self.bare)
-    }
+struct Ctx<'t, 'a> {
+    text: &'t str,
+    toks: &'a [Token<'t>],
 }
 
-fn words(text: &str) -> Vec<Word<'_>> {
-    WORD.find_iter(text)
-        .map(|m| {
-            let w = m.as_str();
-            let bare = w
-                .strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .unwrap_or(w);
-            let possessive = bare.len() < w.len()
-                || text[m.end()..].starts_with("'s")
-                || text[m.end()..].starts_with("’s");
-            Word {
-                start: m.start(),
-                end: m.start() + bare.len(),
-                bare,
-                possessive,
-            }
-        })
-        .collect()
-}
+impl Ctx<'_, '_> {
+    /// The word just before `i`, one space away.
+    fn prev(&self, i: usize) -> Option<&Token<'_>> {
+        let p = self.toks.get(i.checked_sub(1)?)?;
+        adjacent(self.text, p, &self.toks[i]).then_some(p)
+    }
 
-/// The word begins a sentence, a line, a quotation or the text.
-fn at_sentence_start(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end_matches([' ', '\t']);
-    match before.chars().next_back() {
-        None => true,
-        Some(c) if ".!?:;\n\"“‘(*•–—-".contains(c) => {
-            // "Dr. Lee": the honorific rule has handled it; a plain full stop ends a sentence.
-            true
+    /// The word just after `i`, one space away.
+    fn next(&self, i: usize) -> Option<&Token<'_>> {
+        let n = self.toks.get(i + 1)?;
+        adjacent(self.text, &self.toks[i], n).then_some(n)
+    }
+
+    fn next_is(&self, i: usize, words: &[&str]) -> bool {
+        self.next(i)
+            .is_some_and(|n| words.contains(&n.lower.as_str()))
+    }
+
+    fn prev_is(&self, i: usize, words: &[&str]) -> bool {
+        self.prev(i)
+            .is_some_and(|p| words.contains(&p.lower.as_str()))
+    }
+
+    /// "X is 17", "X was 3", "X turned one", "X turns two".
+    fn age_follows(&self, i: usize) -> bool {
+        if !self.next_is(i, &["is", "was", "turned", "turns"]) {
+            return false;
         }
-        Some(_) => false,
+        let after = self.text[self.toks[i + 1].end..].trim_start();
+        after.starts_with(|c: char| c.is_ascii_digit())
+            || self
+                .next(i + 1)
+                .is_some_and(|n| NUMBER_WORDS.contains(&n.lower.as_str()))
+    }
+
+    /// "X and Y are sisters" (for either X or Y).
+    fn sibling_pair(&self, i: usize) -> bool {
+        let pair_at = |x: usize| {
+            self.toks.get(x + 1).is_some_and(|t| t.lower == "and")
+                && self
+                    .toks
+                    .get(x + 3)
+                    .is_some_and(|t| t.lower == "are" || t.lower == "were")
+                && self
+                    .toks
+                    .get(x + 4)
+                    .is_some_and(|t| SIBLINGS.contains(&t.lower.as_str()))
+        };
+        pair_at(i) || (i >= 2 && pair_at(i - 2))
+    }
+
+    /// A context that makes even an ordinary word a name.
+    fn strong(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        self.prev_is(i, &NAMING_WORDS)
+            || self.goes_by(i)
+            || (!t.possessive && self.next_is(i, &PERSON_VERBS))
+            || self.age_follows(i)
+            || self.sibling_pair(i)
+            || self.text[t.end..].starts_with(", who ")
+            || (!t.possessive && self.next_is(i, &["who"]))
+    }
+
+    /// "goes by X", "calls her X": a nickname follows.
+    fn goes_by(&self, i: usize) -> bool {
+        if i < 2 {
+            return false;
+        }
+        let (a, b) = (
+            self.toks[i - 2].lower.as_str(),
+            self.toks[i - 1].lower.as_str(),
+        );
+        (b == "by" && matches!(a, "goes" | "go" | "went"))
+            || (matches!(b, "him" | "her" | "them")
+                && matches!(a, "call" | "calls" | "called" | "nicknamed"))
+    }
+
+    /// A context where a first name that is also a word reads as a name.
+    fn medium(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.possessive {
+            return true;
+        }
+        if self.next_is(i, &NAME_VERBS) {
+            return true;
+        }
+        // "Faith was cruising", "Angel has been sleeping": a progressive, not "Hope is a
+        // discipline".
+        let progressive = |t: &Token<'_>| t.lower.ends_with("ing") && t.lower.chars().count() > 5;
+        if self.next_is(i, &["is", "was"]) && self.next(i + 1).is_some_and(progressive) {
+            return true;
+        }
+        if self.next_is(i, &["has", "had"])
+            && self.next_is(i + 1, &["been"])
+            && self.next(i + 2).is_some_and(progressive)
+        {
+            return true;
+        }
+        let namey = |t: &Token<'_>| {
+            t.capitalised()
+                && !t.acronym()
+                && matches!(t.class(), Class::FirstName | Class::Unknown)
+        };
+        // "X Y", "X and Y" with Y a name.
+        self.next(i).is_some_and(namey)
+            || (self.next_is(i, &["and"]) && self.next(i + 1).is_some_and(namey))
     }
 }
 
-/// Family codes ("F12", "FAM-7"): letters touching digits are never a name.
-fn touches_digit(text: &str, w: &Word<'_>) -> bool {
-    let after = &text[w.end..];
-    let next_digit = after.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || (after.starts_with('-')
-            && after[1..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_digit()));
-    let prev_digit = text[..w.start]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_ascii_digit());
-    next_digit || prev_digit
+/// A lower-case word that could only be a name: not a word, not on any list.
+fn lowercase_name_shape(t: &Token<'_>) -> bool {
+    let n = t.bare.chars().count();
+    n >= 3
+        && t.bare.chars().all(char::is_lowercase)
+        && t.bare
+            .chars()
+            .any(|c| "aeiouy".contains(c) || !c.is_ascii())
+        && !lexicon::is_common(&t.lower)
+        && !lexicon::is_word(&t.lower)
+        && !lexicon::is_proper(&t.lower)
 }
 
-/// Separated by exactly one space (so a run of words reads as one name).
-fn adjacent(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
-    !a.possessive && &text[a.end..b.start] == " "
+fn inside(spans: &[(usize, usize)], t: &Token<'_>) -> bool {
+    spans.iter().any(|&(s, e)| t.start < e && s < t.end)
 }
 
-pub(super) fn person_names(text: &str, allow: &AllowList, found: &mut Vec<Candidate>) {
-    let words = words(text);
-    let n = words.len();
-    let candidate = |i: usize| {
-        let w = &words[i];
-        w.capitalised() && !w.acronym() && !touches_digit(text, w) && !w.ordinary(allow)
-    };
-    let mut is_name = vec![false; n];
+/// Names in `text`, skipping the byte ranges in `skip` (places already found).
+pub(super) fn person_names(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    skip: &[(usize, usize)],
+    mode: Mode,
+    found: &mut Vec<Candidate>,
+) {
+    let mut taken: Vec<(usize, usize)> = skip.to_vec();
+    let before = found.len();
+    initials(text, allow, mode, found);
+    caseless(text, allow, found);
+    taken.extend(found[before..].iter().map(|c| (c.start, c.end)));
+
+    let ctx = Ctx { text, toks };
+    let n = toks.len();
+    let field = mode == Mode::Field;
+    let mut name = vec![false; n];
     let mut honorific = vec![false; n];
+    let mut blocked = vec![false; n];
     for i in 0..n {
-        let w = &words[i];
+        let t = &toks[i];
+        blocked[i] = inside(&taken, t)
+            || allow.contains(t.bare)
+            || t.single_letter()
+            || t.touches_digit(text);
+    }
+    for i in 0..n {
+        let t = &toks[i];
+        // "baby J", "mom K": a capital letter alone after a family word is an initial.
+        if t.single_letter()
+            && t.capitalised()
+            && t.bare != "I"
+            && !inside(&taken, t)
+            && !allow.contains(t.bare)
+            && ctx.prev_is(i, &NAMING_WORDS)
+            && !text[t.end..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+        {
+            name[i] = true;
+            continue;
+        }
+        if blocked[i] {
+            continue;
+        }
         // "Mrs Okafor", "Dr. Lee": always a name, whatever the word.
-        if HONORIFICS.contains(&w.bare) && i + 1 < n {
-            let gap = &text[w.end..words[i + 1].start];
-            let next = &words[i + 1];
+        if HONORIFICS.contains(&t.bare) && i + 1 < n {
+            let gap = &text[t.end..toks[i + 1].start];
+            let next = &toks[i + 1];
+            let letter = next.single_letter() && !allow.contains(next.bare);
             if (gap == " " || gap == ". ")
                 && next.capitalised()
                 && !next.acronym()
-                && !allow.contains(next.bare)
+                && (!blocked[i + 1] || letter)
             {
                 honorific[i] = true;
-                is_name[i + 1] = true;
+                name[i + 1] = true;
             }
             continue;
         }
-        if !candidate(i) {
+        if name[i] {
             continue;
         }
-        if !at_sentence_start(text, w.start) || (i > 0 && honorific[i - 1]) {
-            is_name[i] = true;
+        if t.capitalised() {
+            if t.acronym() {
+                name[i] = caps_initials(&ctx, i, field);
+                continue;
+            }
+            let start = at_sentence_start(text, t.start) && !(i > 0 && honorific[i - 1]);
+            name[i] = match t.class() {
+                Class::Never => false,
+                Class::Soft => ctx.strong(i),
+                Class::Word => {
+                    ctx.strong(i) || (lexicon::is_surname(&t.lower) && ctx.prev_is(i, &TITLES))
+                }
+                Class::Proper => {
+                    let surname = lexicon::is_surname(&t.lower);
+                    ctx.strong(i)
+                        || (surname && (field || ctx.medium(i) || ctx.prev_is(i, &TITLES)))
+                        || (!t.possessive && ctx.next_is(i, &SPEAKING_VERBS))
+                        || (!start && ctx.prev_is(i, &ADDRESSING))
+                }
+                Class::WordName => field || !start || ctx.strong(i) || ctx.medium(i),
+                Class::FirstName => {
+                    !(lexicon::is_proper(&t.lower) && ctx.prev_is(i, &PLACE_PREPOSITIONS))
+                        || ctx.strong(i)
+                }
+                // "Extubated", "Gastroschisis": shaped like a word, not a name.
+                // "in Tegucigalpa" is a town; "Extubated" is shaped like a word.
+                Class::Unknown => {
+                    ctx.strong(i)
+                        || !(lexicon::word_shaped(&t.lower)
+                            || (!t.possessive && ctx.prev_is(i, &PLACE_PREPOSITIONS[..1])))
+                }
+            };
+        } else if lowercase_name_shape(t) {
+            let start = at_sentence_start(text, t.start);
+            let with = ctx.prev_is(i, &["with"]) || text[..t.start].ends_with("w/ ");
+            name[i] = field
+                || ctx.prev_is(i, &["baby", "named", "nicknamed"])
+                || with
+                || t.possessive
+                || ctx.goes_by(i)
+                || ctx.next_is(i, &PERSON_VERBS)
+                || ctx.next_is(i, &SPEAKING_VERBS)
+                || (start && ctx.next_is(i, &NAME_VERBS));
+        }
+    }
+    join_surnames(&ctx, &blocked, &mut name);
+    spread_names(&ctx, &blocked, &honorific, &mut name);
+    emit_runs(&ctx, &name, &honorific, found);
+}
+
+/// "RB said", "with RB", "(RB)": two or three capitals that are not a known acronym.
+fn caps_initials(ctx: &Ctx<'_, '_>, i: usize, field: bool) -> bool {
+    let t = &ctx.toks[i];
+    let letters = t.bare.chars().count();
+    if !(2..=3).contains(&letters) || t.bare.ends_with('s') || lexicon::is_common(&t.lower) {
+        return false;
+    }
+    let text = ctx.text;
+    // "(RB)"; three letters in brackets are too often a form ("(PSI)").
+    let bracketed = text[..t.start].ends_with('(') && text[t.end..].starts_with(')');
+    field
+        || (bracketed && letters == 2)
+        || ctx.prev_is(i, &NAMING_WORDS)
+        || (letters == 2 && ctx.prev_is(i, &["with", "and"]))
+        || ctx.next_is(
+            i,
+            &["said", "says", "told", "asked", "texted", "called", "cried"],
+        )
+        || ctx.next_is(i, &PERSON_VERBS)
+        || role_in_brackets_after(text, t.end)
+}
+
+/// "T.W. (her partner)", "t.w. (dad)".
+fn role_in_brackets_after(text: &str, end: usize) -> bool {
+    let after = text[end..].trim_start();
+    let Some(inner) = after.strip_prefix('(') else {
+        return false;
+    };
+    let inner = inner.split(')').next().unwrap_or("");
+    inner.len() <= 30
+        && inner.split_whitespace().any(|w| {
+            let w = w.to_lowercase();
+            NAMING_WORDS.contains(&w.as_str())
+                || ["partner", "husband", "wife", "ex", "friend", "supervisee"]
+                    .contains(&w.as_str())
+        })
+}
+
+fn initials(text: &str, allow: &AllowList, mode: Mode, found: &mut Vec<Candidate>) {
+    for m in DOTTED.find_iter(text) {
+        let s = m.as_str();
+        let letters: String = s.chars().filter(|c| c.is_alphabetic()).collect();
+        let lower = letters.to_lowercase();
+        if ABBREVIATIONS.contains(&lower.as_str()) || allow.contains(s) {
             continue;
         }
-        let next = words.get(i + 1).filter(|x| adjacent(text, w, x));
-        let named_by_context = w.possessive
-            || next.is_some_and(|x| NAME_VERBS.contains(&x.lower().as_str()))
-            || (next.is_some() && candidate(i + 1))
-            || (next.is_some_and(|x| x.bare == "and")
-                && words.get(i + 2).is_some_and(|_| candidate(i + 2)));
-        is_name[i] = named_by_context;
-    }
-    // A word named elsewhere in the text is a name at a sentence start too.
-    let named: HashSet<&str> = (0..n)
-        .filter(|&i| is_name[i])
-        .map(|i| words[i].bare)
-        .collect();
-    for i in 0..n {
-        if !is_name[i] && candidate(i) && named.contains(words[i].bare) {
-            is_name[i] = true;
+        // "a.m" without a last dot is fine, but "T.W" is still initials.
+        let upper = letters.chars().all(char::is_uppercase);
+        let before = text[..m.start()].trim_end();
+        let prev_word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let bracketed = before.ends_with('(') && text[m.end()..].trim_start().starts_with(')');
+        let next_word = text[m.end()..]
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_lowercase();
+        let next_is_verb = text[m.end()..].starts_with(' ')
+            && (PERSON_VERBS.contains(&next_word.as_str())
+                || NAME_VERBS.contains(&next_word.as_str()));
+        let context = bracketed
+            || NAMING_WORDS.contains(&prev_word.as_str())
+            || (["with", "and"].contains(&prev_word.as_str()) && letters.len() >= 2)
+            || role_in_brackets_after(text, m.end())
+            || next_is_verb;
+        let flag = match letters.chars().count() {
+            1 => upper && (context || mode == Mode::Field),
+            _ => (upper && letters.len() <= 3) || context || mode == Mode::Field,
+        };
+        if flag {
+            found.push(Candidate {
+                kind: FindingKind::PersonName,
+                start: m.start(),
+                end: m.end(),
+            });
         }
     }
+}
+
+fn caseless(text: &str, allow: &AllowList, found: &mut Vec<Candidate>) {
+    for m in CASELESS.find_iter(text) {
+        if !allow.contains(m.as_str()) {
+            found.push(Candidate {
+                kind: FindingKind::PersonName,
+                start: m.start(),
+                end: m.end(),
+            });
+        }
+    }
+}
+
+/// "Harriet Vance", "Lorenzo Bright": a name runs on into a surname; "Pa Houa": a first
+/// name runs on into the name after it.
+fn join_surnames(ctx: &Ctx<'_, '_>, blocked: &[bool], name: &mut [bool]) {
+    let toks = ctx.toks;
+    for i in 0..toks.len().saturating_sub(1) {
+        let next = &toks[i + 1];
+        if !name[i] || name[i + 1] || blocked[i + 1] || !adjacent(ctx.text, &toks[i], next) {
+            continue;
+        }
+        if next.capitalised() && !next.acronym() {
+            let c = next.class();
+            name[i + 1] = matches!(c, Class::FirstName | Class::Unknown | Class::WordName)
+                || (c != Class::Never && lexicon::is_surname(&next.lower));
+        }
+    }
+    for i in (1..toks.len()).rev() {
+        let prev = &toks[i - 1];
+        if !name[i] || name[i - 1] || blocked[i - 1] || !adjacent(ctx.text, prev, &toks[i]) {
+            continue;
+        }
+        if prev.capitalised() && !prev.acronym() {
+            let c = prev.class();
+            name[i - 1] = c != Class::Never
+                && (matches!(c, Class::FirstName | Class::Unknown)
+                    || lexicon::first_name_rank(&prev.lower).is_some());
+        }
+    }
+}
+
+/// A word flagged once is a name everywhere in the text ("Autumn and June are sisters …
+/// the way Autumn checks"); a month stays a month after "in", "last" and the like.
+fn spread_names(ctx: &Ctx<'_, '_>, blocked: &[bool], honorific: &[bool], name: &mut [bool]) {
+    let toks = ctx.toks;
+    let mut exact: HashSet<&str> = HashSet::new();
+    let mut any_case: HashSet<&str> = HashSet::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !name[i] {
+            continue;
+        }
+        exact.insert(t.bare);
+        // "baby noor … Noor smiled": a lower-case name is one in any case.
+        if !t.capitalised() {
+            any_case.insert(t.lower.as_str());
+        }
+    }
+    for (i, t) in toks.iter().enumerate() {
+        if name[i] || blocked[i] || honorific[i] || t.acronym() {
+            continue;
+        }
+        let same = exact.contains(t.bare) || any_case.contains(t.lower.as_str());
+        if !same {
+            continue;
+        }
+        let class = t.class();
+        if class == Class::Never {
+            continue;
+        }
+        if class == Class::Soft && ctx.prev_is(i, &MONTH_PREPOSITIONS) {
+            continue;
+        }
+        name[i] = true;
+    }
+}
+
+fn emit_runs(ctx: &Ctx<'_, '_>, name: &[bool], honorific: &[bool], found: &mut Vec<Candidate>) {
+    let (text, toks) = (ctx.text, ctx.toks);
+    let n = toks.len();
     let mut i = 0;
     while i < n {
-        if !(is_name[i] || honorific[i]) {
+        if !(name[i] || honorific[i]) {
             i += 1;
             continue;
         }
         let first = i;
         while i + 1 < n
-            && is_name[i + 1]
-            && (adjacent(text, &words[i], &words[i + 1])
-                || (honorific[i] && &text[words[i].end..words[i + 1].start] == ". "))
+            && name[i + 1]
+            && (adjacent(text, &toks[i], &toks[i + 1])
+                || (honorific[i] && &text[toks[i].end..toks[i + 1].start] == ". "))
         {
             i += 1;
         }
@@ -230,23 +680,11 @@ pub(super) fn person_names(text: &str, allow: &AllowList, found: &mut Vec<Candid
             i += 1;
             continue;
         }
-        // "Greenway Community Center" is a place.
-        let mut j = i + 1;
-        let mut place = false;
-        while j < n && adjacent(text, &words[j - 1], &words[j]) && words[j].capitalised() {
-            if PLACE_WORDS.contains(&words[j].lower().as_str()) {
-                place = true;
-                break;
-            }
-            j += 1;
-        }
-        if !place {
-            found.push(Candidate {
-                kind: FindingKind::PersonName,
-                start: words[first].start,
-                end: words[i].end,
-            });
-        }
+        found.push(Candidate {
+            kind: FindingKind::PersonName,
+            start: toks[first].start,
+            end: toks[i].end,
+        });
         i += 1;
     }
 }

@@ -3,32 +3,44 @@
 use zeroize::Zeroizing;
 
 use super::{AnswerValue, Entry};
-use crate::deid::{scan, AllowList, Finding};
+use crate::deid::{scan, scan_field, AllowList, Finding};
 use crate::{Error, Result};
 
-/// Every text of an entry that leaves with it: family code, title, body, tags and
-/// written answers.
-fn texts(e: &Entry) -> impl Iterator<Item = &str> {
+/// The running texts of an entry that leave with it: title, body and written answers.
+fn running_texts(e: &Entry) -> impl Iterator<Item = &str> {
     let answers = e.answers.iter().filter_map(|a| match &a.value {
         AnswerValue::Text(t) | AnswerValue::Choice(t) => Some(t.as_str()),
         AnswerValue::Plan { step, .. } => Some(step.as_str()),
         AnswerValue::Scale(_) => None,
     });
-    e.family_code
+    e.title
         .iter()
-        .chain(&e.title)
         .map(String::as_str)
         .chain(std::iter::once(e.body.as_str()))
-        .chain(e.tags.iter().map(String::as_str))
         .chain(answers)
 }
 
-/// What looks identifying in one entry: the family code and tags too, since people
-/// type initials or a first name there. Offsets are within each text, so only the kind
-/// and the passage are meant for showing. The entry's own "not a name here" words are
-/// not honoured here: a review before anything leaves shows them again.
+/// The short fields that leave with an entry: the family code and the tags, where people
+/// type initials or a first name.
+fn short_fields(e: &Entry) -> impl Iterator<Item = &str> {
+    e.family_code.iter().chain(&e.tags).map(String::as_str)
+}
+
+/// Everything an entry's texts and short fields look like, read with `allow`.
+fn findings(e: &Entry, allow: &AllowList) -> Vec<Finding> {
+    running_texts(e)
+        .flat_map(|t| scan(t, allow))
+        .chain(short_fields(e).flat_map(|t| scan_field(t, allow)))
+        .collect()
+}
+
+/// What looks identifying in one entry's title, body, written answers, family code and
+/// tags (the last two read as short fields, where initials or a first name alone are
+/// flagged too). Offsets are within each text, so only the kind and the passage are
+/// meant for showing. The entry's own "not a name here" words are not honoured here: a
+/// review before anything leaves shows them again.
 pub fn identifying_passages(e: &Entry, allow: &AllowList) -> Vec<Finding> {
-    texts(e).flat_map(|t| scan(t, allow)).collect()
+    findings(e, allow)
 }
 
 /// Words the journal-wide allow-list keeps from being flagged in these entries, so a
@@ -40,8 +52,7 @@ pub fn silenced_words<'a>(
 ) -> Vec<String> {
     let nothing_allowed = AllowList::new(Vec::<String>::new());
     let mut words: Vec<String> = entries
-        .flat_map(texts)
-        .flat_map(|t| scan(t, &nothing_allowed))
+        .flat_map(|e| findings(e, &nothing_allowed))
         .filter(|f| allow.contains(&f.text))
         .map(|f| f.text)
         .collect();

@@ -665,6 +665,7 @@ fn not_a_name_here_stays_in_one_reflection_and_reviews_show_what_the_allow_list_
     let here = api::DeidRequest {
         text: text.into(),
         not_names: vec!["Kayla".into()],
+        field: None,
     };
     let names = |r: &api::DeidReport| -> Vec<String> {
         r.findings.iter().map(|f| f.text.clone()).collect()
@@ -676,6 +677,7 @@ fn not_a_name_here_stays_in_one_reflection_and_reviews_show_what_the_allow_list_
     let elsewhere = api::DeidRequest {
         text: text.into(),
         not_names: Vec::new(),
+        field: None,
     };
     assert_eq!(
         names(&session.read(|j| api::deid::scan(j, &elsewhere)).unwrap()),
@@ -726,6 +728,7 @@ fn deid_scan_flags_identifiers_and_skips_the_journals_allow_list() {
     let req = api::DeidRequest {
         text: "Keisha called from 555-0147 about Zoë 😊 and Priya.".into(),
         not_names: Vec::new(),
+        field: None,
     };
     let before = session.read(|j| api::deid::scan(j, &req)).unwrap();
     let names: Vec<&str> = before
@@ -758,6 +761,16 @@ fn deid_scan_flags_identifiers_and_skips_the_journals_allow_list() {
     assert_eq!(left, ["555-0147", "Zoë"]);
     // Same answer without a journal, given the same words.
     assert_eq!(api::deid::text(&req.text, &saved.deid_allow), after);
+    // A short field (the family code, a tag) reads initials as a name; prose does not.
+    let initials = |field| api::DeidRequest {
+        text: "RB".into(),
+        field,
+        not_names: Vec::new(),
+    };
+    let as_field = session.read(|j| api::deid::scan(j, &initials(Some(true))));
+    assert_eq!(as_field.unwrap().total, 1);
+    let as_prose = session.read(|j| api::deid::scan(j, &initials(None)));
+    assert_eq!(as_prose.unwrap().total, 0);
 
     session.lock().unwrap();
     assert_eq!(

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::support::hex;
 use attune::crypto::sha256;
-use attune::deid::measure::{evaluate, parse_corpus, Sample};
+use attune::deid::measure::{evaluate, parse_corpus, Sample, FIRST_CORPUS_KINDS};
 use attune::deid::FindingKind;
 
 fn corpus_file(name: &str) -> String {
@@ -66,6 +66,8 @@ fn plausible(kind: FindingKind, text: &str) -> bool {
             FindingKind::PersonName => {
                 digits == 0 && text.chars().next().is_some_and(char::is_uppercase)
             }
+            FindingKind::Place => text.chars().next().is_some_and(char::is_uppercase),
+            FindingKind::SocialHandle => !text.contains(' '),
         }
 }
 
@@ -116,7 +118,7 @@ fn the_corpus_has_enough_texts_clean_controls_and_every_kind() {
         "{clean} clean of {}",
         all.len()
     );
-    for kind in FindingKind::ALL {
+    for kind in FIRST_CORPUS_KINDS {
         for part in ["tuning", "heldout"] {
             let n: usize = corpus(part)
                 .iter()
@@ -127,21 +129,92 @@ fn the_corpus_has_enough_texts_clean_controls_and_every_kind() {
     }
 }
 
-/// The floor sits below what the check reaches on the tuning part (docs/deid.md), so a
-/// change that makes it worse fails here. The held-out figures are reported, not
-/// asserted, so nobody is tempted to tune on them.
+/// The practice corpus's tuning half: every kind is planted, and the texts are sane.
+/// (The held-out half is only hashed and scored: a failing assertion here must never
+/// print its texts.)
 #[test]
-fn the_check_keeps_its_floor_on_the_tuning_corpus() {
-    let scores = evaluate(&corpus("tuning"));
+fn the_practice_tuning_half_has_clean_controls_and_every_kind() {
+    let samples = practice("tuning");
+    assert!(samples.len() >= 150, "{} texts", samples.len());
+    let clean = samples.iter().filter(|s| s.spans.is_empty()).count();
+    assert!(clean * 100 / samples.len() >= 35, "{clean} clean");
+    for kind in FindingKind::ALL {
+        let n: usize = samples
+            .iter()
+            .map(|s| s.spans.iter().filter(|p| p.kind == kind).count())
+            .sum();
+        assert!(n >= 2, "only {n} planted {kind:?}");
+    }
+    for s in &samples {
+        let len = s.text.chars().count();
+        assert!(
+            s.spans.iter().all(|p| p.start < p.end && p.end <= len),
+            "{}",
+            s.id
+        );
+    }
+}
+
+fn practice(part: &str) -> Vec<Sample> {
+    parse_corpus(&corpus_file(&format!("practice/{part}.jsonl"))).unwrap()
+}
+
+/// Floors just below what the check reaches on the tuning halves (docs/deid.md), so a
+/// change that makes it worse fails here. The held-out figures are reported by
+/// scripts/deid-eval.sh, not asserted, so nobody is tempted to tune on them.
+#[test]
+fn the_check_keeps_its_floor_on_the_practice_tuning_half() {
+    let scores = evaluate(&practice("tuning"), &FindingKind::ALL);
+    let o = scores.overall;
+    let why = || format!("{:?}", scores.mistakes);
+    assert!(o.recall() >= 0.98, "recall {:.3}: {}", o.recall(), why());
+    assert!(
+        o.precision() >= 0.98,
+        "precision {:.3}: {}",
+        o.precision(),
+        why()
+    );
+    for (kind, t) in &scores.by_kind {
+        let floor = if *kind == FindingKind::PersonName {
+            0.97
+        } else {
+            0.9
+        };
+        assert!(
+            t.recall() >= floor,
+            "{kind:?} recall {:.3}: {}",
+            t.recall(),
+            why()
+        );
+        assert!(
+            t.precision() >= floor,
+            "{kind:?} precision {:.3}: {}",
+            t.precision(),
+            why()
+        );
+    }
+    assert!(
+        scores.false_alarm_rate() <= 0.02,
+        "{} of {} clean texts flagged: {}",
+        scores.clean_flagged,
+        scores.clean,
+        why()
+    );
+}
+
+/// The first corpus must not slip below where it stood before the practice corpus.
+#[test]
+fn the_check_keeps_its_floor_on_the_first_tuning_corpus() {
+    let scores = evaluate(&corpus("tuning"), &FIRST_CORPUS_KINDS);
     let o = scores.overall;
     assert!(
-        o.recall() >= 0.93,
+        o.recall() >= 0.985,
         "recall {:.3}: {:?}",
         o.recall(),
         scores.mistakes
     );
     assert!(
-        o.precision() >= 0.90,
+        o.precision() >= 0.985,
         "precision {:.3}: {:?}",
         o.precision(),
         scores.mistakes
@@ -154,19 +227,10 @@ fn the_check_keeps_its_floor_on_the_tuning_corpus() {
             t.precision()
         );
     }
-}
-
-#[test]
-fn clean_controls_are_mostly_left_alone() {
-    let samples = corpus("tuning");
-    let clean: Vec<&Sample> = samples.iter().filter(|s| s.spans.is_empty()).collect();
-    let flagged = clean
-        .iter()
-        .filter(|s| !attune::deid::scan(&s.text, &Default::default()).is_empty())
-        .count();
     assert!(
-        flagged * 10 <= clean.len(),
-        "{flagged} of {} clean texts flagged",
-        clean.len()
+        scores.false_alarm_rate() <= 0.05,
+        "{} of {} clean texts flagged",
+        scores.clean_flagged,
+        scores.clean
     );
 }

@@ -350,7 +350,13 @@ export type DeidRequest = { text: string,
 /**
  * Words this reflection marked "not a name here" (the editor only).
  */
-not_names: Array<string>, };
+not_names: Array<string>, 
+/**
+ * True for a short field (the family code, a tag): read as a name's context, so
+ * initials, a first name alone and a lower-case name are flagged too. Left out, it
+ * is running text.
+ */
+field?: boolean, };
 
 export type DeidReport = { 
 /**
@@ -386,7 +392,7 @@ start_utf16: number, end_utf16: number,
  */
 text: string, };
 
-export type FindingKind = "phone" | "email" | "street_address" | "birth_date" | "record_number" | "person_name";
+export type FindingKind = "phone" | "email" | "street_address" | "birth_date" | "record_number" | "person_name" | "place" | "social_handle";
 
 export type ExportFormat = "json" | "markdown";
 

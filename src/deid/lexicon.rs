@@ -1,0 +1,285 @@
+//! The word lists behind the name and place checks, loaded once from content/deid/:
+//! the project's own words that are never names, Census first names and surnames, an
+//! English dictionary and the dictionary's proper nouns (places, brands, nationalities).
+//! scripts/deid-lists.py builds all but the first; docs/deid.md gives sources and licences.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Words that are never names, in the project's own words.
+pub(crate) const COMMON_WORDS: &str = include_str!("../../content/deid/common-words.txt");
+/// Census first names, most common first.
+pub(crate) const FIRST_NAMES: &str = include_str!("../../content/deid/first-names.txt");
+/// The most common Census surnames, most common first.
+pub(crate) const SURNAMES: &str = include_str!("../../content/deid/surnames.txt");
+/// Ordinary English words, without the inflections [`inflection_bases`] derives.
+pub(crate) const ENGLISH_WORDS: &str = include_str!("../../content/deid/english-words.txt");
+/// Capitalised dictionary entries that are neither ordinary words nor first names.
+pub(crate) const PROPER_NOUNS: &str = include_str!("../../content/deid/proper-nouns.txt");
+/// Words that end the name of a place or organisation ("Clinic", "Motel").
+pub(crate) const PLACE_WORDS: &str = include_str!("../../content/deid/place-words.txt");
+/// Words that describe a place without naming one ("Family", "Community").
+pub(crate) const PLACE_GENERIC: &str = include_str!("../../content/deid/place-generic.txt");
+
+/// A dictionary word that is also a first name counts as a likely name only among the
+/// commonest first names (Faith is 852nd, Hope 768th; Major, at 1,873rd, stays a word).
+const COMMON_FIRST_NAME_RANK: usize = 1500;
+
+/// What a word is, as far as the lists can tell (from the lower-cased word).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Class {
+    /// On the project's list of words that are never names (Mom, Monday, NICU).
+    Never,
+    /// On that list but also a common first name (June, May, Autumn): a name only in a
+    /// strong name context.
+    Soft,
+    /// An ordinary English word, or a regular inflection of one.
+    Word,
+    /// An ordinary word that is also a common first name (Faith, Rose, Will).
+    WordName,
+    /// A place, brand or nationality from the dictionary (Ottawa, Somalia, Tylenol).
+    Proper,
+    /// A first name that is not an ordinary word.
+    FirstName,
+    /// On no list: most rare names look like this.
+    Unknown,
+}
+
+struct Lexicon {
+    common: HashSet<&'static str>,
+    first: HashMap<&'static str, usize>,
+    surnames: HashSet<&'static str>,
+    words: HashSet<&'static str>,
+    proper: HashSet<&'static str>,
+    place_words: HashSet<&'static str>,
+    place_generic: HashSet<&'static str>,
+}
+
+/// The words of a list: one a line (or several, space-separated), `#` starts a comment.
+pub(crate) fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    common: entries(COMMON_WORDS).collect(),
+    first: entries(FIRST_NAMES)
+        .enumerate()
+        .map(|(i, w)| (w, i + 1))
+        .collect(),
+    surnames: entries(SURNAMES).collect(),
+    words: entries(ENGLISH_WORDS).collect(),
+    proper: entries(PROPER_NOUNS).collect(),
+    place_words: entries(PLACE_WORDS).collect(),
+    place_generic: entries(PLACE_GENERIC).collect(),
+});
+
+/// Candidate base forms of `w` if it is a regular inflection (cried → cry, walking →
+/// walk, stopped → stop, babies → baby). Mirrors `bases` in scripts/deid-lists.py, which
+/// leaves these inflections out of english-words.txt: change both together.
+pub(super) fn inflection_bases(w: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let stem = |suffix: &str| {
+        w.strip_suffix(suffix)
+            .filter(|s| s.chars().count() >= 2)
+            .map(str::to_string)
+    };
+    for suffix in ["ies", "ied", "ier", "iest", "ily"] {
+        if let Some(s) = stem(suffix) {
+            out.push(s + "y");
+        }
+    }
+    if let Some(s) = stem("es") {
+        out.push(s);
+    }
+    if !w.ends_with("ss") {
+        if let Some(s) = stem("s") {
+            out.push(s);
+        }
+    }
+    for suffix in ["ed", "ing", "er", "est"] {
+        if let Some(s) = stem(suffix) {
+            let chars: Vec<char> = s.chars().collect();
+            let doubled = chars.len() >= 3 && chars[chars.len() - 1] == chars[chars.len() - 2];
+            if doubled {
+                out.push(chars[..chars.len() - 1].iter().collect());
+            }
+            out.push(format!("{s}e"));
+            out.push(s);
+        }
+    }
+    if let Some(s) = stem("ly") {
+        out.push(s);
+    }
+    out
+}
+
+/// On the never-a-name list, as written or as a plural ("Mondays", "moms").
+pub(super) fn is_common(lower: &str) -> bool {
+    let l = &LEXICON.common;
+    l.contains(lower) || lower.strip_suffix('s').is_some_and(|s| l.contains(s))
+}
+
+/// An ordinary English word, as listed or as a regular inflection of one, in American
+/// or British spelling.
+pub(super) fn is_word(lower: &str) -> bool {
+    listed_or_inflected(lower) || american(lower).is_some_and(|a| listed_or_inflected(&a))
+}
+
+fn listed_or_inflected(lower: &str) -> bool {
+    let l = &LEXICON.words;
+    l.contains(lower)
+        || inflection_bases(lower)
+            .iter()
+            .any(|b| l.contains(b.as_str()))
+}
+
+/// The American spelling of a British one (the dictionary is American): realised →
+/// realized, colour → color, centre → center, paediatric → pediatric, travelled →
+/// traveled. None when nothing changes.
+fn american(lower: &str) -> Option<String> {
+    let mut a = lower.to_string();
+    for (from, to) in [
+        ("isation", "ization"),
+        ("ise", "ize"),
+        ("yse", "yze"),
+        ("our", "or"),
+        ("tre", "ter"),
+        ("ogue", "og"),
+        ("ae", "e"),
+        ("oe", "e"),
+        ("lled", "led"),
+        ("lling", "ling"),
+    ] {
+        a = a.replace(from, to);
+    }
+    (a != lower).then_some(a)
+}
+
+/// Endings English words have and names almost never do (extubated, gastroschisis,
+/// bradycardia): a word on no list with one of these is taken for a word.
+const WORD_ENDINGS: [&str; 27] = [
+    "ated", "ized", "ised", "tion", "tions", "sion", "ment", "ments", "ness", "ity", "ous", "ive",
+    "ives", "ism", "ist", "ists", "ology", "itis", "emia", "osis", "ectomy", "otomy", "ular",
+    "ical", "ally", "ence", "ance",
+];
+
+/// Shaped like an English word rather than a name (for words on no list).
+pub(super) fn word_shaped(lower: &str) -> bool {
+    lower.chars().count() >= 6 && WORD_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// The rank of a Census first name (1 = commonest).
+pub(super) fn first_name_rank(lower: &str) -> Option<usize> {
+    LEXICON.first.get(lower).copied()
+}
+
+pub(super) fn is_surname(lower: &str) -> bool {
+    LEXICON.surnames.contains(lower)
+}
+
+pub(super) fn is_proper(lower: &str) -> bool {
+    LEXICON.proper.contains(lower)
+}
+
+pub(super) fn is_place_word(lower: &str) -> bool {
+    LEXICON.place_words.contains(lower)
+}
+
+pub(super) fn is_place_generic(lower: &str) -> bool {
+    LEXICON.place_generic.contains(lower)
+}
+
+/// The class of one word (no hyphens or apostrophes), lower-cased.
+fn class_of_part(lower: &str) -> Class {
+    let common_name = first_name_rank(lower).is_some_and(|r| r <= COMMON_FIRST_NAME_RANK);
+    if is_common(lower) {
+        return if common_name {
+            Class::Soft
+        } else {
+            Class::Never
+        };
+    }
+    let exact_word = LEXICON.words.contains(lower);
+    if first_name_rank(lower).is_some() {
+        return match (exact_word, common_name) {
+            (false, _) => Class::FirstName,
+            (true, true) => Class::WordName,
+            (true, false) => Class::Word,
+        };
+    }
+    if exact_word {
+        return Class::Word;
+    }
+    // A surname that only looks like an inflection (Harding, Manning) is not taken for
+    // a word: inflections that are real words and names (reading) are listed as words.
+    if !is_surname(lower) && is_word(lower) {
+        Class::Word
+    } else if is_proper(lower) {
+        Class::Proper
+    } else {
+        Class::Unknown
+    }
+}
+
+/// Endings of contractions: "I'll" is "I", "She'd" is "she".
+const CONTRACTIONS: [&str; 14] = [
+    "'ll", "’ll", "'ve", "’ve", "'re", "’re", "'d", "’d", "'m", "’m", "n't", "n’t", "'s", "’s",
+];
+
+/// The class of a word as written (without a possessive 's), hyphenated or not.
+pub(super) fn class(word: &str) -> Class {
+    let mut lower = word.to_lowercase();
+    if let Some(stem) = CONTRACTIONS
+        .iter()
+        .find_map(|c| lower.strip_suffix(c))
+        .filter(|s| !s.is_empty())
+    {
+        if stem.chars().count() == 1 || is_common(stem) || is_word(stem) {
+            return Class::Never;
+        }
+        lower = stem.to_string();
+    }
+    let parts: Vec<&str> = lower
+        .split(['-', '\'', '’'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() <= 1 {
+        return class_of_part(&lower);
+    }
+    if is_common(&lower) {
+        return Class::Never;
+    }
+    if LEXICON.words.contains(lower.as_str()) {
+        return Class::Word;
+    }
+    // "G-tube", "mother-in-law", "SSN-shaped" are ordinary; "Zoë-Ånn", "O'Brien" not.
+    let acronyms: Vec<bool> = word
+        .split(['-', '\'', '’'])
+        .filter(|p| !p.is_empty())
+        .map(|p| p.chars().count() > 1 && p.chars().all(|c| !c.is_lowercase()))
+        .collect();
+    let classes: Vec<Class> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if p.chars().count() == 1 || acronyms.get(i).copied().unwrap_or(false) {
+                Class::Never
+            } else {
+                class_of_part(p)
+            }
+        })
+        .collect();
+    if classes.iter().all(|c| *c == Class::Never) {
+        return Class::Never;
+    }
+    let ordinary = |c: &Class| matches!(c, Class::Never | Class::Soft | Class::Word);
+    if classes.iter().all(ordinary) {
+        return Class::Word;
+    }
+    classes
+        .into_iter()
+        .find(|c| !ordinary(c))
+        .unwrap_or(Class::Word)
+}

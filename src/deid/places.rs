@@ -1,0 +1,235 @@
+//! Named places and organisations that could point to one family: a run of capitalised
+//! words ending in a place word ("Oakwood Family Refuge", "Hope House", "Maplewood
+//! Elementary", "Sandhu Brothers Trucking") with at least one word that is not generic
+//! ("Community Health Center" alone names no place), and "St. X's".
+
+use super::lexicon::{self, Class};
+use super::tokens::Token;
+use super::{AllowList, Candidate, FindingKind};
+
+/// Small words that may sit inside a place's name ("Lady of Lourdes Church", "Boys and
+/// Girls Club").
+const CONNECTORS: [&str; 2] = ["of", "and"];
+
+/// Words dropped from the front of a run ("the Bayview Motel").
+const LEADING: [&str; 12] = [
+    "the", "a", "an", "at", "in", "from", "to", "my", "her", "his", "their", "this",
+];
+
+const SAINTS: [&str; 4] = ["St", "Saint", "Ste", "San"];
+
+/// Words that make the capitalised name after "at" (or "for", "into") a place: an
+/// employer ("works at Kroger", "his shift at Sandhu Trucking", "drives for UPS"), a
+/// school or childcare ("started at Kindercare", "enrolled at Lincoln"), a place to stay
+/// ("staying at the Bayview", "moved into Cedar Court").
+const WORK_WORDS: [&str; 15] = [
+    "work",
+    "works",
+    "working",
+    "worked",
+    "job",
+    "shift",
+    "shifts",
+    "hired",
+    "employed",
+    "cashier",
+    "clerk",
+    "manager",
+    "drives",
+    "waitress",
+    "volunteers",
+];
+const STAY_OR_SCHOOL_WORDS: [&str; 13] = [
+    "attends",
+    "attend",
+    "attending",
+    "enrolled",
+    "starts",
+    "started",
+    "lives",
+    "living",
+    "staying",
+    "stays",
+    "stayed",
+    "moved",
+    "placed",
+];
+
+/// Two words that belong to one name: one space apart, a possessive ("Children's
+/// Hospital"), "St. Mary's", "Ages & Stages".
+fn joined(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
+    let gap = &text[a.end..b.start];
+    gap == " "
+        || (a.possessive && (gap == "'s " || gap == "’s "))
+        || (SAINTS.contains(&a.bare) && gap == ". ")
+        || gap == " & "
+}
+
+fn name_part(t: &Token<'_>) -> bool {
+    t.capitalised() || CONNECTORS.contains(&t.lower.as_str())
+}
+
+/// Words that are never a person's name but do say which place it is ("Central
+/// Elementary", "Riverside Regional", "West Side Clinic").
+const GEOGRAPHIC: [&str; 10] = [
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "main",
+    "hill",
+    "river",
+    "riverside",
+    "lake",
+];
+
+/// Says which place this is, rather than what kind of place.
+fn distinctive(t: &Token<'_>) -> bool {
+    t.capitalised()
+        && !lexicon::is_place_word(&t.lower)
+        && !lexicon::is_place_generic(&t.lower)
+        && !SAINTS.contains(&t.bare)
+        && (t.class() != Class::Never || GEOGRAPHIC.contains(&t.lower.as_str()))
+}
+
+/// A place word ending a name; "Care" only after another capitalised word ("Bayview
+/// Urgent Care", "Little Stars Child Care").
+fn head(toks: &[Token<'_>], j: usize) -> bool {
+    let t = &toks[j];
+    if !t.capitalised() {
+        return false;
+    }
+    if t.lower == "care" {
+        return j > 0 && toks[j - 1].capitalised();
+    }
+    lexicon::is_place_word(&t.lower)
+}
+
+/// Every place found, as byte ranges (the name check skips them).
+pub(super) fn places(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    found: &mut Vec<Candidate>,
+) -> Vec<(usize, usize)> {
+    let n = toks.len();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut j = 0;
+    while j < n {
+        let saint = SAINTS.contains(&toks[j].bare)
+            && toks
+                .get(j + 1)
+                .is_some_and(|x| x.capitalised() && x.possessive && joined(text, &toks[j], x));
+        if !head(toks, j) && !saint {
+            j += 1;
+            continue;
+        }
+        // Walk back over the capitalised words (and connectors between them).
+        let mut s = j;
+        while s > 0 && joined(text, &toks[s - 1], &toks[s]) && name_part(&toks[s - 1]) {
+            s -= 1;
+        }
+        // Not "Tuesday and Hope House" nor "the Bayview Motel".
+        while s < j
+            && (LEADING.contains(&toks[s].lower.as_str())
+                || !toks[s].capitalised()
+                || (toks[s].class() == Class::Never
+                    && !SAINTS.contains(&toks[s].bare)
+                    && !GEOGRAPHIC.contains(&toks[s].lower.as_str())))
+        {
+            s += 1;
+        }
+        // Run on over further place words ("Mobile Home Park", "Elementary School").
+        let mut e = if saint { j + 1 } else { j };
+        while e + 1 < n
+            && joined(text, &toks[e], &toks[e + 1])
+            && toks[e + 1].capitalised()
+            && (head(toks, e + 1) || lexicon::is_place_generic(&toks[e + 1].lower))
+        {
+            e += 1;
+        }
+        while e > j && !head(toks, e) && !(saint && e == j + 1) {
+            e -= 1;
+        }
+        let words = &toks[s..=e];
+        let allowed = words.iter().any(|t| allow.contains(t.bare));
+        if !allowed && (saint || words.iter().any(distinctive)) {
+            let (start, end) = (toks[s].start, toks[e].end);
+            spans.push((start, end));
+            found.push(Candidate {
+                kind: FindingKind::Place,
+                start,
+                end,
+            });
+        }
+        j = e + 1;
+    }
+    employers(text, toks, allow, &mut spans, found);
+    spans
+}
+
+/// "works at Kroger", "started at Kindercare", "staying at the Bayview" (no place word
+/// needed after these).
+fn employers(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+) {
+    for i in 1..toks.len().saturating_sub(1) {
+        let (prev, at) = (&toks[i - 1], &toks[i]);
+        let work = WORK_WORDS.contains(&prev.lower.as_str());
+        let preposition = match at.lower.as_str() {
+            "at" => true,
+            "for" => work,
+            "into" => prev.lower == "moved",
+            _ => false,
+        };
+        if !preposition
+            || !(work || STAY_OR_SCHOOL_WORDS.contains(&prev.lower.as_str()))
+            || &text[prev.end..at.start] != " "
+        {
+            continue;
+        }
+        // "staying at the Bayview Motor Inn": skip one "the".
+        let mut f = i + 1;
+        if toks.get(f).is_some_and(|t| t.lower == "the") && f + 1 < toks.len() {
+            f += 1;
+        }
+        let first = &toks[f];
+        let gap = &text[toks[f - 1].end..first.start];
+        // "works at McDonald's" is a business; "stays at Keisha's" is a person's home.
+        let class = first.class();
+        if gap != " "
+            || !first.capitalised()
+            || matches!(class, Class::FirstName | Class::Never | Class::Soft)
+            || (first.possessive && class == Class::WordName)
+        {
+            continue;
+        }
+        let mut e = f;
+        while e + 1 < toks.len()
+            && !toks[e].possessive
+            && joined(text, &toks[e], &toks[e + 1])
+            && toks[e + 1].capitalised()
+        {
+            e += 1;
+        }
+        let (start, end) = (first.start, toks[e].end);
+        let words = &toks[f..=e];
+        if spans.iter().any(|&(s, t)| s < end && start < t)
+            || words.iter().any(|t| allow.contains(t.bare))
+            || !words.iter().any(distinctive)
+        {
+            continue;
+        }
+        spans.push((start, end));
+        found.push(Candidate {
+            kind: FindingKind::Place,
+            start,
+            end,
+        });
+    }
+}
