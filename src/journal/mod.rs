@@ -543,4 +543,7 @@ pub fn is_damage(code: ErrorCode) -> bool {
 }
 
 mod export;
-pub use export::{count_identifying, identifying_passages, silenced_words, to_json, to_markdown};
+pub use export::{
+    count_identifying, identifying_passages, silenced_words, to_jrnl_json, to_json, to_markdown,
+    to_markdown_notes,
+};
