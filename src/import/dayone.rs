@@ -138,8 +138,17 @@ pub fn parse_json(bytes: &[u8], name: &str, parsed: &mut Parsed) -> Result<()> {
     }
     if unknown_zones > 0 {
         parsed.notes.push(format!(
-            "{unknown_zones} entr{} named a time zone Attune does not know; their day is taken in UTC.",
-            if unknown_zones == 1 { "y" } else { "ies" }
+            "{unknown_zones} {} a time zone Attune does not know; {} taken in UTC.",
+            if unknown_zones == 1 {
+                "entry named"
+            } else {
+                "entries named"
+            },
+            if unknown_zones == 1 {
+                "its day is"
+            } else {
+                "their days are"
+            }
         ));
     }
     Ok(())

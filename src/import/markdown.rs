@@ -178,6 +178,8 @@ fn parse_note(
     };
     let mut body = text::tidy_blank_lines(&body_text);
     let mut title = text_field(&front, "title", name)?.map(str::to_string);
+    // A title taken only from the file's name does not make an empty note worth keeping.
+    let mut titled_by_name = false;
     if title.is_none() && !ours {
         let first = body.lines().next().unwrap_or("");
         if let Some(heading) = text::heading_text(first).and_then(text::fit_title) {
@@ -193,6 +195,7 @@ fn parse_note(
             let from_name =
                 from_name.trim_matches(|c: char| c.is_whitespace() || "-_.".contains(c));
             title = text::fit_title(from_name);
+            titled_by_name = title.is_some();
         }
     }
     let title = match title {
@@ -229,7 +232,7 @@ fn parse_note(
         attune = attune_fields(&front, name, answers)?;
         starred = text_field(&front, "bring_to_supervision", name)? == Some("true");
     }
-    if title.is_none() && body.is_empty() && attune.answers.is_empty() {
+    if (title.is_none() || titled_by_name) && body.is_empty() && attune.answers.is_empty() {
         parsed.dropped.add(DroppedKind::EmptyEntry, 1);
         return Ok(None);
     }

@@ -211,7 +211,7 @@ pub fn read(path: &Path, format: Option<Format>, limits: &Limits) -> Result<Pars
     parsed.format = Some(format);
     if parsed.entries.len() > limits.max_entries {
         return Err(Error::invalid(format!(
-            "This export holds more than {} entries, more than Attune imports at once. Export a part of it (a year at a time) and import each part.",
+            "This export holds more than {} entries, more than Attune imports at once. Export a part of it (a year at a time) and import each part. Nothing was imported.",
             limits.max_entries
         )));
     }
@@ -234,7 +234,7 @@ fn detect(input: &source::Input) -> Result<Format> {
     let found = match input {
         source::Input::Zip(_) => Some(Format::DayOne),
         source::Input::Folder(folder) => folder.detect(),
-        source::Input::File(file) => detect_file(file),
+        source::Input::File(file) => detect_file(file)?,
     };
     found.ok_or_else(|| {
         Error::invalid(
@@ -243,18 +243,30 @@ fn detect(input: &source::Input) -> Result<Format> {
     })
 }
 
-fn detect_file(file: &source::File) -> Option<Format> {
+fn detect_file(file: &source::File) -> Result<Option<Format>> {
     let name = file.name.to_ascii_lowercase();
     if name.ends_with(".md") || name.ends_with(".markdown") {
-        return Some(Format::Markdown);
+        return Ok(Some(Format::Markdown));
     }
     if name.ends_with(".json") || file.bytes.trim_ascii_start().starts_with(b"{") {
-        return text::json_shape(&file.bytes);
+        let bytes = file
+            .bytes
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(&file.bytes);
+        if std::str::from_utf8(bytes).is_err() {
+            return Err(text::utf8(bytes, &file.name)
+                .err()
+                .unwrap_or_else(|| malformed(&file.name, Format::Jrnl)));
+        }
+        if serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_err() {
+            return Err(Error::invalid(format!(
+                "{} is not complete JSON: it may have been cut short or changed. Export it again and import the new file. Nothing was imported.",
+                file.name
+            )));
+        }
+        return Ok(text::json_shape(&file.bytes));
     }
-    if jrnl::looks_like_text(&file.bytes) {
-        return Some(Format::Jrnl);
-    }
-    None
+    Ok(jrnl::looks_like_text(&file.bytes).then_some(Format::Jrnl))
 }
 
 /// The error for a file whose contents are not what its format promises.

@@ -161,8 +161,10 @@ fn too_large(name: &str, what: &str) -> Error {
 fn mib(bytes: u64) -> String {
     if bytes >= 1024 * MIB {
         format!("{} GiB at most", bytes / (1024 * MIB))
-    } else {
+    } else if bytes >= MIB {
         format!("{} MiB at most", bytes / MIB)
+    } else {
+        format!("{} KiB at most", bytes.div_ceil(1024))
     }
 }
 
