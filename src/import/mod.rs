@@ -219,6 +219,34 @@ pub fn read(path: &Path, format: Option<Format>, limits: &Limits) -> Result<Pars
     Ok(parsed)
 }
 
+/// One Day One journal JSON file, parsed from bytes (`name` is for messages). For
+/// fuzzing and tests; [`read`] is what an import uses.
+pub fn day_one_json(bytes: &[u8], name: &str) -> Result<Parsed> {
+    let mut parsed = Parsed::default();
+    dayone::parse_json(bytes, name, &mut parsed)?;
+    drop_repeats(&mut parsed);
+    Ok(parsed)
+}
+
+/// A Day One export ZIP held in memory, parsed under `limits`. For fuzzing and tests.
+pub fn day_one_zip(bytes: &[u8], limits: &Limits) -> Result<Parsed> {
+    let zip = source::read_zip(std::io::Cursor::new(bytes), "export.zip", limits)?;
+    let mut parsed = dayone::read(&source::Input::Zip(zip), limits)?;
+    drop_repeats(&mut parsed);
+    Ok(parsed)
+}
+
+/// One Markdown note, parsed from bytes (`name` is its path, for the date and title
+/// it may give). For fuzzing and tests.
+pub fn markdown_note(name: &str, bytes: &[u8]) -> Result<Parsed> {
+    let file = source::File {
+        name: name.to_string(),
+        bytes: zeroize::Zeroizing::new(bytes.to_vec()),
+        modified: None,
+    };
+    markdown::read(&source::Input::File(file), &Limits::DEFAULT)
+}
+
 /// Keep the first entry under each source id; count the rest.
 fn drop_repeats(parsed: &mut Parsed) {
     let mut seen = std::collections::HashSet::new();

@@ -202,7 +202,7 @@ pub fn open(path: &Path, limits: &Limits) -> Result<Input> {
             return Err(too_large(&name, &mib(limits.max_zip_bytes)));
         }
         let file = fs::File::open(path).map_err(|e| cannot_read(&name, &e))?;
-        return read_zip(file, &name, limits).map(Input::Zip);
+        return read_zip(BufReader::new(file), &name, limits).map(Input::Zip);
     }
     // The size is checked before a byte more is read.
     if meta.len() > limits.max_file_bytes {
@@ -319,8 +319,9 @@ fn damaged_zip(name: &str) -> Error {
     ))
 }
 
-fn read_zip(file: fs::File, name: &str, limits: &Limits) -> Result<Zip> {
-    let mut archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|_| damaged_zip(name))?;
+/// Read the journal JSON members of a ZIP (a file on disk, or bytes held in memory).
+pub fn read_zip<R: Read + std::io::Seek>(reader: R, name: &str, limits: &Limits) -> Result<Zip> {
+    let mut archive = zip::ZipArchive::new(reader).map_err(|_| damaged_zip(name))?;
     if archive.len() > limits.max_zip_members {
         return Err(Error::invalid(format!(
             "{name} lists more than {} files, more than Attune looks through. Nothing was imported.",
