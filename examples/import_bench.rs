@@ -65,7 +65,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     drop(journal);
 
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    println!("jrnl text: {} entries, {:.1} MB", count, text.len() as f64 / 1e6);
+    println!(
+        "jrnl text: {} entries, {:.1} MB",
+        count,
+        text.len() as f64 / 1e6
+    );
     println!(
         "preview (read, check, de-identification scan): {:.2} s, {} entries",
         preview_time.as_secs_f64(),
@@ -76,6 +80,12 @@ fn main() -> Result<(), Box<dyn Error>> {
         import_time.as_secs_f64(),
         done.imported
     );
-    println!("load average: {}", load.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
+    println!(
+        "load average: {}",
+        load.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     Ok(())
 }

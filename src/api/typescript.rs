@@ -27,6 +27,7 @@ pub fn render() -> String {
         Error, ErrorCode, Status, About, CreateRequest, CreateResponse, UnlockRequest,
         RecoveryKeyCheck, RecoverRequest, ChangePassphraseRequest, EntryRef, UpdateRequest,
         Entry, NewEntry, EntryChange, EntryKind, Setting, PackRef, PromptAnswer, AnswerValue,
+        Imported, ImportSource,
         FindRequest, Filter, Sort, Page, EntrySummary, Snippet, Settings, Theme, Draft,
         DamagedRecord, VerifyReport, SavedFile, CheckinForm, CheckinItem, Direction, NewCheckin,
         CheckinAnswer, CheckinSaved, Checkin, Suggestion, CheckinRef, TrendsRequest, Trends,

@@ -152,16 +152,8 @@ impl Writer {
                 self.line_break();
                 self.pre = true;
             }
-            "tr" => {
-                if !self.at_line_start() {
-                    self.line_break();
-                }
-            }
-            "td" | "th" => {
-                if !self.at_line_start() {
-                    self.raw(" | ");
-                }
-            }
+            "tr" if !self.at_line_start() => self.line_break(),
+            "td" | "th" if !self.at_line_start() => self.raw(" | "),
             "strong" | "b" => self.raw("**"),
             "em" | "i" => self.raw("*"),
             "s" | "strike" | "del" => self.raw("~~"),

@@ -239,8 +239,7 @@ pub fn parse_text(text: &str, name: &str, day: Option<NaiveDate>, parsed: &mut P
 pub fn at_tags(text: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
     let mut previous = ' ';
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in text.char_indices() {
         if c == '@' && previous.is_whitespace() {
             let rest = &text[i + 1..];
             let len = rest

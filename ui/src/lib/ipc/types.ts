@@ -63,7 +63,11 @@ revision: number,
 /**
  * Set while the entry is in the trash.
  */
-deleted_at: string | null, };
+deleted_at: string | null, 
+/**
+ * Set on a reflection brought in from another journal app.
+ */
+imported?: Imported, };
 
 export type NewEntry = { encounter_date: string | null, kind: EntryKind | null, setting: Setting | null, family_code: string | null, title: string | null, prompt_pack: PackRef | null, answers: Array<PromptAnswer>, body: string, tags: Array<string>, carrying: number | null, bring_to_supervision: boolean, not_names: Array<string>, };
 
@@ -87,6 +91,15 @@ prompt_id: string,
 prompt: string, value: AnswerValue, };
 
 export type AnswerValue = { "type": "text", "value": string } | { "type": "scale", "value": number } | { "type": "choice", "value": string } | { "type": "plan", "value": { step: string, by: string, } };
+
+export type Imported = { source: ImportSource, 
+/**
+ * The source's own id for the entry (Day One's uuid, Mini Diarium's id, Mini
+ * Diary's day), or, where it has none, a fingerprint of its date, title and text.
+ */
+source_id: string, imported_at: string, };
+
+export type ImportSource = "dayone" | "jrnl" | "minidiary" | "minidiarium" | "markdown";
 
 export type FindRequest = { text: string, filter: Filter, sort: Sort, offset: number, 
 /**
@@ -343,7 +356,7 @@ text: string, };
 
 export type FindingKind = "phone" | "email" | "street_address" | "birth_date" | "record_number" | "person_name";
 
-export type ExportFormat = "json" | "markdown";
+export type ExportFormat = "json" | "markdown" | "markdown_folder" | "jrnl";
 
 export type ExportRequest = { format: ExportFormat, 
 /**
