@@ -34,6 +34,27 @@ pub struct ImportOptions {
     pub flag_starred: bool,
 }
 
+/// The app's first step: which kind of thing the native dialog should ask for (a file
+/// or a folder) and, if the person said, which app made it. The path itself never comes
+/// from the page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+pub struct ImportChoice {
+    pub folder: bool,
+    pub format: Option<ImportSource>,
+}
+
+/// The app's second step: import what was chosen and previewed, with the person's
+/// choices.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+pub struct ImportJournalRequest {
+    pub as_private: bool,
+    pub flag_starred: bool,
+}
+
 /// How often a tag comes in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]

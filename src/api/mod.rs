@@ -47,6 +47,7 @@ pub const COMMAND_NAMES: &[&str] = {
     with_commands!(names)
 };
 
+pub use crate::import::DroppedKind;
 pub use app::{about, About, App, Status};
 pub use backups::{BackupStatus, RestoredBackup};
 pub use deid::{DeidCount, DeidReport, DeidRequest};
@@ -62,7 +63,8 @@ pub use exchange::{
 pub use export::{ExportFinding, ExportFormat, ExportRequest, ExportReview};
 pub use files::{SavedFile, WriteMode};
 pub use import::{
-    DroppedItem, FlaggedReflection, ImportDeid, ImportDone, ImportOptions, ImportPreview, TagCount,
+    DroppedItem, FlaggedReflection, ImportChoice, ImportDeid, ImportDone, ImportJournalRequest,
+    ImportOptions, ImportPreview, TagCount,
 };
 pub use keys::{
     ChangePassphraseRequest, CreateRequest, CreateResponse, RecoverRequest, RecoveryKeyCheck,

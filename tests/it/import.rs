@@ -709,3 +709,26 @@ fn a_jrnl_export_has_jrnls_shape() {
     assert_eq!(done.preview.format, ImportSource::Jrnl);
     assert_eq!(done.imported, 3);
 }
+
+#[test]
+fn the_app_holds_the_chosen_export_until_it_is_imported_and_forgets_it_on_lock() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("j");
+    let (journal, _) = create_journal(&dir);
+    let mut app = attune::api::App::new(dir.clone());
+    app.install(journal).unwrap();
+    // Nothing chosen yet: nothing to import.
+    assert_eq!(app.take_import().unwrap_err().code, ErrorCode::InvalidInput);
+    app.hold_import(fixture("jrnl.txt"), None);
+    let (path, format) = app.take_import().unwrap();
+    assert_eq!((path, format), (fixture("jrnl.txt"), None));
+    assert!(app.take_import().is_err(), "taken once");
+    app.hold_import(fixture("jrnl.txt"), Some(ImportSource::Jrnl));
+    app.cancel_import();
+    assert!(app.take_import().is_err(), "cancelled");
+    app.hold_import(fixture("jrnl.txt"), None);
+    app.lock().unwrap();
+    let journal = open_journal(&dir, PASSPHRASE);
+    app.install(journal).unwrap();
+    assert!(app.take_import().is_err(), "a lock forgets the choice");
+}

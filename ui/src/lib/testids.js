@@ -329,6 +329,21 @@ export const testIds = Object.freeze({
   exportSaved: 'export-saved',
   exportStart: 'export-start',
 
+  // Import from another journal app
+  importAll: 'import-all',
+  importCancel: 'import-cancel',
+  importChooseFile: 'import-choose-file',
+  importChooseFolder: 'import-choose-folder',
+  importDeid: 'import-deid',
+  importDone: 'import-done',
+  importDropped: 'import-dropped',
+  importError: 'import-error',
+  importFlagStarred: 'import-flag-starred',
+  importPanel: 'import-panel',
+  importPreview: 'import-preview',
+  importPrivate: 'import-private',
+  importSummary: 'import-summary',
+
   // Settings
   changeConfirm: 'change-confirm',
   changeCurrent: 'change-current',

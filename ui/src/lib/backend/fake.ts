@@ -7,6 +7,7 @@
 import { AttuneError, type Backend, type Command, type Commands } from './index';
 import { FakeBackups } from './fake-backups';
 import { FakeExchange } from './fake-exchange';
+import { FakeImport } from './fake-import';
 import { CHECKIN_FORM, FakeGuided, LENSES, fakeDeid, fakeSilenced } from './fake-guided';
 import { FakeSessions } from './fake-sessions';
 import type {
@@ -297,6 +298,8 @@ export class FakeBackend implements Backend {
   readonly backups: FakeBackups;
   /** Identity, contacts, shares, inbox and feedback of the supervision exchange. */
   readonly exchange: FakeExchange;
+  /** Bringing a journal over from another app: the export the dialog offers. */
+  readonly importer: FakeImport;
   private readonly handlers = new Set<() => void>();
   private readonly failures = new Map<Command, AttuneError>();
   private seq = 0;
@@ -332,6 +335,7 @@ export class FakeBackend implements Backend {
       () => this.entries,
       () => this.settings.deid_allow,
     );
+    this.importer = new FakeImport(invalid, (entry) => this.seed(entry));
     if (this.passphrase !== null) this.recoveryKey = makeRecoveryKey();
     for (const seed of options.entries ?? []) this.seed(seed);
   }
@@ -543,6 +547,13 @@ export class FakeBackend implements Backend {
         this.savedFiles.push({ name, text: JSON.stringify(this.entries.filter((e) => e.deleted_at === null)) });
         return { saved: true, file_name: name };
       }
+      case 'choose_import':
+        return this.importer.choose(req as Commands['choose_import'][0]);
+      case 'import_journal':
+        return this.importer.importHeld(req as Commands['import_journal'][0]);
+      case 'cancel_import':
+        this.importer.cancel();
+        return null;
       case 'list_sessions':
         return this.supervision.list((req as Commands['list_sessions'][0]).year);
       case 'save_session':

@@ -378,6 +378,69 @@ entries: number, findings: Array<ExportFinding>,
  */
 silenced: Array<string>, };
 
+export type ImportChoice = { folder: boolean, format: ImportSource | null, };
+
+export type ImportJournalRequest = { as_private: boolean, flag_starred: boolean, };
+
+export type ImportPreview = { format: ImportSource, 
+/**
+ * The app's name, for people.
+ */
+format_label: string, 
+/**
+ * Reflections the import would add.
+ */
+entries: number, 
+/**
+ * Entries already in the journal (imported before, or the same date, title and
+ * text), which are left out.
+ */
+already_in_journal: number, first_date: string | null, last_date: string | null, 
+/**
+ * Entries dated after today (kept as they are).
+ */
+future_dated: number, 
+/**
+ * Entries starred or pinned in the other app.
+ */
+starred: number, 
+/**
+ * Every tag that comes in, most used first.
+ */
+tags: Array<TagCount>, 
+/**
+ * What is left behind, each said plainly.
+ */
+dropped: Array<DroppedItem>, 
+/**
+ * Other things to know (a time zone Attune did not know, undated notes).
+ */
+notes: Array<string>, deid: ImportDeid, };
+
+export type ImportDone = { 
+/**
+ * Reflections added.
+ */
+imported: number, preview: ImportPreview, };
+
+export type TagCount = { tag: string, count: number, };
+
+export type DroppedItem = { kind: DroppedKind, count: number, text: string, };
+
+export type DroppedKind = "location" | "weather" | "device" | "activity" | "photo" | "audio" | "video" | "pdf" | "media_link" | "empty_entry" | "repeated_entry" | "tag" | "other_file";
+
+export type FlaggedReflection = { date: string, title: string | null, findings: number, };
+
+export type ImportDeid = { total: number, 
+/**
+ * Per kind, in a fixed order.
+ */
+counts: Array<DeidCount>, 
+/**
+ * The reflections with the most findings (at most five), most first.
+ */
+most: Array<FlaggedReflection>, };
+
 export type Rotation = { daily: number, weekly: number, monthly: number, };
 
 export type BackupFile = { file_name: string, taken_at: string, bytes: number, };
@@ -797,6 +860,9 @@ export interface Commands {
   deid_scan: [DeidRequest, DeidReport];
   export_review: [null, ExportReview];
   export_journal: [ExportRequest, SavedFile];
+  choose_import: [ImportChoice, ImportPreview | null];
+  import_journal: [ImportJournalRequest, ImportDone];
+  cancel_import: [null, null];
   backup_status: [null, BackupStatus];
   back_up_now: [null, BackupStatus];
   choose_backup_folder: [null, BackupStatus];
@@ -869,6 +935,9 @@ export const COMMANDS: readonly Command[] = [
   'deid_scan',
   'export_review',
   'export_journal',
+  'choose_import',
+  'import_journal',
+  'cancel_import',
   'backup_status',
   'back_up_now',
   'choose_backup_folder',
