@@ -328,6 +328,20 @@ fn entity(name: &str) -> Option<char> {
     })
 }
 
+/// What follows the end tag `</tag ...>` in `html` (ASCII case ignored), or nothing.
+fn skip_past_end_tag<'a>(html: &'a str, tag: &str) -> &'a str {
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(at) = html[from..].find("</").map(|i| from + i) {
+        let name = bytes.get(at + 2..at + 2 + tag.len());
+        if name.is_some_and(|n| n.eq_ignore_ascii_case(tag.as_bytes())) {
+            return html[at..].find('>').map_or("", |gt| &html[at + gt + 1..]);
+        }
+        from = at + 2;
+    }
+    ""
+}
+
 /// `html` as Markdown; images and other embedded media are counted in `dropped`.
 pub fn to_markdown(html: &str, dropped: &mut Dropped) -> String {
     let mut w = Writer::default();
@@ -382,13 +396,9 @@ pub fn to_markdown(html: &str, dropped: &mut Dropped) -> String {
                 "script" | "style" | "head" | "title" | "template"
             )
         {
-            // Skip everything up to the matching end tag, unread.
-            let lower = rest.to_ascii_lowercase();
-            let close = format!("</{tag}");
-            rest = lower
-                .find(&close)
-                .and_then(|at| rest[at..].find('>').map(|gt| &rest[at + gt + 1..]))
-                .unwrap_or("");
+            // Skip everything up to the matching end tag, unread (no copy of the rest:
+            // many such tags must not cost the square of the text's length).
+            rest = skip_past_end_tag(rest, &tag);
             continue;
         }
         if closing {
@@ -467,5 +477,6 @@ mod tests {
             "a < b and &unknown; 🙂 A"
         );
         assert_eq!(md("<p>unclosed <b>bold"), "unclosed **bold");
+        assert_eq!(md("<SCRIPT>x</Script >after<style>"), "after");
     }
 }
