@@ -65,6 +65,7 @@ export const testIds = Object.freeze({
   entryEdit: 'entry-edit',
   entryFamilyCode: 'entry-family-code',
   entryFlag: 'entry-flag',
+  entryImported: 'entry-imported',
   entryKind: 'entry-kind',
   entryList: 'entry-list',
   entryListItem: 'entry-list-item',

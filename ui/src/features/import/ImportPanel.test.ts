@@ -65,6 +65,11 @@ describe('importing another journal app from the app', () => {
     expect(fake.entries).toHaveLength(4);
     expect(fake.entries.filter((e) => e.bring_to_supervision)).toHaveLength(0);
     expect(screen.queryByTestId('import-preview')).not.toBeInTheDocument();
+
+    // Each one says where it came from when opened.
+    await user.click(screen.getByTestId('nav-journal'));
+    await user.click(await screen.findByRole('button', { name: 'Evening' }));
+    expect(await screen.findByTestId('entry-imported')).toHaveTextContent('From Day One');
   });
 
   test('"Import as private reflections" with the starred entries flagged', async () => {

@@ -53,13 +53,15 @@ export class FakeImport {
     const held = this.held;
     this.held = null;
     if (!held) throw this.fail('Choose the export to import first; nothing was imported.');
-    for (const { starred, ...entry } of held.entries) {
+    const importedAt = new Date().toISOString();
+    held.entries.forEach(({ starred, ...entry }, i) => {
       this.add({
         ...entry,
         kind: req.as_private ? 'private' : (entry.kind ?? 'encounter'),
         bring_to_supervision: req.flag_starred && (starred ?? false),
+        imported: { source: held.preview.format, source_id: `fake-${i}`, imported_at: importedAt },
       });
-    }
+    });
     return { imported: held.entries.length, preview: held.preview };
   }
 

@@ -17,6 +17,7 @@ import type {
   EntrySummary,
   ErrorCode,
   FindRequest,
+  Imported,
   NewEntry,
   Page,
   Settings,
@@ -32,6 +33,8 @@ export interface FakeCall {
 /** An entry to start with; anything missing takes the core's default. */
 export type SeedEntry = Partial<NewEntry> & {
   body?: string;
+  /** Brought in from another app (set by the import, never by `create_entry`). */
+  imported?: Imported;
   created_at?: string;
   updated_at?: string;
   deleted_at?: string | null;
@@ -361,6 +364,7 @@ export class FakeBackend implements Backend {
       not_names: s.not_names ?? [],
       revision: 1,
       deleted_at: s.deleted_at ?? null,
+      ...(s.imported ? { imported: s.imported } : {}),
     };
     validate(entry);
     this.entries.push(entry);
