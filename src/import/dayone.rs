@@ -226,8 +226,12 @@ fn entry(
     };
     let cleaned = Zeroizing::new(text::remove_moment_links(&markdown, dropped));
     let (title, body) = text::split_title(&cleaned);
-    let title = title.map(|t| text::unescape_markdown(&t));
-    let body = text::unescape_markdown(&body);
+    // Escapes come out after the split (an escaped `\#` is no heading); a link spelled
+    // with escapes only shows once they are out, so links are looked for again.
+    let title = title
+        .map(|t| text::remove_moment_links(&text::unescape_markdown(&t), dropped))
+        .and_then(|t| text::fit_title(&t));
+    let body = text::remove_moment_links(&text::unescape_markdown(&body), dropped);
     if title.is_none() && body.trim().is_empty() {
         dropped.add(DroppedKind::EmptyEntry, 1);
         return Ok(None);

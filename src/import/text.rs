@@ -131,8 +131,15 @@ pub fn remove_moment_links(text: &str, dropped: &mut Dropped) -> String {
             continue;
         };
         let Some(open) = open else {
-            out.push_str(&rest[..at + SCHEME.len()]);
-            rest = &rest[at + SCHEME.len()..];
+            // `](` with no `[` before it: drop it and the address up to its `)`.
+            out.push_str(&before[..before.len() - 2]);
+            let end = rest[at..]
+                .find(|c: char| c == ')' || c.is_whitespace())
+                .map_or(rest.len(), |e| {
+                    at + e + usize::from(rest[at + e..].starts_with(')'))
+                });
+            rest = &rest[end..];
+            removed += 1;
             continue;
         };
         let start = if open > 0 && before.as_bytes()[open - 1] == b'!' {
@@ -279,6 +286,12 @@ mod tests {
             "# Visit ... done\n\nWe sat (quietly).\n\nSee the note - later"
         );
         assert_eq!(dropped.count(DroppedKind::MediaLink), 3);
+        // Half a link, or a bare address, goes too (found by fuzzing).
+        let half = remove_moment_links(
+            "at](dayone-moment://06EA) and dayone-moment:/audio/X end",
+            &mut dropped,
+        );
+        assert_eq!(half, "at and  end");
     }
 
     #[test]
