@@ -6,6 +6,8 @@
 #   contact_card  a pasted contact card and the name rule (with a round-trip check)
 #   backup_image  a backup file opened for restore or verify
 #   entry_json    an entry or a change as JSON (`add --json`, `edit --json`), saved
+#   import_dayone   a Day One export: a ZIP (members, sizes, paths) or a journal's JSON
+#   import_markdown a Markdown note: front matter, headings, Attune's answer sections
 #
 #   bash scripts/fuzz.sh                       # every target, 60 seconds each
 #   bash scripts/fuzz.sh 600                   # ten minutes each
@@ -18,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -x "$HOME/.cargo/bin/cargo" ]; then export PATH="$HOME/.cargo/bin:$PATH"; fi
 
-all_targets=(packet_frame contact_card backup_image entry_json)
+all_targets=(packet_frame contact_card backup_image entry_json import_dayone import_markdown)
 usage="usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: ${all_targets[*]})"
 
 seconds="${1:-60}"

@@ -75,6 +75,57 @@ pub fn replace_private_file(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Write a new folder of files, readable only by their owner, whole or not at all: the
+/// files go into a hidden folder beside it, each synced, which is then renamed into
+/// place. A folder (or file) already there is refused, never replaced or merged into.
+/// `files` are names inside the folder (no separators) and their bytes.
+pub fn write_new_private_folder<B: AsRef<[u8]>>(path: &Path, files: &[(String, B)]) -> Result<()> {
+    if path.exists() {
+        return Err(Error::invalid(
+            "Something with that name is already there; choose a new name. Nothing was written.",
+        ));
+    }
+    let parent = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::invalid("Choose a folder name to save to."))?;
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(name);
+    temp_name.push(".attune-partial");
+    let temp = parent.join(temp_name);
+    let _ = std::fs::remove_dir_all(&temp);
+    let made = (|| {
+        let mut builder = std::fs::DirBuilder::new();
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(&temp).map_err(|e| write_failed(path, &e))?;
+        for (file_name, bytes) in files {
+            if file_name.is_empty() || file_name.contains(['/', '\\']) || file_name.starts_with('.')
+            {
+                return Err(Error::internal("An export file name was not a plain name."));
+            }
+            write_new_private_file(&temp.join(file_name), bytes.as_ref())?;
+        }
+        #[cfg(unix)]
+        File::open(&temp)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| write_failed(path, &e))?;
+        std::fs::rename(&temp, path).map_err(|e| write_failed(path, &e))
+    })();
+    if let Err(e) = made {
+        let _ = std::fs::remove_dir_all(&temp);
+        return Err(e);
+    }
+    #[cfg(unix)]
+    if let Ok(d) = File::open(parent) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
 /// Read a file the person chose, refusing one larger than `max` bytes (checked before
 /// and while reading, so a hostile file cannot fill memory).
 pub fn read_capped(path: &Path, max: usize, what: &str) -> Result<Vec<u8>> {
@@ -141,6 +192,40 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("key.txt")]);
+    }
+
+    #[test]
+    fn a_new_folder_appears_whole_and_private_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export");
+        let files = vec![
+            ("a.md".to_string(), b"one".to_vec()),
+            ("b.md".to_string(), b"two".to_vec()),
+        ];
+        write_new_private_folder(&path, &files).unwrap();
+        assert_eq!(std::fs::read(path.join("b.md")).unwrap(), b"two");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&path), 0o700);
+            assert_eq!(mode(&path.join("a.md")), 0o600);
+        }
+        // Never replaced or merged into.
+        let err = write_new_private_folder(&path, &files).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidInput);
+        // A bad name part-way leaves nothing behind, not even the hidden folder.
+        let other = dir.path().join("other");
+        let bad = vec![
+            ("a.md".to_string(), b"x".to_vec()),
+            ("../b.md".to_string(), b"y".to_vec()),
+        ];
+        assert!(write_new_private_folder(&other, &bad).is_err());
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("export")]);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod deid;
 mod error;
 pub mod files;
 pub mod ids;
+pub mod import;
 pub mod journal;
 pub mod location;
 pub mod prompts;

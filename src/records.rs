@@ -203,6 +203,39 @@ pub fn commit(vault: &mut Vault, sealed: &[Sealed]) -> Result<()> {
     })
 }
 
+/// Writes records inside one transaction (see [`write_all`]).
+pub struct Writer<'a> {
+    tx: &'a rusqlite::Transaction<'a>,
+    sealer: crate::vault::RecordSealer<'a>,
+}
+
+impl std::fmt::Debug for Writer<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Writer").finish_non_exhaustive()
+    }
+}
+
+impl Writer<'_> {
+    /// Encrypt `value` as record `id` at `revision` and write it in this transaction.
+    pub fn put<T: Record>(&mut self, id: [u8; 16], revision: u64, value: &T) -> Result<()> {
+        let plain = Zeroizing::new(
+            serde_json::to_vec(value)
+                .map_err(|_| Error::internal("Could not encode the record."))?,
+        );
+        let row = self.sealer.seal(T::TABLE, id, T::KIND, revision, &plain)?;
+        crate::store::put_record(self.tx, T::TABLE, &row)
+    }
+}
+
+/// Seal and write records one after another in one transaction, as `f` makes them:
+/// all of it lands, or none of it. `f` may refuse part-way (a record that breaks a
+/// rule), and a write may fail part-way (a full disk); either rolls back every record
+/// written before it. For many records at once, where sealing them all first would
+/// hold every ciphertext in memory.
+pub fn write_all<T>(vault: &mut Vault, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+    vault.transaction_sealing(|tx, sealer| f(&mut Writer { tx, sealer }))
+}
+
 /// Records filed under a table this version does not know (moved or forged rows), as
 /// damage to report: how many, and their ids.
 pub fn check_strays(vault: &Vault) -> Result<Checked> {

@@ -359,20 +359,27 @@ impl Vault {
         revision: u64,
         plaintext: &[u8],
     ) -> Result<RecordRow> {
-        let aad = RecordAad {
+        RecordSealer {
+            key: &self.key,
             journal_id: self.journal_id,
-            table: table as u8,
-            record_id: id,
-            kind,
-            revision,
-        };
-        Ok(RecordRow {
-            id,
-            kind,
-            revision,
             key_id: self.key_id,
-            envelope: seal_record(&self.key, &aad, plaintext)?,
-        })
+        }
+        .seal(table, id, kind, revision, plaintext)
+    }
+
+    /// Run `f` inside one store transaction with a handle that seals records, for
+    /// writing many records that are made one after another (see
+    /// [`crate::records::write_all`]).
+    pub fn transaction_sealing<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>, RecordSealer<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let sealer = RecordSealer {
+            key: &self.key,
+            journal_id: self.journal_id,
+            key_id: self.key_id,
+        };
+        self.store.transaction(|tx| f(tx, sealer))
     }
 
     /// Decrypt a stored record. Fails (coarsely) if it was edited, moved or truncated.
@@ -409,6 +416,42 @@ impl RecordOpener<'_> {
             &record_aad(&self.journal_id, table, row),
             &row.envelope,
         )
+    }
+}
+
+/// See [`Vault::transaction_sealing`]: seals records while the store is in a
+/// transaction.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordSealer<'a> {
+    key: &'a DataKey,
+    journal_id: [u8; 16],
+    key_id: u32,
+}
+
+impl RecordSealer<'_> {
+    /// Encrypt `plaintext` as record `id` of `table` at `revision`; as [`Vault::seal`].
+    pub fn seal(
+        &self,
+        table: Table,
+        id: [u8; 16],
+        kind: u8,
+        revision: u64,
+        plaintext: &[u8],
+    ) -> Result<RecordRow> {
+        let aad = RecordAad {
+            journal_id: self.journal_id,
+            table: table as u8,
+            record_id: id,
+            kind,
+            revision,
+        };
+        Ok(RecordRow {
+            id,
+            kind,
+            revision,
+            key_id: self.key_id,
+            envelope: seal_record(self.key, &aad, plaintext)?,
+        })
     }
 }
 

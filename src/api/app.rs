@@ -88,6 +88,9 @@ pub struct App {
     /// The packet file last imported from [`App::waiting_packet`], which the person may
     /// then delete.
     imported_packet: Option<PathBuf>,
+    /// The export chosen in the native dialog and previewed, waiting for "Import": kept
+    /// here so the page never holds its path. Forgotten on lock.
+    pending_import: Option<(PathBuf, Option<crate::journal::ImportSource>)>,
     /// The journal is out on loan to slow work ([`App::lend`]).
     lent: bool,
     /// A lock was asked for while the journal was lent: it locks the moment it is back.
@@ -104,6 +107,7 @@ impl App {
             backup_error: None,
             waiting_packet: None,
             imported_packet: None,
+            pending_import: None,
             lent: false,
             lock_on_return: false,
         }
@@ -261,6 +265,7 @@ impl App {
             // journal (with the staged draft) locks the moment it comes back.
             self.lock_on_return = true;
             self.fresh_recovery_key = None;
+            self.pending_import = None;
             return Ok(());
         }
         let flushed = self.flush_draft();
@@ -271,10 +276,29 @@ impl App {
             staged.zeroize();
         }
         self.fresh_recovery_key = None;
+        self.pending_import = None;
         if let Some(journal) = self.journal.take() {
             journal.lock();
         }
         flushed
+    }
+
+    /// Keep the export the person chose (and saw previewed) for the import that follows.
+    pub fn hold_import(&mut self, path: PathBuf, format: Option<crate::journal::ImportSource>) {
+        self.pending_import = Some((path, format));
+    }
+
+    /// The export held for import, taken: it is imported once, or chosen again.
+    pub fn take_import(&mut self) -> Result<(PathBuf, Option<crate::journal::ImportSource>)> {
+        self.journal()?;
+        self.pending_import.take().ok_or_else(|| {
+            Error::invalid("Choose the export to import first; nothing was imported.")
+        })
+    }
+
+    /// Forget the export held for import (the person cancelled).
+    pub fn cancel_import(&mut self) {
+        self.pending_import = None;
     }
 
     /// Write the staged draft, encrypted (on lock and when the window closes).

@@ -63,6 +63,11 @@ macro_rules! with_commands {
                 export_review: () => ExportReview,
                 export_journal: ExportRequest => SavedFile,
             }
+            import {
+                choose_import: ImportChoice => Option<ImportPreview>,
+                import_journal: ImportJournalRequest => ImportDone,
+                cancel_import: () => (),
+            }
             backups {
                 backup_status: () => BackupStatus,
                 back_up_now: () => BackupStatus,

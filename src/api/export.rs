@@ -16,17 +16,32 @@ use crate::{Error, Result};
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
+    /// Every entry as it is stored, in one JSON file.
     Json,
+    /// One Markdown document.
     #[cfg_attr(feature = "cli", value(name = "md", alias = "markdown"))]
     Markdown,
+    /// A folder of Markdown notes, one per reflection, with YAML front matter (opens as
+    /// an Obsidian vault; Attune imports it back).
+    #[cfg_attr(feature = "cli", value(name = "md-folder", alias = "obsidian"))]
+    MarkdownFolder,
+    /// jrnl's JSON export format.
+    Jrnl,
 }
 
 impl ExportFormat {
+    /// The file's extension; empty for the folder.
     pub fn extension(self) -> &'static str {
         match self {
-            Self::Json => "json",
+            Self::Json | Self::Jrnl => "json",
             Self::Markdown => "md",
+            Self::MarkdownFolder => "",
         }
+    }
+
+    /// Whether the export is a folder rather than a file.
+    pub fn is_folder(self) -> bool {
+        self == Self::MarkdownFolder
     }
 }
 
@@ -113,30 +128,42 @@ pub fn check(journal: &Journal, req: &ExportRequest) -> Result<()> {
     Ok(())
 }
 
-/// A file name for an export that names no one: the date and the format.
+/// A file (or folder) name for an export that names no one: the date and the format.
 pub fn file_name(format: ExportFormat) -> String {
-    format!(
-        "attune-export-{}.{}",
-        chrono::Local::now().date_naive(),
-        format.extension()
-    )
+    let today = chrono::Local::now().date_naive();
+    match format {
+        ExportFormat::MarkdownFolder => format!("attune-export-{today}"),
+        ExportFormat::Jrnl => format!("attune-export-{today}-jrnl.json"),
+        _ => format!("attune-export-{today}.{}", format.extension()),
+    }
 }
 
-/// Write the journal (without the trash) as plain text to `path`. Refused until the
-/// identifying passages were reviewed.
+/// Write the journal (without the trash) as plain text to `path`: a file, or for the
+/// Markdown folder a new folder (never one already there, whatever `mode` says: a
+/// folder is not replaced). Refused until the identifying passages were reviewed.
 pub fn write(
     journal: &Journal,
     req: &ExportRequest,
     path: &Path,
     mode: WriteMode,
 ) -> Result<Exported> {
-    let file = files::save_made(path, mode, || {
+    let file = if req.format.is_folder() {
+        files::refuse_existing(path)?;
         check(journal, req)?;
-        match req.format {
-            ExportFormat::Json => crate::journal::to_json(exported(journal)),
-            ExportFormat::Markdown => Ok(crate::journal::to_markdown(exported(journal))),
-        }
-    })?;
+        let notes = crate::journal::to_markdown_notes(exported(journal));
+        crate::files::write_new_private_folder(path, &notes)?;
+        SavedFile::at(path)
+    } else {
+        files::save_made(path, mode, || {
+            check(journal, req)?;
+            match req.format {
+                ExportFormat::Json => crate::journal::to_json(exported(journal)),
+                ExportFormat::Markdown => Ok(crate::journal::to_markdown(exported(journal))),
+                ExportFormat::Jrnl => crate::journal::to_jrnl_json(exported(journal)),
+                ExportFormat::MarkdownFolder => Err(Error::internal("A folder is not a file.")),
+            }
+        })?
+    };
     Ok(Exported {
         file,
         entries: exported(journal).count(),

@@ -5,6 +5,7 @@
 //!
 //! - [`keys`]: create, unlock, recover; passphrase, data key and recovery key.
 //! - [`entries`]: reflections. [`export`]: plain-text export and its review.
+//!   [`import`]: bringing a journal over from another app, previewed first.
 //! - [`backups`], [`wellbeing`] (check-ins), [`sessions`] (supervision sessions and
 //!   hours), [`packs`] (guided prompts and insights), [`deid`], [`settings`],
 //!   [`exchange`] (the supervision exchange), [`files`] (saving files the person asks
@@ -26,6 +27,7 @@ pub mod entries;
 pub mod exchange;
 pub mod export;
 pub mod files;
+pub mod import;
 pub mod keys;
 pub mod packs;
 pub mod sessions;
@@ -45,6 +47,7 @@ pub const COMMAND_NAMES: &[&str] = {
     with_commands!(names)
 };
 
+pub use crate::import::DroppedKind;
 pub use app::{about, About, App, Status, WaitingPacket};
 pub use backups::{BackupStatus, RestoredBackup};
 pub use deid::{DeidCount, DeidReport, DeidRequest};
@@ -59,6 +62,10 @@ pub use exchange::{
 };
 pub use export::{ExportFinding, ExportFormat, ExportRequest, ExportReview};
 pub use files::{SavedFile, WriteMode};
+pub use import::{
+    DroppedItem, FlaggedReflection, ImportChoice, ImportDeid, ImportDone, ImportJournalRequest,
+    ImportOptions, ImportPreview, TagCount,
+};
 pub use keys::{
     ChangePassphraseRequest, CreateRequest, CreateResponse, RecoverRequest, RecoveryKeyCheck,
     SecretText, ShownRecoveryKey, UnlockRequest, RECOVERY_KEY_FILE_NAME,
@@ -71,10 +78,10 @@ pub use crate::error::{Error, ErrorCode, Result};
 pub use crate::journal::{
     AnswerValue, Checkin, CheckinAnswer, CheckinForm, CheckinId, CheckinItem, CheckinSaved,
     DamagedRecord, Direction, Draft, Entry, EntryChange, EntryId, EntryKind, EntrySummary, Filter,
-    FindRequest, HoursSummary, ItemTrend, MonthMinutes, NewCheckin, NewEntry, OverallPoint,
-    PackRef, Page, PromptAnswer, SessionFormat, SessionId, SessionInput, SessionRole, Setting,
-    Settings, Snippet, Sort, Suggestion, SupervisionSession, Support, Theme, TrendPoint, Trends,
-    TrendsRequest, WeekSummary,
+    FindRequest, HoursSummary, ImportSource, Imported, ItemTrend, MonthMinutes, NewCheckin,
+    NewEntry, OverallPoint, PackRef, Page, PromptAnswer, SessionFormat, SessionId, SessionInput,
+    SessionRole, Setting, Settings, Snippet, Sort, Suggestion, SupervisionSession, Support, Theme,
+    TrendPoint, Trends, TrendsRequest, WeekSummary,
 };
 pub use crate::prompts::{
     AnswerType, CarryingWeek, CollaborativeTask, ElementCoverage, Insights, InsightsRequest, Lens,

@@ -16,6 +16,8 @@ pub const MAX_BODY_CHARS: usize = 200_000;
 pub const MAX_ANSWERS: usize = 60;
 /// Words marked "not a name here" in one reflection.
 pub const MAX_NOT_NAMES: usize = 50;
+/// Longest id an imported reflection keeps of its source (a uuid, a number, a digest).
+pub const MAX_SOURCE_ID_CHARS: usize = 128;
 /// Longest prompt text kept with an answer, and longest plan step, in characters.
 pub const MAX_PROMPT_TEXT_CHARS: usize = 1_000;
 pub const MAX_PLAN_STEP_CHARS: usize = 1_000;
@@ -182,6 +184,82 @@ impl Zeroize for PromptAnswer {
     }
 }
 
+/// The journal app an imported reflection came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+pub enum ImportSource {
+    /// Day One's JSON export (a ZIP, or its unpacked folder or JSON file).
+    #[serde(rename = "dayone")]
+    #[cfg_attr(feature = "cli", value(name = "dayone"))]
+    DayOne,
+    /// jrnl: its JSON export, its plain text journal, or a folder journal.
+    #[serde(rename = "jrnl")]
+    Jrnl,
+    /// Mini Diary's JSON export.
+    #[serde(rename = "minidiary")]
+    #[cfg_attr(feature = "cli", value(name = "minidiary"))]
+    MiniDiary,
+    /// Mini Diarium's JSON export.
+    #[serde(rename = "minidiarium")]
+    #[cfg_attr(feature = "cli", value(name = "minidiarium"))]
+    MiniDiarium,
+    /// A folder of Markdown files (Obsidian daily notes and the like, Attune's own
+    /// Markdown folder export), or one Markdown file.
+    #[serde(rename = "markdown")]
+    Markdown,
+}
+
+impl ImportSource {
+    pub const ALL: [ImportSource; 5] = [
+        Self::DayOne,
+        Self::Jrnl,
+        Self::MiniDiary,
+        Self::MiniDiarium,
+        Self::Markdown,
+    ];
+
+    /// The name used on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::DayOne => "dayone",
+            Self::Jrnl => "jrnl",
+            Self::MiniDiary => "minidiary",
+            Self::MiniDiarium => "minidiarium",
+            Self::Markdown => "markdown",
+        }
+    }
+
+    /// The app's name, for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::DayOne => "Day One",
+            Self::Jrnl => "jrnl",
+            Self::MiniDiary => "Mini Diary",
+            Self::MiniDiarium => "Mini Diarium",
+            Self::Markdown => "Markdown files",
+        }
+    }
+}
+
+/// Where an imported reflection came from, kept inside its encrypted record: importing
+/// the same file again adds nothing the second time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct Imported {
+    pub source: ImportSource,
+    /// The source's own id for the entry (Day One's uuid, Mini Diarium's id, Mini
+    /// Diary's day), or, where it has none, a fingerprint of its date, title and text.
+    pub source_id: String,
+    pub imported_at: DateTime<Utc>,
+}
+
+impl Zeroize for Imported {
+    fn zeroize(&mut self) {
+        self.source_id.zeroize();
+    }
+}
+
 /// A journal entry as the person sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
@@ -212,6 +290,10 @@ pub struct Entry {
     pub revision: u64,
     /// Set while the entry is in the trash.
     pub deleted_at: Option<DateTime<Utc>>,
+    /// Set on a reflection brought in from another journal app.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub imported: Option<Imported>,
 }
 
 impl Zeroize for Entry {
@@ -225,7 +307,20 @@ impl Zeroize for Entry {
             answer.zeroize();
         }
         self.answers.clear();
+        if let Some(imported) = &mut self.imported {
+            imported.zeroize();
+        }
     }
+}
+
+/// A reflection arriving from another journal app: what was written, when it was
+/// written and last changed there, and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incoming {
+    pub entry: NewEntry,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub imported: Imported,
 }
 
 /// The fields a person writes, for a new entry. Missing fields take defaults (today,
@@ -334,9 +429,33 @@ impl Entry {
             not_names: input.not_names,
             revision: 1,
             deleted_at: None,
+            imported: None,
         };
         entry.normalise_and_validate()?;
         Ok(entry)
+    }
+
+    /// Build an entry brought in from another app, keeping the times it was written and
+    /// last changed there (never later than each other) and where it came from.
+    pub fn import(id: EntryId, incoming: Incoming) -> Result<Self> {
+        let Incoming {
+            entry,
+            created_at,
+            updated_at,
+            imported,
+        } = incoming;
+        let mut made = Self::create(id, entry, created_at)?;
+        made.updated_at = updated_at.max(created_at);
+        let id_ok = !imported.source_id.is_empty()
+            && imported.source_id.chars().count() <= MAX_SOURCE_ID_CHARS
+            && !imported.source_id.chars().any(char::is_control);
+        if !id_ok {
+            return Err(Error::invalid(format!(
+                "An imported entry's source id is 1 to {MAX_SOURCE_ID_CHARS} characters on one line."
+            )));
+        }
+        made.imported = Some(imported);
+        Ok(made)
     }
 
     /// Apply a change, validating the result. Revision and timestamps are the caller's.

@@ -28,8 +28,8 @@ pub use checkin::{
     WeekSummary,
 };
 pub use entry::{
-    validate_family_code, AnswerValue, Entry, EntryChange, EntryKind, NewEntry, PackRef,
-    PromptAnswer, Setting,
+    validate_family_code, AnswerValue, Entry, EntryChange, EntryKind, ImportSource, Imported,
+    Incoming, NewEntry, PackRef, PromptAnswer, Setting,
 };
 pub use packs::CUSTOM_ID_PREFIX;
 pub use search::{Query, Snippet};
@@ -284,6 +284,35 @@ impl Journal {
         Ok(&self.entries[at].entry)
     }
 
+    /// Write many entries brought in from another app in one transaction: every one of
+    /// them lands, or none does. Each is checked as it is written, so the first refusal
+    /// (or a failed write) part-way rolls back everything written before it, and the
+    /// journal in memory is left as it was. Returns how many were added.
+    pub fn add_all(&mut self, batch: impl IntoIterator<Item = Incoming>) -> Result<usize> {
+        let mut made: Vec<Entry> = Vec::new();
+        let written = records::write_all(&mut self.vault, |writer| {
+            for incoming in batch {
+                let entry = Entry::import(EntryId(random_id()?), incoming)?;
+                writer.put(entry.id.0, entry.revision, &entry)?;
+                made.push(entry);
+            }
+            Ok(())
+        });
+        if let Err(e) = written {
+            for entry in &mut made {
+                entry.zeroize();
+            }
+            return Err(e);
+        }
+        let added = made.len();
+        self.entries.reserve(added);
+        for entry in made {
+            self.index.insert(entry.id, self.entries.len());
+            self.entries.push(cached(entry));
+        }
+        Ok(added)
+    }
+
     /// Change an entry, durably; its revision goes up by one.
     pub fn edit(
         &mut self,
@@ -515,4 +544,7 @@ pub fn is_damage(code: ErrorCode) -> bool {
 }
 
 mod export;
-pub use export::{count_identifying, identifying_passages, silenced_words, to_json, to_markdown};
+pub use export::{
+    count_identifying, identifying_passages, silenced_words, to_jrnl_json, to_json, to_markdown,
+    to_markdown_notes,
+};

@@ -660,3 +660,59 @@ fn no_typed_text_is_readable_in_a_backup_file() {
     assert!(!find_markers(&control, &typed.all()).is_empty());
     assert_no_markers(&backups, &typed.all(), "in a backup");
 }
+
+#[test]
+fn imported_text_never_reaches_the_journals_files_in_plaintext() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    // The exports sit outside the journal folder: only the journal's files are scanned.
+    let sources = tmp.path().join("sources");
+    fs::create_dir_all(sources.join("notes/2024")).unwrap();
+    let jrnl = Markers::new("J1");
+    let note = Markers::new("M2");
+    fs::write(
+        sources.join("journal.txt"),
+        format!(
+            "[2024-01-15 09:30] {}\n{}\n@{}\n",
+            jrnl.title, jrnl.body, jrnl.tags[0]
+        ),
+    )
+    .unwrap();
+    fs::write(
+        sources.join("notes/2024/2024-02-01.md"),
+        format!(
+            "---\ntitle: \"{}\"\ntags: [\"{}\", \"{}\"]\n---\n{}\n",
+            note.title, note.tags[0], note.tags[1], note.body
+        ),
+    )
+    .unwrap();
+
+    let (mut journal, _) = create_journal(&dir);
+    let options = attune::api::ImportOptions::default();
+    for source in [sources.join("journal.txt"), sources.join("notes")] {
+        let done = attune::api::import::import(&mut journal, &source, &options).unwrap();
+        assert_eq!(done.imported, 1);
+    }
+    // Held by the journal, so the scan proves something.
+    let hits = journal
+        .find(&FindRequest {
+            text: "CanaryBodyM2".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(hits.total, 1);
+    let mut markers: Vec<(String, String)> = Vec::new();
+    markers.extend(
+        jrnl.all()
+            .into_iter()
+            .filter(|(n, _)| n == "title" || n.starts_with("body") || n == "tag 0"),
+    );
+    markers.extend(
+        note.all()
+            .into_iter()
+            .filter(|(n, _)| n == "title" || n.starts_with("body") || n.starts_with("tag")),
+    );
+    assert_no_markers(&dir, &markers, "after an import, while open");
+    journal.lock();
+    assert_no_markers(&dir, &markers, "after an import, closed");
+}

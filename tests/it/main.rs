@@ -16,6 +16,7 @@ mod checkins;
 mod deid;
 mod exchange;
 mod exchange_api;
+mod import;
 mod journal;
 mod migrations;
 mod packets;

@@ -13,7 +13,7 @@ use crate::support::cli::{child_output, with_test_env};
 const PASS: &str = "disk full passphrase";
 
 /// Run `script` in bash with `$ATTUNE` pointing at the binary and a passphrase file set.
-fn bash(script: &str, namespace: bool) -> (i32, String, String) {
+pub(crate) fn bash(script: &str, namespace: bool) -> (i32, String, String) {
     let tmp = tempfile::TempDir::new().unwrap();
     let pass = tmp.path().join("pass");
     std::fs::write(&pass, format!("{PASS}\n")).unwrap();
@@ -39,7 +39,7 @@ fn bash(script: &str, namespace: bool) -> (i32, String, String) {
     )
 }
 
-fn value<'a>(stdout: &'a str, key: &str) -> &'a str {
+pub(crate) fn value<'a>(stdout: &'a str, key: &str) -> &'a str {
     stdout
         .lines()
         .find_map(|l| l.strip_prefix(&format!("{key}=")))

@@ -17,5 +17,6 @@ mod support;
 mod age_interop;
 mod cli;
 mod cli_exchange;
+mod cli_import;
 mod disk_full;
 mod no_network;

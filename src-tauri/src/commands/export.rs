@@ -26,11 +26,24 @@ pub async fn export_journal(
     req: ExportRequest,
 ) -> Reply<SavedFile> {
     state.read(|j| api::export::check(j, &req))?;
-    let filter = match req.format {
-        ExportFormat::Json => ("JSON", &["json"][..]),
-        ExportFormat::Markdown => ("Markdown", &["md"][..]),
-    };
     let name = api::export::file_name(req.format);
+    if req.format.is_folder() {
+        // A new folder inside the one chosen; an existing one is never replaced.
+        return match dialogs::pick_folder(&app, "Choose where to put the export folder").await? {
+            None => Ok(SavedFile::cancelled()),
+            Some(parent) => {
+                let path = parent.join(name);
+                state
+                    .lend(move |j| api::export::write(j, &req, &path, WriteMode::NewOnly))
+                    .await
+                    .map(|done| done.file)
+            }
+        };
+    }
+    let filter = match req.format {
+        ExportFormat::Json | ExportFormat::Jrnl => ("JSON", &["json"][..]),
+        ExportFormat::Markdown | ExportFormat::MarkdownFolder => ("Markdown", &["md"][..]),
+    };
     match dialogs::save_path(&app, "Export your journal", &name, filter).await? {
         None => Ok(SavedFile::cancelled()),
         Some(path) => state

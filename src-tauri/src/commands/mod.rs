@@ -6,6 +6,7 @@ pub mod backups;
 pub mod entries;
 pub mod exchange;
 pub mod export;
+pub mod import;
 pub mod keys;
 pub mod packs;
 pub mod sessions;

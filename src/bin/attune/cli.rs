@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use attune::api::ExportFormat;
-use attune::journal::{SessionFormat, Sort};
+use attune::journal::{ImportSource, SessionFormat, Sort};
 use attune::prompts;
 use attune::share::{CardRole, MyRelation};
 use clap::{Args, Parser, Subcommand};
@@ -70,14 +70,24 @@ pub enum Command {
     Purge { id: String },
     /// Delete everything in the trash for good.
     EmptyTrash,
-    /// Write every entry, unencrypted, to a file you name.
+    /// Write every entry, unencrypted, to a file (or, for md-folder, a folder) you name.
     Export {
+        /// json, md (one document), md-folder (one Markdown note per reflection, with
+        /// front matter; opens in Obsidian) or jrnl (jrnl's JSON)
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// The file to write; it must not exist yet
-        #[arg(long, value_name = "FILE")]
+        /// The file or folder to write; it must not exist yet
+        #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
     },
+    /// Bring a journal over from another app: Day One (its JSON export ZIP), jrnl, Mini
+    /// Diary, Mini Diarium, or a folder of Markdown notes.
+    ///
+    /// Shows what comes over and what is left behind (location, weather, media, ...),
+    /// and what looks identifying, then imports every new entry in one go, or nothing
+    /// if anything is wrong. Entries already in the journal are left out, so importing
+    /// the same file twice adds nothing.
+    ImportJournal(ImportJournalArgs),
     /// Change the passphrase.
     Passwd,
     /// Open the journal with the recovery key and choose a new passphrase.
@@ -210,6 +220,25 @@ pub enum Command {
     /// Read feedback from your supervisors; with --to, write a response to a supervisee
     /// and the feedback packet.
     Feedback(FeedbackArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportJournalArgs {
+    /// The export: a file (ZIP, JSON, text or Markdown) or a folder
+    #[arg(value_name = "FILE|DIR")]
+    pub path: PathBuf,
+    /// The app that made it [default: found from the contents]
+    #[arg(long, value_enum)]
+    pub format: Option<ImportSource>,
+    /// Show what would come over, and import nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Bring every entry in as a private reflection (not an encounter)
+    #[arg(long)]
+    pub private: bool,
+    /// Flag entries starred or pinned in the other app "bring to supervision"
+    #[arg(long)]
+    pub flag_starred: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -16,7 +16,18 @@ const MARKERS = ['KestrelAnswerCanary', 'OtterClosingCanary', 'WillowLensCanary'
 /** Choose a pack in the editor's select by its id. */
 async function choosePack(b, id) {
   const select = await waitFor(b, testIds.packSelect);
-  await select.selectByAttribute('value', id);
+  // As in the harness's click: bring it to the middle first (the sticky header takes
+  // clicks at the top), and try again if the screen is still settling.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await b.execute((e) => e.scrollIntoView({ block: 'center' }), select);
+      await select.selectByAttribute('value', id);
+      break;
+    } catch (e) {
+      if (attempt >= 5 || !/intercepted/i.test(String(e.message))) throw e;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
   await waitFor(b, testIds.guidedPrompt);
 }
 

@@ -1,6 +1,6 @@
 // Words the app shows in more than one place: labels for the core's values, and the
 // About page's statements. Kept here, as data, so they read the same everywhere.
-import type { EntryKind, Setting, Theme } from './ipc/types';
+import type { EntryKind, ImportSource, Setting, Theme } from './ipc/types';
 
 export const APP_NAME = 'Attune';
 
@@ -10,6 +10,15 @@ export const KIND_LABELS: Record<EntryKind, string> = {
 };
 
 export const KINDS: readonly EntryKind[] = ['encounter', 'private'];
+
+/** The apps a reflection can be imported from (the core's `ImportSource`). */
+export const IMPORT_SOURCES: Record<ImportSource, string> = {
+  dayone: 'Day One',
+  jrnl: 'jrnl',
+  minidiary: 'Mini Diary',
+  minidiarium: 'Mini Diarium',
+  markdown: 'Markdown notes',
+};
 
 export const SETTING_LABELS: Record<Setting, string> = {
   home_visit: 'Home visit',

@@ -67,6 +67,7 @@ export const testIds = Object.freeze({
   entryEdit: 'entry-edit',
   entryFamilyCode: 'entry-family-code',
   entryFlag: 'entry-flag',
+  entryImported: 'entry-imported',
   entryKind: 'entry-kind',
   entryList: 'entry-list',
   entryListItem: 'entry-list-item',
@@ -372,6 +373,20 @@ export const testIds = Object.freeze({
   supportRow: 'support-row',
   supportSave: 'support-save',
   whereToTurn: 'where-to-turn',
+  // Import from another journal app
+  importAll: 'import-all',
+  importCancel: 'import-cancel',
+  importChooseFile: 'import-choose-file',
+  importChooseFolder: 'import-choose-folder',
+  importDeid: 'import-deid',
+  importDone: 'import-done',
+  importDropped: 'import-dropped',
+  importError: 'import-error',
+  importFlagStarred: 'import-flag-starred',
+  importPanel: 'import-panel',
+  importPreview: 'import-preview',
+  importPrivate: 'import-private',
+  importSummary: 'import-summary',
 
   // Settings
   agencyPolicyNote: 'agency-policy-note',

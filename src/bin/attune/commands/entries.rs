@@ -440,6 +440,13 @@ fn print_entry(e: &Entry, registry: &Registry) {
     if let Some(d) = e.deleted_at {
         println!("in trash:  since {}", d.format("%Y-%m-%d"));
     }
+    if let Some(i) = &e.imported {
+        println!(
+            "imported:  from {} on {}",
+            i.source.label(),
+            i.imported_at.format("%Y-%m-%d")
+        );
+    }
     if let Some(pack) = &e.prompt_pack {
         match registry.find(&pack.id, pack.version) {
             Some(p) => println!(

@@ -4,6 +4,7 @@
 mod backups;
 mod entries;
 mod exchange;
+mod import;
 mod keys;
 mod packs;
 mod sessions;
@@ -77,6 +78,7 @@ pub fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
         Command::Purge { id } => entries::purge(ctx, &id)?,
         Command::EmptyTrash => entries::empty_trash(ctx)?,
         Command::Export { format, out } => entries::export(ctx, format, out.as_deref())?,
+        Command::ImportJournal(args) => import::import_journal(ctx, &args)?,
         Command::Restore { target, to, yes } => {
             if backups::names_backup_file(&target, to.is_some() || yes) {
                 backups::restore(ctx, &target, to.as_deref(), yes)?;

@@ -7,6 +7,7 @@
 import { AttuneError, type Backend, type Command, type Commands } from './index';
 import { FakeBackups } from './fake-backups';
 import { FakeExchange } from './fake-exchange';
+import { FakeImport } from './fake-import';
 import { CHECKIN_FORM, FakeGuided, LENSES, fakeDeid, fakeSilenced } from './fake-guided';
 import { FakeSessions } from './fake-sessions';
 import { DEFAULT_SETTINGS } from '../settings';
@@ -17,6 +18,7 @@ import type {
   EntrySummary,
   ErrorCode,
   FindRequest,
+  Imported,
   NewEntry,
   Page,
   Settings,
@@ -32,6 +34,8 @@ export interface FakeCall {
 /** An entry to start with; anything missing takes the core's default. */
 export type SeedEntry = Partial<NewEntry> & {
   body?: string;
+  /** Brought in from another app (set by the import, never by `create_entry`). */
+  imported?: Imported;
   created_at?: string;
   updated_at?: string;
   deleted_at?: string | null;
@@ -322,6 +326,8 @@ export class FakeBackend implements Backend {
   readonly backups: FakeBackups;
   /** Identity, contacts, shares, inbox and feedback of the supervision exchange. */
   readonly exchange: FakeExchange;
+  /** Bringing a journal over from another app: the export the dialog offers. */
+  readonly importer: FakeImport;
   private readonly handlers = new Set<() => void>();
   private readonly failures = new Map<Command, AttuneError>();
   private seq = 0;
@@ -357,6 +363,7 @@ export class FakeBackend implements Backend {
       () => this.entries,
       () => this.settings.deid_allow,
     );
+    this.importer = new FakeImport(invalid, (entry) => this.seed(entry));
     if (this.passphrase !== null) this.recoveryKey = makeRecoveryKey();
     for (const seed of options.entries ?? []) this.seed(seed);
   }
@@ -382,6 +389,7 @@ export class FakeBackend implements Backend {
       not_names: s.not_names ?? [],
       revision: 1,
       deleted_at: s.deleted_at ?? null,
+      ...(s.imported ? { imported: s.imported } : {}),
     };
     validate(entry);
     this.entries.push(entry);
@@ -568,6 +576,13 @@ export class FakeBackend implements Backend {
         this.savedFiles.push({ name, text: JSON.stringify(this.entries.filter((e) => e.deleted_at === null)) });
         return { saved: true, file_name: name };
       }
+      case 'choose_import':
+        return this.importer.choose(req as Commands['choose_import'][0]);
+      case 'import_journal':
+        return this.importer.importHeld(req as Commands['import_journal'][0]);
+      case 'cancel_import':
+        this.importer.cancel();
+        return null;
       case 'list_sessions':
         return this.supervision.list((req as Commands['list_sessions'][0]).year);
       case 'save_session':

@@ -63,7 +63,11 @@ revision: number,
 /**
  * Set while the entry is in the trash.
  */
-deleted_at: string | null, };
+deleted_at: string | null, 
+/**
+ * Set on a reflection brought in from another journal app.
+ */
+imported?: Imported, };
 
 export type NewEntry = { encounter_date: string | null, kind: EntryKind | null, setting: Setting | null, family_code: string | null, title: string | null, prompt_pack: PackRef | null, answers: Array<PromptAnswer>, body: string, tags: Array<string>, carrying: number | null, bring_to_supervision: boolean, not_names: Array<string>, };
 
@@ -87,6 +91,15 @@ prompt_id: string,
 prompt: string, value: AnswerValue, };
 
 export type AnswerValue = { "type": "text", "value": string } | { "type": "scale", "value": number } | { "type": "choice", "value": string } | { "type": "plan", "value": { step: string, by: string, } };
+
+export type Imported = { source: ImportSource, 
+/**
+ * The source's own id for the entry (Day One's uuid, Mini Diarium's id, Mini
+ * Diary's day), or, where it has none, a fingerprint of its date, title and text.
+ */
+source_id: string, imported_at: string, };
+
+export type ImportSource = "dayone" | "jrnl" | "minidiary" | "minidiarium" | "markdown";
 
 export type FindRequest = { text: string, filter: Filter, sort: Sort, offset: number, 
 /**
@@ -394,7 +407,7 @@ text: string, };
 
 export type FindingKind = "phone" | "email" | "street_address" | "birth_date" | "record_number" | "person_name" | "place" | "social_handle";
 
-export type ExportFormat = "json" | "markdown";
+export type ExportFormat = "json" | "markdown" | "markdown_folder" | "jrnl";
 
 export type ExportRequest = { format: ExportFormat, 
 /**
@@ -415,6 +428,69 @@ entries: number, findings: Array<ExportFinding>,
  * leaves (shown so a name allowed by mistake is seen), sorted, each once.
  */
 silenced: Array<string>, };
+
+export type ImportChoice = { folder: boolean, format: ImportSource | null, };
+
+export type ImportJournalRequest = { as_private: boolean, flag_starred: boolean, };
+
+export type ImportPreview = { format: ImportSource, 
+/**
+ * The app's name, for people.
+ */
+format_label: string, 
+/**
+ * Reflections the import would add.
+ */
+entries: number, 
+/**
+ * Entries already in the journal (imported before, or the same date, title and
+ * text), which are left out.
+ */
+already_in_journal: number, first_date: string | null, last_date: string | null, 
+/**
+ * Entries dated after today (kept as they are).
+ */
+future_dated: number, 
+/**
+ * Entries starred or pinned in the other app.
+ */
+starred: number, 
+/**
+ * Every tag that comes in, most used first.
+ */
+tags: Array<TagCount>, 
+/**
+ * What is left behind, each said plainly.
+ */
+dropped: Array<DroppedItem>, 
+/**
+ * Other things to know (a time zone Attune did not know, undated notes).
+ */
+notes: Array<string>, deid: ImportDeid, };
+
+export type ImportDone = { 
+/**
+ * Reflections added.
+ */
+imported: number, preview: ImportPreview, };
+
+export type TagCount = { tag: string, count: number, };
+
+export type DroppedItem = { kind: DroppedKind, count: number, text: string, };
+
+export type DroppedKind = "location" | "weather" | "device" | "activity" | "photo" | "audio" | "video" | "pdf" | "media_link" | "empty_entry" | "repeated_entry" | "tag" | "other_file";
+
+export type FlaggedReflection = { date: string, title: string | null, findings: number, };
+
+export type ImportDeid = { total: number, 
+/**
+ * Per kind, in a fixed order.
+ */
+counts: Array<DeidCount>, 
+/**
+ * The reflections with the most findings (at most five), most first.
+ */
+most: Array<FlaggedReflection>, };
 
 export type Rotation = { daily: number, weekly: number, monthly: number, };
 
@@ -868,6 +944,9 @@ export interface Commands {
   deid_scan: [DeidRequest, DeidReport];
   export_review: [null, ExportReview];
   export_journal: [ExportRequest, SavedFile];
+  choose_import: [ImportChoice, ImportPreview | null];
+  import_journal: [ImportJournalRequest, ImportDone];
+  cancel_import: [null, null];
   backup_status: [null, BackupStatus];
   back_up_now: [null, BackupStatus];
   choose_backup_folder: [null, BackupStatus];
@@ -944,6 +1023,9 @@ export const COMMANDS: readonly Command[] = [
   'deid_scan',
   'export_review',
   'export_journal',
+  'choose_import',
+  'import_journal',
+  'cancel_import',
   'backup_status',
   'back_up_now',
   'choose_backup_folder',
