@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::disk_full::{bash, value};
+use crate::disk_full::{bash, steps};
 use crate::support::cli::{stderr, stdout, Cli};
 use crate::support::files_containing;
 
@@ -196,56 +196,25 @@ fn an_import_leaves_no_plaintext_in_the_journal_or_temporary_files() {
     );
 }
 
-/// A journal with two entries, a jrnl journal of 3,000 entries (about 1 MB) to import
-/// under `LIMIT_STEP`, then the checks.
-const IMPORT_STEPS: &str = r#"
-set -u
-J="$WORK/disk/journal"
-"$ATTUNE" --journal "$J" init >/dev/null 2>&1; echo "init=$?"
-echo "first small entry" | "$ATTUNE" --journal "$J" add --title one --body-file - >/dev/null; echo "small1=$?"
-echo "second small entry" | "$ATTUNE" --journal "$J" add --title two --body-file - >/dev/null; echo "small2=$?"
-echo "before=$(cd "$J" && sha256sum * | sha256sum | cut -c1-64)"
-for i in $(seq 1 3000); do
+/// A jrnl journal of 3,000 entries (about 1 MB) imported under `LIMIT_STEP`.
+fn big_import() -> String {
+    steps(
+        r#"for i in $(seq 1 3000); do
   printf '[2024-01-01 09:%02d] IMPORT-MARKER %d\n%s\n\n' $((i % 60)) "$i" "$(printf 'words %.0s' $(seq 1 40))"
-done > "$WORK/big.txt"
-(LIMIT_STEP "$ATTUNE" --journal "$J" import-journal "$WORK/big.txt" >/dev/null 2>"$WORK/err"); echo "big=$?"
-echo "err=$(cat "$WORK/err")"
-echo "errlines=$(wc -l < "$WORK/err")"
-echo "after=$(cd "$J" && sha256sum * | sha256sum | cut -c1-64)"
-"$ATTUNE" --journal "$J" verify >/dev/null 2>&1; echo "verify=$?"
-echo "count=$("$ATTUNE" --journal "$J" list --json | grep -c '"id"')"
-"#;
+done > "$WORK/big.txt""#,
+        r#""$ATTUNE" --journal "$J" import-journal "$WORK/big.txt""#,
+    )
+}
 
 fn check_unchanged(stdout: &str, expected_message: &str) {
-    for step in ["init", "small1", "small2", "verify"] {
-        assert_eq!(value(stdout, step), "0", "{step} failed:\n{stdout}");
-    }
-    assert_eq!(
-        value(stdout, "big"),
-        "1",
-        "the import must fail with exit 1:\n{stdout}"
-    );
-    let err = value(stdout, "err");
-    assert!(err.contains(expected_message), "clear message, got {err:?}");
-    assert!(!err.contains("IMPORT-MARKER"), "no journal text in errors");
-    assert_eq!(value(stdout, "errlines"), "1");
-    assert_eq!(
-        value(stdout, "before"),
-        value(stdout, "after"),
-        "every file unchanged"
-    );
-    assert_eq!(
-        value(stdout, "count"),
-        "2",
-        "the earlier entries, and nothing else"
-    );
+    crate::disk_full::check_unchanged(stdout, expected_message, "IMPORT-MARKER");
 }
 
 #[test]
 fn an_import_cut_short_by_a_file_size_limit_leaves_the_journal_byte_identical() {
     let script = format!(
         "mkdir -p \"$WORK/disk\"\n{}",
-        IMPORT_STEPS.replace("LIMIT_STEP ", "trap '' XFSZ; ulimit -f 200; ")
+        big_import().replace("LIMIT_STEP ", "trap '' XFSZ; ulimit -f 200; ")
     );
     let (code, stdout, stderr) = bash(&script, false);
     assert_eq!(code, 0, "script failed ({code}):\n{stdout}\n{stderr}");
@@ -256,7 +225,7 @@ fn an_import_cut_short_by_a_file_size_limit_leaves_the_journal_byte_identical() 
 fn an_import_onto_a_full_disk_leaves_the_journal_byte_identical() {
     let script = format!(
         "mkdir -p \"$WORK/disk\" && mount -t tmpfs -o size=300k tmpfs \"$WORK/disk\" || exit 99\n{}",
-        IMPORT_STEPS.replace("LIMIT_STEP ", "")
+        big_import().replace("LIMIT_STEP ", "")
     );
     let (code, stdout, stderr) = bash(&script, true);
     assert_eq!(code, 0, "script failed ({code}):\n{stdout}\n{stderr}");

@@ -46,35 +46,43 @@ pub(crate) fn value<'a>(stdout: &'a str, key: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no {key}= line in:\n{stdout}"))
 }
 
-/// Shared steps: a journal with two entries, a big entry that cannot fit, then checks.
-const STEPS: &str = r#"
+/// A journal with two small entries; then `make_big` prepares `$WORK/big.txt` and
+/// `big_step` (one command after `LIMIT_STEP`, which each test replaces with its limit)
+/// tries to write it; then what the checks read.
+pub(crate) fn steps(make_big: &str, big_step: &str) -> String {
+    format!(
+        r#"
 set -u
 J="$WORK/disk/journal"
 "$ATTUNE" --journal "$J" init >/dev/null 2>&1; echo "init=$?"
 echo "first small entry" | "$ATTUNE" --journal "$J" add --title one --body-file - >/dev/null; echo "small1=$?"
 echo "second small entry" | "$ATTUNE" --journal "$J" add --title two --body-file - >/dev/null; echo "small2=$?"
 echo "before=$(cd "$J" && sha256sum * | sha256sum | cut -c1-64)"
-head -c 150000 /dev/zero | tr '\0' 'x' | fold -w 100 > "$WORK/big.txt"
-(LIMIT_STEP "$ATTUNE" --journal "$J" add --title BIG-MARKER --body-file "$WORK/big.txt" >/dev/null 2>"$WORK/err"); echo "big=$?"
+{make_big}
+(LIMIT_STEP {big_step} >/dev/null 2>"$WORK/err"); echo "big=$?"
 echo "err=$(cat "$WORK/err")"
 echo "errlines=$(wc -l < "$WORK/err")"
 echo "after=$(cd "$J" && sha256sum * | sha256sum | cut -c1-64)"
 "$ATTUNE" --journal "$J" verify >/dev/null 2>&1; echo "verify=$?"
 echo "count=$("$ATTUNE" --journal "$J" list --json | grep -c '"id"')"
-"#;
+"#
+    )
+}
 
-fn check(stdout: &str, expected_message: &str) {
+/// The big write failed with exit 1 and one clear line naming no journal text
+/// (`marker`), and the journal is byte-identical with both earlier entries readable.
+pub(crate) fn check_unchanged(stdout: &str, expected_message: &str, marker: &str) {
     for step in ["init", "small1", "small2", "verify"] {
         assert_eq!(value(stdout, step), "0", "{step} failed:\n{stdout}");
     }
     assert_eq!(
         value(stdout, "big"),
         "1",
-        "the big add must fail with exit 1:\n{stdout}"
+        "the big write must fail with exit 1:\n{stdout}"
     );
     let err = value(stdout, "err");
     assert!(err.contains(expected_message), "clear message, got {err:?}");
-    assert!(!err.contains("BIG-MARKER"), "no journal text in errors");
+    assert!(!err.contains(marker), "no journal text in errors");
     assert_eq!(value(stdout, "errlines"), "1");
     assert_eq!(
         value(stdout, "before"),
@@ -84,8 +92,20 @@ fn check(stdout: &str, expected_message: &str) {
     assert_eq!(
         value(stdout, "count"),
         "2",
-        "both earlier entries still readable"
+        "both earlier entries, and nothing else"
     );
+}
+
+/// A 150 KB entry, added in one go.
+fn big_add() -> String {
+    steps(
+        r#"head -c 150000 /dev/zero | tr '\0' 'x' | fold -w 100 > "$WORK/big.txt""#,
+        r#""$ATTUNE" --journal "$J" add --title BIG-MARKER --body-file "$WORK/big.txt""#,
+    )
+}
+
+fn check(stdout: &str, expected_message: &str) {
+    check_unchanged(stdout, expected_message, "BIG-MARKER");
 }
 
 #[test]
@@ -93,7 +113,7 @@ fn full_disk_gives_a_clear_error_and_leaves_the_journal_unchanged() {
     // A 200 KiB tmpfs: the journal and two small entries fit, a 150 KB entry does not.
     let script = format!(
         "mkdir -p \"$WORK/disk\" && mount -t tmpfs -o size=200k tmpfs \"$WORK/disk\" || exit 99\n{}",
-        STEPS.replace("LIMIT_STEP ", "")
+        big_add().replace("LIMIT_STEP ", "")
     );
     let (code, stdout, stderr) = bash(&script, true);
     assert_eq!(code, 0, "script failed ({code}):\n{stdout}\n{stderr}");
@@ -106,7 +126,7 @@ fn write_cut_short_by_a_file_size_limit_leaves_the_journal_unchanged() {
     // so the process sees the error instead of dying.
     let script = format!(
         "mkdir -p \"$WORK/disk\"\n{}",
-        STEPS.replace("LIMIT_STEP ", "trap '' XFSZ; ulimit -f 100; ")
+        big_add().replace("LIMIT_STEP ", "trap '' XFSZ; ulimit -f 100; ")
     );
     let (code, stdout, stderr) = bash(&script, false);
     assert_eq!(code, 0, "script failed ({code}):\n{stdout}\n{stderr}");
