@@ -83,7 +83,8 @@ pub struct SharedAnswer {
 }
 
 /// A supervisor's reflective response to one shared entry, in the non-evaluative
-/// scaffold (what I heard, what I wonder, what stays with me). Any part may be empty,
+/// scaffold (what I heard, what I wonder, what I'd like us to come back to; stored as
+/// `stays`, its first wording). Any part may be empty,
 /// not all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -347,7 +347,7 @@ pub struct FeedbackArgs {
     /// What I wonder
     #[arg(long, requires = "to")]
     pub wonder: Option<String>,
-    /// What stays with me
+    /// What I'd like us to come back to
     #[arg(long, requires = "to")]
     pub stays: Option<String>,
     /// The feedback packet file to write; it must not exist yet

@@ -333,7 +333,7 @@ pub fn feedback(ctx: &mut Ctx, args: FeedbackArgs) -> Result<(), Error> {
         for (label, text) in [
             ("What I heard", &t.heard),
             ("What I wonder", &t.wonder),
-            ("What stays with me", &t.stays),
+            ("To come back to", &t.stays),
         ] {
             if !text.is_empty() {
                 println!("  {label}: {}", theirs(text));
