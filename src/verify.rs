@@ -173,8 +173,17 @@ mod tests {
         ea.share(&sam, &[entry]).unwrap();
         eb.import_packet(&ea.write_share_packet(&sam).unwrap())
             .unwrap();
-        eb.write_response(&alex, &entry.to_hex(), "I heard care.", "", "")
-            .unwrap();
+        eb.write_response(
+            &alex,
+            &entry.to_hex(),
+            crate::share::exchange::ResponseParts {
+                heard: "I heard care.",
+                wonder: "",
+                stays: "",
+                ..Default::default()
+            },
+        )
+        .unwrap();
         ea.import_packet(&eb.write_feedback_packet(&alex).unwrap())
             .unwrap();
         (a, b)

@@ -126,6 +126,9 @@ pub struct ResponseRequest {
     pub entry_id: String,
     #[serde(default)]
     pub heard: String,
+    /// What I noticed you doing well (optional).
+    #[serde(default)]
+    pub noticed: String,
     #[serde(default)]
     pub wonder: String,
     #[serde(default)]
@@ -328,7 +331,13 @@ pub fn agenda(journal: &mut Journal, req: &ContactRef) -> Result<Vec<InboxItem>>
 /// Write a reflective response to a supervisee's shared entry.
 pub fn write_response(journal: &mut Journal, req: &ResponseRequest) -> Result<FeedbackThread> {
     let id = contact_id(journal, &req.contact_id)?;
-    Exchange::new(journal).write_response(&id, &req.entry_id, &req.heard, &req.wonder, &req.stays)
+    let parts = crate::share::exchange::ResponseParts {
+        heard: &req.heard,
+        noticed: &req.noticed,
+        wonder: &req.wonder,
+        stays: &req.stays,
+    };
+    Exchange::new(journal).write_response(&id, &req.entry_id, parts)
 }
 
 /// Responses I wrote to this supervisee.

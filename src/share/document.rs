@@ -96,6 +96,10 @@ pub struct FeedbackResponse {
     pub revision: u64,
     pub written_at: DateTime<Utc>,
     pub heard: String,
+    /// "What I noticed you doing well": optional, and left out of the packet when empty
+    /// so that Attune versions before it still read every other response.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub noticed: String,
     pub wonder: String,
     pub stays: String,
 }
@@ -122,6 +126,7 @@ impl Drop for SharedAnswer {
 impl Drop for FeedbackResponse {
     fn drop(&mut self) {
         self.heard.zeroize();
+        self.noticed.zeroize();
         self.wonder.zeroize();
         self.stays.zeroize();
     }
@@ -206,7 +211,7 @@ impl PacketDocument {
                 for r in responses {
                     fits(hex_id(&r.entry_id) && ids.insert(r.response_id.clone()))?;
                     fits(!r.response_id.is_empty() && r.response_id.len() <= 64)?;
-                    let parts = [&r.heard, &r.wonder, &r.stays];
+                    let parts = [&r.heard, &r.noticed, &r.wonder, &r.stays];
                     fits(parts.iter().any(|p| !p.trim().is_empty()))?;
                     fits(parts.iter().all(|p| chars(p) <= MAX_RESPONSE_PART_CHARS))?;
                 }

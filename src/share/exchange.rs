@@ -231,9 +231,20 @@ pub struct FeedbackThread {
     pub entry_known: bool,
     pub written_at: DateTime<Utc>,
     pub heard: String,
+    /// What the supervisor noticed the supervisee doing well (may be empty).
+    pub noticed: String,
     pub wonder: String,
     pub stays: String,
     pub sent_at: Option<DateTime<Utc>>,
+}
+
+/// The parts of a reflective response as written; any may be empty, not all.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ResponseParts<'a> {
+    pub heard: &'a str,
+    pub noticed: &'a str,
+    pub wonder: &'a str,
+    pub stays: &'a str,
 }
 
 // ---- helpers ----------------------------------------------------------------------
@@ -253,13 +264,13 @@ fn valid_entry_id(id: &str) -> bool {
     from_lower_hex::<16>(id).is_some()
 }
 
-fn check_response_parts(heard: &str, wonder: &str, stays: &str) -> Result<()> {
-    if [heard, wonder, stays].iter().all(|p| p.trim().is_empty()) {
+fn check_response_parts(parts: [&str; 4]) -> Result<()> {
+    if parts.iter().all(|p| p.trim().is_empty()) {
         return Err(Error::invalid(
-            "Write at least one part: what you heard, what you wonder, or what stays with you.",
+            "Write at least one part: what you heard, what you noticed, what you wonder, or what you would like to come back to.",
         ));
     }
-    if [heard, wonder, stays]
+    if parts
         .iter()
         .any(|p| p.chars().count() > MAX_RESPONSE_PART_CHARS)
     {
@@ -715,12 +726,16 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
         &mut self,
         contact: &ContactId,
         entry_id: &str,
-        heard: &str,
-        wonder: &str,
-        stays: &str,
+        parts: ResponseParts<'_>,
     ) -> Result<FeedbackThread> {
         let c = self.my_supervisee(contact)?;
-        check_response_parts(heard, wonder, stays)?;
+        let ResponseParts {
+            heard,
+            noticed,
+            wonder,
+            stays,
+        } = parts;
+        check_response_parts([heard, noticed, wonder, stays])?;
         let entry_id = entry_id.trim().to_ascii_lowercase();
         let inbox = self
             .inbox_set(contact)?
@@ -747,6 +762,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                 revision: 1,
                 written_at: Utc::now(),
                 heard: heard.trim().to_string(),
+                noticed: noticed.trim().to_string(),
                 wonder: wonder.trim().to_string(),
                 stays: stays.trim().to_string(),
             },
@@ -918,7 +934,8 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                 for r in responses {
                     if !valid_entry_id(&r.entry_id)
                         || !valid_entry_id(&r.response_id)
-                        || check_response_parts(&r.heard, &r.wonder, &r.stays).is_err()
+                        || check_response_parts([&r.heard, &r.noticed, &r.wonder, &r.stays])
+                            .is_err()
                     {
                         return Err(refused(
                             "This file holds a response Attune cannot read. Nothing was changed.",
@@ -1001,6 +1018,7 @@ fn thread(s: &FeedbackStored, name: &str) -> FeedbackThread {
         entry_known: s.entry_known,
         written_at: r.written_at,
         heard: r.heard.clone(),
+        noticed: r.noticed.clone(),
         wonder: r.wonder.clone(),
         stays: r.stays.clone(),
         sent_at: s.sent_at,

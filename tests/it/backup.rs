@@ -329,7 +329,16 @@ fn a_backup_carries_everything_the_journal_holds_to_another_computer() {
         .import_packet(&Exchange::new(&mut a).write_share_packet(&sam).unwrap())
         .unwrap();
     Exchange::new(&mut b)
-        .write_response(&alex, &e.to_hex(), "I heard care.", "", "")
+        .write_response(
+            &alex,
+            &e.to_hex(),
+            attune::share::exchange::ResponseParts {
+                heard: "I heard care.",
+                wonder: "",
+                stays: "",
+                ..Default::default()
+            },
+        )
         .unwrap();
     Exchange::new(&mut a)
         .import_packet(&Exchange::new(&mut b).write_feedback_packet(&alex).unwrap())

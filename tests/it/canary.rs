@@ -496,7 +496,16 @@ fn exchange_records_and_packets_hold_no_readable_text_on_either_side() {
         .set_agenda(&alex, &e.to_hex(), true)
         .unwrap();
     Exchange::new(&mut b)
-        .write_response(&alex, &e.to_hex(), &heard, &wonder, &stays)
+        .write_response(
+            &alex,
+            &e.to_hex(),
+            attune::share::exchange::ResponseParts {
+                heard: &heard,
+                wonder: &wonder,
+                stays: &stays,
+                ..Default::default()
+            },
+        )
         .unwrap();
     let feedback = Exchange::new(&mut b).write_feedback_packet(&alex).unwrap();
     fs::write(packets.join("feedback.attune"), &feedback).unwrap();

@@ -69,6 +69,7 @@ fn feedback(entry_id: &str) -> PacketContent {
             revision: 1,
             written_at: Utc::now(),
             heard: "I heard".into(),
+            noticed: String::new(),
             wonder: String::new(),
             stays: String::new(),
         }],
@@ -137,9 +138,12 @@ fn an_entry_goes_to_the_supervisor_and_feedback_comes_back_under_it() {
         .write_response(
             &alex,
             &e.to_hex()[..6],
-            "You stayed with the baby's gaze.",
-            "",
-            "The window.",
+            attune::share::exchange::ResponseParts {
+                heard: "You stayed with the baby's gaze.",
+                noticed: "How gently you named the rupture.",
+                stays: "The window.",
+                ..Default::default()
+            },
         )
         .unwrap();
     let fb = Exchange::new(&mut b).write_feedback_packet(&alex).unwrap();
@@ -153,6 +157,7 @@ fn an_entry_goes_to_the_supervisor_and_feedback_comes_back_under_it() {
     assert_eq!(threads.len(), 1);
     assert_eq!(threads[0].supervisor_name, "Sam");
     assert_eq!(threads[0].heard, "You stayed with the baby's gaze.");
+    assert_eq!(threads[0].noticed, "How gently you named the rupture.");
     assert_eq!(threads[0].stays, "The window.");
     assert!(!threads[0].mine && threads[0].entry_known);
 
@@ -605,14 +610,41 @@ fn a_response_needs_at_least_one_part_and_an_entry_that_was_shared() {
         .import_packet(&Exchange::new(&mut a).write_share_packet(&sam).unwrap())
         .unwrap();
     assert!(Exchange::new(&mut b)
-        .write_response(&alex, &e.to_hex(), " ", "", "")
+        .write_response(
+            &alex,
+            &e.to_hex(),
+            attune::share::exchange::ResponseParts {
+                heard: " ",
+                wonder: "",
+                stays: "",
+                ..Default::default()
+            }
+        )
         .is_err());
     let long = "x".repeat(attune::share::exchange::MAX_RESPONSE_PART_CHARS + 1);
     assert!(Exchange::new(&mut b)
-        .write_response(&alex, &e.to_hex(), &long, "", "")
+        .write_response(
+            &alex,
+            &e.to_hex(),
+            attune::share::exchange::ResponseParts {
+                heard: &long,
+                wonder: "",
+                stays: "",
+                ..Default::default()
+            }
+        )
         .is_err());
     assert!(Exchange::new(&mut b)
-        .write_response(&alex, &"f".repeat(32), "heard", "", "")
+        .write_response(
+            &alex,
+            &"f".repeat(32),
+            attune::share::exchange::ResponseParts {
+                heard: "heard",
+                wonder: "",
+                stays: "",
+                ..Default::default()
+            }
+        )
         .is_err());
     assert!(
         Exchange::new(&mut b).write_feedback_packet(&alex).is_err(),
@@ -620,7 +652,16 @@ fn a_response_needs_at_least_one_part_and_an_entry_that_was_shared() {
     );
     // Sam is my supervisor: responses do not go that way.
     assert!(Exchange::new(&mut a)
-        .write_response(&sam, &e.to_hex(), "heard", "", "")
+        .write_response(
+            &sam,
+            &e.to_hex(),
+            attune::share::exchange::ResponseParts {
+                heard: "heard",
+                wonder: "",
+                stays: "",
+                ..Default::default()
+            }
+        )
         .is_err());
 }
 

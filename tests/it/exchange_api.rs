@@ -211,6 +211,7 @@ fn the_whole_exchange_runs_through_session_methods_and_files() {
                     contact_id: to_alex.contact_id.clone(),
                     entry_id: shared_id.clone(),
                     heard: String::new(),
+                    noticed: String::new(),
                     wonder: "I wonder what the baby made of the call.".into(),
                     stays: String::new(),
                 },

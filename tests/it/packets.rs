@@ -689,3 +689,16 @@ fn a_signed_packet_breaking_the_senders_own_rules_is_refused() {
     // The well-formed packet still opens.
     assert!(ex.supervisor_opens(&seal(&with(entry()))).is_ok());
 }
+
+#[test]
+fn an_empty_noticed_part_is_left_out_so_older_attune_still_reads_the_response() {
+    let ex = Exchange::new();
+    let mut doc = feedback_document(&ex.supervisor, &ex.supervisee, "heard");
+    let json = serde_json::to_string(&doc).unwrap();
+    assert!(!json.contains("noticed"), "{json}");
+    if let PacketContent::Feedback { responses } = &mut doc.content {
+        responses[0].noticed = "How you waited for the baby.".into();
+    }
+    let json = serde_json::to_string(&doc).unwrap();
+    assert!(json.contains("\"noticed\":\"How you waited for the baby.\""));
+}

@@ -344,6 +344,9 @@ pub struct FeedbackArgs {
     /// What I heard
     #[arg(long, requires = "to")]
     pub heard: Option<String>,
+    /// What I noticed you doing well (optional)
+    #[arg(long, requires = "to")]
+    pub noticed: Option<String>,
     /// What I wonder
     #[arg(long, requires = "to")]
     pub wonder: Option<String>,

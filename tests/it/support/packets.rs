@@ -113,6 +113,7 @@ pub fn feedback_document(from: &Party, to: &Party, heard: &str) -> PacketDocumen
             revision: 1,
             written_at: Utc.with_ymd_and_hms(2025, 6, 16, 17, 0, 0).unwrap(),
             heard: heard.to_string(),
+            noticed: String::new(),
             wonder: "I wonder what the quiet moments held.".into(),
             stays: String::new(),
         }],

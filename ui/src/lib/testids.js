@@ -290,6 +290,7 @@ export const testIds = Object.freeze({
   packetOutcome: 'packet-outcome',
   responseCancel: 'response-cancel',
   responseError: 'response-error',
+  responseNoticed: 'response-noticed',
   responseHeard: 'response-heard',
   responseSave: 'response-save',
   responseStays: 'response-stays',

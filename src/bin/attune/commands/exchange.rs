@@ -288,6 +288,7 @@ pub fn feedback(ctx: &mut Ctx, args: FeedbackArgs) -> Result<(), Error> {
                 contact_id: to.clone(),
                 entry_id: args.entry.clone().unwrap_or_default(),
                 heard: args.heard.unwrap_or_default(),
+                noticed: args.noticed.unwrap_or_default(),
                 wonder: args.wonder.unwrap_or_default(),
                 stays: args.stays.unwrap_or_default(),
             },
@@ -332,6 +333,7 @@ pub fn feedback(ctx: &mut Ctx, args: FeedbackArgs) -> Result<(), Error> {
         );
         for (label, text) in [
             ("What I heard", &t.heard),
+            ("What I noticed you doing well", &t.noticed),
             ("What I wonder", &t.wonder),
             ("To come back to", &t.stays),
         ] {

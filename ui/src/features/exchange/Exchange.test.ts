@@ -315,6 +315,7 @@ describe('inbox', () => {
 
     await r.user.click(within(item).getByTestId('inbox-respond'));
     await r.user.type(screen.getByTestId('response-heard'), 'How alone you felt.');
+    await r.user.type(screen.getByTestId('response-noticed'), 'How you waited for her.');
     await r.user.type(screen.getByTestId('response-wonder'), 'What the baby was telling her.');
     await r.user.type(screen.getByTestId('response-stays'), 'Your steadiness.');
     await r.user.click(screen.getByTestId('response-save'));
@@ -324,12 +325,15 @@ describe('inbox', () => {
           contact_id: ana.id,
           entry_id: 'b'.repeat(32),
           heard: 'How alone you felt.',
+          noticed: 'How you waited for her.',
           wonder: 'What the baby was telling her.',
           stays: 'Your steadiness.',
         },
       ]),
     );
-    expect(await screen.findByTestId('inbox-my-response')).toHaveTextContent('What I wonder: What the baby was telling her.');
+    const mine = await screen.findByTestId('inbox-my-response');
+    expect(mine).toHaveTextContent('What I wonder: What the baby was telling her.');
+    expect(mine).toHaveTextContent('What I noticed you doing well: How you waited for her.');
     expect(screen.queryByTestId('response-heard')).not.toBeInTheDocument();
     expect(screen.getByTestId('inbox-note')).toHaveTextContent('next file of responses');
   });
@@ -349,7 +353,7 @@ describe('inbox', () => {
 
   test('the feedback packet is saved through the dialog', async () => {
     const { fake, ana } = inboxFake();
-    fake.exchange.writeResponse({ contact_id: ana.id, entry_id: 'b'.repeat(32), heard: 'h', wonder: '', stays: '' });
+    fake.exchange.writeResponse({ contact_id: ana.id, entry_id: 'b'.repeat(32), heard: 'h', noticed: '', wonder: '', stays: '' });
     const r = open(fake);
     await toTab(r, 'inbox');
     await r.user.click(await screen.findByTestId('feedback-save'));

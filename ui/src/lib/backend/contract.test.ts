@@ -219,7 +219,7 @@ const REQUESTS: { [C in Command]: Commands[C][0] } = {
   delete_imported_packet: null,
   inbox: { contact_id: null },
   set_agenda: { contact_id: 'c'.repeat(32), entry_id: 'a'.repeat(32), on_agenda: true },
-  write_response: { contact_id: 'c'.repeat(32), entry_id: 'a'.repeat(32), heard: 'I heard', wonder: '', stays: '' },
+  write_response: { contact_id: 'c'.repeat(32), entry_id: 'a'.repeat(32), heard: 'I heard', noticed: '', wonder: '', stays: '' },
   responses_written: { contact_id: 'c'.repeat(32) },
   save_feedback_packet: { contact_id: 'c'.repeat(32) },
   feedback_for: { entry_id: null },

@@ -68,7 +68,7 @@ interface StoredContact extends Contact {
 /** A packet a test has "put on the disk" for the next open dialog. */
 export type QueuedPacket =
   | { kind: 'share'; contact_id: string; entries: SharedEntry[]; withdrawn?: string[] }
-  | { kind: 'feedback'; contact_id: string; threads: Array<Pick<FeedbackThread, 'entry_id' | 'heard' | 'wonder' | 'stays'>> };
+  | { kind: 'feedback'; contact_id: string; threads: Array<Pick<FeedbackThread, 'entry_id' | 'heard' | 'wonder' | 'stays'> & { noticed?: string }> };
 
 export class FakeExchange {
   /** Files written through the imaginary save dialog, in order. */
@@ -426,6 +426,7 @@ export class FakeExchange {
         entry_known: known.has(t.entry_id),
         written_at: this.now().toISOString(),
         heard: t.heard,
+        noticed: t.noticed ?? '',
         wonder: t.wonder,
         stays: t.stays,
         sent_at: this.now().toISOString(),
@@ -460,7 +461,7 @@ export class FakeExchange {
   writeResponse(req: ResponseRequest): FeedbackThread {
     const c = this.contact(req.contact_id);
     const item = this.item(c.id, req.entry_id);
-    if (`${req.heard}${req.wonder}${req.stays}`.trim() === '') {
+    if (`${req.heard}${req.noticed}${req.wonder}${req.stays}`.trim() === '') {
       throw this.fail('invalid_input', 'Write something in at least one of the three parts.');
     }
     item.responses += 1;
@@ -473,6 +474,7 @@ export class FakeExchange {
       entry_known: true,
       written_at: this.now().toISOString(),
       heard: req.heard,
+      noticed: req.noticed,
       wonder: req.wonder,
       stays: req.stays,
       sent_at: null,

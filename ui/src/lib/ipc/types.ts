@@ -885,7 +885,11 @@ export type ResponseRequest = { contact_id: string,
 /**
  * The shared entry's id (a unique prefix is enough).
  */
-entry_id: string, heard: string, wonder: string, stays: string, };
+entry_id: string, heard: string, 
+/**
+ * What I noticed you doing well (optional).
+ */
+noticed: string, wonder: string, stays: string, };
 
 export type FeedbackRequest = { entry_id: string | null, };
 
@@ -901,7 +905,11 @@ mine: boolean, entry_id: string,
 /**
  * False when the entry it answers is not in this journal (kept, flagged).
  */
-entry_known: boolean, written_at: string, heard: string, wonder: string, stays: string, sent_at: string | null, };
+entry_known: boolean, written_at: string, heard: string, 
+/**
+ * What the supervisor noticed the supervisee doing well (may be empty).
+ */
+noticed: string, wonder: string, stays: string, sent_at: string | null, };
 
 export type WaitingPacket = { file_name: string, };
 
