@@ -48,7 +48,7 @@ describe('importing another journal app from the app', () => {
     const preview = await screen.findByTestId('import-preview');
     expect(fake.importer.dialogs).toEqual([{ folder: false, format: null }]);
     expect(screen.getByTestId('import-summary')).toHaveTextContent('From Day One: 3 reflections to bring in');
-    expect(screen.getByTestId('import-summary')).toHaveTextContent('1 entry is already in your journal');
+    expect(screen.getByTestId('import-summary')).toHaveTextContent('1 reflection is already in your journal');
     expect(within(screen.getByTestId('import-dropped')).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       '4 photos: media are not imported in this version.',
       'Locations (3 entries): not imported.',
