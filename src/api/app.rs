@@ -260,12 +260,12 @@ impl App {
     /// Lock: keep the staged draft (encrypted), then drop the key and every decrypted
     /// entry. Locking a locked app does nothing.
     pub fn lock(&mut self) -> Result<()> {
+        self.fresh_recovery_key = None;
+        self.pending_import = None;
         if self.lent {
             // The journal is out on loan: the app counts as locked from now on, and the
             // journal (with the staged draft) locks the moment it comes back.
             self.lock_on_return = true;
-            self.fresh_recovery_key = None;
-            self.pending_import = None;
             return Ok(());
         }
         let flushed = self.flush_draft();
@@ -275,8 +275,6 @@ impl App {
         if let Some(mut staged) = self.staged.take() {
             staged.zeroize();
         }
-        self.fresh_recovery_key = None;
-        self.pending_import = None;
         if let Some(journal) = self.journal.take() {
             journal.lock();
         }
@@ -354,9 +352,11 @@ impl App {
         self.back_up_now_at(now).map(|_| true)
     }
 
-    /// "Back up now": into the backup folder, then rotate.
-    pub fn back_up_now(&mut self) -> Result<BackupStatus> {
-        self.back_up_now_at(Utc::now())?;
+    /// How "Back up now" went (the backup itself runs on the lent journal, through
+    /// [`backups::back_up_now`]): the failure is kept for Settings, and the status after.
+    pub fn backed_up(&mut self, result: Result<backups::BackedUp>) -> Result<BackupStatus> {
+        self.note_backup(&result);
+        result?;
         self.backup_status()
     }
 
@@ -366,8 +366,8 @@ impl App {
         result.map(|_| ())
     }
 
-    /// Remember how a backup went, for Settings (a backup taken on a lent journal).
-    pub fn note_backup<T>(&mut self, result: &Result<T>) {
+    /// Remember how a backup went, for Settings.
+    fn note_backup<T>(&mut self, result: &Result<T>) {
         self.backup_error = result.as_ref().err().map(|e| e.message.clone());
     }
 

@@ -34,6 +34,12 @@ fn created_showing_key() -> (TempDir, App, CreateResponse) {
     (tmp, session, shown)
 }
 
+/// "Back up now" the way the shell runs it: the backup on the journal, then the app told.
+fn back_up_now(session: &mut App) -> attune::Result<api::BackupStatus> {
+    let result = session.write(|j| api::backups::back_up_now(j, chrono::Utc::now()));
+    session.backed_up(result)
+}
+
 fn unlock(session: &mut App, pass: &str) -> Result<(), ErrorCode> {
     let req = UnlockRequest {
         passphrase: SecretText::new(pass),
@@ -981,7 +987,7 @@ fn backups_happen_on_lock_after_changes_at_most_daily_and_failures_never_stop_lo
     // makes way for it, one per day).
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let before: Vec<_> = session.backup_status().unwrap().backups;
-    let status = session.back_up_now().unwrap();
+    let status = back_up_now(&mut session).unwrap();
     assert_eq!(count(), 2);
     assert_eq!(before[0], status.backups[0], "the later day's backup stays");
     assert!(
@@ -992,7 +998,7 @@ fn backups_happen_on_lock_after_changes_at_most_daily_and_failures_never_stop_lo
     // The folder disappears (USB stick pulled): a clear error kept for Settings, and
     // locking still works.
     std::fs::rename(&folder, tmp.path().join("pulled")).unwrap();
-    let err = session.back_up_now().unwrap_err();
+    let err = back_up_now(&mut session).unwrap_err();
     assert_eq!(err.code, ErrorCode::Unwritable);
     assert!(session.backup_status().unwrap().last_error.is_some());
     session
@@ -1301,7 +1307,7 @@ fn restoring_a_backup_in_the_app_locks_and_keeps_the_replaced_journal() {
             )
         })
         .unwrap();
-    let status = session.back_up_now().unwrap();
+    let status = back_up_now(&mut session).unwrap();
     let file = folder.join(&status.backups[0].file_name);
     session
         .write(|j| {

@@ -19,10 +19,7 @@ pub async fn back_up_now(state: State<'_, AppState>) -> Reply<BackupStatus> {
     let result = state
         .lend(|j| api::backups::back_up_now(j, chrono::Utc::now()))
         .await;
-    let mut app = state.app()?;
-    app.note_backup(&result);
-    result?;
-    app.backup_status()
+    state.app()?.backed_up(result)
 }
 
 /// Choose the backup folder in a native dialog; the page never sends a path.
