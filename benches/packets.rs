@@ -13,17 +13,10 @@ use attune::crypto::{AgeIdentity, SigningKey};
 use attune::share::{open_packet, MAX_PACKET_BYTES};
 use criterion::{criterion_group, criterion_main, Criterion};
 
-/// An age file of `total` bytes whose header is nothing but well-formed stanzas.
-fn stanza_stuffed(total: usize) -> Vec<u8> {
-    let stanza = format!("-> X25519 {}\n{}\n", "A".repeat(43), "B".repeat(43));
-    let mut out = b"age-encryption.org/v1\n".to_vec();
-    while out.len() + stanza.len() + 64 < total {
-        out.extend_from_slice(stanza.as_bytes());
-    }
-    out.extend_from_slice(format!("--- {}\n", "C".repeat(43)).as_bytes());
-    out.resize(total, 0);
-    out
-}
+#[path = "../tests/it/support/hostile.rs"]
+mod hostile;
+
+use hostile::stanza_stuffed;
 
 fn hostile_packets(c: &mut Criterion) {
     let me = AgeIdentity::generate();

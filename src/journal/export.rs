@@ -26,21 +26,16 @@ fn short_fields(e: &Entry) -> impl Iterator<Item = &str> {
     e.family_code.iter().chain(&e.tags).map(String::as_str)
 }
 
-/// Everything an entry's texts and short fields look like, read with `allow`.
-fn findings(e: &Entry, allow: &AllowList) -> Vec<Finding> {
-    running_texts(e)
-        .flat_map(|t| scan(t, allow))
-        .chain(short_fields(e).flat_map(|t| scan_field(t, allow)))
-        .collect()
-}
-
 /// What looks identifying in one entry's title, body, written answers, family code and
 /// tags (the last two read as short fields, where initials or a first name alone are
 /// flagged too). Offsets are within each text, so only the kind and the passage are
 /// meant for showing. The entry's own "not a name here" words are not honoured here: a
 /// review before anything leaves shows them again.
 pub fn identifying_passages(e: &Entry, allow: &AllowList) -> Vec<Finding> {
-    findings(e, allow)
+    running_texts(e)
+        .flat_map(|t| scan(t, allow))
+        .chain(short_fields(e).flat_map(|t| scan_field(t, allow)))
+        .collect()
 }
 
 /// Words the journal-wide allow-list keeps from being flagged in these entries, so a
@@ -52,7 +47,7 @@ pub fn silenced_words<'a>(
 ) -> Vec<String> {
     let nothing_allowed = AllowList::new(Vec::<String>::new());
     let mut words: Vec<String> = entries
-        .flat_map(|e| findings(e, &nothing_allowed))
+        .flat_map(|e| identifying_passages(e, &nothing_allowed))
         .filter(|f| allow.contains(&f.text))
         .map(|f| f.text)
         .collect();

@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::support::hostile::stanza_stuffed;
 use crate::support::packets::*;
 use attune::crypto::{age_open, sha256, SigningKey};
 use attune::share::document::{PacketContent, MAX_PACKET_ENTRIES, MAX_PACKET_RESPONSES};
@@ -593,19 +594,6 @@ fn random_and_mutated_input_never_panics_and_never_opens_a_changed_packet() {
         opened > 0 && refused > 0,
         "{opened} opened, {refused} refused"
     );
-}
-
-/// A syntactically valid age header stuffed with X25519 stanzas for nobody: anyone can
-/// make one, and age's unbuffered parser takes time quadratic in its size.
-fn stanza_stuffed(total: usize) -> Vec<u8> {
-    let stanza = format!("-> X25519 {}\n{}\n", "A".repeat(43), "B".repeat(43));
-    let mut out = b"age-encryption.org/v1\n".to_vec();
-    while out.len() + stanza.len() + 64 < total {
-        out.extend_from_slice(stanza.as_bytes());
-    }
-    out.extend_from_slice(format!("--- {}\n", "C".repeat(43)).as_bytes());
-    out.resize(total, 0);
-    out
 }
 
 #[test]

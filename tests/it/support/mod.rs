@@ -14,6 +14,7 @@
 pub mod cli;
 pub mod exchange;
 pub mod files;
+pub mod hostile;
 pub mod journal;
 pub mod packets;
 pub mod sqlite;
