@@ -52,6 +52,54 @@ fn the_practice_corpus_held_out_half_is_unchanged_since_it_was_frozen() {
     assert_eq!(checked, 2, "both the source and the JSON Lines are pinned");
 }
 
+/// The fresh corpus was written by someone who never saw the check, and frozen before
+/// the check was tuned again; it is only ever measured, never tuned on.
+#[test]
+fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
+    let recorded = corpus_file("fresh/heldout.sha256");
+    let mut checked = 0;
+    for line in recorded.lines() {
+        let (digest, file) = line.split_once("  ").unwrap();
+        assert_eq!(
+            hex(&sha256(corpus_file(file).as_bytes())),
+            digest,
+            "tests/deid/{file} changed after it was frozen; it is for measuring only"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 2, "both the source and the JSON Lines are pinned");
+}
+
+/// Every span of the fresh corpus is in bounds and in order, and every kind is there
+/// in numbers worth measuring.
+#[test]
+fn the_fresh_corpus_is_well_formed_with_every_kind() {
+    let samples = parse_corpus(&corpus_file("fresh/heldout.jsonl")).unwrap();
+    assert!(samples.len() >= 300, "{} texts", samples.len());
+    let clean = samples.iter().filter(|s| s.spans.is_empty()).count();
+    assert!(clean >= 100, "{clean} clean controls");
+    for kind in FindingKind::ALL {
+        let planted = samples
+            .iter()
+            .flat_map(|s| &s.spans)
+            .filter(|p| p.kind == kind)
+            .count();
+        assert!(planted >= 10, "{kind:?}: {planted} planted");
+    }
+    for s in &samples {
+        let chars = s.text.chars().count();
+        let mut last_end = 0;
+        for p in &s.spans {
+            assert!(
+                p.start >= last_end && p.start < p.end && p.end <= chars,
+                "{}",
+                s.id
+            );
+            last_end = p.end;
+        }
+    }
+}
+
 /// Each kind's planted text has the shape of that kind.
 fn plausible(kind: FindingKind, text: &str) -> bool {
     let digits = text.chars().filter(char::is_ascii_digit).count();
