@@ -51,7 +51,7 @@ pub async fn save_certificate(
     req: TrainingRef,
 ) -> Reply<SavedFile> {
     let name = state.read(|j| training::certificate_file_name(j, &req))?;
-    let kind = state.read(|j| Ok(j.training(&req.id)?.certificate.map(|c| c.kind)))?;
+    let kind = state.read(|j| Ok(j.training(&req.id)?.certificate.as_ref().map(|c| c.kind)))?;
     let filter: (&str, &[&str]) = match kind {
         Some(CertificateKind::Png) => ("PNG image", &["png"]),
         Some(CertificateKind::Jpeg) => ("JPEG image", &["jpg", "jpeg"]),
