@@ -92,6 +92,12 @@ hex_id!(
 );
 
 hex_id!(
+    /// A random 128-bit training id. Its certificate, if any, is filed under the same id.
+    TrainingId,
+    "a training id"
+);
+
+hex_id!(
     /// The id of a pinned contact (a supervisor or supervisee). Their share set and
     /// inbox records are filed under the same id.
     ContactId,

@@ -67,6 +67,8 @@ fn check_table(vault: &Vault, table: Table) -> Result<Checked> {
         Table::Inbox => records::check::<InboxSet>(vault),
         Table::Feedback => records::check::<FeedbackStored>(vault),
         Table::Sessions => records::check::<SupervisionSession>(vault),
+        Table::Training => records::check::<crate::journal::Training>(vault),
+        Table::Certificates => records::check::<crate::journal::training::StoredCertificate>(vault),
     }
 }
 
@@ -146,10 +148,27 @@ mod tests {
                 role: SessionRole::Receiving,
                 entries_discussed: vec![entry],
                 notes: None,
+                details: Default::default(),
             },
             now,
         )
         .unwrap();
+        let training = a
+            .save_training(
+                crate::journal::TrainingInput {
+                    id: None,
+                    title: "Working with fathers".into(),
+                    provider: "MI-AIMH".into(),
+                    date: NaiveDate::from_ymd_opt(2025, 3, 5).unwrap(),
+                    hours: 1.5,
+                    topics: vec!["rsc".into()],
+                    notes: None,
+                },
+                now,
+            )
+            .unwrap();
+        a.attach_certificate(&training.id, "cert.pdf", b"%PDF-1.7\n%%EOF\n")
+            .unwrap();
 
         let card_a = Exchange::new(&mut a)
             .export_card("Alex", CardRole::Supervisee)

@@ -82,6 +82,18 @@ macro_rules! with_commands {
                 hours_summary: HoursRequest => HoursSummary,
                 export_hours_csv: HoursRequest => SavedFile,
             }
+            training {
+                list_trainings: () => Vec<Training>,
+                save_training: TrainingInput => Training,
+                delete_training: TrainingRef => (),
+                attach_certificate: TrainingRef => Option<Training>,
+                save_certificate: TrainingRef => SavedFile,
+            }
+            endorsement {
+                endorsement_data: () => EndorsementData,
+                endorsement_report: EndorsementRequest => EndorsementReport,
+                export_endorsement_csv: EndorsementCsvRequest => SavedFile,
+            }
             exchange {
                 identity_show: () => IdentityInfo,
                 export_contact_card: ContactCardRequest => ContactCardText,

@@ -7,7 +7,8 @@
 //! - [`entries`]: reflections. [`export`]: plain-text export and its review.
 //!   [`import`]: bringing a journal over from another app, previewed first.
 //! - [`backups`], [`wellbeing`] (check-ins), [`sessions`] (supervision sessions and
-//!   hours), [`packs`] (guided prompts and insights), [`deid`], [`settings`],
+//!   hours), [`training`] and [`endorsement`] (records and figures for Endorsement),
+//!   [`packs`] (guided prompts and insights), [`deid`], [`settings`],
 //!   [`exchange`] (the supervision exchange), [`files`] (saving files the person asks
 //!   for).
 //! - [`App`]: the little the desktop keeps between commands (the journal while unlocked,
@@ -23,6 +24,7 @@ pub mod backups;
 #[macro_use]
 mod commands;
 pub mod deid;
+pub mod endorsement;
 pub mod entries;
 pub mod exchange;
 pub mod export;
@@ -32,6 +34,7 @@ pub mod keys;
 pub mod packs;
 pub mod sessions;
 pub mod settings;
+pub mod training;
 pub mod wellbeing;
 
 #[cfg(feature = "typescript")]
@@ -51,6 +54,7 @@ pub use crate::import::DroppedKind;
 pub use app::{about, About, App, Status, WaitingPacket};
 pub use backups::{BackupStatus, RestoredBackup};
 pub use deid::{DeidCount, DeidReport, DeidRequest};
+pub use endorsement::{ApplicationCsv, EndorsementCsvRequest, EndorsementRequest};
 pub use entries::{EntryRef, UpdateRequest};
 pub use exchange::{
     AgendaMark, CardRole, ConfirmContactRequest, Contact, ContactCardRequest, ContactCardText,
@@ -71,17 +75,24 @@ pub use keys::{
     SecretText, ShownRecoveryKey, UnlockRequest, RECOVERY_KEY_FILE_NAME,
 };
 pub use sessions::{HoursRequest, SessionRef, SessionsRequest};
+pub use training::TrainingRef;
 pub use wellbeing::CheckinRef;
 
 pub use crate::deid::{Finding, FindingKind};
 pub use crate::error::{Error, ErrorCode, Result};
+pub use crate::journal::endorsement::{
+    Association, Associations, Category, Confidence, EarningRule, EndorsementChoice,
+    EndorsementData, EndorsementReport, GeneralRules, ProviderMinutes, RenewalRule, RscFigures,
+    Rules, Source, TargetKind, Topic, TopicHours, TopicMinimum, TrainingFigures,
+};
 pub use crate::journal::{
-    AnswerValue, Checkin, CheckinAnswer, CheckinForm, CheckinId, CheckinItem, CheckinSaved,
-    DamagedRecord, Direction, Draft, Entry, EntryChange, EntryId, EntryKind, EntrySummary, Filter,
-    FindRequest, HoursSummary, ImportSource, Imported, ItemTrend, MonthMinutes, NewCheckin,
-    NewEntry, OverallPoint, PackRef, Page, PromptAnswer, SessionFormat, SessionId, SessionInput,
-    SessionRole, Setting, Settings, Snippet, Sort, Suggestion, SupervisionSession, Support, Theme,
-    TrendPoint, Trends, TrendsRequest, WeekSummary,
+    AnswerValue, CertificateFile, CertificateKind, Checkin, CheckinAnswer, CheckinForm, CheckinId,
+    CheckinItem, CheckinSaved, DamagedRecord, Delivery, Direction, Draft, Entry, EntryChange,
+    EntryId, EntryKind, EntrySummary, Filter, FindRequest, HoursSummary, ImportSource, Imported,
+    ItemTrend, MonthMinutes, NewCheckin, NewEntry, OverallPoint, PackRef, Page, PromptAnswer,
+    SessionDetails, SessionFormat, SessionId, SessionInput, SessionRole, Setting, Settings,
+    Snippet, Sort, Suggestion, SupervisionSession, Support, Theme, Training, TrainingId,
+    TrainingInput, TrendPoint, Trends, TrendsRequest, WeekSummary,
 };
 pub use crate::prompts::{
     AnswerType, CarryingWeek, CollaborativeTask, ElementCoverage, Insights, InsightsRequest, Lens,

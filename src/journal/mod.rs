@@ -8,11 +8,13 @@
 //! decrypted entries and (through the vault) the key.
 
 pub mod checkin;
+pub mod endorsement;
 pub(crate) mod entry;
 mod packs;
 pub mod search;
 pub mod sessions;
 mod settings;
+pub mod training;
 
 use std::collections::HashMap;
 
@@ -34,13 +36,16 @@ pub use entry::{
 pub use packs::CUSTOM_ID_PREFIX;
 pub use search::{Query, Snippet};
 pub use sessions::{
-    HoursSummary, MonthMinutes, SessionFormat, SessionId, SessionInput, SessionRole,
-    SupervisionSession,
+    Delivery, HoursSummary, MonthMinutes, SessionDetails, SessionFormat, SessionId, SessionInput,
+    SessionRole, SupervisionSession,
 };
 pub use settings::{
     Draft, Settings, Support, Theme, MAX_AUTO_LOCK_MINUTES, MAX_DEID_ALLOW_CHARS,
     MAX_DEID_ALLOW_WORDS, MAX_LOCAL_HELP_CHARS, MAX_RSC_HOURS_TARGET, MAX_SUPPORTS,
     MAX_SUPPORT_LABEL_CHARS, MAX_SUPPORT_REACH_CHARS, MIN_AUTO_LOCK_MINUTES, MIN_RSC_HOURS_TARGET,
+};
+pub use training::{
+    CertificateFile, CertificateKind, Training, TrainingId, TrainingInput, MAX_CERTIFICATE_BYTES,
 };
 
 use crate::crypto::random_id;
@@ -221,6 +226,8 @@ impl Journal {
             records::check::<Draft>(&journal.vault)?.damaged,
             records::check_strays(&journal.vault)?.damaged,
             records::check::<crate::prompts::PromptPack>(&journal.vault)?.damaged,
+            records::check::<Training>(&journal.vault)?.damaged,
+            records::check::<training::StoredCertificate>(&journal.vault)?.damaged,
         ] {
             journal.damaged.extend(damaged);
         }

@@ -26,6 +26,10 @@ use crate::{Error, Result};
 pub const MAX_MINUTES: u32 = 600;
 /// The longest "with whom", in characters.
 pub const MAX_WITH_WHOM_CHARS: usize = 80;
+/// The longest provider name, facilitator name or credential, in characters.
+pub const MAX_PROVIDER_CHARS: usize = 80;
+/// The largest group.
+pub const MAX_GROUP_SIZE: u32 = 100;
 /// The longest notes on a session, in characters.
 pub const MAX_SESSION_NOTES_CHARS: usize = 5000;
 /// The most entries one session can name.
@@ -73,6 +77,83 @@ impl SessionRole {
     }
 }
 
+/// How the session met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    InPerson,
+    Video,
+    Phone,
+}
+
+impl Delivery {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InPerson => "in person",
+            Self::Video => "video",
+            Self::Phone => "phone",
+        }
+    }
+}
+
+/// What Endorsement asks about a session, beyond date and length: who provided it and
+/// their credential, the group (if it was one), how it met, and whether it counts.
+/// Every part is optional, so sessions logged before these existed still open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+pub struct SessionDetails {
+    /// The provider's name as it goes on an application.
+    pub provider_name: Option<String>,
+    /// The provider's credential or Endorsement category ("IMHM-C").
+    pub provider_credential: Option<String>,
+    pub delivery: Option<Delivery>,
+    /// Group sessions: who facilitated.
+    pub facilitator: Option<String>,
+    /// Group sessions: how many took part, me included.
+    pub group_size: Option<u32>,
+    /// Group sessions: whether I presented.
+    pub presented: Option<bool>,
+    /// Peer consultation (colleagues without a provider): never counts.
+    pub peer: bool,
+    /// I count these hours toward Endorsement (true unless said otherwise).
+    pub counts_toward_endorsement: bool,
+}
+
+impl Default for SessionDetails {
+    fn default() -> Self {
+        Self {
+            provider_name: None,
+            provider_credential: None,
+            delivery: None,
+            facilitator: None,
+            group_size: None,
+            presented: None,
+            peer: false,
+            counts_toward_endorsement: true,
+        }
+    }
+}
+
+impl SessionDetails {
+    fn zeroize_text(&mut self) {
+        self.provider_name.zeroize();
+        self.provider_credential.zeroize();
+        self.facilitator.zeroize();
+    }
+
+    /// Who provided the session, for "one main source": the provider's name, else the
+    /// facilitator's, else "with whom"; compared without case or outer spaces.
+    pub fn provider_or<'a>(&'a self, with_whom: &'a str) -> &'a str {
+        self.provider_name
+            .as_deref()
+            .or(self.facilitator.as_deref())
+            .unwrap_or(with_whom)
+    }
+}
+
 /// A supervision session as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
@@ -90,6 +171,9 @@ pub struct SupervisionSession {
     #[cfg_attr(feature = "typescript", ts(type = "Array<string>"))]
     pub entries_discussed: Vec<EntryId>,
     pub notes: Option<String>,
+    /// Provider, credential, group and delivery, and whether it counts.
+    #[serde(default)]
+    pub details: SessionDetails,
     pub created_at: DateTime<Utc>,
     /// 1 when made; up by one with each change.
     pub revision: u64,
@@ -110,6 +194,7 @@ impl Drop for SupervisionSession {
     fn drop(&mut self) {
         self.notes.zeroize();
         self.with_whom.zeroize();
+        self.details.zeroize_text();
     }
 }
 
@@ -133,6 +218,8 @@ pub struct SessionInput {
     pub entries_discussed: Vec<EntryId>,
     #[serde(default)]
     pub notes: Option<String>,
+    #[serde(default)]
+    pub details: SessionDetails,
 }
 
 /// Minutes in one month of the year.
@@ -275,6 +362,49 @@ pub fn defuse_formula(field: &str) -> std::borrow::Cow<'_, str> {
 
 /// Check and tidy what was given for a session: "with whom" and notes trimmed, empty
 /// notes dropped, repeated entries named once.
+/// A short one-line name (provider, facilitator, credential): trimmed, empty dropped.
+fn one_line(text: Option<&str>, what: &str) -> Result<Option<String>> {
+    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    if text.chars().count() > MAX_PROVIDER_CHARS || text.chars().any(char::is_control) {
+        return Err(Error::invalid(format!(
+            "Write the {what} on one line, up to {MAX_PROVIDER_CHARS} characters."
+        )));
+    }
+    Ok(Some(text.to_string()))
+}
+
+/// Check and tidy the Endorsement details: group parts only on a group session.
+fn validate_details(format: SessionFormat, d: &SessionDetails) -> Result<SessionDetails> {
+    let tidy = SessionDetails {
+        provider_name: one_line(d.provider_name.as_deref(), "provider's name")?,
+        provider_credential: one_line(d.provider_credential.as_deref(), "provider's credential")?,
+        delivery: d.delivery,
+        facilitator: one_line(d.facilitator.as_deref(), "facilitator's name")?,
+        group_size: d.group_size,
+        presented: d.presented,
+        peer: d.peer,
+        counts_toward_endorsement: d.counts_toward_endorsement,
+    };
+    if format == SessionFormat::Individual
+        && (tidy.facilitator.is_some() || tidy.group_size.is_some() || tidy.presented.is_some())
+    {
+        return Err(Error::invalid(
+            "Facilitator, group size and presenting are for group sessions; choose group, or leave them empty.",
+        ));
+    }
+    if tidy
+        .group_size
+        .is_some_and(|n| !(2..=MAX_GROUP_SIZE).contains(&n))
+    {
+        return Err(Error::invalid(format!(
+            "A group has 2 to {MAX_GROUP_SIZE} people, you included."
+        )));
+    }
+    Ok(tidy)
+}
+
 fn validate(input: &SessionInput) -> Result<(String, Option<String>, Vec<EntryId>)> {
     if !(1..=MAX_MINUTES).contains(&input.minutes) {
         return Err(Error::invalid(format!(
@@ -357,10 +487,13 @@ impl Journal {
         now: DateTime<Utc>,
     ) -> Result<SupervisionSession> {
         let checked = self.check_session(&input);
+        let details = validate_details(input.format, &input.details);
         // What was typed is copied (trimmed) into the session; wipe the original.
         input.notes.zeroize();
         input.with_whom.zeroize();
+        input.details.zeroize_text();
         let (with_whom, notes, entries_discussed) = checked?;
+        let details = details?;
         let (at, created_at, revision) = match input.id {
             None => (None, now, 1),
             Some(id) => {
@@ -389,6 +522,7 @@ impl Journal {
             role: input.role,
             entries_discussed,
             notes,
+            details,
             created_at,
             revision,
         };

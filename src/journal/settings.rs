@@ -79,6 +79,10 @@ pub struct Settings {
     // Optional in TypeScript, so settings written before the target existed still type.
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub rsc_hours_target: Option<u32>,
+    /// My Endorsement association and category, and my own overrides of their rules.
+    #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub endorsement: Option<super::endorsement::EndorsementChoice>,
     /// The person's own list of who to turn to, shown under "Where to turn".
     #[serde(default)]
     pub my_supports: Vec<Support>,
@@ -110,6 +114,7 @@ impl Default for Settings {
             backup_folder: None,
             backup_rotation: None,
             rsc_hours_target: None,
+            endorsement: None,
             my_supports: Vec::new(),
             crisis_line: None,
             emergency_number: None,
@@ -138,6 +143,9 @@ impl Settings {
                     "Keep at least one backup, and at most 90 daily, 104 weekly and 120 monthly.",
                 ));
             }
+        }
+        if let Some(choice) = &self.endorsement {
+            super::endorsement::validate_choice(choice)?;
         }
         if self.deid_allow.len() > MAX_DEID_ALLOW_WORDS {
             return Err(Error::invalid(format!(

@@ -48,12 +48,16 @@ pub enum Table {
     Feedback = 10,
     /// Supervision sessions, for the RS/C hours log (one record each).
     Sessions = 11,
+    /// Training records, for Endorsement (one record each).
+    Training = 12,
+    /// Training certificates, filed under their training's id (one record each).
+    Certificates = 13,
 }
 
 impl Table {
     /// Every table this version knows. A record in any other table has been moved or
     /// forged and is reported as damaged.
-    pub const ALL: [Table; 11] = [
+    pub const ALL: [Table; 13] = [
         Table::Entries,
         Table::Settings,
         Table::Drafts,
@@ -65,6 +69,8 @@ impl Table {
         Table::Inbox,
         Table::Feedback,
         Table::Sessions,
+        Table::Training,
+        Table::Certificates,
     ];
 }
 

@@ -371,6 +371,13 @@ fn settings_are_validated_and_kept_encrypted() {
         privacy_mode: true,
         deid_allow: vec!["Rowan".into()],
         rsc_hours_target: Some(12),
+        endorsement: Some(attune::api::EndorsementChoice {
+            association: Some("mi-aimh".into()),
+            category: Some("imhs".into()),
+            renewal_due: Some("01-31".into()),
+            rsc_hours: None,
+            training_hours: Some(16),
+        }),
         // Set only through the folder dialog; see the test below.
         backup_folder: None,
         backup_rotation: Some(attune::store::backup::Rotation {
@@ -1040,6 +1047,7 @@ fn sessions_go_through_save_list_hours_csv_and_delete() {
         role,
         entries_discussed: vec![entry.id],
         notes: Some("what we noticed together".into()),
+        details: Default::default(),
     };
     let first = session
         .write(|j| api::sessions::save(j, input(1, 90, SessionRole::Receiving)))

@@ -318,6 +318,7 @@ fn a_backup_carries_everything_the_journal_holds_to_another_computer() {
             role: SessionRole::default(),
             entries_discussed: vec![e],
             notes: None,
+            details: Default::default(),
         },
         now(),
     )

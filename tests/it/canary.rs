@@ -353,6 +353,7 @@ fn no_supervision_session_text_reaches_any_file_while_open_or_after_closing() {
         role: SessionRole::Receiving,
         entries_discussed: Vec::new(),
         notes: Some(notes.into()),
+        details: Default::default(),
     };
     let kept = journal
         .save_session(session(&with_whom, &notes), now())
@@ -724,4 +725,101 @@ fn imported_text_never_reaches_the_journals_files_in_plaintext() {
     assert_no_markers(&dir, &markers, "after an import, while open");
     journal.lock();
     assert_no_markers(&dir, &markers, "after an import, closed");
+}
+
+#[test]
+fn no_training_text_or_certificate_bytes_reach_any_file() {
+    use attune::api::{self, TrainingRef};
+    use attune::journal::{Delivery, SessionDetails, TrainingInput};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    let (mut journal, _) = create_journal(&dir);
+    let title = "CanaryTrainingTitle Säugling 乳児".to_string();
+    let provider = "CanaryTrainingProvider Ærø".to_string();
+    let notes = "CanaryTrainingNotes заметки".to_string();
+    let provider_name = "CanarySessionProvider Łódź".to_string();
+    let credential = "CanaryCredential-ÉÇ".to_string();
+    let facilitator = "CanaryFacilitator Ñandú".to_string();
+    let t = api::training::save(
+        &mut journal,
+        TrainingInput {
+            id: None,
+            title: title.clone(),
+            provider: provider.clone(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 4, 2).unwrap(),
+            hours: 2.0,
+            topics: vec!["rsc".into()],
+            notes: Some(notes.clone()),
+        },
+    )
+    .unwrap();
+    journal
+        .save_session(
+            SessionInput {
+                id: None,
+                date: chrono::NaiveDate::from_ymd_opt(2026, 4, 2).unwrap(),
+                minutes: 60,
+                format: SessionFormat::Group,
+                with_whom: "group".into(),
+                role: SessionRole::Receiving,
+                entries_discussed: Vec::new(),
+                notes: None,
+                details: SessionDetails {
+                    provider_name: Some(provider_name.clone()),
+                    provider_credential: Some(credential.clone()),
+                    delivery: Some(Delivery::Video),
+                    facilitator: Some(facilitator.clone()),
+                    group_size: Some(4),
+                    presented: Some(true),
+                    ..SessionDetails::default()
+                },
+            },
+            now(),
+        )
+        .unwrap();
+    // A certificate with a byte pattern found nowhere else: text and raw bytes.
+    let text_marker = "CanaryCertificateText Zertifikat 証明書".to_string();
+    let raw: Vec<u8> = (0u8..=255).rev().chain(0u8..=255).collect();
+    let mut cert = b"%PDF-1.7\n".to_vec();
+    cert.extend_from_slice(text_marker.as_bytes());
+    cert.extend_from_slice(&raw);
+    let source = tmp.path().join("CanaryCertName.pdf");
+    fs::write(&source, &cert).unwrap();
+    api::training::attach_certificate(&mut journal, &TrainingRef { id: t.id }, &source).unwrap();
+    fs::remove_file(&source).unwrap();
+    // Held, else the scan proves nothing.
+    let (_, held) = journal.certificate(&t.id).unwrap();
+    assert_eq!(&held[..], &cert[..]);
+
+    let markers = vec![
+        ("training title".to_string(), title),
+        ("training provider".to_string(), provider),
+        ("training notes".to_string(), notes),
+        ("session provider".to_string(), provider_name),
+        ("session credential".to_string(), credential),
+        ("session facilitator".to_string(), facilitator),
+        ("certificate text".to_string(), text_marker),
+        ("certificate name".to_string(), "CanaryCertName".to_string()),
+    ];
+    let raw_hex = attune::ids::to_hex(&raw);
+    let check = |when: &str| {
+        assert_no_markers(&dir, &markers, when);
+        for needle in [
+            &raw[..],
+            raw_hex.as_bytes(),
+            raw_hex.to_uppercase().as_bytes(),
+        ] {
+            assert_eq!(
+                files_containing(&dir, needle),
+                Vec::<String>::new(),
+                "{when}"
+            );
+        }
+    };
+    check("while open");
+    journal.lock();
+    check("after closing");
+    let journal = open_journal(&dir, PASSPHRASE);
+    assert_eq!(&journal.certificate(&t.id).unwrap().1[..], &cert[..]);
+    check("reopened");
 }

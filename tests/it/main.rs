@@ -14,6 +14,7 @@ mod bad_input;
 mod canary;
 mod checkins;
 mod deid;
+mod endorsement;
 mod exchange;
 mod exchange_api;
 mod import;

@@ -33,6 +33,7 @@ fn input(date: NaiveDate, minutes: u32, with_whom: &str) -> SessionInput {
         role: SessionRole::Receiving,
         entries_discussed: Vec::new(),
         notes: None,
+        details: Default::default(),
     }
 }
 
@@ -47,6 +48,7 @@ fn stored(n: u8, date: NaiveDate, minutes: u32, role: SessionRole) -> Supervisio
         role,
         entries_discussed: Vec::new(),
         notes: Some(format!("notes {n}")),
+        details: Default::default(),
         created_at: at(2026, 1, 1),
         revision: 1,
     }

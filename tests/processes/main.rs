@@ -16,6 +16,7 @@ mod support;
 
 mod age_interop;
 mod cli;
+mod cli_endorsement;
 mod cli_exchange;
 mod cli_import;
 mod disk_full;

@@ -3,6 +3,7 @@
 //! without an adapter here fails to compile.
 
 pub mod backups;
+pub mod endorsement;
 pub mod entries;
 pub mod exchange;
 pub mod export;
@@ -11,6 +12,7 @@ pub mod keys;
 pub mod packs;
 pub mod sessions;
 pub mod settings;
+pub mod training;
 pub mod wellbeing;
 
 pub type Handler = Box<dyn Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync>;

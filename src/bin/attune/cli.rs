@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use attune::api::ExportFormat;
-use attune::journal::{ImportSource, SessionFormat, Sort};
+use attune::journal::{Delivery, ImportSource, SessionFormat, Sort};
 use attune::prompts;
 use attune::share::{CardRole, MyRelation};
 use clap::{Args, Parser, Subcommand};
@@ -172,6 +172,16 @@ pub enum Command {
         #[command(subcommand)]
         action: SessionsAction,
     },
+    /// Training records for Endorsement, and their certificates.
+    Training {
+        #[command(subcommand)]
+        action: TrainingAction,
+    },
+    /// What you have and what is still missing for Endorsement: earning a category over
+    /// the rolling window ending today, or a year's renewal.
+    ///
+    /// Associations differ and rules change: your association decides what counts.
+    Endorsement(EndorsementArgs),
     /// This journal's keys for the supervision exchange.
     Identity {
         #[command(subcommand)]
@@ -266,6 +276,8 @@ pub enum SessionsAction {
         /// Notes, kept encrypted; never part of the hours export
         #[arg(long, value_name = "TEXT")]
         notes: Option<String>,
+        #[command(flatten)]
+        details: SessionDetailArgs,
     },
     /// List sessions, newest first.
     List {
@@ -291,6 +303,119 @@ pub enum SessionsAction {
         /// Session id (or its first few characters)
         id: String,
     },
+}
+
+/// What Endorsement asks about a session.
+#[derive(Debug, Args)]
+pub struct SessionDetailArgs {
+    /// The provider's name, as it goes on an application
+    #[arg(long, value_name = "NAME")]
+    pub provider: Option<String>,
+    /// The provider's credential or Endorsement category, such as IMHM-C
+    #[arg(long, value_name = "TEXT")]
+    pub credential: Option<String>,
+    /// In person, by video or by phone
+    #[arg(long, value_enum)]
+    pub delivery: Option<Delivery>,
+    /// Group sessions: who facilitated
+    #[arg(long, value_name = "NAME")]
+    pub facilitator: Option<String>,
+    /// Group sessions: how many took part, you included
+    #[arg(long, value_name = "N")]
+    pub group_size: Option<u32>,
+    /// Group sessions: you presented
+    #[arg(long)]
+    pub presented: bool,
+    /// Peer consultation (colleagues, no provider): never counts toward Endorsement
+    #[arg(long)]
+    pub peer: bool,
+    /// Do not count these hours toward Endorsement
+    #[arg(long)]
+    pub not_counting: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrainingAction {
+    /// Log a training; prints its id.
+    Add {
+        #[arg(long)]
+        title: String,
+        /// Who gave it
+        #[arg(long)]
+        provider: String,
+        /// The day, YYYY-MM-DD
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        /// Clock hours, such as 1.5
+        #[arg(long, value_name = "H")]
+        hours: f64,
+        /// A topic: rsc, dei or other (repeat for more)
+        #[arg(long = "topic", value_name = "TOPIC")]
+        topics: Vec<String>,
+        /// Notes, kept encrypted
+        #[arg(long, value_name = "TEXT")]
+        notes: Option<String>,
+        /// Attach a certificate (PDF, PNG or JPEG, up to 10 MB)
+        #[arg(long, value_name = "FILE")]
+        certificate: Option<PathBuf>,
+    },
+    /// List trainings, newest first.
+    List,
+    /// Delete a training and its certificate for good.
+    Delete {
+        /// Training id (or its first few characters)
+        id: String,
+    },
+    /// Attach a certificate file (PDF, PNG or JPEG, up to 10 MB), kept encrypted in the
+    /// journal; replaces one already attached.
+    Attach {
+        /// Training id (or its first few characters)
+        id: String,
+        file: PathBuf,
+    },
+    /// Save a training's certificate out to a new file.
+    Certificate {
+        /// Training id (or its first few characters)
+        id: String,
+        /// The file to write; it must not exist yet
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct EndorsementArgs {
+    /// The category, such as IFS, IMHS or IMHM-C [default: the one you chose]
+    #[arg(long, value_name = "C")]
+    pub category: Option<String>,
+    /// A year's renewal instead of earning the category
+    #[arg(long, value_name = "YEAR")]
+    pub renewal: Option<i32>,
+    /// List the categories and associations, and stop
+    #[arg(long)]
+    pub list: bool,
+    /// Keep this association as yours (an id from --list)
+    #[arg(long, value_name = "ID")]
+    pub set_association: Option<String>,
+    /// Keep this category as yours
+    #[arg(long, value_name = "C")]
+    pub set_category: Option<String>,
+    /// Your own renewal due date, MM-DD, over your association's
+    #[arg(long, value_name = "MM-DD")]
+    pub set_due: Option<String>,
+    /// Your own renewal RS/C hours, over your category's
+    #[arg(long, value_name = "N")]
+    pub set_rsc_hours: Option<u32>,
+    /// Your own renewal training hours, over your category's
+    #[arg(long, value_name = "N")]
+    pub set_training_hours: Option<u32>,
+    /// Also write the counted sessions of the period as CSV for an application (a new
+    /// file)
+    #[arg(long, value_name = "FILE")]
+    pub sessions_csv: Option<PathBuf>,
+    /// Also write the trainings of the period as CSV for an application (a new file)
+    #[arg(long, value_name = "FILE")]
+    pub training_csv: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

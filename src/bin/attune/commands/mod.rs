@@ -2,12 +2,14 @@
 //! api requests, calls [`attune::api`], and prints.
 
 mod backups;
+mod endorsement;
 mod entries;
 mod exchange;
 mod import;
 mod keys;
 mod packs;
 mod sessions;
+mod training;
 mod wellbeing;
 
 use std::path::PathBuf;
@@ -93,6 +95,8 @@ pub fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
         Command::Prompts { action } => packs::prompts(ctx, action)?,
         Command::Insights { weeks } => packs::insights(ctx, weeks)?,
         Command::Sessions { action } => sessions::sessions(ctx, action)?,
+        Command::Training { action } => training::training(ctx, action)?,
+        Command::Endorsement(args) => endorsement::endorsement(ctx, args)?,
         Command::Identity { action } => exchange::identity(ctx, action)?,
         Command::Contact { action } => exchange::contact(ctx, action)?,
         Command::Share {

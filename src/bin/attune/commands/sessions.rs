@@ -1,7 +1,9 @@
 //! sessions add|list|hours|delete.
 
 use attune::api::{sessions, HoursRequest, SessionRef, SessionsRequest, WriteMode};
-use attune::journal::{HoursSummary, SessionInput, SessionRole, SupervisionSession};
+use attune::journal::{
+    HoursSummary, SessionDetails, SessionInput, SessionRole, SupervisionSession,
+};
 use attune::Error;
 use chrono::{Datelike, NaiveDate};
 
@@ -20,6 +22,7 @@ pub fn sessions(ctx: &mut Ctx, action: SessionsAction) -> Result<(), Error> {
             giving,
             entries,
             notes,
+            details,
         } => {
             let date = parse_date(&date)?;
             let mut journal = ctx.unlock()?;
@@ -42,6 +45,16 @@ pub fn sessions(ctx: &mut Ctx, action: SessionsAction) -> Result<(), Error> {
                     },
                     entries_discussed,
                     notes,
+                    details: SessionDetails {
+                        provider_name: details.provider,
+                        provider_credential: details.credential,
+                        delivery: details.delivery,
+                        facilitator: details.facilitator,
+                        group_size: details.group_size,
+                        presented: details.presented.then_some(true),
+                        peer: details.peer,
+                        counts_toward_endorsement: !details.not_counting,
+                    },
                 },
             )?;
             println!("{}", session.id);
@@ -117,13 +130,25 @@ fn print_sessions(sessions: &[SupervisionSession], year: Option<i32>) {
     }
     for s in sessions {
         println!(
-            "{}  {}  {:>4} min  {:<10}  {:<9}  {}{}{}",
+            "{}  {}  {:>4} min  {:<10}  {:<9}  {}{}{}{}",
             short(&s.id.to_hex()),
             s.date,
             s.minutes,
             s.format.as_str(),
             s.role.as_str(),
             s.with_whom,
+            match (&s.details.provider_name, &s.details.provider_credential) {
+                (Some(p), Some(c)) => format!("  (provider: {p}, {c})"),
+                (Some(p), None) => format!("  (provider: {p})"),
+                (None, Some(c)) => format!("  ({c})"),
+                (None, None) => String::new(),
+            } + if s.details.peer {
+                "  (peer)"
+            } else if !s.details.counts_toward_endorsement {
+                "  (not counting)"
+            } else {
+                ""
+            },
             match s.entries_discussed.len() {
                 0 => String::new(),
                 1 => "  (1 entry)".to_string(),

@@ -6,6 +6,7 @@ import type { SessionInput } from '../../lib/ipc/types';
 import { alertText, unlockedFake } from '../../test/helpers';
 import { renderScreen } from '../../test/render-screen';
 import Supervision from './Supervision.svelte';
+import { emptyDetails } from './endorsement-words';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 
 const YEAR = new Date().getFullYear();
@@ -20,6 +21,7 @@ function sessionInput(change: Partial<SessionInput> = {}): SessionInput {
     role: 'receiving',
     entries_discussed: [],
     notes: null,
+    details: emptyDetails(),
     ...change,
   };
 }
@@ -64,6 +66,15 @@ describe('supervision sessions and hours', () => {
     await user.type(screen.getByTestId('session-with-whom'), 'Tuesday group');
     await user.click(choices[0]);
     await user.type(screen.getByTestId('session-notes'), 'Talked about staying with the not-knowing.');
+    // What Endorsement asks: the group parts show only for a group session.
+    await fireEvent.input(screen.getByTestId('session-provider'), { target: { value: 'Dr Lee' } });
+    await fireEvent.input(screen.getByTestId('session-credential'), { target: { value: 'IMHM-C' } });
+    await user.selectOptions(screen.getByTestId('session-delivery'), 'video');
+    await fireEvent.input(screen.getByTestId('session-facilitator'), { target: { value: 'Dr Lee' } });
+    await fireEvent.input(screen.getByTestId('session-group-size'), { target: { value: '5' } });
+    await user.click(screen.getByTestId('session-presented'));
+    expect(screen.getByTestId('session-counts')).toBeChecked();
+    expect(screen.getByTestId('session-peer')).not.toBeChecked();
     await user.click(screen.getByTestId('session-save'));
 
     await waitFor(() => expect(rows()).toHaveLength(1));
@@ -77,9 +88,20 @@ describe('supervision sessions and hours', () => {
         role: 'receiving',
         entries_discussed: [flagged.id],
         notes: 'Talked about staying with the not-knowing.',
+        details: {
+          provider_name: 'Dr Lee',
+          provider_credential: 'IMHM-C',
+          delivery: 'video',
+          facilitator: 'Dr Lee',
+          group_size: 5,
+          presented: true,
+          peer: false,
+          counts_toward_endorsement: true,
+        },
       },
     ]);
     const row = rows()[0];
+    expect(row).toHaveTextContent('provider Dr Lee, IMHM-C');
     expect(row).toHaveTextContent('1 h 30 min');
     expect(row).toHaveTextContent('Group');
     expect(row).toHaveTextContent('with Tuesday group');
@@ -98,7 +120,8 @@ describe('supervision sessions and hours', () => {
     expect(screen.getByTestId('session-with-whom')).toHaveValue('');
     expect(screen.getByTestId('session-minutes')).toHaveValue(60);
     expect(screen.getByText('Session saved.')).toBeInTheDocument();
-  });
+    // Typing every field takes a while on a busy machine.
+  }, 30_000);
 
   test('shows received hours against the target, and given hours apart', async () => {
     const fake = unlockedFake([], { settings: { rsc_hours_target: 12 } });

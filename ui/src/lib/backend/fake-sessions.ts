@@ -62,6 +62,13 @@ export class FakeSessions {
     }
     if (/[\r\n]/.test(withWhom)) throw this.fail('invalid_input', 'Write "with whom" on one line.');
     const notes = input.notes?.trim() || null;
+    const d = input.details;
+    if (input.format === 'individual' && (d.facilitator !== null || d.group_size !== null || d.presented !== null)) {
+      throw this.fail(
+        'invalid_input',
+        'Facilitator, group size and presenting are for group sessions; choose group, or leave them empty.',
+      );
+    }
     if (notes !== null && [...notes].length > MAX_NOTES_CHARS) {
       throw this.fail('invalid_input', `Session notes can be up to ${MAX_NOTES_CHARS} characters.`);
     }
@@ -80,6 +87,7 @@ export class FakeSessions {
       role: input.role,
       entries_discussed: entries,
       notes,
+      details: { ...input.details },
       created_at: old?.created_at ?? this.now().toISOString(),
       revision: old ? old.revision + 1 : 1,
     };

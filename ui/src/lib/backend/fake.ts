@@ -10,6 +10,7 @@ import { FakeExchange } from './fake-exchange';
 import { FakeImport } from './fake-import';
 import { CHECKIN_FORM, FakeGuided, LENSES, fakeDeid, fakeSilenced } from './fake-guided';
 import { FakeSessions } from './fake-sessions';
+import { ENDORSEMENT_DATA, FakeEndorsement } from './fake-endorsement';
 import { DEFAULT_SETTINGS } from '../settings';
 import type {
   Draft,
@@ -322,6 +323,8 @@ export class FakeBackend implements Backend {
   readonly guided: FakeGuided;
   /** Supervision sessions, RS/C hours and the hours CSV. */
   readonly supervision: FakeSessions;
+  /** Training records, certificates and the Endorsement figures. */
+  readonly endorsement: FakeEndorsement;
   /** The backup folder, backups taken, and the folder and restore dialogs. */
   readonly backups: FakeBackups;
   /** Identity, contacts, shares, inbox and feedback of the supervision exchange. */
@@ -351,6 +354,13 @@ export class FakeBackend implements Backend {
       (code, message) => err(code, message),
       (id) => this.entries.some((e) => e.id === id),
       () => this.settings.rsc_hours_target ?? null,
+      (name, text) => this.savedFiles.push({ name, text }),
+    );
+    this.endorsement = new FakeEndorsement(
+      this.now,
+      (code, message) => err(code, message),
+      () => this.supervision.sessions,
+      () => this.settings.endorsement ?? null,
       (name, text) => this.savedFiles.push({ name, text }),
     );
     this.backups = new FakeBackups(this.now, err, {
@@ -593,6 +603,22 @@ export class FakeBackend implements Backend {
         return this.supervision.hours((req as Commands['hours_summary'][0]).year);
       case 'export_hours_csv':
         return this.supervision.exportCsv((req as Commands['export_hours_csv'][0]).year);
+      case 'list_trainings':
+        return this.endorsement.list();
+      case 'save_training':
+        return this.endorsement.save(req as Commands['save_training'][0]);
+      case 'delete_training':
+        return this.endorsement.delete((req as Commands['delete_training'][0]).id);
+      case 'attach_certificate':
+        return this.endorsement.attach((req as Commands['attach_certificate'][0]).id);
+      case 'save_certificate':
+        return this.endorsement.saveCertificate((req as Commands['save_certificate'][0]).id);
+      case 'endorsement_data':
+        return ENDORSEMENT_DATA;
+      case 'endorsement_report':
+        return this.endorsement.report(req as Commands['endorsement_report'][0]);
+      case 'export_endorsement_csv':
+        return this.endorsement.exportCsv(req as Commands['export_endorsement_csv'][0]);
       case 'backup_status':
         return this.backups.status();
       case 'back_up_now':

@@ -177,6 +177,10 @@ backup_rotation?: Rotation,
  */
 rsc_hours_target?: number | null, 
 /**
+ * My Endorsement association and category, and my own overrides of their rules.
+ */
+endorsement?: EndorsementChoice | null, 
+/**
  * The person's own list of who to turn to, shown under "Where to turn".
  */
 my_supports: Array<Support>, 
@@ -682,7 +686,11 @@ with_whom: string, role: SessionRole,
 /**
  * Entries talked about. An entry deleted later stays named here by its id.
  */
-entries_discussed: Array<string>, notes: string | null, created_at: string, 
+entries_discussed: Array<string>, notes: string | null, 
+/**
+ * Provider, credential, group and delivery, and whether it counts.
+ */
+details: SessionDetails, created_at: string, 
 /**
  * 1 when made; up by one with each change.
  */
@@ -696,7 +704,7 @@ export type SessionInput = { id: string | null, date: string, minutes: number, f
 /**
  * Receiving unless said otherwise.
  */
-role: SessionRole, entries_discussed: Array<string>, notes: string | null, };
+role: SessionRole, entries_discussed: Array<string>, notes: string | null, details: SessionDetails, };
 
 export type SessionRef = { id: string, };
 
@@ -731,6 +739,200 @@ export type MonthMinutes = {
  * 1 (January) to 12.
  */
 month: number, received_minutes: number, given_minutes: number, };
+
+export type Delivery = "in_person" | "video" | "phone";
+
+export type SessionDetails = { 
+/**
+ * The provider's name as it goes on an application.
+ */
+provider_name: string | null, 
+/**
+ * The provider's credential or Endorsement category ("IMHM-C").
+ */
+provider_credential: string | null, delivery: Delivery | null, 
+/**
+ * Group sessions: who facilitated.
+ */
+facilitator: string | null, 
+/**
+ * Group sessions: how many took part, me included.
+ */
+group_size: number | null, 
+/**
+ * Group sessions: whether I presented.
+ */
+presented: boolean | null, 
+/**
+ * Peer consultation (colleagues without a provider): never counts.
+ */
+peer: boolean, 
+/**
+ * I count these hours toward Endorsement (true unless said otherwise).
+ */
+counts_toward_endorsement: boolean, };
+
+export type Training = { id: string, title: string, provider: string, date: string, 
+/**
+ * Clock hours, two decimals at most (1.5).
+ */
+hours: number, 
+/**
+ * Topic ids from content/endorsement/rules.json ("rsc", "dei", "other").
+ */
+topics: Array<string>, notes: string | null, 
+/**
+ * The attached certificate, if any.
+ */
+certificate: CertificateFile | null, created_at: string, revision: number, };
+
+export type TrainingInput = { id: string | null, title: string, provider: string, date: string, hours: number, topics: Array<string>, notes: string | null, };
+
+export type CertificateFile = { kind: CertificateKind, bytes: number, 
+/**
+ * The file's name when attached (no folder), offered when saving it back out.
+ */
+file_name: string, };
+
+export type CertificateKind = "pdf" | "png" | "jpeg";
+
+export type TrainingRef = { id: string, };
+
+export type EndorsementRequest = { category: string | null, renewal_year: number | null, };
+
+export type EndorsementCsvRequest = { what: ApplicationCsv, target: EndorsementRequest, };
+
+export type ApplicationCsv = "sessions" | "training";
+
+export type EndorsementData = { rules: Rules, associations: Associations, };
+
+export type Rules = { gathered: string, note: string, sources: Array<Source>, topics: Array<Topic>, general: GeneralRules, categories: Array<Category>, };
+
+export type Source = { id: string, name: string, note: string, };
+
+export type Topic = { id: string, label: string, };
+
+export type EarningRule = { rsc_hours: number, window_months_min: number, window_months_max: number, };
+
+export type RenewalRule = { 
+/**
+ * None where the category asks no RS/C.
+ */
+rsc_hours: number | null, training_hours: number, };
+
+export type Category = { id: string, name: string, short: string, 
+/**
+ * None where earning the category asks no RS/C hours.
+ */
+earning: EarningRule | null, renewal: RenewalRule, source: string, confidence: Confidence, note: string, };
+
+export type GeneralRules = { individual_and_group_count: boolean, peer_counts: boolean, max_providers: number, source: string, note: string, confidence: Confidence, };
+
+export type Associations = { gathered: string, source: string, note: string, associations: Array<Association>, };
+
+export type Association = { id: string, name: string, region: string, 
+/**
+ * "MM-DD".
+ */
+renewal_due: string, confidence: Confidence, topic_minimums: Array<TopicMinimum>, note: string | null, };
+
+export type TopicMinimum = { topic: string, hours: number, 
+/**
+ * Only for people who provide RS/C themselves (sessions logged as giving).
+ */
+only_for_providers: boolean, };
+
+export type Confidence = "high" | "medium" | "low";
+
+export type EndorsementChoice = { 
+/**
+ * An association id from the data; none when not chosen.
+ */
+association: string | null, 
+/**
+ * A category id from the data; none when not chosen.
+ */
+category: string | null, 
+/**
+ * My own renewal due date, "MM-DD", over the association's.
+ */
+renewal_due: string | null, 
+/**
+ * My own renewal RS/C hours, over the category's.
+ */
+rsc_hours: number | null, 
+/**
+ * My own renewal training hours, over the category's.
+ */
+training_hours: number | null, };
+
+export type EndorsementReport = { kind: TargetKind, 
+/**
+ * The renewal year; none when earning.
+ */
+year: number | null, category_id: string, category_name: string, association_name: string | null, 
+/**
+ * The period counted, both days included.
+ */
+from: string, to: string, 
+/**
+ * The renewal due date; none when earning.
+ */
+due: string | null, rsc: RscFigures, training: TrainingFigures, 
+/**
+ * What is still missing, in plain sentences; empty when nothing is.
+ */
+missing: Array<string>, 
+/**
+ * Gentle notes: a third provider, a peer session marked as counting, and so on.
+ */
+notes: Array<string>, 
+/**
+ * Associations differ; the person's decides.
+ */
+caveat: string, 
+/**
+ * Where the rules come from, and how sure we are.
+ */
+sources: Array<string>, };
+
+export type TargetKind = "earning" | "renewal";
+
+export type RscFigures = { 
+/**
+ * None when the target asks no RS/C hours.
+ */
+required_hours: number | null, 
+/**
+ * Received, counting toward Endorsement, peer left out.
+ */
+counted_minutes: number, individual_minutes: number, group_minutes: number, sessions_counted: number, 
+/**
+ * Providers, most hours first; the first is the main one.
+ */
+providers: Array<ProviderMinutes>, main_provider_minutes: number, other_providers_minutes: number, 
+/**
+ * Left out: peer consultation.
+ */
+peer_minutes: number, 
+/**
+ * Left out: sessions I gave.
+ */
+given_minutes: number, 
+/**
+ * Left out: sessions I marked as not counting.
+ */
+not_counted_minutes: number, };
+
+export type ProviderMinutes = { name: string, minutes: number, };
+
+export type TrainingFigures = { 
+/**
+ * None when the target asks no training hours here (earning).
+ */
+required_hours: number | null, hours: number, trainings: number, topics: Array<TopicHours>, };
+
+export type TopicHours = { topic: string, label: string, hours: number, minimum: number | null, };
 
 export type IdentityInfo = { 
 /**
@@ -965,6 +1167,14 @@ export interface Commands {
   delete_session: [SessionRef, null];
   hours_summary: [HoursRequest, HoursSummary];
   export_hours_csv: [HoursRequest, SavedFile];
+  list_trainings: [null, Array<Training>];
+  save_training: [TrainingInput, Training];
+  delete_training: [TrainingRef, null];
+  attach_certificate: [TrainingRef, Training | null];
+  save_certificate: [TrainingRef, SavedFile];
+  endorsement_data: [null, EndorsementData];
+  endorsement_report: [EndorsementRequest, EndorsementReport];
+  export_endorsement_csv: [EndorsementCsvRequest, SavedFile];
   identity_show: [null, IdentityInfo];
   export_contact_card: [ContactCardRequest, ContactCardText];
   save_contact_card: [ContactCardRequest, SavedFile];
@@ -1044,6 +1254,14 @@ export const COMMANDS: readonly Command[] = [
   'delete_session',
   'hours_summary',
   'export_hours_csv',
+  'list_trainings',
+  'save_training',
+  'delete_training',
+  'attach_certificate',
+  'save_certificate',
+  'endorsement_data',
+  'endorsement_report',
+  'export_endorsement_csv',
   'identity_show',
   'export_contact_card',
   'save_contact_card',
