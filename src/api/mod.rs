@@ -8,7 +8,8 @@
 //!   [`import`]: bringing a journal over from another app, previewed first.
 //! - [`backups`], [`wellbeing`] (check-ins), [`sessions`] (supervision sessions and
 //!   hours), [`packs`] (guided prompts and insights), [`deid`], [`settings`],
-//!   [`exchange`] (the supervision exchange), [`files`] (saving files the person asks
+//!   [`exchange`] (the supervision exchange), [`supervision`] (prep sheets, takeaways,
+//!   planning notes, session confirmations), [`files`] (saving files the person asks
 //!   for).
 //! - [`App`]: the little the desktop keeps between commands (the journal while unlocked,
 //!   the staged draft, a fresh recovery key, the last backup error).
@@ -32,6 +33,7 @@ pub mod keys;
 pub mod packs;
 pub mod sessions;
 pub mod settings;
+pub mod supervision;
 pub mod wellbeing;
 
 #[cfg(feature = "typescript")]
@@ -71,6 +73,11 @@ pub use keys::{
     SecretText, ShownRecoveryKey, UnlockRequest, RECOVERY_KEY_FILE_NAME,
 };
 pub use sessions::{HoursRequest, SessionRef, SessionsRequest};
+pub use supervision::{
+    AnswerConfirmationRequest, AskConfirmationRequest, ConfirmState, ConfirmationRequest, Decision,
+    LinkedSession, PlanningNoteRequest, PrepRef, PrepReflection, PrepView, SessionConfirmation,
+    SessionFacts, SessionPlan,
+};
 pub use wellbeing::CheckinRef;
 
 pub use crate::deid::{Finding, FindingKind};
@@ -79,9 +86,10 @@ pub use crate::journal::{
     AnswerValue, Checkin, CheckinAnswer, CheckinForm, CheckinId, CheckinItem, CheckinSaved,
     DamagedRecord, Direction, Draft, Entry, EntryChange, EntryId, EntryKind, EntrySummary, Filter,
     FindRequest, HoursSummary, ImportSource, Imported, ItemTrend, MonthMinutes, NewCheckin,
-    NewEntry, OverallPoint, PackRef, Page, PromptAnswer, SessionFormat, SessionId, SessionInput,
-    SessionRole, Setting, Settings, Snippet, Sort, Suggestion, SupervisionSession, Support, Theme,
-    TrendPoint, Trends, TrendsRequest, WeekSummary,
+    NewEntry, OverallPoint, PackRef, Page, PrepId, PrepInput, PrepSheet, PromptAnswer,
+    SessionFormat, SessionId, SessionInput, SessionRole, Setting, Settings, Snippet, Sort,
+    Suggestion, SupervisionSession, Support, Takeaway, TakeawayInput, Theme, TrendPoint, Trends,
+    TrendsRequest, WeekSummary,
 };
 pub use crate::prompts::{
     AnswerType, CarryingWeek, CollaborativeTask, ElementCoverage, Insights, InsightsRequest, Lens,

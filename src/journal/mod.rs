@@ -10,6 +10,7 @@
 pub mod checkin;
 pub(crate) mod entry;
 mod packs;
+pub mod prep;
 pub mod search;
 pub mod sessions;
 mod settings;
@@ -32,6 +33,7 @@ pub use entry::{
     Incoming, NewEntry, PackRef, PromptAnswer, Setting,
 };
 pub use packs::CUSTOM_ID_PREFIX;
+pub use prep::{PrepId, PrepInput, PrepSheet, Takeaway, TakeawayInput};
 pub use search::{Query, Snippet};
 pub use sessions::{
     HoursSummary, MonthMinutes, SessionFormat, SessionId, SessionInput, SessionRole,

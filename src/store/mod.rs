@@ -48,12 +48,18 @@ pub enum Table {
     Feedback = 10,
     /// Supervision sessions, for the RS/C hours log (one record each).
     Sessions = 11,
+    /// Prep sheets before supervision, each with its takeaway after (one record each).
+    Preps = 14,
+    /// A supervisor's planning note per supervisee (one record per contact).
+    PlanningNotes = 15,
+    /// Session confirmations: asked for, received to answer, answered (one record each).
+    Confirmations = 16,
 }
 
 impl Table {
     /// Every table this version knows. A record in any other table has been moved or
     /// forged and is reported as damaged.
-    pub const ALL: [Table; 11] = [
+    pub const ALL: [Table; 14] = [
         Table::Entries,
         Table::Settings,
         Table::Drafts,
@@ -65,6 +71,9 @@ impl Table {
         Table::Inbox,
         Table::Feedback,
         Table::Sessions,
+        Table::Preps,
+        Table::PlanningNotes,
+        Table::Confirmations,
     ];
 }
 

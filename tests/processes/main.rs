@@ -18,5 +18,6 @@ mod age_interop;
 mod cli;
 mod cli_exchange;
 mod cli_import;
+mod cli_loop;
 mod disk_full;
 mod no_network;

@@ -11,6 +11,7 @@ pub mod keys;
 pub mod packs;
 pub mod sessions;
 pub mod settings;
+pub mod supervision;
 pub mod wellbeing;
 
 pub type Handler = Box<dyn Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync>;
