@@ -72,7 +72,7 @@ export function importOutcomeWords(o: ImportOutcome): string {
   }
   if (o.kind === 'confirm_request') {
     const n = o.requests === 1 ? 'one session' : `${o.requests} sessions`;
-    return `${o.contact_name} asks you to confirm ${n}. You will find ${o.requests === 1 ? 'it' : 'them'} under Confirmation requests.`;
+    return `${o.contact_name} asks you to confirm ${n}. You will find ${o.requests === 1 ? 'it' : 'them'} under Sessions to confirm, in the Inbox.`;
   }
   if (o.kind === 'confirm_answer') {
     const n = o.answers === 1 ? 'one session' : `${o.answers} sessions`;
