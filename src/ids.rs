@@ -98,6 +98,13 @@ hex_id!(
 );
 
 hex_id!(
+    /// A random 128-bit prep sheet id (the sheet before a supervision session and its
+    /// takeaway after).
+    PrepId,
+    "a prep sheet id"
+);
+
+hex_id!(
     /// The id of a pinned contact (a supervisor or supervisee). Their share set and
     /// inbox records are filed under the same id.
     ContactId,

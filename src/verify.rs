@@ -7,10 +7,15 @@
 
 use serde::Serialize;
 
-use crate::journal::{Checkin, DamagedRecord, Draft, Entry, Journal, Settings, SupervisionSession};
+use crate::journal::{
+    Checkin, DamagedRecord, Draft, Entry, Journal, PrepSheet, Settings, SupervisionSession,
+};
 use crate::prompts::PromptPack;
 use crate::records::{self, Checked};
-use crate::share::{FeedbackStored, InboxSet, ShareSet, StoredContact, StoredIdentity};
+use crate::share::{
+    ConfirmationStored, FeedbackStored, InboxSet, PlanningNoteStored, ShareSet, StoredContact,
+    StoredIdentity,
+};
 use crate::store::Table;
 use crate::vault::Vault;
 use crate::Result;
@@ -69,6 +74,9 @@ fn check_table(vault: &Vault, table: Table) -> Result<Checked> {
         Table::Sessions => records::check::<SupervisionSession>(vault),
         Table::Training => records::check::<crate::journal::Training>(vault),
         Table::Certificates => records::check::<crate::journal::training::StoredCertificate>(vault),
+        Table::Preps => records::check::<PrepSheet>(vault),
+        Table::PlanningNotes => records::check::<PlanningNoteStored>(vault),
+        Table::Confirmations => records::check::<ConfirmationStored>(vault),
     }
 }
 
@@ -101,7 +109,8 @@ mod tests {
 
     /// A supervisee's journal and their supervisor's, between them holding a record in
     /// every table: the supervisee's own records, both identities and contacts, a share
-    /// set, an inbox, and feedback written and received.
+    /// set, an inbox, feedback written and received, a prep sheet, a planning note and a
+    /// confirmation asked for.
     fn two_journals_with_every_table(
         a_dir: &std::path::Path,
         b_dir: &std::path::Path,
@@ -205,6 +214,16 @@ mod tests {
         .unwrap();
         ea.import_packet(&eb.write_feedback_packet(&alex).unwrap())
             .unwrap();
+        eb.set_planning_note(&alex, "Ask about the visit.").unwrap();
+        let session = a.sessions()[0].id;
+        Exchange::new(&mut a)
+            .ask_confirmation(&sam, &session)
+            .unwrap();
+        let prep = crate::journal::PrepInput {
+            bring: "The visit.".into(),
+            ..Default::default()
+        };
+        a.save_prep(&prep, &[entry], now).unwrap();
         (a, b)
     }
 

@@ -120,6 +120,22 @@ macro_rules! with_commands {
                 save_feedback_packet: ContactRef => SavedFile,
                 feedback_for: FeedbackRequest => Vec<FeedbackThread>,
             }
+            supervision {
+                list_preps: () => Vec<PrepView>,
+                gather_prep: () => Vec<PrepReflection>,
+                save_prep: PrepInput => PrepView,
+                delete_prep: PrepRef => (),
+                save_takeaway: TakeawayInput => PrepView,
+                takeaway_of: SessionRef => Option<PrepView>,
+                session_plan: ContactRef => SessionPlan,
+                set_planning_note: PlanningNoteRequest => SessionPlan,
+                ask_confirmation: AskConfirmationRequest => SessionConfirmation,
+                save_confirm_request_packet: ContactRef => SavedFile,
+                session_confirmations: () => Vec<SessionConfirmation>,
+                confirmation_requests: () => Vec<ConfirmationRequest>,
+                answer_confirmation: AnswerConfirmationRequest => ConfirmationRequest,
+                save_confirm_answer_packet: ContactRef => SavedFile,
+            }
         }
     };
 }

@@ -273,6 +273,8 @@ pub fn packet_file_name(kind: PacketKind) -> String {
     let kind = match kind {
         PacketKind::Share => "share",
         PacketKind::Feedback => "feedback",
+        PacketKind::ConfirmRequest => "confirm-request",
+        PacketKind::ConfirmAnswer => "confirm-answer",
     };
     format!(
         "attune-{kind}-{}.{PACKET_EXTENSION}",

@@ -9,7 +9,8 @@
 //! - [`backups`], [`wellbeing`] (check-ins), [`sessions`] (supervision sessions and
 //!   hours), [`training`] and [`endorsement`] (records and figures for Endorsement),
 //!   [`packs`] (guided prompts and insights), [`deid`], [`settings`],
-//!   [`exchange`] (the supervision exchange), [`files`] (saving files the person asks
+//!   [`exchange`] (the supervision exchange), [`supervision`] (prep sheets, takeaways,
+//!   planning notes, session confirmations), [`files`] (saving files the person asks
 //!   for).
 //! - [`App`]: the little the desktop keeps between commands (the journal while unlocked,
 //!   the staged draft, a fresh recovery key, the last backup error).
@@ -34,6 +35,7 @@ pub mod keys;
 pub mod packs;
 pub mod sessions;
 pub mod settings;
+pub mod supervision;
 pub mod training;
 pub mod wellbeing;
 
@@ -75,6 +77,11 @@ pub use keys::{
     SecretText, ShownRecoveryKey, UnlockRequest, RECOVERY_KEY_FILE_NAME,
 };
 pub use sessions::{HoursRequest, SessionRef, SessionsRequest};
+pub use supervision::{
+    AnswerConfirmationRequest, AskConfirmationRequest, ConfirmState, ConfirmationRequest, Decision,
+    LinkedSession, PlanningNoteRequest, PrepRef, PrepReflection, PrepView, SessionConfirmation,
+    SessionFacts, SessionPlan,
+};
 pub use training::TrainingRef;
 pub use wellbeing::CheckinRef;
 
@@ -92,7 +99,8 @@ pub use crate::journal::{
     ItemTrend, MonthMinutes, NewCheckin, NewEntry, OverallPoint, PackRef, Page, PromptAnswer,
     SessionDetails, SessionFormat, SessionId, SessionInput, SessionRole, Setting, Settings,
     Snippet, Sort, Suggestion, SupervisionSession, Support, Theme, Training, TrainingId,
-    TrainingInput, TrendPoint, Trends, TrendsRequest, WeekSummary,
+    TrainingInput, TrendPoint, Trends, TrendsRequest, WeekSummary, PrepId, PrepInput, PrepSheet,
+    Takeaway, TakeawayInput,
 };
 pub use crate::prompts::{
     AnswerType, CarryingWeek, CollaborativeTask, ElementCoverage, Insights, InsightsRequest, Lens,

@@ -53,6 +53,10 @@ pub fn render() -> String {
         SharePreviewEntry, SharedEntry, SharedAnswer, WithdrawRequest, WithdrawResponse,
         FlaggedEntries, PacketKind, ImportOutcome, InboxRequest, InboxGroup, InboxItem,
         AgendaMark, ResponseRequest, FeedbackRequest, FeedbackThread, WaitingPacket,
+        PrepSheet, Takeaway, PrepInput, TakeawayInput, PrepRef, PrepReflection, PrepView,
+        LinkedSession, SessionPlan, PlanningNoteRequest, AskConfirmationRequest,
+        AnswerConfirmationRequest, SessionConfirmation, ConfirmationRequest, ConfirmState,
+        Decision, SessionFacts,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs: do not edit by hand.\n\

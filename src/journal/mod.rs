@@ -11,6 +11,7 @@ pub mod checkin;
 pub mod endorsement;
 pub(crate) mod entry;
 mod packs;
+pub mod prep;
 pub mod search;
 pub mod sessions;
 mod settings;
@@ -34,6 +35,7 @@ pub use entry::{
     Incoming, NewEntry, PackRef, PromptAnswer, Setting,
 };
 pub use packs::CUSTOM_ID_PREFIX;
+pub use prep::{PrepId, PrepInput, PrepSheet, Takeaway, TakeawayInput};
 pub use search::{Query, Snippet};
 pub use sessions::{
     Delivery, HoursSummary, MonthMinutes, SessionDetails, SessionFormat, SessionId, SessionInput,

@@ -274,6 +274,11 @@ pub(crate) struct StoredContact {
     /// The last sequence number I sent them (shares and feedback alike: they track one
     /// counter per key).
     pub last_sent_sequence: Option<u64>,
+    /// The last session-confirmation packet imported from them. Tracked apart from
+    /// shares and feedback, so importing a confirmation before an older share (or the
+    /// other way round) refuses neither.
+    #[serde(default)]
+    pub last_confirm_received: Option<ReceivedMark>,
 }
 
 impl Record for StoredContact {
@@ -512,6 +517,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                 pending: None,
                 last_received: None,
                 last_sent_sequence: None,
+                last_confirm_received: None,
             };
             (random_id()?, None, next)
         };
@@ -535,6 +541,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
             next.keys = p.keys;
             next.role = p.role;
             next.last_received = None;
+            next.last_confirm_received = None;
         }
         next.confirmed_at = Some(Utc::now());
         let sealed = records::seal_next(self.vault(), s.id, Some(s.revision), &next)?;

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroize;
 
-use crate::journal::{AnswerValue, EntryKind, Setting};
+use crate::journal::{AnswerValue, EntryKind, SessionFormat, Setting};
 
 /// The document format this version writes and reads.
 pub const PACKET_FORMAT: u32 = 1;
@@ -50,6 +50,82 @@ pub enum PacketContent {
     },
     /// Supervisor to supervisee: reflective responses to shared entries.
     Feedback { responses: Vec<FeedbackResponse> },
+    /// Supervisee to supervisor: every session confirmation asked of this supervisor
+    /// and not answered yet (session facts only: never notes or reflections).
+    ConfirmRequest { requests: Vec<ConfirmRequestItem> },
+    /// Supervisor to supervisee: every answer given to this supervisee, each signed on
+    /// its own (see [`crate::share::confirm`]) so the hours record can carry it.
+    ConfirmAnswer { answers: Vec<ConfirmAnswerItem> },
+}
+
+/// The facts of one session a supervisor is asked to confirm: never notes, names or
+/// reflections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct SessionFacts {
+    pub date: NaiveDate,
+    /// 1 to 600.
+    pub minutes: u32,
+    pub format: SessionFormat,
+}
+
+/// One session confirmation asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfirmRequestItem {
+    /// 32 lowercase hex digits, random per request; asking again (after an edit) makes
+    /// a new one.
+    pub request_id: String,
+    /// The session's id in the supervisee's journal (32 lowercase hex digits).
+    pub session_id: String,
+    pub facts: SessionFacts,
+    pub asked_at: DateTime<Utc>,
+}
+
+/// What the supervisor decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Confirmed,
+    Declined,
+}
+
+/// A supervisor's answer to one request: the facts as asked, the decision (a decline
+/// with its reason), and the supervisor's signature over all of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfirmAnswerItem {
+    pub request_id: String,
+    pub session_id: String,
+    pub facts: SessionFacts,
+    pub decision: Decision,
+    /// Why it was declined (empty when confirmed).
+    pub reason: String,
+    pub answered_at: DateTime<Utc>,
+    /// Ed25519 over the confirmation statement, 128 lowercase hex digits.
+    pub signature: String,
+}
+
+impl Drop for ConfirmAnswerItem {
+    fn drop(&mut self) {
+        self.reason.zeroize();
+    }
+}
+
+/// Requests or answers one confirmation packet may carry.
+pub const MAX_PACKET_CONFIRMATIONS: usize = 2_000;
+/// The longest reason for declining, in characters.
+pub const MAX_DECLINE_REASON_CHARS: usize = 500;
+
+impl SessionFacts {
+    /// Within what a session record may hold.
+    pub fn in_bounds(&self) -> bool {
+        use chrono::Datelike;
+        (1..=crate::journal::sessions::MAX_MINUTES).contains(&self.minutes)
+            && (1900..=9999).contains(&self.date.year())
+    }
 }
 
 /// An entry as shared: the supervisee's words, read-only on the other side.
@@ -154,6 +230,7 @@ impl PacketDocument {
         let chars = |t: &str| t.chars().count();
         let fits = |ok: bool| if ok { Ok(()) } else { Err(OutOfBounds) };
         let hex_id = |id: &str| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit());
+        let lower_hex_id = |id: &str| crate::ids::from_lower_hex::<16>(id).is_some();
         fits(chars(&self.sender_name) <= 64 && !self.sender_name.chars().any(char::is_control))?;
         match &self.content {
             PacketContent::Share { entries, withdrawn } => {
@@ -214,6 +291,36 @@ impl PacketDocument {
                     let parts = [&r.heard, &r.noticed, &r.wonder, &r.stays];
                     fits(parts.iter().any(|p| !p.trim().is_empty()))?;
                     fits(parts.iter().all(|p| chars(p) <= MAX_RESPONSE_PART_CHARS))?;
+                }
+            }
+            PacketContent::ConfirmRequest { requests } => {
+                fits(requests.len() <= MAX_PACKET_CONFIRMATIONS)?;
+                let mut ids = std::collections::HashSet::new();
+                let mut sessions = std::collections::HashSet::new();
+                for r in requests {
+                    fits(lower_hex_id(&r.request_id) && lower_hex_id(&r.session_id))?;
+                    fits(ids.insert(&r.request_id) && sessions.insert(&r.session_id))?;
+                    fits(r.facts.in_bounds())?;
+                }
+            }
+            PacketContent::ConfirmAnswer { answers } => {
+                fits(answers.len() <= MAX_PACKET_CONFIRMATIONS)?;
+                let mut ids = std::collections::HashSet::new();
+                for a in answers {
+                    fits(lower_hex_id(&a.request_id) && lower_hex_id(&a.session_id))?;
+                    fits(ids.insert(&a.request_id))?;
+                    fits(a.facts.in_bounds())?;
+                    fits(
+                        a.signature.len() == 128
+                            && crate::ids::from_lower_hex::<64>(&a.signature).is_some(),
+                    )?;
+                    let reason = a.reason.trim();
+                    fits(match a.decision {
+                        Decision::Confirmed => reason.is_empty(),
+                        Decision::Declined => {
+                            !reason.is_empty() && chars(&a.reason) <= MAX_DECLINE_REASON_CHARS
+                        }
+                    })?;
                 }
             }
         }

@@ -164,6 +164,10 @@ pub struct SharePreview {
 pub enum PacketKind {
     Share,
     Feedback,
+    /// A supervisee asks their supervisor to confirm sessions.
+    ConfirmRequest,
+    /// A supervisor's signed answers to confirmation requests.
+    ConfirmAnswer,
 }
 
 /// What importing a packet did.
@@ -183,6 +187,10 @@ pub struct ImportOutcome {
     pub responses: usize,
     /// Feedback: responses to entries this journal does not have (kept, flagged).
     pub unknown_entries: usize,
+    /// Confirmation request: sessions waiting for my answer (new or asked again).
+    pub requests: usize,
+    /// Confirmation answer: sessions now confirmed or declined.
+    pub answers: usize,
 }
 
 /// A supervisee's shared entry in my inbox: their words, read-only.
@@ -251,11 +259,11 @@ pub struct ResponseParts<'a> {
 
 /// An import refused: the same code as the packet layer's refusals, and a message that
 /// never quotes the packet or names anyone.
-fn refused(message: &str) -> Error {
+pub(crate) fn refused(message: &str) -> Error {
     Error::new(crate::ErrorCode::PacketRefused, message)
 }
 
-fn now_ms(now: DateTime<Utc>) -> u64 {
+pub(crate) fn now_ms(now: DateTime<Utc>) -> u64 {
     u64::try_from(now.timestamp_millis()).unwrap_or(0)
 }
 
@@ -314,7 +322,7 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
         Ok(records::load_all(self.vault())?.records)
     }
 
-    fn my_supervisor(&self, id: &ContactId) -> Result<Stored<StoredContact>> {
+    pub(crate) fn my_supervisor(&self, id: &ContactId) -> Result<Stored<StoredContact>> {
         let c = self.usable_contact(id)?;
         if !c.value.my_relation.supervises_me() {
             return Err(Error::invalid(format!(
@@ -325,7 +333,7 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
         Ok(c)
     }
 
-    fn my_supervisee(&self, id: &ContactId) -> Result<Stored<StoredContact>> {
+    pub(crate) fn my_supervisee(&self, id: &ContactId) -> Result<Stored<StoredContact>> {
         let c = self.usable_contact(id)?;
         if !c.value.my_relation.supervised_by_me() {
             return Err(Error::invalid(format!(
@@ -650,7 +658,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
         Ok(status(contact, &c.value.name, &set))
     }
 
-    fn document(
+    pub(crate) fn document(
         me: &Me,
         c: &StoredContact,
         sequence: u64,
@@ -877,6 +885,8 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
         let kind = match &doc.content {
             PacketContent::Share { .. } => PacketKind::Share,
             PacketContent::Feedback { .. } => PacketKind::Feedback,
+            PacketContent::ConfirmRequest { .. } => PacketKind::ConfirmRequest,
+            PacketContent::ConfirmAnswer { .. } => PacketKind::ConfirmAnswer,
         };
         match kind {
             PacketKind::Share if !c.value.my_relation.supervised_by_me() => {
@@ -889,8 +899,19 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                     "This file holds responses, but it comes from someone added as your supervisee, not your supervisor. Nothing was changed.",
                 ));
             }
+            PacketKind::ConfirmRequest if !c.value.my_relation.supervised_by_me() => {
+                return Err(refused(
+                    "This file asks you to confirm sessions, but it comes from someone added as your supervisor, not your supervisee. Nothing was changed.",
+                ));
+            }
+            PacketKind::ConfirmAnswer if !c.value.my_relation.supervises_me() => {
+                return Err(refused(
+                    "This file answers session confirmations, but it comes from someone added as your supervisee, not your supervisor. Nothing was changed.",
+                ));
+            }
             _ => {}
         }
+        let confirmations = matches!(kind, PacketKind::ConfirmRequest | PacketKind::ConfirmAnswer);
         let digest = to_hex(&opened.document_bytes_sha256);
         let contact = ContactId(c.id);
         let mut outcome = ImportOutcome {
@@ -902,8 +923,15 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
             withdrawn: 0,
             responses: 0,
             unknown_entries: 0,
+            requests: 0,
+            answers: 0,
         };
-        if let Some(last) = &c.value.last_received {
+        let last_seen = if confirmations {
+            &c.value.last_confirm_received
+        } else {
+            &c.value.last_received
+        };
+        if let Some(last) = last_seen {
             if last.packet_id == doc.packet_id && last.document_sha256 == digest {
                 outcome.already_imported = true;
                 return Ok(outcome);
@@ -916,12 +944,17 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
         }
         let now = Utc::now();
         let mut contact_next = c.value.clone();
-        contact_next.last_received = Some(super::contacts::ReceivedMark {
+        let mark = Some(super::contacts::ReceivedMark {
             sequence: doc.sequence,
             packet_id: doc.packet_id.clone(),
             document_sha256: digest,
             at: now,
         });
+        if confirmations {
+            contact_next.last_confirm_received = mark;
+        } else {
+            contact_next.last_received = mark;
+        }
         let mut sealed: Vec<Sealed> = Vec::new();
         match &doc.content {
             PacketContent::Share { entries, withdrawn } => {
@@ -970,6 +1003,17 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                         &record,
                     )?);
                 }
+            }
+            PacketContent::ConfirmRequest { requests } => {
+                let (mut s, n) = self.take_confirm_requests(&contact, requests, now)?;
+                outcome.requests = n;
+                sealed.append(&mut s);
+            }
+            PacketContent::ConfirmAnswer { answers } => {
+                let (mut s, n) =
+                    self.take_confirm_answers(&contact, &opened.signer, &me, answers, now)?;
+                outcome.answers = n;
+                sealed.append(&mut s);
             }
         }
         sealed.push(records::seal_next(

@@ -8,13 +8,17 @@
 //! the journal, like entries, through [`crate::records`]; [`Exchange`] is the view over
 //! a journal that all of it hangs off.
 
+pub mod confirm;
 pub mod contacts;
 pub mod document;
 pub mod exchange;
 pub mod identity;
 pub mod packet;
+pub mod planning;
 
+pub use confirm::{ConfirmState, ConfirmationRequest, SessionConfirmation};
 pub use contacts::{safety_code, CardRole, Contact, ContactCard, KeyChange, MyRelation};
+pub use document::{Decision, SessionFacts};
 pub use exchange::{
     AgendaMark, FeedbackThread, ImportOutcome, InboxGroup, InboxItem, PacketKind, ShareMark,
     SharePreview, SharePreviewEntry, ShareStatus, WITHDRAW_NOTE,
@@ -25,13 +29,16 @@ pub use packet::{
     parse_signing_key_hex, seal_packet, signing_key_hex, OpenedPacket, MAX_DOCUMENT_BYTES,
     MAX_PACKET_BYTES, PACKET_MAGIC, SIGNATURE_CONTEXT,
 };
+pub use planning::SessionPlan;
 
 use std::ops::{Deref, DerefMut};
 
 pub use crate::ids::ContactId;
+pub(crate) use confirm::ConfirmationStored;
 pub(crate) use contacts::StoredContact;
 pub(crate) use exchange::{FeedbackStored, InboxSet, ShareSet};
 pub(crate) use identity::StoredIdentity;
+pub(crate) use planning::PlanningNoteStored;
 
 use crate::journal::Journal;
 use crate::records::{self, Sealed};

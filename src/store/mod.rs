@@ -52,12 +52,18 @@ pub enum Table {
     Training = 12,
     /// Training certificates, filed under their training's id (one record each).
     Certificates = 13,
+    /// Prep sheets before supervision, each with its takeaway after (one record each).
+    Preps = 14,
+    /// A supervisor's planning note per supervisee (one record per contact).
+    PlanningNotes = 15,
+    /// Session confirmations: asked for, received to answer, answered (one record each).
+    Confirmations = 16,
 }
 
 impl Table {
     /// Every table this version knows. A record in any other table has been moved or
     /// forged and is reported as damaged.
-    pub const ALL: [Table; 13] = [
+    pub const ALL: [Table; 16] = [
         Table::Entries,
         Table::Settings,
         Table::Drafts,
@@ -71,6 +77,9 @@ impl Table {
         Table::Sessions,
         Table::Training,
         Table::Certificates,
+        Table::Preps,
+        Table::PlanningNotes,
+        Table::Confirmations,
     ];
 }
 

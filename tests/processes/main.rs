@@ -19,5 +19,6 @@ mod cli;
 mod cli_endorsement;
 mod cli_exchange;
 mod cli_import;
+mod cli_loop;
 mod disk_full;
 mod no_network;

@@ -1,6 +1,7 @@
 //! The supervision exchange: identity, contacts, sharing, packets, inbox, responses.
 
 use attune::api::exchange as ex;
+use attune::api::supervision as sup;
 use attune::api::{
     AgendaMark, ConfirmContactRequest, Contact, ContactCardRequest, ContactCardText, ContactRef,
     FeedbackRequest, FeedbackThread, FlaggedEntries, IdentityInfo, ImportCardFileRequest,
@@ -94,7 +95,7 @@ pub async fn confirm_contact(
     state.write(|j| ex::confirm_contact(j, &req))
 }
 
-fn not_confirmed() -> attune::api::Error {
+pub(crate) fn not_confirmed() -> attune::api::Error {
     attune::api::Error::invalid("Not confirmed in the dialog. Nothing was changed.")
 }
 
@@ -139,7 +140,7 @@ pub fn withdraw_entry(state: State<'_, AppState>, req: WithdrawRequest) -> Reply
 }
 
 /// Write one contact's share or feedback packet where the person picks (native dialog).
-async fn save_packet(
+pub(crate) async fn save_packet(
     app: &tauri::AppHandle,
     state: &AppState,
     req: &ContactRef,
@@ -155,12 +156,26 @@ async fn save_packet(
             state.write(|j| ex::responses_written(j, req))?;
             "Save the feedback packet"
         }
+        PacketKind::ConfirmRequest => {
+            state.write(|j| ex::contact(j, &req.contact_id))?;
+            "Save the confirmation request"
+        }
+        PacketKind::ConfirmAnswer => {
+            state.write(|j| ex::contact(j, &req.contact_id))?;
+            "Save your answer"
+        }
     };
     let name = ex::packet_file_name(kind);
     dialogs::save_with(app, title, &name, PACKET_FILTER, |path| {
         state.write(|j| match kind {
             PacketKind::Share => ex::write_share_packet_to(j, req, path, WriteMode::Replace),
             PacketKind::Feedback => ex::write_feedback_packet_to(j, req, path, WriteMode::Replace),
+            PacketKind::ConfirmRequest => {
+                sup::write_confirm_request_packet_to(j, req, path, WriteMode::Replace)
+            }
+            PacketKind::ConfirmAnswer => {
+                sup::write_confirm_answer_packet_to(j, req, path, WriteMode::Replace)
+            }
         })
     })
     .await

@@ -13,6 +13,7 @@ pub mod packs;
 pub mod sessions;
 pub mod settings;
 pub mod training;
+pub mod supervision;
 pub mod wellbeing;
 
 pub type Handler = Box<dyn Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync>;

@@ -230,6 +230,113 @@ pub enum Command {
     /// Read feedback from your supervisors; with --to, write a response to a supervisee
     /// and the feedback packet.
     Feedback(FeedbackArgs),
+    /// Prep sheets: what you want to bring to your next supervision session.
+    Prep {
+        #[command(subcommand)]
+        action: PrepAction,
+    },
+    /// After a session: what you are taking away and the next step, linked to the
+    /// session (onto its prep sheet).
+    Takeaway {
+        /// The session (id or its first few characters, from `attune sessions list`)
+        session: String,
+        /// What I am taking away
+        #[arg(long, value_name = "TEXT")]
+        away: Option<String>,
+        /// The next step
+        #[arg(long, value_name = "TEXT")]
+        next: Option<String>,
+        /// The prep sheet to write it on [default: the one for that day, else a new one]
+        #[arg(long, value_name = "ID")]
+        prep: Option<String>,
+    },
+    /// Supervisor side: your private planning note for a supervisee, and their agenda.
+    Plan {
+        /// The supervisee (contact id or name)
+        #[arg(long = "for", value_name = "CONTACT")]
+        contact: String,
+        /// Set the note (an empty text clears it)
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Signed session confirmations: ask your supervisor, or answer a supervisee.
+    Confirm {
+        #[command(subcommand)]
+        action: ConfirmAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrepAction {
+    /// Start a prep sheet; prints its id and the reflections it gathered.
+    ///
+    /// Without --entry it gathers your reflections flagged "bring to supervision"
+    /// and the ones your supervisor responded to.
+    New {
+        /// The day of the session, YYYY-MM-DD
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// What I want to bring
+        #[arg(long, value_name = "TEXT")]
+        bring: Option<String>,
+        /// Reactions or judgements I noticed
+        #[arg(long, value_name = "TEXT")]
+        reactions: Option<String>,
+        /// What I hope to take away
+        #[arg(long, value_name = "TEXT")]
+        hope: Option<String>,
+        /// A reflection to bring (repeat for more) instead of gathering them
+        #[arg(long = "entry", value_name = "ID")]
+        entries: Vec<String>,
+    },
+    /// Show one prep sheet, its reflections and its takeaway.
+    Show {
+        /// Prep sheet id (or its first few characters)
+        id: String,
+    },
+    /// List prep sheets, newest first.
+    List,
+    /// Delete a prep sheet (and its takeaway) for good.
+    Delete {
+        /// Prep sheet id (or its first few characters)
+        id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfirmAction {
+    /// Ask your supervisor to confirm a session: writes a packet holding the session's
+    /// date, minutes and format (never notes), with every request still open.
+    Request {
+        /// The session (id or its first few characters)
+        session: String,
+        /// Your supervisor (contact id or name)
+        #[arg(long, value_name = "CONTACT")]
+        to: String,
+        /// The packet file to write; it must not exist yet
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// The confirmations you asked for and where each stands.
+    List,
+    /// Supervisor side: list requests; with an id, confirm or decline it and write the
+    /// answer packet.
+    Answer {
+        /// The request id (first few characters), from the list
+        request: Option<String>,
+        /// Confirm the session as its facts say
+        #[arg(long, requires_all = ["request", "out"], conflicts_with = "decline")]
+        confirm: bool,
+        /// Decline it (give --reason)
+        #[arg(long, requires_all = ["request", "out", "reason"])]
+        decline: bool,
+        /// Why you decline
+        #[arg(long, value_name = "TEXT", requires = "decline")]
+        reason: Option<String>,
+        /// The answer packet file to write; it must not exist yet
+        #[arg(long, value_name = "FILE", requires = "request")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -224,6 +224,14 @@ pub fn import(ctx: &mut Ctx, file: &Path) -> Result<(), Error> {
                 );
             }
         }
+        PacketKind::ConfirmRequest => println!(
+            "Imported from {from}: {} to confirm. See them with `attune confirm answer`.",
+            count(got.requests, "session", "sessions")
+        ),
+        PacketKind::ConfirmAnswer => println!(
+            "Imported from {from}: {} answered. See them with `attune confirm list`.",
+            count(got.answers, "session", "sessions")
+        ),
     }
     println!("You can delete the packet file now.");
     Ok(())

@@ -10,6 +10,7 @@ mod keys;
 mod packs;
 mod sessions;
 mod training;
+mod supervision;
 mod wellbeing;
 
 use std::path::PathBuf;
@@ -109,6 +110,15 @@ pub fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
         Command::Withdraw { to, id } => exchange::withdraw(ctx, &to, &id)?,
         Command::Inbox { from } => exchange::inbox(ctx, from.as_deref())?,
         Command::Feedback(args) => exchange::feedback(ctx, args)?,
+        Command::Prep { action } => supervision::prep(ctx, action)?,
+        Command::Takeaway {
+            session,
+            away,
+            next,
+            prep,
+        } => supervision::takeaway(ctx, &session, away, next, prep.as_deref())?,
+        Command::Plan { contact, note } => supervision::plan(ctx, &contact, note)?,
+        Command::Confirm { action } => supervision::confirm(ctx, action)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -70,6 +70,14 @@ export function importOutcomeWords(o: ImportOutcome): string {
     parts.push('They are in your Inbox.');
     return parts.join(' ');
   }
+  if (o.kind === 'confirm_request') {
+    const n = o.requests === 1 ? 'one session' : `${o.requests} sessions`;
+    return `${o.contact_name} asks you to confirm ${n}. You will find ${o.requests === 1 ? 'it' : 'them'} under Sessions to confirm, in the Inbox.`;
+  }
+  if (o.kind === 'confirm_answer') {
+    const n = o.answers === 1 ? 'one session' : `${o.answers} sessions`;
+    return `${o.contact_name} answered about ${n}. See ${o.answers === 1 ? 'it' : 'them'} under Supervision.`;
+  }
   const parts = [
     `${o.responses === 1 ? 'One response' : `${o.responses} responses`} from ${o.contact_name} arrived. You will find ${o.responses === 1 ? 'it under the reflection it answers' : 'them under the reflections they answer'}.`,
   ];

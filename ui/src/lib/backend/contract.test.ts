@@ -93,6 +93,20 @@ const PINNED = [
   'responses_written',
   'save_feedback_packet',
   'feedback_for',
+  'list_preps',
+  'gather_prep',
+  'save_prep',
+  'delete_prep',
+  'save_takeaway',
+  'takeaway_of',
+  'session_plan',
+  'set_planning_note',
+  'ask_confirmation',
+  'save_confirm_request_packet',
+  'session_confirmations',
+  'confirmation_requests',
+  'answer_confirmation',
+  'save_confirm_answer_packet',
 ] as const;
 
 const newEntry: Commands['create_entry'][0] = {
@@ -257,6 +271,27 @@ const REQUESTS: { [C in Command]: Commands[C][0] } = {
   responses_written: { contact_id: 'c'.repeat(32) },
   save_feedback_packet: { contact_id: 'c'.repeat(32) },
   feedback_for: { entry_id: null },
+  list_preps: null,
+  gather_prep: null,
+  save_prep: {
+    id: null,
+    session_date: '2026-03-04',
+    bring: 'The visit',
+    reactions: '',
+    hope: 'To stay curious',
+    reflections: null,
+  },
+  delete_prep: { id: 'e'.repeat(32) },
+  save_takeaway: { session_id: 'd'.repeat(32), prep_id: null, taking_away: 'Slow down', next_step: '' },
+  takeaway_of: { id: 'd'.repeat(32) },
+  session_plan: { contact_id: 'c'.repeat(32) },
+  set_planning_note: { contact_id: 'c'.repeat(32), note: 'Ask about the waiting room' },
+  ask_confirmation: { contact_id: 'c'.repeat(32), session_id: 'd'.repeat(32) },
+  save_confirm_request_packet: { contact_id: 'c'.repeat(32) },
+  session_confirmations: null,
+  confirmation_requests: null,
+  answer_confirmation: { request_id: 'f'.repeat(32), decision: 'declined', reason: 'We did not meet that day.' },
+  save_confirm_answer_packet: { contact_id: 'c'.repeat(32) },
 };
 
 afterEach(() => clearMocks());

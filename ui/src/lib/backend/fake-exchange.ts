@@ -405,7 +405,7 @@ export class FakeExchange {
     const p = this.queuedPackets.shift();
     if (!p) return null;
     const c = this.contact(p.contact_id);
-    const base = { contact_id: c.id, contact_name: c.name, already_imported: false, entries: 0, withdrawn: 0, responses: 0, unknown_entries: 0 };
+    const base = { contact_id: c.id, contact_name: c.name, already_imported: false, entries: 0, withdrawn: 0, responses: 0, unknown_entries: 0, requests: 0, answers: 0 };
     if (!c.usable) throw this.fail('packet_refused', 'This file cannot be opened here. Nothing was changed.');
     if (p.kind === 'share') {
       const at = this.now().toISOString();

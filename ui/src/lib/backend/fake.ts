@@ -8,6 +8,7 @@ import { AttuneError, type Backend, type Command, type Commands } from './index'
 import { FakeBackups } from './fake-backups';
 import { FakeExchange } from './fake-exchange';
 import { FakeImport } from './fake-import';
+import { FakeLoop } from './fake-loop';
 import { CHECKIN_FORM, FakeGuided, LENSES, fakeDeid, fakeSilenced } from './fake-guided';
 import { FakeSessions } from './fake-sessions';
 import { ENDORSEMENT_DATA, FakeEndorsement } from './fake-endorsement';
@@ -329,6 +330,7 @@ export class FakeBackend implements Backend {
   readonly backups: FakeBackups;
   /** Identity, contacts, shares, inbox and feedback of the supervision exchange. */
   readonly exchange: FakeExchange;
+  readonly loop: FakeLoop;
   /** Bringing a journal over from another app: the export the dialog offers. */
   readonly importer: FakeImport;
   private readonly handlers = new Set<() => void>();
@@ -373,6 +375,17 @@ export class FakeBackend implements Backend {
       () => this.entries,
       () => this.settings.deid_allow,
     );
+    this.loop = new FakeLoop(this.now, (code, message) => err(code, message), {
+      entries: () => this.entries,
+      sessions: () => this.supervision.sessions,
+      threads: () => this.exchange.threads,
+      contacts: () => this.exchange.list(),
+      agenda: (contactId) =>
+        this.exchange
+          .inbox(contactId)
+          .flatMap((g) => g.items)
+          .filter((i) => i.on_agenda),
+    });
     this.importer = new FakeImport(invalid, (entry) => this.seed(entry));
     if (this.passphrase !== null) this.recoveryKey = makeRecoveryKey();
     for (const seed of options.entries ?? []) this.seed(seed);
@@ -696,6 +709,34 @@ export class FakeBackend implements Backend {
         return this.exchange.saveFeedbackPacket((req as Commands['save_feedback_packet'][0]).contact_id);
       case 'feedback_for':
         return this.exchange.feedbackFor((req as Commands['feedback_for'][0]).entry_id);
+      case 'list_preps':
+        return this.loop.list();
+      case 'gather_prep':
+        return this.loop.gather();
+      case 'save_prep':
+        return this.loop.save(req as Commands['save_prep'][0]);
+      case 'delete_prep':
+        return this.loop.delete((req as Commands['delete_prep'][0]).id);
+      case 'save_takeaway':
+        return this.loop.saveTakeaway(req as Commands['save_takeaway'][0]);
+      case 'takeaway_of':
+        return this.loop.takeawayOf((req as Commands['takeaway_of'][0]).id);
+      case 'session_plan':
+        return this.loop.plan((req as Commands['session_plan'][0]).contact_id);
+      case 'set_planning_note':
+        return this.loop.setNote(req as Commands['set_planning_note'][0]);
+      case 'ask_confirmation':
+        return this.loop.ask(req as Commands['ask_confirmation'][0]);
+      case 'save_confirm_request_packet':
+        return this.loop.saveRequestPacket((req as Commands['save_confirm_request_packet'][0]).contact_id);
+      case 'session_confirmations':
+        return this.loop.sessionConfirmations();
+      case 'confirmation_requests':
+        return this.loop.confirmationRequests();
+      case 'answer_confirmation':
+        return this.loop.answer(req as Commands['answer_confirmation'][0]);
+      case 'save_confirm_answer_packet':
+        return this.loop.saveAnswerPacket((req as Commands['save_confirm_answer_packet'][0]).contact_id);
       case 'deid_scan': {
         const r = req as Commands['deid_scan'][0];
         return fakeDeid(r.text, [...this.settings.deid_allow, ...r.not_names]);

@@ -1047,7 +1047,7 @@ export type WithdrawResponse = { status: ShareStatus, note: string, };
 
 export type FlaggedEntries = { entry_ids: Array<string>, };
 
-export type PacketKind = "share" | "feedback";
+export type PacketKind = "share" | "feedback" | "confirm_request" | "confirm_answer";
 
 export type ImportOutcome = { kind: PacketKind, contact_id: string, contact_name: string, 
 /**
@@ -1069,7 +1069,15 @@ responses: number,
 /**
  * Feedback: responses to entries this journal does not have (kept, flagged).
  */
-unknown_entries: number, };
+unknown_entries: number, 
+/**
+ * Confirmation request: sessions waiting for my answer (new or asked again).
+ */
+requests: number, 
+/**
+ * Confirmation answer: sessions now confirmed or declined.
+ */
+answers: number, };
 
 export type InboxRequest = { contact_id: string | null, };
 
@@ -1114,6 +1122,138 @@ entry_known: boolean, written_at: string, heard: string,
 noticed: string, wonder: string, stays: string, sent_at: string | null, };
 
 export type WaitingPacket = { file_name: string, };
+
+export type PrepSheet = { id: string, 
+/**
+ * The day of the session it prepares for, when known.
+ */
+session_date: string | null, 
+/**
+ * What I want to bring.
+ */
+bring: string, 
+/**
+ * The reflections I chose to bring (an entry deleted later stays named by its id).
+ */
+reflections: Array<string>, 
+/**
+ * Reactions or judgements I noticed in myself.
+ */
+reactions: string, 
+/**
+ * What I hope to take away.
+ */
+hope: string, takeaway: Takeaway | null, created_at: string, updated_at: string, 
+/**
+ * 1 when made; up by one with each change.
+ */
+revision: number, };
+
+export type Takeaway = { session_id: string, taking_away: string, next_step: string, written_at: string, };
+
+export type PrepInput = { id: string | null, session_date: string | null, bring: string, reactions: string, hope: string, 
+/**
+ * The reflections to bring. On a new sheet, none given means "gather them": the
+ * flagged reflections and the shared ones with responses.
+ */
+reflections: Array<string> | null, };
+
+export type TakeawayInput = { session_id: string, prep_id: string | null, taking_away: string, next_step: string, };
+
+export type PrepRef = { id: string, };
+
+export type PrepReflection = { entry_id: string, title: string | null, encounter_date: string | null, 
+/**
+ * Flagged "bring to supervision".
+ */
+flagged: boolean, 
+/**
+ * Responses my supervisors sent about it.
+ */
+responses: number, 
+/**
+ * False when it was deleted (or is in the trash) since.
+ */
+in_journal: boolean, };
+
+export type PrepView = { sheet: PrepSheet, reflections: Array<PrepReflection>, 
+/**
+ * None before the takeaway, or when the session was deleted since.
+ */
+session: LinkedSession | null, };
+
+export type LinkedSession = { id: string, date: string, minutes: number, with_whom: string, };
+
+export type SessionPlan = { contact_id: string, contact_name: string, 
+/**
+ * My private note (empty when none yet).
+ */
+note: string, note_updated_at: string | null, 
+/**
+ * Shared reflections marked for the next session.
+ */
+agenda: Array<InboxItem>, };
+
+export type PlanningNoteRequest = { contact_id: string, 
+/**
+ * Empty clears the note.
+ */
+note: string, };
+
+export type AskConfirmationRequest = { contact_id: string, session_id: string, };
+
+export type AnswerConfirmationRequest = { 
+/**
+ * The request's id (a unique prefix of 4 or more hex digits is enough).
+ */
+request_id: string, decision: Decision, 
+/**
+ * Why it is declined (required then; empty when confirming).
+ */
+reason: string, };
+
+export type SessionConfirmation = { session_id: string, contact_id: string, contact_name: string, state: ConfirmState, 
+/**
+ * The facts sent (and, once answered, the ones the supervisor answered about).
+ */
+facts: SessionFacts, asked_at: string, 
+/**
+ * When the request left in a packet (none: the packet is still to be written).
+ */
+sent_at: string | null, answered_at: string | null, 
+/**
+ * Why it was declined.
+ */
+reason: string | null, 
+/**
+ * The session as it is now differs from the facts sent (edited since): the answer
+ * is about the facts sent, not the session as it reads now.
+ */
+session_changed: boolean, 
+/**
+ * The session is no longer in the journal.
+ */
+session_missing: boolean, 
+/**
+ * The supervisor's signing key and signature over the answer (hex), to check later.
+ */
+signed_by: string | null, signature: string | null, };
+
+export type ConfirmationRequest = { request_id: string, contact_id: string, contact_name: string, facts: SessionFacts, received_at: string | null, state: ConfirmState, reason: string | null, answered_at: string | null, 
+/**
+ * When my answer left in a packet (none: still to be sent).
+ */
+sent_at: string | null, };
+
+export type ConfirmState = "waiting" | "confirmed" | "declined";
+
+export type Decision = "confirmed" | "declined";
+
+export type SessionFacts = { date: string, 
+/**
+ * 1 to 600.
+ */
+minutes: number, format: SessionFormat, };
 
 /** Every command the shell grants the window, with its request and response types. */
 export interface Commands {
@@ -1199,6 +1339,20 @@ export interface Commands {
   responses_written: [ContactRef, Array<FeedbackThread>];
   save_feedback_packet: [ContactRef, SavedFile];
   feedback_for: [FeedbackRequest, Array<FeedbackThread>];
+  list_preps: [null, Array<PrepView>];
+  gather_prep: [null, Array<PrepReflection>];
+  save_prep: [PrepInput, PrepView];
+  delete_prep: [PrepRef, null];
+  save_takeaway: [TakeawayInput, PrepView];
+  takeaway_of: [SessionRef, PrepView | null];
+  session_plan: [ContactRef, SessionPlan];
+  set_planning_note: [PlanningNoteRequest, SessionPlan];
+  ask_confirmation: [AskConfirmationRequest, SessionConfirmation];
+  save_confirm_request_packet: [ContactRef, SavedFile];
+  session_confirmations: [null, Array<SessionConfirmation>];
+  confirmation_requests: [null, Array<ConfirmationRequest>];
+  answer_confirmation: [AnswerConfirmationRequest, ConfirmationRequest];
+  save_confirm_answer_packet: [ContactRef, SavedFile];
 }
 
 export type Command = keyof Commands;
@@ -1286,4 +1440,18 @@ export const COMMANDS: readonly Command[] = [
   'responses_written',
   'save_feedback_packet',
   'feedback_for',
+  'list_preps',
+  'gather_prep',
+  'save_prep',
+  'delete_prep',
+  'save_takeaway',
+  'takeaway_of',
+  'session_plan',
+  'set_planning_note',
+  'ask_confirmation',
+  'save_confirm_request_packet',
+  'session_confirmations',
+  'confirmation_requests',
+  'answer_confirmation',
+  'save_confirm_answer_packet',
 ];
