@@ -36,6 +36,7 @@ fn session(j: &mut Journal, minutes: u32, role: SessionRole) -> SessionId {
             with_whom: "Sam".into(),
             role,
             entries_discussed: Vec::new(),
+            details: Default::default(),
             notes: Some(NOTES.into()),
         },
         now(),
@@ -215,6 +216,7 @@ fn session_input(j: &Journal, id: &SessionId) -> SessionInput {
         role: s.role,
         entries_discussed: s.entries_discussed.clone(),
         notes: s.notes.clone(),
+        details: s.details.clone(),
     }
 }
 

@@ -49,6 +49,7 @@ fn session_on(j: &mut Journal, day: u32) -> SessionId {
             with_whom: "my supervisor".into(),
             role: SessionRole::Receiving,
             entries_discussed: Vec::new(),
+            details: Default::default(),
             notes: None,
         },
         now(),
