@@ -3,8 +3,9 @@
 use chrono::Utc;
 use serde::Deserialize;
 
-use crate::journal::{Entry, EntryChange, EntryId, FindRequest, Journal, NewEntry, Page};
-use crate::prompts::{self, PackRequest, RenderedAnswer};
+use crate::journal::{self, Entry, EntryChange, EntryId, FindRequest, Journal, NewEntry, Page};
+use crate::prompts::{self, PackRequest, Registry, RenderedAnswer};
+use crate::vault::Vault;
 use crate::Result;
 
 /// Names one entry.
@@ -43,15 +44,23 @@ pub fn create(journal: &mut Journal, mut req: NewEntry) -> Result<Entry> {
     journal.add(req, Utc::now()).cloned()
 }
 
+/// [`create`] on a vault that was never loaded (the command line's `attune add`): the
+/// answers are checked against the packs table and the entry is sealed and inserted,
+/// without decrypting the journal, so the cost does not grow with it.
+pub fn create_in_vault(vault: &mut Vault, mut req: NewEntry) -> Result<Entry> {
+    journal::prepare_new_entry_in(vault, &mut req)?;
+    journal::add_to_vault(vault, req, Utc::now())
+}
+
 /// Fill `req`'s pack and answers from answers given as JSON (`{"prompt-id": value}`),
 /// checked against the pack's latest version.
 pub fn answer_pack(
-    journal: &Journal,
+    vault: &Vault,
     req: &mut NewEntry,
     pack: &str,
     answers: Option<&serde_json::Value>,
 ) -> Result<()> {
-    let registry = journal.pack_registry()?;
+    let registry = Registry::with_custom(journal::custom_packs_in(vault)?)?;
     let found = registry.get(&PackRequest {
         id: pack.to_string(),
         version: None,

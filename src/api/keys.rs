@@ -139,6 +139,12 @@ pub fn open_journal(dir: &Path, req: &UnlockRequest) -> Result<Journal> {
     open_journal_with(dir, &req.passphrase)
 }
 
+/// Unlock the vault in `dir` without loading the journal (slow only by the key
+/// derivation): for a command that writes one record, such as `attune add`.
+pub fn open_vault_with(dir: &Path, passphrase: &SecretText) -> Result<Vault> {
+    Vault::unlock(dir, &passphrase.as_passphrase())
+}
+
 /// [`open_journal`] for a caller that needs the passphrase again afterwards.
 pub fn open_journal_with(dir: &Path, passphrase: &SecretText) -> Result<Journal> {
     Journal::load(Vault::unlock(dir, &passphrase.as_passphrase())?, Utc::now())

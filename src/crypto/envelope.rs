@@ -1,6 +1,8 @@
 //! The record envelope: how every stored record is encrypted.
 //!
-//! `0x01 || salt(32) || nonce(12) || ciphertext+tag(16)`. A fresh random salt gives each
+//! `version || salt(32) || nonce(12) || ciphertext+tag(16)`. The version names the
+//! padding inside (see [`padding`]): 0x01 powers of two (still read), 0x02 buckets cut
+//! to SQLite's pages (written now); nothing else differs. A fresh random salt gives each
 //! record its own subkey, HKDF-SHA256 (RFC 5869) of the data key with info
 //! `"attune/v1/record"`; the cipher is ChaCha20-Poly1305 (RFC 8439). The associated data
 //! binds the blob to its journal, table, record id, kind and revision (fixed-width).
@@ -9,9 +11,21 @@ use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, CHACHA20_POLY1305, NONCE_L
 use ring::hkdf::{Salt, HKDF_SHA256};
 use zeroize::Zeroizing;
 
-use super::{fill_random, padding, CryptoError, DataKey};
+use super::padding::{self, Scheme};
+use super::{fill_random, CryptoError, DataKey};
 
-const VERSION: u8 = 0x01;
+/// The envelope version written now (page-cut padding).
+pub(crate) const VERSION: u8 = 0x02;
+/// The first version (power-of-two padding): read, never written.
+pub(crate) const VERSION_POW2: u8 = 0x01;
+
+fn scheme(version: u8) -> Option<Scheme> {
+    match version {
+        VERSION_POW2 => Some(Scheme::Pow2),
+        VERSION => Some(Scheme::Paged),
+        _ => None,
+    }
+}
 const SALT_LEN: usize = 32;
 const TAG_LEN: usize = 16;
 const HEADER_LEN: usize = 1 + SALT_LEN + NONCE_LEN;
@@ -63,18 +77,21 @@ pub fn seal_record(
     let mut nonce = [0u8; NONCE_LEN];
     fill_random(&mut salt)?;
     fill_random(&mut nonce)?;
-    seal_with(key, aad, plaintext, &salt, &nonce)
+    seal_with(VERSION, key, aad, plaintext, &salt, &nonce)
 }
 
-/// [`seal_record`] with the salt and nonce given: for known-answer vectors only.
+/// [`seal_record`] with the version, salt and nonce given: for known-answer vectors
+/// only.
 pub(crate) fn seal_with(
+    version: u8,
     key: &DataKey,
     aad: &RecordAad,
     plaintext: &[u8],
     salt: &[u8; SALT_LEN],
     nonce: &[u8; NONCE_LEN],
 ) -> Result<Vec<u8>, CryptoError> {
-    let mut body = Zeroizing::new(padding::pad(plaintext)?);
+    let scheme = scheme(version).ok_or(CryptoError::Undecryptable)?;
+    let mut body = Zeroizing::new(padding::pad(scheme, plaintext)?);
     subkey(key, salt)?
         .seal_in_place_append_tag(
             Nonce::assume_unique_for_key(*nonce),
@@ -83,7 +100,7 @@ pub(crate) fn seal_with(
         )
         .map_err(|_| CryptoError::Undecryptable)?;
     let mut out = Vec::with_capacity(HEADER_LEN + body.len());
-    out.push(VERSION);
+    out.push(version);
     out.extend_from_slice(salt);
     out.extend_from_slice(nonce);
     out.extend_from_slice(&body);
@@ -97,9 +114,12 @@ pub fn open_record(
     aad: &RecordAad,
     envelope: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
-    if envelope.len() < HEADER_LEN + TAG_LEN || envelope[0] != VERSION {
+    if envelope.len() < HEADER_LEN + TAG_LEN {
         return Err(CryptoError::Undecryptable);
     }
+    // The version byte is not authenticated, and need not be: it only says which
+    // padding rule to check, and a changed one fails that check (or the tag) anyway.
+    let scheme = scheme(envelope[0]).ok_or(CryptoError::Undecryptable)?;
     let salt = &envelope[1..1 + SALT_LEN];
     let nonce: [u8; NONCE_LEN] = envelope[1 + SALT_LEN..HEADER_LEN]
         .try_into()
@@ -113,7 +133,7 @@ pub fn open_record(
         )
         .map_err(|_| CryptoError::Undecryptable)?
         .len();
-    let data = padding::unpad(&body[..plain_len])?;
+    let data = padding::unpad(scheme, &body[..plain_len])?;
     Ok(Zeroizing::new(data.to_vec()))
 }
 

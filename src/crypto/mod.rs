@@ -26,6 +26,7 @@ pub use identity::{
     AgeOpenError, Signature, SigningKey, SigningPublicKey,
 };
 pub use kdf::KdfParams;
+pub use padding::PAGE_SIZE;
 pub use protector::{ProtectorKind, WrappedKey};
 pub use recovery_key::{RecoveryKey, RecoveryKeyError};
 

@@ -63,6 +63,10 @@ struct Argon2Vector {
     tag: String,
 }
 
+fn first_version() -> u8 {
+    1
+}
+
 #[derive(Deserialize)]
 struct Envelopes {
     records: Vec<RecordVector>,
@@ -75,6 +79,9 @@ struct Envelopes {
 #[serde(deny_unknown_fields)]
 struct RecordVector {
     name: String,
+    /// The envelope version (the padding scheme); 1 when not given.
+    #[serde(default = "first_version")]
+    version: u8,
     data_key: String,
     aad: AadSpec,
     plaintext: PlaintextSpec,
@@ -360,6 +367,7 @@ fn record_envelopes_match_their_frozen_bytes() {
         let expected = hex(&v.envelope, &format!("{what}: envelope"));
 
         let sealed = seal_with(
+            v.version,
             &key,
             &aad,
             &plain,

@@ -34,7 +34,7 @@ pub use entry::{
     validate_family_code, AnswerValue, Entry, EntryChange, EntryKind, ImportSource, Imported,
     Incoming, NewEntry, PackRef, PromptAnswer, Setting,
 };
-pub use packs::CUSTOM_ID_PREFIX;
+pub use packs::{custom_packs_in, prepare_new_entry_in, CUSTOM_ID_PREFIX};
 pub use prep::{PrepId, PrepInput, PrepSheet, Takeaway, TakeawayInput};
 pub use search::{Query, Snippet};
 pub use sessions::{
@@ -285,8 +285,7 @@ impl Journal {
 
     /// Write a new entry, durably. Returns it with its new id.
     pub fn add(&mut self, input: NewEntry, now: DateTime<Utc>) -> Result<&Entry> {
-        let entry = Entry::create(EntryId(random_id()?), input, now)?;
-        self.save(&entry)?;
+        let entry = add_to_vault(&mut self.vault, input, now)?;
         let at = self.entries.len();
         self.index.insert(entry.id, at);
         self.entries.push(cached(entry));
@@ -519,6 +518,17 @@ impl Journal {
         flagged.sort_by_key(|e| std::cmp::Reverse((e.encounter_date, e.created_at)));
         flagged.into_iter().map(|e| e.id).collect()
     }
+}
+
+/// Write a new entry straight into an unlocked vault, durably, without loading the
+/// journal: it is sealed and inserted as one record, so the cost does not grow with the
+/// journal (the command line's `attune add`; [`Journal::add`] does the same and then
+/// keeps it in memory). Trash is purged by the next full load ([`Journal::load`]),
+/// which every reading command does.
+pub fn add_to_vault(vault: &mut Vault, input: NewEntry, now: DateTime<Utc>) -> Result<Entry> {
+    let entry = Entry::create(EntryId(random_id()?), input, now)?;
+    records::seal(vault, entry.id.0, entry.revision, &entry)?.put(vault)?;
+    Ok(entry)
 }
 
 fn summarise(entry: &Entry, query: &Query) -> EntrySummary {

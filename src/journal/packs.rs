@@ -10,6 +10,7 @@ use crate::prompts::{
 };
 use crate::records::{self, Record, Stored};
 use crate::store::Table;
+use crate::vault::Vault;
 use crate::{Error, ErrorCode, Result};
 
 /// Custom pack ids made by "duplicate" start with this.
@@ -27,6 +28,30 @@ fn no_such_pack() -> Error {
     Error::new(ErrorCode::NotFound, "No custom prompt pack with that id.")
 }
 
+/// The person's custom packs in `vault`, sorted by title (read from the packs table
+/// alone: no entry is decrypted).
+pub fn custom_packs_in(vault: &Vault) -> Result<Vec<PromptPack>> {
+    // A damaged record is skipped here and reported at unlock and by `verify`.
+    let mut packs: Vec<PromptPack> = records::load_all::<PromptPack>(vault)?
+        .records
+        .into_iter()
+        .map(|s| s.value)
+        .collect();
+    packs.sort_by_key(|p| p.title.to_lowercase());
+    Ok(packs)
+}
+
+/// Check a new entry's answers against the pack they answer, and copy in each prompt's
+/// text (see [`Journal::prepare_new_entry`]), reading only the packs table.
+pub fn prepare_new_entry_in(vault: &Vault, new: &mut NewEntry) -> Result<()> {
+    crate::prompts::prepare_answers(
+        &Registry::with_custom(custom_packs_in(vault)?)?,
+        new.prompt_pack.as_ref(),
+        &mut new.answers,
+        true,
+    )
+}
+
 impl Journal {
     fn stored_packs(&self) -> Result<Vec<Stored<PromptPack>>> {
         // A damaged record is skipped here and reported at unlock and by `verify`.
@@ -35,10 +60,7 @@ impl Journal {
 
     /// The person's custom packs, sorted by title.
     pub fn custom_packs(&self) -> Result<Vec<PromptPack>> {
-        let mut packs: Vec<PromptPack> =
-            self.stored_packs()?.into_iter().map(|s| s.value).collect();
-        packs.sort_by_key(|p| p.title.to_lowercase());
-        Ok(packs)
+        custom_packs_in(&self.vault)
     }
 
     /// Built-in packs (every version), custom packs and lenses.
@@ -136,12 +158,7 @@ impl Journal {
     /// Check a new entry's answers against its pack and keep each prompt's text with
     /// its answer (see [`crate::prompts::prepare_answers`]). A pack named must exist.
     pub fn prepare_new_entry(&self, new: &mut NewEntry) -> Result<()> {
-        crate::prompts::prepare_answers(
-            &self.pack_registry()?,
-            new.prompt_pack.as_ref(),
-            &mut new.answers,
-            true,
-        )
+        prepare_new_entry_in(&self.vault, new)
     }
 
     /// The same for a change to entry `id`: answers without a prompt text keep the one

@@ -223,6 +223,11 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        // Before anything is written: record padding is cut to this page size
+        // (crypto::padding), so that records share pages without wasting them. Journals
+        // made before keep their 4 KiB pages; the smaller buckets pack those too (an
+        // eighth of a new page is half an old one).
+        conn.pragma_update(None, "page_size", crate::crypto::PAGE_SIZE as i64)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         configure(&conn)?;
         let tx = conn.transaction()?;
@@ -331,6 +336,13 @@ impl Store {
             return Err(self::busy_checkpoint());
         }
         Ok(())
+    }
+
+    /// The file's page size in bytes (8 KiB for journals made now, 4 KiB before).
+    pub fn page_size(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "page_size", |r| r.get(0))?)
     }
 
     /// SQLite's own `integrity_check`; an empty list means the file is sound.

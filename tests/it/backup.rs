@@ -116,7 +116,10 @@ fn a_damaged_or_future_backup_is_refused_without_touching_the_journal() {
     let snap = snapshot(&dir);
 
     let mut damaged = image.clone();
-    let mid = damaged.len() / 2;
+    // The start of the middle page (its b-tree header and cells), whatever the page
+    // size (bytes 16-17 of the SQLite header).
+    let page = usize::from(u16::from_be_bytes([image[16], image[17]]));
+    let mid = (damaged.len() / 2) / page * page;
     for b in &mut damaged[mid..mid + 4096] {
         *b ^= 0x5a;
     }

@@ -376,6 +376,82 @@ fn trash_hides_restores_and_purges_after_thirty_days() {
     assert_eq!(j.len(), 1, "the purge was written to disk");
 }
 
+/// `attune add` writes into the vault without loading the journal: the entry is the
+/// one a later load reads, its pack answers are checked and filled like the app's, and
+/// the trash is left to the next load, which still purges what expired.
+#[test]
+fn adding_without_loading_writes_what_a_load_reads_and_leaves_the_purge_to_it() {
+    let (tmp, mut j) = new_journal();
+    let old = add(
+        &mut j,
+        "2026-04-01",
+        "Old",
+        "trashed long ago",
+        NewEntry::default(),
+    );
+    j.trash(&old, now() - Duration::days(40)).unwrap();
+    j.lock();
+
+    let mut vault = Vault::unlock(tmp.path(), &Passphrase::new(PASS)).unwrap();
+    let made = attune::api::entries::create_in_vault(
+        &mut vault,
+        NewEntry {
+            encounter_date: Some(date("2026-05-20")),
+            title: Some("Written from a shell".into()),
+            body: "A quiet visit.".into(),
+            prompt_pack: Some(attune::journal::PackRef {
+                id: "quick-reflection".into(),
+                version: 1,
+            }),
+            answers: vec![attune::journal::PromptAnswer {
+                prompt_id: "what".into(),
+                prompt: String::new(),
+                value: attune::journal::AnswerValue::Text("We read together.".into()),
+            }],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        !made.answers[0].prompt.is_empty(),
+        "the prompt's text is kept with the answer"
+    );
+    // Answers that do not fit the pack are refused and nothing is written.
+    let refused = attune::api::entries::create_in_vault(
+        &mut vault,
+        NewEntry {
+            prompt_pack: Some(attune::journal::PackRef {
+                id: "quick-reflection".into(),
+                version: 1,
+            }),
+            answers: vec![attune::journal::PromptAnswer {
+                prompt_id: "no-such-prompt".into(),
+                prompt: String::new(),
+                value: attune::journal::AnswerValue::Text("x".into()),
+            }],
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
+    // Nothing was purged by the add: the expired entry is still stored.
+    let (rows, _) = vault
+        .store()
+        .records(attune::store::Table::Entries)
+        .unwrap();
+    assert_eq!(rows.len(), 2);
+
+    let j = Journal::load(vault, now()).unwrap();
+    assert_eq!(j.get(&made.id).unwrap(), &made);
+    assert!(
+        j.get(&old).is_err(),
+        "the next load purged the expired entry"
+    );
+    assert_eq!(j.len(), 1);
+    let j = reopen(&tmp, j, now());
+    assert_eq!(j.get(&made.id).unwrap(), &made);
+}
+
 #[test]
 fn ids_resolve_from_unique_prefixes_only() {
     let (_tmp, mut j) = new_journal();

@@ -219,3 +219,82 @@ fn a_journal_from_a_newer_version_is_refused_and_left_byte_identical() {
         .unwrap();
     assert_eq!(open_journal(&dir, PASSPHRASE).len(), 2);
 }
+
+/// A journal written before the page-cut padding keeps its 4 KiB pages and its
+/// version-1 (power-of-two) records; a record saved now is written as version 2 beside
+/// them, and every one of them still reads.
+#[test]
+fn older_records_open_beside_records_written_now() {
+    let (_tmp, dir) = copy_fixture(&fixtures_root().join("schema-v1"));
+    let pass = readme_value(&fixtures_root().join("schema-v1"), "Passphrase");
+    let mut journal = open_journal(&dir, &pass);
+    assert_eq!(journal.vault().store().page_size().unwrap(), 4096);
+    let versions = |journal: &Journal| -> Vec<u8> {
+        let (rows, _) = journal
+            .vault()
+            .store()
+            .records(attune::store::Table::Entries)
+            .unwrap();
+        let mut v: Vec<u8> = rows.iter().map(|r| r.envelope[0]).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        versions(&journal),
+        [1, 1, 1],
+        "the fixture predates version 2"
+    );
+    let id = journal
+        .entries()
+        .find(|e| e.title.as_deref() == Some("Fixture entry one"))
+        .unwrap()
+        .id;
+    journal
+        .edit(
+            &id,
+            attune::journal::EntryChange {
+                body: Some("Rewritten now, in a version-2 envelope.".into()),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    let added = journal
+        .add(
+            attune::journal::NewEntry {
+                title: Some("Added now".into()),
+                body: "A new one.".into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap()
+        .id;
+    assert_eq!(versions(&journal), [1, 1, 2, 2]);
+    journal.lock();
+
+    let journal = open_journal(&dir, &pass);
+    assert!(journal.damaged().is_empty());
+    assert_eq!(journal.len(), 4);
+    assert_eq!(
+        journal.get(&id).unwrap().body,
+        "Rewritten now, in a version-2 envelope."
+    );
+    assert!(journal.get(&added).is_ok());
+    assert_eq!(journal.vault().store().page_size().unwrap(), 4096);
+    assert!(attune::verify::journal(&journal).unwrap().is_sound());
+}
+
+/// A journal made now has 16 KiB pages, the size its records' padding is cut to.
+#[test]
+fn new_journals_have_the_page_size_the_padding_is_cut_to() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (vault, _) = Vault::create(
+        tmp.path(),
+        &Passphrase::new("page size passphrase"),
+        attune::vault::KdfChoice::TestFast,
+    )
+    .unwrap();
+    assert_eq!(vault.store().page_size().unwrap(), 16_384);
+    assert_eq!(attune::crypto::PAGE_SIZE, 16_384);
+}

@@ -110,9 +110,10 @@ fn check(stdout: &str, expected_message: &str) {
 
 #[test]
 fn full_disk_gives_a_clear_error_and_leaves_the_journal_unchanged() {
-    // A 200 KiB tmpfs: the journal and two small entries fit, a 150 KB entry does not.
+    // A 320 KiB tmpfs: the journal (nine 16 KiB pages when new) and two small entries
+    // fit, a 150 KB entry does not.
     let script = format!(
-        "mkdir -p \"$WORK/disk\" && mount -t tmpfs -o size=200k tmpfs \"$WORK/disk\" || exit 99\n{}",
+        "mkdir -p \"$WORK/disk\" && mount -t tmpfs -o size=320k tmpfs \"$WORK/disk\" || exit 99\n{}",
         big_add().replace("LIMIT_STEP ", "")
     );
     let (code, stdout, stderr) = bash(&script, true);

@@ -32,7 +32,9 @@ pub fn add(ctx: &mut Ctx, fields: EntryFields, guided: GuidedArgs) -> Result<(),
             "Standard input can carry the text or the answers, not both; put one in a file.",
         ));
     }
-    let mut journal = ctx.unlock()?;
+    // Sealed and inserted without loading the journal: as fast at 100,000 entries as
+    // at 100.
+    let mut vault = ctx.unlock_vault()?;
     let text = body_text(ctx, &fields)?;
     let mut new: NewEntry = if ctx.json {
         parse_json(&text.unwrap_or_default(), "entry")?
@@ -47,9 +49,9 @@ pub fn add(ctx: &mut Ctx, fields: EntryFields, guided: GuidedArgs) -> Result<(),
             )?),
             None => None,
         };
-        entries::answer_pack(&journal, &mut new, pack, answers.as_ref())?;
+        entries::answer_pack(&vault, &mut new, pack, answers.as_ref())?;
     }
-    let entry = entries::create(&mut journal, new)?;
+    let entry = entries::create_in_vault(&mut vault, new)?;
     println!("{}", entry.id);
     Ok(())
 }

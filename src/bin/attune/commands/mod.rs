@@ -38,6 +38,13 @@ impl Ctx<'_> {
         self.open_with(&passphrase)
     }
 
+    /// Read the passphrase and unlock the vault without loading the journal: for
+    /// commands that only write (nothing is decrypted, so no damage is reported).
+    pub fn unlock_vault(&mut self) -> Result<attune::vault::Vault, Error> {
+        let passphrase = self.input.passphrase()?;
+        api::keys::open_vault_with(&self.dir, &passphrase)
+    }
+
     /// Open the journal with a passphrase already read.
     pub fn open_with(&mut self, passphrase: &SecretText) -> Result<Journal, Error> {
         let journal = api::keys::open_journal_with(&self.dir, passphrase)?;
