@@ -90,6 +90,8 @@ macro_rules! with_commands {
                 open_contact_card: ImportCardFileRequest => Option<Contact>,
                 list_contacts: () => Vec<Contact>,
                 confirm_contact: ConfirmContactRequest => Contact,
+                contact_removal: ContactRef => ContactRemoval,
+                remove_contact: ContactRef => ContactRemoval,
                 flagged_for_supervision: () => FlaggedEntries,
                 preview_share: ShareRequest => SharePreview,
                 share_entries: ShareRequest => ShareStatus,

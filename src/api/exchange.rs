@@ -14,9 +14,9 @@ pub use crate::share::document::{SharedAnswer, SharedEntry};
 use crate::share::packet::MAX_PACKET_BYTES;
 use crate::share::Exchange;
 pub use crate::share::{
-    AgendaMark, CardRole, Contact, ContactId, FeedbackThread, IdentityInfo, ImportOutcome,
-    InboxGroup, InboxItem, KeyChange, MyRelation, PacketKind, ShareMark, SharePreview,
-    SharePreviewEntry, ShareStatus, WITHDRAW_NOTE,
+    AgendaMark, CardRole, Contact, ContactId, ContactRemoval, FeedbackThread, IdentityInfo,
+    ImportOutcome, InboxGroup, InboxItem, KeyChange, MyRelation, PacketKind, ShareMark,
+    SharePreview, SharePreviewEntry, ShareStatus, WITHDRAW_NOTE,
 };
 use crate::{Error, Result};
 
@@ -227,6 +227,19 @@ pub fn list_contacts(journal: &mut Journal) -> Result<Vec<Contact>> {
 pub fn confirm_contact(journal: &mut Journal, req: &ConfirmContactRequest) -> Result<Contact> {
     let id = contact_id(journal, &req.contact_id)?;
     Exchange::new(journal).confirm_contact(&id, req.compared)
+}
+
+/// What removing a contact would delete, said plainly. Changes nothing.
+pub fn contact_removal(journal: &mut Journal, req: &ContactRef) -> Result<ContactRemoval> {
+    let id = contact_id(journal, &req.contact_id)?;
+    Exchange::read(journal).contact_removal(&id)
+}
+
+/// Remove a contact and what this journal holds from and for them; their files are
+/// refused afterwards.
+pub fn remove_contact(journal: &mut Journal, req: &ContactRef) -> Result<ContactRemoval> {
+    let id = contact_id(journal, &req.contact_id)?;
+    Exchange::new(journal).remove_contact(&id)
 }
 
 /// Entries flagged "bring to supervision", to offer for sharing.

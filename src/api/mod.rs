@@ -54,7 +54,7 @@ pub use deid::{DeidCount, DeidReport, DeidRequest};
 pub use entries::{EntryRef, UpdateRequest};
 pub use exchange::{
     AgendaMark, CardRole, ConfirmContactRequest, Contact, ContactCardRequest, ContactCardText,
-    ContactRef, FeedbackRequest, FeedbackThread, FlaggedEntries, IdentityInfo,
+    ContactRef, ContactRemoval, FeedbackRequest, FeedbackThread, FlaggedEntries, IdentityInfo,
     ImportCardFileRequest, ImportCardRequest, ImportOutcome, InboxGroup, InboxItem, InboxRequest,
     KeyChange, MyRelation, PacketKind, ResponseRequest, ShareMark, SharePreview, SharePreviewEntry,
     ShareRequest, ShareStatus, SharedAnswer, SharedEntry, WithdrawRequest, WithdrawResponse,

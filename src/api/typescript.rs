@@ -43,7 +43,7 @@ pub fn render() -> String {
         SupervisionSession, SessionFormat, SessionRole, SessionInput, SessionRef, SessionsRequest,
         HoursRequest, HoursSummary, MonthMinutes,
         IdentityInfo, CardRole, MyRelation, Contact, KeyChange, ContactCardRequest,
-        ContactCardText, ImportCardRequest, ImportCardFileRequest, ContactRef,
+        ContactCardText, ImportCardRequest, ImportCardFileRequest, ContactRef, ContactRemoval,
         ConfirmContactRequest, ShareRequest, ShareStatus, ShareMark, SharePreview,
         SharePreviewEntry, SharedEntry, SharedAnswer, WithdrawRequest, WithdrawResponse,
         FlaggedEntries, PacketKind, ImportOutcome, InboxRequest, InboxGroup, InboxItem,

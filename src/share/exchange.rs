@@ -1029,3 +1029,127 @@ fn thread(s: &FeedbackStored, name: &str) -> FeedbackThread {
 pub fn parse_contact_id(text: &str) -> Result<ContactId> {
     ContactId::from_hex(text.trim()).ok_or_else(not_found)
 }
+
+// ---- removing a contact ------------------------------------------------------------
+
+/// What removing a contact deletes from this journal, counted, with the plain words
+/// shown before the person confirms (and after, as what happened).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ContactRemoval {
+    pub contact_id: String,
+    pub contact_name: String,
+    /// Their reflections in my inbox (they shared them with me).
+    pub their_reflections: usize,
+    /// Responses they wrote to my reflections.
+    pub responses_from_them: usize,
+    /// Responses I wrote to their reflections.
+    pub responses_to_them: usize,
+    /// My reflections marked as shared with them (the reflections themselves stay).
+    pub shared_with_them: usize,
+    /// What happens, said plainly: what goes, what stays, what cannot be recalled.
+    pub summary: String,
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn removal_summary(r: &ContactRemoval) -> String {
+    let name = &r.contact_name;
+    let mut goes = Vec::new();
+    if r.their_reflections > 0 {
+        goes.push(format!(
+            "the {} {name} shared with you",
+            count(r.their_reflections, "reflection", "reflections")
+        ));
+    }
+    if r.responses_to_them > 0 {
+        goes.push(format!(
+            "your {} to {name}",
+            count(r.responses_to_them, "response", "responses")
+        ));
+    }
+    if r.responses_from_them > 0 {
+        goes.push(format!(
+            "the {} {name} wrote to you",
+            count(r.responses_from_them, "response", "responses")
+        ));
+    }
+    if r.shared_with_them > 0 {
+        goes.push(format!(
+            "the list of the {} you shared with {name} (the reflections themselves stay)",
+            count(r.shared_with_them, "reflection", "reflections")
+        ));
+    }
+    let deleted = if goes.is_empty() {
+        format!("Removing {name} deletes their contact card and safety code from this journal.")
+    } else {
+        format!(
+            "Removing {name} deletes their contact card and safety code from this journal, and with them {}.",
+            goes.join("; ")
+        )
+    };
+    format!(
+        "{deleted} Your own reflections stay. What you already sent {name} stays with {name}: Attune cannot recall it. \
+         Files from {name} will be refused; to exchange again, add their card and compare the safety code again."
+    )
+}
+
+impl<J: Deref<Target = Journal>> Exchange<J> {
+    /// What removing this contact would delete, with the words to confirm it. Changes
+    /// nothing.
+    pub fn contact_removal(&self, contact: &ContactId) -> Result<ContactRemoval> {
+        let c = self.stored_contact(contact)?;
+        let inbox = self.inbox_set(contact)?;
+        let shares = self.share_set(contact)?;
+        let feedback = self.feedback_records()?;
+        let responses = |d: Direction| {
+            feedback
+                .iter()
+                .filter(|f| f.value.contact_id == *contact && f.value.direction == d)
+                .count()
+        };
+        let mut removal = ContactRemoval {
+            contact_id: contact.to_hex(),
+            contact_name: c.value.name.clone(),
+            their_reflections: inbox.map_or(0, |i| i.value.items.len()),
+            responses_from_them: responses(Direction::Received),
+            responses_to_them: responses(Direction::Written),
+            shared_with_them: shares.map_or(0, |s| s.value.shared.len()),
+            summary: String::new(),
+        };
+        removal.summary = removal_summary(&removal);
+        Ok(removal)
+    }
+}
+
+impl<J: DerefMut<Target = Journal>> Exchange<J> {
+    /// Remove a contact and everything this journal holds from or for them (their card,
+    /// their shared reflections and responses, my responses to them, what I marked as
+    /// shared with them), in one transaction. Their packets are refused afterwards: the
+    /// key that signed them is no longer pinned.
+    pub fn remove_contact(&mut self, contact: &ContactId) -> Result<ContactRemoval> {
+        let removal = self.contact_removal(contact)?;
+        let feedback: Vec<[u8; 16]> = self
+            .feedback_records()?
+            .into_iter()
+            .filter(|f| f.value.contact_id == *contact)
+            .map(|f| f.id)
+            .collect();
+        self.journal.vault_mut().store_mut().transaction(|tx| {
+            crate::store::delete_record_in(tx, Table::Contacts, &contact.0)?;
+            crate::store::delete_record_in(tx, Table::Shares, &contact.0)?;
+            crate::store::delete_record_in(tx, Table::Inbox, &contact.0)?;
+            for id in &feedback {
+                crate::store::delete_record_in(tx, Table::Feedback, id)?;
+            }
+            Ok(())
+        })?;
+        Ok(removal)
+    }
+}

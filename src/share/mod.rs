@@ -16,8 +16,8 @@ pub mod packet;
 
 pub use contacts::{safety_code, CardRole, Contact, ContactCard, KeyChange, MyRelation};
 pub use exchange::{
-    AgendaMark, FeedbackThread, ImportOutcome, InboxGroup, InboxItem, PacketKind, ShareMark,
-    SharePreview, SharePreviewEntry, ShareStatus, WITHDRAW_NOTE,
+    AgendaMark, ContactRemoval, FeedbackThread, ImportOutcome, InboxGroup, InboxItem, PacketKind,
+    ShareMark, SharePreview, SharePreviewEntry, ShareStatus, WITHDRAW_NOTE,
 };
 pub use identity::IdentityInfo;
 pub use packet::{

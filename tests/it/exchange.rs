@@ -725,3 +725,94 @@ fn contact_names_with_bidi_overrides_or_invisible_characters_are_refused() {
         assert!(validate_name(fine).is_ok(), "{fine:?}");
     }
 }
+
+#[test]
+fn removing_a_contact_says_what_goes_deletes_it_on_this_side_only_and_refuses_their_files() {
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (mut a, mut b) = (journal(da.path()), journal(db.path()));
+    let (sam, alex) = pair(&mut a, &mut b);
+    let e = entry(&mut a, "The baby turned towards the window.", true);
+    Exchange::new(&mut a).share(&sam, &[e]).unwrap();
+    let share = Exchange::new(&mut a).write_share_packet(&sam).unwrap();
+    Exchange::new(&mut b).import_packet(&share).unwrap();
+    Exchange::new(&mut b)
+        .write_response(
+            &alex,
+            &e.to_hex(),
+            attune::share::exchange::ResponseParts {
+                heard: "You stayed.",
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let fb = Exchange::new(&mut b).write_feedback_packet(&alex).unwrap();
+    Exchange::new(&mut a).import_packet(&fb).unwrap();
+    let later_share = {
+        let again = entry(&mut a, "A second visit.", true);
+        Exchange::new(&mut a).share(&sam, &[again]).unwrap();
+        Exchange::new(&mut a).write_share_packet(&sam).unwrap()
+    };
+
+    // Asking changes nothing and says what goes, what stays and what cannot be recalled.
+    let before = journal_files(db.path());
+    let said = Exchange::read(&b).contact_removal(&alex).unwrap();
+    assert_same_files(&before, &journal_files(db.path()), "asking");
+    assert_eq!(
+        (
+            said.contact_name.as_str(),
+            said.their_reflections,
+            said.responses_to_them
+        ),
+        ("Alex", 1, 1)
+    );
+    assert_eq!((said.responses_from_them, said.shared_with_them), (0, 0));
+    assert!(said
+        .summary
+        .contains("the 1 reflection Alex shared with you"));
+    assert!(said.summary.contains("your 1 response to Alex"));
+    assert!(said.summary.contains("Attune cannot recall it"));
+    assert!(said.summary.contains("Your own reflections stay"));
+
+    let removed = Exchange::new(&mut b).remove_contact(&alex).unwrap();
+    assert_eq!(removed, said);
+    assert!(Exchange::new(&mut b).contacts().unwrap().is_empty());
+    assert!(Exchange::new(&mut b).inbox(None).unwrap().is_empty());
+    assert!(Exchange::read(&b)
+        .responses_written(&alex)
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        Exchange::new(&mut b).contact(&alex).unwrap_err().code,
+        ErrorCode::NotFound
+    );
+    // Their next file is refused, and changes nothing.
+    let before = journal_files(db.path());
+    let err = Exchange::new(&mut b)
+        .import_packet(&later_share)
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::PacketRefused, "{}", err.message);
+    assert_same_files(
+        &before,
+        &journal_files(db.path()),
+        "a removed contact's file",
+    );
+
+    // On the other side: Sam's response stays under my entry until I remove Sam, and
+    // then it goes, while the entry itself stays.
+    let said = Exchange::read(&a).contact_removal(&sam).unwrap();
+    assert_eq!((said.responses_from_them, said.shared_with_them), (1, 2));
+    assert!(said.summary.contains("the 1 response Sam wrote to you"));
+    assert!(said.summary.contains(
+        "the list of the 2 reflections you shared with Sam (the reflections themselves stay)"
+    ));
+    Exchange::new(&mut a).remove_contact(&sam).unwrap();
+    assert!(Exchange::read(&a)
+        .feedback_for(Some(&e))
+        .unwrap()
+        .is_empty());
+    assert!(a.get(&e).is_ok(), "my own reflection stays");
+    assert_eq!(
+        Exchange::new(&mut a).remove_contact(&sam).unwrap_err().code,
+        ErrorCode::NotFound
+    );
+}

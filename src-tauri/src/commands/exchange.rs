@@ -3,10 +3,10 @@
 use attune::api::exchange as ex;
 use attune::api::{
     AgendaMark, ConfirmContactRequest, Contact, ContactCardRequest, ContactCardText, ContactRef,
-    FeedbackRequest, FeedbackThread, FlaggedEntries, IdentityInfo, ImportCardFileRequest,
-    ImportCardRequest, ImportOutcome, InboxGroup, InboxRequest, PacketKind, ResponseRequest,
-    SavedFile, SharePreview, ShareRequest, ShareStatus, WaitingPacket, WithdrawRequest,
-    WithdrawResponse, WriteMode,
+    ContactRemoval, FeedbackRequest, FeedbackThread, FlaggedEntries, IdentityInfo,
+    ImportCardFileRequest, ImportCardRequest, ImportOutcome, InboxGroup, InboxRequest, PacketKind,
+    ResponseRequest, SavedFile, SharePreview, ShareRequest, ShareStatus, WaitingPacket,
+    WithdrawRequest, WithdrawResponse, WriteMode,
 };
 use tauri::State;
 
@@ -92,6 +92,28 @@ pub async fn confirm_contact(
         return Err(not_confirmed());
     }
     state.write(|j| ex::confirm_contact(j, &req))
+}
+
+/// What removing a contact would delete, said plainly (the page shows it first).
+#[tauri::command]
+pub fn contact_removal(state: State<'_, AppState>, req: ContactRef) -> Reply<ContactRemoval> {
+    state.write(|j| ex::contact_removal(j, &req))
+}
+
+/// Removing a contact deletes what they shared and my responses to them: the person
+/// says yes in a native dialog that says so, never through the page alone.
+#[tauri::command]
+pub async fn remove_contact(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ContactRef,
+) -> Reply<ContactRemoval> {
+    let removal = state.write(|j| ex::contact_removal(j, &req))?;
+    let title = format!("Remove {}?", removal.contact_name);
+    if !dialogs::confirm(&app, &title, &removal.summary, "Remove").await? {
+        return Err(not_confirmed());
+    }
+    state.write(|j| ex::remove_contact(j, &req))
 }
 
 fn not_confirmed() -> attune::api::Error {

@@ -331,6 +331,14 @@ pub enum ContactAction {
         /// Contact id (first few characters)
         id: String,
     },
+    /// Remove a contact: says what goes with them; removes only with --yes.
+    Remove {
+        /// Contact id (first few characters)
+        id: String,
+        /// Remove them, with what they shared and your responses to them
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -125,6 +125,22 @@ pub fn contact(ctx: &mut Ctx, action: ContactAction) -> Result<(), Error> {
                 c.safety_code
             );
         }
+        ContactAction::Remove { id, yes } => {
+            let mut journal = ctx.unlock()?;
+            let req = ContactRef { contact_id: id };
+            if !yes {
+                let removal = ex::contact_removal(&mut journal, &req)?;
+                println!("{}", theirs(&removal.summary));
+                return Err(Error::invalid(
+                    "Nothing was removed. Add --yes to remove them.",
+                ));
+            }
+            let removal = ex::remove_contact(&mut journal, &req)?;
+            if ctx.json {
+                return output::json(&removal);
+            }
+            println!("Removed {}.", theirs(&removal.contact_name));
+        }
     }
     Ok(())
 }

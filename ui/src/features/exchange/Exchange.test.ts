@@ -63,6 +63,28 @@ describe('contacts', () => {
     expect(within(row).queryByTestId('contact-confirm')).not.toBeInTheDocument();
   });
 
+  test('removing a contact says what goes first, asks natively, and Cancel there keeps them', async () => {
+    const fake = unlockedFake();
+    const sup = fake.exchange.addContact('Dr. Rivera', 'my_supervisor');
+    const r = open(fake);
+    await toTab(r, 'contacts');
+    await r.user.click(await screen.findByTestId('contact-remove'));
+    const box = await screen.findByTestId('contact-removal');
+    expect(box).toHaveTextContent('Removing Dr. Rivera deletes');
+    expect(box).toHaveTextContent('Attune cannot recall it');
+    expect(r.fake.callsTo('remove_contact')).toHaveLength(0);
+
+    fake.exchange.declineNextConfirm = true;
+    await r.user.click(within(box).getByTestId('contact-remove-confirm'));
+    expect(await screen.findByTestId('contact-error')).toHaveTextContent('Nothing was changed');
+    expect(fake.exchange.list()).toHaveLength(1);
+
+    await r.user.click(within(box).getByTestId('contact-remove-confirm'));
+    expect(await screen.findByTestId('contact-removed')).toHaveTextContent('Dr. Rivera is removed');
+    expect(r.fake.callsTo('remove_contact')).toEqual([{ contact_id: sup.id }, { contact_id: sup.id }]);
+    await waitFor(() => expect(screen.queryByTestId('contact-row')).not.toBeInTheDocument());
+  });
+
   test('a card with changed keys is refused with the core message; replacing waits for a new confirmation', async () => {
     const fake = unlockedFake();
     fake.exchange.addContact('Dr. Rivera', 'my_supervisor');

@@ -8,6 +8,7 @@ import type {
   Contact,
   ContactCardRequest,
   ContactCardText,
+  ContactRemoval,
   Entry,
   FeedbackThread,
   ImportCardRequest,
@@ -269,6 +270,37 @@ export class FakeExchange {
     c.confirmed_at = this.now().toISOString();
     c.usable = true;
     return this.view(c);
+  }
+
+  /** The next native confirm dialog is answered Cancel. */
+  declineNextConfirm = false;
+
+  removal(id: string): ContactRemoval {
+    const c = this.contact(id);
+    const written = this.threads.filter((t) => t.contact_id === c.id && t.mine).length;
+    const received = this.threads.filter((t) => t.contact_id === c.id && !t.mine).length;
+    const shared = this.shares.get(c.id)?.shared.length ?? 0;
+    return {
+      contact_id: c.id,
+      contact_name: c.name,
+      their_reflections: c.inbox.length,
+      responses_from_them: received,
+      responses_to_them: written,
+      shared_with_them: shared,
+      summary: `Removing ${c.name} deletes their contact card and safety code from this journal. Your own reflections stay. What you already sent ${c.name} stays with ${c.name}: Attune cannot recall it.`,
+    };
+  }
+
+  remove(id: string): ContactRemoval {
+    const r = this.removal(id);
+    if (this.declineNextConfirm) {
+      this.declineNextConfirm = false;
+      throw this.fail('invalid_input', 'Not confirmed in the dialog. Nothing was changed.');
+    }
+    this.contacts = this.contacts.filter((c) => c.id !== r.contact_id);
+    this.shares.delete(r.contact_id);
+    for (let i = this.threads.length - 1; i >= 0; i--) if (this.threads[i].contact_id === r.contact_id) this.threads.splice(i, 1);
+    return r;
   }
 
   flagged(): { entry_ids: string[] } {

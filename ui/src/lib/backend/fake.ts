@@ -628,6 +628,10 @@ export class FakeBackend implements Backend {
         const r = req as Commands['confirm_contact'][0];
         return this.exchange.confirm(r.contact_id, r.compared);
       }
+      case 'contact_removal':
+        return this.exchange.removal((req as Commands['contact_removal'][0]).contact_id);
+      case 'remove_contact':
+        return this.exchange.remove((req as Commands['remove_contact'][0]).contact_id);
       case 'flagged_for_supervision':
         return this.exchange.flagged();
       case 'preview_share': {

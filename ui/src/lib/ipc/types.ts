@@ -798,6 +798,28 @@ export type ImportCardFileRequest = { relation: MyRelation, replace_key: boolean
 
 export type ContactRef = { contact_id: string, };
 
+export type ContactRemoval = { contact_id: string, contact_name: string, 
+/**
+ * Their reflections in my inbox (they shared them with me).
+ */
+their_reflections: number, 
+/**
+ * Responses they wrote to my reflections.
+ */
+responses_from_them: number, 
+/**
+ * Responses I wrote to their reflections.
+ */
+responses_to_them: number, 
+/**
+ * My reflections marked as shared with them (the reflections themselves stay).
+ */
+shared_with_them: number, 
+/**
+ * What happens, said plainly: what goes, what stays, what cannot be recalled.
+ */
+summary: string, };
+
 export type ConfirmContactRequest = { contact_id: string, 
 /**
  * The person compared the safety code with the contact and every digit matched.
@@ -972,6 +994,8 @@ export interface Commands {
   open_contact_card: [ImportCardFileRequest, Contact | null];
   list_contacts: [null, Array<Contact>];
   confirm_contact: [ConfirmContactRequest, Contact];
+  contact_removal: [ContactRef, ContactRemoval];
+  remove_contact: [ContactRef, ContactRemoval];
   flagged_for_supervision: [null, FlaggedEntries];
   preview_share: [ShareRequest, SharePreview];
   share_entries: [ShareRequest, ShareStatus];
@@ -1051,6 +1075,8 @@ export const COMMANDS: readonly Command[] = [
   'open_contact_card',
   'list_contacts',
   'confirm_contact',
+  'contact_removal',
+  'remove_contact',
   'flagged_for_supervision',
   'preview_share',
   'share_entries',
