@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { AttuneError } from '../../lib/backend';
 import { fakeCardText, WITHDRAW_NOTE } from '../../lib/backend/fake-exchange';
 import type { FakeBackend } from '../../lib/backend/fake';
-import { unlockedFake } from '../../test/helpers';
+import { days, unlockedFake } from '../../test/helpers';
 import { renderScreen } from '../../test/render-screen';
 import Exchange from './Exchange.svelte';
 
@@ -136,6 +136,34 @@ describe('sharing', () => {
     const sup = fake.exchange.addContact('Dr. Rivera', 'my_supervisor');
     return { fake, sup, hard: fake.entries[0].id, calm: fake.entries[1].id };
   }
+
+  test('the picker finds any reflection, not only the newest: search and more pages, ticks kept', async () => {
+    const fake = unlockedFake(days(260, (i) => ({ title: i === 240 ? 'Heron visit long ago' : `Visit ${i + 1}` })));
+    const sup = fake.exchange.addContact('Dr. Rivera', 'my_supervisor');
+    const r = open(fake);
+    await toTab(r, 'share');
+    await waitFor(() => expect(screen.getAllByTestId('share-pick')).toHaveLength(50));
+    await r.user.click(screen.getAllByTestId('share-pick')[0]);
+    await r.user.click(screen.getByTestId('share-more'));
+    await waitFor(() => expect(screen.getAllByTestId('share-pick')).toHaveLength(100));
+    expect(screen.getByTestId('share-more')).toHaveTextContent('160 more');
+
+    await r.user.type(screen.getByTestId('share-search'), 'heron');
+    await waitFor(() => expect(screen.getAllByTestId('share-pick')).toHaveLength(1));
+    expect(screen.getByText(/Heron visit long ago/)).toBeInTheDocument();
+    expect(fake.callsTo('find_entries').at(-1)).toMatchObject({ text: 'heron', offset: 0 });
+    await r.user.click(screen.getByTestId('share-pick'));
+    expect(screen.getByTestId('share-picked-count')).toHaveTextContent('2 ticked');
+
+    await r.user.clear(screen.getByTestId('share-search'));
+    await r.user.type(screen.getByTestId('share-search'), 'no such words');
+    expect(await screen.findByTestId('share-search-empty')).toBeInTheDocument();
+    await r.user.click(screen.getByTestId('share-preview-open'));
+    await screen.findByTestId('share-preview');
+    expect(fake.callsTo('preview_share')).toEqual([
+      { contact_id: sup.id, entry_ids: [fake.entries[0].id, fake.entries[240].id] },
+    ]);
+  }, 30_000);
 
   test('without a confirmed supervisor there is nothing to share with', async () => {
     const fake = unlockedFake();
