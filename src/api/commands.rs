@@ -106,6 +106,8 @@ macro_rules! with_commands {
                 inbox: InboxRequest => Vec<InboxGroup>,
                 set_agenda: AgendaMark => (),
                 write_response: ResponseRequest => FeedbackThread,
+                edit_response: EditResponseRequest => FeedbackThread,
+                withdraw_response: ResponseRef => FeedbackThread,
                 responses_written: ContactRef => Vec<FeedbackThread>,
                 save_feedback_packet: ContactRef => SavedFile,
                 feedback_for: FeedbackRequest => Vec<FeedbackThread>,

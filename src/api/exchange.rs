@@ -135,6 +135,32 @@ pub struct ResponseRequest {
     pub stays: String,
 }
 
+/// New words for a response I wrote (sent with the next feedback packet). At least one
+/// part must be written.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct EditResponseRequest {
+    pub contact_id: String,
+    /// The response's id (a unique prefix of 4 or more is enough).
+    pub response_id: String,
+    #[serde(default)]
+    pub heard: String,
+    #[serde(default)]
+    pub noticed: String,
+    #[serde(default)]
+    pub wonder: String,
+    #[serde(default)]
+    pub stays: String,
+}
+
+/// One response I wrote, by its contact and id.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ResponseRef {
+    pub contact_id: String,
+    pub response_id: String,
+}
+
 /// Feedback received: about one entry, or all.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
@@ -351,6 +377,24 @@ pub fn write_response(journal: &mut Journal, req: &ResponseRequest) -> Result<Fe
         stays: &req.stays,
     };
     Exchange::new(journal).write_response(&id, &req.entry_id, parts)
+}
+
+/// Change a response I wrote; the next feedback packet carries the new words.
+pub fn edit_response(journal: &mut Journal, req: &EditResponseRequest) -> Result<FeedbackThread> {
+    let id = contact_id(journal, &req.contact_id)?;
+    let parts = crate::share::exchange::ResponseParts {
+        heard: &req.heard,
+        noticed: &req.noticed,
+        wonder: &req.wonder,
+        stays: &req.stays,
+    };
+    Exchange::new(journal).edit_response(&id, &req.response_id, parts)
+}
+
+/// Withdraw a response I wrote; the next feedback packet asks for it to be taken out.
+pub fn withdraw_response(journal: &mut Journal, req: &ResponseRef) -> Result<FeedbackThread> {
+    let id = contact_id(journal, &req.contact_id)?;
+    Exchange::new(journal).withdraw_response(&id, &req.response_id)
 }
 
 /// Responses I wrote to this supervisee.

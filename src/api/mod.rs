@@ -54,11 +54,11 @@ pub use deid::{DeidCount, DeidReport, DeidRequest};
 pub use entries::{EntryRef, UpdateRequest};
 pub use exchange::{
     AgendaMark, CardRole, ConfirmContactRequest, Contact, ContactCardRequest, ContactCardText,
-    ContactRef, ContactRemoval, FeedbackRequest, FeedbackThread, FlaggedEntries, IdentityInfo,
-    ImportCardFileRequest, ImportCardRequest, ImportOutcome, InboxGroup, InboxItem, InboxRequest,
-    KeyChange, MyRelation, PacketKind, ResponseRequest, ShareMark, SharePreview, SharePreviewEntry,
-    ShareRequest, ShareStatus, SharedAnswer, SharedEntry, WithdrawRequest, WithdrawResponse,
-    WITHDRAW_NOTE,
+    ContactRef, ContactRemoval, EditResponseRequest, FeedbackRequest, FeedbackThread,
+    FlaggedEntries, IdentityInfo, ImportCardFileRequest, ImportCardRequest, ImportOutcome,
+    InboxGroup, InboxItem, InboxRequest, KeyChange, MyRelation, PacketKind, ResponseRef,
+    ResponseRequest, ShareMark, SharePreview, SharePreviewEntry, ShareRequest, ShareStatus,
+    SharedAnswer, SharedEntry, WithdrawRequest, WithdrawResponse, WITHDRAW_NOTE,
 };
 pub use export::{ExportFinding, ExportFormat, ExportRequest, ExportReview};
 pub use files::{SavedFile, WriteMode};

@@ -47,7 +47,7 @@ pub fn render() -> String {
         ConfirmContactRequest, ShareRequest, ShareStatus, ShareMark, SharePreview,
         SharePreviewEntry, SharedEntry, SharedAnswer, WithdrawRequest, WithdrawResponse,
         FlaggedEntries, PacketKind, ImportOutcome, InboxRequest, InboxGroup, InboxItem,
-        AgendaMark, ResponseRequest, FeedbackRequest, FeedbackThread, WaitingPacket,
+        AgendaMark, ResponseRequest, EditResponseRequest, ResponseRef, FeedbackRequest, FeedbackThread, WaitingPacket,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs: do not edit by hand.\n\

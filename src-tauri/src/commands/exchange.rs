@@ -3,10 +3,10 @@
 use attune::api::exchange as ex;
 use attune::api::{
     AgendaMark, ConfirmContactRequest, Contact, ContactCardRequest, ContactCardText, ContactRef,
-    ContactRemoval, FeedbackRequest, FeedbackThread, FlaggedEntries, IdentityInfo,
-    ImportCardFileRequest, ImportCardRequest, ImportOutcome, InboxGroup, InboxRequest, PacketKind,
-    ResponseRequest, SavedFile, SharePreview, ShareRequest, ShareStatus, WaitingPacket,
-    WithdrawRequest, WithdrawResponse, WriteMode,
+    ContactRemoval, EditResponseRequest, FeedbackRequest, FeedbackThread, FlaggedEntries,
+    IdentityInfo, ImportCardFileRequest, ImportCardRequest, ImportOutcome, InboxGroup,
+    InboxRequest, PacketKind, ResponseRef, ResponseRequest, SavedFile, SharePreview, ShareRequest,
+    ShareStatus, WaitingPacket, WithdrawRequest, WithdrawResponse, WriteMode,
 };
 use tauri::State;
 
@@ -255,6 +255,33 @@ pub fn set_agenda(state: State<'_, AppState>, req: AgendaMark) -> Reply<()> {
 #[tauri::command]
 pub fn write_response(state: State<'_, AppState>, req: ResponseRequest) -> Reply<FeedbackThread> {
     state.write(|j| ex::write_response(j, &req))
+}
+
+#[tauri::command]
+pub fn edit_response(
+    state: State<'_, AppState>,
+    req: EditResponseRequest,
+) -> Reply<FeedbackThread> {
+    state.write(|j| ex::edit_response(j, &req))
+}
+
+/// Withdrawing a response asks the supervisee's Attune to take it out: confirmed in a
+/// native dialog that says what it can and cannot do.
+#[tauri::command]
+pub async fn withdraw_response(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ResponseRef,
+) -> Reply<FeedbackThread> {
+    let contact = state.write(|j| ex::contact(j, &req.contact_id))?;
+    let message = format!(
+        "Withdraw this response? Its words are taken out of your journal now, and the next feedback file you save for {0} asks {0}'s Attune to take them out too. A copy someone already made cannot be recalled.",
+        contact.name
+    );
+    if !dialogs::confirm(&app, "Withdraw this response?", &message, "Withdraw").await? {
+        return Err(not_confirmed());
+    }
+    state.write(|j| ex::withdraw_response(j, &req))
 }
 
 #[tauri::command]

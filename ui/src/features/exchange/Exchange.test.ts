@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { AttuneError } from '../../lib/backend';
 import { fakeCardText, WITHDRAW_NOTE } from '../../lib/backend/fake-exchange';
 import type { FakeBackend } from '../../lib/backend/fake';
-import { days, unlockedFake } from '../../test/helpers';
+import { alertText, days, unlockedFake } from '../../test/helpers';
 import { renderScreen } from '../../test/render-screen';
 import Exchange from './Exchange.svelte';
 
@@ -386,6 +386,40 @@ describe('inbox', () => {
     expect(mine).toHaveTextContent('What I noticed you doing well: How you waited for her.');
     expect(screen.queryByTestId('response-heard')).not.toBeInTheDocument();
     expect(screen.getByTestId('inbox-note')).toHaveTextContent('next file of responses');
+  });
+
+  test('a response already written can be changed, or withdrawn after the native dialog', async () => {
+    const { fake, ana } = inboxFake();
+    const r = open(fake);
+    await toTab(r, 'inbox');
+    const item = within(await screen.findByTestId('inbox-group')).getByTestId('inbox-item');
+    await r.user.click(within(item).getByTestId('inbox-respond'));
+    await r.user.type(screen.getByTestId('response-heard'), 'First words.');
+    await r.user.click(screen.getByTestId('response-save'));
+    await r.user.click(await screen.findByTestId('response-change'));
+    const heard = screen.getByTestId('response-heard');
+    expect(heard).toHaveValue('First words.');
+    await r.user.clear(heard);
+    await r.user.type(heard, 'Kinder words.');
+    await r.user.click(screen.getByTestId('response-save'));
+    const id = fake.exchange.written(ana.id)[0].response_id;
+    await waitFor(() =>
+      expect(fake.callsTo('edit_response')).toEqual([
+        { contact_id: ana.id, response_id: id, heard: 'Kinder words.', noticed: '', wonder: '', stays: '' },
+      ]),
+    );
+    expect(await screen.findByTestId('inbox-my-response')).toHaveTextContent('changed · not sent yet');
+    expect(screen.getByTestId('inbox-my-response')).toHaveTextContent('Kinder words.');
+
+    fake.exchange.declineNextConfirm = true;
+    await r.user.click(screen.getByTestId('response-withdraw'));
+    await waitFor(() => expect(alertText()).toContain('Nothing was changed'));
+    expect(screen.getByTestId('inbox-my-response')).toHaveTextContent('Kinder words.');
+    await r.user.click(screen.getByTestId('response-withdraw'));
+    await waitFor(() => expect(screen.getByTestId('inbox-my-response')).toHaveTextContent('withdrawn'));
+    expect(screen.getByTestId('inbox-my-response')).not.toHaveTextContent('Kinder words.');
+    expect(screen.queryByTestId('response-change')).not.toBeInTheDocument();
+    expect(screen.getByTestId('inbox-note')).toHaveTextContent('cannot be recalled');
   });
 
   test('bringing an entry to the next session puts it on the agenda', async () => {

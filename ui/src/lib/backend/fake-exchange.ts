@@ -23,6 +23,7 @@ import type {
   ShareStatus,
   WithdrawResponse,
 } from '../ipc/types';
+import type { Commands } from './index';
 import { fakeDeid, fakeSilenced } from './fake-guided';
 
 type Fail = (code: 'invalid_input' | 'not_found' | 'packet_refused', message: string) => Error;
@@ -462,6 +463,8 @@ export class FakeExchange {
         wonder: t.wonder,
         stays: t.stays,
         sent_at: this.now().toISOString(),
+        edited: false,
+        withdrawn: false,
       });
     }
     return { ...base, kind: 'feedback', responses: p.threads.length, unknown_entries: p.threads.filter((t) => !known.has(t.entry_id)).length };
@@ -510,9 +513,34 @@ export class FakeExchange {
       wonder: req.wonder,
       stays: req.stays,
       sent_at: null,
+      edited: false,
+      withdrawn: false,
     };
     this.threads.push(thread);
     return thread;
+  }
+
+  private mineById(contactId: string, responseId: string): FeedbackThread {
+    const t = this.threads.find((x) => x.mine && x.contact_id === contactId && x.response_id.startsWith(responseId));
+    if (!t) throw this.fail('not_found', 'No response with that id.');
+    return t;
+  }
+
+  editResponse(req: Commands['edit_response'][0]): FeedbackThread {
+    const t = this.mineById(req.contact_id, req.response_id);
+    if (t.withdrawn) throw this.fail('invalid_input', 'This response was withdrawn, so it cannot be changed. Write a new one instead.');
+    Object.assign(t, { heard: req.heard, noticed: req.noticed, wonder: req.wonder, stays: req.stays, sent_at: null, edited: true });
+    return { ...t };
+  }
+
+  withdrawResponse(req: Commands['withdraw_response'][0]): FeedbackThread {
+    const t = this.mineById(req.contact_id, req.response_id);
+    if (this.declineNextConfirm) {
+      this.declineNextConfirm = false;
+      throw this.fail('invalid_input', 'Not confirmed in the dialog. Nothing was changed.');
+    }
+    Object.assign(t, { heard: '', noticed: '', wonder: '', stays: '', sent_at: null, edited: false, withdrawn: true });
+    return { ...t };
   }
 
   written(contactId: string): FeedbackThread[] {

@@ -913,6 +913,14 @@ entry_id: string, heard: string,
  */
 noticed: string, wonder: string, stays: string, };
 
+export type EditResponseRequest = { contact_id: string, 
+/**
+ * The response's id (a unique prefix of 4 or more is enough).
+ */
+response_id: string, heard: string, noticed: string, wonder: string, stays: string, };
+
+export type ResponseRef = { contact_id: string, response_id: string, };
+
 export type FeedbackRequest = { entry_id: string | null, };
 
 export type FeedbackThread = { response_id: string, contact_id: string, 
@@ -931,7 +939,15 @@ entry_known: boolean, written_at: string, heard: string,
 /**
  * What the supervisor noticed the supervisee doing well (may be empty).
  */
-noticed: string, wonder: string, stays: string, sent_at: string | null, };
+noticed: string, wonder: string, stays: string, sent_at: string | null, 
+/**
+ * Edited after it was first written (its revision is above 1).
+ */
+edited: boolean, 
+/**
+ * Withdrawn by the supervisor: the parts are empty, and the views say so.
+ */
+withdrawn: boolean, };
 
 export type WaitingPacket = { file_name: string, };
 
@@ -1010,6 +1026,8 @@ export interface Commands {
   inbox: [InboxRequest, Array<InboxGroup>];
   set_agenda: [AgendaMark, null];
   write_response: [ResponseRequest, FeedbackThread];
+  edit_response: [EditResponseRequest, FeedbackThread];
+  withdraw_response: [ResponseRef, FeedbackThread];
   responses_written: [ContactRef, Array<FeedbackThread>];
   save_feedback_packet: [ContactRef, SavedFile];
   feedback_for: [FeedbackRequest, Array<FeedbackThread>];
@@ -1091,6 +1109,8 @@ export const COMMANDS: readonly Command[] = [
   'inbox',
   'set_agenda',
   'write_response',
+  'edit_response',
+  'withdraw_response',
   'responses_written',
   'save_feedback_packet',
   'feedback_for',
