@@ -1,7 +1,12 @@
-//! Lock when the session ends (SIGTERM and friends), when the computer is about to sleep (logind's PrepareForSleep on the system
-//! bus) or the screen locks (ScreenSaver ActiveChanged on the session bus, as GNOME,
-//! KDE and others report it). Where a bus or service is missing, the idle timer and
-//! the lock button still apply.
+//! Lock when the session ends (SIGTERM and friends), when the computer is about to
+//! sleep (logind's PrepareForSleep on the system bus) or the screen locks (ScreenSaver
+//! ActiveChanged on the session bus, as GNOME, KDE and others report it). Where a bus
+//! or service is missing, the idle timer and the lock button still apply.
+//!
+//! Linux only (the module is compiled for `target_os = "linux"`). On Windows and macOS
+//! nothing listens yet: the idle lock, the lock button and locking when the window
+//! closes or the app exits are the fallback until their own sleep and screen-lock
+//! notifications are wired in.
 
 use tauri::AppHandle;
 use zbus::blocking::{Connection, MessageIterator};

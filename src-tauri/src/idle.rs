@@ -1,6 +1,10 @@
 //! Auto-lock after a stretch without use, measured on a clock that keeps counting while
 //! the computer sleeps (CLOCK_BOOTTIME: `Instant` stops during suspend, so a laptop
 //! closed for an hour would otherwise come back unlocked).
+//!
+//! Other platforms (not built here yet) fall back to the wall clock, which also counts
+//! through sleep; setting the clock forward locks early, setting it back delays the
+//! lock by as much (the lock button and locking on close still apply).
 
 use std::sync::Mutex;
 use std::time::Duration;
@@ -8,12 +12,21 @@ use std::time::Duration;
 use tauri::{AppHandle, Manager};
 
 /// Time since boot, suspend included.
+#[cfg(target_os = "linux")]
 fn boottime() -> Duration {
     let t = rustix::time::clock_gettime(rustix::time::ClockId::Boottime);
     Duration::new(
         t.tv_sec.max(0) as u64,
         t.tv_nsec.clamp(0, 999_999_999) as u32,
     )
+}
+
+/// Elsewhere: the wall clock, which keeps counting while the computer sleeps.
+#[cfg(not(target_os = "linux"))]
+fn boottime() -> Duration {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
 }
 
 #[derive(Debug)]

@@ -9,9 +9,14 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+#[cfg(target_os = "linux")]
 mod desktop_events;
 mod dialogs;
+mod drops;
 mod idle;
+// WebKitGTK's language comes from the locale variables; WebView2 and WKWebView take
+// the system's language setting, so elsewhere there is nothing to fix.
+#[cfg(target_os = "linux")]
 mod locale;
 mod navigation;
 mod state;
@@ -69,6 +74,7 @@ fn open_main_window(app: &tauri::AppHandle) -> Result<(), Box<dyn std::error::Er
 }
 
 /// Decrypted text must not end up in a core file if the app crashes.
+#[cfg(target_os = "linux")]
 fn disable_core_dumps() {
     let none = rustix::process::Rlimit {
         current: Some(0),
@@ -79,7 +85,14 @@ fn disable_core_dumps() {
     }
 }
 
+/// Windows writes no core file of a crashed app unless the machine is set up for crash
+/// dumps, and macOS writes none unless core files are switched on (`ulimit -c`); there
+/// is nothing to turn off by default.
+#[cfg(not(target_os = "linux"))]
+fn disable_core_dumps() {}
+
 fn main() {
+    #[cfg(target_os = "linux")]
     locale::give_the_web_view_a_language();
     disable_core_dumps();
     let dir = match journal_dir_from_args() {
@@ -118,16 +131,24 @@ fn main() {
         .setup(|app| {
             open_main_window(app.handle())?;
             idle::watch(app.handle().clone());
+            #[cfg(feature = "e2e")]
+            drops::watch_e2e_drops(app.handle().clone());
+            // Elsewhere the idle lock, the lock button and locking on close apply.
+            #[cfg(target_os = "linux")]
             desktop_events::watch(app.handle());
             Ok(())
         })
-        .on_window_event(|window, event| {
-            if let tauri::WindowEvent::CloseRequested { .. } = event {
+        .on_window_event(|window, event| match event {
+            tauri::WindowEvent::CloseRequested { .. } => {
                 // Keep what was being written (encrypted) and drop the key.
                 if let Ok(mut app) = window.state::<AppState>().app() {
                     let _ = app.lock();
                 }
             }
+            tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) => {
+                drops::dropped(window.app_handle(), paths);
+            }
+            _ => {}
         })
         .build(tauri::generate_context!());
     match app {
@@ -187,10 +208,9 @@ mod tests {
             .filter_map(|p| p.as_str())
             .filter(|p| !p.starts_with("allow-"))
             .collect();
-        assert_eq!(
-            others,
-            ["core:event:allow-listen", "core:event:allow-unlisten"]
-        );
+        // No event permissions: the page cannot listen to Tauri's drag-and-drop events,
+        // which carry the dropped files' full paths (the shell tells it with DOM events).
+        assert_eq!(others, Vec::<&str>::new());
     }
 
     #[test]
@@ -201,11 +221,13 @@ mod tests {
         assert_eq!(security["capabilities"], serde_json::json!(["main-window"]));
         assert_eq!(security["freezePrototype"], true);
         assert_eq!(conf["app"]["withGlobalTauri"], false);
-        // The window is made in code, with the navigation guard; the web view's own drag
-        // and drop (which hands the page absolute paths) is off.
+        // The window is made in code, with the navigation guard. The shell's drag-and-drop
+        // handler is on, so a file dropped on the window reaches Rust (drops.rs) and the
+        // web view's own drop handling (navigating to the file, or handing it to the
+        // page) never runs; the page cannot listen to the paths Tauri emits (above).
         let window = &conf["app"]["windows"][0];
         assert_eq!(window["create"], false);
-        assert_eq!(window["dragDropEnabled"], false);
+        assert_eq!(window["dragDropEnabled"], true);
         let csp = security["csp"].as_str().unwrap();
         assert!(csp.contains("default-src 'self'") && csp.contains("style-src 'self'"));
         assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"));

@@ -4,12 +4,12 @@ use std::sync::{Mutex, MutexGuard};
 
 use attune::api::{App, CreateResponse, Error, ErrorCode, Status};
 use attune::journal::Journal;
-use tauri::{Emitter, Manager};
+use tauri::Manager;
 
 use crate::idle;
 
-/// Event sent to the web view when the shell locks the journal on its own.
-pub const LOCKED_EVENT: &str = "attune://locked";
+/// The DOM event (on `window`) sent to the page when the shell locks on its own.
+pub const LOCKED_EVENT: &str = "attune-locked";
 
 pub type Reply<T> = Result<T, Error>;
 
@@ -119,6 +119,38 @@ pub fn lock_and_notify(handle: &tauri::AppHandle) {
         Err(_) => false,
     };
     if was_unlocked {
-        let _ = handle.emit(LOCKED_EVENT, ());
+        tell_the_page(handle, LOCKED_EVENT);
+    }
+}
+
+/// The script that dispatches the DOM event `name` on the page's `window`. Only the
+/// shell's own constant names go in, and the name is quoted as JSON all the same.
+fn dom_event_script(name: &str) -> String {
+    let quoted = serde_json::to_string(name).unwrap_or_else(|_| "\"\"".to_string());
+    format!("window.dispatchEvent(new Event({quoted}))")
+}
+
+/// Tell the page something happened (locked, a packet dropped) with a DOM event. The
+/// page has no permission to listen to Tauri events, so that it can never subscribe to
+/// the drag-and-drop events Tauri emits with full paths; the shell's own news comes
+/// this way instead, with no payload.
+pub fn tell_the_page(handle: &tauri::AppHandle, name: &str) {
+    if let Some(window) = handle.get_webview_window("main") {
+        let _ = window.eval(dom_event_script(name));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_page_is_told_with_a_bare_dom_event() {
+        assert_eq!(
+            super::dom_event_script("attune-locked"),
+            r#"window.dispatchEvent(new Event("attune-locked"))"#
+        );
+        assert_eq!(
+            super::dom_event_script("a\"b"),
+            r#"window.dispatchEvent(new Event("a\"b"))"#
+        );
     }
 }

@@ -14,9 +14,9 @@ pub use crate::share::document::{SharedAnswer, SharedEntry};
 use crate::share::packet::MAX_PACKET_BYTES;
 use crate::share::Exchange;
 pub use crate::share::{
-    AgendaMark, CardRole, Contact, ContactId, FeedbackThread, IdentityInfo, ImportOutcome,
-    InboxGroup, InboxItem, KeyChange, MyRelation, PacketKind, ShareMark, SharePreview,
-    SharePreviewEntry, ShareStatus, WITHDRAW_NOTE,
+    AgendaMark, CardRole, Contact, ContactId, ContactRemoval, FeedbackThread, IdentityInfo,
+    ImportOutcome, InboxGroup, InboxItem, KeyChange, MyRelation, PacketKind, ShareMark,
+    SharePreview, SharePreviewEntry, ShareStatus, WITHDRAW_NOTE,
 };
 use crate::{Error, Result};
 
@@ -135,6 +135,32 @@ pub struct ResponseRequest {
     pub stays: String,
 }
 
+/// New words for a response I wrote (sent with the next feedback packet). At least one
+/// part must be written.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct EditResponseRequest {
+    pub contact_id: String,
+    /// The response's id (a unique prefix of 4 or more is enough).
+    pub response_id: String,
+    #[serde(default)]
+    pub heard: String,
+    #[serde(default)]
+    pub noticed: String,
+    #[serde(default)]
+    pub wonder: String,
+    #[serde(default)]
+    pub stays: String,
+}
+
+/// One response I wrote, by its contact and id.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ResponseRef {
+    pub contact_id: String,
+    pub response_id: String,
+}
+
 /// Feedback received: about one entry, or all.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
@@ -227,6 +253,19 @@ pub fn list_contacts(journal: &mut Journal) -> Result<Vec<Contact>> {
 pub fn confirm_contact(journal: &mut Journal, req: &ConfirmContactRequest) -> Result<Contact> {
     let id = contact_id(journal, &req.contact_id)?;
     Exchange::new(journal).confirm_contact(&id, req.compared)
+}
+
+/// What removing a contact would delete, said plainly. Changes nothing.
+pub fn contact_removal(journal: &mut Journal, req: &ContactRef) -> Result<ContactRemoval> {
+    let id = contact_id(journal, &req.contact_id)?;
+    Exchange::read(journal).contact_removal(&id)
+}
+
+/// Remove a contact and what this journal holds from and for them; their files are
+/// refused afterwards.
+pub fn remove_contact(journal: &mut Journal, req: &ContactRef) -> Result<ContactRemoval> {
+    let id = contact_id(journal, &req.contact_id)?;
+    Exchange::new(journal).remove_contact(&id)
 }
 
 /// Entries flagged "bring to supervision", to offer for sharing.
@@ -340,6 +379,24 @@ pub fn write_response(journal: &mut Journal, req: &ResponseRequest) -> Result<Fe
         stays: &req.stays,
     };
     Exchange::new(journal).write_response(&id, &req.entry_id, parts)
+}
+
+/// Change a response I wrote; the next feedback packet carries the new words.
+pub fn edit_response(journal: &mut Journal, req: &EditResponseRequest) -> Result<FeedbackThread> {
+    let id = contact_id(journal, &req.contact_id)?;
+    let parts = crate::share::exchange::ResponseParts {
+        heard: &req.heard,
+        noticed: &req.noticed,
+        wonder: &req.wonder,
+        stays: &req.stays,
+    };
+    Exchange::new(journal).edit_response(&id, &req.response_id, parts)
+}
+
+/// Withdraw a response I wrote; the next feedback packet asks for it to be taken out.
+pub fn withdraw_response(journal: &mut Journal, req: &ResponseRef) -> Result<FeedbackThread> {
+    let id = contact_id(journal, &req.contact_id)?;
+    Exchange::new(journal).withdraw_response(&id, &req.response_id)
 }
 
 /// Responses I wrote to this supervisee.

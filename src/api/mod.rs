@@ -60,11 +60,11 @@ pub use endorsement::{ApplicationCsv, EndorsementCsvRequest, EndorsementRequest}
 pub use entries::{EntryRef, UpdateRequest};
 pub use exchange::{
     AgendaMark, CardRole, ConfirmContactRequest, Contact, ContactCardRequest, ContactCardText,
-    ContactRef, FeedbackRequest, FeedbackThread, FlaggedEntries, IdentityInfo,
-    ImportCardFileRequest, ImportCardRequest, ImportOutcome, InboxGroup, InboxItem, InboxRequest,
-    KeyChange, MyRelation, PacketKind, ResponseRequest, ShareMark, SharePreview, SharePreviewEntry,
-    ShareRequest, ShareStatus, SharedAnswer, SharedEntry, WithdrawRequest, WithdrawResponse,
-    WITHDRAW_NOTE,
+    ContactRef, ContactRemoval, EditResponseRequest, FeedbackRequest, FeedbackThread,
+    FlaggedEntries, IdentityInfo, ImportCardFileRequest, ImportCardRequest, ImportOutcome,
+    InboxGroup, InboxItem, InboxRequest, KeyChange, MyRelation, PacketKind, ResponseRef,
+    ResponseRequest, ShareMark, SharePreview, SharePreviewEntry, ShareRequest, ShareStatus,
+    SharedAnswer, SharedEntry, WithdrawRequest, WithdrawResponse, WITHDRAW_NOTE,
 };
 pub use export::{ExportFinding, ExportFormat, ExportRequest, ExportReview};
 pub use files::{SavedFile, WriteMode};

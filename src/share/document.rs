@@ -48,14 +48,30 @@ pub enum PacketContent {
         entries: Vec<SharedEntry>,
         withdrawn: Vec<String>,
     },
-    /// Supervisor to supervisee: reflective responses to shared entries.
-    Feedback { responses: Vec<FeedbackResponse> },
+    /// Supervisor to supervisee: reflective responses to shared entries (each at its
+    /// latest revision: an edited one keeps its id with a higher revision), and the
+    /// ones the supervisor withdrew since. `withdrawn` is left out when empty, so that
+    /// Attune versions before it still read every packet without a withdrawal.
+    Feedback {
+        responses: Vec<FeedbackResponse>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        withdrawn: Vec<WithdrawnResponse>,
+    },
     /// Supervisee to supervisor: every session confirmation asked of this supervisor
     /// and not answered yet (session facts only: never notes or reflections).
     ConfirmRequest { requests: Vec<ConfirmRequestItem> },
     /// Supervisor to supervisee: every answer given to this supervisee, each signed on
     /// its own (see [`crate::share::confirm`]) so the hours record can carry it.
     ConfirmAnswer { answers: Vec<ConfirmAnswerItem> },
+}
+
+/// A response the supervisor withdrew: its id and the revision the withdrawal is (one
+/// above the last text sent), so an older revision never brings the text back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawnResponse {
+    pub response_id: String,
+    pub revision: u64,
 }
 
 /// The facts of one session a supervisor is asked to confirm: never notes, names or
@@ -281,9 +297,13 @@ impl PacketDocument {
                     }
                 }
             }
-            PacketContent::Feedback { responses } => {
+            PacketContent::Feedback {
+                responses,
+                withdrawn,
+            } => {
                 use crate::share::exchange::MAX_RESPONSE_PART_CHARS;
-                fits(responses.len() <= MAX_PACKET_RESPONSES)?;
+                fits(responses.len() + withdrawn.len() <= MAX_PACKET_RESPONSES)?;
+                // One id once: a response is either there (at one revision) or withdrawn.
                 let mut ids = std::collections::HashSet::new();
                 for r in responses {
                     fits(hex_id(&r.entry_id) && ids.insert(r.response_id.clone()))?;
@@ -291,6 +311,10 @@ impl PacketDocument {
                     let parts = [&r.heard, &r.noticed, &r.wonder, &r.stays];
                     fits(parts.iter().any(|p| !p.trim().is_empty()))?;
                     fits(parts.iter().all(|p| chars(p) <= MAX_RESPONSE_PART_CHARS))?;
+                }
+                for w in withdrawn {
+                    fits(hex_id(&w.response_id) && ids.insert(w.response_id.clone()))?;
+                    fits(w.revision >= 2)?;
                 }
             }
             PacketContent::ConfirmRequest { requests } => {

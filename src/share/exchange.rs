@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 
 use super::contacts::{not_found, StoredContact};
 use super::document::{
-    FeedbackResponse, PacketContent, PacketDocument, SharedAnswer, SharedEntry, PACKET_FORMAT,
+    FeedbackResponse, PacketContent, PacketDocument, SharedAnswer, SharedEntry, WithdrawnResponse,
+    PACKET_FORMAT,
 };
 use super::identity::Me;
 use super::packet::{
@@ -93,6 +94,10 @@ pub(crate) struct FeedbackStored {
     received_at: Option<DateTime<Utc>>,
     /// For received responses: does the entry it answers exist in this journal?
     entry_known: bool,
+    /// The supervisor withdrew it (its words are gone from this record); absent in
+    /// records from before withdrawal existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    withdrawn_at: Option<DateTime<Utc>>,
 }
 
 impl Record for ShareSet {
@@ -244,6 +249,10 @@ pub struct FeedbackThread {
     pub wonder: String,
     pub stays: String,
     pub sent_at: Option<DateTime<Utc>>,
+    /// Edited after it was first written (its revision is above 1).
+    pub edited: bool,
+    /// Withdrawn by the supervisor: the parts are empty, and the views say so.
+    pub withdrawn: bool,
 }
 
 /// The parts of a reflective response as written; any may be empty, not all.
@@ -777,11 +786,87 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
             sent_at: None,
             received_at: None,
             entry_known: true,
+            withdrawn_at: None,
         };
         let sealed = records::seal_next(self.vault(), id, None, &record)?;
         self.commit(&[sealed])?;
         let me = self.me_or_create()?;
         Ok(thread(&record, me.display_name.as_deref().unwrap_or("You")))
+    }
+
+    /// One response I wrote to this supervisee, by id (a unique prefix of 4 or more).
+    fn written_response(
+        &self,
+        contact: &ContactId,
+        response_id: &str,
+    ) -> Result<Stored<FeedbackStored>> {
+        let typed = response_id.trim().to_ascii_lowercase();
+        let mut found: Vec<Stored<FeedbackStored>> = self
+            .feedback_records()?
+            .into_iter()
+            .filter(|s| {
+                s.value.direction == Direction::Written
+                    && s.value.contact_id == *contact
+                    && typed.len() >= 4
+                    && s.value.response.response_id.starts_with(&typed)
+            })
+            .collect();
+        match (found.pop(), found.is_empty()) {
+            (Some(one), true) => Ok(one),
+            _ => Err(Error::not_found("response")),
+        }
+    }
+
+    /// Change a response I wrote: the next feedback packet carries the new words under
+    /// the same id, one revision up, and the supervisee's Attune replaces the old ones.
+    pub fn edit_response(
+        &mut self,
+        contact: &ContactId,
+        response_id: &str,
+        parts: ResponseParts<'_>,
+    ) -> Result<FeedbackThread> {
+        self.my_supervisee(contact)?;
+        check_response_parts([parts.heard, parts.noticed, parts.wonder, parts.stays])?;
+        let stored = self.written_response(contact, response_id)?;
+        if stored.value.withdrawn_at.is_some() {
+            return Err(Error::invalid(
+                "This response was withdrawn, so it cannot be changed. Write a new one instead.",
+            ));
+        }
+        let mut next = stored.value.clone();
+        next.response.revision = next.response.revision.saturating_add(1);
+        next.response.heard = parts.heard.trim().to_string();
+        next.response.noticed = parts.noticed.trim().to_string();
+        next.response.wonder = parts.wonder.trim().to_string();
+        next.response.stays = parts.stays.trim().to_string();
+        next.sent_at = None;
+        let sealed = records::seal_next(self.vault(), stored.id, Some(stored.revision), &next)?;
+        self.commit(&[sealed])?;
+        let me = self.me_or_create()?;
+        Ok(thread(&next, me.display_name.as_deref().unwrap_or("You")))
+    }
+
+    /// Withdraw a response I wrote: its words are taken out here, and the next feedback
+    /// packet asks the supervisee's Attune to take them out too.
+    pub fn withdraw_response(
+        &mut self,
+        contact: &ContactId,
+        response_id: &str,
+    ) -> Result<FeedbackThread> {
+        self.my_supervisee(contact)?;
+        let stored = self.written_response(contact, response_id)?;
+        if stored.value.withdrawn_at.is_some() {
+            return Err(Error::invalid("This response is already withdrawn."));
+        }
+        let mut next = stored.value.clone();
+        let revision = next.response.revision.saturating_add(1);
+        next.response = withdrawn_words(&next.response, revision);
+        next.withdrawn_at = Some(Utc::now());
+        next.sent_at = None;
+        let sealed = records::seal_next(self.vault(), stored.id, Some(stored.revision), &next)?;
+        self.commit(&[sealed])?;
+        let me = self.me_or_create()?;
+        Ok(thread(&next, me.display_name.as_deref().unwrap_or("You")))
     }
 
     /// The feedback packet for this supervisee: every response I wrote them.
@@ -801,13 +886,28 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
         let now = Utc::now();
         let me = self.me_or_create()?;
         let sequence = next_sequence(c.value.last_sent_sequence, now_ms(now));
-        let responses = mine.iter().map(|s| s.value.response.clone()).collect();
+        let responses = mine
+            .iter()
+            .filter(|s| s.value.withdrawn_at.is_none())
+            .map(|s| s.value.response.clone())
+            .collect();
+        let withdrawn = mine
+            .iter()
+            .filter(|s| s.value.withdrawn_at.is_some())
+            .map(|s| WithdrawnResponse {
+                response_id: s.value.response.response_id.clone(),
+                revision: s.value.response.revision,
+            })
+            .collect();
         let doc = Self::document(
             &me,
             &c.value,
             sequence,
             now,
-            PacketContent::Feedback { responses },
+            PacketContent::Feedback {
+                responses,
+                withdrawn,
+            },
         )?;
         let bytes = seal_packet(
             &doc,
@@ -963,7 +1063,38 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                 outcome.withdrawn = withdrawn.len();
                 sealed.push(inbox);
             }
-            PacketContent::Feedback { responses } => {
+            PacketContent::Feedback {
+                responses,
+                withdrawn,
+            } => {
+                for w in withdrawn {
+                    if !valid_entry_id(&w.response_id) {
+                        return Err(refused(
+                            "This file holds a response Attune cannot read. Nothing was changed.",
+                        ));
+                    }
+                    let id = received_record_id(&contact, &w.response_id);
+                    // Only a response this journal holds can be withdrawn, and only by
+                    // a withdrawal newer than the words it has.
+                    let Some(existing) = records::load_one::<FeedbackStored>(self.vault(), &id)?
+                    else {
+                        continue;
+                    };
+                    if existing.value.response.revision >= w.revision {
+                        continue;
+                    }
+                    outcome.withdrawn += 1;
+                    let mut record = existing.value.clone();
+                    record.response = withdrawn_words(&record.response, w.revision);
+                    record.received_at = Some(now);
+                    record.withdrawn_at = Some(now);
+                    sealed.push(records::seal_next(
+                        self.vault(),
+                        id,
+                        Some(existing.revision),
+                        &record,
+                    )?);
+                }
                 for r in responses {
                     if !valid_entry_id(&r.entry_id)
                         || !valid_entry_id(&r.response_id)
@@ -976,10 +1107,13 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                     }
                     let id = received_record_id(&contact, &r.response_id);
                     let existing = records::load_one::<FeedbackStored>(self.vault(), &id)?;
-                    if existing
-                        .as_ref()
-                        .is_some_and(|e| e.value.response.revision > r.revision)
-                    {
+                    // An older revision never overwrites a newer one, and a withdrawn
+                    // response comes back only with words newer than the withdrawal.
+                    if existing.as_ref().is_some_and(|e| {
+                        e.value.response.revision > r.revision
+                            || (e.value.withdrawn_at.is_some()
+                                && e.value.response.revision >= r.revision)
+                    }) {
                         continue;
                     }
                     let entry_known = EntryId::from_hex(&r.entry_id)
@@ -995,6 +1129,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                         sent_at: None,
                         received_at: Some(now),
                         entry_known,
+                        withdrawn_at: None,
                     };
                     sealed.push(records::seal_next(
                         self.vault(),
@@ -1066,10 +1201,150 @@ fn thread(s: &FeedbackStored, name: &str) -> FeedbackThread {
         wonder: r.wonder.clone(),
         stays: r.stays.clone(),
         sent_at: s.sent_at,
+        edited: r.revision > 1 && s.withdrawn_at.is_none(),
+        withdrawn: s.withdrawn_at.is_some(),
+    }
+}
+
+/// A response with its words taken out, at the withdrawal's revision.
+fn withdrawn_words(r: &FeedbackResponse, revision: u64) -> FeedbackResponse {
+    FeedbackResponse {
+        response_id: r.response_id.clone(),
+        entry_id: r.entry_id.clone(),
+        revision,
+        written_at: r.written_at,
+        heard: String::new(),
+        noticed: String::new(),
+        wonder: String::new(),
+        stays: String::new(),
     }
 }
 
 /// Parse a contact id given in full (32 hex digits).
 pub fn parse_contact_id(text: &str) -> Result<ContactId> {
     ContactId::from_hex(text.trim()).ok_or_else(not_found)
+}
+
+// ---- removing a contact ------------------------------------------------------------
+
+/// What removing a contact deletes from this journal, counted, with the plain words
+/// shown before the person confirms (and after, as what happened).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ContactRemoval {
+    pub contact_id: String,
+    pub contact_name: String,
+    /// Their reflections in my inbox (they shared them with me).
+    pub their_reflections: usize,
+    /// Responses they wrote to my reflections.
+    pub responses_from_them: usize,
+    /// Responses I wrote to their reflections.
+    pub responses_to_them: usize,
+    /// My reflections marked as shared with them (the reflections themselves stay).
+    pub shared_with_them: usize,
+    /// What happens, said plainly: what goes, what stays, what cannot be recalled.
+    pub summary: String,
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn removal_summary(r: &ContactRemoval) -> String {
+    let name = &r.contact_name;
+    let mut goes = Vec::new();
+    if r.their_reflections > 0 {
+        goes.push(format!(
+            "the {} {name} shared with you",
+            count(r.their_reflections, "reflection", "reflections")
+        ));
+    }
+    if r.responses_to_them > 0 {
+        goes.push(format!(
+            "your {} to {name}",
+            count(r.responses_to_them, "response", "responses")
+        ));
+    }
+    if r.responses_from_them > 0 {
+        goes.push(format!(
+            "the {} {name} wrote to you",
+            count(r.responses_from_them, "response", "responses")
+        ));
+    }
+    if r.shared_with_them > 0 {
+        goes.push(format!(
+            "the list of the {} you shared with {name} (the reflections themselves stay)",
+            count(r.shared_with_them, "reflection", "reflections")
+        ));
+    }
+    let deleted = if goes.is_empty() {
+        format!("Removing {name} deletes their contact card and safety code from this journal.")
+    } else {
+        format!(
+            "Removing {name} deletes their contact card and safety code from this journal, and with them {}.",
+            goes.join("; ")
+        )
+    };
+    format!(
+        "{deleted} Your own reflections stay. What you already sent {name} stays with {name}: Attune cannot recall it. \
+         Files from {name} will be refused; to exchange again, add their card and compare the safety code again."
+    )
+}
+
+impl<J: Deref<Target = Journal>> Exchange<J> {
+    /// What removing this contact would delete, with the words to confirm it. Changes
+    /// nothing.
+    pub fn contact_removal(&self, contact: &ContactId) -> Result<ContactRemoval> {
+        let c = self.stored_contact(contact)?;
+        let inbox = self.inbox_set(contact)?;
+        let shares = self.share_set(contact)?;
+        let feedback = self.feedback_records()?;
+        let responses = |d: Direction| {
+            feedback
+                .iter()
+                .filter(|f| f.value.contact_id == *contact && f.value.direction == d)
+                .count()
+        };
+        let mut removal = ContactRemoval {
+            contact_id: contact.to_hex(),
+            contact_name: c.value.name.clone(),
+            their_reflections: inbox.map_or(0, |i| i.value.items.len()),
+            responses_from_them: responses(Direction::Received),
+            responses_to_them: responses(Direction::Written),
+            shared_with_them: shares.map_or(0, |s| s.value.shared.len()),
+            summary: String::new(),
+        };
+        removal.summary = removal_summary(&removal);
+        Ok(removal)
+    }
+}
+
+impl<J: DerefMut<Target = Journal>> Exchange<J> {
+    /// Remove a contact and everything this journal holds from or for them (their card,
+    /// their shared reflections and responses, my responses to them, what I marked as
+    /// shared with them), in one transaction. Their packets are refused afterwards: the
+    /// key that signed them is no longer pinned.
+    pub fn remove_contact(&mut self, contact: &ContactId) -> Result<ContactRemoval> {
+        let removal = self.contact_removal(contact)?;
+        let feedback: Vec<[u8; 16]> = self
+            .feedback_records()?
+            .into_iter()
+            .filter(|f| f.value.contact_id == *contact)
+            .map(|f| f.id)
+            .collect();
+        self.journal.vault_mut().store_mut().transaction(|tx| {
+            crate::store::delete_record_in(tx, Table::Contacts, &contact.0)?;
+            crate::store::delete_record_in(tx, Table::Shares, &contact.0)?;
+            crate::store::delete_record_in(tx, Table::Inbox, &contact.0)?;
+            for id in &feedback {
+                crate::store::delete_record_in(tx, Table::Feedback, id)?;
+            }
+            Ok(())
+        })?;
+        Ok(removal)
+    }
 }

@@ -20,8 +20,8 @@ pub use confirm::{ConfirmState, ConfirmationRequest, SessionConfirmation};
 pub use contacts::{safety_code, CardRole, Contact, ContactCard, KeyChange, MyRelation};
 pub use document::{Decision, SessionFacts};
 pub use exchange::{
-    AgendaMark, FeedbackThread, ImportOutcome, InboxGroup, InboxItem, PacketKind, ShareMark,
-    SharePreview, SharePreviewEntry, ShareStatus, WITHDRAW_NOTE,
+    AgendaMark, ContactRemoval, FeedbackThread, ImportOutcome, InboxGroup, InboxItem, PacketKind,
+    ShareMark, SharePreview, SharePreviewEntry, ShareStatus, WITHDRAW_NOTE,
 };
 pub use identity::IdentityInfo;
 pub use packet::{

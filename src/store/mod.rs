@@ -569,6 +569,15 @@ pub fn replace_protector(conn: &Connection, protector: &WrappedKey, key_id: u32)
     Ok(())
 }
 
+/// Delete one record for good inside a transaction (`secure_delete` zeroes the space).
+pub fn delete_record_in(conn: &Connection, table: Table, id: &[u8; 16]) -> Result<bool> {
+    let n = conn.execute(
+        "DELETE FROM records WHERE tbl = ?1 AND id = ?2",
+        params![table as u8, id.as_slice()],
+    )?;
+    Ok(n > 0)
+}
+
 /// Insert or replace one record.
 pub fn put_record(conn: &Connection, table: Table, row: &RecordRow) -> Result<()> {
     conn.prepare_cached(

@@ -582,7 +582,7 @@ fn no_shared_text_is_readable_in_a_packet_file() {
     )
     .unwrap();
     let mut feedback = feedback_document(&supervisor, &supervisee, "CanaryHeard Gehörtes услышал");
-    let PacketContent::Feedback { responses } = &mut feedback.content else {
+    let PacketContent::Feedback { responses, .. } = &mut feedback.content else {
         unreachable!("a feedback document")
     };
     responses[0].wonder = "CanaryWonder Frage вопрос 🐤".into();

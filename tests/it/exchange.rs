@@ -73,6 +73,7 @@ fn feedback(entry_id: &str) -> PacketContent {
             wonder: String::new(),
             stays: String::new(),
         }],
+        withdrawn: Vec::new(),
     }
 }
 
@@ -724,4 +725,261 @@ fn contact_names_with_bidi_overrides_or_invisible_characters_are_refused() {
     for fine in ["Sam", "S. R.", "Zoë", "سام", "山田"] {
         assert!(validate_name(fine).is_ok(), "{fine:?}");
     }
+}
+
+#[test]
+fn removing_a_contact_says_what_goes_deletes_it_on_this_side_only_and_refuses_their_files() {
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (mut a, mut b) = (journal(da.path()), journal(db.path()));
+    let (sam, alex) = pair(&mut a, &mut b);
+    let e = entry(&mut a, "The baby turned towards the window.", true);
+    Exchange::new(&mut a).share(&sam, &[e]).unwrap();
+    let share = Exchange::new(&mut a).write_share_packet(&sam).unwrap();
+    Exchange::new(&mut b).import_packet(&share).unwrap();
+    Exchange::new(&mut b)
+        .write_response(
+            &alex,
+            &e.to_hex(),
+            attune::share::exchange::ResponseParts {
+                heard: "You stayed.",
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let fb = Exchange::new(&mut b).write_feedback_packet(&alex).unwrap();
+    Exchange::new(&mut a).import_packet(&fb).unwrap();
+    let later_share = {
+        let again = entry(&mut a, "A second visit.", true);
+        Exchange::new(&mut a).share(&sam, &[again]).unwrap();
+        Exchange::new(&mut a).write_share_packet(&sam).unwrap()
+    };
+
+    // Asking changes nothing and says what goes, what stays and what cannot be recalled.
+    let before = journal_files(db.path());
+    let said = Exchange::read(&b).contact_removal(&alex).unwrap();
+    assert_same_files(&before, &journal_files(db.path()), "asking");
+    assert_eq!(
+        (
+            said.contact_name.as_str(),
+            said.their_reflections,
+            said.responses_to_them
+        ),
+        ("Alex", 1, 1)
+    );
+    assert_eq!((said.responses_from_them, said.shared_with_them), (0, 0));
+    assert!(said
+        .summary
+        .contains("the 1 reflection Alex shared with you"));
+    assert!(said.summary.contains("your 1 response to Alex"));
+    assert!(said.summary.contains("Attune cannot recall it"));
+    assert!(said.summary.contains("Your own reflections stay"));
+
+    let removed = Exchange::new(&mut b).remove_contact(&alex).unwrap();
+    assert_eq!(removed, said);
+    assert!(Exchange::new(&mut b).contacts().unwrap().is_empty());
+    assert!(Exchange::new(&mut b).inbox(None).unwrap().is_empty());
+    assert!(Exchange::read(&b)
+        .responses_written(&alex)
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        Exchange::new(&mut b).contact(&alex).unwrap_err().code,
+        ErrorCode::NotFound
+    );
+    // Their next file is refused, and changes nothing.
+    let before = journal_files(db.path());
+    let err = Exchange::new(&mut b)
+        .import_packet(&later_share)
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::PacketRefused, "{}", err.message);
+    assert_same_files(
+        &before,
+        &journal_files(db.path()),
+        "a removed contact's file",
+    );
+
+    // On the other side: Sam's response stays under my entry until I remove Sam, and
+    // then it goes, while the entry itself stays.
+    let said = Exchange::read(&a).contact_removal(&sam).unwrap();
+    assert_eq!((said.responses_from_them, said.shared_with_them), (1, 2));
+    assert!(said.summary.contains("the 1 response Sam wrote to you"));
+    assert!(said.summary.contains(
+        "the list of the 2 reflections you shared with Sam (the reflections themselves stay)"
+    ));
+    Exchange::new(&mut a).remove_contact(&sam).unwrap();
+    assert!(Exchange::read(&a)
+        .feedback_for(Some(&e))
+        .unwrap()
+        .is_empty());
+    assert!(a.get(&e).is_ok(), "my own reflection stays");
+    assert_eq!(
+        Exchange::new(&mut a).remove_contact(&sam).unwrap_err().code,
+        ErrorCode::NotFound
+    );
+}
+
+#[test]
+fn an_edited_or_withdrawn_response_reaches_the_supervisee_and_an_older_packet_never_undoes_it() {
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (mut a, mut b) = (journal(da.path()), journal(db.path()));
+    let (sam, alex) = pair(&mut a, &mut b);
+    let e = entry(&mut a, "The baby turned towards the window.", true);
+    Exchange::new(&mut a).share(&sam, &[e]).unwrap();
+    let share = Exchange::new(&mut a).write_share_packet(&sam).unwrap();
+    Exchange::new(&mut b).import_packet(&share).unwrap();
+    let parts = |heard| attune::share::exchange::ResponseParts {
+        heard,
+        ..Default::default()
+    };
+    let first = Exchange::new(&mut b)
+        .write_response(&alex, &e.to_hex(), parts("First words."))
+        .unwrap();
+    let v1 = Exchange::new(&mut b).write_feedback_packet(&alex).unwrap();
+    Exchange::new(&mut a).import_packet(&v1).unwrap();
+
+    // Edited: same id, new words, marked edited on both sides.
+    let edited = Exchange::new(&mut b)
+        .edit_response(&alex, &first.response_id[..6], parts("Kinder words."))
+        .unwrap();
+    assert_eq!(edited.response_id, first.response_id);
+    assert!(edited.edited && edited.sent_at.is_none());
+    let v2 = Exchange::new(&mut b).write_feedback_packet(&alex).unwrap();
+    assert_eq!(
+        Exchange::new(&mut a).import_packet(&v2).unwrap().responses,
+        1
+    );
+    let seen = Exchange::read(&a).feedback_for(Some(&e)).unwrap();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(
+        (seen[0].heard.as_str(), seen[0].edited),
+        ("Kinder words.", true)
+    );
+
+    // Replayed: the first packet again is refused (older), changing nothing.
+    let before = journal_files(da.path());
+    let err = Exchange::new(&mut a).import_packet(&v1).unwrap_err();
+    assert_eq!(err.code, ErrorCode::PacketRefused, "{}", err.message);
+    assert_same_files(
+        &before,
+        &journal_files(da.path()),
+        "a replayed older packet",
+    );
+
+    // Withdrawn: the words go on both sides; the supervisee sees it was withdrawn.
+    let gone = Exchange::new(&mut b)
+        .withdraw_response(&alex, &first.response_id)
+        .unwrap();
+    assert!(gone.withdrawn && gone.heard.is_empty());
+    assert!(Exchange::new(&mut b)
+        .edit_response(&alex, &first.response_id, parts("Again?"))
+        .is_err());
+    let v3 = Exchange::new(&mut b).write_feedback_packet(&alex).unwrap();
+    let out = Exchange::new(&mut a).import_packet(&v3).unwrap();
+    assert_eq!((out.responses, out.withdrawn), (0, 1));
+    let seen = Exchange::read(&a).feedback_for(Some(&e)).unwrap();
+    assert_eq!(seen.len(), 1);
+    assert!(seen[0].withdrawn && !seen[0].edited);
+    assert!(seen[0].heard.is_empty());
+    // The edited packet again is older than the withdrawal: refused, nothing comes back.
+    assert!(Exchange::new(&mut a).import_packet(&v2).is_err());
+    assert!(Exchange::read(&a).feedback_for(Some(&e)).unwrap()[0].withdrawn);
+}
+
+#[test]
+fn a_forged_or_muddled_withdrawal_is_refused_and_an_older_revision_never_overwrites() {
+    use attune::share::document::WithdrawnResponse;
+    let da = tempfile::tempdir().unwrap();
+    let mut a = journal(da.path());
+    let me = keys_of(&mut a);
+    let sam = Party::new("Sam");
+    let c = Exchange::new(&mut a)
+        .import_card(
+            &sam.card(CardRole::Supervisor),
+            MyRelation::MySupervisor,
+            false,
+        )
+        .unwrap();
+    Exchange::new(&mut a)
+        .confirm_contact(&contact_id(&c.id), true)
+        .unwrap();
+    let rid = "fe".repeat(16);
+    let words = |revision: u64, heard: &str| PacketContent::Feedback {
+        responses: vec![FeedbackResponse {
+            response_id: rid.clone(),
+            entry_id: format!("{:032x}", 1),
+            revision,
+            written_at: Utc::now(),
+            heard: heard.into(),
+            noticed: String::new(),
+            wonder: String::new(),
+            stays: String::new(),
+        }],
+        withdrawn: Vec::new(),
+    };
+    let withdrawal = |response_id: &str, revision: u64| PacketContent::Feedback {
+        responses: Vec::new(),
+        withdrawn: vec![WithdrawnResponse {
+            response_id: response_id.into(),
+            revision,
+        }],
+    };
+    let heard = |a: &Journal| {
+        Exchange::read(a).feedback_for(None).unwrap()[0]
+            .heard
+            .clone()
+    };
+
+    // Revision 3, then a newer packet carrying revision 2 of it: the words stay at 3.
+    Exchange::new(&mut a)
+        .import_packet(&sam.packet(&me, 10, words(3, "Revision three.")))
+        .unwrap();
+    Exchange::new(&mut a)
+        .import_packet(&sam.packet(&me, 11, words(2, "Revision two.")))
+        .unwrap();
+    assert_eq!(heard(&a), "Revision three.");
+
+    // A withdrawal no newer than the words held changes nothing.
+    let out = Exchange::new(&mut a)
+        .import_packet(&sam.packet(&me, 12, withdrawal(&rid, 3)))
+        .unwrap();
+    assert_eq!(out.withdrawn, 0);
+    assert_eq!(heard(&a), "Revision three.");
+
+    // The same id both sent and withdrawn, or an id that is not one: refused.
+    let mut both = words(9, "Both.");
+    if let PacketContent::Feedback { withdrawn, .. } = &mut both {
+        withdrawn.push(WithdrawnResponse {
+            response_id: rid.clone(),
+            revision: 10,
+        });
+    }
+    assert_refused(&mut a, da.path(), &sam.packet(&me, 20, both), "");
+    assert_refused(
+        &mut a,
+        da.path(),
+        &sam.packet(&me, 21, withdrawal("not-hex", 9)),
+        "",
+    );
+
+    // A withdrawal signed by someone else under the same name: refused.
+    let mallory = Party::new("Sam");
+    assert_refused(
+        &mut a,
+        da.path(),
+        &mallory.packet(&me, 30, withdrawal(&rid, 9)),
+        "",
+    );
+    assert_eq!(heard(&a), "Revision three.");
+
+    // Sam's real withdrawal takes the words out; words sent later at an older revision
+    // do not bring them back.
+    let out = Exchange::new(&mut a)
+        .import_packet(&sam.packet(&me, 40, withdrawal(&rid, 4)))
+        .unwrap();
+    assert_eq!(out.withdrawn, 1);
+    Exchange::new(&mut a)
+        .import_packet(&sam.packet(&me, 41, words(4, "Back again?")))
+        .unwrap();
+    let seen = Exchange::read(&a).feedback_for(None).unwrap();
+    assert!(seen[0].withdrawn && seen[0].heard.is_empty());
 }

@@ -655,7 +655,7 @@ fn a_signed_packet_breaking_the_senders_own_rules_is_refused() {
     }
     // More responses than one feedback packet may carry.
     let mut flood = feedback_document(&ex.supervisor, &ex.supervisee, "heard");
-    if let PacketContent::Feedback { responses } = &mut flood.content {
+    if let PacketContent::Feedback { responses, .. } = &mut flood.content {
         let one = responses[0].clone();
         *responses = (0..=MAX_PACKET_RESPONSES)
             .map(|n| {
@@ -684,7 +684,7 @@ fn an_empty_noticed_part_is_left_out_so_older_attune_still_reads_the_response() 
     let mut doc = feedback_document(&ex.supervisor, &ex.supervisee, "heard");
     let json = serde_json::to_string(&doc).unwrap();
     assert!(!json.contains("noticed"), "{json}");
-    if let PacketContent::Feedback { responses } = &mut doc.content {
+    if let PacketContent::Feedback { responses, .. } = &mut doc.content {
         responses[0].noticed = "How you waited for the baby.".into();
     }
     let json = serde_json::to_string(&doc).unwrap();

@@ -212,4 +212,72 @@ fn two_people_run_the_whole_exchange_from_the_command_line() {
     let old = sam.run(&["import", &p("s1.attune")], "");
     assert_eq!(old.status.code(), Some(2));
     assert!(stderr(&old).contains("older"), "{}", stderr(&old));
+
+    // Sam changes the response, then withdraws it; Alex sees each, and the older file
+    // cannot bring the words back.
+    let rid = fb[0]["response_id"].as_str().unwrap()[..8].to_string();
+    sam.ok(
+        &[
+            "feedback",
+            "--to",
+            &alex_id,
+            "--edit",
+            &rid,
+            "--heard",
+            "You stayed with her reaching.",
+            "--out",
+            &p("f3.attune"),
+        ],
+        "",
+    );
+    alex.ok(&["import", &p("f3.attune")], "");
+    let fb = alex.json(&["feedback", "--json"]);
+    assert_eq!(fb[0]["heard"], "You stayed with her reaching.");
+    assert_eq!(fb[0]["edited"], true);
+    let w = sam.ok(
+        &[
+            "feedback",
+            "--to",
+            &alex_id,
+            "--withdraw",
+            &rid,
+            "--out",
+            &p("f4.attune"),
+        ],
+        "",
+    );
+    assert!(w.contains("cannot be recalled"), "{w}");
+    alex.ok(&["import", &p("f4.attune")], "");
+    let listed = alex.ok(&["feedback"], "");
+    assert!(listed.contains("Withdrawn by the sender."), "{listed}");
+    assert!(!listed.contains("reaching"), "{listed}");
+    let replay = alex.run(&["import", &p("f3.attune")], "");
+    assert_eq!(replay.status.code(), Some(2), "{}", stderr(&replay));
+
+    // Alex removes Sam: first told what goes (nothing removed, exit 2), then with --yes.
+    let asked = alex.run(&["contact", "remove", &sam_id], "");
+    assert_eq!(asked.status.code(), Some(2));
+    assert!(
+        stdout(&asked).contains("Removing Sam deletes"),
+        "{}",
+        stdout(&asked)
+    );
+    assert_eq!(
+        alex.json(&["contact", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let removed = alex.json(&["contact", "remove", &sam_id, "--yes", "--json"]);
+    assert_eq!(removed["contact_name"], "Sam");
+    assert_eq!(removed["responses_from_them"], 1);
+    assert!(alex
+        .json(&["contact", "list", "--json"])
+        .as_array()
+        .unwrap()
+        .is_empty());
+    // Sam's files are refused now.
+    let after = alex.run(&["import", &p("f4.attune")], "");
+    assert_eq!(after.status.code(), Some(2), "{}", stderr(&after));
 }

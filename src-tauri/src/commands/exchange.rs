@@ -4,10 +4,10 @@ use attune::api::exchange as ex;
 use attune::api::supervision as sup;
 use attune::api::{
     AgendaMark, ConfirmContactRequest, Contact, ContactCardRequest, ContactCardText, ContactRef,
-    FeedbackRequest, FeedbackThread, FlaggedEntries, IdentityInfo, ImportCardFileRequest,
-    ImportCardRequest, ImportOutcome, InboxGroup, InboxRequest, PacketKind, ResponseRequest,
-    SavedFile, SharePreview, ShareRequest, ShareStatus, WaitingPacket, WithdrawRequest,
-    WithdrawResponse, WriteMode,
+    ContactRemoval, EditResponseRequest, FeedbackRequest, FeedbackThread, FlaggedEntries,
+    IdentityInfo, ImportCardFileRequest, ImportCardRequest, ImportOutcome, InboxGroup,
+    InboxRequest, PacketKind, ResponseRef, ResponseRequest, SavedFile, SharePreview, ShareRequest,
+    ShareStatus, WaitingPacket, WithdrawRequest, WithdrawResponse, WriteMode,
 };
 use tauri::State;
 
@@ -93,6 +93,28 @@ pub async fn confirm_contact(
         return Err(not_confirmed());
     }
     state.write(|j| ex::confirm_contact(j, &req))
+}
+
+/// What removing a contact would delete, said plainly (the page shows it first).
+#[tauri::command]
+pub fn contact_removal(state: State<'_, AppState>, req: ContactRef) -> Reply<ContactRemoval> {
+    state.write(|j| ex::contact_removal(j, &req))
+}
+
+/// Removing a contact deletes what they shared and my responses to them: the person
+/// says yes in a native dialog that says so, never through the page alone.
+#[tauri::command]
+pub async fn remove_contact(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ContactRef,
+) -> Reply<ContactRemoval> {
+    let removal = state.write(|j| ex::contact_removal(j, &req))?;
+    let title = format!("Remove {}?", removal.contact_name);
+    if !dialogs::confirm(&app, &title, &removal.summary, "Remove").await? {
+        return Err(not_confirmed());
+    }
+    state.write(|j| ex::remove_contact(j, &req))
 }
 
 pub(crate) fn not_confirmed() -> attune::api::Error {
@@ -248,6 +270,33 @@ pub fn set_agenda(state: State<'_, AppState>, req: AgendaMark) -> Reply<()> {
 #[tauri::command]
 pub fn write_response(state: State<'_, AppState>, req: ResponseRequest) -> Reply<FeedbackThread> {
     state.write(|j| ex::write_response(j, &req))
+}
+
+#[tauri::command]
+pub fn edit_response(
+    state: State<'_, AppState>,
+    req: EditResponseRequest,
+) -> Reply<FeedbackThread> {
+    state.write(|j| ex::edit_response(j, &req))
+}
+
+/// Withdrawing a response asks the supervisee's Attune to take it out: confirmed in a
+/// native dialog that says what it can and cannot do.
+#[tauri::command]
+pub async fn withdraw_response(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ResponseRef,
+) -> Reply<FeedbackThread> {
+    let contact = state.write(|j| ex::contact(j, &req.contact_id))?;
+    let message = format!(
+        "Withdraw this response? Its words are taken out of your journal now, and the next feedback file you save for {0} asks {0}'s Attune to take them out too. A copy someone already made cannot be recalled.",
+        contact.name
+    );
+    if !dialogs::confirm(&app, "Withdraw this response?", &message, "Withdraw").await? {
+        return Err(not_confirmed());
+    }
+    state.write(|j| ex::withdraw_response(j, &req))
 }
 
 #[tauri::command]

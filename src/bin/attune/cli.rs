@@ -563,13 +563,29 @@ pub enum ContactAction {
         /// Contact id (first few characters)
         id: String,
     },
+    /// Remove a contact: says what goes with them; removes only with --yes.
+    Remove {
+        /// Contact id (first few characters)
+        id: String,
+        /// Remove them, with what they shared and your responses to them
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Args)]
 pub struct FeedbackArgs {
-    /// Write a response to this supervisee (contact id or name)
-    #[arg(long, value_name = "CONTACT", requires_all = ["out", "entry"])]
+    /// Write a response to this supervisee (contact id or name), or with --edit or
+    /// --withdraw change one already written
+    #[arg(long, value_name = "CONTACT", requires = "out")]
     pub to: Option<String>,
+    /// Change the response with this id (from `attune feedback --json` on their side or
+    /// `responses` in the app) to the parts given; the new packet carries it
+    #[arg(long, value_name = "RESPONSE", requires = "to", conflicts_with_all = ["entry", "withdraw"])]
+    pub edit: Option<String>,
+    /// Withdraw the response with this id; the new packet asks for it to be taken out
+    #[arg(long, value_name = "RESPONSE", requires = "to", conflicts_with_all = ["entry", "heard", "noticed", "wonder", "stays"])]
+    pub withdraw: Option<String>,
     /// The entry: theirs with --to (id from `attune inbox`), else one of yours
     #[arg(long, value_name = "ID")]
     pub entry: Option<String>,

@@ -4,7 +4,7 @@
 // answered by the e2e build (ATTUNE_E2E_SAVE_DIR / ATTUNE_E2E_OPEN_FILE).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { click, findMarkers, internetSockets, isolatedHome, launch, testIds, tid, type, waitFor, webStorage } from '../lib/harness.js';
 import { PASSPHRASE, look, setUp, unlock } from '../lib/flows.js';
@@ -156,6 +156,11 @@ test('share with a supervisor and get reflective feedback back', async () => {
   }
   const feedbackPacket = fileIn(toSupervisee);
   assert.deepEqual(findMarkers([toSupervisee], ALL), [], 'the feedback packet is encrypted');
+  // A copy to drop on the window later (step 5); step 4 deletes the original.
+  const dropped = path.join(vis.base, 'dropped');
+  mkdirSync(dropped);
+  const feedbackCopy = path.join(dropped, 'from-sam.attune-packet');
+  copyFileSync(feedbackPacket, feedbackCopy);
 
   // 4. The supervisee opens the feedback file with Attune (as a double-click in the file
   // manager does: the file is the app's argument), imports it after unlock, deletes the
@@ -178,6 +183,36 @@ test('share with a supervisor and get reflective feedback back', async () => {
     const thread = await waitFor(b, testIds.feedbackThread, 15_000);
     assert.ok((await thread.getText()).includes('KestrelHeardCanary'), "the supervisor's words, under the entry");
     await look(b, '55-exchange-feedback-under-entry');
+  } finally {
+    await app.close();
+  }
+  // 5. Files dropped on the window. WebDriver cannot drag a file in from outside, so
+  // the e2e build's hook (ATTUNE_E2E_DROP: a file listing the paths) hands them to the
+  // same Rust handler a real drop reaches. A note is refused kindly; a packet waits
+  // like one opened with Attune, by name only, and imports the same way.
+  const dropList = path.join(vis.base, 'drop-list');
+  const note = path.join(dropped, 'notes.txt');
+  writeFileSync(note, 'not a packet');
+  app = await launch(vis, { ...fast, ATTUNE_E2E_DROP: dropList });
+  b = app.browser;
+  try {
+    await unlock(b, PASSPHRASE);
+    await waitFor(b, testIds.newEntry, 30_000);
+    writeFileSync(dropList, `${note}\n`);
+    const refused = await waitFor(b, testIds.notAPacket, 15_000);
+    assert.match(await refused.getText(), /not an Attune packet/);
+    assert.equal((await b.$$(tid(testIds.packetWaiting))).length, 0, 'a note dropped waits for nothing');
+    await look(b, '56a-exchange-dropped-not-a-packet');
+    writeFileSync(dropList, `${note}\n${feedbackCopy}\n`);
+    const waiting = await waitFor(b, testIds.packetWaiting, 15_000);
+    assert.ok((await waiting.getText()).includes('from-sam.attune-packet'), 'the dropped file, by name');
+    assert.ok(!(await waiting.getText()).includes(dropped), 'never its folder');
+    await look(b, '56-exchange-dropped-packet');
+    await click(b, testIds.packetWaitingImport);
+    // The same file came before (step 4, by double-click): the same check says so.
+    const outcome = await waitFor(b, testIds.packetWaitingOutcome, 15_000);
+    assert.match(await outcome.getText(), /from Sam was opened before\. Nothing changed\./);
+    assert.ok(existsSync(feedbackCopy), 'the dropped file stays until the person deletes it');
   } finally {
     await app.close();
   }

@@ -117,6 +117,7 @@ pub fn feedback_document(from: &Party, to: &Party, heard: &str) -> PacketDocumen
             wonder: "I wonder what the quiet moments held.".into(),
             stays: String::new(),
         }],
+        withdrawn: Vec::new(),
     };
     doc
 }

@@ -7,9 +7,9 @@ use std::path::Path;
 
 use attune::api::exchange::{self as ex};
 use attune::api::{
-    entries, ConfirmContactRequest, Contact, ContactCardRequest, ContactRef, FeedbackRequest,
-    ImportCardRequest, InboxRequest, PacketKind, ResponseRequest, ShareRequest, WithdrawRequest,
-    WriteMode, WITHDRAW_NOTE,
+    entries, ConfirmContactRequest, Contact, ContactCardRequest, ContactRef, EditResponseRequest,
+    FeedbackRequest, ImportCardRequest, InboxRequest, PacketKind, ResponseRef, ResponseRequest,
+    ShareRequest, WithdrawRequest, WriteMode, WITHDRAW_NOTE,
 };
 use attune::Error;
 
@@ -124,6 +124,22 @@ pub fn contact(ctx: &mut Ctx, action: ContactAction) -> Result<(), Error> {
                 theirs(&c.name),
                 c.safety_code
             );
+        }
+        ContactAction::Remove { id, yes } => {
+            let mut journal = ctx.unlock()?;
+            let req = ContactRef { contact_id: id };
+            if !yes {
+                let removal = ex::contact_removal(&mut journal, &req)?;
+                println!("{}", theirs(&removal.summary));
+                return Err(Error::invalid(
+                    "Nothing was removed. Add --yes to remove them.",
+                ));
+            }
+            let removal = ex::remove_contact(&mut journal, &req)?;
+            if ctx.json {
+                return output::json(&removal);
+            }
+            println!("Removed {}.", theirs(&removal.contact_name));
         }
     }
     Ok(())
@@ -290,17 +306,47 @@ pub fn feedback(ctx: &mut Ctx, args: FeedbackArgs) -> Result<(), Error> {
         }
         attune::api::files::refuse_existing(out)?;
         let mut journal = ctx.unlock()?;
-        ex::write_response(
-            &mut journal,
-            &ResponseRequest {
-                contact_id: to.clone(),
-                entry_id: args.entry.clone().unwrap_or_default(),
-                heard: args.heard.unwrap_or_default(),
-                noticed: args.noticed.unwrap_or_default(),
-                wonder: args.wonder.unwrap_or_default(),
-                stays: args.stays.unwrap_or_default(),
-            },
-        )?;
+        let said = if let Some(response_id) = &args.withdraw {
+            ex::withdraw_response(
+                &mut journal,
+                &ResponseRef {
+                    contact_id: to.clone(),
+                    response_id: response_id.clone(),
+                },
+            )?;
+            "Withdrew your response (a copy someone already made cannot be recalled)"
+        } else if let Some(response_id) = &args.edit {
+            ex::edit_response(
+                &mut journal,
+                &EditResponseRequest {
+                    contact_id: to.clone(),
+                    response_id: response_id.clone(),
+                    heard: args.heard.unwrap_or_default(),
+                    noticed: args.noticed.unwrap_or_default(),
+                    wonder: args.wonder.unwrap_or_default(),
+                    stays: args.stays.unwrap_or_default(),
+                },
+            )?;
+            "Changed your response"
+        } else {
+            let Some(entry_id) = args.entry.clone() else {
+                return Err(Error::invalid(
+                    "Name their shared entry with --entry (the id from `attune inbox`), or a response with --edit or --withdraw.",
+                ));
+            };
+            ex::write_response(
+                &mut journal,
+                &ResponseRequest {
+                    contact_id: to.clone(),
+                    entry_id,
+                    heard: args.heard.unwrap_or_default(),
+                    noticed: args.noticed.unwrap_or_default(),
+                    wonder: args.wonder.unwrap_or_default(),
+                    stays: args.stays.unwrap_or_default(),
+                },
+            )?;
+            "Wrote your response"
+        };
         ex::write_feedback_packet_to(
             &mut journal,
             &ContactRef {
@@ -309,10 +355,7 @@ pub fn feedback(ctx: &mut Ctx, args: FeedbackArgs) -> Result<(), Error> {
             out,
             WriteMode::NewOnly,
         )?;
-        println!(
-            "Wrote your response and a feedback packet to {}.",
-            out.display()
-        );
+        println!("{said} and a feedback packet to {}.", out.display());
         return Ok(());
     }
     let journal = ctx.unlock()?;
@@ -339,6 +382,13 @@ pub fn feedback(ctx: &mut Ctx, args: FeedbackArgs) -> Result<(), Error> {
                 " (not in this journal)"
             }
         );
+        if t.withdrawn {
+            println!("  Withdrawn by the sender.");
+            continue;
+        }
+        if t.edited {
+            println!("  (edited)");
+        }
         for (label, text) in [
             ("What I heard", &t.heard),
             ("What I noticed you doing well", &t.noticed),

@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { AttuneError } from '../../lib/backend';
 import { fakeCardText, WITHDRAW_NOTE } from '../../lib/backend/fake-exchange';
 import type { FakeBackend } from '../../lib/backend/fake';
-import { unlockedFake } from '../../test/helpers';
+import { alertText, days, unlockedFake } from '../../test/helpers';
 import { renderScreen } from '../../test/render-screen';
 import Exchange from './Exchange.svelte';
 
@@ -63,6 +63,28 @@ describe('contacts', () => {
     expect(within(row).queryByTestId('contact-confirm')).not.toBeInTheDocument();
   });
 
+  test('removing a contact says what goes first, asks natively, and Cancel there keeps them', async () => {
+    const fake = unlockedFake();
+    const sup = fake.exchange.addContact('Dr. Rivera', 'my_supervisor');
+    const r = open(fake);
+    await toTab(r, 'contacts');
+    await r.user.click(await screen.findByTestId('contact-remove'));
+    const box = await screen.findByTestId('contact-removal');
+    expect(box).toHaveTextContent('Removing Dr. Rivera deletes');
+    expect(box).toHaveTextContent('Attune cannot recall it');
+    expect(r.fake.callsTo('remove_contact')).toHaveLength(0);
+
+    fake.exchange.declineNextConfirm = true;
+    await r.user.click(within(box).getByTestId('contact-remove-confirm'));
+    expect(await screen.findByTestId('contact-error')).toHaveTextContent('Nothing was changed');
+    expect(fake.exchange.list()).toHaveLength(1);
+
+    await r.user.click(within(box).getByTestId('contact-remove-confirm'));
+    expect(await screen.findByTestId('contact-removed')).toHaveTextContent('Dr. Rivera is removed');
+    expect(r.fake.callsTo('remove_contact')).toEqual([{ contact_id: sup.id }, { contact_id: sup.id }]);
+    await waitFor(() => expect(screen.queryByTestId('contact-row')).not.toBeInTheDocument());
+  });
+
   test('a card with changed keys is refused with the core message; replacing waits for a new confirmation', async () => {
     const fake = unlockedFake();
     fake.exchange.addContact('Dr. Rivera', 'my_supervisor');
@@ -114,6 +136,34 @@ describe('sharing', () => {
     const sup = fake.exchange.addContact('Dr. Rivera', 'my_supervisor');
     return { fake, sup, hard: fake.entries[0].id, calm: fake.entries[1].id };
   }
+
+  test('the picker finds any reflection, not only the newest: search and more pages, ticks kept', async () => {
+    const fake = unlockedFake(days(260, (i) => ({ title: i === 240 ? 'Heron visit long ago' : `Visit ${i + 1}` })));
+    const sup = fake.exchange.addContact('Dr. Rivera', 'my_supervisor');
+    const r = open(fake);
+    await toTab(r, 'share');
+    await waitFor(() => expect(screen.getAllByTestId('share-pick')).toHaveLength(50));
+    await r.user.click(screen.getAllByTestId('share-pick')[0]);
+    await r.user.click(screen.getByTestId('share-more'));
+    await waitFor(() => expect(screen.getAllByTestId('share-pick')).toHaveLength(100));
+    expect(screen.getByTestId('share-more')).toHaveTextContent('160 more');
+
+    await r.user.type(screen.getByTestId('share-search'), 'heron');
+    await waitFor(() => expect(screen.getAllByTestId('share-pick')).toHaveLength(1));
+    expect(screen.getByText(/Heron visit long ago/)).toBeInTheDocument();
+    expect(fake.callsTo('find_entries').at(-1)).toMatchObject({ text: 'heron', offset: 0 });
+    await r.user.click(screen.getByTestId('share-pick'));
+    expect(screen.getByTestId('share-picked-count')).toHaveTextContent('2 ticked');
+
+    await r.user.clear(screen.getByTestId('share-search'));
+    await r.user.type(screen.getByTestId('share-search'), 'no such words');
+    expect(await screen.findByTestId('share-search-empty')).toBeInTheDocument();
+    await r.user.click(screen.getByTestId('share-preview-open'));
+    await screen.findByTestId('share-preview');
+    expect(fake.callsTo('preview_share')).toEqual([
+      { contact_id: sup.id, entry_ids: [fake.entries[0].id, fake.entries[240].id] },
+    ]);
+  }, 30_000);
 
   test('without a confirmed supervisor there is nothing to share with', async () => {
     const fake = unlockedFake();
@@ -336,6 +386,40 @@ describe('inbox', () => {
     expect(mine).toHaveTextContent('What I noticed you doing well: How you waited for her.');
     expect(screen.queryByTestId('response-heard')).not.toBeInTheDocument();
     expect(screen.getByTestId('inbox-note')).toHaveTextContent('next file of responses');
+  });
+
+  test('a response already written can be changed, or withdrawn after the native dialog', async () => {
+    const { fake, ana } = inboxFake();
+    const r = open(fake);
+    await toTab(r, 'inbox');
+    const item = within(await screen.findByTestId('inbox-group')).getByTestId('inbox-item');
+    await r.user.click(within(item).getByTestId('inbox-respond'));
+    await r.user.type(screen.getByTestId('response-heard'), 'First words.');
+    await r.user.click(screen.getByTestId('response-save'));
+    await r.user.click(await screen.findByTestId('response-change'));
+    const heard = screen.getByTestId('response-heard');
+    expect(heard).toHaveValue('First words.');
+    await r.user.clear(heard);
+    await r.user.type(heard, 'Kinder words.');
+    await r.user.click(screen.getByTestId('response-save'));
+    const id = fake.exchange.written(ana.id)[0].response_id;
+    await waitFor(() =>
+      expect(fake.callsTo('edit_response')).toEqual([
+        { contact_id: ana.id, response_id: id, heard: 'Kinder words.', noticed: '', wonder: '', stays: '' },
+      ]),
+    );
+    expect(await screen.findByTestId('inbox-my-response')).toHaveTextContent('changed · not sent yet');
+    expect(screen.getByTestId('inbox-my-response')).toHaveTextContent('Kinder words.');
+
+    fake.exchange.declineNextConfirm = true;
+    await r.user.click(screen.getByTestId('response-withdraw'));
+    await waitFor(() => expect(alertText()).toContain('Nothing was changed'));
+    expect(screen.getByTestId('inbox-my-response')).toHaveTextContent('Kinder words.');
+    await r.user.click(screen.getByTestId('response-withdraw'));
+    await waitFor(() => expect(screen.getByTestId('inbox-my-response')).toHaveTextContent('withdrawn'));
+    expect(screen.getByTestId('inbox-my-response')).not.toHaveTextContent('Kinder words.');
+    expect(screen.queryByTestId('response-change')).not.toBeInTheDocument();
+    expect(screen.getByTestId('inbox-note')).toHaveTextContent('cannot be recalled');
   });
 
   test('bringing an entry to the next session puts it on the agenda', async () => {

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, test } from 'vitest';
 import { AttuneError } from '../../lib/backend';
 import { unlockedFake } from '../../test/helpers';
@@ -32,6 +32,25 @@ describe('feedback under an entry', () => {
     expect(within(thread).queryByRole('heading', { name: 'What I wonder' })).not.toBeInTheDocument();
     expect(thread).toHaveTextContent('Your steadiness <b>stays</b>.');
     expect(thread.querySelector('b')).toBeNull();
+  });
+
+  test('an edited response says so, and a withdrawn one says it was withdrawn by the sender, words gone', async () => {
+    const fake = fakeWithFeedback();
+    const [t] = fake.exchange.threads;
+    Object.assign(t, { edited: true, heard: 'Kinder words.' });
+    renderScreen(fake, FeedbackThreads, { entryId: fake.entries[0].id });
+    const thread = await screen.findByTestId('feedback-thread');
+    expect(thread).toHaveTextContent('· edited');
+    expect(thread).toHaveTextContent('Kinder words.');
+    expect(within(thread).queryByTestId('feedback-withdrawn')).not.toBeInTheDocument();
+    cleanup();
+
+    Object.assign(t, { edited: false, withdrawn: true, heard: '', noticed: '', wonder: '', stays: '' });
+    renderScreen(fake, FeedbackThreads, { entryId: fake.entries[0].id });
+    const gone = await screen.findByTestId('feedback-thread');
+    expect(within(gone).getByTestId('feedback-withdrawn')).toHaveTextContent('Withdrawn by the sender.');
+    expect(within(gone).queryByRole('heading', { name: 'What I heard' })).not.toBeInTheDocument();
+    expect(gone).not.toHaveTextContent('edited');
   });
 
   test('renders nothing for an entry without responses', async () => {

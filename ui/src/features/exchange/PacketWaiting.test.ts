@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, test } from 'vitest';
 import { openJournal, unlockedFake } from '../../test/helpers';
+import { NOT_A_PACKET_EVENT, PACKET_WAITING_EVENT } from '../../lib/backend/tauri';
 
 function withWaitingFile() {
   const fake = unlockedFake([{ title: 'Hard morning' }]);
@@ -48,5 +49,30 @@ describe('a file opened with Attune', () => {
     const box = screen.getByTestId('packet-waiting');
     expect(await within(box).findByRole('alert')).toHaveTextContent('Nothing was changed');
     expect(screen.queryByTestId('packet-waiting-outcome')).not.toBeInTheDocument();
+  });
+
+  test('a packet dropped on the open window shows up when the shell says so', async () => {
+    const fake = unlockedFake([{ title: 'Hard morning' }]);
+    await openJournal(fake);
+    await screen.findByTestId('new-entry');
+    expect(screen.queryByTestId('packet-waiting')).not.toBeInTheDocument();
+    // The shell keeps the dropped path and tells the page, which asks for the name.
+    fake.exchange.waiting = { file_name: 'from-sam.attune-packet', deleted: false };
+    window.dispatchEvent(new Event(PACKET_WAITING_EVENT));
+    expect(await screen.findByTestId('packet-waiting')).toHaveTextContent('from-sam.attune-packet');
+  });
+
+  test('anything else dropped is left alone, kindly said', async () => {
+    const fake = unlockedFake([{ title: 'Hard morning' }]);
+    const r = await openJournal(fake);
+    await screen.findByTestId('new-entry');
+    window.dispatchEvent(new Event(NOT_A_PACKET_EVENT));
+    const note = await screen.findByTestId('not-a-packet');
+    expect(note).toHaveTextContent('not an Attune packet');
+    expect(note).toHaveTextContent('nothing changed');
+    expect(screen.queryByTestId('packet-waiting')).not.toBeInTheDocument();
+    expect(fake.callsTo('import_waiting_packet')).toHaveLength(0);
+    await r.user.click(within(note).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByTestId('not-a-packet')).not.toBeInTheDocument());
   });
 });

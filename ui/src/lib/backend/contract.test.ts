@@ -3,10 +3,9 @@
 // errors `{ code, message }` turned into AttuneError. Renaming a command on either side
 // breaks this test.
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { emit } from '@tauri-apps/api/event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { AttuneError, COMMANDS, type Command, type Commands } from './index';
-import { tauriBackend } from './tauri';
+import { LOCKED_EVENT, tauriBackend } from './tauri';
 import { DEFAULT_SETTINGS } from '../settings';
 
 /** Written out by hand on purpose: do not build this list from COMMANDS. */
@@ -76,6 +75,8 @@ const PINNED = [
   'open_contact_card',
   'list_contacts',
   'confirm_contact',
+  'contact_removal',
+  'remove_contact',
   'flagged_for_supervision',
   'preview_share',
   'share_entries',
@@ -90,6 +91,8 @@ const PINNED = [
   'inbox',
   'set_agenda',
   'write_response',
+  'edit_response',
+  'withdraw_response',
   'responses_written',
   'save_feedback_packet',
   'feedback_for',
@@ -254,6 +257,8 @@ const REQUESTS: { [C in Command]: Commands[C][0] } = {
   open_contact_card: { relation: 'my_supervisee', replace_key: false },
   list_contacts: null,
   confirm_contact: { contact_id: 'c'.repeat(32), compared: true },
+  contact_removal: { contact_id: 'c'.repeat(32) },
+  remove_contact: { contact_id: 'c'.repeat(32) },
   flagged_for_supervision: null,
   preview_share: { contact_id: 'c'.repeat(32), entry_ids: ['a'.repeat(32)] },
   share_entries: { contact_id: 'c'.repeat(32), entry_ids: ['a'.repeat(32)] },
@@ -268,6 +273,8 @@ const REQUESTS: { [C in Command]: Commands[C][0] } = {
   inbox: { contact_id: null },
   set_agenda: { contact_id: 'c'.repeat(32), entry_id: 'a'.repeat(32), on_agenda: true },
   write_response: { contact_id: 'c'.repeat(32), entry_id: 'a'.repeat(32), heard: 'I heard', noticed: '', wonder: '', stays: '' },
+  edit_response: { contact_id: 'c'.repeat(32), response_id: 'r'.repeat(32), heard: 'h', noticed: '', wonder: '', stays: '' },
+  withdraw_response: { contact_id: 'c'.repeat(32), response_id: 'r'.repeat(32) },
   responses_written: { contact_id: 'c'.repeat(32) },
   save_feedback_packet: { contact_id: 'c'.repeat(32) },
   feedback_for: { entry_id: null },
@@ -335,16 +342,13 @@ describe('IPC contract', () => {
     expect((error as AttuneError).code).toBe('internal');
   });
 
-  test('onLocked listens to attune://locked and can stop listening', async () => {
-    mockIPC(() => undefined, { shouldMockEvents: true });
+  test('onLocked hears the shell\'s attune-locked DOM event and can stop listening', () => {
     const handler = vi.fn();
     const stop = tauriBackend().onLocked(handler);
-    await vi.waitFor(async () => {
-      await emit('attune://locked');
-      expect(handler).toHaveBeenCalledTimes(1);
-    });
+    window.dispatchEvent(new Event(LOCKED_EVENT));
+    expect(handler).toHaveBeenCalledTimes(1);
     stop();
-    await emit('attune://locked');
+    window.dispatchEvent(new Event(LOCKED_EVENT));
     expect(handler).toHaveBeenCalledTimes(1);
   });
 });

@@ -8,6 +8,7 @@ import type {
   Contact,
   ContactCardRequest,
   ContactCardText,
+  ContactRemoval,
   Entry,
   FeedbackThread,
   ImportCardRequest,
@@ -22,6 +23,7 @@ import type {
   ShareStatus,
   WithdrawResponse,
 } from '../ipc/types';
+import type { Commands } from './index';
 import { fakeDeid, fakeSilenced } from './fake-guided';
 
 type Fail = (code: 'invalid_input' | 'not_found' | 'packet_refused', message: string) => Error;
@@ -271,6 +273,37 @@ export class FakeExchange {
     return this.view(c);
   }
 
+  /** The next native confirm dialog is answered Cancel. */
+  declineNextConfirm = false;
+
+  removal(id: string): ContactRemoval {
+    const c = this.contact(id);
+    const written = this.threads.filter((t) => t.contact_id === c.id && t.mine).length;
+    const received = this.threads.filter((t) => t.contact_id === c.id && !t.mine).length;
+    const shared = this.shares.get(c.id)?.shared.length ?? 0;
+    return {
+      contact_id: c.id,
+      contact_name: c.name,
+      their_reflections: c.inbox.length,
+      responses_from_them: received,
+      responses_to_them: written,
+      shared_with_them: shared,
+      summary: `Removing ${c.name} deletes their contact card and safety code from this journal. Your own reflections stay. What you already sent ${c.name} stays with ${c.name}: Attune cannot recall it.`,
+    };
+  }
+
+  remove(id: string): ContactRemoval {
+    const r = this.removal(id);
+    if (this.declineNextConfirm) {
+      this.declineNextConfirm = false;
+      throw this.fail('invalid_input', 'Not confirmed in the dialog. Nothing was changed.');
+    }
+    this.contacts = this.contacts.filter((c) => c.id !== r.contact_id);
+    this.shares.delete(r.contact_id);
+    for (let i = this.threads.length - 1; i >= 0; i--) if (this.threads[i].contact_id === r.contact_id) this.threads.splice(i, 1);
+    return r;
+  }
+
   flagged(): { entry_ids: string[] } {
     return { entry_ids: this.entries().filter((e) => e.deleted_at === null && e.bring_to_supervision).map((e) => e.id) };
   }
@@ -430,6 +463,8 @@ export class FakeExchange {
         wonder: t.wonder,
         stays: t.stays,
         sent_at: this.now().toISOString(),
+        edited: false,
+        withdrawn: false,
       });
     }
     return { ...base, kind: 'feedback', responses: p.threads.length, unknown_entries: p.threads.filter((t) => !known.has(t.entry_id)).length };
@@ -478,9 +513,34 @@ export class FakeExchange {
       wonder: req.wonder,
       stays: req.stays,
       sent_at: null,
+      edited: false,
+      withdrawn: false,
     };
     this.threads.push(thread);
     return thread;
+  }
+
+  private mineById(contactId: string, responseId: string): FeedbackThread {
+    const t = this.threads.find((x) => x.mine && x.contact_id === contactId && x.response_id.startsWith(responseId));
+    if (!t) throw this.fail('not_found', 'No response with that id.');
+    return t;
+  }
+
+  editResponse(req: Commands['edit_response'][0]): FeedbackThread {
+    const t = this.mineById(req.contact_id, req.response_id);
+    if (t.withdrawn) throw this.fail('invalid_input', 'This response was withdrawn, so it cannot be changed. Write a new one instead.');
+    Object.assign(t, { heard: req.heard, noticed: req.noticed, wonder: req.wonder, stays: req.stays, sent_at: null, edited: true });
+    return { ...t };
+  }
+
+  withdrawResponse(req: Commands['withdraw_response'][0]): FeedbackThread {
+    const t = this.mineById(req.contact_id, req.response_id);
+    if (this.declineNextConfirm) {
+      this.declineNextConfirm = false;
+      throw this.fail('invalid_input', 'Not confirmed in the dialog. Nothing was changed.');
+    }
+    Object.assign(t, { heard: '', noticed: '', wonder: '', stays: '', sent_at: null, edited: false, withdrawn: true });
+    return { ...t };
   }
 
   written(contactId: string): FeedbackThread[] {

@@ -667,6 +667,14 @@ export class FakeBackend implements Backend {
         const r = req as Commands['confirm_contact'][0];
         return this.exchange.confirm(r.contact_id, r.compared);
       }
+      case 'edit_response':
+        return this.exchange.editResponse(req as Commands['edit_response'][0]);
+      case 'withdraw_response':
+        return this.exchange.withdrawResponse(req as Commands['withdraw_response'][0]);
+      case 'contact_removal':
+        return this.exchange.removal((req as Commands['contact_removal'][0]).contact_id);
+      case 'remove_contact':
+        return this.exchange.remove((req as Commands['remove_contact'][0]).contact_id);
       case 'flagged_for_supervision':
         return this.exchange.flagged();
       case 'preview_share': {

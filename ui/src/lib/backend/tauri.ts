@@ -1,6 +1,10 @@
 import { invoke } from '@tauri-apps/api/core';
-import { listen } from '@tauri-apps/api/event';
 import { AttuneError, type Backend, type Command, type Commands } from './index';
+
+/** DOM events the shell dispatches on `window` (src-tauri/src/state.rs, drops.rs). */
+export const LOCKED_EVENT = 'attune-locked';
+export const PACKET_WAITING_EVENT = 'attune-packet-waiting';
+export const NOT_A_PACKET_EVENT = 'attune-not-a-packet';
 
 /** The real backend: each call is one Tauri command taking one request struct. */
 export function tauriBackend(): Backend {
@@ -13,16 +17,11 @@ export function tauriBackend(): Backend {
       }
     },
     onLocked(handler) {
-      let stop: (() => void) | undefined;
-      let stopped = false;
-      void listen('attune://locked', handler).then((un) => {
-        if (stopped) un();
-        else stop = un;
-      });
-      return () => {
-        stopped = true;
-        stop?.();
-      };
+      // The shell dispatches a plain DOM event: the page has no permission to listen to
+      // Tauri events (they would include drag-and-drop paths).
+      const on = () => handler();
+      window.addEventListener(LOCKED_EVENT, on);
+      return () => window.removeEventListener(LOCKED_EVENT, on);
     },
   };
 }

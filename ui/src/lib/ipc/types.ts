@@ -1000,6 +1000,28 @@ export type ImportCardFileRequest = { relation: MyRelation, replace_key: boolean
 
 export type ContactRef = { contact_id: string, };
 
+export type ContactRemoval = { contact_id: string, contact_name: string, 
+/**
+ * Their reflections in my inbox (they shared them with me).
+ */
+their_reflections: number, 
+/**
+ * Responses they wrote to my reflections.
+ */
+responses_from_them: number, 
+/**
+ * Responses I wrote to their reflections.
+ */
+responses_to_them: number, 
+/**
+ * My reflections marked as shared with them (the reflections themselves stay).
+ */
+shared_with_them: number, 
+/**
+ * What happens, said plainly: what goes, what stays, what cannot be recalled.
+ */
+summary: string, };
+
 export type ConfirmContactRequest = { contact_id: string, 
 /**
  * The person compared the safety code with the contact and every digit matched.
@@ -1101,6 +1123,14 @@ entry_id: string, heard: string,
  */
 noticed: string, wonder: string, stays: string, };
 
+export type EditResponseRequest = { contact_id: string, 
+/**
+ * The response's id (a unique prefix of 4 or more is enough).
+ */
+response_id: string, heard: string, noticed: string, wonder: string, stays: string, };
+
+export type ResponseRef = { contact_id: string, response_id: string, };
+
 export type FeedbackRequest = { entry_id: string | null, };
 
 export type FeedbackThread = { response_id: string, contact_id: string, 
@@ -1119,7 +1149,15 @@ entry_known: boolean, written_at: string, heard: string,
 /**
  * What the supervisor noticed the supervisee doing well (may be empty).
  */
-noticed: string, wonder: string, stays: string, sent_at: string | null, };
+noticed: string, wonder: string, stays: string, sent_at: string | null, 
+/**
+ * Edited after it was first written (its revision is above 1).
+ */
+edited: boolean, 
+/**
+ * Withdrawn by the supervisor: the parts are empty, and the views say so.
+ */
+withdrawn: boolean, };
 
 export type WaitingPacket = { file_name: string, };
 
@@ -1322,6 +1360,8 @@ export interface Commands {
   open_contact_card: [ImportCardFileRequest, Contact | null];
   list_contacts: [null, Array<Contact>];
   confirm_contact: [ConfirmContactRequest, Contact];
+  contact_removal: [ContactRef, ContactRemoval];
+  remove_contact: [ContactRef, ContactRemoval];
   flagged_for_supervision: [null, FlaggedEntries];
   preview_share: [ShareRequest, SharePreview];
   share_entries: [ShareRequest, ShareStatus];
@@ -1336,6 +1376,8 @@ export interface Commands {
   inbox: [InboxRequest, Array<InboxGroup>];
   set_agenda: [AgendaMark, null];
   write_response: [ResponseRequest, FeedbackThread];
+  edit_response: [EditResponseRequest, FeedbackThread];
+  withdraw_response: [ResponseRef, FeedbackThread];
   responses_written: [ContactRef, Array<FeedbackThread>];
   save_feedback_packet: [ContactRef, SavedFile];
   feedback_for: [FeedbackRequest, Array<FeedbackThread>];
@@ -1423,6 +1465,8 @@ export const COMMANDS: readonly Command[] = [
   'open_contact_card',
   'list_contacts',
   'confirm_contact',
+  'contact_removal',
+  'remove_contact',
   'flagged_for_supervision',
   'preview_share',
   'share_entries',
@@ -1437,6 +1481,8 @@ export const COMMANDS: readonly Command[] = [
   'inbox',
   'set_agenda',
   'write_response',
+  'edit_response',
+  'withdraw_response',
   'responses_written',
   'save_feedback_packet',
   'feedback_for',
