@@ -102,6 +102,7 @@ static RURAL: LazyLock<Regex> = LazyLock::new(|| {
           \b(?i:p\.?\ ?o\.?\ *box|post\ office\ box)\ *\#?\d+
         | \b(?:RR|R\.R\.|(?i:rural\ route))\ *\#?\d+(?:,?\ *(?i:box)\ *\#?\d+)?
         | \b(?i:county\ road|county\ rd\.?|state\ route|route|rte\.?|highway|hwy\.?|farm\ road|fm)\ +\d+[A-Z]?\b
+        | \bDublin\ (?:1[0-8]|2[0-4]|[1-9]|6W)\b
         ",
     )
 });
@@ -115,7 +116,9 @@ static PARK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"(?i)\b(?:mobile[\ -]home|trailer|rv|manufactured\ home|park|court|village|estates)\b")
 });
 static MOTEL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i)\b(?:motel|inn|hotel|lodge|suites|extended\ stay|hostel|b&b)\b")
+    pattern(
+        r"(?i:\b(?:motel|inn|hotel|lodge|suites|extended\ stay|hostel|b&b|shelter|refuge)\b)|\b(?:House|Haven)\b",
+    )
 });
 
 /// Postcodes: US ZIP+4, Canadian (K2P 1L4), UK (LS6 2QT), Irish Eircodes (T12 R4KH),
@@ -207,7 +210,7 @@ static HANDLE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
           \b(?:IG|Ig|ig|(?i:insta|instagram|snap|snapchat|tiktok|tik\ tok|fb|facebook|twitter|threads|venmo|cash\ ?app))
           (?i:\ +(?:handle|name|username|account|page|id))?
-          (?P<sep>(?i:\ *(?:is|:|=|-|as)\ *)|\ +\(?)
+          (?P<sep>(?i:\ *(?:is|:|=|-|as|,)\ *)|\ +\(?)
           (?:
             (?P<h>@?[A-Za-z0-9_$](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)
             (?:\ +(?P<more>\p{Lu}\p{Ll}+(?:\ +\p{Lu}\p{Ll}+)?))?
@@ -393,18 +396,35 @@ fn introduced_as_birth(text: &str, start: usize) -> bool {
     let last = before
         .rsplit(|c: char| c.is_whitespace())
         .next()
-        .unwrap_or("");
+        .unwrap_or("")
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
     let close = matches!(
         last,
-        "born" | "dob" | "d.o.b." | "d.o.b" | "birthday" | "bday" | "b-day" | "birth"
+        "born"
+            | "dob"
+            | "d.o.b."
+            | "d.o.b"
+            | "birthday"
+            | "bday"
+            | "b-day"
+            | "birth"
+            | "delivered"
+            | "arrived"
+            | "induced"
     );
-    // Or a birth word earlier in the sentence, then "is", "was", "on" or "of".
+    // Or a birth word earlier in the sentence, then "is", "was", "on" or "of"; or a few
+    // words with no figures between ("born Tuesday night, 7/22", not "born at 34 weeks,
+    // Apgars 8/9").
     let tail = sentence_tail(before);
-    let near = BIRTH_CUE
-        .find_iter(tail)
-        .last()
-        .is_some_and(|m| tail.len() - m.end() <= 30);
-    close || (matches!(last, "is" | "was" | "on" | "of") && near)
+    let cue = BIRTH_CUE.find_iter(tail).last();
+    let near = cue.is_some_and(|m| tail.len() - m.end() <= 30);
+    let plain_between = cue.is_some_and(|m| {
+        let between = &tail[m.end()..];
+        between.len() <= 25
+            && !between.contains(|c: char| c.is_ascii_digit())
+            && !between.contains("apgar")
+    });
+    close || plain_between || (matches!(last, "is" | "was" | "on" | "of") && near)
 }
 
 /// The part of `before` after its last sentence break.
@@ -433,8 +453,23 @@ fn says_birth(text: &str, start: usize, end: usize) -> bool {
     birth_follows(text, end)
 }
 
+/// "On 3 April 2025 she was ten days old": an age in days, weeks or months on that date
+/// gives the birth date away.
+static AGE_ON_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)^[^.!?\n]{0,30}?\b(?:was|is|were|turned|turns)\ +(?:just\ +|only\ +)?(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\ +(?:days?|weeks?|months?)\ +old\b",
+    )
+});
+
 /// "14 May 2024 (DOB)", "8/2, her birthday": the birth word right after the date.
 fn birth_follows(text: &str, end: usize) -> bool {
+    let mut far = (end + 60).min(text.len());
+    while !text.is_char_boundary(far) {
+        far -= 1;
+    }
+    if AGE_ON_DATE.is_match(&text[end..far]) {
+        return true;
+    }
     let mut to = (end + 24).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
@@ -466,12 +501,49 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
         }
     }
     for m in RECORD_SHAPED.find_iter(text) {
+        // "cell 5550142288": ten bare digits where the sentence talks of a phone are a
+        // phone number (the phone check claims them).
+        let s = m.as_str();
+        let phone_shaped = s.len() == 10 && !s.starts_with(['0', '1']);
+        if phone_shaped && PHONE_CUE.is_match(sentence_around(text, m.start(), m.end())) {
+            continue;
+        }
         push(found, FindingKind::RecordNumber, m.start(), m.end());
     }
 }
 
+/// A word shaped like a handle: dots or underscores between letters ("nicu.moms.circle",
+/// "keke_bakes"), not a web address or an abbreviation.
+static HANDLE_SHAPED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)\b[a-z0-9]+(?:_[a-z0-9]+)+\b|\b[a-z0-9]{2,}(?:\.[a-z0-9]{2,}){2,}\b")
+});
+
+/// Words that say a sentence is about social media.
+static SOCIAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:ig|insta|instagram|snap|snapchat|tiktok|tik\ tok|facebook|fb|twitter|threads|handle|username|profile|account|page|followers?|dm|dms|venmo|cash\ ?app)\b",
+    )
+});
+
+/// Endings of web addresses, which the e-mail and profile patterns handle.
+const TLDS: [&str; 12] = [
+    "com", "org", "net", "edu", "gov", "io", "co", "us", "uk", "ca", "me", "app",
+];
+
 /// "@name" (not inside an e-mail address), profile addresses, and "her IG is k.r.m".
 pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
+    for m in HANDLE_SHAPED.find_iter(text) {
+        let s = m.as_str();
+        let tld = s
+            .rsplit('.')
+            .next()
+            .is_some_and(|t| s.contains('.') && TLDS.contains(&t.to_lowercase().as_str()));
+        let joined = text[..m.start()].ends_with(['@', '/', '.', '$'])
+            || text[m.end()..].starts_with(['@', '/']);
+        if !tld && !joined && SOCIAL_CUE.is_match(sentence_around(text, m.start(), m.end())) {
+            push(found, FindingKind::SocialHandle, m.start(), m.end());
+        }
+    }
     for c in HANDLE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         if c.name("at").is_some() {

@@ -554,6 +554,11 @@ fn the_built_word_lists_are_lower_case_words_one_a_line() {
         ("proper nouns", lexicon::PROPER_NOUNS, 5000),
         ("place words", lexicon::PLACE_WORDS, 50),
         ("generic place words", lexicon::PLACE_GENERIC, 30),
+        (
+            "places that are first names",
+            lexicon::PLACE_FIRST_NAMES,
+            30,
+        ),
     ] {
         let mut n = 0;
         for line in list
