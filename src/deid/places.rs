@@ -100,7 +100,15 @@ fn distinctive(t: &Token<'_>) -> bool {
 const AFTER_A_NAME: [&str; 5] = ["care", "high", "middle", "learning", "counseling"];
 
 /// Place words that begin a name ("Masjid al-Noor", "Temple Beth Shalom").
-const FRONT_HEADS: [&str; 5] = ["Masjid", "Temple", "Congregation", "Iglesia", "Camp"];
+const FRONT_HEADS: [&str; 7] = [
+    "Masjid",
+    "Temple",
+    "Congregation",
+    "Iglesia",
+    "Camp",
+    "Mount",
+    "Mt",
+];
 
 /// Lower-case place words after a capitalised name ("the Whispering Pines trailer park",
 /// "Cedar Hollow apartments").
@@ -229,8 +237,10 @@ fn fronted(
             continue;
         }
         let mut e = j;
+        // "Mt. Olive": the abbreviation's full stop.
+        let abbreviated = |e: usize| e == j && &text[toks[e].end..toks[e + 1].start] == ". ";
         while e + 1 < toks.len()
-            && joined(text, &toks[e], &toks[e + 1])
+            && (joined(text, &toks[e], &toks[e + 1]) || abbreviated(e))
             && (toks[e + 1].capitalised() || toks[e + 1].bare.starts_with("al-"))
             && !toks[e].possessive
         {
