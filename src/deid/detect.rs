@@ -51,6 +51,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)
           \+\d{1,3}[\ .-]?(?:\(\d{1,4}\)[\ .-]?)?\d{1,4}(?:[\ .-]\d{2,6}){1,4}  # +44 7700 900123
+        | \b1[-.\ ]\(?\d{3}\)?[-.\ ]\d{3}[-.\ ]\d{4}\b                       # 1-614-555-0182
         | \(\d{3}\)\ ?\d{3}[-.\ ]\d{4}                                      # (614) 555-0182
         | \b\d{3}[-.\ ]\d{3}[-.\ ]\d{4}\b                                   # 614.555.0199
         | \b0\d{2,4}[\ -]?\d{3,4}[\ -]?\d{3,4}\b                            # 07700 900461
@@ -72,7 +73,8 @@ static PHONE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 const STREET_TYPES: &str = "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Court|Ct|Way|\
     Boulevard|Blvd|Place|Pl|Terrace|Close|Crescent|Row|Circle|Parkway|Pkwy|Highway|Hwy|\
-    Square|Sq|Trail|Gardens|Walk|Mews|Alley|Bend|Grove|Heights";
+    Square|Sq|Trail|Gardens|Walk|Mews|Alley|Bend|Grove|Heights|Loop|Pike|Path|Cove|Ridge|\
+    Point|Glen|Hollow|Trace|Run|Crossing|Landing|Commons|Estates";
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
@@ -81,6 +83,16 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
           (?:,?\ *(?i:apartment|apt|unit|suite|ste|flat|\#)\.?\ *\#?[A-Za-z]?\d+[A-Za-z]?\b)?
           (?:,\ *(?:\p{{Lu}}\p{{L}}+\ ?){{1,3}},?\ *(?:[A-Z]{{2}}\ +)?
              (?:\d{{5}}(?:-\d{{4}})?|[A-Z]{{1,2}}\d[A-Z\d]?\ ?\d[A-Z]{{2}}))?
+        "
+    ))
+});
+
+/// "221 5th Ave", "1200 W. 3rd Street": numbered streets.
+static ADDRESS_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?x)
+          \b\d{{1,5}}\ +(?:[NSEW]\.?\ +|(?:North|South|East|West)\ +)?\d{{1,3}}(?:st|nd|rd|th)\ +(?i:{STREET_TYPES})\b\.?
+          (?:,?\ *(?i:apartment|apt|unit|suite|ste|flat|\#)\.?\ *\#?[A-Za-z]?\d+[A-Za-z]?\b)?
         "
     ))
 });
@@ -168,7 +180,8 @@ static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?ix)
           \b(?:born|birth\w*|b-?day|dob|d\.o\.b|arrived|delivered|induced|welcomed|c-?section|into\ labou?r
-             |came\ home|home\ from\ the\ (?:hospital|nicu)|turned\ \w+\ on|(?:days?|weeks?|months?)\ old\ on)\b
+             |came\ home|home\ from\ the\ (?:hospital|nicu)|turned\ \w+(?:\ (?:days?|weeks?|months?|years?))?(?:\ old)?\ on
+             |(?:days?|weeks?|months?)\ old\ on)\b
         ",
     )
 });
@@ -184,7 +197,9 @@ static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
              |reference|ref|medicaid|medi-cal|masshealth|badgercare|tenncare|soonercare|husky
              |ahcccs|insurance|wic|snap|ebt|intake|docket|petition|court|cps|dcfs|dss|dcf|dcyf
              |dfcs|dcs|acs|cfs|ocs|cyfd|report|ifsp|iep|claim|confirmation|voucher|benefits?
-             |passport|license|licence|plate|uscis|alien|a-number|itin|receipt)\b)
+             |passport|license|licence|plate|uscis|alien|a-number|itin|receipt|medicare|chip
+             |peachcare|mainecare|ohip|health\ card|subscriber|group\ number|dhs|dhhs|cws|cas|tusla|pps
+             |crn|centrelink|tfn|hcn|member\ number|wic\ id|snap\ id|ebt\ card|hmis|dss)\b)
           (?i:\ *(?:number|no\.?|num|\#|:|is|id|report|case|file|card|ref)\b\.?)*\ *[:\#]?\ *
           (?P<v>\#?(?:[A-Z]{1,4}[\ -]?)?\d+(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+){0,3}(?:[\ -]?[A-Z]\b)?)
         ",
@@ -251,7 +266,11 @@ pub(super) fn phones(text: &str, found: &mut Vec<Candidate>) {
         // Part of a longer number, a date or a range is not a phone number.
         let joined = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || "/-.:".contains(c));
         let after_joined = after.is_some_and(|c| c.is_ascii_digit() || "/-:".contains(c));
-        if joined(before) || after_joined || !(7..=15).contains(&digits(m.as_str())) {
+        if joined(before)
+            || after_joined
+            || !(7..=15).contains(&digits(m.as_str()))
+            || toll_free(m.as_str())
+        {
             continue;
         }
         push(found, FindingKind::Phone, m.start(), m.end());
@@ -286,6 +305,16 @@ pub(super) fn phones(text: &str, found: &mut Vec<Candidate>) {
     }
 }
 
+/// A toll-free number (1-800-944-4773) belongs to a helpline or a business, not a family.
+fn toll_free(number: &str) -> bool {
+    let d: String = number.chars().filter(char::is_ascii_digit).collect();
+    let d = d
+        .strip_prefix('1')
+        .filter(|rest| rest.len() == 10)
+        .unwrap_or(&d);
+    d.len() == 10 && ["800", "888", "877", "866", "855", "844", "833"].contains(&&d[..3])
+}
+
 fn digit_word(w: &str) -> Option<u8> {
     let words = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -306,6 +335,7 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         .chain(APARTMENT.find_iter(text))
         .chain(RURAL.find_iter(text))
         .chain(ADDRESS_LOWER.find_iter(text))
+        .chain(ADDRESS_NUMBERED.find_iter(text))
     {
         let end = m.start() + m.as_str().trim_end_matches(['.', ',']).len();
         push(found, FindingKind::StreetAddress, m.start(), end);
@@ -411,6 +441,7 @@ fn introduced_as_birth(text: &str, start: usize) -> bool {
             | "delivered"
             | "arrived"
             | "induced"
+            | "b."
     );
     // Or a birth word earlier in the sentence, then "is", "was", "on" or "of"; or a few
     // words with no figures between ("born Tuesday night, 7/22", not "born at 34 weeks,
@@ -443,7 +474,12 @@ fn says_birth(text: &str, start: usize, end: usize) -> bool {
         from += 1;
     }
     let before = text[from..start].to_lowercase();
-    if before.trim_end().ends_with("d.o.b.") || before.trim_end().ends_with("d.o.b:") {
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    if matches!(last, "d.o.b." | "d.o.b:" | "b.") {
         return true;
     }
     // Only the same sentence counts ("born in June. On 3/2/2025 I visited" is a visit).
@@ -503,7 +539,7 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
     for m in RECORD_SHAPED.find_iter(text) {
         // "cell 5550142288": ten bare digits where the sentence talks of a phone are a
         // phone number (the phone check claims them).
-        let s = m.as_str();
+        let s = m.as_str().trim_start_matches('#');
         let phone_shaped = s.len() == 10 && !s.starts_with(['0', '1']);
         if phone_shaped && PHONE_CUE.is_match(sentence_around(text, m.start(), m.end())) {
             continue;

@@ -39,7 +39,20 @@ const WORK_WORDS: [&str; 15] = [
     "waitress",
     "volunteers",
 ];
-const STAY_OR_SCHOOL_WORDS: [&str; 13] = [
+const STAY_OR_SCHOOL_WORDS: [&str; 26] = [
+    "delivered",
+    "born",
+    "admitted",
+    "transferred",
+    "discharged",
+    "seen",
+    "appointment",
+    "appointments",
+    "group",
+    "class",
+    "classes",
+    "worships",
+    "prays",
     "attends",
     "attend",
     "attending",
