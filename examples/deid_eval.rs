@@ -82,7 +82,7 @@ const PARTS: [Part; 6] = [
     Part {
         name: "probe",
         file: "probe.jsonl",
-        note: "tuning: written before the second round",
+        note: "tuning: own sentences, see probe.src",
         kinds: &FindingKind::ALL,
         held_out: false,
         optional: false,

@@ -200,7 +200,7 @@ static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
              |passport|license|licence|plate|uscis|alien|a-number|itin|receipt|medicare|chip
              |peachcare|mainecare|ohip|health\ card|subscriber|group\ number|dhs|dhhs|cws|cas|tusla|pps
              |crn|centrelink|tfn|hcn|member\ number|wic\ id|snap\ id|ebt\ card|hmis|dss)\b)
-          (?i:\ *(?:number|no\.?|num|\#|:|is|id|report|case|file|card|ref)\b\.?)*\ *[:\#]?\ *
+          (?i:\ *(?:(?:number|no|num|is|id|report|case|file|card|ref)\b\.?|\#|:))*\ *[:\#]?\ *
           (?P<v>\#?(?:[A-Z]{1,4}[\ -]?)?\d+(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+){0,3}(?:[\ -]?[A-Z]\b)?)
         ",
     )

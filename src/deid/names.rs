@@ -568,9 +568,11 @@ pub(super) fn person_names(
             let gap = &text[t.end..toks[i + 1].start];
             let next = &toks[i + 1];
             let letter = next.single_letter() && !allow.contains(next.bare);
+            // "Dr. Brazelton", "Dr. Winnicott": a theorist on the never-a-name list.
             if (gap == " " || gap == ". ")
                 && next.capitalised()
                 && !next.acronym()
+                && (next.single_letter() || next.class() != Class::Never)
                 && (!blocked[i + 1] || letter)
             {
                 honorific[i] = true;

@@ -794,3 +794,52 @@ fn places_led_by_their_kind_before_a_lower_case_place_word_and_small_towns_are_p
     .is_empty());
     nothing_flagged("Mom grew up in Chicago and moved here from Ottawa.");
 }
+
+#[test]
+fn second_round_patterns_and_their_look_alikes() {
+    assert_eq!(
+        flags(
+            "Called her at 1-614-555-0182 after lunch.",
+            FindingKind::Phone
+        ),
+        ["1-614-555-0182"]
+    );
+    nothing_flagged("The helpline is 1-800-944-4773 or 888-555-0100, and 988 for crisis.");
+    assert_eq!(
+        flags(
+            "They live at 4410 N. 5th Ave, upstairs.",
+            FindingKind::StreetAddress
+        ),
+        ["4410 N. 5th Ave"]
+    );
+    assert_eq!(
+        flags("Baby was b. 3/14/25 per the chart.", FindingKind::BirthDate),
+        ["3/14/25"]
+    );
+    assert_eq!(
+        flags(
+            "He turned 6 months on 4/9 and rolled over.",
+            FindingKind::BirthDate
+        ),
+        ["4/9"]
+    );
+    assert_eq!(
+        flags("Her Medicaid # is 1234 5678 9.", FindingKind::RecordNumber),
+        ["1234 5678 9"]
+    );
+    assert_eq!(
+        flags(
+            "Her DHS case 44812 has a new worker.",
+            FindingKind::RecordNumber
+        ),
+        ["44812"]
+    );
+    assert_eq!(
+        flags(
+            "She delivered at Mercy and the nurses were kind.",
+            FindingKind::Place
+        ),
+        ["Mercy"]
+    );
+    nothing_flagged("Dr. Brazelton and Dr. Winnicott would have liked this baby.");
+}
