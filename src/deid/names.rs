@@ -397,14 +397,10 @@ impl Ctx<'_, '_> {
             || (!t.possessive && self.next_is(i, &["who"]))
     }
 
-    /// "baby June", "her husband Min-ho", "mom is Shayla"; not "Newborn Behavioral
+    /// "baby June", "her husband Min-ho"; not "Newborn Behavioral
     /// Observations" (a title: another capitalised word follows).
     fn after_naming_word(&self, i: usize) -> bool {
-        let naming = self.prev_is(i, &NAMING_WORDS)
-            || (self.prev_is(i, &["is", "was", "="])
-                && i >= 2
-                && NAMING_WORDS.contains(&self.toks[i - 2].lower.as_str())
-                && adjacent(self.text, &self.toks[i - 2], &self.toks[i - 1]));
+        let naming = self.prev_is(i, &NAMING_WORDS);
         let title = self.next(i).is_some_and(|n| {
             n.capitalised() && !n.acronym() && matches!(n.class(), Class::Word | Class::Never)
         });
@@ -423,8 +419,17 @@ impl Ctx<'_, '_> {
     }
 
     /// "the Castillo baby", "the Alvarez case": a family's name.
+    /// Not "the Strengthening Families framework": the noun is in lower case, and an
+    /// ordinary word before it must be a surname too ("the Baker family").
     fn family_of(&self, i: usize) -> bool {
-        self.prev_is(i, &["the"]) && !self.toks[i].possessive && self.next_is(i, &FAMILY_NOUNS)
+        let t = &self.toks[i];
+        let noun_lower = self.next(i).is_some_and(|n| !n.capitalised());
+        let surname_like = t.class() != Class::Word || lexicon::is_surname(&t.lower);
+        self.prev_is(i, &["the"])
+            && !t.possessive
+            && self.next_is(i, &FAMILY_NOUNS)
+            && noun_lower
+            && surname_like
     }
 
     /// "Hope was born at 30 weeks", "Mercy is the name her mom picked".
