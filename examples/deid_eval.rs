@@ -1,13 +1,19 @@
 //! Print the de-identification check's precision, recall and F1, overall and per kind, and
-//! the share of clean controls it flags, on both labelled corpora (tests/deid/corpus, the
-//! first, written alongside the check; tests/deid/practice, written by people who never
-//! saw it), tuning and held-out parts separately.
+//! the share of clean controls it flags, on every labelled corpus under tests/deid/:
+//! the first corpus (written alongside the check), the practice corpus (written by people
+//! who never saw the check; its held-out half has been measured several times and is now
+//! SPENT, read as tuning data), the probe set (sentences written before the second round
+//! of tuning, to see whether changes generalise) and, when it is present, the fresh
+//! held-out set (tests/deid/fresh/heldout.jsonl, written by someone who never saw the
+//! check, frozen before it is measured).
 //!
 //! `cargo run --release --example deid_eval [-- --mistakes] [-- --tuning-only]` (the
 //! figures in docs/deid.md come from this command). `--mistakes` also lists misses and
-//! false flags on the tuning parts only: the held-out parts are for measuring, never for
-//! tuning, so nothing from their texts is ever printed. `--tuning-only` leaves the
-//! held-out parts out altogether, for working on the check without looking at them.
+//! false flags on the parts used for tuning (never on a held-out part: nothing from its
+//! texts is ever printed, only aggregate figures). `--tuning-only` leaves the held-out
+//! parts out altogether, for working on the check without looking at them.
+
+use std::path::Path;
 
 use attune::deid::measure::{evaluate, parse_corpus, Tally, FIRST_CORPUS_KINDS};
 use attune::deid::FindingKind;
@@ -25,45 +31,110 @@ fn row(name: &str, t: &Tally) {
     );
 }
 
+/// One part of a corpus and how it may be used.
+struct Part {
+    /// The name printed (`practice/heldout`).
+    name: &'static str,
+    /// Under tests/deid/.
+    file: &'static str,
+    /// What it is for, printed after its name.
+    note: &'static str,
+    kinds: &'static [FindingKind],
+    /// Held out: scored for aggregate figures only, never a text or a mistake printed.
+    held_out: bool,
+    /// Left out without an error when the file is absent.
+    optional: bool,
+}
+
+const PARTS: [Part; 6] = [
+    Part {
+        name: "corpus/tuning",
+        file: "corpus/tuning.jsonl",
+        note: "tuning",
+        kinds: &FIRST_CORPUS_KINDS,
+        held_out: false,
+        optional: false,
+    },
+    Part {
+        name: "corpus/heldout",
+        file: "corpus/heldout.jsonl",
+        note: "held out",
+        kinds: &FIRST_CORPUS_KINDS,
+        held_out: true,
+        optional: false,
+    },
+    Part {
+        name: "practice/tuning",
+        file: "practice/tuning.jsonl",
+        note: "tuning",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
+        name: "practice/heldout",
+        file: "practice/heldout.jsonl",
+        note: "spent (now tuning)",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
+        name: "probe",
+        file: "probe.jsonl",
+        note: "tuning: own sentences, see probe.src",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
+        name: "fresh/heldout",
+        file: "fresh/heldout.jsonl",
+        note: "held out: aggregate figures only",
+        kinds: &FindingKind::ALL,
+        held_out: true,
+        optional: true,
+    },
+];
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let show_mistakes = std::env::args().any(|a| a == "--mistakes");
     let tuning_only = std::env::args().any(|a| a == "--tuning-only");
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/deid");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/deid");
     println!("Match rule: a flagged span counts when it overlaps a planted span of the same kind.");
-    let corpora: [(&str, &[FindingKind]); 2] = [
-        ("corpus", &FIRST_CORPUS_KINDS),
-        ("practice", &FindingKind::ALL),
-    ];
-    for (corpus, kinds) in corpora {
-        for part in ["tuning", "heldout"] {
-            let tuning = part == "tuning";
-            if tuning_only && !tuning {
-                continue;
-            }
-            let file = dir.join(corpus).join(format!("{part}.jsonl"));
-            let samples = parse_corpus(&std::fs::read_to_string(file)?)?;
-            let planted: usize = samples.iter().map(|s| s.spans.len()).sum();
-            let scores = evaluate(&samples, kinds);
-            println!(
-                "\n{corpus}/{part}: {} texts ({} clean controls), {planted} planted identifiers",
-                samples.len(),
-                scores.clean
-            );
-            row("overall", &scores.overall);
-            for (kind, t) in &scores.by_kind {
-                row(kind.as_str(), t);
-            }
-            println!(
-                "  clean controls flagged: {} of {} ({:.1}%)",
-                scores.clean_flagged,
-                scores.clean,
-                100.0 * scores.false_alarm_rate()
-            );
-            if show_mistakes && tuning {
-                for m in &scores.mistakes {
-                    let what = if m.false_flag { "false flag" } else { "missed" };
-                    println!("    {} {what} {}: {:?}", m.sample, m.kind.as_str(), m.text);
-                }
+    for part in &PARTS {
+        if tuning_only && part.held_out {
+            continue;
+        }
+        let file = dir.join(part.file);
+        if part.optional && !file.exists() {
+            println!("\n{} ({}): not present, skipped", part.name, part.note);
+            continue;
+        }
+        let samples = parse_corpus(&std::fs::read_to_string(file)?)?;
+        let planted: usize = samples.iter().map(|s| s.spans.len()).sum();
+        let scores = evaluate(&samples, part.kinds);
+        println!(
+            "\n{} ({}): {} texts ({} clean controls), {planted} planted identifiers",
+            part.name,
+            part.note,
+            samples.len(),
+            scores.clean
+        );
+        row("overall", &scores.overall);
+        for (kind, t) in &scores.by_kind {
+            row(kind.as_str(), t);
+        }
+        println!(
+            "  clean controls flagged: {} of {} ({:.1}%)",
+            scores.clean_flagged,
+            scores.clean,
+            100.0 * scores.false_alarm_rate()
+        );
+        if show_mistakes && !part.held_out {
+            for m in &scores.mistakes {
+                let what = if m.false_flag { "false flag" } else { "missed" };
+                println!("    {} {what} {}: {:?}", m.sample, m.kind.as_str(), m.text);
             }
         }
     }

@@ -51,6 +51,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)
           \+\d{1,3}[\ .-]?(?:\(\d{1,4}\)[\ .-]?)?\d{1,4}(?:[\ .-]\d{2,6}){1,4}  # +44 7700 900123
+        | \b1[-.\ ]\(?\d{3}\)?[-.\ ]\d{3}[-.\ ]\d{4}\b                       # 1-614-555-0182
         | \(\d{3}\)\ ?\d{3}[-.\ ]\d{4}                                      # (614) 555-0182
         | \b\d{3}[-.\ ]\d{3}[-.\ ]\d{4}\b                                   # 614.555.0199
         | \b0\d{2,4}[\ -]?\d{3,4}[\ -]?\d{3,4}\b                            # 07700 900461
@@ -72,7 +73,8 @@ static PHONE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 const STREET_TYPES: &str = "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Court|Ct|Way|\
     Boulevard|Blvd|Place|Pl|Terrace|Close|Crescent|Row|Circle|Parkway|Pkwy|Highway|Hwy|\
-    Square|Sq|Trail|Gardens|Walk|Mews|Alley|Bend|Grove|Heights";
+    Square|Sq|Trail|Gardens|Walk|Mews|Alley|Bend|Grove|Heights|Loop|Pike|Path|Cove|Ridge|\
+    Point|Glen|Hollow|Trace|Run|Crossing|Landing|Commons|Estates";
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
@@ -81,6 +83,16 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
           (?:,?\ *(?i:apartment|apt|unit|suite|ste|flat|\#)\.?\ *\#?[A-Za-z]?\d+[A-Za-z]?\b)?
           (?:,\ *(?:\p{{Lu}}\p{{L}}+\ ?){{1,3}},?\ *(?:[A-Z]{{2}}\ +)?
              (?:\d{{5}}(?:-\d{{4}})?|[A-Z]{{1,2}}\d[A-Z\d]?\ ?\d[A-Z]{{2}}))?
+        "
+    ))
+});
+
+/// "221 5th Ave", "1200 W. 3rd Street": numbered streets.
+static ADDRESS_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?x)
+          \b\d{{1,5}}\ +(?:[NSEW]\.?\ +|(?:North|South|East|West)\ +)?\d{{1,3}}(?:st|nd|rd|th)\ +(?i:{STREET_TYPES})\b\.?
+          (?:,?\ *(?i:apartment|apt|unit|suite|ste|flat|\#)\.?\ *\#?[A-Za-z]?\d+[A-Za-z]?\b)?
         "
     ))
 });
@@ -102,6 +114,7 @@ static RURAL: LazyLock<Regex> = LazyLock::new(|| {
           \b(?i:p\.?\ ?o\.?\ *box|post\ office\ box)\ *\#?\d+
         | \b(?:RR|R\.R\.|(?i:rural\ route))\ *\#?\d+(?:,?\ *(?i:box)\ *\#?\d+)?
         | \b(?i:county\ road|county\ rd\.?|state\ route|route|rte\.?|highway|hwy\.?|farm\ road|fm)\ +\d+[A-Z]?\b
+        | \bDublin\ (?:1[0-8]|2[0-4]|[1-9]|6W)\b
         ",
     )
 });
@@ -115,7 +128,9 @@ static PARK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"(?i)\b(?:mobile[\ -]home|trailer|rv|manufactured\ home|park|court|village|estates)\b")
 });
 static MOTEL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i)\b(?:motel|inn|hotel|lodge|suites|extended\ stay|hostel|b&b)\b")
+    pattern(
+        r"(?i:\b(?:motel|inn|hotel|lodge|suites|extended\ stay|hostel|b&b|shelter|refuge)\b)|\b(?:House|Haven)\b",
+    )
 });
 
 /// Postcodes: US ZIP+4, Canadian (K2P 1L4), UK (LS6 2QT), Irish Eircodes (T12 R4KH),
@@ -165,7 +180,8 @@ static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?ix)
           \b(?:born|birth\w*|b-?day|dob|d\.o\.b|arrived|delivered|induced|welcomed|c-?section|into\ labou?r
-             |came\ home|home\ from\ the\ (?:hospital|nicu)|turned\ \w+\ on|(?:days?|weeks?|months?)\ old\ on)\b
+             |came\ home|home\ from\ the\ (?:hospital|nicu)|turned\ \w+(?:\ (?:days?|weeks?|months?|years?))?(?:\ old)?\ on
+             |(?:days?|weeks?|months?)\ old\ on)\b
         ",
     )
 });
@@ -181,8 +197,10 @@ static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
              |reference|ref|medicaid|medi-cal|masshealth|badgercare|tenncare|soonercare|husky
              |ahcccs|insurance|wic|snap|ebt|intake|docket|petition|court|cps|dcfs|dss|dcf|dcyf
              |dfcs|dcs|acs|cfs|ocs|cyfd|report|ifsp|iep|claim|confirmation|voucher|benefits?
-             |passport|license|licence|plate|uscis|alien|a-number|itin|receipt)\b)
-          (?i:\ *(?:number|no\.?|num|\#|:|is|id|report|case|file|card|ref)\b\.?)*\ *[:\#]?\ *
+             |passport|license|licence|plate|uscis|alien|a-number|itin|receipt|medicare|chip
+             |peachcare|mainecare|ohip|health\ card|subscriber|group\ number|dhs|dhhs|cws|cas|tusla|pps
+             |crn|centrelink|tfn|hcn|member\ number|wic\ id|snap\ id|ebt\ card|hmis|dss)\b)
+          (?i:\ *(?:(?:number|no|num|is|id|report|case|file|card|ref)\b\.?|\#|:))*\ *[:\#]?\ *
           (?P<v>\#?(?:[A-Z]{1,4}[\ -]?)?\d+(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+){0,3}(?:[\ -]?[A-Z]\b)?)
         ",
     )
@@ -207,7 +225,7 @@ static HANDLE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
           \b(?:IG|Ig|ig|(?i:insta|instagram|snap|snapchat|tiktok|tik\ tok|fb|facebook|twitter|threads|venmo|cash\ ?app))
           (?i:\ +(?:handle|name|username|account|page|id))?
-          (?P<sep>(?i:\ *(?:is|:|=|-|as)\ *)|\ +\(?)
+          (?P<sep>(?i:\ *(?:is|:|=|-|as|,)\ *)|\ +\(?)
           (?:
             (?P<h>@?[A-Za-z0-9_$](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)
             (?:\ +(?P<more>\p{Lu}\p{Ll}+(?:\ +\p{Lu}\p{Ll}+)?))?
@@ -248,7 +266,11 @@ pub(super) fn phones(text: &str, found: &mut Vec<Candidate>) {
         // Part of a longer number, a date or a range is not a phone number.
         let joined = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || "/-.:".contains(c));
         let after_joined = after.is_some_and(|c| c.is_ascii_digit() || "/-:".contains(c));
-        if joined(before) || after_joined || !(7..=15).contains(&digits(m.as_str())) {
+        if joined(before)
+            || after_joined
+            || !(7..=15).contains(&digits(m.as_str()))
+            || toll_free(m.as_str())
+        {
             continue;
         }
         push(found, FindingKind::Phone, m.start(), m.end());
@@ -283,6 +305,16 @@ pub(super) fn phones(text: &str, found: &mut Vec<Candidate>) {
     }
 }
 
+/// A toll-free number (1-800-944-4773) belongs to a helpline or a business, not a family.
+fn toll_free(number: &str) -> bool {
+    let d: String = number.chars().filter(char::is_ascii_digit).collect();
+    let d = d
+        .strip_prefix('1')
+        .filter(|rest| rest.len() == 10)
+        .unwrap_or(&d);
+    d.len() == 10 && ["800", "888", "877", "866", "855", "844", "833"].contains(&&d[..3])
+}
+
 fn digit_word(w: &str) -> Option<u8> {
     let words = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -303,6 +335,7 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         .chain(APARTMENT.find_iter(text))
         .chain(RURAL.find_iter(text))
         .chain(ADDRESS_LOWER.find_iter(text))
+        .chain(ADDRESS_NUMBERED.find_iter(text))
     {
         let end = m.start() + m.as_str().trim_end_matches(['.', ',']).len();
         push(found, FindingKind::StreetAddress, m.start(), end);
@@ -393,18 +426,36 @@ fn introduced_as_birth(text: &str, start: usize) -> bool {
     let last = before
         .rsplit(|c: char| c.is_whitespace())
         .next()
-        .unwrap_or("");
+        .unwrap_or("")
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
     let close = matches!(
         last,
-        "born" | "dob" | "d.o.b." | "d.o.b" | "birthday" | "bday" | "b-day" | "birth"
+        "born"
+            | "dob"
+            | "d.o.b."
+            | "d.o.b"
+            | "birthday"
+            | "bday"
+            | "b-day"
+            | "birth"
+            | "delivered"
+            | "arrived"
+            | "induced"
+            | "b."
     );
-    // Or a birth word earlier in the sentence, then "is", "was", "on" or "of".
+    // Or a birth word earlier in the sentence, then "is", "was", "on" or "of"; or a few
+    // words with no figures between ("born Tuesday night, 7/22", not "born at 34 weeks,
+    // Apgars 8/9").
     let tail = sentence_tail(before);
-    let near = BIRTH_CUE
-        .find_iter(tail)
-        .last()
-        .is_some_and(|m| tail.len() - m.end() <= 30);
-    close || (matches!(last, "is" | "was" | "on" | "of") && near)
+    let cue = BIRTH_CUE.find_iter(tail).last();
+    let near = cue.is_some_and(|m| tail.len() - m.end() <= 30);
+    let plain_between = cue.is_some_and(|m| {
+        let between = &tail[m.end()..];
+        between.len() <= 25
+            && !between.contains(|c: char| c.is_ascii_digit())
+            && !between.contains("apgar")
+    });
+    close || plain_between || (matches!(last, "is" | "was" | "on" | "of") && near)
 }
 
 /// The part of `before` after its last sentence break.
@@ -423,7 +474,12 @@ fn says_birth(text: &str, start: usize, end: usize) -> bool {
         from += 1;
     }
     let before = text[from..start].to_lowercase();
-    if before.trim_end().ends_with("d.o.b.") || before.trim_end().ends_with("d.o.b:") {
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    if matches!(last, "d.o.b." | "d.o.b:" | "b.") {
         return true;
     }
     // Only the same sentence counts ("born in June. On 3/2/2025 I visited" is a visit).
@@ -433,8 +489,23 @@ fn says_birth(text: &str, start: usize, end: usize) -> bool {
     birth_follows(text, end)
 }
 
+/// "On 3 April 2025 she was ten days old": an age in days, weeks or months on that date
+/// gives the birth date away.
+static AGE_ON_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)^[^.!?\n]{0,30}?\b(?:was|is|were|turned|turns)\ +(?:just\ +|only\ +)?(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\ +(?:days?|weeks?|months?)\ +old\b",
+    )
+});
+
 /// "14 May 2024 (DOB)", "8/2, her birthday": the birth word right after the date.
 fn birth_follows(text: &str, end: usize) -> bool {
+    let mut far = (end + 60).min(text.len());
+    while !text.is_char_boundary(far) {
+        far -= 1;
+    }
+    if AGE_ON_DATE.is_match(&text[end..far]) {
+        return true;
+    }
     let mut to = (end + 24).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
@@ -466,12 +537,49 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
         }
     }
     for m in RECORD_SHAPED.find_iter(text) {
+        // "cell 5550142288": ten bare digits where the sentence talks of a phone are a
+        // phone number (the phone check claims them).
+        let s = m.as_str().trim_start_matches('#');
+        let phone_shaped = s.len() == 10 && !s.starts_with(['0', '1']);
+        if phone_shaped && PHONE_CUE.is_match(sentence_around(text, m.start(), m.end())) {
+            continue;
+        }
         push(found, FindingKind::RecordNumber, m.start(), m.end());
     }
 }
 
+/// A word shaped like a handle: dots or underscores between letters ("nicu.moms.circle",
+/// "keke_bakes"), not a web address or an abbreviation.
+static HANDLE_SHAPED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)\b[a-z0-9]+(?:_[a-z0-9]+)+\b|\b[a-z0-9]{2,}(?:\.[a-z0-9]{2,}){2,}\b")
+});
+
+/// Words that say a sentence is about social media.
+static SOCIAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:ig|insta|instagram|snap|snapchat|tiktok|tik\ tok|facebook|fb|twitter|threads|handle|username|profile|account|page|followers?|dm|dms|venmo|cash\ ?app)\b",
+    )
+});
+
+/// Endings of web addresses, which the e-mail and profile patterns handle.
+const TLDS: [&str; 12] = [
+    "com", "org", "net", "edu", "gov", "io", "co", "us", "uk", "ca", "me", "app",
+];
+
 /// "@name" (not inside an e-mail address), profile addresses, and "her IG is k.r.m".
 pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
+    for m in HANDLE_SHAPED.find_iter(text) {
+        let s = m.as_str();
+        let tld = s
+            .rsplit('.')
+            .next()
+            .is_some_and(|t| s.contains('.') && TLDS.contains(&t.to_lowercase().as_str()));
+        let joined = text[..m.start()].ends_with(['@', '/', '.', '$'])
+            || text[m.end()..].starts_with(['@', '/']);
+        if !tld && !joined && SOCIAL_CUE.is_match(sentence_around(text, m.start(), m.end())) {
+            push(found, FindingKind::SocialHandle, m.start(), m.end());
+        }
+    }
     for c in HANDLE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         if c.name("at").is_some() {

@@ -16,6 +16,8 @@ pub(crate) const SURNAMES: &str = include_str!("../../content/deid/surnames.txt"
 pub(crate) const ENGLISH_WORDS: &str = include_str!("../../content/deid/english-words.txt");
 /// Capitalised dictionary entries that are neither ordinary words nor first names.
 pub(crate) const PROPER_NOUNS: &str = include_str!("../../content/deid/proper-nouns.txt");
+/// Places that are also first names (Houston, Georgia): places after "in" or "from".
+pub(crate) const PLACE_FIRST_NAMES: &str = include_str!("../../content/deid/place-first-names.txt");
 /// Words that end the name of a place or organisation ("Clinic", "Motel").
 pub(crate) const PLACE_WORDS: &str = include_str!("../../content/deid/place-words.txt");
 /// Words that describe a place without naming one ("Family", "Community").
@@ -70,7 +72,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
         .collect(),
     surnames: entries(SURNAMES).collect(),
     words: entries(ENGLISH_WORDS).collect(),
-    proper: entries(PROPER_NOUNS).collect(),
+    proper: entries(PROPER_NOUNS)
+        .chain(entries(PLACE_FIRST_NAMES))
+        .collect(),
     place_words: entries(PLACE_WORDS).collect(),
     place_generic: entries(PLACE_GENERIC).collect(),
 });
@@ -159,10 +163,10 @@ fn american(lower: &str) -> Option<String> {
 
 /// Endings English words have and names almost never do (extubated, gastroschisis,
 /// bradycardia): a word on no list with one of these is taken for a word.
-const WORD_ENDINGS: [&str; 27] = [
-    "ated", "ized", "ised", "tion", "tions", "sion", "ment", "ments", "ness", "ity", "ous", "ive",
-    "ives", "ism", "ist", "ists", "ology", "itis", "emia", "osis", "ectomy", "otomy", "ular",
-    "ical", "ally", "ence", "ance",
+const WORD_ENDINGS: [&str; 31] = [
+    "ional", "ful", "less", "ship", "ated", "ized", "ised", "tion", "tions", "sion", "ment",
+    "ments", "ness", "ity", "ous", "ive", "ives", "ism", "ist", "ists", "ology", "itis", "emia",
+    "osis", "ectomy", "otomy", "ular", "ical", "ally", "ence", "ance",
 ];
 
 /// Shaped like an English word rather than a name (for words on no list).
@@ -228,6 +232,42 @@ const CONTRACTIONS: [&str; 14] = [
     "'ll", "’ll", "'ve", "’ve", "'re", "’re", "'d", "’d", "'m", "’m", "n't", "n’t", "'s", "’s",
 ];
 
+/// Second halves of hyphenated words that are not names ("Check-in", "Sit-down").
+const PARTICLES: [&str; 14] = [
+    "in", "up", "on", "off", "out", "by", "to", "ins", "ups", "down", "over", "back", "for", "way",
+];
+
+/// First halves of hyphenated words that are not names ("Co-sleep", "Re-do").
+const PREFIXES: [&str; 16] = [
+    "co", "re", "pre", "non", "mid", "sub", "un", "ex", "post", "anti", "semi", "self", "half",
+    "all", "low", "high",
+];
+
+/// Korean and other syllable names written with a hyphen ("Sung-min", "Min-ho",
+/// "Soo-jin"): two short parts, the second in lower case, not a dictionary word and not
+/// a prefix or particle compound.
+fn syllable_name(word: &str, parts: &[&str]) -> bool {
+    let [a, b] = parts else { return false };
+    let written: Vec<&str> = word.split('-').collect();
+    let [_, b_written] = written.as_slice() else {
+        return false;
+    };
+    let short = |p: &str| (2..=4).contains(&p.chars().count());
+    word.chars().next().is_some_and(char::is_uppercase)
+        && b_written.chars().all(char::is_lowercase)
+        && short(a)
+        && short(b)
+        && !PARTICLES.contains(b)
+        && !PREFIXES.contains(a)
+        && !is_common(a)
+        && !NUMBER_PARTS.contains(a)
+}
+
+/// Number words before a hyphen ("Two-year", "One-on-one").
+const NUMBER_PARTS: [&str; 10] = [
+    "one", "two", "four", "five", "six", "nine", "ten", "day", "week", "year",
+];
+
 /// The class of a word as written (without a possessive 's), hyphenated or not.
 pub(super) fn class(word: &str) -> Class {
     let mut lower = word.to_lowercase();
@@ -275,6 +315,9 @@ pub(super) fn class(word: &str) -> Class {
         return Class::Never;
     }
     let ordinary = |c: &Class| matches!(c, Class::Never | Class::Soft | Class::Word);
+    if syllable_name(word, &parts) {
+        return Class::Unknown;
+    }
     if classes.iter().all(ordinary) {
         return Class::Word;
     }

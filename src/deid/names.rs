@@ -40,7 +40,7 @@ const ABBREVIATIONS: [&str; 27] = [
 ];
 
 /// Words after which the next word names a person: family roles, clergy, "baby", "named".
-const NAMING_WORDS: [&str; 36] = [
+const NAMING_WORDS: [&str; 54] = [
     "baby",
     "named",
     "nicknamed",
@@ -77,6 +77,74 @@ const NAMING_WORDS: [&str; 36] = [
     "pastor",
     "imam",
     "rabbi",
+    "husband",
+    "wife",
+    "partner",
+    "fiance",
+    "fiancé",
+    "fiancee",
+    "twin",
+    "stepmom",
+    "stepdad",
+    "stepmother",
+    "stepfather",
+    "niece",
+    "nephew",
+    "grandson",
+    "granddaughter",
+    "godmother",
+    "godfather",
+    "ex",
+];
+
+/// Roles before initials ("pt DL", "client RB"): a person, though not always a relative.
+const INITIAL_ROLES: [&str; 8] = [
+    "pt",
+    "patient",
+    "client",
+    "supervisee",
+    "infant",
+    "toddler",
+    "child",
+    "caregiver",
+];
+
+/// Words after "the X" that make X a family's name ("the Castillo baby", "the Alvarez
+/// case").
+const FAMILY_NOUNS: [&str; 12] = [
+    "family",
+    "families",
+    "baby",
+    "babies",
+    "case",
+    "kids",
+    "children",
+    "twins",
+    "boys",
+    "girls",
+    "household",
+    "home",
+];
+
+/// Phrases right before a word that make it a name: "my name's Precious", "named the
+/// baby Journey", "calls me Pree", "her name is".
+const NAME_INTRODUCERS: [&str; 16] = [
+    "name is ",
+    "name's ",
+    "name’s ",
+    "names are ",
+    "named the baby ",
+    "named her ",
+    "named him ",
+    "named them ",
+    "calls me ",
+    "call me ",
+    "calls him ",
+    "calls her ",
+    "nickname is ",
+    "goes by ",
+    "known as ",
+    "name was ",
 ];
 
 /// Verbs only people (mostly babies) do: after one, even an ordinary word is a name.
@@ -316,13 +384,70 @@ impl Ctx<'_, '_> {
     /// A context that makes even an ordinary word a name.
     fn strong(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        self.prev_is(i, &NAMING_WORDS)
+        self.after_naming_word(i)
             || self.goes_by(i)
+            || self.introduced(i)
+            || self.family_of(i)
+            || self.born_follows(i)
+            || role_in_brackets_after(self.text, t.end)
             || (!t.possessive && self.next_is(i, &PERSON_VERBS))
             || self.age_follows(i)
             || self.sibling_pair(i)
             || self.text[t.end..].starts_with(", who ")
             || (!t.possessive && self.next_is(i, &["who"]))
+    }
+
+    /// "baby June", "her husband Min-ho"; not "Newborn Behavioral
+    /// Observations" (a title: another capitalised word follows).
+    fn after_naming_word(&self, i: usize) -> bool {
+        let naming = self.prev_is(i, &NAMING_WORDS);
+        let title = self.next(i).is_some_and(|n| {
+            n.capitalised() && !n.acronym() && matches!(n.class(), Class::Word | Class::Never)
+        });
+        naming && !title
+    }
+
+    /// "my name's Precious", "named the baby Journey", "calls me Pree".
+    fn introduced(&self, i: usize) -> bool {
+        let start = self.toks[i].start;
+        let mut from = start.saturating_sub(20);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = self.text[from..start].to_lowercase();
+        NAME_INTRODUCERS.iter().any(|p| before.ends_with(p))
+    }
+
+    /// "the Castillo baby", "the Alvarez case": a family's name.
+    /// Not "the Strengthening Families framework": the noun is in lower case, and an
+    /// ordinary word before it must be a surname too ("the Baker family").
+    fn family_of(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let noun_lower = self.next(i).is_some_and(|n| !n.capitalised());
+        let surname_like = t.class() != Class::Word || lexicon::is_surname(&t.lower);
+        self.prev_is(i, &["the"])
+            && !t.possessive
+            && self.next_is(i, &FAMILY_NOUNS)
+            && noun_lower
+            && surname_like
+    }
+
+    /// "Hope was born at 30 weeks", "Mercy is the name her mom picked".
+    fn born_follows(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.possessive {
+            return false;
+        }
+        let after = &self.text[t.end..];
+        [
+            "was born",
+            "is due",
+            "is the name",
+            "is her name",
+            "is his name",
+        ]
+        .iter()
+        .any(|p| after.strip_prefix(' ').is_some_and(|a| a.starts_with(p)))
     }
 
     /// "goes by X", "calls her X": a nickname follows.
@@ -345,7 +470,8 @@ impl Ctx<'_, '_> {
         if t.possessive {
             return true;
         }
-        if self.next_is(i, &NAME_VERBS) {
+        // "Faith came up in group" is a topic, "Faith came to the door" a person.
+        if self.next_is(i, &NAME_VERBS) && !self.next_is(i + 1, &["up"]) {
             return true;
         }
         // "Faith was cruising", "Angel has been sleeping": a progressive, not "Hope is a
@@ -365,9 +491,18 @@ impl Ctx<'_, '_> {
                 && !t.acronym()
                 && matches!(t.class(), Class::FirstName | Class::Unknown)
         };
-        // "X Y", "X and Y" with Y a name.
-        self.next(i).is_some_and(namey)
+        // "X and her twin": a person with a relative; "X Y", "X and Y" with Y a name.
+        self.with_relative(i)
+            || self.next(i).is_some_and(namey)
             || (self.next_is(i, &["and"]) && self.next(i + 1).is_some_and(namey))
+    }
+
+    /// "Precious and baby Zion", "Grace and her twin", "Aaliyah with her mom".
+    fn with_relative(&self, i: usize) -> bool {
+        self.next_is(i, &["and", "with"])
+            && (self.next_is(i + 1, &NAMING_WORDS)
+                || (self.next_is(i + 1, &["her", "his", "their"])
+                    && self.next_is(i + 2, &NAMING_WORDS)))
     }
 }
 
@@ -438,9 +573,11 @@ pub(super) fn person_names(
             let gap = &text[t.end..toks[i + 1].start];
             let next = &toks[i + 1];
             let letter = next.single_letter() && !allow.contains(next.bare);
+            // "Dr. Brazelton", "Dr. Winnicott": a theorist on the never-a-name list.
             if (gap == " " || gap == ". ")
                 && next.capitalised()
                 && !next.acronym()
+                && (next.single_letter() || next.class() != Class::Never)
                 && (!blocked[i + 1] || letter)
             {
                 honorific[i] = true;
@@ -460,14 +597,21 @@ pub(super) fn person_names(
             name[i] = match t.class() {
                 Class::Never => false,
                 Class::Soft => ctx.strong(i),
+                // "Destiny told me", "Precious and baby Zion": a Census first name that
+                // is also a word reads as a name with a name's context; "texted Jade".
                 Class::Word => {
-                    ctx.strong(i) || (lexicon::is_surname(&t.lower) && ctx.prev_is(i, &TITLES))
+                    let first_name = lexicon::first_name_rank(&t.lower).is_some();
+                    ctx.strong(i)
+                        || (lexicon::is_surname(&t.lower) && ctx.prev_is(i, &TITLES))
+                        || (first_name
+                            && (ctx.medium(i) || (!start && ctx.prev_is(i, &ADDRESSING))))
                 }
                 Class::Proper => {
                     let surname = lexicon::is_surname(&t.lower);
                     ctx.strong(i)
                         || (surname && (field || ctx.medium(i) || ctx.prev_is(i, &TITLES)))
                         || (!t.possessive && ctx.next_is(i, &SPEAKING_VERBS))
+                        || ctx.with_relative(i)
                         || (!start && ctx.prev_is(i, &ADDRESSING))
                 }
                 Class::WordName => field || !start || ctx.strong(i) || ctx.medium(i),
@@ -486,14 +630,22 @@ pub(super) fn person_names(
         } else if lowercase_name_shape(t) {
             let start = at_sentence_start(text, t.start);
             let with = ctx.prev_is(i, &["with"]) || text[..t.start].ends_with("w/ ");
+            // "mom (tasha)", "bao (the baby, not the uncle)".
+            let bracketed_role = (text[..t.start].ends_with('(')
+                && i > 0
+                && NAMING_WORDS.contains(&toks[i - 1].lower.as_str()))
+                || role_in_brackets_after(text, t.end);
             name[i] = field
-                || ctx.prev_is(i, &["baby", "named", "nicknamed"])
+                || ctx.prev_is(i, &NAMING_WORDS)
+                || bracketed_role
+                || ctx.introduced(i)
                 || with
                 || t.possessive
                 || ctx.goes_by(i)
                 || ctx.next_is(i, &PERSON_VERBS)
                 || ctx.next_is(i, &SPEAKING_VERBS)
-                || (start && ctx.next_is(i, &NAME_VERBS));
+                || (start && ctx.next_is(i, &NAME_VERBS))
+                || (start && ctx.next_is(i, &["was", "is", "has", "had"]));
         }
     }
     join_surnames(&ctx, &blocked, &mut name);
@@ -509,17 +661,29 @@ fn caps_initials(ctx: &Ctx<'_, '_>, i: usize, field: bool) -> bool {
         return false;
     }
     let text = ctx.text;
+    // "child ID: 6620", "Client ID 4471": a label before a value, not initials.
+    let label = text[t.end..].trim_start().starts_with([':', '#'])
+        || text[t.end..]
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+    if label {
+        return false;
+    }
     // "(RB)"; three letters in brackets are too often a form ("(PSI)").
     let bracketed = text[..t.start].ends_with('(') && text[t.end..].starts_with(')');
     field
         || (bracketed && letters == 2)
         || ctx.prev_is(i, &NAMING_WORDS)
+        || ctx.prev_is(i, &INITIAL_ROLES)
+        || ctx.prev_is(i, &ADDRESSING)
         || (letters == 2 && ctx.prev_is(i, &["with", "and"]))
         || ctx.next_is(
             i,
             &["said", "says", "told", "asked", "texted", "called", "cried"],
         )
         || ctx.next_is(i, &PERSON_VERBS)
+        || ctx.next_is(i, &NAME_VERBS)
+        || ctx.next_is(i, &["reminds", "remembers", "likes", "hates", "misses"])
         || role_in_brackets_after(text, t.end)
 }
 
@@ -532,7 +696,7 @@ fn role_in_brackets_after(text: &str, end: usize) -> bool {
     let inner = inner.split(')').next().unwrap_or("");
     inner.len() <= 30
         && inner.split_whitespace().any(|w| {
-            let w = w.to_lowercase();
+            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
             NAMING_WORDS.contains(&w.as_str())
                 || ["partner", "husband", "wife", "ex", "friend", "supervisee"]
                     .contains(&w.as_str())
@@ -566,6 +730,8 @@ fn initials(text: &str, allow: &AllowList, mode: Mode, found: &mut Vec<Candidate
                 || NAME_VERBS.contains(&next_word.as_str()));
         let context = bracketed
             || NAMING_WORDS.contains(&prev_word.as_str())
+            || INITIAL_ROLES.contains(&prev_word.as_str())
+            || ADDRESSING.contains(&prev_word.as_str())
             || (["with", "and"].contains(&prev_word.as_str()) && letters.len() >= 2)
             || role_in_brackets_after(text, m.end())
             || next_is_verb;
@@ -585,7 +751,9 @@ fn initials(text: &str, allow: &AllowList, mode: Mode, found: &mut Vec<Candidate
 
 fn caseless(text: &str, allow: &AllowList, found: &mut Vec<Candidate>) {
     for m in CASELESS.find_iter(text) {
-        if !allow.contains(m.as_str()) {
+        // Kinship words (奶奶, 엄마) are listed as never names.
+        let listed = m.as_str().split(' ').all(lexicon::is_common);
+        if !allow.contains(m.as_str()) && !listed {
             found.push(Candidate {
                 kind: FindingKind::PersonName,
                 start: m.start(),

@@ -39,7 +39,20 @@ const WORK_WORDS: [&str; 15] = [
     "waitress",
     "volunteers",
 ];
-const STAY_OR_SCHOOL_WORDS: [&str; 13] = [
+const STAY_OR_SCHOOL_WORDS: [&str; 26] = [
+    "delivered",
+    "born",
+    "admitted",
+    "transferred",
+    "discharged",
+    "seen",
+    "appointment",
+    "appointments",
+    "group",
+    "class",
+    "classes",
+    "worships",
+    "prays",
     "attends",
     "attend",
     "attending",
@@ -71,7 +84,9 @@ fn name_part(t: &Token<'_>) -> bool {
 
 /// Words that are never a person's name but do say which place it is ("Central
 /// Elementary", "Riverside Regional", "West Side Clinic").
-const GEOGRAPHIC: [&str; 10] = [
+const GEOGRAPHIC: [&str; 12] = [
+    "first",
+    "second",
     "north",
     "south",
     "east",
@@ -93,6 +108,44 @@ fn distinctive(t: &Token<'_>) -> bool {
         && (t.class() != Class::Never || GEOGRAPHIC.contains(&t.lower.as_str()))
 }
 
+/// Words that end a place's name only after another capitalised word ("Bayview Urgent
+/// Care", "Roosevelt High", "Sunny Days Early Learning").
+const AFTER_A_NAME: [&str; 5] = ["care", "high", "middle", "learning", "counseling"];
+
+/// Place words that begin a name ("Masjid al-Noor", "Temple Beth Shalom").
+const FRONT_HEADS: [&str; 7] = [
+    "Masjid",
+    "Temple",
+    "Congregation",
+    "Iglesia",
+    "Camp",
+    "Mount",
+    "Mt",
+];
+
+/// Lower-case place words after a capitalised name ("the Whispering Pines trailer park",
+/// "Cedar Hollow apartments").
+const TRAILING_HEADS: [&str; 18] = [
+    "park",
+    "trailer",
+    "mobile",
+    "shelter",
+    "refuge",
+    "motel",
+    "inn",
+    "hotel",
+    "apartments",
+    "apartment",
+    "daycare",
+    "preschool",
+    "church",
+    "mosque",
+    "clinic",
+    "school",
+    "elementary",
+    "hospital",
+];
+
 /// A place word ending a name; "Care" only after another capitalised word ("Bayview
 /// Urgent Care", "Little Stars Child Care").
 fn head(toks: &[Token<'_>], j: usize) -> bool {
@@ -100,7 +153,7 @@ fn head(toks: &[Token<'_>], j: usize) -> bool {
     if !t.capitalised() {
         return false;
     }
-    if t.lower == "care" {
+    if AFTER_A_NAME.contains(&t.lower.as_str()) {
         return j > 0 && toks[j - 1].capitalised();
     }
     lexicon::is_place_word(&t.lower)
@@ -165,8 +218,139 @@ pub(super) fn places(
         }
         j = e + 1;
     }
+    fronted(text, toks, allow, &mut spans, found);
+    trailing(text, toks, allow, &mut spans, found);
     employers(text, toks, allow, &mut spans, found);
+    towns(text, toks, allow, &mut spans, found);
     spans
+}
+
+fn claim(spans: &mut Vec<(usize, usize)>, found: &mut Vec<Candidate>, start: usize, end: usize) {
+    if spans.iter().any(|&(s, t)| s < end && start < t) {
+        return;
+    }
+    spans.push((start, end));
+    found.push(Candidate {
+        kind: FindingKind::Place,
+        start,
+        end,
+    });
+}
+
+/// "Masjid al-Noor", "Temple Beth Shalom": a place word, then its name.
+fn fronted(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+) {
+    for j in 0..toks.len().saturating_sub(1) {
+        if !FRONT_HEADS.contains(&toks[j].bare) || toks[j].possessive {
+            continue;
+        }
+        let mut e = j;
+        // "Mt. Olive": the abbreviation's full stop.
+        let abbreviated = |e: usize| e == j && &text[toks[e].end..toks[e + 1].start] == ". ";
+        while e + 1 < toks.len()
+            && (joined(text, &toks[e], &toks[e + 1]) || abbreviated(e))
+            && (toks[e + 1].capitalised() || toks[e + 1].bare.starts_with("al-"))
+            && !toks[e].possessive
+        {
+            e += 1;
+        }
+        let words = &toks[j + 1..=e];
+        let named = words.iter().any(|t| {
+            !lexicon::is_place_word(&t.lower)
+                && !lexicon::is_place_generic(&t.lower)
+                && (t.class() != Class::Never || t.bare.starts_with("al-"))
+        });
+        if e > j && named && !toks[j..=e].iter().any(|t| allow.contains(t.bare)) {
+            claim(spans, found, toks[j].start, toks[e].end);
+        }
+    }
+}
+
+/// "the Whispering Pines trailer park", "Cedar Hollow apartments": a capitalised name
+/// before a lower-case place word.
+fn trailing(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+) {
+    for j in 1..toks.len() {
+        let t = &toks[j];
+        if !TRAILING_HEADS.contains(&t.bare) || !joined(text, &toks[j - 1], t) {
+            continue;
+        }
+        let e = j - 1;
+        if toks[e].possessive {
+            continue;
+        }
+        let mut s = e;
+        while s > 0 && joined(text, &toks[s - 1], &toks[s]) && toks[s - 1].capitalised() {
+            s -= 1;
+        }
+        while s <= e && !toks[s].capitalised() {
+            s += 1;
+        }
+        if s > e {
+            continue;
+        }
+        let words = &toks[s..=e];
+        // Two words or a word that is no one's first name ("Keisha school" is not a
+        // place, "Whispering Pines" is).
+        let namey = words.len() == 1
+            && matches!(
+                words[0].class(),
+                Class::FirstName | Class::WordName | Class::Unknown
+            );
+        if namey
+            || words.iter().any(|t| allow.contains(t.bare) || t.acronym())
+            || !words.iter().all(|t| t.class() != Class::Never)
+            || !words.iter().any(distinctive)
+        {
+            continue;
+        }
+        claim(spans, found, toks[s].start, toks[e].end);
+    }
+}
+
+/// "grew up in Tullahoma", "sent from Toowoomba": a capitalised word on no list after
+/// in/from/near is most likely a small town, and a small town can identify a family.
+/// Big towns are in the dictionary's proper nouns and stay quiet.
+fn towns(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+) {
+    for j in 1..toks.len() {
+        let (p, t) = (&toks[j - 1], &toks[j]);
+        if !matches!(p.lower.as_str(), "in" | "from" | "near" | "outside")
+            || &text[p.end..t.start] != " "
+            || !t.capitalised()
+            || t.acronym()
+            || t.possessive
+            || t.class() != Class::Unknown
+            || lexicon::word_shaped(&t.lower)
+            || allow.contains(t.bare)
+            || t.touches_digit(text)
+        {
+            continue;
+        }
+        // A capitalised word after it belongs to the town ("in Cedar Bluff").
+        let mut e = j;
+        if toks.get(j + 1).is_some_and(|n| {
+            n.capitalised() && !n.acronym() && joined(text, t, n) && n.class() == Class::Unknown
+        }) {
+            e = j + 1;
+        }
+        claim(spans, found, t.start, toks[e].end);
+    }
 }
 
 /// "works at Kroger", "started at Kindercare", "staying at the Bayview" (no place word
@@ -179,8 +363,25 @@ fn employers(
     found: &mut Vec<Candidate>,
 ) {
     for i in 1..toks.len().saturating_sub(1) {
-        let (prev, at) = (&toks[i - 1], &toks[i]);
-        let work = WORK_WORDS.contains(&prev.lower.as_str());
+        let at = &toks[i];
+        // "works at", "works nights at", "working doubles at".
+        let prev = &toks[i - 1];
+        let work_before = i >= 2
+            && WORK_WORDS.contains(&toks[i - 2].lower.as_str())
+            && matches!(
+                prev.lower.as_str(),
+                "nights"
+                    | "days"
+                    | "weekends"
+                    | "doubles"
+                    | "overnights"
+                    | "mornings"
+                    | "evenings"
+                    | "there"
+                    | "now"
+                    | "still"
+            );
+        let work = WORK_WORDS.contains(&prev.lower.as_str()) || work_before;
         let preposition = match at.lower.as_str() {
             "at" => true,
             "for" => work,

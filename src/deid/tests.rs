@@ -554,6 +554,11 @@ fn the_built_word_lists_are_lower_case_words_one_a_line() {
         ("proper nouns", lexicon::PROPER_NOUNS, 5000),
         ("place words", lexicon::PLACE_WORDS, 50),
         ("generic place words", lexicon::PLACE_GENERIC, 30),
+        (
+            "places that are first names",
+            lexicon::PLACE_FIRST_NAMES,
+            30,
+        ),
     ] {
         let mut n = 0;
         for line in list
@@ -617,4 +622,226 @@ fn odd_input_gives_in_bounds_findings_and_never_panics() {
             );
         }
     }
+}
+
+/// Issue 14, second round: names in the habits practitioners write them in.
+#[test]
+fn names_introduced_by_relatives_roles_and_birth_are_found() {
+    for (text, name) in [
+        ("Hope was born at 30 weeks and startles easily.", "Hope"),
+        ("Will (dad) jokes every time I suggest something.", "Will"),
+        ("Destiny told me she named the baby Journey.", "Destiny"),
+        ("Destiny told me she named the baby Journey.", "Journey"),
+        (
+            "Precious and baby Zion are staying with her aunt.",
+            "Precious",
+        ),
+        ("Sat with Aaliyah and baby Journey tonight.", "Aaliyah"),
+        ("my name's Precious but everyone calls me Pree.", "Pree"),
+        ("Baby's name is King, she said.", "King"),
+        (
+            "She asked about the Castillo baby before rounds.",
+            "Castillo",
+        ),
+        ("She said the Alvarez case wears her out.", "Alvarez"),
+        ("Her husband Min-ho came to the visit.", "Min-ho"),
+        ("Sung-min asked to use my phone.", "Sung-min"),
+        ("Texted Jade the link she asked about.", "Jade"),
+        ("Mom is Shayla; baby is Zion.", "Shayla"),
+        ("Grace and her twin turned one this week.", "Grace"),
+    ] {
+        assert!(
+            flags(text, FindingKind::PersonName)
+                .iter()
+                .any(|f| f == name),
+            "{text:?}: {:?}",
+            flags(text, FindingKind::PersonName)
+        );
+    }
+    for (text, name) in [
+        ("dre was asleep when I got there.", "dre"),
+        ("mom (tasha) said let him sleep.", "tasha"),
+        ("Worked with abuela rosa today.", "rosa"),
+        ("pt DL, 29+3, delivered by C/S.", "DL"),
+        ("\"JT reminds me of my brother.\"", "JT"),
+        ("I asked T. about her sleep.", "T."),
+    ] {
+        assert!(
+            flags(text, FindingKind::PersonName)
+                .iter()
+                .any(|f| f.contains(name)),
+            "{text:?}: {:?}",
+            flags(text, FindingKind::PersonName)
+        );
+    }
+}
+
+#[test]
+fn labels_titles_languages_and_kinship_words_are_not_names() {
+    assert!(flags(
+        "Client ID: QZ771209 is on the form, child ID 6620 on the other.",
+        FindingKind::PersonName
+    )
+    .is_empty());
+    nothing_flagged("We used the Newborn Behavioral Observations today.");
+    nothing_flagged("Faith came up in group today.");
+    nothing_flagged("Mom speaks K'iche' and dad speaks Ojibwe at home.");
+    nothing_flagged("Generational stuff, but also generational skill.");
+    nothing_flagged("Surfactant x1. Handoff at 7.");
+    nothing_flagged("Grandma (奶奶) held the baby; 엄마 smiled.");
+    assert_eq!(
+        flags("Her friend 美玲 translates.", FindingKind::PersonName),
+        ["美玲"]
+    );
+    nothing_flagged("Her grandmother in Houston keeps calling; the family is from Georgia.");
+    nothing_flagged("A Check-in and a Follow-up, then the Sit-down.");
+}
+
+#[test]
+fn birth_dates_after_delivery_words_and_ages_on_a_date_are_found() {
+    for (text, date) in [
+        ("pt delivered 11/30 via C/S.", "11/30"),
+        ("Twins, born Tuesday night, 7/22.", "7/22"),
+        ("baby Hamza (DOB 9/1) lives with aunt.", "9/1"),
+        ("On 3 April 2025 she was ten days old.", "3 April 2025"),
+        (
+            "When I met them on June 20, 2025 the twins were three weeks old.",
+            "June 20, 2025",
+        ),
+    ] {
+        assert_eq!(flags(text, FindingKind::BirthDate), [date], "{text}");
+    }
+    nothing_flagged("Born at 34 weeks, Apgars 8/9.");
+    nothing_flagged("On 3 April 2025 we met at the library.");
+}
+
+#[test]
+fn phones_handles_and_rooms_in_a_shelter_are_found() {
+    assert_eq!(
+        flags("note:\ncell 5550142288\nbest after 6", FindingKind::Phone),
+        ["5550142288"]
+    );
+    assert_eq!(
+        flags(
+            "off her insta, yoli.strong.mama. I'm angry.",
+            FindingKind::SocialHandle
+        ),
+        ["yoli.strong.mama"]
+    );
+    assert_eq!(
+        flags(
+            "the Snapchat of the peer group she asked about: nicu.moms.circle",
+            FindingKind::SocialHandle
+        ),
+        ["nicu.moms.circle"]
+    );
+    nothing_flagged("We went over the ASQ-3 and e.g. the sleep.log file.");
+    assert_eq!(
+        flags(
+            "staying at Harbor Light Family House, Room 212, to pump.",
+            FindingKind::StreetAddress
+        ),
+        ["Room 212"]
+    );
+    assert_eq!(
+        flags(
+            "Relocated to Dublin 8 near her cousin.",
+            FindingKind::StreetAddress
+        ),
+        ["Dublin 8"]
+    );
+}
+
+#[test]
+fn places_led_by_their_kind_before_a_lower_case_place_word_and_small_towns_are_places() {
+    for (text, place) in [
+        (
+            "He brought the baby to Masjid al-Noor for the first time.",
+            "Masjid al-Noor",
+        ),
+        (
+            "The next visit is at Temple Beth Shalom.",
+            "Temple Beth Shalom",
+        ),
+        ("Pastor at Greater Mt. Olive brings meals.", "Mt. Olive"),
+        (
+            "They moved to the Whispering Pines trailer park.",
+            "Whispering Pines",
+        ),
+        (
+            "Dawit works nights at Northgate Distribution.",
+            "Northgate Distribution",
+        ),
+        (
+            "She got into the program at Roosevelt High.",
+            "Roosevelt High",
+        ),
+        (
+            "She came to group at First Baptist of Cedar Hill.",
+            "First Baptist",
+        ),
+        ("Dad works at Miller's Tire & Lube.", "Miller's Tire & Lube"),
+        ("Apt 3C at Sunnyside Courts.", "Sunnyside Courts"),
+        ("She grew up in Tullahoma.", "Tullahoma"),
+    ] {
+        assert_eq!(flags(text, FindingKind::Place), [place], "{text}");
+    }
+    nothing_flagged("She was raised Baptist and goes to the high school.");
+    assert!(flags(
+        "Took Keisha to the park and Keisha school.",
+        FindingKind::Place
+    )
+    .is_empty());
+    nothing_flagged("Mom grew up in Chicago and moved here from Ottawa.");
+}
+
+#[test]
+fn second_round_patterns_and_their_look_alikes() {
+    assert_eq!(
+        flags(
+            "Called her at 1-614-555-0182 after lunch.",
+            FindingKind::Phone
+        ),
+        ["1-614-555-0182"]
+    );
+    nothing_flagged("The helpline is 1-800-944-4773 or 888-555-0100, and 988 for crisis.");
+    assert_eq!(
+        flags(
+            "They live at 4410 N. 5th Ave, upstairs.",
+            FindingKind::StreetAddress
+        ),
+        ["4410 N. 5th Ave"]
+    );
+    assert_eq!(
+        flags("Baby was b. 3/14/25 per the chart.", FindingKind::BirthDate),
+        ["3/14/25"]
+    );
+    assert_eq!(
+        flags(
+            "He turned 6 months on 4/9 and rolled over.",
+            FindingKind::BirthDate
+        ),
+        ["4/9"]
+    );
+    assert_eq!(
+        flags("Her Medicaid # is 1234 5678 9.", FindingKind::RecordNumber),
+        ["1234 5678 9"]
+    );
+    assert_eq!(
+        flags(
+            "Her DHS case 44812 has a new worker.",
+            FindingKind::RecordNumber
+        ),
+        ["44812"]
+    );
+    assert_eq!(
+        flags(
+            "She delivered at Mercy and the nurses were kind.",
+            FindingKind::Place
+        ),
+        ["Mercy"]
+    );
+    nothing_flagged("Dr. Brazelton and Dr. Winnicott would have liked this baby.");
+    nothing_flagged("Mom is Baptist, dad is Mexican, and the baby is Catholic.");
+    nothing_flagged("The Strengthening Families framework came up.");
 }

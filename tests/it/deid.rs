@@ -282,3 +282,51 @@ fn the_check_keeps_its_floor_on_the_first_tuning_corpus() {
         scores.clean
     );
 }
+
+/// The probe set (tests/deid/probe.src): sentences written for the second round of
+/// tuning in every habit issue 14 lists, with clean look-alikes. A floor just below where
+/// the check stands, so a change that loses one of those habits fails here.
+#[test]
+fn the_check_keeps_its_floor_on_the_probe_set() {
+    let samples = parse_corpus(&corpus_file("probe.jsonl")).unwrap();
+    assert!(samples.len() >= 60, "{} probe sentences", samples.len());
+    let scores = evaluate(&samples, &FindingKind::ALL);
+    let o = scores.overall;
+    let why = || format!("{:?}", scores.mistakes);
+    assert!(o.recall() >= 0.97, "recall {:.3}: {}", o.recall(), why());
+    assert!(
+        o.precision() >= 0.97,
+        "precision {:.3}: {}",
+        o.precision(),
+        why()
+    );
+    for (kind, t) in &scores.by_kind {
+        assert!(
+            t.recall() >= 0.9,
+            "{kind:?} recall {:.3}: {}",
+            t.recall(),
+            why()
+        );
+    }
+    assert!(
+        scores.false_alarm_rate() <= 0.05,
+        "{} of {} clean probe texts flagged: {}",
+        scores.clean_flagged,
+        scores.clean,
+        why()
+    );
+}
+
+/// The practice corpus's held-out half was measured several times and is now spent: it
+/// is tuning data, with a floor just below where the check stands on it.
+#[test]
+fn the_check_keeps_its_floor_on_the_spent_practice_held_out_half() {
+    let scores = evaluate(&practice("heldout"), &FindingKind::ALL);
+    let o = scores.overall;
+    assert!(o.recall() >= 0.98, "recall {:.3}", o.recall());
+    assert!(o.precision() >= 0.97, "precision {:.3}", o.precision());
+    for (kind, t) in &scores.by_kind {
+        assert!(t.recall() >= 0.95, "{kind:?} recall {:.3}", t.recall());
+    }
+    assert!(scores.false_alarm_rate() <= 0.04);
+}
