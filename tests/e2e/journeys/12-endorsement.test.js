@@ -13,8 +13,11 @@ const PROVIDER = 'Dr HeronProviderCanary';
 const TRAINING = 'KestrelTrainingCanary workshop';
 const CERT_MARKER = 'PloverCertificateCanary';
 
+/** Choose an option of a select, brought to the middle of the window first (as
+ * `click` does, so the sticky header never takes the click). */
 async function pick(b, id, value) {
   const el = await waitFor(b, id);
+  await b.execute((e) => e.scrollIntoView({ block: 'center' }), el);
   await el.selectByAttribute('value', value);
 }
 
@@ -96,7 +99,8 @@ test('a session with its Endorsement details, a training, and what is missing fo
     assert.match(missing, /10\.5 more hours of RS\/C received \(1\.5 of 12 so far\)\./);
     assert.match(missing, /12 more hours of training \(3 of 15 so far\)\./);
     assert.match(await (await b.$('#endorsement-heading')).getText(), /Endorsement/);
-    await b.execute(() => document.getElementById('endorsement-heading')?.scrollIntoView({ block: 'start' }));
+    // The figures and what is missing, in the middle of the window.
+    await b.execute((e) => e.scrollIntoView({ block: 'center' }), await waitFor(b, testIds.endorsementMissing));
     await look(b, '41-endorsement-light');
     // The same screen in dark: the theme is one class on <html> (see ui/src/lib/theme.ts).
     await b.execute(() => {
