@@ -7,6 +7,7 @@ import type { FakeBackend } from '../../lib/backend/fake';
 import { unlockedFake } from '../../test/helpers';
 import { renderScreen } from '../../test/render-screen';
 import Supervision from './Supervision.svelte';
+import { emptyDetails } from './endorsement-words';
 
 const YEAR = new Date().getFullYear();
 
@@ -28,6 +29,7 @@ function logSession(fake: FakeBackend, change: { role?: 'receiving' | 'giving'; 
     role: change.role ?? 'receiving',
     entries_discussed: [],
     notes: 'Private words',
+    details: emptyDetails(),
   });
 }
 
