@@ -82,6 +82,10 @@ macro_rules! with_commands {
                 hours_summary: HoursRequest => HoursSummary,
                 export_hours_csv: HoursRequest => SavedFile,
             }
+            print {
+                print_hours: PrintHoursRequest => SavedFile,
+                print_reflections: PrintReflectionsRequest => SavedFile,
+            }
             exchange {
                 identity_show: () => IdentityInfo,
                 export_contact_card: ContactCardRequest => ContactCardText,

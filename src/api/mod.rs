@@ -9,7 +9,7 @@
 //! - [`backups`], [`wellbeing`] (check-ins), [`sessions`] (supervision sessions and
 //!   hours), [`packs`] (guided prompts and insights), [`deid`], [`settings`],
 //!   [`exchange`] (the supervision exchange), [`files`] (saving files the person asks
-//!   for).
+//!   for), `print` (PDFs, with the `print` feature).
 //! - [`App`]: the little the desktop keeps between commands (the journal while unlocked,
 //!   the staged draft, a fresh recovery key, the last backup error).
 //!
@@ -30,6 +30,8 @@ pub mod files;
 pub mod import;
 pub mod keys;
 pub mod packs;
+#[cfg(feature = "print")]
+pub mod print;
 pub mod sessions;
 pub mod settings;
 pub mod wellbeing;
@@ -48,6 +50,8 @@ pub const COMMAND_NAMES: &[&str] = {
 };
 
 pub use crate::import::DroppedKind;
+#[cfg(feature = "print")]
+pub use crate::print::Paper;
 pub use app::{about, About, App, Status, WaitingPacket};
 pub use backups::{BackupStatus, RestoredBackup};
 pub use deid::{DeidCount, DeidReport, DeidRequest};
@@ -70,6 +74,8 @@ pub use keys::{
     ChangePassphraseRequest, CreateRequest, CreateResponse, RecoverRequest, RecoveryKeyCheck,
     SecretText, ShownRecoveryKey, UnlockRequest, RECOVERY_KEY_FILE_NAME,
 };
+#[cfg(feature = "print")]
+pub use print::{PrintAgendaRequest, PrintHoursRequest, PrintPrepRequest, PrintReflectionsRequest};
 pub use sessions::{HoursRequest, SessionRef, SessionsRequest};
 pub use wellbeing::CheckinRef;
 

@@ -48,6 +48,7 @@ pub fn render() -> String {
         SharePreviewEntry, SharedEntry, SharedAnswer, WithdrawRequest, WithdrawResponse,
         FlaggedEntries, PacketKind, ImportOutcome, InboxRequest, InboxGroup, InboxItem,
         AgendaMark, ResponseRequest, FeedbackRequest, FeedbackThread, WaitingPacket,
+        Paper, PrintHoursRequest, PrintReflectionsRequest,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs: do not edit by hand.\n\

@@ -20,3 +20,5 @@ mod cli_exchange;
 mod cli_import;
 mod disk_full;
 mod no_network;
+#[cfg(feature = "print")]
+mod print;

@@ -9,6 +9,7 @@ pub mod export;
 pub mod import;
 pub mod keys;
 pub mod packs;
+pub mod print;
 pub mod sessions;
 pub mod settings;
 pub mod wellbeing;

@@ -7,6 +7,8 @@ mod exchange;
 mod import;
 mod keys;
 mod packs;
+#[cfg(feature = "print")]
+mod print;
 mod sessions;
 mod wellbeing;
 
@@ -105,6 +107,8 @@ pub fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
         Command::Withdraw { to, id } => exchange::withdraw(ctx, &to, &id)?,
         Command::Inbox { from } => exchange::inbox(ctx, from.as_deref())?,
         Command::Feedback(args) => exchange::feedback(ctx, args)?,
+        #[cfg(feature = "print")]
+        Command::Print { action } => print::print(ctx, action)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -913,6 +913,21 @@ noticed: string, wonder: string, stays: string, sent_at: string | null, };
 
 export type WaitingPacket = { file_name: string, };
 
+export type Paper = "letter" | "a4";
+
+export type PrintHoursRequest = { from: string, to: string, 
+/**
+ * Letter unless said otherwise.
+ */
+paper: Paper, };
+
+export type PrintReflectionsRequest = { entry_ids: Array<string>, from: string | null, to: string | null, 
+/**
+ * The person has gone through the identifying passages the review listed. Required
+ * when there are any, as for the export.
+ */
+reviewed: boolean, paper: Paper, };
+
 /** Every command the shell grants the window, with its request and response types. */
 export interface Commands {
   status: [null, Status];
@@ -965,6 +980,8 @@ export interface Commands {
   delete_session: [SessionRef, null];
   hours_summary: [HoursRequest, HoursSummary];
   export_hours_csv: [HoursRequest, SavedFile];
+  print_hours: [PrintHoursRequest, SavedFile];
+  print_reflections: [PrintReflectionsRequest, SavedFile];
   identity_show: [null, IdentityInfo];
   export_contact_card: [ContactCardRequest, ContactCardText];
   save_contact_card: [ContactCardRequest, SavedFile];
@@ -1044,6 +1061,8 @@ export const COMMANDS: readonly Command[] = [
   'delete_session',
   'hours_summary',
   'export_hours_csv',
+  'print_hours',
+  'print_reflections',
   'identity_show',
   'export_contact_card',
   'save_contact_card',
