@@ -260,7 +260,11 @@ impl Drop for ReflectionPrint {
 
 impl ReflectionPrint {
     pub fn of(entry: &Entry) -> Self {
-        let mut facts = vec![entry.kind.label().to_string()];
+        let kind = entry.kind.label();
+        let mut facts = vec![
+            kind.get(..1).map_or_else(String::new, str::to_uppercase)
+                + kind.get(1..).unwrap_or_default(),
+        ];
         if let Some(s) = entry.setting {
             facts.push(s.label().replace('_', " "));
         }
