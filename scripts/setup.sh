@@ -17,12 +17,13 @@ fi
 # Tauri. Tests: util-linux (unshare, full-disk test), strace (no-network tests), age
 # (packets open with Debian's age), WebKitWebDriver, Xvfb and a D-Bus session for the
 # end-to-end suite; desktop-file-utils and appstream (the packages' desktop entry and
-# metadata checked with their own validators).
+# metadata checked with their own validators); poppler-utils (the print tests read the
+# PDFs back with pdftotext, pdfinfo and pdffonts).
 apt_packages=(
   build-essential pkg-config ca-certificates file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   util-linux strace age webkit2gtk-driver xvfb xauth dbus dbus-x11
-  desktop-file-utils appstream
+  desktop-file-utils appstream poppler-utils
 )
 missing=()
 for pkg in "${apt_packages[@]}"; do

@@ -15,6 +15,8 @@ pub mod ids;
 pub mod import;
 pub mod journal;
 pub mod location;
+#[cfg(feature = "print")]
+pub mod print;
 pub mod prompts;
 pub mod records;
 pub mod share;

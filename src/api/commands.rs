@@ -94,6 +94,10 @@ macro_rules! with_commands {
                 endorsement_report: EndorsementRequest => EndorsementReport,
                 export_endorsement_csv: EndorsementCsvRequest => SavedFile,
             }
+            print {
+                print_hours: PrintHoursRequest => SavedFile,
+                print_reflections: PrintReflectionsRequest => SavedFile,
+            }
             exchange {
                 identity_show: () => IdentityInfo,
                 export_contact_card: ContactCardRequest => ContactCardText,

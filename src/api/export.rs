@@ -95,10 +95,16 @@ fn exported(journal: &Journal) -> impl Iterator<Item = &Entry> {
 /// The entries an export would hold and every passage in them that looks identifying
 /// (using the allow-list): the review required before export.
 pub fn review(journal: &Journal) -> Result<ExportReview> {
+    review_of(journal, &exported(journal).collect::<Vec<_>>())
+}
+
+/// The same review over chosen entries (a print of some reflections goes through it
+/// exactly as the export does).
+pub fn review_of(journal: &Journal, chosen: &[&Entry]) -> Result<ExportReview> {
     let allow = journal.settings()?.allow_list();
     let mut findings = Vec::new();
     let mut entries = 0;
-    for e in exported(journal) {
+    for e in chosen.iter().copied() {
         entries += 1;
         for f in crate::journal::identifying_passages(e, &allow) {
             findings.push(ExportFinding {
@@ -114,16 +120,32 @@ pub fn review(journal: &Journal) -> Result<ExportReview> {
     Ok(ExportReview {
         entries,
         findings,
-        silenced: crate::journal::silenced_words(exported(journal), &allow),
+        silenced: crate::journal::silenced_words(chosen.iter().copied(), &allow),
     })
 }
 
 /// May this export go ahead? (Before a save dialog opens, and again before writing.)
 pub fn check(journal: &Journal, req: &ExportRequest) -> Result<()> {
-    if !req.reviewed && !review(journal)?.findings.is_empty() {
-        return Err(Error::invalid(
-            "Some passages look identifying. Go through them before exporting.",
-        ));
+    check_reviewed(
+        journal,
+        &exported(journal).collect::<Vec<_>>(),
+        req.reviewed,
+        "exporting",
+    )
+}
+
+/// The one rule for anything that takes reflections out of the journal as plain text:
+/// when the review of `chosen` lists passages, they must have been gone through.
+pub fn check_reviewed(
+    journal: &Journal,
+    chosen: &[&Entry],
+    reviewed: bool,
+    doing: &str,
+) -> Result<()> {
+    if !reviewed && !review_of(journal, chosen)?.findings.is_empty() {
+        return Err(Error::invalid(format!(
+            "Some passages look identifying. Go through them before {doing}."
+        )));
     }
     Ok(())
 }

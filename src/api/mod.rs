@@ -11,7 +11,7 @@
 //!   [`packs`] (guided prompts and insights), [`deid`], [`settings`],
 //!   [`exchange`] (the supervision exchange), [`supervision`] (prep sheets, takeaways,
 //!   planning notes, session confirmations), [`files`] (saving files the person asks
-//!   for).
+//!   for), `print` (PDFs, with the `print` feature).
 //! - [`App`]: the little the desktop keeps between commands (the journal while unlocked,
 //!   the staged draft, a fresh recovery key, the last backup error).
 //!
@@ -33,6 +33,8 @@ pub mod files;
 pub mod import;
 pub mod keys;
 pub mod packs;
+#[cfg(feature = "print")]
+pub mod print;
 pub mod sessions;
 pub mod settings;
 pub mod supervision;
@@ -53,6 +55,8 @@ pub const COMMAND_NAMES: &[&str] = {
 };
 
 pub use crate::import::DroppedKind;
+#[cfg(feature = "print")]
+pub use crate::print::Paper;
 pub use app::{about, About, App, Status, WaitingPacket};
 pub use backups::{BackupStatus, RestoredBackup};
 pub use deid::{DeidCount, DeidReport, DeidRequest};
@@ -76,6 +80,8 @@ pub use keys::{
     ChangePassphraseRequest, CreateRequest, CreateResponse, RecoverRequest, RecoveryKeyCheck,
     SecretText, ShownRecoveryKey, UnlockRequest, RECOVERY_KEY_FILE_NAME,
 };
+#[cfg(feature = "print")]
+pub use print::{PrintAgendaRequest, PrintHoursRequest, PrintPrepRequest, PrintReflectionsRequest};
 pub use sessions::{HoursRequest, SessionRef, SessionsRequest};
 pub use supervision::{
     AnswerConfirmationRequest, AskConfirmationRequest, ConfirmState, ConfirmationRequest, Decision,
@@ -96,11 +102,11 @@ pub use crate::journal::{
     AnswerValue, CertificateFile, CertificateKind, Checkin, CheckinAnswer, CheckinForm, CheckinId,
     CheckinItem, CheckinSaved, DamagedRecord, Delivery, Direction, Draft, Entry, EntryChange,
     EntryId, EntryKind, EntrySummary, Filter, FindRequest, HoursSummary, ImportSource, Imported,
-    ItemTrend, MonthMinutes, NewCheckin, NewEntry, OverallPoint, PackRef, Page, PromptAnswer,
-    SessionDetails, SessionFormat, SessionId, SessionInput, SessionRole, Setting, Settings,
-    Snippet, Sort, Suggestion, SupervisionSession, Support, Theme, Training, TrainingId,
-    TrainingInput, TrendPoint, Trends, TrendsRequest, WeekSummary, PrepId, PrepInput, PrepSheet,
-    Takeaway, TakeawayInput,
+    ItemTrend, MonthMinutes, NewCheckin, NewEntry, OverallPoint, PackRef, Page, PrepId, PrepInput,
+    PrepSheet, PromptAnswer, SessionDetails, SessionFormat, SessionId, SessionInput, SessionRole,
+    Setting, Settings, Snippet, Sort, Suggestion, SupervisionSession, Support, Takeaway,
+    TakeawayInput, Theme, Training, TrainingId, TrainingInput, TrendPoint, Trends, TrendsRequest,
+    WeekSummary,
 };
 pub use crate::prompts::{
     AnswerType, CarryingWeek, CollaborativeTask, ElementCoverage, Insights, InsightsRequest, Lens,

@@ -57,6 +57,7 @@ pub fn render() -> String {
         LinkedSession, SessionPlan, PlanningNoteRequest, AskConfirmationRequest,
         AnswerConfirmationRequest, SessionConfirmation, ConfirmationRequest, ConfirmState,
         Decision, SessionFacts,
+        Paper, PrintHoursRequest, PrintReflectionsRequest,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs: do not edit by hand.\n\

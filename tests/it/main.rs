@@ -22,6 +22,8 @@ mod import;
 mod journal;
 mod migrations;
 mod packets;
+#[cfg(feature = "print")]
+mod print;
 mod prompt_packs;
 mod prompts;
 mod sessions;

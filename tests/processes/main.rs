@@ -22,3 +22,5 @@ mod cli_import;
 mod cli_loop;
 mod disk_full;
 mod no_network;
+#[cfg(feature = "print")]
+mod print;

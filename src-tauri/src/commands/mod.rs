@@ -10,10 +10,11 @@ pub mod export;
 pub mod import;
 pub mod keys;
 pub mod packs;
+pub mod print;
 pub mod sessions;
 pub mod settings;
-pub mod training;
 pub mod supervision;
+pub mod training;
 pub mod wellbeing;
 
 pub type Handler = Box<dyn Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync>;

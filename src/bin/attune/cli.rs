@@ -264,6 +264,13 @@ pub enum Command {
         #[command(subcommand)]
         action: ConfirmAction,
     },
+    /// Print to PDF: reflections, the hours statement, the training record, the session
+    /// prep sheet or a supervisee's agenda. The file must not exist yet; its name is yours.
+    #[cfg(feature = "print")]
+    Print {
+        #[command(subcommand)]
+        action: PrintAction,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -337,6 +344,75 @@ pub enum ConfirmAction {
         #[arg(long, value_name = "FILE", requires = "request")]
         out: Option<PathBuf>,
     },
+}
+
+#[cfg(feature = "print")]
+#[derive(Debug, Subcommand)]
+pub enum PrintAction {
+    /// Chosen reflections (--id, repeatable) or those of a date range (--from, --to).
+    /// Not encrypted: the count of identifying-looking passages follows, as for export.
+    Reflections {
+        /// A reflection to print (its id or a unique prefix); repeat for more
+        #[arg(long = "id", value_name = "ID")]
+        ids: Vec<String>,
+        /// First day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        #[command(flatten)]
+        out: PrintOut,
+    },
+    /// The hours statement: RS/C sessions received in a period, subtotals, totals and
+    /// signature lines for you and your provider.
+    Hours {
+        /// First day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// Last day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        to: String,
+        #[command(flatten)]
+        out: PrintOut,
+    },
+    /// The training record of a year, for renewal.
+    Training {
+        #[arg(long)]
+        year: i32,
+        #[command(flatten)]
+        out: PrintOut,
+    },
+    /// The session prep sheet: the reflections flagged to bring, and room to write.
+    Prep {
+        /// The session's date (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[command(flatten)]
+        out: PrintOut,
+    },
+    /// The agenda for the next session with a supervisee (supervisor side).
+    Agenda {
+        /// The supervisee (contact id prefix or name)
+        #[arg(long = "with", value_name = "CONTACT")]
+        with: String,
+        /// The session's date (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[command(flatten)]
+        out: PrintOut,
+    },
+}
+
+#[cfg(feature = "print")]
+#[derive(Debug, Args)]
+pub struct PrintOut {
+    /// The PDF to write; it must not exist yet
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Paper size
+    #[arg(long, value_enum, default_value = "letter")]
+    pub paper: attune::print::Paper,
 }
 
 #[derive(Debug, Args)]

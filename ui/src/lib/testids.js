@@ -218,6 +218,7 @@ export const testIds = Object.freeze({
   // Supervision sessions and hours
   hoursExport: 'hours-export',
   hoursExported: 'hours-exported',
+  hoursPrint: 'hours-print',
   hoursGiven: 'hours-given',
   hoursMonths: 'hours-months',
   hoursProgress: 'hours-progress',
@@ -440,6 +441,10 @@ export const testIds = Object.freeze({
   exportSave: 'export-save',
   exportSaved: 'export-saved',
   exportStart: 'export-start',
+  printReflectionsFrom: 'print-reflections-from',
+  printReflectionsTo: 'print-reflections-to',
+  printReflections: 'print-reflections',
+  printReflectionsSaved: 'print-reflections-saved',
 
   // Safety and support: "Before you write", the limits of sharing, where to turn
   beforeYouWrite: 'before-you-write',

@@ -8,9 +8,11 @@ mod exchange;
 mod import;
 mod keys;
 mod packs;
+#[cfg(feature = "print")]
+mod print;
 mod sessions;
-mod training;
 mod supervision;
+mod training;
 mod wellbeing;
 
 use std::path::PathBuf;
@@ -126,6 +128,8 @@ pub fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
         } => supervision::takeaway(ctx, &session, away, next, prep.as_deref())?,
         Command::Plan { contact, note } => supervision::plan(ctx, &contact, note)?,
         Command::Confirm { action } => supervision::confirm(ctx, action)?,
+        #[cfg(feature = "print")]
+        Command::Print { action } => print::print(ctx, action)?,
     }
     Ok(ExitCode::SUCCESS)
 }

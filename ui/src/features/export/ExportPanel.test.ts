@@ -43,6 +43,20 @@ describe('export from the app', () => {
     await waitFor(() => expect(fake.callsTo('export_journal')).toEqual([{ format: 'markdown', reviewed: false }]));
   });
 
+  test('reflections print to a PDF only after the same review', async () => {
+    const { fake, user } = await openSettings([{ title: 'Hard morning', body: 'Called Mrs Okafor on 555-0147.' }]);
+    const print = screen.getByTestId('print-reflections');
+    expect(print).toBeDisabled();
+    await user.click(screen.getByTestId('export-reviewed'));
+    await user.click(print);
+    await waitFor(() => expect(fake.callsTo('print_reflections')).toHaveLength(1));
+    const [req] = fake.callsTo('print_reflections') as Array<{ from: string; to: string; reviewed: boolean }>;
+    expect(req).toMatchObject({ entry_ids: [], reviewed: true, paper: 'letter' });
+    expect(req.from < req.to).toBe(true);
+    expect(await screen.findByTestId('print-reflections-saved')).toHaveTextContent(/not encrypted/);
+    expect(fake.savedFiles.at(-1)!.text).toContain('Hard morning');
+  });
+
   test('words on the never-flag list are named in the review', async () => {
     await openSettings([{ body: 'Mom said Kayla slept well.' }], ['kayla']);
     expect(screen.queryAllByTestId('export-finding')).toHaveLength(0);

@@ -182,6 +182,22 @@ describe('supervision sessions and hours', () => {
     expect(file.text).not.toContain('private');
   });
 
+  test('prints the hours statement of the year to a PDF: received sessions, never notes', async () => {
+    const fake = unlockedFake();
+    fake.supervision.save(sessionInput({ notes: 'Something private', with_whom: 'Dr. Reyes' }));
+    const { user } = await openSupervision(fake);
+
+    await user.click(screen.getByTestId('hours-print'));
+
+    expect(await screen.findByTestId('hours-exported')).toHaveTextContent(
+      `Saved attune-hours-${YEAR}-01-01-to-${YEAR}-12-31.pdf, ready to print and sign.`,
+    );
+    expect(fake.callsTo('print_hours')).toEqual([{ from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, paper: 'letter' }]);
+    const file = fake.savedFiles.at(-1)!;
+    expect(file.text).toContain('Dr. Reyes');
+    expect(file.text).not.toContain('private');
+  });
+
   test('a cancelled save dialog says nothing and shows no error', async () => {
     const fake = unlockedFake();
     const { user } = await openSupervision(fake);

@@ -145,6 +145,22 @@ export class FakeSessions {
     return { saved: true, file_name: name };
   }
 
+  /** The hours statement: the fake saves the text a PDF would show (received sessions). */
+  printHours(from: string, to: string): SavedFile {
+    if (from > to) throw this.fail('invalid_input', 'The period ends before it starts. Give the first day, then the last.');
+    if (this.cancelNextDialog) {
+      this.cancelNextDialog = false;
+      return { saved: false, file_name: null };
+    }
+    const rows = this.list(null)
+      .filter((s) => s.role === 'receiving' && s.date >= from && s.date <= to)
+      .reverse();
+    const minutes = rows.reduce((m, s) => m + s.minutes, 0);
+    const name = `attune-hours-${from}-to-${to}.pdf`;
+    this.saveFile(name, [`Hours statement`, ...rows.map((s) => `${s.date} ${s.with_whom}`), `Total ${(minutes / 60).toFixed(2)}`].join('\n'));
+    return { saved: true, file_name: name };
+  }
+
   private yearOf(s: SupervisionSession): number {
     return Number(s.date.slice(0, 4));
   }

@@ -632,6 +632,28 @@ export class FakeBackend implements Backend {
         return this.endorsement.report(req as Commands['endorsement_report'][0]);
       case 'export_endorsement_csv':
         return this.endorsement.exportCsv(req as Commands['export_endorsement_csv'][0]);
+      case 'print_hours': {
+        const r = req as Commands['print_hours'][0];
+        return this.supervision.printHours(r.from, r.to);
+      }
+      case 'print_reflections': {
+        const r = req as Commands['print_reflections'][0];
+        const review = (await this.handle('export_review', null)) as Commands['export_review'][1];
+        if (!r.reviewed && review.findings.length > 0) {
+          throw invalid('Some passages look identifying. Go through them before printing.');
+        }
+        const chosen = this.entries.filter(
+          (e) =>
+            e.deleted_at === null &&
+            (r.entry_ids.length > 0
+              ? r.entry_ids.includes(e.id)
+              : (r.from ?? '') <= e.encounter_date && e.encounter_date <= (r.to ?? '')),
+        );
+        if (chosen.length === 0) throw invalid('No reflections in those dates. Nothing was printed.');
+        const name = 'attune-reflections.pdf';
+        this.savedFiles.push({ name, text: JSON.stringify(chosen) });
+        return { saved: true, file_name: name };
+      }
       case 'backup_status':
         return this.backups.status();
       case 'back_up_now':
