@@ -177,6 +177,10 @@ backup_rotation?: Rotation,
  */
 rsc_hours_target?: number | null, 
 /**
+ * My Endorsement association and category, and my own overrides of their rules.
+ */
+endorsement?: EndorsementChoice | null, 
+/**
  * The person's own list of who to turn to, shown under "Where to turn".
  */
 my_supports: Array<Support>, 
@@ -682,7 +686,11 @@ with_whom: string, role: SessionRole,
 /**
  * Entries talked about. An entry deleted later stays named here by its id.
  */
-entries_discussed: Array<string>, notes: string | null, created_at: string, 
+entries_discussed: Array<string>, notes: string | null, 
+/**
+ * Provider, credential, group and delivery, and whether it counts.
+ */
+details: SessionDetails, created_at: string, 
 /**
  * 1 when made; up by one with each change.
  */
@@ -696,7 +704,7 @@ export type SessionInput = { id: string | null, date: string, minutes: number, f
 /**
  * Receiving unless said otherwise.
  */
-role: SessionRole, entries_discussed: Array<string>, notes: string | null, };
+role: SessionRole, entries_discussed: Array<string>, notes: string | null, details: SessionDetails, };
 
 export type SessionRef = { id: string, };
 
@@ -731,6 +739,200 @@ export type MonthMinutes = {
  * 1 (January) to 12.
  */
 month: number, received_minutes: number, given_minutes: number, };
+
+export type Delivery = "in_person" | "video" | "phone";
+
+export type SessionDetails = { 
+/**
+ * The provider's name as it goes on an application.
+ */
+provider_name: string | null, 
+/**
+ * The provider's credential or Endorsement category ("IMHM-C").
+ */
+provider_credential: string | null, delivery: Delivery | null, 
+/**
+ * Group sessions: who facilitated.
+ */
+facilitator: string | null, 
+/**
+ * Group sessions: how many took part, me included.
+ */
+group_size: number | null, 
+/**
+ * Group sessions: whether I presented.
+ */
+presented: boolean | null, 
+/**
+ * Peer consultation (colleagues without a provider): never counts.
+ */
+peer: boolean, 
+/**
+ * I count these hours toward Endorsement (true unless said otherwise).
+ */
+counts_toward_endorsement: boolean, };
+
+export type Training = { id: string, title: string, provider: string, date: string, 
+/**
+ * Clock hours, two decimals at most (1.5).
+ */
+hours: number, 
+/**
+ * Topic ids from content/endorsement/rules.json ("rsc", "dei", "other").
+ */
+topics: Array<string>, notes: string | null, 
+/**
+ * The attached certificate, if any.
+ */
+certificate: CertificateFile | null, created_at: string, revision: number, };
+
+export type TrainingInput = { id: string | null, title: string, provider: string, date: string, hours: number, topics: Array<string>, notes: string | null, };
+
+export type CertificateFile = { kind: CertificateKind, bytes: number, 
+/**
+ * The file's name when attached (no folder), offered when saving it back out.
+ */
+file_name: string, };
+
+export type CertificateKind = "pdf" | "png" | "jpeg";
+
+export type TrainingRef = { id: string, };
+
+export type EndorsementRequest = { category: string | null, renewal_year: number | null, };
+
+export type EndorsementCsvRequest = { what: ApplicationCsv, target: EndorsementRequest, };
+
+export type ApplicationCsv = "sessions" | "training";
+
+export type EndorsementData = { rules: Rules, associations: Associations, };
+
+export type Rules = { gathered: string, note: string, sources: Array<Source>, topics: Array<Topic>, general: GeneralRules, categories: Array<Category>, };
+
+export type Source = { id: string, name: string, note: string, };
+
+export type Topic = { id: string, label: string, };
+
+export type EarningRule = { rsc_hours: number, window_months_min: number, window_months_max: number, };
+
+export type RenewalRule = { 
+/**
+ * None where the category asks no RS/C.
+ */
+rsc_hours: number | null, training_hours: number, };
+
+export type Category = { id: string, name: string, short: string, 
+/**
+ * None where earning the category asks no RS/C hours.
+ */
+earning: EarningRule | null, renewal: RenewalRule, source: string, confidence: Confidence, note: string, };
+
+export type GeneralRules = { individual_and_group_count: boolean, peer_counts: boolean, max_providers: number, source: string, note: string, confidence: Confidence, };
+
+export type Associations = { gathered: string, source: string, note: string, associations: Array<Association>, };
+
+export type Association = { id: string, name: string, region: string, 
+/**
+ * "MM-DD".
+ */
+renewal_due: string, confidence: Confidence, topic_minimums: Array<TopicMinimum>, note: string | null, };
+
+export type TopicMinimum = { topic: string, hours: number, 
+/**
+ * Only for people who provide RS/C themselves (sessions logged as giving).
+ */
+only_for_providers: boolean, };
+
+export type Confidence = "high" | "medium" | "low";
+
+export type EndorsementChoice = { 
+/**
+ * An association id from the data; none when not chosen.
+ */
+association: string | null, 
+/**
+ * A category id from the data; none when not chosen.
+ */
+category: string | null, 
+/**
+ * My own renewal due date, "MM-DD", over the association's.
+ */
+renewal_due: string | null, 
+/**
+ * My own renewal RS/C hours, over the category's.
+ */
+rsc_hours: number | null, 
+/**
+ * My own renewal training hours, over the category's.
+ */
+training_hours: number | null, };
+
+export type EndorsementReport = { kind: TargetKind, 
+/**
+ * The renewal year; none when earning.
+ */
+year: number | null, category_id: string, category_name: string, association_name: string | null, 
+/**
+ * The period counted, both days included.
+ */
+from: string, to: string, 
+/**
+ * The renewal due date; none when earning.
+ */
+due: string | null, rsc: RscFigures, training: TrainingFigures, 
+/**
+ * What is still missing, in plain sentences; empty when nothing is.
+ */
+missing: Array<string>, 
+/**
+ * Gentle notes: a third provider, a peer session marked as counting, and so on.
+ */
+notes: Array<string>, 
+/**
+ * Associations differ; the person's decides.
+ */
+caveat: string, 
+/**
+ * Where the rules come from, and how sure we are.
+ */
+sources: Array<string>, };
+
+export type TargetKind = "earning" | "renewal";
+
+export type RscFigures = { 
+/**
+ * None when the target asks no RS/C hours.
+ */
+required_hours: number | null, 
+/**
+ * Received, counting toward Endorsement, peer left out.
+ */
+counted_minutes: number, individual_minutes: number, group_minutes: number, sessions_counted: number, 
+/**
+ * Providers, most hours first; the first is the main one.
+ */
+providers: Array<ProviderMinutes>, main_provider_minutes: number, other_providers_minutes: number, 
+/**
+ * Left out: peer consultation.
+ */
+peer_minutes: number, 
+/**
+ * Left out: sessions I gave.
+ */
+given_minutes: number, 
+/**
+ * Left out: sessions I marked as not counting.
+ */
+not_counted_minutes: number, };
+
+export type ProviderMinutes = { name: string, minutes: number, };
+
+export type TrainingFigures = { 
+/**
+ * None when the target asks no training hours here (earning).
+ */
+required_hours: number | null, hours: number, trainings: number, topics: Array<TopicHours>, };
+
+export type TopicHours = { topic: string, label: string, hours: number, minimum: number | null, };
 
 export type IdentityInfo = { 
 /**
@@ -798,6 +1000,28 @@ export type ImportCardFileRequest = { relation: MyRelation, replace_key: boolean
 
 export type ContactRef = { contact_id: string, };
 
+export type ContactRemoval = { contact_id: string, contact_name: string, 
+/**
+ * Their reflections in my inbox (they shared them with me).
+ */
+their_reflections: number, 
+/**
+ * Responses they wrote to my reflections.
+ */
+responses_from_them: number, 
+/**
+ * Responses I wrote to their reflections.
+ */
+responses_to_them: number, 
+/**
+ * My reflections marked as shared with them (the reflections themselves stay).
+ */
+shared_with_them: number, 
+/**
+ * What happens, said plainly: what goes, what stays, what cannot be recalled.
+ */
+summary: string, };
+
 export type ConfirmContactRequest = { contact_id: string, 
 /**
  * The person compared the safety code with the contact and every digit matched.
@@ -845,7 +1069,7 @@ export type WithdrawResponse = { status: ShareStatus, note: string, };
 
 export type FlaggedEntries = { entry_ids: Array<string>, };
 
-export type PacketKind = "share" | "feedback";
+export type PacketKind = "share" | "feedback" | "confirm_request" | "confirm_answer";
 
 export type ImportOutcome = { kind: PacketKind, contact_id: string, contact_name: string, 
 /**
@@ -867,7 +1091,15 @@ responses: number,
 /**
  * Feedback: responses to entries this journal does not have (kept, flagged).
  */
-unknown_entries: number, };
+unknown_entries: number, 
+/**
+ * Confirmation request: sessions waiting for my answer (new or asked again).
+ */
+requests: number, 
+/**
+ * Confirmation answer: sessions now confirmed or declined.
+ */
+answers: number, };
 
 export type InboxRequest = { contact_id: string | null, };
 
@@ -891,6 +1123,14 @@ entry_id: string, heard: string,
  */
 noticed: string, wonder: string, stays: string, };
 
+export type EditResponseRequest = { contact_id: string, 
+/**
+ * The response's id (a unique prefix of 4 or more is enough).
+ */
+response_id: string, heard: string, noticed: string, wonder: string, stays: string, };
+
+export type ResponseRef = { contact_id: string, response_id: string, };
+
 export type FeedbackRequest = { entry_id: string | null, };
 
 export type FeedbackThread = { response_id: string, contact_id: string, 
@@ -909,9 +1149,149 @@ entry_known: boolean, written_at: string, heard: string,
 /**
  * What the supervisor noticed the supervisee doing well (may be empty).
  */
-noticed: string, wonder: string, stays: string, sent_at: string | null, };
+noticed: string, wonder: string, stays: string, sent_at: string | null, 
+/**
+ * Edited after it was first written (its revision is above 1).
+ */
+edited: boolean, 
+/**
+ * Withdrawn by the supervisor: the parts are empty, and the views say so.
+ */
+withdrawn: boolean, };
 
 export type WaitingPacket = { file_name: string, };
+
+export type PrepSheet = { id: string, 
+/**
+ * The day of the session it prepares for, when known.
+ */
+session_date: string | null, 
+/**
+ * What I want to bring.
+ */
+bring: string, 
+/**
+ * The reflections I chose to bring (an entry deleted later stays named by its id).
+ */
+reflections: Array<string>, 
+/**
+ * Reactions or judgements I noticed in myself.
+ */
+reactions: string, 
+/**
+ * What I hope to take away.
+ */
+hope: string, takeaway: Takeaway | null, created_at: string, updated_at: string, 
+/**
+ * 1 when made; up by one with each change.
+ */
+revision: number, };
+
+export type Takeaway = { session_id: string, taking_away: string, next_step: string, written_at: string, };
+
+export type PrepInput = { id: string | null, session_date: string | null, bring: string, reactions: string, hope: string, 
+/**
+ * The reflections to bring. On a new sheet, none given means "gather them": the
+ * flagged reflections and the shared ones with responses.
+ */
+reflections: Array<string> | null, };
+
+export type TakeawayInput = { session_id: string, prep_id: string | null, taking_away: string, next_step: string, };
+
+export type PrepRef = { id: string, };
+
+export type PrepReflection = { entry_id: string, title: string | null, encounter_date: string | null, 
+/**
+ * Flagged "bring to supervision".
+ */
+flagged: boolean, 
+/**
+ * Responses my supervisors sent about it.
+ */
+responses: number, 
+/**
+ * False when it was deleted (or is in the trash) since.
+ */
+in_journal: boolean, };
+
+export type PrepView = { sheet: PrepSheet, reflections: Array<PrepReflection>, 
+/**
+ * None before the takeaway, or when the session was deleted since.
+ */
+session: LinkedSession | null, };
+
+export type LinkedSession = { id: string, date: string, minutes: number, with_whom: string, };
+
+export type SessionPlan = { contact_id: string, contact_name: string, 
+/**
+ * My private note (empty when none yet).
+ */
+note: string, note_updated_at: string | null, 
+/**
+ * Shared reflections marked for the next session.
+ */
+agenda: Array<InboxItem>, };
+
+export type PlanningNoteRequest = { contact_id: string, 
+/**
+ * Empty clears the note.
+ */
+note: string, };
+
+export type AskConfirmationRequest = { contact_id: string, session_id: string, };
+
+export type AnswerConfirmationRequest = { 
+/**
+ * The request's id (a unique prefix of 4 or more hex digits is enough).
+ */
+request_id: string, decision: Decision, 
+/**
+ * Why it is declined (required then; empty when confirming).
+ */
+reason: string, };
+
+export type SessionConfirmation = { session_id: string, contact_id: string, contact_name: string, state: ConfirmState, 
+/**
+ * The facts sent (and, once answered, the ones the supervisor answered about).
+ */
+facts: SessionFacts, asked_at: string, 
+/**
+ * When the request left in a packet (none: the packet is still to be written).
+ */
+sent_at: string | null, answered_at: string | null, 
+/**
+ * Why it was declined.
+ */
+reason: string | null, 
+/**
+ * The session as it is now differs from the facts sent (edited since): the answer
+ * is about the facts sent, not the session as it reads now.
+ */
+session_changed: boolean, 
+/**
+ * The session is no longer in the journal.
+ */
+session_missing: boolean, 
+/**
+ * The supervisor's signing key and signature over the answer (hex), to check later.
+ */
+signed_by: string | null, signature: string | null, };
+
+export type ConfirmationRequest = { request_id: string, contact_id: string, contact_name: string, facts: SessionFacts, received_at: string | null, state: ConfirmState, reason: string | null, answered_at: string | null, 
+/**
+ * When my answer left in a packet (none: still to be sent).
+ */
+sent_at: string | null, };
+
+export type ConfirmState = "waiting" | "confirmed" | "declined";
+
+export type Decision = "confirmed" | "declined";
+
+export type SessionFacts = { date: string, 
+/**
+ * 1 to 600.
+ */
+minutes: number, format: SessionFormat, };
 
 export type Paper = "letter" | "a4";
 
@@ -980,6 +1360,14 @@ export interface Commands {
   delete_session: [SessionRef, null];
   hours_summary: [HoursRequest, HoursSummary];
   export_hours_csv: [HoursRequest, SavedFile];
+  list_trainings: [null, Array<Training>];
+  save_training: [TrainingInput, Training];
+  delete_training: [TrainingRef, null];
+  attach_certificate: [TrainingRef, Training | null];
+  save_certificate: [TrainingRef, SavedFile];
+  endorsement_data: [null, EndorsementData];
+  endorsement_report: [EndorsementRequest, EndorsementReport];
+  export_endorsement_csv: [EndorsementCsvRequest, SavedFile];
   print_hours: [PrintHoursRequest, SavedFile];
   print_reflections: [PrintReflectionsRequest, SavedFile];
   identity_show: [null, IdentityInfo];
@@ -989,6 +1377,8 @@ export interface Commands {
   open_contact_card: [ImportCardFileRequest, Contact | null];
   list_contacts: [null, Array<Contact>];
   confirm_contact: [ConfirmContactRequest, Contact];
+  contact_removal: [ContactRef, ContactRemoval];
+  remove_contact: [ContactRef, ContactRemoval];
   flagged_for_supervision: [null, FlaggedEntries];
   preview_share: [ShareRequest, SharePreview];
   share_entries: [ShareRequest, ShareStatus];
@@ -1003,9 +1393,25 @@ export interface Commands {
   inbox: [InboxRequest, Array<InboxGroup>];
   set_agenda: [AgendaMark, null];
   write_response: [ResponseRequest, FeedbackThread];
+  edit_response: [EditResponseRequest, FeedbackThread];
+  withdraw_response: [ResponseRef, FeedbackThread];
   responses_written: [ContactRef, Array<FeedbackThread>];
   save_feedback_packet: [ContactRef, SavedFile];
   feedback_for: [FeedbackRequest, Array<FeedbackThread>];
+  list_preps: [null, Array<PrepView>];
+  gather_prep: [null, Array<PrepReflection>];
+  save_prep: [PrepInput, PrepView];
+  delete_prep: [PrepRef, null];
+  save_takeaway: [TakeawayInput, PrepView];
+  takeaway_of: [SessionRef, PrepView | null];
+  session_plan: [ContactRef, SessionPlan];
+  set_planning_note: [PlanningNoteRequest, SessionPlan];
+  ask_confirmation: [AskConfirmationRequest, SessionConfirmation];
+  save_confirm_request_packet: [ContactRef, SavedFile];
+  session_confirmations: [null, Array<SessionConfirmation>];
+  confirmation_requests: [null, Array<ConfirmationRequest>];
+  answer_confirmation: [AnswerConfirmationRequest, ConfirmationRequest];
+  save_confirm_answer_packet: [ContactRef, SavedFile];
 }
 
 export type Command = keyof Commands;
@@ -1061,6 +1467,14 @@ export const COMMANDS: readonly Command[] = [
   'delete_session',
   'hours_summary',
   'export_hours_csv',
+  'list_trainings',
+  'save_training',
+  'delete_training',
+  'attach_certificate',
+  'save_certificate',
+  'endorsement_data',
+  'endorsement_report',
+  'export_endorsement_csv',
   'print_hours',
   'print_reflections',
   'identity_show',
@@ -1070,6 +1484,8 @@ export const COMMANDS: readonly Command[] = [
   'open_contact_card',
   'list_contacts',
   'confirm_contact',
+  'contact_removal',
+  'remove_contact',
   'flagged_for_supervision',
   'preview_share',
   'share_entries',
@@ -1084,7 +1500,23 @@ export const COMMANDS: readonly Command[] = [
   'inbox',
   'set_agenda',
   'write_response',
+  'edit_response',
+  'withdraw_response',
   'responses_written',
   'save_feedback_packet',
   'feedback_for',
+  'list_preps',
+  'gather_prep',
+  'save_prep',
+  'delete_prep',
+  'save_takeaway',
+  'takeaway_of',
+  'session_plan',
+  'set_planning_note',
+  'ask_confirmation',
+  'save_confirm_request_packet',
+  'session_confirmations',
+  'confirmation_requests',
+  'answer_confirmation',
+  'save_confirm_answer_packet',
 ];
