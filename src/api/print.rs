@@ -230,6 +230,17 @@ pub fn training_record(journal: &Journal, year: i32, paper: Paper) -> Result<Tra
     ))
 }
 
+/// Write the year's training record as a PDF to `path`.
+pub fn save_training(
+    journal: &Journal,
+    year: i32,
+    paper: Paper,
+    path: &Path,
+    mode: WriteMode,
+) -> Result<SavedFile> {
+    files::save_made(path, mode, || training_record(journal, year, paper)?.pdf())
+}
+
 /// "attune-training-2026.pdf".
 pub fn training_file_name(year: i32) -> String {
     format!("attune-training-{year}.pdf")

@@ -75,9 +75,16 @@ pub fn print(ctx: &mut Ctx, action: PrintAction) -> Result<(), Error> {
             );
         }
         PrintAction::Training { year, out } => {
-            let _path = out_of(&out)?;
+            let path = out_of(&out)?;
             let journal = ctx.unlock()?;
-            print::training_record(&journal, year, out.paper)?;
+            let record = print::training_record(&journal, year, out.paper)?;
+            print::save_training(&journal, year, out.paper, path, WriteMode::NewOnly)?;
+            println!(
+                "Wrote the training record of {year} to {}: {}, {} hours.",
+                path.display(),
+                count(record.rows.len(), "training", "trainings"),
+                record.total.hours
+            );
         }
         PrintAction::Prep { date, out } => {
             let path = out_of(&out)?;
