@@ -31,9 +31,9 @@ use super::document::{
     ConfirmAnswerItem, ConfirmRequestItem, Decision, PacketContent, SessionFacts,
     MAX_DECLINE_REASON_CHARS,
 };
-use super::exchange::{now_ms, refused};
+use super::exchange::refused;
 use super::identity::Me;
-use super::packet::{next_sequence, seal_packet, signing_key_hex};
+use super::packet::signing_key_hex;
 use super::Exchange;
 use crate::crypto::{random_id, sha256, verify_signature, SigningKey, SigningPublicKey};
 use crate::ids::{from_lower_hex, to_hex, ContactId};
@@ -518,7 +518,12 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
             )));
         }
         let requests = open.iter().map(|s| s.value.request.clone()).collect();
-        self.send(&c, PacketContent::ConfirmRequest { requests }, &open)
+        self.send_packet(
+            &c,
+            PacketContent::ConfirmRequest { requests },
+            &open,
+            |r, now| r.sent_at = Some(now),
+        )
     }
 
     /// Confirm a supervisee's request, or decline it with a reason. The answer is
@@ -596,47 +601,12 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
             .iter()
             .filter_map(|s| s.value.answer.clone())
             .collect();
-        self.send(&c, PacketContent::ConfirmAnswer { answers }, &answered)
-    }
-
-    /// Seal `content` for the contact, and mark `records` and the contact's sequence as
-    /// sent, in one transaction.
-    fn send(
-        &mut self,
-        c: &Stored<super::StoredContact>,
-        content: PacketContent,
-        sent: &[Stored<ConfirmationStored>],
-    ) -> Result<Vec<u8>> {
-        let now = Utc::now();
-        let me = self.me_or_create()?;
-        let sequence = next_sequence(c.value.last_sent_sequence, now_ms(now));
-        let doc = Self::document(&me, &c.value, sequence, now, content)?;
-        let bytes = seal_packet(
-            &doc,
-            &me.signing,
-            &[c.value.keys.age_recipient.clone(), me.age.recipient()],
-        )?;
-        let mut sealed = Vec::with_capacity(sent.len() + 1);
-        for s in sent {
-            let mut next = s.value.clone();
-            next.sent_at = Some(now);
-            sealed.push(records::seal_next(
-                self.vault(),
-                s.id,
-                Some(s.revision),
-                &next,
-            )?);
-        }
-        let mut contact_next = c.value.clone();
-        contact_next.last_sent_sequence = Some(sequence);
-        sealed.push(records::seal_next(
-            self.vault(),
-            c.id,
-            Some(c.revision),
-            &contact_next,
-        )?);
-        self.commit(&sealed)?;
-        Ok(bytes)
+        self.send_packet(
+            &c,
+            PacketContent::ConfirmAnswer { answers },
+            &answered,
+            |r, now| r.sent_at = Some(now),
+        )
     }
 }
 

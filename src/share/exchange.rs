@@ -883,9 +883,6 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                 c.value.name
             )));
         }
-        let now = Utc::now();
-        let me = self.me_or_create()?;
-        let sequence = next_sequence(c.value.last_sent_sequence, now_ms(now));
         let responses = mine
             .iter()
             .filter(|s| s.value.withdrawn_at.is_none())
@@ -899,25 +896,39 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                 revision: s.value.response.revision,
             })
             .collect();
-        let doc = Self::document(
-            &me,
-            &c.value,
-            sequence,
-            now,
+        self.send_packet(
+            &c,
             PacketContent::Feedback {
                 responses,
                 withdrawn,
             },
-        )?;
+            &mine,
+            |f, now| f.sent_at = Some(now),
+        )
+    }
+
+    /// Seal `content` for the contact, and in one transaction mark each of `sent` as
+    /// sent (`mark_sent`) and keep the contact's new sequence number.
+    pub(super) fn send_packet<R: Record + Clone>(
+        &mut self,
+        c: &Stored<StoredContact>,
+        content: PacketContent,
+        sent: &[Stored<R>],
+        mark_sent: impl Fn(&mut R, DateTime<Utc>),
+    ) -> Result<Vec<u8>> {
+        let now = Utc::now();
+        let me = self.me_or_create()?;
+        let sequence = next_sequence(c.value.last_sent_sequence, now_ms(now));
+        let doc = Self::document(&me, &c.value, sequence, now, content)?;
         let bytes = seal_packet(
             &doc,
             &me.signing,
             &[c.value.keys.age_recipient.clone(), me.age.recipient()],
         )?;
-        let mut sealed = Vec::with_capacity(mine.len() + 1);
-        for s in &mine {
+        let mut sealed = Vec::with_capacity(sent.len() + 1);
+        for s in sent {
             let mut next = s.value.clone();
-            next.sent_at = Some(now);
+            mark_sent(&mut next, now);
             sealed.push(records::seal_next(
                 self.vault(),
                 s.id,
