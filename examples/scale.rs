@@ -57,8 +57,20 @@ struct Measured {
     peak_rss: Option<u64>,
 }
 
-/// End-to-end CLI timings (process start to exit), or why there are none.
-type CliTimes = std::result::Result<(f64, f64), String>;
+/// End-to-end CLI figures (process start to exit), or why there are none.
+type CliTimes = std::result::Result<CliFigures, String>;
+
+#[derive(Debug, Clone, Copy)]
+struct CliFigures {
+    search_ms: f64,
+    add_ms: f64,
+    list_ms: f64,
+    /// Peak RSS of one `attune search` (`/usr/bin/time`), if that tool is there.
+    search_peak_rss: Option<u64>,
+}
+
+/// Lines shown by `attune list` in the CLI timing.
+const LIST_PAGE: usize = 20;
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -252,9 +264,10 @@ fn timed(runs: usize, mut f: impl FnMut() -> attune::Result<()>) -> attune::Resu
     Ok(out)
 }
 
-/// Median of `CLI_RUNS` runs each of `attune search` and `attune add`, after one
-/// untimed search (so every timed run starts with the same warm page cache). The
-/// results are checked: the search must print something and the journal must hold
+/// Median of `CLI_RUNS` runs each of `attune search`, `attune list --limit 20` and
+/// `attune add`, after one untimed search (so every timed run starts with the same
+/// warm page cache), and the peak RSS of one more search. The results are checked: the
+/// search must print something, the list 20 entries, and the journal must hold
 /// `CLI_RUNS` more entries afterwards, so a stub binary cannot pass for a CLI.
 fn cli_timings(bin: &Path, dir: &Path, scratch: &Path, entries_before: usize) -> CliTimes {
     if !bin.is_file() {
@@ -295,6 +308,20 @@ fn cli_timings(bin: &Path, dir: &Path, scratch: &Path, entries_before: usize) ->
             ],
         )
     };
+    let list = |_: usize| {
+        let limit = LIST_PAGE.to_string();
+        run_cli(
+            bin,
+            &pass_file,
+            &[
+                "--journal".as_ref(),
+                journal,
+                "list".as_ref(),
+                "--limit".as_ref(),
+                limit.as_ref(),
+            ],
+        )
+    };
     let (_, printed) = search(0)?;
     if printed.trim().is_empty() {
         return Err("`attune search` succeeded but printed nothing".into());
@@ -302,6 +329,26 @@ fn cli_timings(bin: &Path, dir: &Path, scratch: &Path, entries_before: usize) ->
     let mut searches = (0..CLI_RUNS)
         .map(|i| search(i).map(|(took, _)| took))
         .collect::<std::result::Result<Vec<_>, _>>()?;
+    let (_, listed) = list(0)?;
+    if listed.lines().count() < LIST_PAGE.min(entries_before) {
+        return Err(format!(
+            "`attune list` printed {} lines",
+            listed.lines().count()
+        ));
+    }
+    let mut lists = (0..CLI_RUNS)
+        .map(|i| list(i).map(|(took, _)| took))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let search_peak_rss = peak_rss_of(
+        bin,
+        &pass_file,
+        &[
+            "--journal".as_ref(),
+            journal,
+            "search".as_ref(),
+            support::RARE_WORD.as_ref(),
+        ],
+    );
     let mut adds = (0..CLI_RUNS)
         .map(|i| add(i).map(|(took, _)| took))
         .collect::<std::result::Result<Vec<_>, _>>()?;
@@ -314,7 +361,35 @@ fn cli_timings(bin: &Path, dir: &Path, scratch: &Path, entries_before: usize) ->
             "`attune add` succeeded {CLI_RUNS} times but the journal went from {entries_before} to {after} entries"
         ));
     }
-    Ok((percentile(&mut searches, 0.5), percentile(&mut adds, 0.5)))
+    Ok(CliFigures {
+        search_ms: percentile(&mut searches, 0.5),
+        add_ms: percentile(&mut adds, 0.5),
+        list_ms: percentile(&mut lists, 0.5),
+        search_peak_rss,
+    })
+}
+
+/// Peak RSS of one run of the CLI, measured by `/usr/bin/time` (GNU), in bytes.
+fn peak_rss_of(bin: &Path, pass_file: &Path, args: &[&std::ffi::OsStr]) -> Option<u64> {
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "MAXRSS_KIB %M"])
+        .arg(bin)
+        .args(args)
+        .env("ATTUNE_PASSPHRASE_FILE", pass_file)
+        .stdin(Stdio::null())
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    let kib: u64 = err
+        .lines()
+        .find_map(|l| l.strip_prefix("MAXRSS_KIB "))?
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kib * 1024)
 }
 
 /// Run the CLI once; its wall time (start to exit) and what it printed.
@@ -411,22 +486,35 @@ fn print_table(columns: &[(usize, Measured, CliTimes)], cli: &Path) {
     row("peak RSS, building process (VmHWM)", &|m, _| {
         megabytes(m.build_peak_rss)
     });
-    let cli_cell = |pick: fn(&(f64, f64)) -> f64| {
+    let cli_cell = |pick: fn(&CliFigures) -> String| {
         move |_: &Measured, c: &CliTimes| match c {
-            Ok(times) => millis(pick(times)),
+            Ok(figures) => pick(figures),
             Err(_) => "CLI not available".to_string(),
         }
     };
+    // Issue 17's budgets beside each CLI figure.
     row(
         &format!(
-            "**CLI** `attune search {}`, median of {CLI_RUNS}",
+            "**CLI** `attune search {}`, median of {CLI_RUNS} (budget: 50 ms at 10k, 400 ms at 100k)",
             support::RARE_WORD
         ),
-        &cli_cell(|t| t.0),
+        &cli_cell(|f| millis(f.search_ms)),
     );
     row(
-        &format!("CLI `attune add --title .. --body-file ..`, median of {CLI_RUNS}"),
-        &cli_cell(|t| t.1),
+        &format!(
+            "**CLI** `attune list --limit {LIST_PAGE}` (newest), median of {CLI_RUNS} (budget: 15 ms at 10k)"
+        ),
+        &cli_cell(|f| millis(f.list_ms)),
+    );
+    row(
+        &format!(
+            "**CLI** `attune add --title .. --body-file ..`, median of {CLI_RUNS} (budget: 10 ms at 10k and 100k)"
+        ),
+        &cli_cell(|f| millis(f.add_ms)),
+    );
+    row(
+        "peak RSS of one CLI search (`/usr/bin/time`; budget: a third of jrnl's 138 MiB, 48.2 MB)",
+        &cli_cell(|f| megabytes(f.search_peak_rss)),
     );
     println!();
     println!("CLI binary: {}", cli.display());

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Measure Attune at several journal sizes on this machine: build the release binaries,
-# print the machine, then run examples/scale.rs (timings, disk, memory, CLI end to end).
+# print the machine, then run examples/scale.rs (timings, disk, memory, CLI end to end:
+# `attune list --limit 20`, `attune search`, `attune add` and the peak memory of one
+# search, each beside issue 17's budget).
 #
 #   bash scripts/bench.sh                 # 1,000, 10,000 and 100,000 entries
-#   bash scripts/bench.sh 10000           # chosen sizes
+#   bash scripts/bench.sh 1000 10000      # chosen sizes (100000 takes a few minutes more)
 #
 # Journals are written under $ATTUNE_SCALE_DIR (default: the system temporary folder)
 # and deleted afterwards; saves are fsynced, so put them on the disk you mean to measure.

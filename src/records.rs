@@ -225,6 +225,11 @@ impl Writer<'_> {
         let row = self.sealer.seal(T::TABLE, id, T::KIND, revision, &plain)?;
         crate::store::put_record(self.tx, T::TABLE, &row)
     }
+
+    /// Delete record `id` of `T`'s table for good in this transaction; was it there?
+    pub fn delete<T: Record>(&mut self, id: &[u8; 16]) -> Result<bool> {
+        crate::store::delete_record_in(self.tx, T::TABLE, id)
+    }
 }
 
 /// Seal and write records one after another in one transaction, as `f` makes them:

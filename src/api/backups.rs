@@ -174,6 +174,12 @@ pub fn verify_backup(file: &Path, passphrase: &SecretText) -> Result<VerifyRepor
     verify::journal(&journal)
 }
 
+/// Rebuild the list index from the entries in memory, in one transaction (`verify
+/// --repair`); the entries are not touched.
+pub fn repair_index(journal: &mut Journal) -> Result<()> {
+    journal.rebuild_index()
+}
+
 /// Re-read every record of the open journal and check it, plus the file itself.
 pub fn verify_journal(journal: &Journal) -> Result<VerifyReport> {
     verify::journal(journal)

@@ -33,6 +33,28 @@ pub fn find(journal: &Journal, req: &FindRequest) -> Result<Page> {
     journal.find(req)
 }
 
+/// [`find`] for a command that has not loaded the journal (the command line's `list`
+/// and `search`): a list is answered from the encrypted index and decrypts only the
+/// entries on its page; a search decrypts and matches every entry once, keeping only
+/// the hits. When the index cannot answer (a journal made before it, or out of step)
+/// the journal is loaded as before. Also returns how many records could not be read
+/// (those a full load would report; a list does not decrypt the entries off its page).
+pub fn find_without_loading(vault: Vault, req: &FindRequest) -> Result<(Page, usize)> {
+    let now = Utc::now();
+    if !journal::Query::parse(&req.text).is_empty() {
+        let (page, mut damaged) = journal::scan::search_in_vault(&vault, req, now)?;
+        damaged.extend(journal::scan::damage_outside_entries(&vault)?);
+        return Ok((page, damaged.len()));
+    }
+    if let Some(page) = journal::index::find_in_vault(&vault, req, now)? {
+        let damaged = journal::scan::damage_outside_entries(&vault)?.len();
+        return Ok((page, damaged));
+    }
+    let journal = Journal::load(vault, now)?;
+    let page = journal.find(req)?;
+    Ok((page, journal.damaged().len()))
+}
+
 pub fn get(journal: &Journal, req: &EntryRef) -> Result<Entry> {
     journal.get(&req.id).cloned()
 }

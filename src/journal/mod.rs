@@ -10,8 +10,10 @@
 pub mod checkin;
 pub mod endorsement;
 pub(crate) mod entry;
+pub mod index;
 mod packs;
 pub mod prep;
+pub mod scan;
 pub mod search;
 pub mod sessions;
 mod settings;
@@ -60,8 +62,8 @@ pub const TRASH_DAYS: i64 = 30;
 /// The most entries one page may hold.
 pub const MAX_PAGE: usize = 500;
 
-struct Cached {
-    entry: Entry,
+pub(crate) struct Cached {
+    pub(crate) entry: Entry,
     /// Folded searchable text (see [`search`]).
     folded: String,
 }
@@ -161,6 +163,8 @@ pub struct Journal {
     /// Readable supervision sessions, in no particular order.
     sessions: Vec<SupervisionSession>,
     damaged: Vec<DamagedRecord>,
+    /// Revisions of the list index's shards on disk ([`index`]).
+    index_revisions: index::ShardRevisions,
 }
 
 impl std::fmt::Debug for Journal {
@@ -210,6 +214,7 @@ impl Journal {
             checkins: Vec::new(),
             sessions: Vec::new(),
             damaged: Vec::new(),
+            index_revisions: index::ShardRevisions::default(),
         };
         // Decrypting one entry at a time on this thread: splitting it over threads was
         // measured no faster on two busy cores, and a third more memory from per-thread
@@ -221,6 +226,8 @@ impl Journal {
             journal.index.insert(stored.value.id, journal.entries.len());
             journal.entries.push(cached(stored.value));
         }
+        journal.index_revisions = index::ShardRevisions::read(&journal.vault)?;
+        journal.build_index_if_missing()?;
         journal.load_checkins()?;
         journal.load_sessions()?;
         for damaged in [
@@ -238,8 +245,15 @@ impl Journal {
         Ok(journal)
     }
 
-    fn save(&self, entry: &Entry) -> Result<()> {
-        records::seal(&self.vault, entry.id.0, entry.revision, entry)?.put(&self.vault)
+    /// Write `entry` (new or changed) and its index shard in one transaction.
+    fn save(&mut self, entry: &Entry) -> Result<()> {
+        let (entries, revisions) = (&self.entries, &self.index_revisions);
+        let written = records::write_all(&mut self.vault, |w| {
+            w.put(entry.id.0, entry.revision, entry)?;
+            Self::put_index_for(entries, revisions, w, &[], &[entry])
+        })?;
+        written.note(&mut self.index_revisions);
+        Ok(())
     }
 
     fn purge_expired_trash(&mut self, now: DateTime<Utc>) -> Result<()> {
@@ -286,7 +300,8 @@ impl Journal {
 
     /// Write a new entry, durably. Returns it with its new id.
     pub fn add(&mut self, input: NewEntry, now: DateTime<Utc>) -> Result<&Entry> {
-        let entry = add_to_vault(&mut self.vault, input, now)?;
+        let entry = Entry::create(EntryId(random_id()?), input, now)?;
+        self.save(&entry)?;
         let at = self.entries.len();
         self.index.insert(entry.id, at);
         self.entries.push(cached(entry));
@@ -299,19 +314,24 @@ impl Journal {
     /// journal in memory is left as it was. Returns how many were added.
     pub fn add_all(&mut self, batch: impl IntoIterator<Item = Incoming>) -> Result<usize> {
         let mut made: Vec<Entry> = Vec::new();
+        let (entries, revisions) = (&self.entries, &self.index_revisions);
         let written = records::write_all(&mut self.vault, |writer| {
             for incoming in batch {
                 let entry = Entry::import(EntryId(random_id()?), incoming)?;
                 writer.put(entry.id.0, entry.revision, &entry)?;
                 made.push(entry);
             }
-            Ok(())
+            let new: Vec<&Entry> = made.iter().collect();
+            Self::put_index_for(entries, revisions, writer, &[], &new)
         });
-        if let Err(e) = written {
-            for entry in &mut made {
-                entry.zeroize();
+        match written {
+            Ok(written) => written.note(&mut self.index_revisions),
+            Err(e) => {
+                for entry in &mut made {
+                    entry.zeroize();
+                }
+                return Err(e);
             }
-            return Err(e);
         }
         let added = made.len();
         self.entries.reserve(added);
@@ -371,10 +391,22 @@ impl Journal {
     /// Delete an entry for good. Also removes a damaged record (an entry, a check-in, a
     /// session, the settings, the draft, a custom pack or a stray) by its id.
     pub fn purge(&mut self, id: &EntryId) -> Result<()> {
-        let store = self.vault.store();
         let hex = id.to_hex();
         let damaged = self.damaged.iter().any(|d| d.id.as_deref() == Some(&hex));
-        let removed = store.delete_record(Table::Entries, &id.0)?
+        // The entry and its index shard go in one transaction.
+        let (entries, revisions) = (&self.entries, &self.index_revisions);
+        let (removed_entry, written) = records::write_all(&mut self.vault, |w| {
+            if !w.delete::<Entry>(&id.0)? {
+                return Ok((false, None));
+            }
+            let written = Self::put_index_for(entries, revisions, w, &[*id], &[])?;
+            Ok((true, Some(written)))
+        })?;
+        if let Some(written) = written {
+            written.note(&mut self.index_revisions);
+        }
+        let store = self.vault.store();
+        let removed = removed_entry
             || store.delete_stray_record(&id.0)?
             || (damaged && store.delete_record(Table::Checkins, &id.0)?)
             || (damaged && store.delete_record(Table::Sessions, &id.0)?)
@@ -382,6 +414,10 @@ impl Journal {
             || (damaged && store.delete_record(Table::Drafts, &id.0)?)
             // A damaged custom-pack record is removed by its id the same way.
             || store.delete_record(Table::Packs, &id.0)?;
+        if removed && !removed_entry {
+            // A stray or damaged record under this id may still have an index item.
+            self.rewrite_index_shard(index::shard_of(id))?;
+        }
         if let Some(at) = self.index.remove(id) {
             self.entries.swap_remove(at);
             if let Some(moved) = self.entries.get(at) {
@@ -455,15 +491,7 @@ impl Journal {
     /// One page of entries matching `request`'s filter and search text.
     pub fn find(&self, request: &FindRequest) -> Result<Page> {
         let query = Query::parse(&request.text);
-        let limit = match request.limit {
-            0 => 50,
-            n if n > MAX_PAGE => {
-                return Err(Error::invalid(format!(
-                    "A page holds at most {MAX_PAGE} entries."
-                )))
-            }
-            n => n,
-        };
+        let limit = page_limit(request)?;
         let filter = &request.filter;
         let tag = filter.tag.as_deref().map(str::to_lowercase);
         let family = filter.family_code.as_deref().map(str::to_lowercase);
@@ -488,7 +516,8 @@ impl Journal {
                     && (query.is_empty() || query.matches(&c.folded))
             })
             .collect();
-        let key = |c: &Cached| (c.entry.encounter_date, c.entry.created_at, c.entry.id);
+        let key =
+            |c: &Cached| sort_key_newest(c.entry.encounter_date, c.entry.created_at, c.entry.id);
         match request.sort {
             Sort::Newest => hits.sort_unstable_by_key(|c| std::cmp::Reverse(key(c))),
             Sort::Oldest => hits.sort_unstable_by_key(|c| key(c)),
@@ -523,16 +552,37 @@ impl Journal {
 
 /// Write a new entry straight into an unlocked vault, durably, without loading the
 /// journal: it is sealed and inserted as one record, so the cost does not grow with the
-/// journal (the command line's `attune add`; [`Journal::add`] does the same and then
-/// keeps it in memory). Trash is purged by the next full load ([`Journal::load`]),
-/// which every reading command does.
+/// journal (the command line's `attune add`): the entry and its one index shard are
+/// written in one transaction. Trash is purged by the next full load
+/// ([`Journal::load`]).
 pub fn add_to_vault(vault: &mut Vault, input: NewEntry, now: DateTime<Utc>) -> Result<Entry> {
     let entry = Entry::create(EntryId(random_id()?), input, now)?;
-    records::seal(vault, entry.id.0, entry.revision, &entry)?.put(vault)?;
+    index::add_entry_in_vault(vault, &entry)?;
     Ok(entry)
 }
 
-fn summarise(entry: &Entry, query: &Query) -> EntrySummary {
+/// The page size a request asks for (0: the default, 50), or why it is refused.
+pub(crate) fn page_limit(request: &FindRequest) -> Result<usize> {
+    match request.limit {
+        0 => Ok(50),
+        n if n > MAX_PAGE => Err(Error::invalid(format!(
+            "A page holds at most {MAX_PAGE} entries."
+        ))),
+        n => Ok(n),
+    }
+}
+
+/// The order of "newest first" (reversed) and "oldest first": encounter date, then
+/// when written, then id.
+pub(crate) fn sort_key_newest(
+    date: NaiveDate,
+    created: DateTime<Utc>,
+    id: EntryId,
+) -> (NaiveDate, DateTime<Utc>, EntryId) {
+    (date, created, id)
+}
+
+pub(crate) fn summarise(entry: &Entry, query: &Query) -> EntrySummary {
     let snippet = if query.is_empty() {
         None
     } else {

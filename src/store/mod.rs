@@ -58,12 +58,16 @@ pub enum Table {
     PlanningNotes = 15,
     /// Session confirmations: asked for, received to answer, answered (one record each).
     Confirmations = 16,
+    /// The list index: what listing, filtering and sorting entries need (ids, dates,
+    /// kinds, flags, tags, family codes; never text), in up to 256 shards by the first
+    /// byte of the entry id, kept in step with the entries in the same transactions.
+    EntryIndex = 17,
 }
 
 impl Table {
     /// Every table this version knows. A record in any other table has been moved or
     /// forged and is reported as damaged.
-    pub const ALL: [Table; 16] = [
+    pub const ALL: [Table; 17] = [
         Table::Entries,
         Table::Settings,
         Table::Drafts,
@@ -80,6 +84,7 @@ impl Table {
         Table::Preps,
         Table::PlanningNotes,
         Table::Confirmations,
+        Table::EntryIndex,
     ];
 }
 
@@ -415,6 +420,53 @@ impl Store {
         read_records(&self.conn, table)
     }
 
+    /// How many rows `table` holds, damaged ones included (read from the `(tbl, id)`
+    /// index, no envelope is touched).
+    pub fn count_records(&self, table: Table) -> Result<usize> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM records WHERE tbl = ?1",
+            [table as u8],
+            |r| r.get(0),
+        )?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// The id and revision of every well-formed row of `table`, without the envelopes.
+    pub fn record_revisions(&self, table: Table) -> Result<Vec<([u8; 16], u64)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, revision FROM records WHERE tbl = ?1")?;
+        let rows = stmt.query_map([table as u8], |r| {
+            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, revision) = row?;
+            if let (Ok(id), Ok(revision)) = (id.try_into(), u64::try_from(revision)) {
+                out.push((id, revision));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Hand every row of `table` to `f` as it is read, in row order, without holding
+    /// them all (`Err(seq)` for a row whose plaintext columns are malformed). `f`
+    /// returning an error stops the scan.
+    pub fn each_record(
+        &self,
+        table: Table,
+        mut f: impl FnMut(std::result::Result<RecordRow, MalformedRow>) -> Result<()>,
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT seq, id, kind, revision, key_id, envelope FROM records WHERE +tbl = ?1 ORDER BY seq",
+        )?;
+        let mut rows = stmt.query(params![table as u8])?;
+        while let Some(r) = rows.next()? {
+            f(parse_row(r))?;
+        }
+        Ok(())
+    }
+
     /// Ids of records filed under a table this version does not know (moved or forged
     /// rows), so they are reported instead of silently ignored.
     pub fn stray_records(&self) -> Result<Vec<[u8; 16]>> {
@@ -611,20 +663,26 @@ pub fn read_records(
     let mut good = Vec::new();
     let mut bad = Vec::new();
     while let Some(r) = rows.next()? {
-        let seq: i64 = r.get(0)?;
-        let parsed = (|| -> Option<RecordRow> {
-            Some(RecordRow {
-                id: r.get::<_, Vec<u8>>(1).ok()?.try_into().ok()?,
-                kind: u8::try_from(r.get::<_, i64>(2).ok()?).ok()?,
-                revision: u64::try_from(r.get::<_, i64>(3).ok()?).ok()?,
-                key_id: u32::try_from(r.get::<_, i64>(4).ok()?).ok()?,
-                envelope: r.get::<_, Vec<u8>>(5).ok()?,
-            })
-        })();
-        match parsed {
-            Some(row) => good.push(row),
-            None => bad.push(MalformedRow { seq }),
+        match parse_row(r) {
+            Ok(row) => good.push(row),
+            Err(malformed) => bad.push(malformed),
         }
     }
     Ok((good, bad))
+}
+
+/// One row of `SELECT seq, id, kind, revision, key_id, envelope`.
+fn parse_row(r: &rusqlite::Row<'_>) -> std::result::Result<RecordRow, MalformedRow> {
+    let parsed = (|| -> Option<RecordRow> {
+        Some(RecordRow {
+            id: r.get::<_, Vec<u8>>(1).ok()?.try_into().ok()?,
+            kind: u8::try_from(r.get::<_, i64>(2).ok()?).ok()?,
+            revision: u64::try_from(r.get::<_, i64>(3).ok()?).ok()?,
+            key_id: u32::try_from(r.get::<_, i64>(4).ok()?).ok()?,
+            envelope: r.get::<_, Vec<u8>>(5).ok()?,
+        })
+    })();
+    parsed.ok_or_else(|| MalformedRow {
+        seq: r.get(0).unwrap_or(0),
+    })
 }

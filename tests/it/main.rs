@@ -19,6 +19,7 @@ mod endorsement;
 mod exchange;
 mod exchange_api;
 mod import;
+mod index;
 mod journal;
 mod migrations;
 mod packets;

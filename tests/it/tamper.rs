@@ -91,7 +91,7 @@ fn one_flipped_bit_anywhere_in_an_envelope_damages_exactly_that_record() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("journal");
     let (_, titles) = closed_journal(&dir);
-    let records = stored_records(&dir);
+    let records = stored_records_in(&dir, attune::store::Table::Entries);
     let target = &records[2];
     let damaged = [Some(target.id_hex())];
 
@@ -123,7 +123,7 @@ fn swapped_envelopes_damage_both_records_and_no_other() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("journal");
     let (_, titles) = closed_journal(&dir);
-    let records = stored_records(&dir);
+    let records = stored_records_in(&dir, attune::store::Table::Entries);
     let (a, b) = (&records[0], &records[3]);
     set_envelope(&dir, a.seq, &b.envelope);
     set_envelope(&dir, b.seq, &a.envelope);
@@ -140,7 +140,7 @@ fn a_truncated_envelope_damages_only_that_record() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("journal");
     let (_, titles) = closed_journal(&dir);
-    let records = stored_records(&dir);
+    let records = stored_records_in(&dir, attune::store::Table::Entries);
     let target = &records[1];
     let len = target.envelope.len();
     // Empty, header only, header plus less than a tag, one byte short, tag cut off.
@@ -166,7 +166,7 @@ fn a_changed_revision_kind_or_key_id_column_damages_only_that_record() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("journal");
     let (_, titles) = closed_journal(&dir);
-    let records = stored_records(&dir);
+    let records = stored_records_in(&dir, attune::store::Table::Entries);
     let target = &records[4];
     assert_eq!((target.kind, target.revision, target.key_id), (1, 1, 1));
     let damaged = [Some(target.id_hex())];
@@ -204,7 +204,7 @@ fn a_changed_id_column_damages_only_that_record() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("journal");
     let (_, titles) = closed_journal(&dir);
-    let records = stored_records(&dir);
+    let records = stored_records_in(&dir, attune::store::Table::Entries);
     let target = &records[0];
 
     // Another well-formed id: the record is reported under the id it now sits at.
@@ -469,7 +469,7 @@ fn a_record_moved_to_an_unknown_table_is_reported_refuses_rotation_and_can_be_pu
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("journal");
     let (_, titles) = closed_journal(&dir);
-    let target = &stored_records(&dir)[2];
+    let target = &stored_records_in(&dir, attune::store::Table::Entries)[2];
     set_record_column(&dir, target.seq, "tbl", Value::Integer(99));
     assert_only_damaged(&dir, &titles, &[Some(target.id_hex())], "moved to table 99");
 

@@ -104,6 +104,10 @@ pub enum Command {
         /// Check this backup file instead (with the passphrase it was made with)
         #[arg(long, value_name = "FILE")]
         backup: Option<PathBuf>,
+        /// Rebuild the list index from the entries first (when verify says it is out
+        /// of step; the entries themselves are not changed)
+        #[arg(long, conflicts_with = "backup")]
+        repair: bool,
     },
     /// Back up the journal, still encrypted: to --out FILE, or into your backup folder
     /// (--folder DIR sets it), keeping recent daily, weekly and monthly copies.

@@ -22,8 +22,16 @@ pub fn names_backup_file(target: &str, file_flags: bool) -> bool {
     file_flags || !looks_like_id
 }
 
-pub fn verify(ctx: &mut Ctx, backup: Option<&Path>) -> Result<ExitCode, Error> {
+pub fn verify(ctx: &mut Ctx, backup: Option<&Path>, repair: bool) -> Result<ExitCode, Error> {
     let report = match backup {
+        None if repair => {
+            let mut journal = ctx.unlock()?;
+            backups::repair_index(&mut journal)?;
+            if !ctx.json {
+                println!("Rebuilt the list index from the entries.");
+            }
+            backups::verify_journal(&journal)?
+        }
         None => backups::verify_journal(&ctx.unlock()?)?,
         Some(file) => {
             let passphrase = ctx.input.passphrase()?;

@@ -79,8 +79,11 @@ pub fn edit(
 pub fn list(ctx: &mut Ctx, args: &ListArgs, words: Vec<String>) -> Result<(), Error> {
     let search = !words.is_empty();
     let req = find_request(words.join(" "), args)?;
-    let journal = ctx.unlock()?;
-    let page = entries::find(&journal, &req)?;
+    // Neither loads the journal: a list reads the index and its page, a search matches
+    // while decrypting and keeps only the hits.
+    let vault = ctx.unlock_vault()?;
+    let (page, damaged) = entries::find_without_loading(vault, &req)?;
+    super::warn_damaged(damaged);
     print_page(&page, ctx.json, search)
 }
 

@@ -50,15 +50,19 @@ impl Ctx<'_> {
     /// Open the journal with a passphrase already read.
     pub fn open_with(&mut self, passphrase: &SecretText) -> Result<Journal, Error> {
         let journal = api::keys::open_journal_with(&self.dir, passphrase)?;
-        let n = journal.damaged().len();
-        if n > 0 {
-            eprintln!(
-                "attune: warning: {n} record{} could not be read and {} skipped. Run `attune verify` for details.",
-                crate::output::s(n),
-                if n == 1 { "was" } else { "were" }
-            );
-        }
+        warn_damaged(journal.damaged().len());
         Ok(journal)
+    }
+}
+
+/// Say on standard error that `n` records could not be read (nothing when none).
+pub fn warn_damaged(n: usize) {
+    if n > 0 {
+        eprintln!(
+            "attune: warning: {n} record{} could not be read and {} skipped. Run `attune verify` for details.",
+            crate::output::s(n),
+            if n == 1 { "was" } else { "were" }
+        );
     }
 }
 
@@ -80,7 +84,9 @@ pub fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
         Command::Recover => keys::recover(ctx)?,
         Command::RotateKey => keys::rotate_key(ctx)?,
         Command::RecoveryKey { action } => keys::recovery_key(ctx, action)?,
-        Command::Verify { backup } => return backups::verify(ctx, backup.as_deref()),
+        Command::Verify { backup, repair } => {
+            return backups::verify(ctx, backup.as_deref(), repair)
+        }
         Command::Add { fields, guided } => entries::add(ctx, fields, guided)?,
         Command::List(args) => entries::list(ctx, &args, Vec::new())?,
         Command::Search { query, list } => entries::list(ctx, &list, query)?,
