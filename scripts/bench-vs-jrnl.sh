@@ -39,7 +39,8 @@ trap 'rm -rf "$scratch"' EXIT
 echo "== jrnl 4.6 into a throwaway virtualenv"
 python3 -m venv "$scratch/venv"
 "$scratch/venv/bin/pip" install --quiet --disable-pip-version-check "jrnl==4.6"
-"$scratch/venv/bin/jrnl" --version | head -1
+"$scratch/venv/bin/jrnl" --version > "$scratch/jrnl-version.txt"
+head -1 "$scratch/jrnl-version.txt"
 
 echo "== attune CLI (release, test-kdf, no print)"
 cargo build --release --locked --bin attune --no-default-features --features cli,test-kdf
