@@ -19,6 +19,7 @@ pub mod location;
 pub mod print;
 pub mod prompts;
 pub mod records;
+pub mod session;
 pub mod share;
 pub mod store;
 pub mod text;

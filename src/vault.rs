@@ -10,7 +10,7 @@ use zeroize::Zeroizing;
 
 use crate::crypto::{
     self, open_record, seal_record, CryptoError, DataKey, KdfParams, Passphrase, ProtectorKind,
-    RecordAad, RecoveryKey, WrappedKey,
+    RecordAad, RecoveryKey, SealedSession, SessionBinding, SessionKey, WrappedKey,
 };
 use crate::store::{self, RecordRow, Store, Table};
 use crate::{Error, ErrorCode, Result};
@@ -105,6 +105,11 @@ fn meta_key_id(store: &Store) -> Result<u32> {
         .ok_or_else(Error::damaged_journal)
 }
 
+/// The id of the journal in `dir`, read without unlocking it (it is in the clear).
+pub fn journal_id_of(dir: &Path) -> Result<[u8; 16]> {
+    meta_journal_id(&Store::open(dir)?)
+}
+
 impl Vault {
     /// Create a journal in `dir`. Returns the unlocked vault and the recovery key, which
     /// the caller must show to the person once.
@@ -164,6 +169,61 @@ impl Vault {
             Err(CryptoError::Random) => Err(CryptoError::Random.into()),
             Err(_) => Err(Error::wrong_secret()),
         }
+    }
+
+    /// Unlock with a command-line session instead of the passphrase (see
+    /// [`crate::session`]). `find` gets the journal's id and current key id and returns
+    /// the session's sealed file, or why the session cannot be used; only a file that
+    /// the session key opens, bound to this journal and key, unlocks.
+    pub(crate) fn unlock_with_session(
+        dir: &Path,
+        session: &SessionKey,
+        find: impl FnOnce(&[u8; 16], u32) -> Result<SealedSession>,
+        refused: impl FnOnce() -> Error,
+    ) -> Result<Self> {
+        let store = Store::open(dir)?;
+        let journal_id = meta_journal_id(&store)?;
+        let key_id = meta_key_id(&store)?;
+        let sealed = find(&journal_id, key_id)?;
+        if sealed.binding.journal_id != journal_id || sealed.binding.key_id != key_id {
+            return Err(refused());
+        }
+        let key = sealed.open(session).map_err(|_| refused())?;
+        Ok(Self {
+            store,
+            journal_id,
+            key,
+            key_id,
+            // Authenticated: the binding is the wrap's associated data.
+            test_kdf: sealed.binding.test_kdf,
+        })
+    }
+
+    /// Wrap this vault's data key for a command-line session; `binding` gets this
+    /// journal's id, key id and test mark filled in.
+    pub(crate) fn seal_session(
+        &self,
+        session: &SessionKey,
+        binding: SessionBinding,
+    ) -> Result<SealedSession> {
+        let binding = SessionBinding {
+            journal_id: self.journal_id,
+            key_id: self.key_id,
+            test_kdf: self.test_kdf,
+            ..binding
+        };
+        Ok(SealedSession::seal(&self.key, session, binding)?)
+    }
+
+    /// The data key's bytes, for the canary tests.
+    #[cfg(test)]
+    pub(crate) fn key_for_tests(&self) -> &[u8; 32] {
+        self.key.expose()
+    }
+
+    /// The journal's random id (in the clear in the file too).
+    pub fn journal_id(&self) -> [u8; 16] {
+        self.journal_id
     }
 
     /// Unlock with the recovery key (used by [`Vault::recover`]). Nothing is read from

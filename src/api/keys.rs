@@ -10,7 +10,9 @@ use zeroize::Zeroizing;
 
 use super::files::{self, SavedFile, WriteMode};
 use crate::crypto::{Passphrase, RecoveryKey};
-use crate::journal::Journal;
+use crate::journal::{Journal, Settings, MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES};
+use crate::records::{self, Singleton};
+use crate::session;
 use crate::vault::{KdfChoice, Vault};
 use crate::Result;
 
@@ -229,4 +231,33 @@ pub fn ensure_no_journal(dir: &Path) -> Result<()> {
         return Err(crate::store::journal_exists(dir));
     }
     Ok(())
+}
+
+/// Start a command-line session (slow: runs the key derivation once): the data key,
+/// wrapped under a new random session key, is kept in the user's runtime folder until
+/// the journal's auto-lock time has passed. Returns the text for `ATTUNE_SESSION`.
+pub fn start_session(dir: &Path, passphrase: &SecretText) -> Result<session::Started> {
+    let vault = Vault::unlock(dir, &passphrase.as_passphrase())?;
+    let minutes = match records::load_singleton::<Settings>(&vault)? {
+        Singleton::Present(stored) => stored.value.auto_lock_minutes,
+        Singleton::Absent | Singleton::Damaged => Settings::default().auto_lock_minutes,
+    }
+    .clamp(MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES);
+    session::start(&vault, minutes)
+}
+
+/// Unlock the vault in `dir` with a session's text (fast: no key derivation), without
+/// loading the journal. A session that cannot be used gives [`crate::ErrorCode::Locked`].
+pub fn open_vault_with_session(dir: &Path, session_text: &str) -> Result<Vault> {
+    session::open(dir, session_text)
+}
+
+/// Load the journal of an unlocked vault.
+pub fn load_journal(vault: Vault) -> Result<Journal> {
+    Journal::load(vault, Utc::now())
+}
+
+/// End the journal's sessions (and the one `session_text` names); how many ended.
+pub fn end_sessions(dir: &Path, session_text: Option<&str>) -> Result<usize> {
+    session::end(dir, session_text)
 }

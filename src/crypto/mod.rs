@@ -9,7 +9,9 @@
 //! - record envelope: `0x01 || salt(32) || nonce(12) || ciphertext+tag`, subkey =
 //!   HKDF-SHA256(data key, salt, "attune/v1/record"), ChaCha20-Poly1305 (RFC 8439);
 //! - key protector: the data key wrapped with ChaCha20-Poly1305 under a key-encryption
-//!   key from Argon2id (RFC 9106) or from HKDF over the recovery key.
+//!   key from Argon2id (RFC 9106) or from HKDF over the recovery key;
+//! - command-line session: the data key wrapped under a random session key
+//!   ([`SealedSession`]), bound to the journal, key id and expiry.
 
 mod envelope;
 mod identity;
@@ -17,6 +19,7 @@ mod kdf;
 mod padding;
 mod protector;
 mod recovery_key;
+mod session;
 #[cfg(test)]
 mod vectors;
 
@@ -29,6 +32,7 @@ pub use kdf::KdfParams;
 pub use padding::PAGE_SIZE;
 pub use protector::{ProtectorKind, WrappedKey};
 pub use recovery_key::{RecoveryKey, RecoveryKeyError};
+pub use session::{SealedSession, SessionBinding, SessionKey, SEALED_SESSION_LEN};
 
 use ring::rand::{SecureRandom, SystemRandom};
 use unicode_normalization::UnicodeNormalization;

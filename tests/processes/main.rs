@@ -20,6 +20,7 @@ mod cli_endorsement;
 mod cli_exchange;
 mod cli_import;
 mod cli_loop;
+mod cli_session;
 mod disk_full;
 mod no_network;
 #[cfg(feature = "print")]

@@ -13,7 +13,8 @@ use clap::{Args, Parser, Subcommand};
 ///
 /// Passphrases are never taken as arguments: they come from the file named by
 /// ATTUNE_PASSPHRASE_FILE, else the first line of standard input when it is not a
-/// terminal, else a prompt that does not echo.
+/// terminal, else a prompt that does not echo. After eval "$(attune unlock)", commands
+/// in that shell use the session in ATTUNE_SESSION instead, until it ends.
 #[derive(Debug, Parser)]
 #[command(name = "attune", version, about, long_about)]
 pub struct Cli {
@@ -88,6 +89,15 @@ pub enum Command {
     /// if anything is wrong. Entries already in the journal are left out, so importing
     /// the same file twice adds nothing.
     ImportJournal(ImportJournalArgs),
+    /// Unlock for this shell: asks the passphrase once and prints `export
+    /// ATTUNE_SESSION=…`; run it as eval "$(attune unlock)" (fish: attune unlock | source).
+    ///
+    /// Commands in that shell then need no passphrase until the journal's auto-lock time
+    /// has passed (counted from now), the computer sleeps or restarts, or `attune lock`.
+    /// passwd, rotate-key and recovery-key replace still ask for the passphrase.
+    Unlock,
+    /// End this journal's unlocked sessions (and the one in ATTUNE_SESSION).
+    Lock,
     /// Change the passphrase.
     Passwd,
     /// Open the journal with the recovery key and choose a new passphrase.

@@ -14,6 +14,14 @@ pub const PASSPHRASE_FILE_ENV: &str = "ATTUNE_PASSPHRASE_FILE";
 pub const NEW_PASSPHRASE_FILE_ENV: &str = "ATTUNE_NEW_PASSPHRASE_FILE";
 pub const RECOVERY_KEY_FILE_ENV: &str = "ATTUNE_RECOVERY_KEY_FILE";
 
+/// The shell's session from `attune unlock`, if set.
+pub fn session_text() -> Option<Zeroizing<String>> {
+    std::env::var(attune::session::SESSION_ENV)
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .map(Zeroizing::new)
+}
+
 /// Standard input, read at most once: the first line may be the passphrase, the rest
 /// the entry text or JSON.
 #[derive(Default)]
@@ -68,6 +76,31 @@ impl Input {
             "Expected the passphrase on the first line of standard input.",
             "Passphrase: ",
         )
+    }
+
+    /// The passphrase, when the shell's session could not be used (`why` says why): from
+    /// ATTUNE_PASSPHRASE_FILE, else a prompt at a terminal. Never from standard input:
+    /// a script that relies on its session pipes only the text there. Without either,
+    /// `why` is the error (exit code 5).
+    pub fn passphrase_instead_of_session(&mut self, why: &Error) -> Result<SecretText, Error> {
+        if let Some(line) = secret_from_env_file(PASSPHRASE_FILE_ENV)? {
+            eprintln!(
+                "attune: {} Using ATTUNE_PASSPHRASE_FILE instead.",
+                why.message
+            );
+            return Ok(SecretText::new(&line));
+        }
+        if !stdin_is_terminal() {
+            return Err(Error::new(
+                why.code,
+                format!(
+                    "{} Unlock again with eval \"$(attune unlock)\", or set ATTUNE_PASSPHRASE_FILE.",
+                    why.message
+                ),
+            ));
+        }
+        eprintln!("attune: {} Enter the passphrase to go on.", why.message);
+        Ok(SecretText::new(&prompt_hidden("Passphrase: ")?))
     }
 
     /// A new passphrase: from `env`'s file, the next line of standard input, or asked

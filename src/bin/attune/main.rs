@@ -45,7 +45,9 @@ fn exit_code(code: ErrorCode) -> u8 {
         | ErrorCode::NewerVersion
         | ErrorCode::DiskFull
         | ErrorCode::WriteFailed
-        | ErrorCode::Locked
         | ErrorCode::Internal => 1,
+        // The shell's session has ended (or is not for this journal) and no passphrase
+        // could be asked for: run `attune unlock` again.
+        ErrorCode::Locked => 5,
     }
 }

@@ -13,7 +13,8 @@ use tempfile::TempDir;
 use super::PASSPHRASE;
 
 /// The settings the binary reads from the environment, cleared before each run.
-const SETTINGS: [&str; 4] = [
+const SETTINGS: [&str; 5] = [
+    "ATTUNE_SESSION",
     "ATTUNE_PASSPHRASE_FILE",
     "ATTUNE_NEW_PASSPHRASE_FILE",
     "ATTUNE_RECOVERY_KEY_FILE",

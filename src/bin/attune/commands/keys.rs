@@ -2,8 +2,11 @@
 
 use attune::api::keys::{self, CreateResponse};
 use attune::api::{ChangePassphraseRequest, CreateRequest, RecoverRequest};
+use attune::session::SESSION_ENV;
 use attune::vault::{KdfChoice, TEST_FAST_KDF_ENV};
 use attune::Error;
+use std::io::IsTerminal;
+use zeroize::Zeroizing;
 
 use super::Ctx;
 use crate::cli::RecoveryKeyAction;
@@ -75,10 +78,62 @@ pub fn rotate_key(ctx: &mut Ctx) -> Result<(), Error> {
 
 pub fn recovery_key(ctx: &mut Ctx, action: RecoveryKeyAction) -> Result<(), Error> {
     let RecoveryKeyAction::Replace = action;
-    let mut journal = ctx.unlock()?;
+    // Always the passphrase, never the shell's session: a new recovery key can take
+    // the journal over.
+    let passphrase = ctx.input.passphrase()?;
+    let mut journal = ctx.open_with(&passphrase)?;
     let fresh = keys::replace_recovery_key(&mut journal)?;
     println!("Your old recovery key no longer works; here is the new one.");
     show_recovery_key(&fresh);
+    Ok(())
+}
+
+/// `attune unlock`: the passphrase once, then `export ATTUNE_SESSION=…` on standard
+/// output for `eval "$(attune unlock)"`; what it means goes to standard error.
+pub fn unlock(ctx: &mut Ctx) -> Result<(), Error> {
+    let passphrase = ctx.input.passphrase()?;
+    let started = keys::start_session(&ctx.dir, &passphrase)?;
+    let until = started
+        .expires_at
+        .with_timezone(&chrono::Local)
+        .format("%H:%M");
+    if ctx.json {
+        let out = Zeroizing::new(
+            serde_json::json!({
+                "session": started.text.as_str(),
+                "expires_at": started.expires_at.to_rfc3339(),
+                "minutes": started.minutes,
+            })
+            .to_string(),
+        );
+        println!("{}", out.as_str());
+    } else {
+        // The text is letters, digits and dots: nothing for a shell to expand.
+        println!("export {SESSION_ENV}={}", started.text.as_str());
+        println!("# fish: attune unlock | source");
+    }
+    let m = started.minutes;
+    eprintln!(
+        "Unlocked for {m} minute{} (the journal's auto-lock time), until {until}, or until the computer sleeps. `attune lock` ends it sooner.",
+        crate::output::s(m as usize)
+    );
+    if std::io::stdout().is_terminal() {
+        eprintln!("To use it, run: eval \"$(attune unlock)\"");
+    }
+    Ok(())
+}
+
+/// `attune lock`: end the journal's sessions.
+pub fn lock(ctx: &mut Ctx) -> Result<(), Error> {
+    let text = crate::input::session_text();
+    let n = keys::end_sessions(&ctx.dir, text.as_deref().map(String::as_str))?;
+    match n {
+        0 => println!("Locked. There was no unlocked session to end."),
+        n => println!(
+            "Locked. {n} unlocked session{} ended; commands will ask for the passphrase again.",
+            crate::output::s(n)
+        ),
+    }
     Ok(())
 }
 

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 use attune::api::{self, SecretText};
 use attune::journal::Journal;
-use attune::{location, Error};
+use attune::{location, Error, ErrorCode};
 
 use crate::cli::{Cli, Command};
 use crate::input::Input;
@@ -34,15 +34,29 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// Read the passphrase and open the journal, warning about damaged records.
+    /// Unlock (with the shell's session, else the passphrase) and load the journal,
+    /// warning about damaged records.
     pub fn unlock(&mut self) -> Result<Journal, Error> {
-        let passphrase = self.input.passphrase()?;
-        self.open_with(&passphrase)
+        let journal = api::keys::load_journal(self.unlock_vault()?)?;
+        warn_damaged(journal.damaged().len());
+        Ok(journal)
     }
 
-    /// Read the passphrase and unlock the vault without loading the journal: for
-    /// commands that only write (nothing is decrypted, so no damage is reported).
+    /// Unlock the vault without loading the journal: for commands that only write
+    /// (nothing is decrypted, so no damage is reported). A session in ATTUNE_SESSION
+    /// is used when it opens this journal; otherwise its message is shown and the
+    /// passphrase asked for (see [`Input::passphrase_instead_of_session`]).
     pub fn unlock_vault(&mut self) -> Result<attune::vault::Vault, Error> {
+        if let Some(text) = crate::input::session_text() {
+            match api::keys::open_vault_with_session(&self.dir, &text) {
+                Ok(vault) => return Ok(vault),
+                Err(why) if why.code == ErrorCode::Locked => {
+                    let passphrase = self.input.passphrase_instead_of_session(&why)?;
+                    return api::keys::open_vault_with(&self.dir, &passphrase);
+                }
+                Err(other) => return Err(other),
+            }
+        }
         let passphrase = self.input.passphrase()?;
         api::keys::open_vault_with(&self.dir, &passphrase)
     }
@@ -80,6 +94,8 @@ pub fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Deid { .. } => {}
         Command::Init => keys::init(ctx)?,
+        Command::Unlock => keys::unlock(ctx)?,
+        Command::Lock => keys::lock(ctx)?,
         Command::Passwd => keys::passwd(ctx)?,
         Command::Recover => keys::recover(ctx)?,
         Command::RotateKey => keys::rotate_key(ctx)?,
