@@ -144,6 +144,8 @@ const WEAK_HEADS: [&str; 9] = [
 fn namelike(t: &Token<'_>) -> bool {
     t.capitalised()
         && !t.acronym()
+        && !lexicon::is_place_generic(&t.lower)
+        && !lexicon::is_place_word(&t.lower)
         && (matches!(
             t.class(),
             Class::FirstName | Class::Unknown | Class::Proper | Class::WordName
