@@ -76,7 +76,7 @@ static PHONE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 const STREET_TYPES: &str = "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Court|Ct|Way|\
     Boulevard|Blvd|Place|Pl|Terrace|Close|Crescent|Row|Circle|Parkway|Pkwy|Highway|Hwy|\
     Square|Sq|Trail|Gardens|Walk|Mews|Alley|Bend|Grove|Heights|Loop|Pike|Path|Cove|Ridge|\
-    Point|Glen|Hollow|Trace|Run|Crossing|Landing|Commons|Estates";
+    Point|Glen|Hollow|Trace|Run|Crossing|Landing|Commons|Estates|Park|Green|Rise|View|Vale";
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
@@ -188,7 +188,8 @@ static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
           \b(?:born|birth\w*|b-?day|dob|d\.o\.b|arrived|delivered|induced|welcomed|c-?section|into\ labou?r
              |came\ home|home\ from\ the\ (?:hospital|nicu)|came\ into\ the\ world|gave\ birth
-             |(?:turned|turns|be|is|was)\ \w+(?:\ (?:days?|weeks?|months?|years?))?(?:\ old)?(?:\ on\b|\ *$)
+             |turned\ \w+(?:\ (?:days?|weeks?|months?|years?))?(?:\ old)?\ on
+             |(?:turns|be|is|was)\ (?:\d{1,2}|one|two|three|four|five|six|a)(?:\ (?:days?|weeks?|months?|years?))?(?:\ old)?\ on
              |(?:days?|weeks?|wks?|months?|mos?)\ old(?:\ on\b|\ *$))
         ",
     )

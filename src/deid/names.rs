@@ -431,7 +431,7 @@ const PERSON_VERBS: &[&str] = &[
 ];
 
 /// Verbs that follow a person as subject (said, was cruising, showed).
-const NAME_VERBS: [&str; 66] = [
+const NAME_VERBS: [&str; 71] = [
     "said",
     "says",
     "told",
@@ -498,6 +498,11 @@ const NAME_VERBS: [&str; 66] = [
     "mentioned",
     "refused",
     "turned",
+    "fell",
+    "woke",
+    "sat",
+    "stood",
+    "ran",
 ];
 
 const SIBLINGS: [&str; 8] = [
@@ -749,7 +754,9 @@ impl Ctx<'_, '_> {
     /// "X and Y are sisters" (for either X or Y).
     fn sibling_pair(&self, i: usize) -> bool {
         let pair_at = |x: usize| {
-            self.toks.get(x + 1).is_some_and(|t| t.lower == "and")
+            self.toks
+                .get(x + 1)
+                .is_some_and(|t| t.lower == "and" || t.lower == "n")
                 && self
                     .toks
                     .get(x + 3)
@@ -1060,6 +1067,13 @@ pub(super) fn person_names(
                     ctx.strong(i)
                         || (surname && (field || ctx.medium(i) || ctx.prev_is(i, &TITLES)))
                         || (!t.possessive && ctx.next_is(i, &SPEAKING_VERBS))
+                        // "Aaliyah came home": a verb that follows a person.
+                        || (!t.possessive
+                            && ctx.next_is(
+                                i,
+                                &["came", "went", "got", "stayed", "left", "showed", "slept"],
+                            )
+                            && !ctx.next_is(i + 1, &["up", "out", "in", "through"]))
                         || ctx.with_relative(i)
                         || (!start && ctx.prev_is(i, &ADDRESSING))
                 }
@@ -1312,8 +1326,9 @@ fn spread_names(ctx: &Ctx<'_, '_>, blocked: &[bool], honorific: &[bool], name: &
             continue;
         }
         exact.insert(t.bare);
-        // "baby noor … Noor smiled": a lower-case name is one in any case.
-        if !t.capitalised() {
+        // "baby noor … Noor smiled": a lower-case name is one in any case; so is a
+        // name that is no word ("grandma Darlene … mom n darlene fight").
+        if !t.capitalised() || matches!(t.class(), Class::FirstName | Class::Unknown) {
             any_case.insert(t.lower.as_str());
         }
     }
