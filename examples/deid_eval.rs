@@ -2,16 +2,18 @@
 //! the share of clean controls it flags, on every labelled corpus under tests/deid/:
 //! the first corpus (written alongside the check), the practice corpus (written by people
 //! who never saw the check; its held-out half has been measured several times and is now
-//! SPENT, read as tuning data), the probe set (sentences written before the second round
-//! of tuning, to see whether changes generalise) and, when it is present, the fresh
-//! held-out set (tests/deid/fresh/heldout.jsonl, written by someone who never saw the
-//! check, frozen before it is measured).
+//! SPENT, read as tuning data), the probe sets (sentences written by the person tuning
+//! the check before each round of changes), the fresh set (tests/deid/fresh/, held out
+//! for the second round, measured then and now SPENT: tuning data too) and, when it is
+//! present, the third held-out set (tests/deid/heldout3/heldout.jsonl, written by someone
+//! who never saw the check, frozen before it is measured).
 //!
 //! `cargo run --release --example deid_eval [-- --mistakes] [-- --tuning-only]` (the
-//! figures in docs/deid.md come from this command). `--mistakes` also lists misses and
-//! false flags on the parts used for tuning (never on a held-out part: nothing from its
-//! texts is ever printed, only aggregate figures). `--tuning-only` leaves the held-out
-//! parts out altogether, for working on the check without looking at them.
+//! figures in docs/deid.md come from this command, through scripts/deid-eval.sh).
+//! `--mistakes` also lists misses and false flags on the parts used for tuning (never on
+//! a held-out part: nothing from its texts is ever printed, only aggregate figures).
+//! `--tuning-only` leaves the held-out parts out altogether, for working on the check
+//! without looking at them.
 
 use std::path::Path;
 
@@ -46,7 +48,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 6] = [
+const PARTS: [Part; 8] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
@@ -88,8 +90,24 @@ const PARTS: [Part; 6] = [
         optional: false,
     },
     Part {
+        name: "probe2",
+        file: "probe2.jsonl",
+        note: "tuning: own sentences, see probe2.src",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
         name: "fresh/heldout",
         file: "fresh/heldout.jsonl",
+        note: "spent (now tuning)",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
+        name: "heldout3",
+        file: "heldout3/heldout.jsonl",
         note: "held out: aggregate figures only",
         kinds: &FindingKind::ALL,
         held_out: true,

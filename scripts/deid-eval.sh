@@ -1,12 +1,15 @@
 #!/bin/sh
 # Print the de-identification check's precision, recall and F1 per kind and the share of
 # clean controls it flags, on every corpus under tests/deid/ (the first corpus, the practice
-# corpus, whose held-out half is spent and now tuning data, the probe set, and the fresh
-# held-out set tests/deid/fresh/heldout.jsonl when present), each part separately.
+# corpus, whose held-out half is spent and now tuning data, the probe sets, the fresh set,
+# spent and now tuning data too, and the third held-out set tests/deid/heldout3/heldout.jsonl
+# when present), each part separately.
 #   --mistakes     also list misses and false flags on the parts used for tuning (the
-#                  spent practice held-out half and the probe set included; never on a
-#                  held-out part, whose texts are never printed)
+#                  spent practice held-out half, the spent fresh set and the probe sets
+#                  included; never on a held-out part, whose texts are never printed)
 #   --tuning-only  leave the held-out parts out (for working on the check)
 set -eu
 cd "$(dirname "$0")/.."
-exec cargo run --release --quiet --example deid_eval -- "$@"
+# The example needs only the library: leaving out the default features (the CLI and
+# print, which pulls in typst) makes the release build much shorter.
+exec cargo run --release --quiet --no-default-features --example deid_eval -- "$@"

@@ -44,7 +44,9 @@ static EMAIL_SPELLED: LazyLock<Regex> = LazyLock::new(|| {
 static PHONE_BARE: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"\b(?:\d{3}[.\ ]\d{4}|\(?\d{3}\)?\d{7}|[2-9]\d{9})\b"));
 static PHONE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i)\b(?:phone|cell|number|call|called|calling|text|texted|reach|voicemail|line|#)")
+    pattern(
+        r"(?i)\b(?:phone|cell|number|call|called|calling|text|texted|reach|voicemail|line|ph|tel|mobile|mob|#)",
+    )
 });
 
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
@@ -74,15 +76,15 @@ static PHONE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 const STREET_TYPES: &str = "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Court|Ct|Way|\
     Boulevard|Blvd|Place|Pl|Terrace|Close|Crescent|Row|Circle|Parkway|Pkwy|Highway|Hwy|\
     Square|Sq|Trail|Gardens|Walk|Mews|Alley|Bend|Grove|Heights|Loop|Pike|Path|Cove|Ridge|\
-    Point|Glen|Hollow|Trace|Run|Crossing|Landing|Commons|Estates";
+    Point|Glen|Hollow|Trace|Run|Crossing|Landing|Commons|Estates|Park|Green|Rise|View|Vale";
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?x)
           \b\d{{1,5}}[A-Za-z]?\ +(?:\p{{Lu}}[\p{{L}}'’.-]*\ +){{1,4}}(?:{STREET_TYPES})\b\.?
           (?:,?\ *(?i:apartment|apt|unit|suite|ste|flat|\#)\.?\ *\#?[A-Za-z]?\d+[A-Za-z]?\b)?
-          (?:,\ *(?:\p{{Lu}}\p{{L}}+\ ?){{1,3}},?\ *(?:[A-Z]{{2}}\ +)?
-             (?:\d{{5}}(?:-\d{{4}})?|[A-Z]{{1,2}}\d[A-Z\d]?\ ?\d[A-Z]{{2}}))?
+          (?:,\ *(?:\p{{Lu}}\p{{L}}+\ ?){{1,3}},?\ *(?:[A-Z]{{2,3}}\ +)?
+             (?:\d{{5}}(?:-\d{{4}})?\b|(?-u:\b)[A-Z]{{2,3}}\ +\d{{4}}\b|[A-Z]{{1,2}}\d[A-Z\d]?\ ?\d[A-Z]{{2}}\b|[A-Z]\d[A-Z]\ ?\d[A-Z]\d\b))?
         "
     ))
 });
@@ -111,9 +113,11 @@ static APARTMENT: LazyLock<Regex> =
 static RURAL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)
-          \b(?i:p\.?\ ?o\.?\ *box|post\ office\ box)\ *\#?\d+
-        | \b(?:RR|R\.R\.|(?i:rural\ route))\ *\#?\d+(?:,?\ *(?i:box)\ *\#?\d+)?
-        | \b(?i:county\ road|county\ rd\.?|state\ route|route|rte\.?|highway|hwy\.?|farm\ road|fm)\ +\d+[A-Z]?\b
+          \b(?:(?i:p\.?\ ?o\.?\ *box|post\ office\ box)\ *\#?\d+|(?i:general\ delivery))
+            (?:,\ *\p{Lu}\p{Ll}+(?:\ \p{Lu}\p{Ll}+)?(?:,?\ [A-Z]{2}\ +\d{5}\b)?)?
+        | \b(?:RR|R\.R\.|HC|H\.C\.|Rt\.?|(?i:rural\ route|star\ route|highway\ contract))\ *\#?\d+,?\ *(?i:box)\ *\#?\d+
+        | \b(?:RR|R\.R\.|(?i:rural\ route))\ *\#?\d+
+        | \b(?:(?i:county\ road|county\ rd\.?|state\ route|route|rte\.?|highway|hwy\.?|farm\ road|fm)|CR|Rt\.?)\ +\d+[A-Z]?\b(?:\ *&\ *\p{Lu}\p{Ll}+\ (?:Ln|Rd|St|Dr|Lane|Road|Street|Drive)\b)?
         | \bDublin\ (?:1[0-8]|2[0-4]|[1-9]|6W)\b
         ",
     )
@@ -125,7 +129,9 @@ static LOT_OR_ROOM: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"(?i)\b(?P<what>lot|space|site|trailer|cabin|unit|room|rm\.?)\ +\#?\d+[a-z]?\b")
 });
 static PARK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i)\b(?:mobile[\ -]home|trailer|rv|manufactured\ home|park|court|village|estates)\b")
+    pattern(
+        r"(?i)\b(?:mobile[\ -]home|trailer|rv|manufactured\ home|park|court|village|estates|acres|campground|camp|cabins|apartments|apts|bldg|building|complex|duplex(?:es)?)\b",
+    )
 });
 static MOTEL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
@@ -170,6 +176,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<dm>\b\d{{1,2}}/\d{{1,2}}\b)
         | \b(?i:(?:on\ +)?the\ +)?(?:\d{{1,2}}(?i:st|nd|rd|th)?|(?i:{ORDINALS}))(?i:\ +of)?\ +(?i:{MONTHS})\b\.?(?:,?\ +\d{{4}}\b)?
         | \b(?i:{MONTHS})\b\.?\ +(?i:the\ +)?(?:\d{{1,2}}(?i:st|nd|rd|th)?\b|(?i:{ORDINALS})\b)(?:,?\ +\d{{4}}\b)?
+        | (?P<day>\b(?i:the)\ +(?:\d{{1,2}}(?i:st|nd|rd|th)|(?i:{ORDINALS}))\b)
         "
     ))
 });
@@ -180,8 +187,10 @@ static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?ix)
           \b(?:born|birth\w*|b-?day|dob|d\.o\.b|arrived|delivered|induced|welcomed|c-?section|into\ labou?r
-             |came\ home|home\ from\ the\ (?:hospital|nicu)|turned\ \w+(?:\ (?:days?|weeks?|months?|years?))?(?:\ old)?\ on
-             |(?:days?|weeks?|months?)\ old\ on)\b
+             |came\ home|home\ from\ the\ (?:hospital|nicu)|came\ into\ the\ world|gave\ birth
+             |turned\ \w+(?:\ (?:days?|weeks?|months?|years?))?(?:\ old)?\ on
+             |(?:turns|be|is|was)\ (?:\d{1,2}|one|two|three|four|five|six|a)(?:\ (?:days?|weeks?|months?|years?))?(?:\ old)?\ on
+             |(?:days?|weeks?|wks?|months?|mos?)\ old(?:\ on\b|\ *$))
         ",
     )
 });
@@ -199,12 +208,53 @@ static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
              |dfcs|dcs|acs|cfs|ocs|cyfd|report|ifsp|iep|claim|confirmation|voucher|benefits?
              |passport|license|licence|plate|uscis|alien|a-number|itin|receipt|medicare|chip
              |peachcare|mainecare|ohip|health\ card|subscriber|group\ number|dhs|dhhs|cws|cas|tusla|pps
-             |crn|centrelink|tfn|hcn|member\ number|wic\ id|snap\ id|ebt\ card|hmis|dss)\b)
+             |crn|centrelink|tfn|hcn|member\ number|wic\ id|snap\ id|ebt\ card|hmis|dss
+             |cpp|tanf|ssi|ssdi|application|probation|student|investigation|enrol{1,2}ment|household
+             |tenancy|bic|cin|tracking)\b)
           (?i:\ *(?:(?:number|no|num|is|id|report|case|file|card|ref)\b\.?|\#|:))*\ *[:\#]?\ *
-          (?P<v>\#?(?:[A-Z]{1,4}[\ -]?)?\d+(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+){0,3}(?:[\ -]?[A-Z]\b)?)
+          (?P<v>\#?(?:[A-Z]{1,4}[\ -]?)?\d+(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+){0,3}(?:/[A-Za-z0-9]+){0,3}(?:[\ -]?[A-Z]\b)?)
         ",
     )
 });
+
+/// Any label-like word before "number", "no." or "#", then a value with 3 or more
+/// digits ("student number 44512", "locker no. 2231"); not a phone's own label.
+static RECORD_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          \b(?P<label>[A-Za-z][A-Za-z-]+)\ +(?i:number|no\.|num|\#)\ *[:\#]?\ *
+          (?P<v>(?:[A-Z]{1,4}[\ -]?)?\d+(?:[\ /-][A-Za-z0-9]+){0,3})
+        ",
+    )
+});
+
+/// Words before "number" that make it a phone number or no label at all.
+const NOT_RECORD_LABELS: [&str; 24] = [
+    "phone",
+    "cell",
+    "mobile",
+    "contact",
+    "home",
+    "work",
+    "her",
+    "his",
+    "my",
+    "their",
+    "our",
+    "your",
+    "new",
+    "old",
+    "the",
+    "a",
+    "call",
+    "this",
+    "that",
+    "text",
+    "landline",
+    "whatsapp",
+    "fax",
+    "emergency",
+];
 
 /// "@keke_bakes_tx" (not an e-mail address), and profile addresses.
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -383,12 +433,19 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
 
 /// The sentence holding `start..end` (cut at full stops, question marks and lines).
 fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    // A full stop inside a word ("bre.bre.2x", "555.0128") does not end the sentence.
+    let ends = |i: usize, c: char| {
+        c != '.' || text[i + 1..].starts_with(|n: char| n.is_whitespace()) || i + 1 == text.len()
+    };
     let from = text[..start]
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| "!?\n.".contains(c) && ends(i, c))
+        .map_or(0, |(i, _)| i + 1);
     let to = text[end..]
-        .find(['.', '!', '?', '\n'])
-        .map_or(text.len(), |i| end + i);
+        .char_indices()
+        .find(|&(i, c)| "!?\n.".contains(c) && ends(end + i, c))
+        .map_or(text.len(), |(i, _)| end + i);
     &text[from..to]
 }
 
@@ -397,12 +454,28 @@ fn sentence_around(text: &str, start: usize, end: usize) -> &str {
 pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
     for c in DATE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
-        let birth = if c.name("dm").is_some() {
+        let birth = if c.name("dm").is_some() || c.name("day").is_some() {
             // "8/2" alone: only right after the birth word ("born 8/2", "DOB 4/9",
             // "turned one on 4/9"), and not part of a longer number or range.
             let joined = text[m.end()..].starts_with(['/', '-'])
                 || text[..m.start()].ends_with(['/', '-', '.']);
-            !joined && (introduced_as_birth(text, m.start()) || birth_follows(text, m.end()))
+            let day_alone = c.name("day").is_some();
+            // "the second birthday": an ordinal before a noun is not a day.
+            let next_word = text[m.end()..]
+                .strip_prefix(' ')
+                .and_then(|a| a.split(|c: char| !c.is_alphabetic()).next())
+                .unwrap_or("")
+                .to_lowercase();
+            let before_noun = day_alone
+                && !next_word.is_empty()
+                && ![
+                    "at", "in", "when", "while", "but", "during", "and", "after", "before", "so",
+                    "with", "by", "of", "this", "last", "around", "just",
+                ]
+                .contains(&next_word.as_str());
+            !joined
+                && !before_noun
+                && (introduced_as_birth(text, m.start(), day_alone) || birth_follows(text, m.end()))
         } else {
             says_birth(text, m.start(), m.end())
         };
@@ -416,7 +489,7 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
 
 /// The date follows a birth word closely: "born (on) 8/2", "DOB: 8/2", "her birthday is
 /// 8/2", "turned one on 4/9" (not "born at 34 weeks, Apgars 8/9").
-fn introduced_as_birth(text: &str, start: usize) -> bool {
+fn introduced_as_birth(text: &str, start: usize, day_alone: bool) -> bool {
     let mut from = start.saturating_sub(40);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -455,17 +528,42 @@ fn introduced_as_birth(text: &str, start: usize) -> bool {
             && !between.contains(|c: char| c.is_ascii_digit())
             && !between.contains("apgar")
     });
+    // A day alone ("the 3rd") only after the birth word itself, or with nothing but
+    // plain words after a birth word that is not a birthday (party plans are not births).
+    let birthday =
+        cue.is_some_and(|m| m.as_str().starts_with("birthday") || m.as_str().contains("day"));
+    let plain_between = plain_between && (!day_alone || !birthday);
     close || plain_between || (matches!(last, "is" | "was" | "on" | "of") && near)
 }
 
 /// The part of `before` after its last sentence break.
 fn sentence_tail(before: &str) -> &str {
-    let cut = ["! ", "? ", ". ", "\n"]
-        .iter()
-        .filter_map(|p| before.rfind(p).map(|i| i + p.len()))
-        .max()
-        .unwrap_or(0);
-    &before[cut..]
+    let mut end = before.len();
+    loop {
+        let cut = ["! ", "? ", ". ", "\n"]
+            .iter()
+            .filter_map(|p| before[..end].rfind(p).map(|i| (i, i + p.len())))
+            .max_by_key(|&(_, after)| after);
+        let Some((at, after)) = cut else {
+            return before;
+        };
+        // "at St. Aldric's on the 9th": a full stop after an abbreviation or an initial
+        // does not end the sentence.
+        let word = before[..at]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let abbreviation = before[at..].starts_with('.')
+            && (word.chars().count() == 1
+                || [
+                    "st", "dr", "mr", "mrs", "ms", "mt", "ft", "ave", "no", "jr", "sr", "vs",
+                ]
+                .contains(&word));
+        if !abbreviation {
+            return &before[after..];
+        }
+        end = at;
+    }
 }
 
 fn says_birth(text: &str, start: usize, end: usize) -> bool {
@@ -536,6 +634,25 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
             );
         }
     }
+    for c in RECORD_NUMBERED.captures_iter(text) {
+        let (Some(label), Some(v)) = (c.name("label"), c.name("v")) else {
+            continue;
+        };
+        let value = v.as_str().trim_end();
+        let phone_shaped = PHONE.is_match(value) || PHONE_BARE.is_match(value);
+        if NOT_RECORD_LABELS.contains(&label.as_str().to_lowercase().as_str())
+            || digits(value) < 3
+            || phone_shaped
+        {
+            continue;
+        }
+        push(
+            found,
+            FindingKind::RecordNumber,
+            label.start(),
+            v.start() + value.len(),
+        );
+    }
     for m in RECORD_SHAPED.find_iter(text) {
         // "cell 5550142288": ten bare digits where the sentence talks of a phone are a
         // phone number (the phone check claims them).
@@ -551,7 +668,9 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
 /// A word shaped like a handle: dots or underscores between letters ("nicu.moms.circle",
 /// "keke_bakes"), not a web address or an abbreviation.
 static HANDLE_SHAPED: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i)\b[a-z0-9]+(?:_[a-z0-9]+)+\b|\b[a-z0-9]{2,}(?:\.[a-z0-9]{2,}){2,}\b")
+    pattern(
+        r"(?i)\b[a-z0-9]+(?:[._][a-z0-9]+)*_[a-z0-9]+(?:[._][a-z0-9]+)*\b|\b[a-z0-9]{2,}(?:\.[a-z0-9]{2,}){2,}\b",
+    )
 });
 
 /// Words that say a sentence is about social media.

@@ -23,6 +23,28 @@ pub(crate) const PLACE_WORDS: &str = include_str!("../../content/deid/place-word
 /// Words that describe a place without naming one ("Family", "Community").
 pub(crate) const PLACE_GENERIC: &str = include_str!("../../content/deid/place-generic.txt");
 
+/// States, provinces and counties that follow a town after a comma ("Kenora, Ontario").
+pub(crate) const REGIONS: &str = include_str!("../../content/deid/regions.txt");
+
+static REGION_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    REGIONS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// `text` begins with a state, province or county name as a whole word ("Ontario, …",
+/// "County Mayo").
+pub(super) fn is_region_start(text: &str) -> bool {
+    REGION_NAMES.iter().any(|r| {
+        text.strip_prefix(r).is_some_and(|rest| {
+            let county = matches!(*r, "County" | "Co." | "Co");
+            !rest.starts_with(char::is_alphanumeric) && (!county || rest.starts_with(' '))
+        })
+    })
+}
+
 /// A dictionary word that is also a first name counts as a likely name only among the
 /// commonest first names (Faith is 852nd, Hope 768th; Major, at 1,873rd, stays a word).
 const COMMON_FIRST_NAME_RANK: usize = 1500;

@@ -31,6 +31,208 @@ static DOTTED: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(?:[A-Za-z]\.){1,3
 static CASELESS: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"\p{Lo}[\p{Lo}\p{M}]*(?: \p{Lo}[\p{Lo}\p{M}]*)*"));
 
+/// An age right after a word: "Harmony 18 mo", "Gunner 2yo", "Lyric (5)", "Wren, 4 mo".
+static AGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"^(?:,?\ \(?\d{1,2}(?:\.\d)?\ ?(?:mo|mos|months?|m|wks?|weeks?|w|yo|y/o|yrs?|years?|days?|d)\b|\ \(\d{1,2}\))",
+    )
+});
+
+/// Words that often stand before an age and are never its subject ("Corrected 6 mo",
+/// "Visit 2 wks", "About 3 months").
+const AGE_LEADS: &[&str] = &[
+    "about",
+    "around",
+    "almost",
+    "nearly",
+    "over",
+    "under",
+    "past",
+    "since",
+    "after",
+    "before",
+    "every",
+    "last",
+    "next",
+    "first",
+    "only",
+    "just",
+    "now",
+    "visit",
+    "visits",
+    "session",
+    "week",
+    "weight",
+    "age",
+    "aged",
+    "born",
+    "corrected",
+    "adjusted",
+    "gestational",
+    "at",
+    "in",
+    "for",
+    "approx",
+    "roughly",
+    "another",
+    "still",
+    "today",
+    "tonight",
+    "went",
+    "was",
+    "took",
+    "takes",
+    "take",
+    "spent",
+    "lasted",
+    "waited",
+    "wait",
+    "slept",
+    "napped",
+    "fed",
+    "ago",
+    "within",
+    "until",
+    "till",
+    "by",
+    "from",
+    "to",
+    "than",
+    "of",
+    "on",
+    "up",
+    "out",
+    "down",
+    "back",
+    "both",
+    "all",
+    "each",
+    "times",
+    "x",
+    "plus",
+    "and",
+    "or",
+    "but",
+];
+
+/// Roles a name can stand beside ("Gareth, the supervising worker", "The mother, Aisling,").
+const ROLE_NOUNS: &[&str] = &[
+    "worker",
+    "caseworker",
+    "nurse",
+    "midwife",
+    "doula",
+    "therapist",
+    "physiotherapist",
+    "teacher",
+    "advocate",
+    "supervisor",
+    "friend",
+    "neighbour",
+    "neighbor",
+    "landlord",
+    "landlady",
+    "child",
+    "kid",
+    "baby",
+    "oldest",
+    "youngest",
+    "eldest",
+    "middle",
+    "one",
+    "coordinator",
+    "visitor",
+    "officer",
+    "guardian",
+    "carer",
+    "caregiver",
+    "roommate",
+    "sibling",
+    "half-sister",
+    "half-brother",
+    "counselor",
+    "counsellor",
+    "attorney",
+    "lawyer",
+    "interpreter",
+    "manager",
+    "pediatrician",
+    "paediatrician",
+    "mentor",
+];
+
+/// Words that may sit between "is" and a role ("is the big bro", "is mom's bf").
+const ROLE_MODIFIERS: &[&str] = &[
+    "the",
+    "her",
+    "his",
+    "their",
+    "my",
+    "our",
+    "a",
+    "big",
+    "little",
+    "lil",
+    "older",
+    "younger",
+    "baby",
+    "new",
+    "bio",
+    "maternal",
+    "paternal",
+    "supervising",
+    "social",
+    "key",
+    "family",
+    "only",
+    "oldest",
+    "youngest",
+    "eldest",
+    "middle",
+    "current",
+    "step",
+];
+
+/// Milestones only a person reaches: "River is walking", "Sky was crawling".
+const PERSON_PROGRESSIVES: &[&str] = &[
+    "walking", "crawling", "teething", "babbling", "cooing", "cruising", "talking", "nursing",
+    "latching", "napping", "crying", "smiling", "laughing", "giggling", "scooting", "toddling",
+    "standing", "sitting", "rolling", "eating", "sleeping",
+];
+
+/// A verb in the past that takes a person's pronoun after it ("Dawn lost her temper",
+/// "Ivy let me hold her"): a first name that is also a word reads as its subject.
+const PAST_BEFORE_PRONOUN: &[&str] = &[
+    "lost", "got", "had", "took", "gave", "held", "kept", "made", "told", "put", "let", "hit",
+    "threw", "left", "found", "brought", "bit", "sent", "showed", "asked", "wanted",
+];
+
+/// Negated verbs typed with or without the apostrophe ("Will wouldnt let go", "kiki
+/// wont eat").
+const NEGATIVES: &[&str] = &[
+    "wont",
+    "won't",
+    "won’t",
+    "wouldnt",
+    "wouldn't",
+    "wouldn’t",
+    "doesnt",
+    "doesn't",
+    "doesn’t",
+    "didnt",
+    "didn't",
+    "didn’t",
+    "cant",
+    "can't",
+    "can’t",
+    "isnt",
+    "isn't",
+    "isn’t",
+    "hasnt",
+    "hasn't",
+    "hasn’t",
+];
+
 const HONORIFICS: [&str; 7] = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"];
 
 /// Dotted letters that are abbreviations, not initials.
@@ -40,7 +242,7 @@ const ABBREVIATIONS: [&str; 27] = [
 ];
 
 /// Words after which the next word names a person: family roles, clergy, "baby", "named".
-const NAMING_WORDS: [&str; 54] = [
+const NAMING_WORDS: &[&str] = &[
     "baby",
     "named",
     "nicknamed",
@@ -95,6 +297,20 @@ const NAMING_WORDS: [&str; 54] = [
     "godmother",
     "godfather",
     "ex",
+    // text-speak: sis, bro, boyfriend, grandmother, father of the baby, "lil man"
+    "sis",
+    "bro",
+    "bf",
+    "gf",
+    "hubby",
+    "gma",
+    "gpa",
+    "mgm",
+    "pgm",
+    "fob",
+    "lil",
+    "stepson",
+    "stepdaughter",
 ];
 
 /// Roles before initials ("pt DL", "client RB"): a person, though not always a relative.
@@ -148,7 +364,7 @@ const NAME_INTRODUCERS: [&str; 16] = [
 ];
 
 /// Verbs only people (mostly babies) do: after one, even an ordinary word is a name.
-const PERSON_VERBS: [&str; 40] = [
+const PERSON_VERBS: &[&str] = &[
     "cried",
     "cries",
     "smiled",
@@ -189,10 +405,33 @@ const PERSON_VERBS: [&str; 40] = [
     "signed",
     "teethed",
     "pooped",
+    "screams",
+    "screamed",
+    "smashed",
+    "climbed",
+    "climbs",
+    "bit",
+    "bites",
+    "threw",
+    "throws",
+    "spat",
+    "drooled",
+    "drools",
+    "snuggled",
+    "snuggles",
+    "cuddled",
+    "scooted",
+    "scoots",
+    "squealed",
+    "squeals",
+    "wiggled",
+    "latched",
+    "burped",
+    "spit",
 ];
 
 /// Verbs that follow a person as subject (said, was cruising, showed).
-const NAME_VERBS: [&str; 66] = [
+const NAME_VERBS: [&str; 71] = [
     "said",
     "says",
     "told",
@@ -259,6 +498,11 @@ const NAME_VERBS: [&str; 66] = [
     "mentioned",
     "refused",
     "turned",
+    "fell",
+    "woke",
+    "sat",
+    "stood",
+    "ran",
 ];
 
 const SIBLINGS: [&str; 8] = [
@@ -365,10 +609,154 @@ impl Ctx<'_, '_> {
                 .is_some_and(|n| NUMBER_WORDS.contains(&n.lower.as_str()))
     }
 
+    /// "Harmony 18 mo", "Gunner 2yo", "Lyric (5)": an age right after the word.
+    fn age_after(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        !t.possessive
+            && !AGE_LEADS.contains(&t.lower.as_str())
+            && !t.lower.ends_with("ly")
+            && !t.lower.ends_with("ed")
+            && AGE_AFTER.is_match(&self.text[t.end..])
+    }
+
+    /// A role word, or a family word used as a possessive ("mom's bf").
+    fn role_at(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        let last = t.lower.rsplit('-').next().unwrap_or("");
+        !t.possessive
+            && (NAMING_WORDS.contains(&t.lower.as_str())
+                || ROLE_NOUNS.contains(&t.lower.as_str())
+                || NAMING_WORDS.contains(&last))
+    }
+
+    /// From `j`, over modifiers and possessive family words, to a role word: "the big
+    /// bro", "mom's bf", "the mother's older brother".
+    fn role_phrase(&self, j: usize) -> bool {
+        let mut k = j;
+        for _ in 0..5 {
+            let Some(t) = self.toks.get(k) else {
+                return false;
+            };
+            if self.role_at(k) {
+                return true;
+            }
+            let family_possessive = t.possessive
+                && (NAMING_WORDS.contains(&t.lower.as_str())
+                    || ["mother", "father", "mom", "mum", "dad", "baby"]
+                        .contains(&t.lower.as_str()));
+            if !(ROLE_MODIFIERS.contains(&t.lower.as_str()) || family_possessive) {
+                return false;
+            }
+            if self.next(k).is_none() && !t.possessive {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// "Chance is the baby", "ray is mom's bf", "Honor is the middle child".
+    fn role_follows(&self, i: usize) -> bool {
+        !self.toks[i].possessive
+            && self.next_is(i, &["is", "was"])
+            && self.next(i + 1).is_some()
+            && self.role_phrase(i + 2)
+    }
+
+    /// "Bartholomew, the mother's older brother," and "The mother, Aisling, is".
+    fn appositive(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let after_comma = self.text[t.end..].starts_with(", ");
+        if after_comma && i + 1 < self.toks.len() && !t.possessive && self.role_phrase(i + 1) {
+            let first = &self.toks[i + 1];
+            // The role right after the comma: "Kai, the baby" (not "Kai, baby steps").
+            if ["the", "her", "his", "their", "my", "our"].contains(&first.lower.as_str())
+                || first.possessive
+            {
+                return true;
+            }
+        }
+        let before_comma = self.text[..t.start].ends_with(", ");
+        before_comma && i > 0 && self.role_at(i - 1) && self.text[t.end..].starts_with([',', ';'])
+    }
+
+    /// "peanut is what mom calls her", "grace is literally my middle name".
+    fn name_said(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.possessive {
+            return false;
+        }
+        let mut to = (t.end + 48).min(self.text.len());
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let after = self.text[t.end..to].to_lowercase();
+        let Some(rest) = after
+            .strip_prefix(" is ")
+            .or_else(|| after.strip_prefix(" was "))
+        else {
+            return false;
+        };
+        if rest.starts_with("what ") {
+            return rest.split_whitespace().take(5).any(|w| {
+                w.starts_with("call") || w.starts_with("name") || w.starts_with("nickname")
+            });
+        }
+        let words: Vec<&str> = rest
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+            .take(5)
+            .collect();
+        let mut k = 0;
+        while k < words.len()
+            && [
+                "literally",
+                "actually",
+                "really",
+                "also",
+                "my",
+                "her",
+                "his",
+                "their",
+                "our",
+                "the",
+                "middle",
+                "first",
+                "real",
+                "legal",
+                "full",
+                "nick",
+            ]
+            .contains(&words[k])
+        {
+            k += 1;
+        }
+        k > 0
+            && words
+                .get(k)
+                .is_some_and(|w| *w == "name" || *w == "nickname")
+    }
+
+    /// "Summer n her mom", "Blessing and her mother": a person with their relative.
+    fn with_own_relative(&self, i: usize) -> bool {
+        self.next_is(i, &["and", "n", "with"])
+            && self.next_is(i + 1, &["her", "his", "their"])
+            && self.next_is(i + 2, NAMING_WORDS)
+    }
+
+    /// "River is walking", "Sky was crawling".
+    fn milestone(&self, i: usize) -> bool {
+        !self.toks[i].possessive
+            && self.next_is(i, &["is", "was", "started"])
+            && self.next_is(i + 1, PERSON_PROGRESSIVES)
+    }
+
     /// "X and Y are sisters" (for either X or Y).
     fn sibling_pair(&self, i: usize) -> bool {
         let pair_at = |x: usize| {
-            self.toks.get(x + 1).is_some_and(|t| t.lower == "and")
+            self.toks
+                .get(x + 1)
+                .is_some_and(|t| t.lower == "and" || t.lower == "n")
                 && self
                     .toks
                     .get(x + 3)
@@ -384,13 +772,19 @@ impl Ctx<'_, '_> {
     /// A context that makes even an ordinary word a name.
     fn strong(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        self.after_naming_word(i)
+        self.age_after(i)
+            || self.role_follows(i)
+            || self.appositive(i)
+            || self.name_said(i)
+            || self.with_own_relative(i)
+            || self.milestone(i)
+            || self.after_naming_word(i)
             || self.goes_by(i)
             || self.introduced(i)
             || self.family_of(i)
             || self.born_follows(i)
             || role_in_brackets_after(self.text, t.end)
-            || (!t.possessive && self.next_is(i, &PERSON_VERBS))
+            || (!t.possessive && self.next_is(i, PERSON_VERBS))
             || self.age_follows(i)
             || self.sibling_pair(i)
             || self.text[t.end..].starts_with(", who ")
@@ -400,7 +794,7 @@ impl Ctx<'_, '_> {
     /// "baby June", "her husband Min-ho"; not "Newborn Behavioral
     /// Observations" (a title: another capitalised word follows).
     fn after_naming_word(&self, i: usize) -> bool {
-        let naming = self.prev_is(i, &NAMING_WORDS);
+        let naming = self.prev_is(i, NAMING_WORDS);
         let title = self.next(i).is_some_and(|n| {
             n.capitalised() && !n.acronym() && matches!(n.class(), Class::Word | Class::Never)
         });
@@ -474,6 +868,18 @@ impl Ctx<'_, '_> {
         if self.next_is(i, &NAME_VERBS) && !self.next_is(i + 1, &["up"]) {
             return true;
         }
+        // "Will wouldnt let go", "Dawn lost her temper", "Ivy let me hold her".
+        if self.next_is(i, NEGATIVES)
+            || (self.next_is(i, PAST_BEFORE_PRONOUN)
+                && self.next_is(
+                    i + 1,
+                    &[
+                        "her", "his", "him", "me", "us", "them", "herself", "himself",
+                    ],
+                ))
+        {
+            return true;
+        }
         // "Faith was cruising", "Angel has been sleeping": a progressive, not "Hope is a
         // discipline".
         let progressive = |t: &Token<'_>| t.lower.ends_with("ing") && t.lower.chars().count() > 5;
@@ -500,9 +906,9 @@ impl Ctx<'_, '_> {
     /// "Precious and baby Zion", "Grace and her twin", "Aaliyah with her mom".
     fn with_relative(&self, i: usize) -> bool {
         self.next_is(i, &["and", "with"])
-            && (self.next_is(i + 1, &NAMING_WORDS)
+            && (self.next_is(i + 1, NAMING_WORDS)
                 || (self.next_is(i + 1, &["her", "his", "their"])
-                    && self.next_is(i + 2, &NAMING_WORDS)))
+                    && self.next_is(i + 2, NAMING_WORDS)))
     }
 }
 
@@ -517,6 +923,45 @@ fn lowercase_name_shape(t: &Token<'_>) -> bool {
         && !lexicon::is_common(&t.lower)
         && !lexicon::is_word(&t.lower)
         && !lexicon::is_proper(&t.lower)
+        && !typo_of_a_word(&t.lower)
+}
+
+/// A long lower-case word one slip of the thumb from a dictionary word ("frustated",
+/// "recieved", "appt"s aside): a typo, not a nickname. Short words are left out, since
+/// short names ("kiki", "dre") are one letter from many words.
+fn typo_of_a_word(lower: &str) -> bool {
+    let chars: Vec<char> = lower.chars().collect();
+    if chars.len() < 7 || !lower.is_ascii() {
+        return false;
+    }
+    let word = |c: &[char]| lexicon::is_word(&c.iter().collect::<String>());
+    for k in 0..chars.len() {
+        // A letter too many.
+        let mut v = chars.clone();
+        v.remove(k);
+        if word(&v) {
+            return true;
+        }
+        // Two letters swapped.
+        if k + 1 < chars.len() {
+            let mut v = chars.clone();
+            v.swap(k, k + 1);
+            if word(&v) {
+                return true;
+            }
+        }
+    }
+    // A letter missing.
+    for k in 0..=chars.len() {
+        for c in 'a'..='z' {
+            let mut v = chars.clone();
+            v.insert(k, c);
+            if word(&v) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn inside(spans: &[(usize, usize)], t: &Token<'_>) -> bool {
@@ -559,7 +1004,7 @@ pub(super) fn person_names(
             && t.bare != "I"
             && !inside(&taken, t)
             && !allow.contains(t.bare)
-            && ctx.prev_is(i, &NAMING_WORDS)
+            && ctx.prev_is(i, NAMING_WORDS)
             && !text[t.end..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
         {
             name[i] = true;
@@ -588,6 +1033,17 @@ pub(super) fn person_names(
         if name[i] {
             continue;
         }
+        // "Valentine's Day", "Mother's Day", "Christmas Eve": a holiday, not a person.
+        if ctx
+            .next(i)
+            .is_some_and(|n| n.bare == "Day" || n.bare == "Eve")
+            || (t.possessive
+                && text[t.end..]
+                    .get(..7)
+                    .is_some_and(|a| a == "'s Day " || a == "'s Day." || a == "'s Day,"))
+        {
+            continue;
+        }
         if t.capitalised() {
             if t.acronym() {
                 name[i] = caps_initials(&ctx, i, field);
@@ -611,6 +1067,13 @@ pub(super) fn person_names(
                     ctx.strong(i)
                         || (surname && (field || ctx.medium(i) || ctx.prev_is(i, &TITLES)))
                         || (!t.possessive && ctx.next_is(i, &SPEAKING_VERBS))
+                        // "Aaliyah came home": a verb that follows a person.
+                        || (!t.possessive
+                            && ctx.next_is(
+                                i,
+                                &["came", "went", "got", "stayed", "left", "showed", "slept"],
+                            )
+                            && !ctx.next_is(i + 1, &["up", "out", "in", "through"]))
                         || ctx.with_relative(i)
                         || (!start && ctx.prev_is(i, &ADDRESSING))
                 }
@@ -636,16 +1099,24 @@ pub(super) fn person_names(
                 && NAMING_WORDS.contains(&toks[i - 1].lower.as_str()))
                 || role_in_brackets_after(text, t.end);
             name[i] = field
-                || ctx.prev_is(i, &NAMING_WORDS)
+                || ctx.prev_is(i, NAMING_WORDS)
                 || bracketed_role
                 || ctx.introduced(i)
                 || with
                 || t.possessive
                 || ctx.goes_by(i)
-                || ctx.next_is(i, &PERSON_VERBS)
+                || ctx.next_is(i, PERSON_VERBS)
                 || ctx.next_is(i, &SPEAKING_VERBS)
                 || (start && ctx.next_is(i, &NAME_VERBS))
-                || (start && ctx.next_is(i, &["was", "is", "has", "had"]));
+                || (start && ctx.next_is(i, &["was", "is", "has", "had"]))
+                || (start && ctx.next_is(i, NEGATIVES))
+                || ctx.age_after(i)
+                || ctx.with_own_relative(i)
+                || ctx.name_said(i)
+                || (start && ctx.role_follows(i));
+        } else if lowercase_word_as_name(&ctx, i) {
+            // "peanut is what mom calls her", "ray is mom's bf", "sky (goes by sky)".
+            name[i] = true;
         }
     }
     join_surnames(&ctx, &blocked, &mut name);
@@ -673,7 +1144,7 @@ fn caps_initials(ctx: &Ctx<'_, '_>, i: usize, field: bool) -> bool {
     let bracketed = text[..t.start].ends_with('(') && text[t.end..].starts_with(')');
     field
         || (bracketed && letters == 2)
-        || ctx.prev_is(i, &NAMING_WORDS)
+        || ctx.prev_is(i, NAMING_WORDS)
         || ctx.prev_is(i, &INITIAL_ROLES)
         || ctx.prev_is(i, &ADDRESSING)
         || (letters == 2 && ctx.prev_is(i, &["with", "and"]))
@@ -681,10 +1152,50 @@ fn caps_initials(ctx: &Ctx<'_, '_>, i: usize, field: bool) -> bool {
             i,
             &["said", "says", "told", "asked", "texted", "called", "cried"],
         )
-        || ctx.next_is(i, &PERSON_VERBS)
+        || ctx.next_is(i, PERSON_VERBS)
         || ctx.next_is(i, &NAME_VERBS)
         || ctx.next_is(i, &["reminds", "remembers", "likes", "hates", "misses"])
         || role_in_brackets_after(text, t.end)
+        // "TJ is 2.5", "TJ 2yo", "JR's dad", "w/ AJ" (not "ZIP is 60623").
+        || (ctx.age_follows(i) && small_number_after(text, ctx.toks[i + 1].end))
+        || ctx.age_after(i)
+        || (t.possessive && ctx.toks.get(i + 1).is_some_and(|n| NAMING_WORDS.contains(&n.lower.as_str())))
+        || (letters == 2 && text[..t.start].ends_with("w/ "))
+}
+
+/// One or two digits (an age, not a code) after `at`: "is 2.5", "is 17".
+fn small_number_after(text: &str, at: usize) -> bool {
+    let after = text[at..].trim_start();
+    let n = after.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&n)
+}
+
+/// A lower-case ordinary word in a context that only a name has: "peanut is what mom
+/// calls her", "ray is mom's bf", "sky (goes by sky)", "grace is my middle name".
+fn lowercase_word_as_name(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    t.bare.chars().count() >= 3
+        && t.bare.chars().all(char::is_lowercase)
+        && !lexicon::is_common(&t.lower)
+        && ((ctx.goes_by(i) && ctx.text[t.end..].starts_with([',', '.', ')', ';', '!', '?', '\n']))
+            || ctx.text[..t.start].ends_with("goes by ")
+            || ctx.introduced(i)
+            || ctx.name_said(i)
+            || (at_sentence_start(ctx.text, t.start) && ctx.role_follows(i))
+            || nickname_in_brackets_after(ctx.text, t.end))
+}
+
+/// "sky (goes by sky)", "little bit (thats what the fam calls her)", "(yes thats his name)".
+fn nickname_in_brackets_after(text: &str, end: usize) -> bool {
+    let Some(inner) = text[end..].trim_start().strip_prefix('(') else {
+        return false;
+    };
+    let inner = inner.split(')').next().unwrap_or("").to_lowercase();
+    inner.len() <= 40
+        && (inner.contains("name")
+            || inner.contains("calls")
+            || inner.contains("goes by")
+            || inner.starts_with("aka"))
 }
 
 /// "T.W. (her partner)", "t.w. (dad)".
@@ -698,8 +1209,20 @@ fn role_in_brackets_after(text: &str, end: usize) -> bool {
         && inner.split_whitespace().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
             NAMING_WORDS.contains(&w.as_str())
-                || ["partner", "husband", "wife", "ex", "friend", "supervisee"]
-                    .contains(&w.as_str())
+                || [
+                    "partner",
+                    "husband",
+                    "wife",
+                    "ex",
+                    "friend",
+                    "supervisee",
+                    "name",
+                    "calls",
+                    "called",
+                    "goes",
+                    "nickname",
+                ]
+                .contains(&w.as_str())
         })
 }
 
@@ -803,8 +1326,9 @@ fn spread_names(ctx: &Ctx<'_, '_>, blocked: &[bool], honorific: &[bool], name: &
             continue;
         }
         exact.insert(t.bare);
-        // "baby noor … Noor smiled": a lower-case name is one in any case.
-        if !t.capitalised() {
+        // "baby noor … Noor smiled": a lower-case name is one in any case; so is a
+        // name that is no word ("grandma Darlene … mom n darlene fight").
+        if !t.capitalised() || matches!(t.class(), Class::FirstName | Class::Unknown) {
             any_case.insert(t.lower.as_str());
         }
     }
@@ -814,6 +1338,11 @@ fn spread_names(ctx: &Ctx<'_, '_>, blocked: &[bool], honorific: &[bool], name: &
         }
         let same = exact.contains(t.bare) || any_case.contains(t.lower.as_str());
         if !same {
+            continue;
+        }
+        // A lower-case word used as a name ("peanut is what mom calls her") is that name
+        // again only where a name could start a sentence, not "a peanut butter sandwich".
+        if !t.capitalised() && lexicon::is_word(&t.lower) && !at_sentence_start(ctx.text, t.start) {
             continue;
         }
         let class = t.class();

@@ -39,7 +39,7 @@ const WORK_WORDS: [&str; 15] = [
     "waitress",
     "volunteers",
 ];
-const STAY_OR_SCHOOL_WORDS: [&str; 26] = [
+const STAY_OR_SCHOOL_WORDS: [&str; 38] = [
     "delivered",
     "born",
     "admitted",
@@ -66,6 +66,18 @@ const STAY_OR_SCHOOL_WORDS: [&str; 26] = [
     "stayed",
     "moved",
     "placed",
+    "ask",
+    "met",
+    "meet",
+    "meeting",
+    "visit",
+    "childcare",
+    "daycare",
+    "preschool",
+    "nursery",
+    "pickup",
+    "serving",
+    "incarcerated",
 ];
 
 /// Two words that belong to one name: one space apart, a possessive ("Children's
@@ -112,8 +124,36 @@ fn distinctive(t: &Token<'_>) -> bool {
 /// Care", "Roosevelt High", "Sunny Days Early Learning").
 const AFTER_A_NAME: [&str; 5] = ["care", "high", "middle", "learning", "counseling"];
 
+/// Words that end an organisation's name only after a word that could only be a name
+/// ("Lakeshore Regional", "Harborview Early Intervention", "Ikhaya Family Support",
+/// "Brightwater Group Home", "Dayton Children's"); "Positive Behavior Support" and
+/// "Department of Family Services" stay quiet.
+const WEAK_HEADS: [&str; 9] = [
+    "regional",
+    "home",
+    "homes",
+    "services",
+    "support",
+    "intervention",
+    "action",
+    "children",
+    "partnership",
+];
+
+/// A word that could only be a name or a place's own name (not an ordinary word).
+fn namelike(t: &Token<'_>) -> bool {
+    t.capitalised()
+        && !t.acronym()
+        && !lexicon::is_place_generic(&t.lower)
+        && !lexicon::is_place_word(&t.lower)
+        && (matches!(
+            t.class(),
+            Class::FirstName | Class::Unknown | Class::Proper | Class::WordName
+        ) || lexicon::is_surname(&t.lower))
+}
+
 /// Place words that begin a name ("Masjid al-Noor", "Temple Beth Shalom").
-const FRONT_HEADS: [&str; 7] = [
+const FRONT_HEADS: [&str; 14] = [
     "Masjid",
     "Temple",
     "Congregation",
@@ -121,11 +161,38 @@ const FRONT_HEADS: [&str; 7] = [
     "Camp",
     "Mount",
     "Mt",
+    "Holy",
+    "Sacred",
+    "San",
+    "Santa",
+    "Santo",
+    "Fort",
+    "Port",
 ];
+
+/// Small words inside a name that begins with its place word ("San Isidro de la Loma").
+const FRONT_CONNECTORS: [&str; 6] = ["de", "del", "la", "los", "las", "y"];
 
 /// Lower-case place words after a capitalised name ("the Whispering Pines trailer park",
 /// "Cedar Hollow apartments").
-const TRAILING_HEADS: [&str; 18] = [
+/// Lower-case words between a name and its place word ("the Elmwood branch library",
+/// "Desert Palms RV park", "Little Lambs home daycare").
+const TRAILING_MODIFIERS: [&str; 12] = [
+    "branch",
+    "public",
+    "community",
+    "rv",
+    "RV",
+    "mobile",
+    "home",
+    "trailer",
+    "family",
+    "day",
+    "child",
+    "group",
+];
+
+const TRAILING_HEADS: [&str; 24] = [
     "park",
     "trailer",
     "mobile",
@@ -144,6 +211,12 @@ const TRAILING_HEADS: [&str; 18] = [
     "school",
     "elementary",
     "hospital",
+    "library",
+    "campground",
+    "centre",
+    "center",
+    "duplexes",
+    "nursery",
 ];
 
 /// A place word ending a name; "Care" only after another capitalised word ("Bayview
@@ -154,6 +227,13 @@ fn head(toks: &[Token<'_>], j: usize) -> bool {
         return false;
     }
     if AFTER_A_NAME.contains(&t.lower.as_str()) {
+        return j > 0 && toks[j - 1].capitalised();
+    }
+    if WEAK_HEADS.contains(&t.lower.as_str()) {
+        // "Dayton Children's" (a hospital), not "the children's room".
+        if t.lower == "children" && !t.possessive {
+            return false;
+        }
         return j > 0 && toks[j - 1].capitalised();
     }
     lexicon::is_place_word(&t.lower)
@@ -207,7 +287,13 @@ pub(super) fn places(
         }
         let words = &toks[s..=e];
         let allowed = words.iter().any(|t| allow.contains(t.bare));
-        if !allowed && (saint || words.iter().any(distinctive)) {
+        let weak = WEAK_HEADS.contains(&toks[e].lower.as_str());
+        let named = if weak {
+            words.iter().any(namelike)
+        } else {
+            words.iter().any(distinctive)
+        };
+        if !allowed && (saint || named) {
             let (start, end) = (toks[s].start, toks[e].end);
             spans.push((start, end));
             found.push(Candidate {
@@ -219,6 +305,9 @@ pub(super) fn places(
         j = e + 1;
     }
     fronted(text, toks, allow, &mut spans, found);
+    of_names(text, toks, allow, &mut spans, found);
+    childcare_names(text, toks, allow, &mut spans, found);
+    regions(text, toks, allow, &mut spans, found);
     trailing(text, toks, allow, &mut spans, found);
     employers(text, toks, allow, &mut spans, found);
     towns(text, toks, allow, &mut spans, found);
@@ -254,10 +343,29 @@ fn fronted(
         let abbreviated = |e: usize| e == j && &text[toks[e].end..toks[e + 1].start] == ". ";
         while e + 1 < toks.len()
             && (joined(text, &toks[e], &toks[e + 1]) || abbreviated(e))
-            && (toks[e + 1].capitalised() || toks[e + 1].bare.starts_with("al-"))
             && !toks[e].possessive
         {
-            e += 1;
+            if toks[e + 1].capitalised() || toks[e + 1].bare.starts_with("al-") {
+                e += 1;
+                continue;
+            }
+            // "San Isidro de la Loma": connectors, then a capitalised word.
+            let mut k = e + 1;
+            while k < toks.len()
+                && FRONT_CONNECTORS.contains(&toks[k].bare)
+                && joined(text, &toks[k - 1], &toks[k])
+            {
+                k += 1;
+            }
+            if k > e + 1
+                && k < toks.len()
+                && joined(text, &toks[k - 1], &toks[k])
+                && toks[k].capitalised()
+            {
+                e = k;
+                continue;
+            }
+            break;
         }
         let words = &toks[j + 1..=e];
         let named = words.iter().any(|t| {
@@ -285,7 +393,16 @@ fn trailing(
         if !TRAILING_HEADS.contains(&t.bare) || !joined(text, &toks[j - 1], t) {
             continue;
         }
-        let e = j - 1;
+        let mut e = j - 1;
+        // Over one or two lower-case modifiers ("branch library", "RV park").
+        for _ in 0..2 {
+            if e > 0
+                && TRAILING_MODIFIERS.contains(&toks[e].bare)
+                && joined(text, &toks[e - 1], &toks[e])
+            {
+                e -= 1;
+            }
+        }
         if toks[e].possessive {
             continue;
         }
@@ -432,5 +549,119 @@ fn employers(
             start,
             end,
         });
+    }
+}
+
+/// "Haven of Rest", "House of Hope", "Children's of Calloway": a place word, "of", and
+/// a name.
+fn of_names(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+) {
+    for j in 0..toks.len().saturating_sub(2) {
+        let (h, of, x) = (&toks[j], &toks[j + 1], &toks[j + 2]);
+        let head = h.capitalised()
+            && (lexicon::is_place_word(&h.lower) || (h.lower == "children" && h.possessive));
+        if !head
+            || of.bare != "of"
+            || !joined(text, h, of)
+            || !joined(text, of, x)
+            || !x.capitalised()
+            || x.acronym()
+            || x.class() == Class::Never
+            || [h, x].iter().any(|t| allow.contains(t.bare))
+        {
+            continue;
+        }
+        let mut e = j + 2;
+        while e + 1 < toks.len()
+            && joined(text, &toks[e], &toks[e + 1])
+            && toks[e + 1].capitalised()
+        {
+            e += 1;
+        }
+        claim(spans, found, h.start, toks[e].end);
+    }
+}
+
+/// Childcare names: "Little Acorns", "Tiny Treasures", "Kiddie Korner", "Busy Bees".
+const CHILDCARE_FRONTS: [&str; 8] = [
+    "Little", "Tiny", "Kiddie", "Kiddy", "Kidz", "Wee", "Busy", "Lil",
+];
+
+fn childcare_names(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+) {
+    for j in 0..toks.len().saturating_sub(1) {
+        let (f, x) = (&toks[j], &toks[j + 1]);
+        if !CHILDCARE_FRONTS.contains(&f.bare)
+            || !joined(text, f, x)
+            || !x.capitalised()
+            || x.acronym()
+            || x.class() == Class::Never
+            || allow.contains(x.bare)
+        {
+            continue;
+        }
+        // A plural ("Little Acorns") or a word on no list ("Kiddie Korner").
+        let plural = x.lower.ends_with('s') && !x.possessive;
+        if !(plural || x.class() == Class::Unknown) {
+            continue;
+        }
+        claim(spans, found, f.start, x.end);
+    }
+}
+
+/// "Kenora, Ontario", "Hazard, Kentucky": a town before its state, province or county;
+/// "Little Wendham", "Upper Tulse": a town after a word that begins towns. Towns in the
+/// dictionary (Chicago, Ottawa) stay quiet, as elsewhere.
+fn regions(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+) {
+    for j in 0..toks.len() {
+        let t = &toks[j];
+        if !t.capitalised()
+            || t.acronym()
+            || t.possessive
+            || allow.contains(t.bare)
+            || matches!(t.class(), Class::Never | Class::Soft | Class::Proper)
+        {
+            continue;
+        }
+        let after = &text[t.end..];
+        let before_region = after
+            .strip_prefix(", ")
+            .is_some_and(|a| lexicon::is_region_start(a));
+        let start = super::tokens::at_sentence_start(text, t.start);
+        // "Honestly, Texas is far": a word at a sentence start needs to be no word.
+        if before_region && !(start && t.class() != Class::Unknown) {
+            let mut s = j;
+            while s > 0 && joined(text, &toks[s - 1], &toks[s]) && namelike(&toks[s - 1]) {
+                s -= 1;
+            }
+            claim(spans, found, toks[s].start, t.end);
+            continue;
+        }
+        let town_front = j > 0
+            && [
+                "Little", "Great", "Upper", "Lower", "North", "South", "East", "West", "Glen",
+            ]
+            .contains(&toks[j - 1].bare)
+            && joined(text, &toks[j - 1], t)
+            && t.class() == Class::Unknown;
+        if town_front {
+            claim(spans, found, toks[j - 1].start, t.end);
+        }
     }
 }
