@@ -12,6 +12,7 @@ pub mod endorsement;
 pub(crate) mod entry;
 mod packs;
 pub mod prep;
+pub mod reminders;
 pub mod search;
 pub mod sessions;
 mod settings;
