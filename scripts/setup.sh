@@ -18,10 +18,13 @@ fi
 # (packets open with Debian's age), WebKitWebDriver, Xvfb and a D-Bus session for the
 # end-to-end suite; desktop-file-utils and appstream (the packages' desktop entry and
 # metadata checked with their own validators); poppler-utils (the print tests read the
-# PDFs back with pdftotext, pdfinfo and pdffonts).
+# PDFs back with pdftotext, pdfinfo and pdffonts); libayatana-appindicator3-1 for the
+# tray icon; python3-dbus and python3-gi for the test notification server the reminder
+# journey starts on its private D-Bus session (tests/e2e/lib/notification-server.py).
 apt_packages=(
   build-essential pkg-config ca-certificates file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
+  libayatana-appindicator3-1 python3-dbus python3-gi
   util-linux strace age webkit2gtk-driver xvfb xauth dbus dbus-x11
   desktop-file-utils appstream poppler-utils
 )

@@ -19,7 +19,9 @@ mod idle;
 #[cfg(target_os = "linux")]
 mod locale;
 mod navigation;
+mod reminders;
 mod state;
+mod tray;
 
 use std::path::PathBuf;
 
@@ -40,6 +42,13 @@ fn journal_dir_from_args() -> Result<PathBuf, Error> {
         }
     }
     attune::location::journal_dir(explicit.as_deref())
+}
+
+/// Started at login by the autostart entry.
+fn started_in_background() -> bool {
+    std::env::args_os()
+        .skip(1)
+        .any(|a| a == attune::api::autostart::BACKGROUND_ARG)
 }
 
 /// A packet file among the arguments (the file manager passes the file opened with
@@ -120,10 +129,7 @@ fn main() {
                     core.packet_opened(packet);
                 }
             }
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.set_focus();
-            }
+            reminders::show_window(app);
         }))
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
@@ -131,6 +137,16 @@ fn main() {
         .setup(|app| {
             open_main_window(app.handle())?;
             idle::watch(app.handle().clone());
+            reminders::watch(app.handle().clone());
+            // Started at login (`--background`) with the tray on: only the tray shows.
+            if app.state::<AppState>().reminders.keep_running() {
+                tray::set(app.handle(), true);
+                if started_in_background() && tray::is_up(app.handle()) {
+                    if let Some(window) = app.get_webview_window("main") {
+                        window.hide()?;
+                    }
+                }
+            }
             #[cfg(feature = "e2e")]
             drops::watch_e2e_drops(app.handle().clone());
             // Elsewhere the idle lock, the lock button and locking on close apply.
@@ -139,9 +155,16 @@ fn main() {
             Ok(())
         })
         .on_window_event(|window, event| match event {
-            tauri::WindowEvent::CloseRequested { .. } => {
-                // Keep what was being written (encrypted) and drop the key.
-                if let Ok(mut app) = window.state::<AppState>().app() {
+            tauri::WindowEvent::CloseRequested { api, .. } => {
+                let handle = window.app_handle();
+                if window.state::<AppState>().reminders.keep_running() && tray::is_up(handle) {
+                    // Kept running in the background: hide the window and lock (the page
+                    // reloads to the unlock screen), the tray icon stays.
+                    api.prevent_close();
+                    crate::state::lock_and_notify(handle);
+                    let _ = window.hide();
+                } else if let Ok(mut app) = window.state::<AppState>().app() {
+                    // Keep what was being written (encrypted) and drop the key.
                     let _ = app.lock();
                 }
             }

@@ -16,6 +16,7 @@ pub type Reply<T> = Result<T, Error>;
 pub struct AppState {
     app: Mutex<App>,
     pub idle: idle::IdleLock,
+    pub reminders: crate::reminders::Reminders,
 }
 
 fn internal() -> Error {
@@ -28,6 +29,7 @@ fn internal() -> Error {
 impl AppState {
     pub fn new(app: App) -> Self {
         Self {
+            reminders: crate::reminders::Reminders::new(app.dir()),
             app: Mutex::new(app),
             idle: idle::IdleLock::new(),
         }
@@ -89,6 +91,9 @@ impl AppState {
             .auto_lock_minutes;
         self.idle.set_minutes(minutes);
         self.idle.touch();
+        if let Ok(journal) = app.journal() {
+            self.reminders.learn(journal);
+        }
         Ok(status)
     }
 }

@@ -41,6 +41,8 @@ macro_rules! with_commands {
                 get_settings: () => Settings,
                 save_settings: Settings => Settings,
                 note_activity: () => (),
+                start_at_login: () => bool,
+                set_start_at_login: StartAtLogin => bool,
             }
             packs {
                 list_packs: () => Vec<PackSummary>,

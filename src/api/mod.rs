@@ -11,7 +11,8 @@
 //!   [`packs`] (guided prompts and insights), [`deid`], [`settings`],
 //!   [`exchange`] (the supervision exchange), [`supervision`] (prep sheets, takeaways,
 //!   planning notes, session confirmations), [`files`] (saving files the person asks
-//!   for), `print` (PDFs, with the `print` feature).
+//!   for), `print` (PDFs, with the `print` feature), [`reminders`] (their words and the
+//!   schedule kept for the locked app) and [`autostart`] (starting at login).
 //! - [`App`]: the little the desktop keeps between commands (the journal while unlocked,
 //!   the staged draft, a fresh recovery key, the last backup error).
 //!
@@ -21,6 +22,7 @@
 //! that can be read but never written back out ([`SecretText`]).
 
 mod app;
+pub mod autostart;
 pub mod backups;
 #[macro_use]
 mod commands;
@@ -35,6 +37,7 @@ pub mod keys;
 pub mod packs;
 #[cfg(feature = "print")]
 pub mod print;
+pub mod reminders;
 pub mod sessions;
 pub mod settings;
 pub mod supervision;
@@ -58,6 +61,7 @@ pub use crate::import::DroppedKind;
 #[cfg(feature = "print")]
 pub use crate::print::Paper;
 pub use app::{about, About, App, Status, WaitingPacket};
+pub use autostart::StartAtLogin;
 pub use backups::{BackupStatus, RestoredBackup};
 pub use deid::{DeidCount, DeidReport, DeidRequest};
 pub use endorsement::{ApplicationCsv, EndorsementCsvRequest, EndorsementRequest};

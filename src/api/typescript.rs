@@ -58,6 +58,9 @@ pub fn render() -> String {
         AnswerConfirmationRequest, SessionConfirmation, ConfirmationRequest, ConfirmState,
         Decision, SessionFacts,
         Paper, PrintHoursRequest, PrintReflectionsRequest,
+        crate::journal::reminders::ReminderSettings, crate::journal::reminders::ReflectReminder,
+        crate::journal::reminders::PrepareReminder, crate::journal::reminders::CheckinReminder,
+        crate::journal::reminders::RenewalReminder, StartAtLogin,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs: do not edit by hand.\n\

@@ -13,6 +13,7 @@ pub(crate) mod entry;
 pub mod index;
 mod packs;
 pub mod prep;
+pub mod reminders;
 pub mod scan;
 pub mod search;
 pub mod sessions;

@@ -102,6 +102,11 @@ pub struct Settings {
     pub seen_before_you_write: bool,
     /// The limits of confidentiality have been shown, at the first share.
     pub seen_share_limits: bool,
+    /// Gentle reminders and keeping Attune running in the background; all off by
+    /// default. A copy (times and weekdays only) is kept for the locked app, see
+    /// `api::reminders`.
+    #[serde(default)]
+    pub reminders: super::reminders::ReminderSettings,
 }
 
 impl Default for Settings {
@@ -121,6 +126,7 @@ impl Default for Settings {
             checkin_reminder: true,
             seen_before_you_write: false,
             seen_share_limits: false,
+            reminders: super::reminders::ReminderSettings::default(),
         }
     }
 }
@@ -172,6 +178,7 @@ impl Settings {
                 "The yearly hours target can be set from {MIN_RSC_HOURS_TARGET} to {MAX_RSC_HOURS_TARGET} hours."
             )));
         }
+        self.reminders.validate()?;
         self.validate_supports()
     }
 
@@ -225,6 +232,7 @@ impl Settings {
                 .map(|t| t.trim().to_string())
                 .filter(|t| !t.is_empty());
         }
+        self.reminders = self.reminders.tidied();
         let mut seen = std::collections::HashSet::new();
         self.deid_allow = self
             .deid_allow

@@ -44,6 +44,7 @@ check "the packet file type" grep -q 'glob pattern="\*.attune-packet"' "$root/us
 check "the AppStream metadata is valid" \
   appstreamcli validate --no-net "$root/usr/share/metainfo/org.attune.journal.metainfo.xml"
 check "the package depends on WebKitGTK" bash -c "dpkg-deb -f '$deb' Depends | grep -q libwebkit2gtk-4.1"
+check "the package depends on the tray icon library" bash -c "dpkg-deb -f '$deb' Depends | grep -q libayatana-appindicator3-1"
 check "an .rpm was built too" test "${#rpms[@]}" -eq 1 -a -s "${rpms[0]:-/nonexistent}"
 
 echo "packages: $passed passed, $failed failed"

@@ -1,6 +1,6 @@
-//! Settings, and the activity that keeps the idle clock from locking.
+//! Settings, the activity that keeps the idle clock from locking, and starting at login.
 
-use attune::api::{backups, settings, Error, Settings};
+use attune::api::{autostart, backups, settings, Error, Settings, StartAtLogin};
 use tauri::State;
 
 use crate::dialogs;
@@ -36,10 +36,33 @@ pub async fn save_settings(
     }
     let saved = state.write(|j| settings::save(j, req))?;
     state.idle.set_minutes(saved.auto_lock_minutes);
+    state.read(|j| {
+        state.reminders.learn(j);
+        Ok(())
+    })?;
+    crate::tray::set(&app, saved.reminders.keep_running);
     Ok(saved)
 }
 
 #[tauri::command]
 pub fn note_activity(state: State<'_, AppState>) {
     state.idle.touch();
+}
+
+/// Whether Attune starts at login (its entry is in the autostart folder).
+#[tauri::command]
+pub fn start_at_login() -> Reply<bool> {
+    Ok(autostart::starts_at_login(&autostart::this_autostart_dir()?))
+}
+
+/// Write or remove the autostart entry, which starts this program with `--background`.
+#[tauri::command]
+pub fn set_start_at_login(req: StartAtLogin) -> Reply<bool> {
+    let program = std::env::current_exe().map_err(|_| {
+        Error::new(
+            attune::api::ErrorCode::Internal,
+            "Attune could not tell where it is installed, so it cannot start at login.",
+        )
+    })?;
+    autostart::set_start_at_login(&autostart::this_autostart_dir()?, &program, req.on)
 }

@@ -3,7 +3,16 @@
 // starts from the record as saved now, so a screen holding an older copy never writes
 // back what another screen has since changed.
 import type { Backend } from './backend';
-import type { Settings } from './ipc/types';
+import type { ReminderSettings, Settings } from './ipc/types';
+
+/** The core's reminder defaults (journal::reminders::ReminderSettings::default): all off. */
+export const DEFAULT_REMINDERS: ReminderSettings = {
+  reflect: { on: false, at_minute: 17 * 60, weekdays: [] },
+  prepare: { on: false, at_minute: 16 * 60, weekday: null },
+  checkin: { on: false, at_minute: 15 * 60, weekday: 5, every_weeks: 2 },
+  renewal: { on: false, at_minute: 10 * 60, weeks_before: 6 },
+  keep_running: false,
+};
 
 /** The core's defaults (journal::Settings::default), until the saved ones arrive. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -15,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   checkin_reminder: true,
   seen_before_you_write: false,
   seen_share_limits: false,
+  reminders: DEFAULT_REMINDERS,
 };
 
 /** Read the saved settings, apply `change`, save, and return what the core kept. */

@@ -144,4 +144,63 @@ describe('settings', () => {
     expect(fake.settings.my_supports).toEqual([{ label: 'EAP', reach: '555-0100' }]);
     expect(reminder).not.toBeChecked();
   });
+
+  test('reminders are all off at first, and one turned on is saved with its time and days', async () => {
+    const { fake, user } = await openSettings();
+    const panel = screen.getByTestId('reminders-panel');
+    for (const id of ['reminder-reflect', 'reminder-prepare', 'reminder-checkin', 'reminder-renewal', 'keep-running', 'start-at-login']) {
+      expect(within(panel).getByTestId(id)).not.toBeChecked();
+    }
+    await user.click(screen.getByTestId('reminder-reflect'));
+    const time = screen.getByTestId('reminder-reflect-time');
+    await user.clear(time);
+    await user.type(time, '18:30');
+    await user.click(screen.getByTestId('reminder-reflect-day-4'));
+    await user.click(screen.getByTestId('reminder-reflect-day-2'));
+    await user.click(screen.getByTestId('reminders-save'));
+    await waitFor(() => expect(fake.settings.reminders.reflect).toEqual({ on: true, at_minute: 18 * 60 + 30, weekdays: [2, 4] }));
+    expect(fake.settings.reminders.checkin.on).toBe(false);
+    expect(fake.settings.reminders.keep_running).toBe(false);
+    expect(screen.getByTestId('reminders-saved')).toHaveTextContent('Saved. 1 reminder is on.');
+  });
+
+  test('a check-in count out of range shows the core message and saves nothing', async () => {
+    const { fake, user } = await openSettings();
+    await user.click(screen.getByTestId('reminder-checkin'));
+    const weeks = screen.getByTestId('reminder-checkin-weeks');
+    await user.clear(weeks);
+    await user.type(weeks, '40');
+    await user.click(screen.getByTestId('reminders-save'));
+    await waitFor(() => expect(alertText()).toBe('A check-in reminder can come every 1 to 12 weeks.'));
+    expect(fake.settings.reminders.checkin.on).toBe(false);
+  });
+
+  test('prepare falls back to a chosen weekday, and "no day" clears it', async () => {
+    const { fake, user } = await openSettings();
+    await user.click(screen.getByTestId('reminder-prepare'));
+    await user.selectOptions(screen.getByTestId('reminder-prepare-weekday'), 'Wednesday');
+    await user.click(screen.getByTestId('reminders-save'));
+    await waitFor(() => expect(fake.settings.reminders.prepare).toEqual({ on: true, at_minute: 16 * 60, weekday: 3 }));
+    await user.selectOptions(screen.getByTestId('reminder-prepare-weekday'), 'no day');
+    await user.click(screen.getByTestId('reminders-save'));
+    await waitFor(() => expect(fake.settings.reminders.prepare.weekday).toBeNull());
+  });
+
+  test('keeping Attune running and starting at login are each one switch, explained', async () => {
+    const { fake, user } = await openSettings({ settings: { theme: 'dark' } });
+    const panel = screen.getByTestId('reminders-panel');
+    expect(panel).toHaveTextContent('Closing the window locks your journal');
+    expect(panel).toHaveTextContent('never anything you wrote');
+    expect(panel).toHaveTextContent('Reminders come only while Attune is running.');
+    await user.click(screen.getByTestId('keep-running'));
+    await waitFor(() => expect(fake.settings.reminders.keep_running).toBe(true));
+    // Other settings are kept.
+    expect(fake.settings.theme).toBe('dark');
+    await user.click(screen.getByTestId('start-at-login'));
+    await waitFor(() => expect(fake.startsAtLogin).toBe(true));
+    expect(screen.getByTestId('start-at-login')).toBeChecked();
+    await user.click(screen.getByTestId('start-at-login'));
+    await waitFor(() => expect(fake.startsAtLogin).toBe(false));
+    expect(fake.callsTo('set_start_at_login')).toHaveLength(2);
+  });
 });

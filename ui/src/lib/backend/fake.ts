@@ -245,6 +245,23 @@ function snippet(text: string, needles: string[]): Snippet | null {
   };
 }
 
+// ---- settings: reminders, as journal::reminders::ReminderSettings::validate checks them ----
+
+function checkReminders(r: Settings['reminders']): void {
+  const minutes = [r.reflect.at_minute, r.prepare.at_minute, r.checkin.at_minute, r.renewal.at_minute];
+  if (minutes.some((m) => !Number.isInteger(m) || m < 0 || m >= 24 * 60)) {
+    throw invalid('Choose a reminder time between 00:00 and 23:59.');
+  }
+  const days = [...r.reflect.weekdays, ...(r.prepare.weekday == null ? [] : [r.prepare.weekday]), r.checkin.weekday];
+  if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) throw invalid('Choose weekdays from Monday to Sunday.');
+  if (!Number.isInteger(r.checkin.every_weeks) || r.checkin.every_weeks < 1 || r.checkin.every_weeks > 12) {
+    throw invalid('A check-in reminder can come every 1 to 12 weeks.');
+  }
+  if (!Number.isInteger(r.renewal.weeks_before) || r.renewal.weeks_before < 1 || r.renewal.weeks_before > 26) {
+    throw invalid('The renewal reminder can start 1 to 26 weeks before the due date.');
+  }
+}
+
 // ---- settings: the supports list and local numbers, as journal::Settings tidies and checks them ----
 
 function checkLine(what: string, text: string, max: number): void {
@@ -318,6 +335,8 @@ export class FakeBackend implements Backend {
   unlocked: boolean;
   entries: Entry[] = [];
   settings: Settings;
+  /** Whether the autostart entry is there (start at login). */
+  startsAtLogin = false;
   staged: Draft | null = null;
   kept: Draft | null;
   /** Packs, check-ins, insights and the de-identification scan. */
@@ -476,6 +495,11 @@ export class FakeBackend implements Backend {
         return null;
       case 'note_activity':
         return null;
+      case 'start_at_login':
+        return this.startsAtLogin;
+      case 'set_start_at_login':
+        this.startsAtLogin = (req as Commands['set_start_at_login'][0]).on;
+        return this.startsAtLogin;
       case 'lenses':
         return LENSES;
       case 'checkin_form':
@@ -548,6 +572,7 @@ export class FakeBackend implements Backend {
         if (!Number.isInteger(s.auto_lock_minutes) || s.auto_lock_minutes < 1 || s.auto_lock_minutes > 240) {
           throw invalid('Auto-lock can be set from 1 to 240 minutes.');
         }
+        checkReminders(s.reminders);
         this.settings = tidySupports(s);
         return this.settings;
       }

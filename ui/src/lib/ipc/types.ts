@@ -205,7 +205,13 @@ seen_before_you_write: boolean,
 /**
  * The limits of confidentiality have been shown, at the first share.
  */
-seen_share_limits: boolean, };
+seen_share_limits: boolean, 
+/**
+ * Gentle reminders and keeping Attune running in the background; all off by
+ * default. A copy (times and weekdays only) is kept for the locked app, see
+ * `api::reminders`.
+ */
+reminders: ReminderSettings, };
 
 export type Support = { label: string, 
 /**
@@ -1308,6 +1314,34 @@ export type PrintReflectionsRequest = { entry_ids: Array<string>, from: string |
  */
 reviewed: boolean, paper: Paper, };
 
+export type ReminderSettings = { reflect: ReflectReminder, prepare: PrepareReminder, checkin: CheckinReminder, renewal: RenewalReminder, 
+/**
+ * Closing the window hides it and locks the journal; a tray icon stays.
+ */
+keep_running: boolean, };
+
+export type ReflectReminder = { on: boolean, 
+/**
+ * Minutes after midnight, local time.
+ */
+at_minute: number, 
+/**
+ * ISO weekdays, 1 (Monday) to 7 (Sunday); empty means every day.
+ */
+weekdays: Array<number>, };
+
+export type PrepareReminder = { on: boolean, at_minute: number, 
+/**
+ * ISO weekday used when no session ahead is logged.
+ */
+weekday?: number | null, };
+
+export type CheckinReminder = { on: boolean, at_minute: number, weekday: number, every_weeks: number, };
+
+export type RenewalReminder = { on: boolean, at_minute: number, weeks_before: number, };
+
+export type StartAtLogin = { on: boolean, };
+
 /** Every command the shell grants the window, with its request and response types. */
 export interface Commands {
   status: [null, Status];
@@ -1332,6 +1366,8 @@ export interface Commands {
   get_settings: [null, Settings];
   save_settings: [Settings, Settings];
   note_activity: [null, null];
+  start_at_login: [null, boolean];
+  set_start_at_login: [StartAtLogin, boolean];
   list_packs: [null, Array<PackSummary>];
   get_pack: [PackRequest, PromptPack];
   lenses: [null, Array<Lens>];
@@ -1439,6 +1475,8 @@ export const COMMANDS: readonly Command[] = [
   'get_settings',
   'save_settings',
   'note_activity',
+  'start_at_login',
+  'set_start_at_login',
   'list_packs',
   'get_pack',
   'lenses',
