@@ -58,12 +58,15 @@ pub enum Table {
     PlanningNotes = 15,
     /// Session confirmations: asked for, received to answer, answered (one record each).
     Confirmations = 16,
+    /// Each contact's exchange folder and the files in it already dealt with (one
+    /// record per contact).
+    ExchangeFolders = 17,
 }
 
 impl Table {
     /// Every table this version knows. A record in any other table has been moved or
     /// forged and is reported as damaged.
-    pub const ALL: [Table; 16] = [
+    pub const ALL: [Table; 17] = [
         Table::Entries,
         Table::Settings,
         Table::Drafts,
@@ -80,6 +83,7 @@ impl Table {
         Table::Preps,
         Table::PlanningNotes,
         Table::Confirmations,
+        Table::ExchangeFolders,
     ];
 }
 
