@@ -148,7 +148,24 @@ test('packets travel through a folder both syncs keep in step', async () => {
     assert.ok((await offered.getText()).includes(shared[0]), 'offered by file name');
     assert.ok((await offered.getText()).includes('Alex'), 'and whose folder it is in');
     assert.ok(!(await offered.getText()).includes(samSide), 'never the folder path');
+    await b.execute((e) => e.scrollIntoView({ block: 'center' }), offered);
     await look(b, '63-exchange-folder-offered');
+    // The same in dark: the theme is one class on <html> (see ui/src/lib/theme.ts).
+    const theme = (from, to) =>
+      b.execute(
+        (f, t) => {
+          document.documentElement.classList.remove(f);
+          document.documentElement.classList.add(t);
+        },
+        from,
+        to,
+      );
+    await theme('theme-light', 'theme-dark');
+    await look(b, '63b-exchange-folder-offered-dark');
+    await click(b, testIds.exchangeTab('contacts'));
+    await b.execute((e) => e.scrollIntoView({ block: 'center' }), await waitFor(b, testIds.contactFolder));
+    await look(b, '63c-exchange-folder-chosen-dark');
+    await theme('theme-dark', 'theme-light');
     await click(b, testIds.folderPacketImport);
     const outcome = await waitFor(b, testIds.folderPacketOutcome, 15_000);
     assert.match(await outcome.getText(), /Alex now shares one reflection with you/);
@@ -164,6 +181,7 @@ test('packets travel through a folder both syncs keep in step', async () => {
     await click(b, testIds.folderPacketImport);
     const refused = await waitFor(b, testIds.folderPacketError, 15_000);
     await b.waitUntil(async () => /will not offer it again/.test(await refused.getText()), { timeout: 10_000 });
+    await b.execute((e) => e.scrollIntoView({ block: 'center' }), refused);
     await look(b, '64-exchange-folder-refused');
     await b.pause(6_000);
     assert.equal((await b.$$(tid(testIds.folderPacket))).length, 0, 'a refused file is not offered again');
