@@ -75,6 +75,50 @@ pub fn replace_private_file(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Put a new file named `name` into the folder `dir`, never replacing one already there
+/// and never leaving a half-written file under that name: the bytes go to a hidden
+/// temporary file beside it (owner-only, synced), which is then linked to `name` (the
+/// link fails if the name is taken) and removed. Where the filesystem cannot link, the
+/// temporary file is renamed to `name` after checking the name is free. For folders a
+/// sync app watches: it sees either nothing or the whole file.
+pub fn write_new_file_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
+    if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+        return Err(Error::internal("A file name was not a plain name."));
+    }
+    let path = dir.join(name);
+    if std::fs::symlink_metadata(&path).is_ok() {
+        return Err(Error::invalid(
+            "A file with that name is already there. Nothing was written.",
+        ));
+    }
+    let temp = dir.join(format!(".{name}.attune-partial"));
+    let _ = std::fs::remove_file(&temp);
+    write_new_private_file(&temp, bytes)?;
+    let placed = match std::fs::hard_link(&temp, &path) {
+        Ok(()) => {
+            let _ = std::fs::remove_file(&temp);
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::invalid(
+            "A file with that name is already there. Nothing was written.",
+        )),
+        // No hard links here (FAT, some network drives): rename, the name checked free.
+        Err(_) if std::fs::symlink_metadata(&path).is_err() => {
+            std::fs::rename(&temp, &path).map_err(|e| write_failed(&path, &e))
+        }
+        Err(e) => Err(write_failed(&path, &e)),
+    };
+    if placed.is_err() {
+        let _ = std::fs::remove_file(&temp);
+        return placed;
+    }
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
 /// Write a new folder of files, readable only by their owner, whole or not at all: the
 /// files go into a hidden folder beside it, each synced, which is then renamed into
 /// place. A folder (or file) already there is refused, never replaced or merged into.

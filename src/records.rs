@@ -94,6 +94,11 @@ impl Sealed {
     pub fn put(&self, vault: &Vault) -> Result<()> {
         vault.store().put_record(self.table, &self.row)
     }
+
+    /// Write it inside a transaction the caller holds.
+    pub(crate) fn put_in(&self, conn: &rusqlite::Connection) -> Result<()> {
+        crate::store::put_record(conn, self.table, &self.row)
+    }
 }
 
 /// Decrypt and parse one row as a `T`, or `None` if it is damaged.

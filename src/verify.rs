@@ -81,6 +81,7 @@ fn check_table(vault: &Vault, table: Table) -> Option<Result<Checked>> {
         Table::Preps => records::check::<PrepSheet>(vault),
         Table::PlanningNotes => records::check::<PlanningNoteStored>(vault),
         Table::Confirmations => records::check::<ConfirmationStored>(vault),
+        Table::ExchangeFolders => records::check::<crate::share::FolderLink>(vault),
         Table::EntryIndex => return None,
     })
 }
@@ -114,8 +115,8 @@ mod tests {
 
     /// A supervisee's journal and their supervisor's, between them holding a record in
     /// every table: the supervisee's own records, both identities and contacts, a share
-    /// set, an inbox, feedback written and received, a prep sheet, a planning note and a
-    /// confirmation asked for.
+    /// set, an inbox, feedback written and received, a prep sheet, a planning note, a
+    /// confirmation asked for and an exchange folder.
     fn two_journals_with_every_table(
         a_dir: &std::path::Path,
         b_dir: &std::path::Path,
@@ -220,6 +221,7 @@ mod tests {
         ea.import_packet(&eb.write_feedback_packet(&alex).unwrap())
             .unwrap();
         eb.set_planning_note(&alex, "Ask about the visit.").unwrap();
+        eb.set_contact_folder(&alex, Some(b_dir)).unwrap();
         let session = a.sessions()[0].id;
         Exchange::new(&mut a)
             .ask_confirmation(&sam, &session)

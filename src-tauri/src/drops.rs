@@ -45,7 +45,16 @@ pub fn dropped(handle: &AppHandle, paths: &[PathBuf]) {
             }
             Err(_) => return,
         },
-        Dropped::NotAPacket => NOT_A_PACKET,
+        Dropped::NotAPacket => {
+            // Locked, the page shows the lock screen and would lose the note: it waits
+            // in the core and the page asks for it after the unlock.
+            if let Ok(mut app) = handle.state::<AppState>().app() {
+                if !app.is_unlocked() {
+                    app.not_a_packet_dropped();
+                }
+            }
+            NOT_A_PACKET
+        }
     };
     if let Some(window) = handle.get_webview_window("main") {
         let _ = window.set_focus();
@@ -125,5 +134,24 @@ mod tests {
         // Locked: nothing is said about it yet, not even its name.
         assert!(app.waiting_packet().is_err());
         assert!(app.waiting_packet_path().is_err());
+    }
+
+    #[test]
+    fn something_else_dropped_while_locked_is_remembered_until_asked_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = attune::api::App::new(dir.path().join("journal"));
+        app.not_a_packet_dropped();
+        // Locked: nothing is said yet, and the note is not used up.
+        assert!(app.dropped_while_locked().is_err());
+        let (vault, _) = attune::vault::Vault::create(
+            &dir.path().join("journal"),
+            &attune::crypto::Passphrase::new("correct horse battery staple"),
+            attune::vault::KdfChoice::TestFast,
+        )
+        .unwrap();
+        let journal = attune::journal::Journal::load(vault, chrono::Utc::now()).unwrap();
+        app.install(journal).unwrap();
+        assert!(app.dropped_while_locked().unwrap());
+        assert!(!app.dropped_while_locked().unwrap(), "said once");
     }
 }

@@ -13,6 +13,7 @@ mod commands;
 mod desktop_events;
 mod dialogs;
 mod drops;
+mod folders;
 mod idle;
 // WebKitGTK's language comes from the locale variables; WebView2 and WKWebView take
 // the system's language setting, so elsewhere there is nothing to fix.
@@ -147,6 +148,7 @@ fn main() {
                     }
                 }
             }
+            folders::watch(app.handle().clone());
             #[cfg(feature = "e2e")]
             drops::watch_e2e_drops(app.handle().clone());
             // Elsewhere the idle lock, the lock button and locking on close apply.

@@ -88,6 +88,9 @@ pub struct App {
     /// The packet file last imported from [`App::waiting_packet`], which the person may
     /// then delete.
     imported_packet: Option<PathBuf>,
+    /// Something that is not a packet was dropped on the window while it was locked:
+    /// the kind note about it waits for the unlock rather than being lost.
+    not_a_packet_dropped: bool,
     /// The export chosen in the native dialog and previewed, waiting for "Import": kept
     /// here so the page never holds its path. Forgotten on lock.
     pending_import: Option<(PathBuf, Option<crate::journal::ImportSource>)>,
@@ -107,6 +110,7 @@ impl App {
             backup_error: None,
             waiting_packet: None,
             imported_packet: None,
+            not_a_packet_dropped: false,
             pending_import: None,
             lent: false,
             lock_on_return: false,
@@ -140,6 +144,19 @@ impl App {
     /// The waiting packet was imported: it may now be deleted.
     pub fn packet_imported(&mut self) {
         self.imported_packet = self.waiting_packet.take();
+    }
+
+    /// Something that is not a packet was dropped on the locked window: say so after
+    /// the unlock.
+    pub fn not_a_packet_dropped(&mut self) {
+        self.not_a_packet_dropped = true;
+    }
+
+    /// Was something that is not a packet dropped while the journal was locked? Asked
+    /// once after the unlock (the answer is then forgotten).
+    pub fn dropped_while_locked(&mut self) -> Result<bool> {
+        self.journal()?;
+        Ok(std::mem::take(&mut self.not_a_packet_dropped))
     }
 
     /// Not now: forget the waiting packet (the file stays where it is).

@@ -14,9 +14,10 @@ pub use crate::share::document::{SharedAnswer, SharedEntry};
 use crate::share::packet::MAX_PACKET_BYTES;
 use crate::share::Exchange;
 pub use crate::share::{
-    AgendaMark, CardRole, Contact, ContactId, ContactRemoval, FeedbackThread, IdentityInfo,
-    ImportOutcome, InboxGroup, InboxItem, KeyChange, MyRelation, PacketKind, ShareMark,
-    SharePreview, SharePreviewEntry, ShareStatus, WITHDRAW_NOTE,
+    AgendaMark, CardRole, Contact, ContactId, ContactRemoval, FeedbackThread, FolderCopy,
+    FolderNews, FolderPacket, FolderProblem, IdentityInfo, ImportOutcome, InboxGroup, InboxItem,
+    KeyChange, MyRelation, PacketKind, ShareMark, SharePreview, SharePreviewEntry, ShareStatus,
+    WITHDRAW_NOTE,
 };
 use crate::{Error, Result};
 
@@ -261,11 +262,22 @@ pub fn contact_removal(journal: &mut Journal, req: &ContactRef) -> Result<Contac
     Exchange::read(journal).contact_removal(&id)
 }
 
-/// Remove a contact and what this journal holds from and for them; their files are
-/// refused afterwards.
-pub fn remove_contact(journal: &mut Journal, req: &ContactRef) -> Result<ContactRemoval> {
+/// Remove a contact, and keep or remove what they sent.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct RemoveContactRequest {
+    pub contact_id: String,
+    /// Keep the reflections and responses they sent, readable and marked as from a
+    /// removed contact (otherwise they go too).
+    #[serde(default)]
+    pub keep_theirs: bool,
+}
+
+/// Remove a contact and what this journal holds from and for them (or, keeping what
+/// they sent, the rest); their files are refused afterwards.
+pub fn remove_contact(journal: &mut Journal, req: &RemoveContactRequest) -> Result<ContactRemoval> {
     let id = contact_id(journal, &req.contact_id)?;
-    Exchange::new(journal).remove_contact(&id)
+    Exchange::new(journal).remove_contact_keeping(&id, req.keep_theirs)
 }
 
 /// Entries flagged "bring to supervision", to offer for sharing.
@@ -334,7 +346,45 @@ pub fn write_share_packet_to(
     path: &Path,
     mode: WriteMode,
 ) -> Result<SavedFile> {
-    files::save_made(path, mode, || write_share_packet(journal, req))
+    save_packet_to(journal, req, path, mode, write_share_packet)
+}
+
+/// Save a packet made for a contact where the person chose, and a copy into the
+/// contact's exchange folder when one is chosen ([`SavedFile::folder`] says how that
+/// went: a folder gone missing does not stop the packet being saved).
+pub(crate) fn save_packet_to(
+    journal: &mut Journal,
+    req: &ContactRef,
+    path: &Path,
+    mode: WriteMode,
+    make: impl FnOnce(&mut Journal, &ContactRef) -> Result<Vec<u8>>,
+) -> Result<SavedFile> {
+    let id = contact_id(journal, &req.contact_id)?;
+    if mode == WriteMode::NewOnly {
+        files::refuse_existing(path)?;
+    }
+    let bytes = make(journal, req)?;
+    let mut saved = files::save(path, &bytes, mode)?;
+    saved.folder = Exchange::new(journal).copy_to_folder(&id, &bytes)?;
+    Ok(saved)
+}
+
+/// Send a packet made for a contact into their exchange folder only (no other file).
+fn packet_into_folder(
+    journal: &mut Journal,
+    req: &ContactRef,
+    make: impl FnOnce(&mut Journal, &ContactRef) -> Result<Vec<u8>>,
+) -> Result<FolderCopy> {
+    let id = contact_id(journal, &req.contact_id)?;
+    if Exchange::read(journal).contact_folder(&id)?.is_none() {
+        return Err(Error::invalid(
+            "No exchange folder is chosen for this contact. Choose one, or save the packet to a file.",
+        ));
+    }
+    let bytes = make(journal, req)?;
+    Exchange::new(journal)
+        .copy_to_folder(&id, &bytes)?
+        .ok_or_else(|| Error::internal("The exchange folder went away."))
 }
 
 /// Import a share or feedback packet given as bytes.
@@ -418,10 +468,93 @@ pub fn write_feedback_packet_to(
     path: &Path,
     mode: WriteMode,
 ) -> Result<SavedFile> {
-    files::save_made(path, mode, || write_feedback_packet(journal, req))
+    save_packet_to(journal, req, path, mode, write_feedback_packet)
 }
 
 /// Responses my supervisors sent: on one entry, or all of them.
 pub fn feedback_for(journal: &Journal, req: &FeedbackRequest) -> Result<Vec<FeedbackThread>> {
     Exchange::read(journal).feedback_for(req.entry_id.as_ref())
+}
+
+// ---- exchange folders ------------------------------------------------------------------
+
+/// A contact's exchange folder: a folder path (`None` to stop using one).
+#[derive(Debug, Clone)]
+pub struct ContactFolderRequest<'a> {
+    pub contact_id: &'a str,
+    pub folder: Option<&'a Path>,
+}
+
+/// One packet in a contact's exchange folder, by its file name there.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct FolderPacketRef {
+    pub contact_id: String,
+    pub file_name: String,
+}
+
+/// Choose (or stop using) the exchange folder for a contact: a folder both people's
+/// sync keeps in step, one per pair. Returns the contact with the folder's name.
+pub fn set_contact_folder(
+    journal: &mut Journal,
+    req: &ContactFolderRequest<'_>,
+) -> Result<Contact> {
+    let id = contact_id(journal, req.contact_id)?;
+    let mut exchange = Exchange::new(journal);
+    exchange.set_contact_folder(&id, req.folder)?;
+    exchange.contact(&id)
+}
+
+/// The path of a contact's exchange folder (for the command line, which shows it).
+pub fn contact_folder_path(
+    journal: &mut Journal,
+    typed: &str,
+) -> Result<Option<std::path::PathBuf>> {
+    let id = contact_id(journal, typed)?;
+    Exchange::read(journal).contact_folder(&id)
+}
+
+/// New packets in contacts' exchange folders, and the folders Attune cannot read.
+/// Changes nothing.
+pub fn folder_news(journal: &Journal) -> Result<FolderNews> {
+    Exchange::read(journal).folder_news()
+}
+
+/// Import a packet from its contact's exchange folder (the same checks as any import;
+/// it must come from that contact). A refused file is not offered again.
+pub fn import_folder_packet(journal: &mut Journal, req: &FolderPacketRef) -> Result<ImportOutcome> {
+    let id = contact_id(journal, &req.contact_id)?;
+    Exchange::new(journal).import_from_folder(&id, &req.file_name)
+}
+
+/// Delete a packet file imported from an exchange folder.
+pub fn delete_folder_packet(journal: &mut Journal, req: &FolderPacketRef) -> Result<()> {
+    let id = contact_id(journal, &req.contact_id)?;
+    Exchange::new(journal).delete_folder_packet(&id, &req.file_name)
+}
+
+/// Which packet to send into a contact's exchange folder.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct SendToFolderRequest {
+    pub contact_id: String,
+    pub kind: PacketKind,
+}
+
+/// Make this contact's packet of `kind` and put it into their exchange folder only (no
+/// save dialog): the same packet a save would write.
+pub fn send_packet_to_folder(
+    journal: &mut Journal,
+    req: &SendToFolderRequest,
+) -> Result<FolderCopy> {
+    let contact = ContactRef {
+        contact_id: req.contact_id.clone(),
+    };
+    let make = match req.kind {
+        PacketKind::Share => write_share_packet,
+        PacketKind::Feedback => write_feedback_packet,
+        PacketKind::ConfirmRequest => super::supervision::write_confirm_request_packet,
+        PacketKind::ConfirmAnswer => super::supervision::write_confirm_answer_packet,
+    };
+    packet_into_folder(journal, &contact, make)
 }

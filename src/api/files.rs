@@ -24,6 +24,10 @@ pub struct SavedFile {
     pub saved: bool,
     /// The file name (not the folder), to confirm where it went.
     pub file_name: Option<String>,
+    /// A packet for a contact with an exchange folder: what became of its copy there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub folder: Option<crate::share::FolderCopy>,
 }
 
 impl SavedFile {
@@ -31,6 +35,7 @@ impl SavedFile {
         Self {
             saved: false,
             file_name: None,
+            folder: None,
         }
     }
 
@@ -38,6 +43,7 @@ impl SavedFile {
         Self {
             saved: true,
             file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            folder: None,
         }
     }
 }

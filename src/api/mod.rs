@@ -69,10 +69,11 @@ pub use entries::{EntryRef, UpdateRequest};
 pub use exchange::{
     AgendaMark, CardRole, ConfirmContactRequest, Contact, ContactCardRequest, ContactCardText,
     ContactRef, ContactRemoval, EditResponseRequest, FeedbackRequest, FeedbackThread,
-    FlaggedEntries, IdentityInfo, ImportCardFileRequest, ImportCardRequest, ImportOutcome,
-    InboxGroup, InboxItem, InboxRequest, KeyChange, MyRelation, PacketKind, ResponseRef,
-    ResponseRequest, ShareMark, SharePreview, SharePreviewEntry, ShareRequest, ShareStatus,
-    SharedAnswer, SharedEntry, WithdrawRequest, WithdrawResponse, WITHDRAW_NOTE,
+    FlaggedEntries, FolderCopy, FolderNews, FolderPacket, FolderPacketRef, FolderProblem,
+    IdentityInfo, ImportCardFileRequest, ImportCardRequest, ImportOutcome, InboxGroup, InboxItem,
+    InboxRequest, KeyChange, MyRelation, PacketKind, RemoveContactRequest, ResponseRef,
+    ResponseRequest, SendToFolderRequest, ShareMark, SharePreview, SharePreviewEntry, ShareRequest,
+    ShareStatus, SharedAnswer, SharedEntry, WithdrawRequest, WithdrawResponse, WITHDRAW_NOTE,
 };
 pub use export::{ExportFinding, ExportFormat, ExportRequest, ExportReview};
 pub use files::{SavedFile, WriteMode};

@@ -12,7 +12,7 @@ use chrono::{NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::exchange::contact_id;
-use super::files::{self, SavedFile, WriteMode};
+use super::files::{SavedFile, WriteMode};
 use super::sessions::SessionRef;
 use super::ContactRef;
 use crate::journal::{EntryId, Journal, PrepId, PrepInput, PrepSheet, SessionId, TakeawayInput};
@@ -241,7 +241,7 @@ pub fn write_confirm_request_packet_to(
     path: &Path,
     mode: WriteMode,
 ) -> Result<SavedFile> {
-    files::save_made(path, mode, || write_confirm_request_packet(journal, req))
+    super::exchange::save_packet_to(journal, req, path, mode, write_confirm_request_packet)
 }
 
 /// Requests my supervisees sent me, waiting ones first.
@@ -270,5 +270,5 @@ pub fn write_confirm_answer_packet_to(
     path: &Path,
     mode: WriteMode,
 ) -> Result<SavedFile> {
-    files::save_made(path, mode, || write_confirm_answer_packet(journal, req))
+    super::exchange::save_packet_to(journal, req, path, mode, write_confirm_answer_packet)
 }

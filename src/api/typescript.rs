@@ -53,6 +53,8 @@ pub fn render() -> String {
         SharePreviewEntry, SharedEntry, SharedAnswer, WithdrawRequest, WithdrawResponse,
         FlaggedEntries, PacketKind, ImportOutcome, InboxRequest, InboxGroup, InboxItem,
         AgendaMark, ResponseRequest, EditResponseRequest, ResponseRef, FeedbackRequest, FeedbackThread, WaitingPacket,
+        FolderCopy, FolderNews, FolderPacket, FolderProblem, FolderPacketRef, RemoveContactRequest,
+        SendToFolderRequest,
         PrepSheet, Takeaway, PrepInput, TakeawayInput, PrepRef, PrepReflection, PrepView,
         LinkedSession, SessionPlan, PlanningNoteRequest, AskConfirmationRequest,
         AnswerConfirmationRequest, SessionConfirmation, ConfirmationRequest, ConfirmState,

@@ -326,6 +326,10 @@ pub struct Contact {
     pub key_change: Option<KeyChange>,
     /// Confirmed and no key change waiting: packets can go to and come from them.
     pub usable: bool,
+    /// The name (not the path) of the exchange folder chosen for them, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub exchange_folder: Option<String>,
 }
 
 impl Contact {
@@ -360,6 +364,7 @@ fn view(id: &ContactId, c: &StoredContact, mine: &PartyKeys) -> Contact {
             offered_at: p.offered_at,
         }),
         usable: c.usable(),
+        exchange_folder: None,
     }
 }
 
@@ -398,6 +403,16 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
                 "More than one contact starts with that id; type a few more characters.",
             )),
         }
+    }
+
+    /// `c` with the name of its exchange folder, if one is chosen.
+    fn with_folder(&self, mut c: Contact) -> Result<Contact> {
+        if let Some(id) = ContactId::from_hex(&c.id) {
+            c.exchange_folder = self
+                .contact_folder(&id)?
+                .map(|p| super::folders::folder_label(&p));
+        }
+        Ok(c)
     }
 
     pub(crate) fn stored_contact(&self, id: &ContactId) -> Result<Stored<StoredContact>> {
@@ -441,17 +456,16 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
     /// Every contact, by name.
     pub fn contacts(&mut self) -> Result<Vec<Contact>> {
         let mine = self.me_or_create()?.keys();
-        Ok(self
-            .stored_contacts()?
+        self.stored_contacts()?
             .iter()
-            .map(|s| view(&ContactId(s.id), &s.value, &mine))
-            .collect())
+            .map(|s| self.with_folder(view(&ContactId(s.id), &s.value, &mine)))
+            .collect()
     }
 
     pub fn contact(&mut self, id: &ContactId) -> Result<Contact> {
         let mine = self.me_or_create()?.keys();
         let s = self.stored_contact(id)?;
-        Ok(view(id, &s.value, &mine))
+        self.with_folder(view(id, &s.value, &mine))
     }
 
     /// Pin the person on `text`'s card as `relation`. A card for someone already pinned
@@ -546,7 +560,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
         next.confirmed_at = Some(Utc::now());
         let sealed = records::seal_next(self.vault(), s.id, Some(s.revision), &next)?;
         self.commit(&[sealed])?;
-        Ok(view(id, &next, &mine))
+        self.with_folder(view(id, &next, &mine))
     }
 }
 

@@ -72,6 +72,9 @@ pub(crate) struct InboxSet {
     items: Vec<InboxStored>,
     withdrawn: Vec<String>,
     updated_at: Option<DateTime<Utc>>,
+    /// Kept after their contact was removed ("keep what they sent"): their name then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    removed_contact_name: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,6 +101,10 @@ pub(crate) struct FeedbackStored {
     /// records from before withdrawal existed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     withdrawn_at: Option<DateTime<Utc>>,
+    /// Kept after its writer was removed as a contact ("keep what they sent"): their
+    /// name then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    removed_contact_name: Option<String>,
 }
 
 impl Record for ShareSet {
@@ -218,6 +225,8 @@ pub struct InboxGroup {
     pub contact_name: String,
     pub items: Vec<InboxItem>,
     pub updated_at: Option<DateTime<Utc>>,
+    /// Kept from someone since removed as a contact: read-only, no responses.
+    pub removed_contact: bool,
 }
 
 /// Mark a shared entry for (or off) the next session's agenda.
@@ -253,6 +262,8 @@ pub struct FeedbackThread {
     pub edited: bool,
     /// Withdrawn by the supervisor: the parts are empty, and the views say so.
     pub withdrawn: bool,
+    /// From someone since removed as a contact (kept when they were removed).
+    pub from_removed_contact: bool,
 }
 
 /// The parts of a reflective response as written; any may be empty, not all.
@@ -525,6 +536,7 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
             items,
             withdrawn: withdrawn.to_vec(),
             updated_at: Some(now),
+            removed_contact_name: None,
         };
         Ok((
             records::seal_next(self.vault(), contact.0, previous, &next)?,
@@ -569,7 +581,37 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
                 contact_name: c.value.name.clone(),
                 items,
                 updated_at: set.updated_at,
+                removed_contact: false,
             });
+        }
+        // What people since removed sent, when the person chose to keep it.
+        if contact.is_none() {
+            for kept in records::load_all::<InboxSet>(self.vault())?.records {
+                let Some(name) = kept.value.removed_contact_name.clone() else {
+                    continue;
+                };
+                let contact_hex = to_hex(&kept.id);
+                let mut items: Vec<InboxItem> = kept
+                    .value
+                    .items
+                    .iter()
+                    .map(|i| InboxItem {
+                        contact_id: contact_hex.clone(),
+                        entry: i.entry.clone(),
+                        received_at: i.received_at,
+                        on_agenda: false,
+                        responses: 0,
+                    })
+                    .collect();
+                items.sort_by_key(|i| std::cmp::Reverse(i.entry.encounter_date));
+                groups.push(InboxGroup {
+                    contact_id: contact_hex,
+                    contact_name: name,
+                    items,
+                    updated_at: kept.value.updated_at,
+                    removed_contact: true,
+                });
+            }
         }
         if let Some(id) = contact {
             if groups.is_empty() {
@@ -606,7 +648,9 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
                 let name = names
                     .iter()
                     .find(|(id, _)| *id == s.value.contact_id)
-                    .map_or("Your supervisor", |(_, n)| n.as_str());
+                    .map(|(_, n)| n.as_str())
+                    .or(s.value.removed_contact_name.as_deref())
+                    .unwrap_or("Your supervisor");
                 thread(&s.value, name)
             })
             .collect();
@@ -787,6 +831,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
             received_at: None,
             entry_known: true,
             withdrawn_at: None,
+            removed_contact_name: None,
         };
         let sealed = records::seal_next(self.vault(), id, None, &record)?;
         self.commit(&[sealed])?;
@@ -951,6 +996,16 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
     /// Import a share or feedback packet. Every check runs before anything is written;
     /// a refused packet leaves the journal unchanged.
     pub fn import_packet(&mut self, bytes: &[u8]) -> Result<ImportOutcome> {
+        self.import_packet_from(bytes, None)
+    }
+
+    /// Import a packet that must come from `expected` (one found in that contact's
+    /// exchange folder), with every check of [`Exchange::import_packet`].
+    pub fn import_packet_from(
+        &mut self,
+        bytes: &[u8],
+        expected: Option<&ContactId>,
+    ) -> Result<ImportOutcome> {
         if bytes.len() > MAX_PACKET_BYTES {
             return Err(refused(
                 "This file is too large to be an Attune exchange file. Nothing was changed.",
@@ -978,6 +1033,11 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                 "This file is not from a confirmed contact. Nothing was changed.",
             ));
         };
+        if expected.is_some_and(|e| e.0 != c.id) {
+            return Err(refused(
+                "This file in an exchange folder comes from someone other than the contact the folder is for. Nothing was changed.",
+            ));
+        }
         if !c.value.usable() {
             return Err(refused(
                 "This file comes from a contact whose safety code is not confirmed yet. Compare it with them and confirm it first. Nothing was changed.",
@@ -1141,6 +1201,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                         received_at: Some(now),
                         entry_known,
                         withdrawn_at: None,
+                        removed_contact_name: None,
                     };
                     sealed.push(records::seal_next(
                         self.vault(),
@@ -1214,6 +1275,7 @@ fn thread(s: &FeedbackStored, name: &str) -> FeedbackThread {
         sent_at: s.sent_at,
         edited: r.revision > 1 && s.withdrawn_at.is_none(),
         withdrawn: s.withdrawn_at.is_some(),
+        from_removed_contact: s.removed_contact_name.is_some(),
     }
 }
 
@@ -1255,6 +1317,11 @@ pub struct ContactRemoval {
     pub shared_with_them: usize,
     /// What happens, said plainly: what goes, what stays, what cannot be recalled.
     pub summary: String,
+    /// What happens when the person keeps what they sent (empty when they sent
+    /// nothing this journal holds).
+    pub summary_keeping: String,
+    /// What they sent was kept, marked as from a removed contact.
+    pub kept_theirs: bool,
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
@@ -1300,10 +1367,61 @@ fn removal_summary(r: &ContactRemoval) -> String {
             goes.join("; ")
         )
     };
+    format!("{deleted} {}", removal_tail(name))
+}
+
+fn removal_tail(name: &str) -> String {
     format!(
-        "{deleted} Your own reflections stay. What you already sent {name} stays with {name}: Attune cannot recall it. \
+        "Your own reflections stay. What you already sent {name} stays with {name}: Attune cannot recall it. \
          Files from {name} will be refused; to exchange again, add their card and compare the safety code again."
     )
+}
+
+/// The words for removing a contact but keeping what they sent.
+fn removal_keeping_summary(r: &ContactRemoval) -> String {
+    let name = &r.contact_name;
+    let mut kept = Vec::new();
+    if r.their_reflections > 0 {
+        kept.push(format!(
+            "the {} {name} shared with you",
+            count(r.their_reflections, "reflection", "reflections")
+        ));
+    }
+    if r.responses_from_them > 0 {
+        kept.push(format!(
+            "the {} {name} wrote to you",
+            count(r.responses_from_them, "response", "responses")
+        ));
+    }
+    if kept.is_empty() {
+        return String::new();
+    }
+    let mut goes = vec!["their contact card and safety code".to_string()];
+    if r.responses_to_them > 0 {
+        goes.push(format!(
+            "your {} to {name}",
+            count(r.responses_to_them, "response", "responses")
+        ));
+    }
+    if r.shared_with_them > 0 {
+        goes.push(format!(
+            "the list of the {} you shared with {name} (the reflections themselves stay)",
+            count(r.shared_with_them, "reflection", "reflections")
+        ));
+    }
+    format!(
+        "Removing {name} but keeping what they sent deletes {} from this journal. {} stay readable, marked as from a removed contact. {}",
+        goes.join("; "),
+        capitalise(&kept.join(" and ")),
+        removal_tail(name)
+    )
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
+    })
 }
 
 impl<J: Deref<Target = Journal>> Exchange<J> {
@@ -1328,8 +1446,11 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
             responses_to_them: responses(Direction::Written),
             shared_with_them: shares.map_or(0, |s| s.value.shared.len()),
             summary: String::new(),
+            summary_keeping: String::new(),
+            kept_theirs: false,
         };
         removal.summary = removal_summary(&removal);
+        removal.summary_keeping = removal_keeping_summary(&removal);
         Ok(removal)
     }
 }
@@ -1340,22 +1461,74 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
     /// shared with them), in one transaction. Their packets are refused afterwards: the
     /// key that signed them is no longer pinned.
     pub fn remove_contact(&mut self, contact: &ContactId) -> Result<ContactRemoval> {
-        let removal = self.contact_removal(contact)?;
-        let feedback: Vec<[u8; 16]> = self
-            .feedback_records()?
-            .into_iter()
-            .filter(|f| f.value.contact_id == *contact)
-            .map(|f| f.id)
-            .collect();
+        self.remove_contact_keeping(contact, false)
+    }
+
+    /// Remove a contact; with `keep_theirs`, the reflections and responses they sent
+    /// stay readable, marked as from a removed contact (their card, my responses to
+    /// them and my share list go all the same, and their files are refused).
+    pub fn remove_contact_keeping(
+        &mut self,
+        contact: &ContactId,
+        keep_theirs: bool,
+    ) -> Result<ContactRemoval> {
+        let mut removal = self.contact_removal(contact)?;
+        let keep = keep_theirs && !removal.summary_keeping.is_empty();
+        let name = removal.contact_name.clone();
+        let mut kept: Vec<Sealed> = Vec::new();
+        let mut feedback: Vec<[u8; 16]> = Vec::new();
+        for f in self.feedback_records()? {
+            if f.value.contact_id != *contact {
+                continue;
+            }
+            if keep && f.value.direction == Direction::Received {
+                let mut next = f.value.clone();
+                next.removed_contact_name = Some(name.clone());
+                kept.push(records::seal_next(
+                    self.vault(),
+                    f.id,
+                    Some(f.revision),
+                    &next,
+                )?);
+            } else {
+                feedback.push(f.id);
+            }
+        }
+        let inbox = self.inbox_set(contact)?;
+        let mut keep_inbox = false;
+        if keep {
+            if let Some(stored) = inbox {
+                let mut next = stored.value.clone();
+                next.removed_contact_name = Some(name.clone());
+                for i in &mut next.items {
+                    i.on_agenda = false;
+                }
+                kept.push(records::seal_next(
+                    self.vault(),
+                    contact.0,
+                    Some(stored.revision),
+                    &next,
+                )?);
+                keep_inbox = true;
+            }
+        }
+        // One transaction: what is kept is marked, and the rest goes, or nothing changes.
         self.journal.vault_mut().store_mut().transaction(|tx| {
+            for s in &kept {
+                s.put_in(tx)?;
+            }
             crate::store::delete_record_in(tx, Table::Contacts, &contact.0)?;
             crate::store::delete_record_in(tx, Table::Shares, &contact.0)?;
-            crate::store::delete_record_in(tx, Table::Inbox, &contact.0)?;
+            if !keep_inbox {
+                crate::store::delete_record_in(tx, Table::Inbox, &contact.0)?;
+            }
+            crate::store::delete_record_in(tx, Table::ExchangeFolders, &contact.0)?;
             for id in &feedback {
                 crate::store::delete_record_in(tx, Table::Feedback, id)?;
             }
             Ok(())
         })?;
+        removal.kept_theirs = keep;
         Ok(removal)
     }
 }

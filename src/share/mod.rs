@@ -12,6 +12,7 @@ pub mod confirm;
 pub mod contacts;
 pub mod document;
 pub mod exchange;
+pub mod folders;
 pub mod identity;
 pub mod packet;
 pub mod planning;
@@ -23,6 +24,7 @@ pub use exchange::{
     AgendaMark, ContactRemoval, FeedbackThread, ImportOutcome, InboxGroup, InboxItem, PacketKind,
     ShareMark, SharePreview, SharePreviewEntry, ShareStatus, WITHDRAW_NOTE,
 };
+pub use folders::{FolderCopy, FolderNews, FolderPacket, FolderProblem};
 pub use identity::IdentityInfo;
 pub use packet::{
     encode_frame, next_sequence, open_packet, open_plaintext, parse_document, parse_frame,
@@ -37,6 +39,7 @@ pub use crate::ids::ContactId;
 pub(crate) use confirm::ConfirmationStored;
 pub(crate) use contacts::StoredContact;
 pub(crate) use exchange::{FeedbackStored, InboxSet, ShareSet};
+pub(crate) use folders::FolderLink;
 pub(crate) use identity::StoredIdentity;
 pub(crate) use planning::PlanningNoteStored;
 

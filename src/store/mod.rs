@@ -62,12 +62,15 @@ pub enum Table {
     /// kinds, flags, tags, family codes; never text), in up to 256 shards by the first
     /// byte of the entry id, kept in step with the entries in the same transactions.
     EntryIndex = 17,
+    /// Each contact's exchange folder and the files in it already dealt with (one
+    /// record per contact).
+    ExchangeFolders = 18,
 }
 
 impl Table {
     /// Every table this version knows. A record in any other table has been moved or
     /// forged and is reported as damaged.
-    pub const ALL: [Table; 17] = [
+    pub const ALL: [Table; 18] = [
         Table::Entries,
         Table::Settings,
         Table::Drafts,
@@ -85,6 +88,7 @@ impl Table {
         Table::PlanningNotes,
         Table::Confirmations,
         Table::EntryIndex,
+        Table::ExchangeFolders,
     ];
 }
 

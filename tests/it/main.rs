@@ -18,6 +18,7 @@ mod deid;
 mod endorsement;
 mod exchange;
 mod exchange_api;
+mod exchange_folders;
 mod import;
 mod index;
 mod journal;

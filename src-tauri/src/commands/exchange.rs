@@ -5,8 +5,9 @@ use attune::api::supervision as sup;
 use attune::api::{
     AgendaMark, ConfirmContactRequest, Contact, ContactCardRequest, ContactCardText, ContactRef,
     ContactRemoval, EditResponseRequest, FeedbackRequest, FeedbackThread, FlaggedEntries,
-    IdentityInfo, ImportCardFileRequest, ImportCardRequest, ImportOutcome, InboxGroup,
-    InboxRequest, PacketKind, ResponseRef, ResponseRequest, SavedFile, SharePreview, ShareRequest,
+    FolderCopy, FolderNews, FolderPacketRef, IdentityInfo, ImportCardFileRequest,
+    ImportCardRequest, ImportOutcome, InboxGroup, InboxRequest, PacketKind, RemoveContactRequest,
+    ResponseRef, ResponseRequest, SavedFile, SendToFolderRequest, SharePreview, ShareRequest,
     ShareStatus, WaitingPacket, WithdrawRequest, WithdrawResponse, WriteMode,
 };
 use tauri::State;
@@ -101,17 +102,30 @@ pub fn contact_removal(state: State<'_, AppState>, req: ContactRef) -> Reply<Con
     state.write(|j| ex::contact_removal(j, &req))
 }
 
-/// Removing a contact deletes what they shared and my responses to them: the person
-/// says yes in a native dialog that says so, never through the page alone.
+/// Removing a contact deletes what they shared (unless the person keeps it) and my
+/// responses to them: the person says yes in a native dialog that says so, never
+/// through the page alone.
 #[tauri::command]
 pub async fn remove_contact(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
-    req: ContactRef,
+    req: RemoveContactRequest,
 ) -> Reply<ContactRemoval> {
-    let removal = state.write(|j| ex::contact_removal(j, &req))?;
+    let removal = state.write(|j| {
+        ex::contact_removal(
+            j,
+            &ContactRef {
+                contact_id: req.contact_id.clone(),
+            },
+        )
+    })?;
     let title = format!("Remove {}?", removal.contact_name);
-    if !dialogs::confirm(&app, &title, &removal.summary, "Remove").await? {
+    let words = if req.keep_theirs && !removal.summary_keeping.is_empty() {
+        &removal.summary_keeping
+    } else {
+        &removal.summary
+    };
+    if !dialogs::confirm(&app, &title, words, "Remove").await? {
         return Err(not_confirmed());
     }
     state.write(|j| ex::remove_contact(j, &req))
@@ -255,6 +269,84 @@ pub fn dismiss_waiting_packet(state: State<'_, AppState>) -> Reply<()> {
 #[tauri::command]
 pub fn delete_imported_packet(state: State<'_, AppState>) -> Reply<()> {
     state.app()?.delete_imported_packet()
+}
+
+/// Was something that is not a packet dropped on the window while it was locked? Said
+/// once after the unlock.
+#[tauri::command]
+pub fn dropped_while_locked(state: State<'_, AppState>) -> Reply<bool> {
+    state.app()?.dropped_while_locked()
+}
+
+/// Choose a contact's exchange folder in a native dialog; `None` if cancelled. The page
+/// learns the folder's name, never its path.
+#[tauri::command]
+pub async fn choose_contact_folder(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    req: ContactRef,
+) -> Reply<Option<Contact>> {
+    let contact = state.write(|j| ex::contact(j, &req.contact_id))?;
+    let title = format!("Choose the exchange folder you share with {}", contact.name);
+    match dialogs::pick_folder(&app, &title).await? {
+        None => Ok(None),
+        Some(folder) => state
+            .write(|j| {
+                ex::set_contact_folder(
+                    j,
+                    &ex::ContactFolderRequest {
+                        contact_id: &req.contact_id,
+                        folder: Some(&folder),
+                    },
+                )
+            })
+            .map(Some),
+    }
+}
+
+/// Stop using a contact's exchange folder (the folder and its files stay).
+#[tauri::command]
+pub fn clear_contact_folder(state: State<'_, AppState>, req: ContactRef) -> Reply<Contact> {
+    state.write(|j| {
+        ex::set_contact_folder(
+            j,
+            &ex::ContactFolderRequest {
+                contact_id: &req.contact_id,
+                folder: None,
+            },
+        )
+    })
+}
+
+/// New packets in contacts' exchange folders (names only), and folders with a problem.
+#[tauri::command]
+pub fn folder_packets(state: State<'_, AppState>) -> Reply<FolderNews> {
+    state.read(ex::folder_news)
+}
+
+/// Import one packet from its contact's exchange folder, with the same checks as any
+/// import (and it must come from that contact).
+#[tauri::command]
+pub async fn import_folder_packet(
+    state: State<'_, AppState>,
+    req: FolderPacketRef,
+) -> Reply<ImportOutcome> {
+    state.lend(move |j| ex::import_folder_packet(j, &req)).await
+}
+
+/// Delete a packet file imported from an exchange folder, when the person asks.
+#[tauri::command]
+pub fn delete_folder_packet(state: State<'_, AppState>, req: FolderPacketRef) -> Reply<()> {
+    state.write(|j| ex::delete_folder_packet(j, &req))
+}
+
+/// Put a contact's next packet straight into their exchange folder (no save dialog).
+#[tauri::command]
+pub fn send_packet_to_folder(
+    state: State<'_, AppState>,
+    req: SendToFolderRequest,
+) -> Reply<FolderCopy> {
+    state.write(|j| ex::send_packet_to_folder(j, &req))
 }
 
 #[tauri::command]

@@ -224,9 +224,19 @@ pub enum Command {
         out: PathBuf,
     },
     /// Import a packet from a supervisee (shared entries) or a supervisor (feedback).
+    ///
+    /// With --folders, looks in your contacts' exchange folders instead: lists the new
+    /// packets there, and imports them with --yes.
     Import {
         /// The packet file
-        file: PathBuf,
+        #[arg(required_unless_present = "folders", conflicts_with = "folders")]
+        file: Option<PathBuf>,
+        /// Look for new packets in your contacts' exchange folders
+        #[arg(long)]
+        folders: bool,
+        /// With --folders: import what is found (each checked like any packet)
+        #[arg(long, requires = "folders")]
+        yes: bool,
     },
     /// Take an entry back from what is shared with a supervisor (sent with the next share).
     Withdraw {
@@ -653,6 +663,19 @@ pub enum ContactAction {
         /// Contact id (first few characters)
         id: String,
     },
+    /// Show, choose or stop using a contact's exchange folder: a folder both of your
+    /// sync apps keep in step (a shared drive, Nextcloud, OneDrive, Syncthing), one per
+    /// person. Packets for them also go there; `attune import --folders` finds theirs.
+    Folder {
+        /// Contact id (first few characters) or name
+        id: String,
+        /// The folder (it must exist and you must be able to write in it)
+        #[arg(conflicts_with = "none")]
+        folder: Option<PathBuf>,
+        /// Stop using an exchange folder for them (the folder is left as it is)
+        #[arg(long)]
+        none: bool,
+    },
     /// Remove a contact: says what goes with them; removes only with --yes.
     Remove {
         /// Contact id (first few characters)
@@ -660,6 +683,10 @@ pub enum ContactAction {
         /// Remove them, with what they shared and your responses to them
         #[arg(long)]
         yes: bool,
+        /// Keep the reflections and responses they sent you, marked as from a removed
+        /// contact
+        #[arg(long)]
+        keep_theirs: bool,
     },
 }
 

@@ -11,6 +11,7 @@ use attune::api::{
     FeedbackRequest, ImportCardRequest, InboxRequest, PacketKind, ResponseRef, ResponseRequest,
     ShareRequest, WithdrawRequest, WriteMode, WITHDRAW_NOTE,
 };
+use attune::api::{ErrorCode, FolderCopy, FolderPacketRef, RemoveContactRequest, SavedFile};
 use attune::Error;
 
 use super::Ctx;
@@ -125,21 +126,70 @@ pub fn contact(ctx: &mut Ctx, action: ContactAction) -> Result<(), Error> {
                 c.safety_code
             );
         }
-        ContactAction::Remove { id, yes } => {
+        ContactAction::Folder { id, folder, none } => {
             let mut journal = ctx.unlock()?;
-            let req = ContactRef { contact_id: id };
+            if folder.is_none() && !none {
+                let name = theirs(&ex::contact(&mut journal, &id)?.name);
+                match ex::contact_folder_path(&mut journal, &id)? {
+                    Some(path) => println!("The exchange folder for {name} is {}.", path.display()),
+                    None => println!("No exchange folder is chosen for {name}."),
+                }
+                return Ok(());
+            }
+            let c = ex::set_contact_folder(
+                &mut journal,
+                &ex::ContactFolderRequest {
+                    contact_id: &id,
+                    folder: folder.as_deref(),
+                },
+            )?;
+            let name = theirs(&c.name);
+            match ex::contact_folder_path(&mut journal, &id)? {
+                Some(path) => println!(
+                    "Packets for {name} now also go into {}, and `attune import --folders` finds packets from {name} there.",
+                    path.display()
+                ),
+                None => println!("Attune no longer uses an exchange folder for {name}; the folder and its files are left as they are."),
+            }
+        }
+        ContactAction::Remove {
+            id,
+            yes,
+            keep_theirs,
+        } => {
+            let mut journal = ctx.unlock()?;
             if !yes {
-                let removal = ex::contact_removal(&mut journal, &req)?;
-                println!("{}", theirs(&removal.summary));
+                let removal = ex::contact_removal(&mut journal, &ContactRef { contact_id: id })?;
+                if keep_theirs && !removal.summary_keeping.is_empty() {
+                    println!("{}", theirs(&removal.summary_keeping));
+                } else {
+                    println!("{}", theirs(&removal.summary));
+                    if !removal.summary_keeping.is_empty() {
+                        println!("To keep what they sent you, add --keep-theirs.");
+                    }
+                }
                 return Err(Error::invalid(
                     "Nothing was removed. Add --yes to remove them.",
                 ));
             }
-            let removal = ex::remove_contact(&mut journal, &req)?;
+            let removal = ex::remove_contact(
+                &mut journal,
+                &RemoveContactRequest {
+                    contact_id: id,
+                    keep_theirs,
+                },
+            )?;
             if ctx.json {
                 return output::json(&removal);
             }
-            println!("Removed {}.", theirs(&removal.contact_name));
+            if removal.kept_theirs {
+                println!(
+                    "Removed {}; what they sent you stays, marked as from a removed contact.",
+                    theirs(&removal.contact_name)
+                );
+            } else {
+                println!("Removed {}.", theirs(&removal.contact_name));
+            }
         }
     }
     Ok(())
@@ -178,7 +228,7 @@ pub fn share(
             ..req
         },
     )?;
-    ex::write_share_packet_to(&mut journal, &contact, out, WriteMode::NewOnly)?;
+    let saved = ex::write_share_packet_to(&mut journal, &contact, out, WriteMode::NewOnly)?;
     println!(
         "Wrote a packet for {} to {}: {} shared{}.",
         theirs(&preview.contact_name),
@@ -198,6 +248,7 @@ pub fn share(
             e.entry.title.as_deref().unwrap_or("Untitled reflection")
         );
     }
+    folder_line(&saved);
     let n = preview.identifying;
     if n > 0 {
         eprintln!(
@@ -209,12 +260,97 @@ pub fn share(
     Ok(())
 }
 
-pub fn import(ctx: &mut Ctx, file: &Path) -> Result<(), Error> {
+/// What became of a packet's copy in the contact's exchange folder, if they have one.
+pub fn folder_line(saved: &SavedFile) {
+    match &saved.folder {
+        Some(FolderCopy {
+            written: true,
+            file_name: Some(name),
+            ..
+        }) => println!("Also put it in their exchange folder as {name}."),
+        Some(FolderCopy {
+            problem: Some(problem),
+            ..
+        }) => println!("{}", theirs(problem)),
+        _ => {}
+    }
+}
+
+pub fn import(ctx: &mut Ctx, file: Option<&Path>, folders: bool, yes: bool) -> Result<(), Error> {
     let mut journal = ctx.unlock()?;
+    let Some(file) = file.filter(|_| !folders) else {
+        return import_from_folders(ctx, &mut journal, yes);
+    };
     let got = ex::import_packet_file(&mut journal, file)?;
+    print_import(&got);
+    println!("You can delete the packet file now.");
+    Ok(())
+}
+
+/// New packets in contacts' exchange folders: listed, and with `yes` imported, each
+/// with the same checks as any import. A refused one is said once and not offered again.
+fn import_from_folders(
+    ctx: &Ctx,
+    journal: &mut attune::journal::Journal,
+    yes: bool,
+) -> Result<(), Error> {
+    let news = ex::folder_news(journal)?;
+    if ctx.json && !yes {
+        return output::json(&news);
+    }
+    for p in &news.problems {
+        println!("{}", theirs(&p.message));
+    }
+    if news.packets.is_empty() {
+        println!("No new packets in your contacts' exchange folders.");
+        return Ok(());
+    }
+    if !yes {
+        for p in &news.packets {
+            println!(
+                "{}  from {}  ({} bytes)",
+                p.file_name,
+                theirs(&p.contact_name),
+                p.size
+            );
+        }
+        return Err(Error::invalid(format!(
+            "{} waiting; nothing was imported. Add --yes to import them (each is checked like any packet).",
+            count(news.packets.len(), "new packet", "new packets")
+        )));
+    }
+    let mut refused = 0;
+    for p in &news.packets {
+        let req = FolderPacketRef {
+            contact_id: p.contact_id.clone(),
+            file_name: p.file_name.clone(),
+        };
+        print!("{} from {}: ", p.file_name, theirs(&p.contact_name));
+        match ex::import_folder_packet(journal, &req) {
+            Ok(got) => print_import(&got),
+            Err(e) if e.code == ErrorCode::PacketRefused => {
+                refused += 1;
+                println!("{} Attune will not offer this file again.", e.message);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    if refused > 0 {
+        return Err(Error::new(
+            ErrorCode::PacketRefused,
+            format!(
+                "{} refused; the rest were imported.",
+                count(refused, "packet was", "packets were")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn print_import(got: &attune::api::ImportOutcome) {
     if got.already_imported {
         println!("This packet was already imported; nothing changed.");
-        return Ok(());
+        return;
     }
     let from = theirs(&got.contact_name);
     match got.kind {
@@ -249,8 +385,6 @@ pub fn import(ctx: &mut Ctx, file: &Path) -> Result<(), Error> {
             count(got.answers, "session", "sessions")
         ),
     }
-    println!("You can delete the packet file now.");
-    Ok(())
 }
 
 pub fn withdraw(ctx: &mut Ctx, to: &str, typed: &str) -> Result<(), Error> {
@@ -347,7 +481,7 @@ pub fn feedback(ctx: &mut Ctx, args: FeedbackArgs) -> Result<(), Error> {
             )?;
             "Wrote your response"
         };
-        ex::write_feedback_packet_to(
+        let saved = ex::write_feedback_packet_to(
             &mut journal,
             &ContactRef {
                 contact_id: to.clone(),
@@ -356,6 +490,7 @@ pub fn feedback(ctx: &mut Ctx, args: FeedbackArgs) -> Result<(), Error> {
             WriteMode::NewOnly,
         )?;
         println!("{said} and a feedback packet to {}.", out.display());
+        folder_line(&saved);
         return Ok(());
     }
     let journal = ctx.unlock()?;

@@ -137,7 +137,9 @@ pub fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
             flagged,
             out,
         } => exchange::share(ctx, &to, &ids, flagged, &out)?,
-        Command::Import { file } => exchange::import(ctx, &file)?,
+        Command::Import { file, folders, yes } => {
+            exchange::import(ctx, file.as_deref(), folders, yes)?;
+        }
         Command::Withdraw { to, id } => exchange::withdraw(ctx, &to, &id)?,
         Command::Inbox { from } => exchange::inbox(ctx, from.as_deref())?,
         Command::Feedback(args) => exchange::feedback(ctx, args)?,

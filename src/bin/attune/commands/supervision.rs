@@ -281,7 +281,7 @@ pub fn confirm(ctx: &mut Ctx, action: ConfirmAction) -> Result<(), Error> {
                     session_id,
                 },
             )?;
-            sup::write_confirm_request_packet_to(
+            let saved = sup::write_confirm_request_packet_to(
                 &mut journal,
                 &ContactRef { contact_id: to },
                 &out,
@@ -295,6 +295,7 @@ pub fn confirm(ctx: &mut Ctx, action: ConfirmAction) -> Result<(), Error> {
                 asked.facts.minutes,
                 asked.facts.format.as_str()
             );
+            super::exchange::folder_line(&saved);
         }
         ConfirmAction::List => {
             let journal = ctx.unlock()?;
@@ -356,7 +357,7 @@ pub fn confirm(ctx: &mut Ctx, action: ConfirmAction) -> Result<(), Error> {
                     reason: reason.unwrap_or_default(),
                 },
             )?;
-            sup::write_confirm_answer_packet_to(
+            let saved = sup::write_confirm_answer_packet_to(
                 &mut journal,
                 &ContactRef {
                     contact_id: answered.contact_id.clone(),
@@ -374,6 +375,7 @@ pub fn confirm(ctx: &mut Ctx, action: ConfirmAction) -> Result<(), Error> {
                 theirs(&answered.contact_name),
                 out.display()
             );
+            super::exchange::folder_line(&saved);
         }
     }
     Ok(())

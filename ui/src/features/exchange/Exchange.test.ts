@@ -81,7 +81,10 @@ describe('contacts', () => {
 
     await r.user.click(within(box).getByTestId('contact-remove-confirm'));
     expect(await screen.findByTestId('contact-removed')).toHaveTextContent('Dr. Rivera is removed');
-    expect(r.fake.callsTo('remove_contact')).toEqual([{ contact_id: sup.id }, { contact_id: sup.id }]);
+    expect(r.fake.callsTo('remove_contact')).toEqual([
+      { contact_id: sup.id, keep_theirs: false },
+      { contact_id: sup.id, keep_theirs: false },
+    ]);
     await waitFor(() => expect(screen.queryByTestId('contact-row')).not.toBeInTheDocument());
   });
 

@@ -1,6 +1,6 @@
 // Text for the supervision exchange screens: labels, answers as plain text, and the
 // passages the de-identification scan flagged, marked as text pieces (never an HTML string).
-import type { AnswerValue, CardRole, Finding, ImportOutcome, MyRelation } from '../../lib/ipc/types';
+import type { AnswerValue, CardRole, Finding, FolderCopy, ImportOutcome, MyRelation, SavedFile } from '../../lib/ipc/types';
 import type { Segment } from '../journal/highlight';
 
 export const RELATION_LABELS: Record<MyRelation, string> = {
@@ -89,4 +89,17 @@ export function importOutcomeWords(o: ImportOutcome): string {
     );
   }
   return parts.join(' ');
+}
+
+/** What became of a packet's copy in the contact's exchange folder ('' when they have none). */
+export function folderCopyWords(copy: FolderCopy | null | undefined, name: string): string {
+  if (!copy) return '';
+  if (copy.written) return `It is also in the exchange folder you share with ${name}, as ${copy.file_name ?? 'a new file'}.`;
+  return copy.problem ?? '';
+}
+
+/** A save note, with what became of the folder copy after it. */
+export function withFolder(note: string, saved: SavedFile, name: string): string {
+  const more = saved.saved ? folderCopyWords(saved.folder, name) : '';
+  return more ? `${note} ${more}` : note;
 }

@@ -11,6 +11,8 @@ import type {
   ContactRemoval,
   Entry,
   FeedbackThread,
+  FolderCopy,
+  FolderNews,
   ImportCardRequest,
   ImportOutcome,
   InboxGroup,
@@ -78,6 +80,17 @@ export class FakeExchange {
   /** Cards or packets waiting for the next open dialog. */
   readonly queuedCards: { text: string }[] = [];
   readonly queuedPackets: QueuedPacket[] = [];
+  /** The folder name the next folder dialog picks (null: cancelled). */
+  nextFolder: string | null = 'Attune exchange';
+  /** Packets "in" exchange folders: a test puts them there; `packet: null` is refused. */
+  readonly folderFiles: { contact_id: string; file_name: string; packet: QueuedPacket | null }[] = [];
+  private folderDeletable: string[] = [];
+  /** Folders that have gone missing, by contact id. */
+  readonly missingFolders: string[] = [];
+  /** Something that is not a packet was dropped while locked. */
+  droppedWhileLocked = false;
+  /** What people since removed sent, kept. */
+  private kept: InboxGroup[] = [];
   /** Responses I wrote (supervisor side) and ones I received (supervisee side). */
   readonly threads: FeedbackThread[] = [];
   private contacts: StoredContact[] = [];
@@ -289,19 +302,134 @@ export class FakeExchange {
       responses_to_them: written,
       shared_with_them: shared,
       summary: `Removing ${c.name} deletes their contact card and safety code from this journal. Your own reflections stay. What you already sent ${c.name} stays with ${c.name}: Attune cannot recall it.`,
+      summary_keeping:
+        c.inbox.length + received > 0
+          ? `Removing ${c.name} but keeping what they sent deletes their contact card and safety code from this journal. What they sent stays readable, marked as from a removed contact.`
+          : '',
+      kept_theirs: false,
     };
   }
 
-  remove(id: string): ContactRemoval {
+  remove(id: string, keepTheirs = false): ContactRemoval {
     const r = this.removal(id);
     if (this.declineNextConfirm) {
       this.declineNextConfirm = false;
       throw this.fail('invalid_input', 'Not confirmed in the dialog. Nothing was changed.');
     }
-    this.contacts = this.contacts.filter((c) => c.id !== r.contact_id);
+    const c = this.contact(r.contact_id);
+    const keep = keepTheirs && r.summary_keeping !== '';
+    if (keep && c.inbox.length > 0) {
+      this.kept.push({
+        contact_id: c.id,
+        contact_name: c.name,
+        items: c.inbox.map((i) => ({ ...i, on_agenda: false, responses: 0 })),
+        updated_at: c.inbox[c.inbox.length - 1].received_at,
+        removed_contact: true,
+      });
+    }
+    this.contacts = this.contacts.filter((x) => x.id !== r.contact_id);
     this.shares.delete(r.contact_id);
-    for (let i = this.threads.length - 1; i >= 0; i--) if (this.threads[i].contact_id === r.contact_id) this.threads.splice(i, 1);
-    return r;
+    for (let i = this.threads.length - 1; i >= 0; i--) {
+      const t = this.threads[i];
+      if (t.contact_id !== r.contact_id) continue;
+      if (keep && !t.mine) t.from_removed_contact = true;
+      else this.threads.splice(i, 1);
+    }
+    return { ...r, kept_theirs: keep };
+  }
+
+  chooseFolder(contactId: string): Contact | null {
+    const c = this.contact(contactId);
+    if (this.cancelled() || this.nextFolder === null) return null;
+    const taken = this.contacts.find((x) => x.id !== c.id && x.exchange_folder === this.nextFolder);
+    if (taken) {
+      throw this.fail(
+        'invalid_input',
+        `That folder is already the exchange folder for ${taken.name}. Use one folder for each person you exchange with.`,
+      );
+    }
+    c.exchange_folder = this.nextFolder;
+    return this.view(c);
+  }
+
+  clearFolder(contactId: string): Contact {
+    const c = this.contact(contactId);
+    delete c.exchange_folder;
+    return this.view(c);
+  }
+
+  folderNews(): FolderNews {
+    const usable = this.contacts.filter((c) => c.usable && c.exchange_folder);
+    return {
+      packets: this.folderFiles
+        .filter((f) => usable.some((c) => c.id === f.contact_id) && !this.missingFolders.includes(f.contact_id))
+        .map((f) => ({
+          contact_id: f.contact_id,
+          contact_name: this.contact(f.contact_id).name,
+          file_name: f.file_name,
+          size: 2048,
+          modified_at: this.now().toISOString(),
+        })),
+      problems: usable
+        .filter((c) => this.missingFolders.includes(c.id))
+        .map((c) => ({
+          contact_id: c.id,
+          contact_name: c.name,
+          message: `Attune cannot find the exchange folder for ${c.name} ("${c.exchange_folder}"). If it moved or the drive is not connected, connect it or choose the folder again in Exchange.`,
+        })),
+    };
+  }
+
+  importFolderPacket(contactId: string, fileName: string): ImportOutcome {
+    const at = this.folderFiles.findIndex((f) => f.contact_id === contactId && f.file_name === fileName);
+    if (at === -1) throw this.fail('not_found', 'No packet file in the exchange folder has that name.');
+    const [f] = this.folderFiles.splice(at, 1);
+    if (f.packet === null || f.packet.contact_id !== contactId) {
+      throw this.fail('packet_refused', 'This file is not an Attune exchange file. Nothing was changed.');
+    }
+    this.queuedPackets.unshift(f.packet);
+    const outcome = this.importQueued();
+    if (!outcome) throw this.fail('packet_refused', 'This file is not an Attune exchange file. Nothing was changed.');
+    this.folderDeletable.push(`${contactId}/${fileName}`);
+    return outcome;
+  }
+
+  deleteFolderPacket(contactId: string, fileName: string): null {
+    const key = `${contactId}/${fileName}`;
+    if (!this.folderDeletable.includes(key)) {
+      throw this.fail('invalid_input', 'Only a file Attune imported from the folder can be deleted here.');
+    }
+    this.folderDeletable = this.folderDeletable.filter((k) => k !== key);
+    return null;
+  }
+
+  sendToFolder(contactId: string, kind: string): FolderCopy {
+    const c = this.contact(contactId);
+    if (!c.exchange_folder) {
+      throw this.fail('invalid_input', 'No exchange folder is chosen for this contact. Choose one, or save the packet to a file.');
+    }
+    if (this.missingFolders.includes(c.id)) {
+      return {
+        written: false,
+        file_name: null,
+        problem: `Attune cannot find the exchange folder for ${c.name} ("${c.exchange_folder}").`,
+      };
+    }
+    if (kind === 'share') {
+      const s = this.status(this.supervisor(contactId).id);
+      const at = this.now().toISOString();
+      for (const m of [...s.shared, ...s.withdrawn]) m.last_sent_at = at;
+      s.last_packet_at = at;
+    }
+    const file_name = `attune-2026-03-04-${hexOf(`folder:${this.saved.length}`, 16)}.attune-packet`;
+    this.saved.push({ kind: kind === 'share' ? 'share' : 'feedback', contact_id: contactId, file_name });
+    return { written: true, file_name, problem: null };
+  }
+
+  takeDroppedWhileLocked(): boolean {
+    const was = this.droppedWhileLocked;
+    this.droppedWhileLocked = false;
+    return was;
   }
 
   flagged(): { entry_ids: string[] } {
@@ -465,6 +593,7 @@ export class FakeExchange {
         sent_at: this.now().toISOString(),
         edited: false,
         withdrawn: false,
+        from_removed_contact: false,
       });
     }
     return { ...base, kind: 'feedback', responses: p.threads.length, unknown_entries: p.threads.filter((t) => !known.has(t.entry_id)).length };
@@ -479,7 +608,9 @@ export class FakeExchange {
         contact_name: c.name,
         items: c.inbox.map((i) => ({ ...i })),
         updated_at: c.inbox.length > 0 ? c.inbox[c.inbox.length - 1].received_at : null,
-      }));
+        removed_contact: false,
+      }))
+      .concat(contactId === null ? this.kept.map((g) => ({ ...g })) : []);
   }
 
   private item(contactId: string, entryId: string): InboxItem {
@@ -515,6 +646,7 @@ export class FakeExchange {
       sent_at: null,
       edited: false,
       withdrawn: false,
+      from_removed_contact: false,
     };
     this.threads.push(thread);
     return thread;

@@ -720,8 +720,30 @@ export class FakeBackend implements Backend {
         return this.exchange.withdrawResponse(req as Commands['withdraw_response'][0]);
       case 'contact_removal':
         return this.exchange.removal((req as Commands['contact_removal'][0]).contact_id);
-      case 'remove_contact':
-        return this.exchange.remove((req as Commands['remove_contact'][0]).contact_id);
+      case 'remove_contact': {
+        const r = req as Commands['remove_contact'][0];
+        return this.exchange.remove(r.contact_id, r.keep_theirs);
+      }
+      case 'choose_contact_folder':
+        return this.exchange.chooseFolder((req as Commands['choose_contact_folder'][0]).contact_id);
+      case 'clear_contact_folder':
+        return this.exchange.clearFolder((req as Commands['clear_contact_folder'][0]).contact_id);
+      case 'folder_packets':
+        return this.exchange.folderNews();
+      case 'import_folder_packet': {
+        const r = req as Commands['import_folder_packet'][0];
+        return this.exchange.importFolderPacket(r.contact_id, r.file_name);
+      }
+      case 'delete_folder_packet': {
+        const r = req as Commands['delete_folder_packet'][0];
+        return this.exchange.deleteFolderPacket(r.contact_id, r.file_name);
+      }
+      case 'send_packet_to_folder': {
+        const r = req as Commands['send_packet_to_folder'][0];
+        return this.exchange.sendToFolder(r.contact_id, r.kind);
+      }
+      case 'dropped_while_locked':
+        return this.exchange.takeDroppedWhileLocked();
       case 'flagged_for_supervision':
         return this.exchange.flagged();
       case 'preview_share': {

@@ -5,6 +5,7 @@ import { AttuneError, type Backend, type Command, type Commands } from './index'
 export const LOCKED_EVENT = 'attune-locked';
 export const PACKET_WAITING_EVENT = 'attune-packet-waiting';
 export const NOT_A_PACKET_EVENT = 'attune-not-a-packet';
+export const FOLDER_NEWS_EVENT = 'attune-folder-packets';
 
 /** The real backend: each call is one Tauri command taking one request struct. */
 export function tauriBackend(): Backend {

@@ -243,7 +243,11 @@ saved: boolean,
 /**
  * The file name (not the folder), to confirm where it went.
  */
-file_name: string | null, };
+file_name: string | null, 
+/**
+ * A packet for a contact with an exchange folder: what became of its copy there.
+ */
+folder?: FolderCopy, };
 
 export type CheckinForm = { 
 /**
@@ -979,7 +983,11 @@ key_change: KeyChange | null,
 /**
  * Confirmed and no key change waiting: packets can go to and come from them.
  */
-usable: boolean, };
+usable: boolean, 
+/**
+ * The name (not the path) of the exchange folder chosen for them, if any.
+ */
+exchange_folder?: string, };
 
 export type KeyChange = { signing_key: string, age_recipient: string, 
 /**
@@ -1026,7 +1034,16 @@ shared_with_them: number,
 /**
  * What happens, said plainly: what goes, what stays, what cannot be recalled.
  */
-summary: string, };
+summary: string, 
+/**
+ * What happens when the person keeps what they sent (empty when they sent
+ * nothing this journal holds).
+ */
+summary_keeping: string, 
+/**
+ * What they sent was kept, marked as from a removed contact.
+ */
+kept_theirs: boolean, };
 
 export type ConfirmContactRequest = { contact_id: string, 
 /**
@@ -1109,7 +1126,11 @@ answers: number, };
 
 export type InboxRequest = { contact_id: string | null, };
 
-export type InboxGroup = { contact_id: string, contact_name: string, items: Array<InboxItem>, updated_at: string | null, };
+export type InboxGroup = { contact_id: string, contact_name: string, items: Array<InboxItem>, updated_at: string | null, 
+/**
+ * Kept from someone since removed as a contact: read-only, no responses.
+ */
+removed_contact: boolean, };
 
 export type InboxItem = { contact_id: string, entry: SharedEntry, received_at: string, on_agenda: boolean, 
 /**
@@ -1163,9 +1184,44 @@ edited: boolean,
 /**
  * Withdrawn by the supervisor: the parts are empty, and the views say so.
  */
-withdrawn: boolean, };
+withdrawn: boolean, 
+/**
+ * From someone since removed as a contact (kept when they were removed).
+ */
+from_removed_contact: boolean, };
 
 export type WaitingPacket = { file_name: string, };
+
+export type FolderCopy = { 
+/**
+ * The packet is in the exchange folder.
+ */
+written: boolean, 
+/**
+ * Its name there (a date and random digits).
+ */
+file_name: string | null, 
+/**
+ * Why it could not go there, said plainly (the packet was still saved).
+ */
+problem: string | null, };
+
+export type FolderNews = { packets: Array<FolderPacket>, problems: Array<FolderProblem>, };
+
+export type FolderPacket = { contact_id: string, contact_name: string, file_name: string, size: number, modified_at: string | null, };
+
+export type FolderProblem = { contact_id: string, contact_name: string, message: string, };
+
+export type FolderPacketRef = { contact_id: string, file_name: string, };
+
+export type RemoveContactRequest = { contact_id: string, 
+/**
+ * Keep the reflections and responses they sent, readable and marked as from a
+ * removed contact (otherwise they go too).
+ */
+keep_theirs: boolean, };
+
+export type SendToFolderRequest = { contact_id: string, kind: PacketKind, };
 
 export type PrepSheet = { id: string, 
 /**
@@ -1414,7 +1470,13 @@ export interface Commands {
   list_contacts: [null, Array<Contact>];
   confirm_contact: [ConfirmContactRequest, Contact];
   contact_removal: [ContactRef, ContactRemoval];
-  remove_contact: [ContactRef, ContactRemoval];
+  remove_contact: [RemoveContactRequest, ContactRemoval];
+  choose_contact_folder: [ContactRef, Contact | null];
+  clear_contact_folder: [ContactRef, Contact];
+  folder_packets: [null, FolderNews];
+  import_folder_packet: [FolderPacketRef, ImportOutcome];
+  delete_folder_packet: [FolderPacketRef, null];
+  send_packet_to_folder: [SendToFolderRequest, FolderCopy];
   flagged_for_supervision: [null, FlaggedEntries];
   preview_share: [ShareRequest, SharePreview];
   share_entries: [ShareRequest, ShareStatus];
@@ -1426,6 +1488,7 @@ export interface Commands {
   import_waiting_packet: [null, ImportOutcome];
   dismiss_waiting_packet: [null, null];
   delete_imported_packet: [null, null];
+  dropped_while_locked: [null, boolean];
   inbox: [InboxRequest, Array<InboxGroup>];
   set_agenda: [AgendaMark, null];
   write_response: [ResponseRequest, FeedbackThread];
@@ -1524,6 +1587,12 @@ export const COMMANDS: readonly Command[] = [
   'confirm_contact',
   'contact_removal',
   'remove_contact',
+  'choose_contact_folder',
+  'clear_contact_folder',
+  'folder_packets',
+  'import_folder_packet',
+  'delete_folder_packet',
+  'send_packet_to_folder',
   'flagged_for_supervision',
   'preview_share',
   'share_entries',
@@ -1535,6 +1604,7 @@ export const COMMANDS: readonly Command[] = [
   'import_waiting_packet',
   'dismiss_waiting_packet',
   'delete_imported_packet',
+  'dropped_while_locked',
   'inbox',
   'set_agenda',
   'write_response',
