@@ -223,7 +223,7 @@ static RECORD_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)
           \b(?P<label>[A-Za-z][A-Za-z-]+)\ +(?i:number|no\.|num|\#)\ *[:\#]?\ *
-          (?P<v>(?:[A-Z]{1,4}[\ -]?)?\d+(?:[\ /-][A-Za-z0-9]+){0,3})
+          (?P<v>(?:[A-Z]{1,4}[\ -]?)?\d+(?:[\ /-][A-Za-z]*\d[A-Za-z0-9]*){0,3})
         ",
     )
 });
@@ -554,7 +554,7 @@ fn sentence_tail(before: &str) -> &str {
             .next()
             .unwrap_or("");
         let abbreviation = before[at..].starts_with('.')
-            && (word.chars().count() == 1
+            && ((word.chars().count() == 1 && word.chars().all(char::is_uppercase))
                 || [
                     "st", "dr", "mr", "mrs", "ms", "mt", "ft", "ave", "no", "jr", "sr", "vs",
                 ]
@@ -634,13 +634,20 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
             );
         }
     }
+    let labelled: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|c| c.kind == FindingKind::RecordNumber)
+        .map(|c| (c.start, c.end))
+        .collect();
     for c in RECORD_NUMBERED.captures_iter(text) {
         let (Some(label), Some(v)) = (c.name("label"), c.name("v")) else {
             continue;
         };
         let value = v.as_str().trim_end();
         let phone_shaped = PHONE.is_match(value) || PHONE_BARE.is_match(value);
+        let end = v.start() + value.len();
         if NOT_RECORD_LABELS.contains(&label.as_str().to_lowercase().as_str())
+            || labelled.iter().any(|&(s, e)| s < end && label.start() < e)
             || digits(value) < 3
             || phone_shaped
         {

@@ -845,3 +845,101 @@ fn second_round_patterns_and_their_look_alikes() {
     nothing_flagged("Mom is Baptist, dad is Mexican, and the baby is Catholic.");
     nothing_flagged("The Strengthening Families framework came up.");
 }
+
+#[test]
+fn names_that_are_words_are_found_by_what_follows_them() {
+    let cases = [
+        ("Meadow 9 mo, pulling to stand on everything.", "Meadow"),
+        ("Thorne 3yo kept hiding behind the couch.", "Thorne"),
+        ("Big brother Orion (6) read to the baby.", "Orion"),
+        ("Cove is the baby, Reed is the big bro.", "Cove"),
+        ("Ember, her oldest, watched from the stairs.", "Ember"),
+        ("The midwife, Juniper, stayed late.", "Juniper"),
+        ("Sparrow n her mom were both asleep.", "Sparrow"),
+        ("Canyon is crawling now and into everything.", "Canyon"),
+        ("Valor screamed when the door slammed.", "Valor"),
+    ];
+    for (text, name) in cases {
+        assert!(
+            flags(text, FindingKind::PersonName).contains(&name.to_string()),
+            "{text}: {:?}",
+            scan(text, &AllowList::default())
+        );
+    }
+}
+
+#[test]
+fn lower_case_nicknames_the_text_explains_are_names() {
+    let text = "pickle is what grandma calls her. pickle is 10 mo now.";
+    assert_eq!(flags(text, FindingKind::PersonName), ["pickle", "pickle"]);
+    assert_eq!(
+        flags("noodle (goes by noodle at home) slept well.", FindingKind::PersonName),
+        ["noodle", "noodle"]
+    );
+    // The same word as a word is left alone.
+    nothing_flagged("We had a pickle and a sandwich in the car.");
+}
+
+#[test]
+fn typos_and_text_speak_after_a_family_word_are_not_names() {
+    nothing_flagged("mom exausted, dad didnt say much, baby fine.");
+    nothing_flagged("MGM and FOB both came; sis was at school.");
+}
+
+#[test]
+fn named_organisations_towns_and_childcare_are_places() {
+    let cases = [
+        ("She works at Quillfield Regional now.", "Quillfield Regional"),
+        ("Referred to Umbali Family Support last week.", "Umbali Family Support"),
+        ("They stayed at the House of Mercy for a month.", "House of Mercy"),
+        ("The baby goes to Little Pinecones three days a week.", "Little Pinecones"),
+        ("Her aunt lives in Tarrow Falls.", "Tarrow Falls"),
+        ("They moved to Brackley, Manitoba in the spring.", "Brackley"),
+        ("We met at the Ostley branch library.", "Ostley"),
+    ];
+    for (text, place) in cases {
+        let found = flags(text, FindingKind::Place);
+        assert!(
+            found.iter().any(|f| f.contains(place)),
+            "{text}: {:?}",
+            scan(text, &AllowList::default())
+        );
+    }
+    // Generic names and frameworks stay quiet.
+    nothing_flagged("Child Protective Services and Early Intervention both called.");
+    nothing_flagged("We used Positive Behavior Support ideas and the Family Support plan.");
+}
+
+#[test]
+fn a_day_alone_after_a_birth_word_is_a_birth_date() {
+    assert_eq!(
+        flags("She was born on the 17th, a week early.", FindingKind::BirthDate),
+        ["the 17th"]
+    );
+    assert_eq!(
+        flags("He turned two on the 5th and we had cake.", FindingKind::BirthDate),
+        ["the 5th"]
+    );
+    assert!(flags("The second birthday party is next week.", FindingKind::BirthDate).is_empty());
+    assert!(flags("Visit on the 17th went well.", FindingKind::BirthDate).is_empty());
+}
+
+#[test]
+fn labelled_numbers_postal_and_rural_addresses_are_found() {
+    assert_eq!(
+        flags("Her locker number 88231 is on the tag.", FindingKind::RecordNumber),
+        ["locker number 88231"]
+    );
+    assert_eq!(
+        flags("Plan ref 2024/CP/00412 was reviewed.", FindingKind::RecordNumber),
+        ["ref 2024/CP/00412"]
+    );
+    assert!(flags("Her phone number 555-0147 works.", FindingKind::RecordNumber).is_empty());
+    for (text, address) in [
+        ("Mail to HC 71 Box 9 please.", "HC 71 Box 9"),
+        ("Mail to General Delivery, Oakvale now.", "General Delivery, Oakvale"),
+        ("Send it to PO Box 88, Birch Hollow today.", "PO Box 88, Birch Hollow"),
+    ] {
+        assert_eq!(flags(text, FindingKind::StreetAddress), [address], "{text}");
+    }
+}

@@ -353,3 +353,38 @@ fn the_check_keeps_its_floor_on_the_spent_practice_held_out_half() {
     }
     assert!(scores.false_alarm_rate() <= 0.04);
 }
+
+/// The second probe set (tests/deid/probe2.src): new forms of issue 14's habits written
+/// before the third round of tuning, with clean look-alikes. A floor just below where the
+/// check stands, so a change that loses one of those habits fails here.
+#[test]
+fn the_check_keeps_its_floor_on_the_second_probe_set() {
+    let samples = parse_corpus(&corpus_file("probe2.jsonl")).unwrap();
+    assert!(samples.len() >= 80, "{} probe sentences", samples.len());
+    let scores = evaluate(&samples, &FindingKind::ALL);
+    let o = scores.overall;
+    let why = || format!("{:?}", scores.mistakes);
+    assert!(o.recall() >= 0.97, "recall {:.3}: {}", o.recall(), why());
+    assert!(
+        o.precision() >= 0.97,
+        "precision {:.3}: {}",
+        o.precision(),
+        why()
+    );
+    assert!(scores.false_alarm_rate() <= 0.05, "{}", why());
+}
+
+/// The fresh set was held out for the second round and is spent: tuning data now, with a
+/// floor just below where the check stands on it.
+#[test]
+fn the_check_keeps_its_floor_on_the_spent_fresh_set() {
+    let samples = parse_corpus(&corpus_file("fresh/heldout.jsonl")).unwrap();
+    let scores = evaluate(&samples, &FindingKind::ALL);
+    let o = scores.overall;
+    assert!(o.recall() >= 0.97, "recall {:.3}", o.recall());
+    assert!(o.precision() >= 0.97, "precision {:.3}", o.precision());
+    for (kind, t) in &scores.by_kind {
+        assert!(t.recall() >= 0.9, "{kind:?} recall {:.3}", t.recall());
+    }
+    assert!(scores.false_alarm_rate() <= 0.03);
+}
