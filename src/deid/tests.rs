@@ -873,7 +873,10 @@ fn lower_case_nicknames_the_text_explains_are_names() {
     let text = "pickle is what grandma calls her. pickle is 10 mo now.";
     assert_eq!(flags(text, FindingKind::PersonName), ["pickle", "pickle"]);
     assert_eq!(
-        flags("noodle (goes by noodle at home) slept well.", FindingKind::PersonName),
+        flags(
+            "noodle (goes by noodle at home) slept well.",
+            FindingKind::PersonName
+        ),
         ["noodle", "noodle"]
     );
     // The same word as a word is left alone.
@@ -889,12 +892,27 @@ fn typos_and_text_speak_after_a_family_word_are_not_names() {
 #[test]
 fn named_organisations_towns_and_childcare_are_places() {
     let cases = [
-        ("She works at Quillfield Regional now.", "Quillfield Regional"),
-        ("Referred to Umbali Family Support last week.", "Umbali Family Support"),
-        ("They stayed at the House of Mercy for a month.", "House of Mercy"),
-        ("The baby goes to Little Pinecones three days a week.", "Little Pinecones"),
+        (
+            "She works at Quillfield Regional now.",
+            "Quillfield Regional",
+        ),
+        (
+            "Referred to Umbali Family Support last week.",
+            "Umbali Family Support",
+        ),
+        (
+            "They stayed at the House of Mercy for a month.",
+            "House of Mercy",
+        ),
+        (
+            "The baby goes to Little Pinecones three days a week.",
+            "Little Pinecones",
+        ),
         ("Her aunt lives in Tarrow Falls.", "Tarrow Falls"),
-        ("They moved to Brackley, Manitoba in the spring.", "Brackley"),
+        (
+            "They moved to Brackley, Manitoba in the spring.",
+            "Brackley",
+        ),
         ("We met at the Ostley branch library.", "Ostley"),
     ];
     for (text, place) in cases {
@@ -913,32 +931,58 @@ fn named_organisations_towns_and_childcare_are_places() {
 #[test]
 fn a_day_alone_after_a_birth_word_is_a_birth_date() {
     assert_eq!(
-        flags("She was born on the 17th, a week early.", FindingKind::BirthDate),
+        flags(
+            "She was born on the 17th, a week early.",
+            FindingKind::BirthDate
+        ),
         ["the 17th"]
     );
     assert_eq!(
-        flags("He turned two on the 5th and we had cake.", FindingKind::BirthDate),
+        flags(
+            "He turned two on the 5th and we had cake.",
+            FindingKind::BirthDate
+        ),
         ["the 5th"]
     );
-    assert!(flags("The second birthday party is next week.", FindingKind::BirthDate).is_empty());
+    assert!(flags(
+        "The second birthday party is next week.",
+        FindingKind::BirthDate
+    )
+    .is_empty());
     assert!(flags("Visit on the 17th went well.", FindingKind::BirthDate).is_empty());
 }
 
 #[test]
 fn labelled_numbers_postal_and_rural_addresses_are_found() {
     assert_eq!(
-        flags("Her locker number 88231 is on the tag.", FindingKind::RecordNumber),
+        flags(
+            "Her locker number 88231 is on the tag.",
+            FindingKind::RecordNumber
+        ),
         ["locker number 88231"]
     );
     assert_eq!(
-        flags("Plan ref 2024/CP/00412 was reviewed.", FindingKind::RecordNumber),
+        flags(
+            "Plan ref 2024/CP/00412 was reviewed.",
+            FindingKind::RecordNumber
+        ),
         ["ref 2024/CP/00412"]
     );
-    assert!(flags("Her phone number 555-0147 works.", FindingKind::RecordNumber).is_empty());
+    assert!(flags(
+        "Her phone number 555-0147 works.",
+        FindingKind::RecordNumber
+    )
+    .is_empty());
     for (text, address) in [
         ("Mail to HC 71 Box 9 please.", "HC 71 Box 9"),
-        ("Mail to General Delivery, Oakvale now.", "General Delivery, Oakvale"),
-        ("Send it to PO Box 88, Birch Hollow today.", "PO Box 88, Birch Hollow"),
+        (
+            "Mail to General Delivery, Oakvale now.",
+            "General Delivery, Oakvale",
+        ),
+        (
+            "Send it to PO Box 88, Birch Hollow today.",
+            "PO Box 88, Birch Hollow",
+        ),
     ] {
         assert_eq!(flags(text, FindingKind::StreetAddress), [address], "{text}");
     }

@@ -394,6 +394,15 @@ fn settings_are_validated_and_kept_encrypted() {
         checkin_reminder: false,
         seen_before_you_write: true,
         seen_share_limits: true,
+        reminders: attune::journal::reminders::ReminderSettings {
+            reflect: attune::journal::reminders::ReflectReminder {
+                on: true,
+                at_minute: 16 * 60 + 30,
+                weekdays: vec![2, 4],
+            },
+            keep_running: true,
+            ..Default::default()
+        },
     };
     session
         .write(|j| api::settings::save(j, wanted.clone()))
