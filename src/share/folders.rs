@@ -152,10 +152,10 @@ fn folder_file_name(now: DateTime<Utc>) -> Result<String> {
     ))
 }
 
-/// Is `name` a packet file Attune would look at in a folder? Letters, digits, `.`, `_`
-/// and `-` only, not hidden, not too long: a name someone else wrote is shown on the
-/// page and printed on a terminal, so it may carry no control, bidirectional or
-/// path characters.
+/// Is `name` a packet file Attune would look at in a folder? ASCII letters, digits,
+/// spaces, `.`, `_`, `-` and brackets (a sync app's "name (1)" copies) only, not hidden,
+/// not too long: a name someone else wrote is shown on the page and printed on a
+/// terminal, so it may carry no control, bidirectional or path characters.
 fn packet_name(name: &str) -> bool {
     !name.starts_with('.')
         && name.len() > PACKET_SUFFIX.len()
@@ -163,7 +163,7 @@ fn packet_name(name: &str) -> bool {
         && name.ends_with(PACKET_SUFFIX)
         && name
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b' ' | b'(' | b')'))
 }
 
 fn missing(name: &str, path: &Path) -> String {

@@ -568,7 +568,7 @@ fn a_hostile_folder_cannot_steer_what_is_read_or_shown() {
     for name in [
         "evil\u{1b}]52;c;eA==\u{7}.attune-packet",
         "right\u{202e}tekcap-enutta.attune-packet",
-        "spaced name.attune-packet",
+        "tab\tname.attune-packet",
     ] {
         std::fs::write(t.folder.join(name), b"x").unwrap();
     }
