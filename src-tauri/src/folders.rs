@@ -32,21 +32,25 @@ pub fn watch(handle: AppHandle) {
         let mut last: Vec<String> = Vec::new();
         loop {
             std::thread::sleep(EVERY);
-            let news = {
+            // What to look for is taken under the app's lock; the looking is done
+            // after letting go, so a network drive that stops answering never holds
+            // up the auto-lock or any command.
+            let watch = {
                 let state = handle.state::<AppState>();
                 let Ok(app) = state.app() else {
                     continue;
                 };
                 // Locked (or lent out): read nothing, and start afresh after the unlock.
                 match app.journal() {
-                    Ok(journal) => attune::api::exchange::folder_news(journal).ok(),
+                    Ok(journal) => attune::api::exchange::folder_watch(journal).ok(),
                     Err(_) => None,
                 }
             };
-            let Some(news) = news else {
+            let Some(watch) = watch else {
                 last.clear();
                 continue;
             };
+            let news = watch.news();
             let now = signature(&news);
             if now != last && !now.is_empty() {
                 crate::state::tell_the_page(&handle, FOLDER_NEWS);

@@ -15,7 +15,7 @@ use crate::share::packet::MAX_PACKET_BYTES;
 use crate::share::Exchange;
 pub use crate::share::{
     AgendaMark, CardRole, Contact, ContactId, ContactRemoval, FeedbackThread, FolderCopy,
-    FolderNews, FolderPacket, FolderProblem, IdentityInfo, ImportOutcome, InboxGroup, InboxItem,
+    FolderNews, FolderPacket, FolderProblem, FolderWatch, IdentityInfo, ImportOutcome, InboxGroup, InboxItem,
     KeyChange, MyRelation, PacketKind, ShareMark, SharePreview, SharePreviewEntry, ShareStatus,
     WITHDRAW_NOTE,
 };
@@ -518,6 +518,12 @@ pub fn contact_folder_path(
 /// Changes nothing.
 pub fn folder_news(journal: &Journal) -> Result<FolderNews> {
     Exchange::read(journal).folder_news()
+}
+
+/// What to look for in contacts' exchange folders, taken from the journal; looking
+/// ([`FolderWatch::news`]) needs no journal, so the app can let go of it first.
+pub fn folder_watch(journal: &Journal) -> Result<FolderWatch> {
+    Exchange::read(journal).folder_watch()
 }
 
 /// Import a packet from its contact's exchange folder (the same checks as any import;

@@ -69,7 +69,7 @@ pub use entries::{EntryRef, UpdateRequest};
 pub use exchange::{
     AgendaMark, CardRole, ConfirmContactRequest, Contact, ContactCardRequest, ContactCardText,
     ContactRef, ContactRemoval, EditResponseRequest, FeedbackRequest, FeedbackThread,
-    FlaggedEntries, FolderCopy, FolderNews, FolderPacket, FolderPacketRef, FolderProblem,
+    FlaggedEntries, FolderCopy, FolderNews, FolderPacket, FolderPacketRef, FolderProblem, FolderWatch,
     IdentityInfo, ImportCardFileRequest, ImportCardRequest, ImportOutcome, InboxGroup, InboxItem,
     InboxRequest, KeyChange, MyRelation, PacketKind, RemoveContactRequest, ResponseRef,
     ResponseRequest, SendToFolderRequest, ShareMark, SharePreview, SharePreviewEntry, ShareRequest,

@@ -11,6 +11,7 @@
 //! so a file replaced under the same name is offered again (and checked again).
 //! Names written there carry a date and random digits: no person, no family code.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 
@@ -33,6 +34,14 @@ const PACKET_SUFFIX: &str = ".attune-packet";
 /// At most this many files are remembered per folder (the oldest are forgotten first;
 /// files no longer in the folder are forgotten whenever one is added).
 const MAX_REMEMBERED: usize = 5000;
+/// A folder is read no further than this many entries: anyone who can write to a
+/// shared drive could otherwise fill it to slow the app down.
+const MAX_LISTED: usize = 2000;
+/// At most this many new packets from one folder are offered at a time (the oldest
+/// first; the rest come once these are dealt with).
+const MAX_OFFERED: usize = 50;
+/// The longest packet file name looked at.
+const MAX_NAME_LEN: usize = 120;
 
 /// What became of a file in an exchange folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,12 +152,18 @@ fn folder_file_name(now: DateTime<Utc>) -> Result<String> {
     ))
 }
 
-/// Is `name` a packet file Attune would look at in a folder?
+/// Is `name` a packet file Attune would look at in a folder? ASCII letters, digits,
+/// spaces, `.`, `_`, `-` and brackets (a sync app's "name (1)" copies) only, not hidden,
+/// not too long: a name someone else wrote is shown on the page and printed on a
+/// terminal, so it may carry no control, bidirectional or path characters.
 fn packet_name(name: &str) -> bool {
     !name.starts_with('.')
         && name.len() > PACKET_SUFFIX.len()
+        && name.len() <= MAX_NAME_LEN
         && name.ends_with(PACKET_SUFFIX)
-        && !name.contains(['/', '\\'])
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b' ' | b'(' | b')'))
 }
 
 fn missing(name: &str, path: &Path) -> String {
@@ -176,12 +191,27 @@ fn probe_writable(dir: &Path) -> bool {
     ok
 }
 
-/// The files in `dir` now (name, size, time), packets only; `None` when the folder
-/// cannot be read.
-fn listing(dir: &Path) -> Option<Vec<(String, u64, i64)>> {
+/// What a look at a folder found: its packet files (name, size, time) and whether it
+/// held more entries than are read.
+struct Listing {
+    files: Vec<(String, u64, i64)>,
+    too_many: bool,
+}
+
+/// The files in `dir` now, packets only; `None` when the folder cannot be read or is
+/// no longer where it was chosen (replaced by a link to somewhere else, say).
+fn listing(dir: &Path) -> Option<Listing> {
+    if !still_there(dir) {
+        return None;
+    }
     let read = std::fs::read_dir(dir).ok()?;
     let mut out = Vec::new();
-    for entry in read.flatten() {
+    let mut too_many = false;
+    for (seen, entry) in read.flatten().enumerate() {
+        if seen == MAX_LISTED {
+            too_many = true;
+            break;
+        }
         let Some(name) = entry.file_name().to_str().map(str::to_string) else {
             continue;
         };
@@ -198,7 +228,16 @@ fn listing(dir: &Path) -> Option<Vec<(String, u64, i64)>> {
         out.push((name, meta.len(), modified_ms(&meta)));
     }
     out.sort();
-    Some(out)
+    Some(Listing {
+        files: out,
+        too_many,
+    })
+}
+
+/// Is the folder chosen as `dir` (stored resolved) still that folder? A path that now
+/// resolves elsewhere, through a link put in its place, is not used.
+fn still_there(dir: &Path) -> bool {
+    std::fs::canonicalize(dir).is_ok_and(|real| real == dir)
 }
 
 impl FolderLink {
@@ -206,11 +245,9 @@ impl FolderLink {
         PathBuf::from(&self.path)
     }
 
-    fn knows(&self, name: &str, size: u64, modified: i64) -> bool {
-        self.files.iter().any(|f| {
-            f.name == name
-                && (f.what == Handled::Sent || (f.size == size && f.modified_ms == modified))
-        })
+    /// The files already dealt with, by name, for looking up many at once.
+    fn known(&self) -> HashMap<&str, &FolderFile> {
+        self.files.iter().map(|f| (f.name.as_str(), f)).collect()
     }
 
     /// Remember `name`, forgetting files no longer in the folder.
@@ -222,9 +259,9 @@ impl FolderLink {
         what: Handled,
         now: DateTime<Utc>,
     ) {
-        if let Some(present) = listing(&self.dir()) {
-            self.files
-                .retain(|f| present.iter().any(|(n, _, _)| *n == f.name));
+        if let Some(present) = listing(&self.dir()).filter(|l| !l.too_many) {
+            let names: HashSet<&str> = present.files.iter().map(|(n, _, _)| n.as_str()).collect();
+            self.files.retain(|f| names.contains(f.name.as_str()));
         }
         self.files.retain(|f| f.name != name);
         self.files.push(FolderFile {
@@ -260,10 +297,12 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
             .collect())
     }
 
-    /// New packets in the exchange folders of confirmed contacts, and the folders
-    /// Attune cannot read. Reads file names, sizes and times only; changes nothing.
-    pub fn folder_news(&self) -> Result<FolderNews> {
-        let mut news = FolderNews::default();
+    /// What to look for in the exchange folders: each confirmed contact's folder and
+    /// the files there already dealt with. Looking ([`FolderWatch::news`]) needs no
+    /// journal, so a front end can let go of it first: a network drive that stops
+    /// answering then holds up nothing else (the auto-lock above all).
+    pub fn folder_watch(&self) -> Result<FolderWatch> {
+        let mut folders = Vec::new();
         for link in records::load_all::<FolderLink>(self.vault())?.records {
             let contact = ContactId(link.id);
             let Ok(c) = self.stored_contact(&contact) else {
@@ -272,32 +311,91 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
             if !c.value.usable() {
                 continue;
             }
-            let dir = link.value.dir();
-            let Some(files) = listing(&dir) else {
-                news.problems.push(FolderProblem {
-                    contact_id: contact.to_hex(),
-                    contact_name: c.value.name.clone(),
-                    message: missing(&c.value.name, &dir),
-                });
+            let known = link
+                .value
+                .known()
+                .into_iter()
+                .map(|(name, f)| (name.to_string(), (f.what, f.size, f.modified_ms)))
+                .collect();
+            folders.push(WatchedFolder {
+                contact_id: contact.to_hex(),
+                contact_name: c.value.name.clone(),
+                dir: link.value.dir(),
+                known,
+            });
+        }
+        Ok(FolderWatch { folders })
+    }
+
+    /// New packets in the exchange folders of confirmed contacts, and the folders
+    /// Attune cannot read. Reads file names, sizes and times only; changes nothing.
+    pub fn folder_news(&self) -> Result<FolderNews> {
+        Ok(self.folder_watch()?.news())
+    }
+}
+
+/// The exchange folders to look in, taken from the journal (see
+/// [`Exchange::folder_watch`]).
+#[derive(Debug, Default)]
+pub struct FolderWatch {
+    folders: Vec<WatchedFolder>,
+}
+
+#[derive(Debug)]
+struct WatchedFolder {
+    contact_id: String,
+    contact_name: String,
+    dir: PathBuf,
+    /// By file name: what became of it, its size and its time then.
+    known: HashMap<String, (Handled, u64, i64)>,
+}
+
+impl FolderWatch {
+    /// Look in the folders: reads file names, sizes and times only; opens nothing.
+    pub fn news(&self) -> FolderNews {
+        let mut news = FolderNews::default();
+        for folder in &self.folders {
+            let problem = |message: String| FolderProblem {
+                contact_id: folder.contact_id.clone(),
+                contact_name: folder.contact_name.clone(),
+                message,
+            };
+            let Some(listing) = listing(&folder.dir) else {
+                news.problems
+                    .push(problem(missing(&folder.contact_name, &folder.dir)));
                 continue;
             };
-            for (name, size, modified) in files {
-                if link.value.knows(&name, size, modified) {
-                    continue;
-                }
-                news.packets.push(FolderPacket {
-                    contact_id: contact.to_hex(),
-                    contact_name: c.value.name.clone(),
+            if listing.too_many {
+                news.problems.push(problem(format!(
+                    "The exchange folder for {} (\"{}\") holds more than {MAX_LISTED} files, so Attune looks at only some of them. Move older packets out of it.",
+                    folder.contact_name,
+                    folder_label(&folder.dir)
+                )));
+            }
+            let mut new: Vec<FolderPacket> = listing
+                .files
+                .into_iter()
+                .filter(|(name, size, modified)| {
+                    !folder.known.get(name).is_some_and(|&(what, s, m)| {
+                        what == Handled::Sent || (s == *size && m == *modified)
+                    })
+                })
+                .map(|(name, size, modified)| FolderPacket {
+                    contact_id: folder.contact_id.clone(),
+                    contact_name: folder.contact_name.clone(),
                     file_name: name,
                     size,
                     modified_at: DateTime::<Utc>::from_timestamp_millis(modified)
                         .filter(|_| modified != 0),
-                });
-            }
+                })
+                .collect();
+            new.sort_by(|a, b| (a.modified_at, &a.file_name).cmp(&(b.modified_at, &b.file_name)));
+            new.truncate(MAX_OFFERED);
+            news.packets.extend(new);
         }
         news.packets
             .sort_by(|a, b| (a.modified_at, &a.file_name).cmp(&(b.modified_at, &b.file_name)));
-        Ok(news)
+        news
     }
 }
 
@@ -393,7 +491,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                 problem: Some(message),
             }))
         };
-        if !dir.is_dir() {
+        if !dir.is_dir() || !still_there(&dir) {
             return failed(missing(&c.value.name, &dir));
         }
         let name = folder_file_name(Utc::now())?;
@@ -431,7 +529,14 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                 "That is not a packet in the exchange folder.",
             ));
         }
-        let path = link.value.dir().join(file_name);
+        let dir = link.value.dir();
+        if !still_there(&dir) {
+            return Err(Error::invalid(missing(
+                &self.stored_contact(contact)?.value.name,
+                &dir,
+            )));
+        }
+        let path = dir.join(file_name);
         let meta = std::fs::symlink_metadata(&path)
             .map_err(|_| Error::not_found("packet file in the exchange folder"))?;
         if !meta.is_file() {
@@ -456,7 +561,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                 "This file is too large to be an Attune exchange file. Nothing was changed.",
             ))
         } else {
-            crate::files::read_capped(&path, MAX_PACKET_BYTES, "packet")
+            crate::files::read_capped_plain(&path, MAX_PACKET_BYTES, "packet")
                 .and_then(|bytes| self.import_packet_from(&bytes, Some(contact)))
         };
         match &result {

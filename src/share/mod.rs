@@ -24,7 +24,7 @@ pub use exchange::{
     AgendaMark, ContactRemoval, FeedbackThread, ImportOutcome, InboxGroup, InboxItem, PacketKind,
     ShareMark, SharePreview, SharePreviewEntry, ShareStatus, WITHDRAW_NOTE,
 };
-pub use folders::{FolderCopy, FolderNews, FolderPacket, FolderProblem};
+pub use folders::{FolderCopy, FolderNews, FolderPacket, FolderProblem, FolderWatch};
 pub use identity::IdentityInfo;
 pub use packet::{
     encode_frame, next_sequence, open_packet, open_plaintext, parse_document, parse_frame,

@@ -556,3 +556,53 @@ fn a_supervisors_response_kept_after_removing_them_says_so() {
     assert_eq!(kept[0].supervisor_name, "Sam");
     assert_eq!(kept[0].heard, "Heard.");
 }
+
+/// Someone who can write to the shared drive is not trusted: names that could carry
+/// terminal escapes or hide their shape are never offered, a link in a packet's place
+/// is not followed, a folder swapped for a link is not used, and a folder stuffed with
+/// files is read only so far and offers only a page of packets.
+#[cfg(unix)]
+#[test]
+fn a_hostile_folder_cannot_steer_what_is_read_or_shown() {
+    let mut t = two_sharing_a_folder();
+    for name in [
+        "evil\u{1b}]52;c;eA==\u{7}.attune-packet",
+        "right\u{202e}tekcap-enutta.attune-packet",
+        "tab\tname.attune-packet",
+    ] {
+        std::fs::write(t.folder.join(name), b"x").unwrap();
+    }
+    assert!(news(&t.b).packets.is_empty(), "{:?}", news(&t.b).packets);
+
+    // A link where a packet should be: not offered, and not read if asked for by name.
+    let secret = tempfile::tempdir().unwrap();
+    let target = secret.path().join("private.txt");
+    std::fs::write(&target, b"my own notes").unwrap();
+    std::os::unix::fs::symlink(&target, t.folder.join("link.attune-packet")).unwrap();
+    assert!(news(&t.b).packets.is_empty());
+    assert!(import(&mut t.b, &t.alex, "link.attune-packet").is_err());
+
+    // Many files: a page of packets offered, and the person told why not all.
+    for i in 0..2100 {
+        std::fs::write(t.folder.join(format!("p{i:04}.attune-packet")), b"x").unwrap();
+    }
+    let found = news(&t.b);
+    assert!(found.packets.len() <= 50, "{}", found.packets.len());
+    assert!(!found.packets.is_empty());
+    assert!(
+        found.problems.iter().any(|p| p.message.contains("more than")),
+        "{:?}",
+        found.problems
+    );
+
+    // The folder itself replaced by a link to somewhere else: said, not followed.
+    let moved = t.folder.with_file_name("moved away");
+    std::fs::rename(&t.folder, &moved).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("bait.attune-packet"), b"x").unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), &t.folder).unwrap();
+    let found = news(&t.b);
+    assert!(found.packets.is_empty(), "{:?}", found.packets);
+    assert_eq!(found.problems.len(), 1, "{:?}", found.problems);
+    assert!(import(&mut t.b, &t.alex, "bait.attune-packet").is_err());
+}
