@@ -170,35 +170,65 @@ pub fn write_new_private_folder<B: AsRef<[u8]>>(path: &Path, files: &[(String, B
     Ok(())
 }
 
-/// Read a file the person chose, refusing one larger than `max` bytes (checked before
-/// and while reading, so a hostile file cannot fill memory).
-pub fn read_capped(path: &Path, max: usize, what: &str) -> Result<Vec<u8>> {
-    use std::io::Read;
-    let cannot = |e: &std::io::Error| {
+/// Read a file someone else may have put in a shared folder: like [`read_capped`],
+/// but a link in its place is not followed, a pipe or device does not hold the read up,
+/// and only a plain file is read.
+pub fn read_capped_plain(path: &Path, max: usize, what: &str) -> Result<Vec<u8>> {
+    let not_plain = || Error::invalid(format!("That is not a {what} Attune can read."));
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+        options.custom_flags(i32::try_from(flags.bits()).map_err(|_| not_plain())?);
+    }
+    let file = options.open(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
             Error::invalid(format!("There is no {what} at that place."))
         } else {
-            Error::new(
-                ErrorCode::Unwritable,
-                format!("Could not read the {what}. Check that the file is there and readable."),
-            )
+            not_plain()
         }
-    };
-    let file = File::open(path).map_err(|e| cannot(&e))?;
+    })?;
+    if !file.metadata().map_err(|_| not_plain())?.is_file() {
+        return Err(not_plain());
+    }
+    read_open_capped(file, max, what)
+}
+
+/// Read a file the person chose, refusing one larger than `max` bytes (checked before
+/// and while reading, so a hostile file cannot fill memory).
+pub fn read_capped(path: &Path, max: usize, what: &str) -> Result<Vec<u8>> {
+    let file = File::open(path).map_err(|e| cannot_read(&e, what))?;
+    read_open_capped(file, max, what)
+}
+
+fn cannot_read(e: &std::io::Error, what: &str) -> Error {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        Error::invalid(format!("There is no {what} at that place."))
+    } else {
+        Error::new(
+            ErrorCode::Unwritable,
+            format!("Could not read the {what}. Check that the file is there and readable."),
+        )
+    }
+}
+
+/// Read an open file, refusing one larger than `max` bytes (checked before and while
+/// reading, so a hostile file cannot fill memory).
+fn read_open_capped(file: File, max: usize, what: &str) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let too_large = || Error::invalid(format!("This file is too large to be a {what}."));
     let limit = u64::try_from(max).unwrap_or(u64::MAX);
-    if file.metadata().map_err(|e| cannot(&e))?.len() > limit {
-        return Err(Error::invalid(format!(
-            "This file is too large to be a {what}."
-        )));
+    if file.metadata().map_err(|e| cannot_read(&e, what))?.len() > limit {
+        return Err(too_large());
     }
     let mut out = Vec::new();
     file.take(limit.saturating_add(1))
         .read_to_end(&mut out)
-        .map_err(|e| cannot(&e))?;
+        .map_err(|e| cannot_read(&e, what))?;
     if out.len() > max {
-        return Err(Error::invalid(format!(
-            "This file is too large to be a {what}."
-        )));
+        return Err(too_large());
     }
     Ok(out)
 }

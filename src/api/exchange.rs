@@ -15,9 +15,9 @@ use crate::share::packet::MAX_PACKET_BYTES;
 use crate::share::Exchange;
 pub use crate::share::{
     AgendaMark, CardRole, Contact, ContactId, ContactRemoval, FeedbackThread, FolderCopy,
-    FolderNews, FolderPacket, FolderProblem, FolderWatch, IdentityInfo, ImportOutcome, InboxGroup, InboxItem,
-    KeyChange, MyRelation, PacketKind, ShareMark, SharePreview, SharePreviewEntry, ShareStatus,
-    WITHDRAW_NOTE,
+    FolderNews, FolderPacket, FolderProblem, FolderWatch, IdentityInfo, ImportOutcome, InboxGroup,
+    InboxItem, KeyChange, MyRelation, PacketKind, ShareMark, SharePreview, SharePreviewEntry,
+    ShareStatus, WITHDRAW_NOTE,
 };
 use crate::{Error, Result};
 

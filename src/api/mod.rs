@@ -69,9 +69,9 @@ pub use entries::{EntryRef, UpdateRequest};
 pub use exchange::{
     AgendaMark, CardRole, ConfirmContactRequest, Contact, ContactCardRequest, ContactCardText,
     ContactRef, ContactRemoval, EditResponseRequest, FeedbackRequest, FeedbackThread,
-    FlaggedEntries, FolderCopy, FolderNews, FolderPacket, FolderPacketRef, FolderProblem, FolderWatch,
-    IdentityInfo, ImportCardFileRequest, ImportCardRequest, ImportOutcome, InboxGroup, InboxItem,
-    InboxRequest, KeyChange, MyRelation, PacketKind, RemoveContactRequest, ResponseRef,
+    FlaggedEntries, FolderCopy, FolderNews, FolderPacket, FolderPacketRef, FolderProblem,
+    FolderWatch, IdentityInfo, ImportCardFileRequest, ImportCardRequest, ImportOutcome, InboxGroup,
+    InboxItem, InboxRequest, KeyChange, MyRelation, PacketKind, RemoveContactRequest, ResponseRef,
     ResponseRequest, SendToFolderRequest, ShareMark, SharePreview, SharePreviewEntry, ShareRequest,
     ShareStatus, SharedAnswer, SharedEntry, WithdrawRequest, WithdrawResponse, WITHDRAW_NOTE,
 };

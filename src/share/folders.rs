@@ -161,9 +161,9 @@ fn packet_name(name: &str) -> bool {
         && name.len() > PACKET_SUFFIX.len()
         && name.len() <= MAX_NAME_LEN
         && name.ends_with(PACKET_SUFFIX)
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b' ' | b'(' | b')'))
+        && name.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b' ' | b'(' | b')')
+        })
 }
 
 fn missing(name: &str, path: &Path) -> String {

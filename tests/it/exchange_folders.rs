@@ -590,7 +590,10 @@ fn a_hostile_folder_cannot_steer_what_is_read_or_shown() {
     assert!(found.packets.len() <= 50, "{}", found.packets.len());
     assert!(!found.packets.is_empty());
     assert!(
-        found.problems.iter().any(|p| p.message.contains("more than")),
+        found
+            .problems
+            .iter()
+            .any(|p| p.message.contains("more than")),
         "{:?}",
         found.problems
     );
