@@ -15,6 +15,11 @@
 //! - on `attune lock`, which deletes the session files of the journal;
 //! - when the clock has been set back before the session began.
 //!
+//! These are rules this program keeps, not properties of the encryption: an ended
+//! session's file stays in the runtime folder until the next `attune` command of this
+//! user sweeps it away ([`sweep`]), and the shell keeps its variable until it is unset
+//! or the shell exits.
+//!
 //! The runtime folder is refused (and nothing written) when `XDG_RUNTIME_DIR` is unset,
 //! not absolute, missing, not owned by this user, or writable by others, and our own
 //! folder inside it when it is not a private folder of this user. Never `/tmp`.
@@ -143,7 +148,13 @@ pub fn end(dir: &Path, text: Option<&str>) -> Result<usize> {
             ended += 1;
         }
     }
-    let journal_id = vault::journal_id_of(dir)?;
+    // The journal's own id names its other sessions; the one named is gone already,
+    // whatever state the journal is in.
+    let journal_id = match vault::journal_id_of(dir) {
+        Ok(id) => id,
+        Err(_) if ended > 0 => return Ok(ended),
+        Err(e) => return Err(e),
+    };
     for (path, sealed) in session_files(&folder) {
         if sealed.binding.journal_id == journal_id && fs::remove_file(&path).is_ok() {
             ended += 1;
@@ -197,10 +208,21 @@ fn check_rules(binding: &SessionBinding, journal_id: &[u8; 16], key_id: u32) -> 
     Ok(())
 }
 
-/// Delete session files that have ended (expired, another boot, unreadable).
+/// Delete this user's session files that have ended, whichever journal they are for.
+/// Every command runs this first: the time limit and the end at suspend are rules this
+/// program keeps when it runs, so the sooner an ended session's file is gone the better.
+pub fn sweep() {
+    if let Ok(folder) = private_dir(false) {
+        sweep_ended(&folder);
+    }
+}
+
+/// Delete session files that have ended (expired, another boot, a suspend or the clock
+/// set back since, unreadable).
 fn sweep_ended(folder: &Path) {
     let now = now_secs();
     let boot = boot_id();
+    let asleep = asleep_ms();
     let Ok(entries) = fs::read_dir(folder) else {
         return;
     };
@@ -210,7 +232,13 @@ fn sweep_ended(folder: &Path) {
             continue;
         }
         let done = match read_private(&path) {
-            Ok(sealed) => sealed.binding.expires_at <= now || sealed.binding.boot_id != boot,
+            Ok(sealed) => {
+                let b = &sealed.binding;
+                b.expires_at <= now
+                    || b.boot_id != boot
+                    || now < b.created_at
+                    || asleep.saturating_sub(b.asleep_ms) > SUSPEND_TOLERANCE_MS
+            }
             Err(_) => true,
         };
         if done {

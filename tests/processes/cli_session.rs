@@ -455,3 +455,58 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+/// An ended session's file does not wait for that session to be used again: whichever
+/// command runs next sweeps it away. A new passphrase ends the journal's sessions, and
+/// the session key is never printed to a terminal.
+#[test]
+fn ended_sessions_are_swept_by_any_command_and_a_new_passphrase_ends_them() {
+    let sh = Shell::new();
+    sh.unlock();
+    assert_eq!(sh.session_files().len(), 1);
+    // A command without the session, after a suspend: the file is gone.
+    let out = sh.run(
+        &["list"],
+        "",
+        &[
+            ("ATTUNE_PASSPHRASE_FILE", sh.cli.pass_file.as_os_str()),
+            ("ATTUNE_TEST_SESSION_ASLEEP_MS", OsStr::new("5000")),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(sh.session_files().is_empty());
+
+    let session = sh.unlock();
+    let new_pass = sh.cli.root.join("new-pass");
+    std::fs::write(&new_pass, "a different long passphrase\n").unwrap();
+    let out = sh.run(
+        &["passwd"],
+        "",
+        &[
+            ("ATTUNE_PASSPHRASE_FILE", sh.cli.pass_file.as_os_str()),
+            ("ATTUNE_NEW_PASSPHRASE_FILE", new_pass.as_os_str()),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("1 unlocked command-line session ended"), "{}", stdout(&out));
+    assert!(sh.session_files().is_empty());
+    let out = sh.with_session(&session, &["list"], &[]);
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+
+    // `attune lock` with a session in the shell says to unset it.
+    let session = {
+        let out = sh.run(
+            &["unlock"],
+            "",
+            &[("ATTUNE_PASSPHRASE_FILE", new_pass.as_os_str())],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+            .lines()
+            .find_map(|l| l.strip_prefix("export ATTUNE_SESSION="))
+            .unwrap()
+            .to_string()
+    };
+    let out = sh.with_session(&session, &["lock"], &[]);
+    assert!(stdout(&out).contains("unset ATTUNE_SESSION"), "{}", stdout(&out));
+}

@@ -44,7 +44,24 @@ pub fn passwd(ctx: &mut Ctx) -> Result<(), Error> {
     )?;
     println!("Passphrase changed. Your recovery key still works.");
     println!("{OLDER_COPIES}");
+    sessions_ended_by_key_change(ctx);
     Ok(())
+}
+
+/// A new passphrase often follows a worry that the old one was seen: end the
+/// journal's command-line sessions too, and say so.
+fn sessions_ended_by_key_change(ctx: &Ctx) {
+    match keys::end_sessions(&ctx.dir, None) {
+        Ok(0) => {}
+        Ok(n) => println!(
+            "{n} unlocked command-line session{} ended; run `attune unlock` again if you need one.",
+            crate::output::s(n)
+        ),
+        Err(e) => eprintln!(
+            "attune: warning: unlocked command-line sessions could not be ended ({}). Run `attune lock`.",
+            e.message
+        ),
+    }
 }
 
 pub fn recover(ctx: &mut Ctx) -> Result<(), Error> {
@@ -61,6 +78,7 @@ pub fn recover(ctx: &mut Ctx) -> Result<(), Error> {
     journal.lock();
     println!("Passphrase set. Your old recovery key no longer works; here is the new one.");
     show_recovery_key(&fresh);
+    sessions_ended_by_key_change(ctx);
     Ok(())
 }
 
@@ -91,6 +109,13 @@ pub fn recovery_key(ctx: &mut Ctx, action: RecoveryKeyAction) -> Result<(), Erro
 /// `attune unlock`: the passphrase once, then `export ATTUNE_SESSION=…` on standard
 /// output for `eval "$(attune unlock)"`; what it means goes to standard error.
 pub fn unlock(ctx: &mut Ctx) -> Result<(), Error> {
+    // The session key is for the shell to keep, not for the screen (its scrollback,
+    // a recording, someone looking on): asked for at a terminal, say how instead.
+    if !ctx.json && std::io::stdout().is_terminal() {
+        return Err(Error::invalid(
+            "`attune unlock` gives your shell a session to keep; it does not show it on the screen. Run: eval \"$(attune unlock)\"",
+        ));
+    }
     let passphrase = ctx.input.passphrase()?;
     let started = keys::start_session(&ctx.dir, &passphrase)?;
     let until = started
@@ -117,9 +142,6 @@ pub fn unlock(ctx: &mut Ctx) -> Result<(), Error> {
         "Unlocked for {m} minute{} (the journal's auto-lock time), until {until}, or until the computer sleeps. `attune lock` ends it sooner.",
         crate::output::s(m as usize)
     );
-    if std::io::stdout().is_terminal() {
-        eprintln!("To use it, run: eval \"$(attune unlock)\"");
-    }
     Ok(())
 }
 
@@ -133,6 +155,9 @@ pub fn lock(ctx: &mut Ctx) -> Result<(), Error> {
             "Locked. {n} unlocked session{} ended; commands will ask for the passphrase again.",
             crate::output::s(n)
         ),
+    }
+    if text.is_some() {
+        println!("This shell still holds {SESSION_ENV}, which opens nothing now; `unset {SESSION_ENV}` tidies it away.");
     }
     Ok(())
 }

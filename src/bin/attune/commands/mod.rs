@@ -85,6 +85,8 @@ pub fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
     if let Command::Deid { allow } = &cli.command {
         return entries::deid(input, cli.json, allow);
     }
+    // Ended sessions (of any journal) are swept away by whichever command runs next.
+    attune::session::sweep();
     let mut ctx = Ctx {
         dir: location::journal_dir(cli.journal.as_deref())?,
         json: cli.json,
