@@ -488,7 +488,11 @@ fn ended_sessions_are_swept_by_any_command_and_a_new_passphrase_ends_them() {
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("1 unlocked command-line session ended"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("1 unlocked command-line session ended"),
+        "{}",
+        stdout(&out)
+    );
     assert!(sh.session_files().is_empty());
     let out = sh.with_session(&session, &["list"], &[]);
     assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
@@ -508,5 +512,9 @@ fn ended_sessions_are_swept_by_any_command_and_a_new_passphrase_ends_them() {
             .to_string()
     };
     let out = sh.with_session(&session, &["lock"], &[]);
-    assert!(stdout(&out).contains("unset ATTUNE_SESSION"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("unset ATTUNE_SESSION"),
+        "{}",
+        stdout(&out)
+    );
 }
