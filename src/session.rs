@@ -68,7 +68,7 @@ impl std::fmt::Debug for Started {
 /// that have ended are swept away on the way.
 pub fn start(vault: &Vault, minutes: u32) -> Result<Started> {
     let dir = private_dir(true).map_err(|why| Error::new(ErrorCode::Unwritable, why))?;
-    sweep_ended(&dir);
+    sweep_ended(&dir, true);
     let session = SessionKey::generate()?;
     let now = now_secs();
     let expires_at = now + i64::from(minutes) * 60;
@@ -209,17 +209,17 @@ fn check_rules(binding: &SessionBinding, journal_id: &[u8; 16], key_id: u32) -> 
 }
 
 /// Delete this user's session files that have ended, whichever journal they are for.
-/// Every command runs this first: the time limit and the end at suspend are rules this
+/// Every command runs this when it is done (after its own session was checked): the time limit and the end at suspend are rules this
 /// program keeps when it runs, so the sooner an ended session's file is gone the better.
 pub fn sweep() {
     if let Ok(folder) = private_dir(false) {
-        sweep_ended(&folder);
+        sweep_ended(&folder, false);
     }
 }
 
 /// Delete session files that have ended (expired, another boot, a suspend or the clock
-/// set back since, unreadable).
-fn sweep_ended(folder: &Path) {
+/// set back since), and with `unreadable`, files that cannot be read as a session.
+fn sweep_ended(folder: &Path, unreadable: bool) {
     let now = now_secs();
     let boot = boot_id();
     let asleep = asleep_ms();
@@ -239,7 +239,7 @@ fn sweep_ended(folder: &Path) {
                     || now < b.created_at
                     || asleep.saturating_sub(b.asleep_ms) > SUSPEND_TOLERANCE_MS
             }
-            Err(_) => true,
+            Err(_) => unreadable,
         };
         if done {
             let _ = fs::remove_file(&path);

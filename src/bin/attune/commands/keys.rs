@@ -42,6 +42,7 @@ pub fn passwd(ctx: &mut Ctx) -> Result<(), Error> {
             new_passphrase,
         },
     )?;
+    journal.lock();
     println!("Passphrase changed. Your recovery key still works.");
     println!("{OLDER_COPIES}");
     sessions_ended_by_key_change(ctx);

@@ -85,8 +85,14 @@ pub fn run(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
     if let Command::Deid { allow } = &cli.command {
         return entries::deid(input, cli.json, allow);
     }
-    // Ended sessions (of any journal) are swept away by whichever command runs next.
+    let ran = dispatch(cli, input);
+    // Ended sessions (of any journal) are swept away by whichever command runs next,
+    // after its own session was checked (so it can say why that one ended).
     attune::session::sweep();
+    ran
+}
+
+fn dispatch(cli: Cli, input: &mut Input) -> Result<ExitCode, Error> {
     let mut ctx = Ctx {
         dir: location::journal_dir(cli.journal.as_deref())?,
         json: cli.json,
