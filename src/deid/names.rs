@@ -632,8 +632,7 @@ impl Ctx<'_, '_> {
     /// From `j`, over modifiers and possessive family words, to a role word: "the big
     /// bro", "mom's bf", "the mother's older brother".
     fn role_phrase(&self, j: usize) -> bool {
-        let mut k = j;
-        for _ in 0..5 {
+        for k in j..j + 5 {
             let Some(t) = self.toks.get(k) else {
                 return false;
             };
@@ -650,7 +649,6 @@ impl Ctx<'_, '_> {
             if self.next(k).is_none() && !t.possessive {
                 return false;
             }
-            k += 1;
         }
         false
     }

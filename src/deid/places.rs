@@ -642,7 +642,7 @@ fn regions(
         let after = &text[t.end..];
         let before_region = after
             .strip_prefix(", ")
-            .is_some_and(|a| lexicon::is_region_start(a));
+            .is_some_and(lexicon::is_region_start);
         let start = super::tokens::at_sentence_start(text, t.start);
         // "Honestly, Texas is far": a word at a sentence start needs to be no word.
         if before_region && !(start && t.class() != Class::Unknown) {

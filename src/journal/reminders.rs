@@ -575,15 +575,17 @@ mod tests {
 
     #[test]
     fn prepare_comes_the_day_before_a_session_ahead_or_on_the_picked_weekday() {
-        let mut s = ReminderSettings::default();
-        s.prepare = PrepareReminder {
-            on: true,
-            at_minute: 16 * 60,
-            weekday: Some(3),
+        let mut s = ReminderSettings {
+            prepare: PrepareReminder {
+                on: true,
+                at_minute: 16 * 60,
+                weekday: Some(3),
+            },
+            ..Default::default()
         };
         let k = ReminderKind::Prepare;
-        let from = utc("2026-03-02T00:00:00Z"); // a Monday
-                                                // No session known: Wednesday 16:00.
+        // A Monday. No session known: Wednesday 16:00.
+        let from = utc("2026-03-02T00:00:00Z");
         assert_eq!(
             s.next_after(k, &NONE, &Utc, from),
             Some(utc("2026-03-04T16:00:00Z"))
@@ -608,12 +610,14 @@ mod tests {
 
     #[test]
     fn a_checkin_comes_every_n_weeks_on_its_weekday() {
-        let mut s = ReminderSettings::default();
-        s.checkin = CheckinReminder {
-            on: true,
-            at_minute: 15 * 60,
-            weekday: 5,
-            every_weeks: 3,
+        let s = ReminderSettings {
+            checkin: CheckinReminder {
+                on: true,
+                at_minute: 15 * 60,
+                weekday: 5,
+                every_weeks: 3,
+            },
+            ..Default::default()
         };
         let k = ReminderKind::Checkin;
         let first = s
@@ -628,11 +632,13 @@ mod tests {
 
     #[test]
     fn renewal_comes_weekly_in_the_weeks_before_the_due_date_only() {
-        let mut s = ReminderSettings::default();
-        s.renewal = RenewalReminder {
-            on: true,
-            at_minute: 10 * 60,
-            weeks_before: 2,
+        let s = ReminderSettings {
+            renewal: RenewalReminder {
+                on: true,
+                at_minute: 10 * 60,
+                weeks_before: 2,
+            },
+            ..Default::default()
         };
         let k = ReminderKind::Renewal;
         assert_eq!(
