@@ -113,6 +113,14 @@ const PARTS: [Part; 8] = [
         held_out: true,
         optional: true,
     },
+    Part {
+        name: "heldout4",
+        file: "heldout4/heldout.jsonl",
+        note: "held out: aggregate figures only",
+        kinds: &FindingKind::ALL,
+        held_out: true,
+        optional: true,
+    },
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -2,8 +2,8 @@
 # Print the de-identification check's precision, recall and F1 per kind and the share of
 # clean controls it flags, on every corpus under tests/deid/ (the first corpus, the practice
 # corpus, whose held-out half is spent and now tuning data, the probe sets, the fresh set,
-# spent and now tuning data too, and the third held-out set tests/deid/heldout3/heldout.jsonl
-# when present), each part separately.
+# spent and now tuning data too, and the third and fourth held-out sets tests/deid/heldout3/
+# and tests/deid/heldout4/, aggregate figures only), each part separately.
 #   --mistakes     also list misses and false flags on the parts used for tuning (the
 #                  spent practice held-out half, the spent fresh set and the probe sets
 #                  included; never on a held-out part, whose texts are never printed)

@@ -70,27 +70,29 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
     assert_eq!(checked, 2, "both the source and the JSON Lines are pinned");
 }
 
-/// The third held-out corpus (tests/deid/heldout3/) was written by someone who never saw
-/// the check, and frozen with its SHA-256 before the third round of tuning; it is only
-/// ever measured (aggregate figures), never read or tuned on. Only the hash file is read
-/// here, then the files it names are hashed.
+/// The third and fourth held-out corpora (tests/deid/heldout3/, heldout4/) were each
+/// written by someone who never saw the check, and frozen with their SHA-256 before a
+/// round of tuning; they are measured (aggregate figures), never read or tuned on while
+/// held out. Only the hash files are read here, then the files they name are hashed.
 #[test]
-fn the_third_held_out_corpus_is_unchanged_since_it_was_frozen() {
-    let recorded = corpus_file("heldout3/heldout.sha256");
-    let mut pinned = Vec::new();
-    for line in recorded.lines().filter(|l| !l.trim().is_empty()) {
-        let (digest, file) = line.split_once("  ").unwrap();
-        assert_eq!(
-            hex(&sha256(corpus_file(file).as_bytes())),
-            digest,
-            "tests/deid/{file} changed after it was frozen; it is for measuring only"
+fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
+    for set in ["heldout3", "heldout4"] {
+        let recorded = corpus_file(&format!("{set}/heldout.sha256"));
+        let mut pinned = Vec::new();
+        for line in recorded.lines().filter(|l| !l.trim().is_empty()) {
+            let (digest, file) = line.split_once("  ").unwrap();
+            assert_eq!(
+                hex(&sha256(corpus_file(file).as_bytes())),
+                digest,
+                "tests/deid/{file} changed after it was frozen; it is for measuring only"
+            );
+            pinned.push(file.to_string());
+        }
+        assert!(
+            pinned.contains(&format!("{set}/heldout.jsonl")),
+            "{set}: the JSON Lines the eval measures is pinned"
         );
-        pinned.push(file.to_string());
     }
-    assert!(
-        pinned.iter().any(|f| f == "heldout3/heldout.jsonl"),
-        "the JSON Lines the eval measures is pinned"
-    );
 }
 
 /// Every span of the fresh corpus is in bounds and in order, and every kind is there
