@@ -48,7 +48,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 8] = [
+const PARTS: [Part; 9] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
