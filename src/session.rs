@@ -68,6 +68,13 @@ impl std::fmt::Debug for Started {
 /// that have ended are swept away on the way.
 pub fn start(vault: &Vault, minutes: u32) -> Result<Started> {
     let dir = private_dir(true).map_err(|why| Error::new(ErrorCode::Unwritable, why))?;
+    // Without a boot id a restart could not end the session: none is started.
+    if boot_id() == [0; 16] {
+        return Err(Error::new(
+            ErrorCode::Unwritable,
+            "Attune cannot tell this computer's restarts apart here, so it does not start unlocked sessions. Each command asks for the passphrase instead.",
+        ));
+    }
     sweep_ended(&dir, true);
     let session = SessionKey::generate()?;
     let now = now_secs();
@@ -299,13 +306,13 @@ fn read_private(path: &Path) -> Result<SealedSession> {
     })
 }
 
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
     a.dev() == b.dev() && a.ino() == b.ino()
 }
 
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
     let mut file = fs::OpenOptions::new()
@@ -317,14 +324,14 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// Owned by this user, and none of the `forbidden` mode bits set.
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 fn private_to_me(meta: &fs::Metadata, forbidden: u32) -> bool {
     use std::os::unix::fs::MetadataExt;
     meta.uid() == rustix::process::geteuid().as_raw() && meta.mode() & forbidden == 0
 }
 
 /// `$XDG_RUNTIME_DIR/attune`, checked (and made 0700 when `create`), or why not.
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 fn private_dir(create: bool) -> std::result::Result<PathBuf, String> {
     use std::os::unix::fs::DirBuilderExt;
     const HOW: &str = "Unlocked sessions need your private runtime folder";
@@ -373,19 +380,19 @@ fn private_dir(create: bool) -> std::result::Result<PathBuf, String> {
     Ok(dir)
 }
 
-#[cfg(not(unix))]
+#[cfg(not(target_os = "linux"))]
 fn private_dir(_create: bool) -> std::result::Result<PathBuf, String> {
     Err("Unlocked sessions are not available on this system yet.".to_string())
 }
-#[cfg(not(unix))]
+#[cfg(not(target_os = "linux"))]
 fn private_to_me(_meta: &fs::Metadata, _forbidden: u32) -> bool {
     false
 }
-#[cfg(not(unix))]
+#[cfg(not(target_os = "linux"))]
 fn same_file(_a: &fs::Metadata, _b: &fs::Metadata) -> bool {
     false
 }
-#[cfg(not(unix))]
+#[cfg(not(target_os = "linux"))]
 fn write_private(_path: &Path, _bytes: &[u8]) -> std::io::Result<()> {
     Err(std::io::ErrorKind::Unsupported.into())
 }

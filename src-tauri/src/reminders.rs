@@ -248,7 +248,7 @@ mod notify {
 }
 
 /// Elsewhere no notification service is wired in yet: reminders are kept and counted,
-/// but nothing is shown (see the README's "Other platforms").
+/// but nothing is shown (see the README's Install section).
 #[cfg(not(target_os = "linux"))]
 mod notify {
     use attune::api::reminders::ReminderCopy;

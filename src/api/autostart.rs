@@ -33,8 +33,15 @@ pub fn autostart_dir(xdg_config_home: Option<OsString>, home: Option<OsString>) 
     Some(config.join("autostart"))
 }
 
-/// The autostart folder of this session.
+/// The autostart folder of this session. Only Linux desktops read it; elsewhere
+/// starting at login is not offered yet (see the README's Install section).
 pub fn this_autostart_dir() -> Result<PathBuf> {
+    if !cfg!(target_os = "linux") {
+        return Err(Error::new(
+            ErrorCode::Unwritable,
+            "Starting Attune at login is not available on this system yet.",
+        ));
+    }
     autostart_dir(
         std::env::var_os("XDG_CONFIG_HOME"),
         std::env::var_os("HOME"),
