@@ -10,15 +10,15 @@ export function throttle(fn: () => void, ms: number, now: () => number = () => D
   };
 }
 
-/** Run `fn` once `ms` after the last call. */
-export function debounce(fn: () => void, ms: number): { (): void; cancel(): void } {
+/** Run `fn` once `ms` after the last call (`ms` may be asked afresh at each call). */
+export function debounce(fn: () => void, ms: number | (() => number)): { (): void; cancel(): void } {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const run = () => {
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
       fn();
-    }, ms);
+    }, typeof ms === 'function' ? ms() : ms);
   };
   run.cancel = () => {
     if (timer !== null) clearTimeout(timer);
