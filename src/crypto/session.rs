@@ -226,11 +226,13 @@ impl SealedSession {
             &self.binding.aad(),
             &self.wrapped,
         )?;
-        let bytes: [u8; 32] = plain
-            .as_slice()
-            .try_into()
-            .map_err(|_| CryptoError::Undecryptable)?;
-        Ok(DataKey::from_bytes(Zeroizing::new(bytes)))
+        if plain.len() != 32 {
+            return Err(CryptoError::Undecryptable);
+        }
+        // Copied straight into zeroizing memory: no stray copy of the key on the stack.
+        let mut key = Zeroizing::new([0u8; 32]);
+        key.copy_from_slice(&plain);
+        Ok(DataKey::from_bytes(key))
     }
 
     /// The file's bytes.

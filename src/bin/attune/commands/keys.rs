@@ -124,14 +124,14 @@ pub fn unlock(ctx: &mut Ctx) -> Result<(), Error> {
         .with_timezone(&chrono::Local)
         .format("%H:%M");
     if ctx.json {
-        let out = Zeroizing::new(
-            serde_json::json!({
-                "session": started.text.as_str(),
-                "expires_at": started.expires_at.to_rfc3339(),
-                "minutes": started.minutes,
-            })
-            .to_string(),
-        );
+        // Written out by hand, so the session text is never copied into a JSON value
+        // that would not be wiped: it is letters, digits and dots, nothing to escape.
+        let out = Zeroizing::new(format!(
+            "{{\"session\":\"{}\",\"expires_at\":\"{}\",\"minutes\":{}}}",
+            started.text.as_str(),
+            started.expires_at.to_rfc3339(),
+            started.minutes
+        ));
         println!("{}", out.as_str());
     } else {
         // The text is letters, digits and dots: nothing for a shell to expand.
