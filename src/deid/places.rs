@@ -122,13 +122,15 @@ fn distinctive(t: &Token<'_>) -> bool {
 
 /// Words that end a place's name only after another capitalised word ("Bayview Urgent
 /// Care", "Roosevelt High", "Sunny Days Early Learning").
-const AFTER_A_NAME: [&str; 5] = ["care", "high", "middle", "learning", "counseling"];
+/// "Kingsway Kids", "Tumbleweed Kids" (a childcare's name) too.
+const AFTER_A_NAME: [&str; 6] = ["care", "high", "middle", "learning", "counseling", "kids"];
 
 /// Words that end an organisation's name only after a word that could only be a name
 /// ("Lakeshore Regional", "Harborview Early Intervention", "Ikhaya Family Support",
 /// "Brightwater Group Home", "Dayton Children's"); "Positive Behavior Support" and
 /// "Department of Family Services" stay quiet.
-const WEAK_HEADS: [&str; 9] = [
+const WEAK_HEADS: [&str; 10] = [
+    "program",
     "regional",
     "home",
     "homes",
@@ -153,7 +155,16 @@ fn namelike(t: &Token<'_>) -> bool {
 }
 
 /// Place words that begin a name ("Masjid al-Noor", "Temple Beth Shalom").
-const FRONT_HEADS: [&str; 14] = [
+const FRONT_HEADS: [&str; 21] = [
+    // Spanish and Portuguese place words that come first ("Casa del Sol", "Escuela
+    // Santa Rosa", "Centro Hispano").
+    "Casa",
+    "Escuela",
+    "Centro",
+    "Clinica",
+    "Clínica",
+    "Hogar",
+    "Colegio",
     "Masjid",
     "Temple",
     "Congregation",
@@ -192,7 +203,21 @@ const TRAILING_MODIFIERS: [&str; 12] = [
     "group",
 ];
 
-const TRAILING_HEADS: [&str; 24] = [
+/// Businesses a family's name stands before: "the Kessler egg farm", "the Vossberg
+/// dairy" (a single name word is enough after "the", and one plain word may sit between).
+const BUSINESS_HEADS: [&str; 8] = [
+    "farm", "dairy", "ranch", "orchard", "shop", "garage", "grange", "hall",
+];
+
+const TRAILING_HEADS: [&str; 32] = [
+    "farm",
+    "dairy",
+    "ranch",
+    "orchard",
+    "shop",
+    "garage",
+    "grange",
+    "hall",
     "park",
     "trailer",
     "mobile",
@@ -225,6 +250,10 @@ fn head(toks: &[Token<'_>], j: usize) -> bool {
     let t = &toks[j];
     if !t.capitalised() {
         return false;
+    }
+    // "Eastgate Head Start" (not "Early Head Start": every word of it is generic).
+    if t.lower == "start" {
+        return j > 0 && toks[j - 1].bare == "Head";
     }
     if AFTER_A_NAME.contains(&t.lower.as_str()) {
         return j > 0 && toks[j - 1].capitalised();
@@ -403,7 +432,20 @@ fn trailing(
                 e -= 1;
             }
         }
-        if toks[e].possessive {
+        let business = BUSINESS_HEADS.contains(&t.bare);
+        // "the Kessler egg farm": one plain word between the name and the business.
+        if business
+            && e == j - 1
+            && e > 0
+            && !toks[e].capitalised()
+            && lexicon::is_word(&toks[e].lower)
+            && !lexicon::is_common(&toks[e].lower)
+            && toks[e - 1].capitalised()
+            && joined(text, &toks[e - 1], &toks[e])
+        {
+            e -= 1;
+        }
+        if toks[e].possessive || (business && !toks[e].capitalised()) {
             continue;
         }
         let mut s = e;
@@ -419,7 +461,10 @@ fn trailing(
         let words = &toks[s..=e];
         // Two words or a word that is no one's first name ("Keisha school" is not a
         // place, "Whispering Pines" is).
+        let the_before =
+            s > 0 && toks[s - 1].lower == "the" && joined(text, &toks[s - 1], &toks[s]);
         let namey = words.len() == 1
+            && !(business && the_before)
             && matches!(
                 words[0].class(),
                 Class::FirstName | Class::WordName | Class::Unknown
@@ -447,7 +492,17 @@ fn towns(
 ) {
     for j in 1..toks.len() {
         let (p, t) = (&toks[j - 1], &toks[j]);
-        if !matches!(p.lower.as_str(), "in" | "from" | "near" | "outside")
+        // "out past Sixmile", "drove out to Greasewood": "to" only after a word of going.
+        let going_to = p.lower == "to"
+            && j >= 2
+            && matches!(
+                toks[j - 2].lower.as_str(),
+                "out" | "up" | "down" | "back" | "over" | "moved" | "drove" | "moving" | "driving"
+            );
+        if !(matches!(
+            p.lower.as_str(),
+            "in" | "from" | "near" | "outside" | "past" | "toward" | "towards"
+        ) || going_to)
             || &text[p.end..t.start] != " "
             || !t.capitalised()
             || t.acronym()
