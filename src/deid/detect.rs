@@ -450,7 +450,17 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         let generic = words[..words.len().saturating_sub(1)].iter().all(|w| {
             lexicon::is_place_generic(&w.to_lowercase()) || lexicon::is_common(&w.to_lowercase())
         });
-        if !place_follows && !generic {
+        // "a trip down Memory Lane", "on Easy Street": sayings, not streets.
+        let saying = [
+            "Memory Lane",
+            "Easy Street",
+            "Sesame Street",
+            "Wall Street",
+            "Skid Row",
+        ]
+        .iter()
+        .any(|s| m.as_str().starts_with(s));
+        if !place_follows && !generic && !saying {
             let end = m.start() + m.as_str().trim_end_matches('.').len();
             push(found, FindingKind::StreetAddress, m.start(), end);
         }
@@ -593,7 +603,7 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
 /// Words for other events a date belongs to: discharge, due date, the next visit.
 static OTHER_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(?:d/c|dc'?d|discharged?|discharge\ date|due(?:\ date)?|visits?|appt|appointment|f/u|follow-?up|next|until|court|hearing|moved)\b",
+        r"(?i)\b(?:d/c|dc'?d|discharged?|discharge\ date|due(?:\ date)?|visit\w*|seen|saw|check-?up|appt|appointment|f/u|follow-?up|next|until|court|hearing|moved)\b",
     )
 });
 

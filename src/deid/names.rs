@@ -648,6 +648,9 @@ impl Ctx<'_, '_> {
     /// From `j`, over modifiers and possessive family words, to a role word: "the big
     /// bro", "mom's bf", "the mother's older brother".
     fn role_phrase(&self, j: usize) -> bool {
+        // "a quiet baby", "the fussy one's big sister": up to two plain describing words
+        // after the article.
+        let mut describing = 0;
         for k in j..j + 5 {
             let Some(t) = self.toks.get(k) else {
                 return false;
@@ -659,7 +662,18 @@ impl Ctx<'_, '_> {
                 && (NAMING_WORDS.contains(&t.lower.as_str())
                     || ["mother", "father", "mom", "mum", "dad", "baby"]
                         .contains(&t.lower.as_str()));
-            if !(ROLE_MODIFIERS.contains(&t.lower.as_str()) || family_possessive) {
+            let plain = k > j
+                && describing < 2
+                && !t.capitalised()
+                && !t.possessive
+                && lexicon::is_word(&t.lower)
+                && ["the", "a", "an"].contains(&self.toks[j].lower.as_str());
+            if plain && !ROLE_MODIFIERS.contains(&t.lower.as_str()) {
+                describing += 1;
+            } else if describing > 0
+                || !(ROLE_MODIFIERS.contains(&t.lower.as_str()) || family_possessive)
+            {
+                // "the word my mentor used": a noun, then another phrase, is no role.
                 return false;
             }
             if self.next(k).is_none() && !t.possessive {
@@ -814,6 +828,25 @@ impl Ctx<'_, '_> {
             || self.text[t.end..].starts_with(", who ")
             || (!t.possessive && self.next_is(i, &["who"]))
             || self.told_someone(i)
+    }
+
+    /// "moved to Denver", "drove back to Houston": a place after a word of going.
+    fn moved_to(&self, i: usize) -> bool {
+        i >= 2
+            && self.prev_is(i, &["to"])
+            && self.prev_is(
+                i - 1,
+                &[
+                    "moved",
+                    "moving",
+                    "move",
+                    "drove",
+                    "driving",
+                    "flew",
+                    "relocated",
+                    "back",
+                ],
+            )
     }
 
     /// "Summer told me", "May asked us": a season or a month does not tell anyone.
@@ -1139,7 +1172,8 @@ pub(super) fn person_names(
                 }
                 Class::WordName => field || !start || ctx.strong(i) || ctx.medium(i),
                 Class::FirstName => {
-                    !(lexicon::is_proper(&t.lower) && ctx.prev_is(i, &PLACE_PREPOSITIONS))
+                    !(lexicon::is_proper(&t.lower)
+                        && (ctx.prev_is(i, &PLACE_PREPOSITIONS) || ctx.moved_to(i)))
                         || ctx.strong(i)
                 }
                 // "Extubated", "Gastroschisis": shaped like a word, not a name.

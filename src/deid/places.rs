@@ -255,6 +255,10 @@ fn head(toks: &[Token<'_>], j: usize) -> bool {
     if t.lower == "start" {
         return j > 0 && toks[j - 1].bare == "Head";
     }
+    // "Shepherd's Table", "Martha's Table" (meal programs), not "a Round Table".
+    if t.lower == "table" {
+        return j > 0 && toks[j - 1].possessive;
+    }
     if AFTER_A_NAME.contains(&t.lower.as_str()) {
         return j > 0 && toks[j - 1].capitalised();
     }
@@ -339,6 +343,7 @@ pub(super) fn places(
     regions(text, toks, allow, &mut spans, found);
     trailing(text, toks, allow, &mut spans, found);
     employers(text, toks, allow, &mut spans, found);
+    rural_towns(text, toks, allow, &mut spans, found);
     towns(text, toks, allow, &mut spans, found);
     spans
 }
@@ -480,6 +485,50 @@ fn trailing(
     }
 }
 
+/// Words that end a rural town's name ("Cedar Flats", "Coyote Wells", "Piñon Gap",
+/// "Mesquite Bend"), read as one only after a word of place or going ("the Achievement
+/// Gap" is not a town).
+const TOWN_HEADS: [&str; 10] = [
+    "Flats", "Flat", "Wells", "Gap", "Bend", "Forks", "Butte", "Mesa", "Gulch", "Bottom",
+];
+
+/// Words before a rural town's name.
+const TOWN_LEADS: [&str; 12] = [
+    "in", "from", "near", "outside", "past", "to", "by", "toward", "towards", "around", "at", "of",
+];
+
+/// "out in Coyote Wells", "the van comes to Lonepine Gap": one or two capitalised words
+/// and a town head after a word of place.
+fn rural_towns(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+) {
+    for j in 2..toks.len() {
+        if !TOWN_HEADS.contains(&toks[j].bare) || !joined(text, &toks[j - 1], &toks[j]) {
+            continue;
+        }
+        let mut s = j - 1;
+        if s > 1 && toks[s - 1].capitalised() && joined(text, &toks[s - 1], &toks[s]) {
+            s -= 1;
+        }
+        let lead = &toks[s - 1];
+        let words = &toks[s..j];
+        if !TOWN_LEADS.contains(&lead.lower.as_str())
+            || !joined(text, lead, &toks[s])
+            || words.iter().any(|t| {
+                !t.capitalised() || t.acronym() || t.possessive || t.class() == Class::Never
+            })
+            || toks[s..=j].iter().any(|t| allow.contains(t.bare))
+        {
+            continue;
+        }
+        claim(spans, found, toks[s].start, toks[j].end);
+    }
+}
+
 /// "grew up in Tullahoma", "sent from Toowoomba": a capitalised word on no list after
 /// in/from/near is most likely a small town, and a small town can identify a family.
 /// Big towns are in the dictionary's proper nouns and stay quiet.
@@ -497,7 +546,18 @@ fn towns(
             && j >= 2
             && matches!(
                 toks[j - 2].lower.as_str(),
-                "out" | "up" | "down" | "back" | "over" | "moved" | "drove" | "moving" | "driving"
+                "out"
+                    | "up"
+                    | "down"
+                    | "back"
+                    | "over"
+                    | "moved"
+                    | "drove"
+                    | "moving"
+                    | "driving"
+                    | "comes"
+                    | "came"
+                    | "went"
             );
         if !(matches!(
             p.lower.as_str(),

@@ -1270,3 +1270,74 @@ fn names_before_a_note_bracket_or_joined_by_plus_are_names() {
     assert!(flags("They left Lebanon 3 mo ago.", FindingKind::PersonName).is_empty());
     nothing_flagged("Summer is hard on the family without air conditioning.");
 }
+
+#[test]
+fn rural_town_heads_count_only_after_a_word_of_place() {
+    assert_eq!(
+        flags(
+            "the bus only comes to Saltbush Gap on Fridays",
+            FindingKind::Place
+        ),
+        ["Saltbush Gap"]
+    );
+    assert_eq!(
+        flags(
+            "her people are from Dry Wash Flats originally",
+            FindingKind::Place
+        ),
+        ["Dry Wash Flats"]
+    );
+    nothing_flagged("We talked about the Achievement Gap and the Word Gap in training.");
+}
+
+#[test]
+fn a_meal_program_table_needs_its_possessive_and_sayings_are_not_streets() {
+    assert_eq!(
+        flags(
+            "they eat lunch at Miriam's Table most days",
+            FindingKind::Place
+        ),
+        ["Miriam's Table"]
+    );
+    nothing_flagged("We had a Round Table on reflective practice.");
+    nothing_flagged("We took a trip down Memory Lane with the NICU photos.");
+}
+
+#[test]
+fn a_visit_date_after_a_birth_word_and_a_city_after_moved_to_are_not_flagged() {
+    assert!(flags(
+        "The baby was born at home; we visited on Halloween.",
+        FindingKind::BirthDate
+    )
+    .is_empty());
+    assert_eq!(
+        flags(
+            "Born 6/1, seen 6/8 for a weight check.",
+            FindingKind::BirthDate
+        ),
+        ["6/1"]
+    );
+    nothing_flagged("They moved to Houston after the flood.");
+    assert_eq!(
+        flags("Houston moved to the back room.", FindingKind::PersonName),
+        ["Houston"]
+    );
+}
+
+#[test]
+fn a_role_with_plain_describing_words_after_is_makes_a_name() {
+    assert_eq!(
+        flags(
+            "Meadow is a sleepy baby in the mornings.",
+            FindingKind::PersonName
+        ),
+        ["Meadow"]
+    );
+    nothing_flagged("Patience is a big part of this work.");
+    nothing_flagged("Hope is a strong word for it.");
+}
+
+#[test]
+fn a_noun_then_another_phrase_is_not_a_role_after_is() {
+    nothing_flagged("Journey is the word my supervisor uses for it.");
+}
