@@ -81,7 +81,40 @@ const STREET_TYPES: &str = "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Court|
     Boulevard|Blvd|Place|Pl|Terrace|Close|Crescent|Row|Circle|Parkway|Pkwy|Highway|Hwy|\
     Square|Sq|Trail|Gardens|Walk|Mews|Alley|Bend|Grove|Heights|Loop|Pike|Path|Cove|Ridge|\
     Point|Glen|Hollow|Trace|Run|Crossing|Landing|Commons|Estates|Park|Green|Rise|View|Vale|\
-    Cres|Cir";
+    Cres|Cir|Crt|Pde|Cct";
+
+/// US state and territory codes, after a town ("Carver MN", "Merrill, WI 54452").
+const US_STATES: &str =
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|\
+    NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR";
+
+/// The town and state after a street address: ", Carver MN", ", Merrill, WI 54452".
+static TOWN_AND_STATE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"^,\ *(?:\p{{Lu}}\p{{Ll}}+\ ?){{1,3}},?\ +(?-i:{US_STATES})\b(?:\ +\d{{5}}(?:-\d{{4}})?\b)?"
+    ))
+});
+
+/// "at 311B Kenwood", "2200 Delmar": a house number and a street name without its street
+/// word, only where the sentence talks of living somewhere.
+static NUMBER_AND_NAME: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\b\d{3,5}[A-Z]?\ +\p{Lu}\p{Ll}{2,}(?:\ +\p{Lu}\p{Ll}{2,})?\b"));
+static LIVING_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:live|lives|living|lived|address|moved|stay|stays|staying|house|duplex|apartment|apt|unit|rent|rents|renting|mail)\b",
+    )
+});
+
+/// Wisconsin-style rural numbers and lettered county roads: "N4518 County Rd K",
+/// "W1234 Hwy 12", "County Road JJ".
+static RURAL_GRID: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          \b[NSEW]\d{3,5}\ +(?:(?i:county\ (?:road|rd\.?|highway|hwy\.?)|highway|hwy\.?|state\ (?:road|rd\.?)))\ +[A-Z0-9]{1,3}\b
+        | \b(?i:county\ (?:road|rd\.?|highway|hwy\.?))\ +[A-Z]{1,2}\b
+        ",
+    )
+});
 
 /// Street words that name a street even without a house number ("the blue house on
 /// Sandhill Road", "lives off Quarry Rd"); not Park, Commons or Heights, which are as
@@ -222,6 +255,7 @@ static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
           \b(?:born|birth\w*|b-?day|dob|d\.o\.b|arrived|delivered|induced|welcomed|c-?section|into\ labou?r
              |came\ home|home\ from\ the\ (?:hospital|nicu)|came\ into\ the\ world|gave\ birth
+             |earthside|entered\ the\ world|made\ (?:her|his|their)\ entrance
              |turned\ \w+(?:\ (?:days?|weeks?|months?|years?))?(?:\ old)?\ on
              |(?:turns|be|is|was)\ (?:\d{1,2}|one|two|three|four|five|six|a)(?:\ (?:days?|weeks?|months?|years?))?(?:\ old)?\ on
              |(?:days?|weeks?|wks?|months?|mos?)\ old(?:\ on\b|\ *$))
@@ -422,8 +456,28 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         .chain(ADDRESS_LOWER.find_iter(text))
         .chain(ADDRESS_NUMBERED.find_iter(text))
     {
-        let end = m.start() + m.as_str().trim_end_matches(['.', ',']).len();
+        let mut end = m.start() + m.as_str().trim_end_matches(['.', ',']).len();
+        // ", Carver MN": the town and state run on.
+        if let Some(t) = TOWN_AND_STATE.find(&text[end..]) {
+            end += t.end();
+        }
         push(found, FindingKind::StreetAddress, m.start(), end);
+    }
+    for m in RURAL_GRID.find_iter(text) {
+        push(found, FindingKind::StreetAddress, m.start(), m.end());
+    }
+    for m in NUMBER_AND_NAME.find_iter(text) {
+        let sentence = sentence_around(text, m.start(), m.end());
+        let first = m.as_str().split_whitespace().nth(1).unwrap_or("");
+        let lower = first.to_lowercase();
+        let after_at = ["at ", "to ", "on ", "from "]
+            .iter()
+            .any(|p| text[..m.start()].to_lowercase().ends_with(p));
+        // "300 Mennonites", "2200 Grams": a count of something, not a street.
+        let counted = lower.ends_with('s') && lexicon::is_word(&lower);
+        if after_at && !counted && LIVING_CUE.is_match(sentence) && !lexicon::is_common(&lower) {
+            push(found, FindingKind::StreetAddress, m.start(), m.end());
+        }
     }
     for c in STREET_NAMED.captures_iter(text) {
         let Some(m) = c.name("s") else { continue };

@@ -360,6 +360,20 @@ fn claim(spans: &mut Vec<(usize, usize)>, found: &mut Vec<Candidate>, start: usi
     });
 }
 
+/// Like [`claim`], but a longer name takes the place of shorter ones inside it
+/// ("Iglesia Pentecostal Fuente de Vida" over "Iglesia Pentecostal").
+fn claim_over(
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+    start: usize,
+    end: usize,
+) {
+    let inside = |s: usize, t: usize| start <= s && t <= end && (s, t) != (start, end);
+    spans.retain(|&(s, t)| !inside(s, t));
+    found.retain(|c| c.kind != FindingKind::Place || !inside(c.start, c.end));
+    claim(spans, found, start, end);
+}
+
 /// "Masjid al-Noor", "Temple Beth Shalom": a place word, then its name.
 fn fronted(
     text: &str,
@@ -408,7 +422,7 @@ fn fronted(
                 && (t.class() != Class::Never || t.bare.starts_with("al-"))
         });
         if e > j && named && !toks[j..=e].iter().any(|t| allow.contains(t.bare)) {
-            claim(spans, found, toks[j].start, toks[e].end);
+            claim_over(spans, found, toks[j].start, toks[e].end);
         }
     }
 }

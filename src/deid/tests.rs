@@ -1341,3 +1341,72 @@ fn a_role_with_plain_describing_words_after_is_makes_a_name() {
 fn a_noun_then_another_phrase_is_not_a_role_after_is() {
     nothing_flagged("Journey is the word my supervisor uses for it.");
 }
+
+#[test]
+fn doula_birth_words_and_birth_work_shorthand() {
+    assert_eq!(
+        flags(
+            "Her son came earthside on May 30 at dawn.",
+            FindingKind::BirthDate
+        ),
+        ["May 30"]
+    );
+    assert_eq!(
+        flags(
+            "The twins entered the world on Sept 12.",
+            FindingKind::BirthDate
+        ),
+        ["Sept 12"]
+    );
+    // A due date and a labour note are not births; EDD and DT are not initials.
+    nothing_flagged("EDD was 8/14; DT and I met after. Pitocin started at noon.");
+}
+
+#[test]
+fn spanish_church_names_run_on_past_their_place_word() {
+    assert_eq!(
+        flags(
+            "They go to Iglesia Bautista Rios de Agua Viva on Sundays.",
+            FindingKind::Place
+        ),
+        ["Iglesia Bautista Rios de Agua Viva"]
+    );
+}
+
+#[test]
+fn towns_states_grid_numbers_and_bare_house_numbers_are_addresses() {
+    assert_eq!(
+        flags(
+            "Send it to 14 Cedar Ln, Pine River MN.",
+            FindingKind::StreetAddress
+        ),
+        ["14 Cedar Ln, Pine River MN"]
+    );
+    assert_eq!(
+        flags(
+            "The farm is at E2291 County Rd QQ.",
+            FindingKind::StreetAddress
+        ),
+        ["E2291 County Rd QQ"]
+    );
+    assert_eq!(
+        flags(
+            "She lives at 1820 Wexley with her aunt.",
+            FindingKind::StreetAddress
+        ),
+        ["1820 Wexley"]
+    );
+    assert_eq!(
+        flags(
+            "They rent at 3 Banksia Crt, Ballarat VIC 3350.",
+            FindingKind::StreetAddress
+        ),
+        ["3 Banksia Crt, Ballarat VIC 3350"]
+    );
+    // A count of people or grams is not a house number.
+    assert!(flags(
+        "She lives near 400 Amish families and weighed in at 2900 Grams.",
+        FindingKind::StreetAddress
+    )
+    .is_empty());
+}
