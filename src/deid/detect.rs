@@ -470,9 +470,14 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         let sentence = sentence_around(text, m.start(), m.end());
         let first = m.as_str().split_whitespace().nth(1).unwrap_or("");
         let lower = first.to_lowercase();
+        let mut from = m.start().saturating_sub(5);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = text[from..m.start()].to_lowercase();
         let after_at = ["at ", "to ", "on ", "from "]
             .iter()
-            .any(|p| text[..m.start()].to_lowercase().ends_with(p));
+            .any(|p| before.ends_with(p));
         // "300 Mennonites", "2200 Grams": a count of something, not a street.
         let counted = lower.ends_with('s') && lexicon::is_word(&lower);
         if after_at && !counted && LIVING_CUE.is_match(sentence) && !lexicon::is_common(&lower) {
