@@ -26,6 +26,13 @@ fn pattern(re: &str) -> Regex {
 /// Dotted initials: "T.W.", "J.", "t.w.".
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(?:[A-Za-z]\.){1,3}(?:[A-Za-z]\b)?"));
 
+/// Another dotted initial right after (", D.S.") or right before ("P.K., ") a dotted
+/// pair of capitals: a list of children's initials.
+static INITIALS_LIST_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^,?\ (?:and\ )?[A-Z]\.[A-Z]\."));
+static INITIALS_LIST_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"[A-Z]\.[A-Z]\.,?(?:\ and)?$"));
+
 /// A run of letters from scripts without case, with its marks (names cannot be told
 /// from other words there, so every run is asked about).
 static CASELESS: LazyLock<Regex> =
@@ -704,6 +711,16 @@ impl Ctx<'_, '_> {
                 return true;
             }
         }
+        // "Faith the grandma said": the role without commas, then a speaking verb (a
+        // first name only: not "Afterwards the mother asked").
+        if !t.possessive
+            && lexicon::first_name_rank(&t.lower).is_some()
+            && self.next_is(i, &["the"])
+            && self.next_is(i + 1, NAMING_WORDS)
+            && self.next_is(i + 2, &["said", "says", "told", "asked", "asks", "texted"])
+        {
+            return true;
+        }
         let before_comma = self.text[..t.start].ends_with(", ");
         before_comma && i > 0 && self.role_at(i - 1) && self.text[t.end..].starts_with([',', ';'])
     }
@@ -1328,12 +1345,24 @@ fn initials(text: &str, allow: &AllowList, mode: Mode, found: &mut Vec<Candidate
         let s = m.as_str();
         let letters: String = s.chars().filter(|c| c.is_alphabetic()).collect();
         let lower = letters.to_lowercase();
-        if ABBREVIATIONS.contains(&lower.as_str()) || allow.contains(s) {
-            continue;
-        }
         // "a.m" without a last dot is fine, but "T.W" is still initials.
         let upper = letters.chars().all(char::is_uppercase);
         let before = text[..m.start()].trim_end();
+        if allow.contains(s) {
+            continue;
+        }
+        if ABBREVIATIONS.contains(&lower.as_str()) {
+            // "J.R. (3y)", "check A.M., D.S. and P.K.": capitals shaped like an
+            // abbreviation are initials with an age after them or in a list of initials
+            // (not "9 A.M.").
+            let after_number = before.ends_with(|c: char| c.is_ascii_digit());
+            let listed = INITIALS_LIST_AFTER.is_match(&text[m.end()..])
+                || INITIALS_LIST_BEFORE.is_match(before);
+            let aged = AGE_AFTER.is_match(&text[m.end()..]);
+            if !(upper && letters.chars().count() == 2 && !after_number && (listed || aged)) {
+                continue;
+            }
+        }
         let prev_word = before
             .rsplit(|c: char| !c.is_alphabetic())
             .next()

@@ -1410,3 +1410,36 @@ fn towns_states_grid_numbers_and_bare_house_numbers_are_addresses() {
     )
     .is_empty());
 }
+
+#[test]
+fn abbreviation_shaped_initials_with_an_age_or_in_a_list_are_names() {
+    assert_eq!(
+        flags(
+            "J.R. (4y) lines up his cars every visit.",
+            FindingKind::PersonName
+        ),
+        ["J.R."]
+    );
+    assert_eq!(
+        flags(
+            "Forms still needed for P.M., K.T. and B.L.",
+            FindingKind::PersonName
+        ),
+        ["P.M.", "K.T.", "B.L."]
+    );
+    // A time and a suffix stay what they are.
+    nothing_flagged("We started at 10 A.M. and the P.M. group ran long.");
+}
+
+#[test]
+fn a_role_between_a_name_and_a_speaking_verb_makes_a_name() {
+    assert_eq!(
+        flags(
+            "Charity the aunt said she would drive them.",
+            FindingKind::PersonName
+        ),
+        ["Charity"]
+    );
+    nothing_flagged("Hope the baby sleeps tonight.");
+    nothing_flagged("Afterwards the mother asked about the report.");
+}
