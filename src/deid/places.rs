@@ -39,8 +39,9 @@ const WORK_WORDS: [&str; 15] = [
     "waitress",
     "volunteers",
 ];
-const STAY_OR_SCHOOL_WORDS: [&str; 38] = [
+const STAY_OR_SCHOOL_WORDS: [&str; 39] = [
     "delivered",
+    "birth",
     "born",
     "admitted",
     "transferred",
@@ -632,6 +633,11 @@ fn employers(
             "at" => true,
             "for" => work,
             "into" => prev.lower == "moved",
+            // "transferred to Good Samaritan", "airlifted to Riverside": a hospital.
+            "to" => matches!(
+                prev.lower.as_str(),
+                "transferred" | "transported" | "airlifted" | "admitted"
+            ),
             _ => false,
         };
         if !preposition

@@ -1443,3 +1443,22 @@ fn a_role_between_a_name_and_a_speaking_verb_makes_a_name() {
     nothing_flagged("Hope the baby sleeps tonight.");
     nothing_flagged("Afterwards the mother asked about the report.");
 }
+
+#[test]
+fn a_hospital_after_gave_birth_at_or_transferred_to_is_a_place() {
+    assert_eq!(
+        flags(
+            "She gave birth at Holloway Regional after a long night.",
+            FindingKind::Place
+        ),
+        ["Holloway Regional"]
+    );
+    assert_eq!(
+        flags(
+            "The baby was airlifted to Brentmoor Children's at six hours old.",
+            FindingKind::Place
+        ),
+        ["Brentmoor Children"]
+    );
+    nothing_flagged("She was admitted to Labor and Delivery at noon and gave birth at home.");
+}
