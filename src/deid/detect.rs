@@ -347,7 +347,7 @@ static HANDLE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
           (?P<sep>(?i:\ *(?:is|:|=|-|as|,)\ *)|\ +\(?)
           (?:
             (?P<h>@?[A-Za-z0-9_$](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)
-            (?:\ +(?P<more>\p{Lu}\p{Ll}+(?:\ +\p{Lu}\p{Ll}+)?))?
+            (?:\ +(?P<more>\p{Lu}\p{Ll}+(?:\ +\p{Lu}\p{Ll}+){0,3}))?
           )
         ",
     )

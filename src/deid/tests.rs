@@ -1462,3 +1462,22 @@ fn a_hospital_after_gave_birth_at_or_transferred_to_is_a_place() {
     );
     nothing_flagged("She was admitted to Labor and Delivery at noon and gave birth at home.");
 }
+
+#[test]
+fn a_profile_name_after_facebook_is_runs_to_four_more_capitalised_words() {
+    assert_eq!(
+        flags(
+            "her Facebook is Dulce Mtz Mama De Cuatro and I declined",
+            FindingKind::SocialHandle
+        ),
+        ["Dulce Mtz Mama De Cuatro"]
+    );
+    // A lower-case word ends it.
+    assert_eq!(
+        flags(
+            "her Facebook is Dulce and she posts a lot",
+            FindingKind::SocialHandle
+        ),
+        ["Dulce"]
+    );
+}
