@@ -518,9 +518,9 @@ const NAME_VERBS: [&str; 71] = [
     "ran",
 ];
 
-const SIBLINGS: [&str; 12] = [
+const SIBLINGS: [&str; 15] = [
     "sisters", "brothers", "twins", "cousins", "siblings", "triplets", "friends", "babies", "boys",
-    "girls", "kids", "sibs",
+    "girls", "kids", "sibs", "oldest", "youngest", "eldest",
 ];
 
 /// Words between "are" and the sibling word: "are the two boys", "are both twins".
@@ -565,9 +565,29 @@ const SPEAKING_VERBS: [&str; 24] = [
 ];
 
 /// Verbs whose object is a person ("call Beatrix", "asked Chen"), not a place.
-const ADDRESSING: [&str; 14] = [
-    "call", "called", "text", "texted", "ask", "asked", "tell", "told", "email", "emailed",
-    "thank", "thanked", "hug", "hugged",
+const ADDRESSING: [&str; 22] = [
+    "remind",
+    "reminded",
+    "reassure",
+    "reassured",
+    "praised",
+    "encouraged",
+    "warned",
+    "invited",
+    "call",
+    "called",
+    "text",
+    "texted",
+    "ask",
+    "asked",
+    "tell",
+    "told",
+    "email",
+    "emailed",
+    "thank",
+    "thanked",
+    "hug",
+    "hugged",
 ];
 
 /// Words before a place name: "family in Georgia" is a place, "talked to Jordan" not.

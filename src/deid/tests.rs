@@ -1481,3 +1481,23 @@ fn a_profile_name_after_facebook_is_runs_to_four_more_capitalised_words() {
         ["Dulce"]
     );
 }
+
+#[test]
+fn reminding_someone_and_the_two_oldest_make_names() {
+    assert_eq!(
+        flags(
+            "Afterwards I reminded Destiny that group is Thursday.",
+            FindingKind::PersonName
+        ),
+        ["Destiny"]
+    );
+    assert_eq!(
+        flags(
+            "Harmony and Ransom are the two youngest.",
+            FindingKind::PersonName
+        ),
+        ["Harmony", "Ransom"]
+    );
+    nothing_flagged("We encouraged Play and Rest as routines.");
+    nothing_flagged("Saturday and Sunday are the two hardest days.");
+}
