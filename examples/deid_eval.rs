@@ -48,7 +48,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 9] = [
+const PARTS: [Part; 10] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
@@ -93,6 +93,14 @@ const PARTS: [Part; 9] = [
         name: "probe2",
         file: "probe2.jsonl",
         note: "tuning: own sentences, see probe2.src",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
+        name: "probe3",
+        file: "probe3.jsonl",
+        note: "tuning: own sentences, see probe3.src",
         kinds: &FindingKind::ALL,
         held_out: false,
         optional: false,

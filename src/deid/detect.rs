@@ -49,17 +49,21 @@ static PHONE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Separators between a phone number's groups, with the non-breaking hyphen, the en dash
+/// and the middle dot that word processors and phones put in ("555‑0107", "555·555·0176").
+const PHONE_SEP: &str = r"\-.\ \x{2010}\x{2011}\x{2013}\x{00B7}";
+
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
+    pattern(&format!(
         r"(?x)
-          \+\d{1,3}[\ .-]?(?:\(\d{1,4}\)[\ .-]?)?\d{1,4}(?:[\ .-]\d{2,6}){1,4}  # +44 7700 900123
-        | \b1[-.\ ]\(?\d{3}\)?[-.\ ]\d{3}[-.\ ]\d{4}\b                       # 1-614-555-0182
-        | \(\d{3}\)\ ?\d{3}[-.\ ]\d{4}                                      # (614) 555-0182
-        | \b\d{3}[-.\ ]\d{3}[-.\ ]\d{4}\b                                   # 614.555.0199
-        | \b0\d{2,4}[\ -]?\d{3,4}[\ -]?\d{3,4}\b                            # 07700 900461
-        | \b\d{3}-\d{4}\b                                                   # 555-0147
-        ",
-    )
+          \+\d{{1,3}}[{PHONE_SEP}]?(?:\(\d{{1,4}}\)[{PHONE_SEP}]?)?\d{{1,4}}(?:[{PHONE_SEP}]\d{{2,6}}){{1,4}}  # +44 7700 900123
+        | \b1[{PHONE_SEP}]\(?\d{{3}}\)?[{PHONE_SEP}]\d{{3}}[{PHONE_SEP}]\d{{4}}\b          # 1-614-555-0182
+        | \(\d{{3}}\)\ ?\d{{3}}[{PHONE_SEP}]\d{{4}}                                 # (614) 555-0182
+        | \b\d{{3}}[{PHONE_SEP}]\d{{3}}[{PHONE_SEP}]\d{{4}}\b                         # 614.555.0199
+        | \b0\d{{2,4}}[\ -]?\d{{3,4}}[\ -]?\d{{3,4}}\b                            # 07700 900461
+        | \b\d{{3}}[\-\x{{2010}}\x{{2011}}\x{{2013}}]\d{{4}}\b                         # 555-0147
+        "
+    ))
 });
 
 /// A number read out in words: seven to fifteen digit words ("five five five, two one oh,
@@ -76,7 +80,62 @@ static PHONE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 const STREET_TYPES: &str = "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Court|Ct|Way|\
     Boulevard|Blvd|Place|Pl|Terrace|Close|Crescent|Row|Circle|Parkway|Pkwy|Highway|Hwy|\
     Square|Sq|Trail|Gardens|Walk|Mews|Alley|Bend|Grove|Heights|Loop|Pike|Path|Cove|Ridge|\
-    Point|Glen|Hollow|Trace|Run|Crossing|Landing|Commons|Estates|Park|Green|Rise|View|Vale";
+    Point|Glen|Hollow|Trace|Run|Crossing|Landing|Commons|Estates|Park|Green|Rise|View|Vale|\
+    Cres|Cir|Crt|Pde|Cct";
+
+/// US state and territory codes, after a town ("Carver MN", "Merrill, WI 54452").
+const US_STATES: &str =
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|\
+    NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR";
+
+/// The town and state after a street address: ", Carver MN", ", Merrill, WI 54452".
+static TOWN_AND_STATE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"^,\ *(?:\p{{Lu}}\p{{Ll}}+\ ?){{1,3}},?\ +(?-i:{US_STATES})\b(?:\ +\d{{5}}(?:-\d{{4}})?\b)?"
+    ))
+});
+
+/// "at 311B Kenwood", "2200 Delmar": a house number and a street name without its street
+/// word, only where the sentence talks of living somewhere.
+static NUMBER_AND_NAME: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\b\d{3,5}[A-Z]?\ +\p{Lu}\p{Ll}{2,}(?:\ +\p{Lu}\p{Ll}{2,})?\b"));
+static LIVING_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:live|lives|living|lived|address|moved|stay|stays|staying|house|duplex|apartment|apt|unit|rent|rents|renting|mail)\b",
+    )
+});
+
+/// Wisconsin-style rural numbers and lettered county roads: "N4518 County Rd K",
+/// "W1234 Hwy 12", "County Road JJ".
+static RURAL_GRID: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          \b[NSEW]\d{3,5}\ +(?:(?i:county\ (?:road|rd\.?|highway|hwy\.?)|highway|hwy\.?|state\ (?:road|rd\.?)))\ +[A-Z0-9]{1,3}\b
+        | \b(?i:county\ (?:road|rd\.?|highway|hwy\.?))\ +[A-Z]{1,2}\b
+        ",
+    )
+});
+
+/// Street words that name a street even without a house number ("the blue house on
+/// Sandhill Road", "lives off Quarry Rd"); not Park, Commons or Heights, which are as
+/// often a place's own name.
+const STREET_WORDS: &str = "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|\
+    Way|Crescent|Cres|Circle|Cir|Terrace|Trail|Parkway|Pkwy|Pike";
+
+/// A street named after "on", "off", "down" and the like, without a house number.
+static STREET_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"\b(?:on|off|along|down|up|onto|of|near|past|by)\ +(?:the\ +)?(?P<s>(?:\p{{Lu}}[\p{{L}}'’-]*\ +){{1,3}}(?:{STREET_WORDS})\b\.?)"
+    ))
+});
+
+/// Streets written in Spanish or French ("Calle Sierra", "342 Calle Paloma", "12 Rue
+/// des Pruniers"): the street word comes first.
+static STREET_FRONTED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:\d{1,5}\ +)?(?:Calle|Avenida|Rue|Camino|Paseo|Carrera|Rua)\ +(?:(?:de\ la|de|del|la|las|los|des|du|da|do)\ +)?\p{Lu}[\p{L}'’-]+(?:\ +\p{Lu}[\p{L}'’-]+)?(?:,?\ *(?i:apartment|apt|unit|suite|\#)\.?\ *\#?[A-Za-z]?\d+[A-Za-z]?\b)?",
+    )
+});
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
@@ -135,7 +194,7 @@ static PARK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MOTEL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i:\b(?:motel|inn|hotel|lodge|suites|extended\ stay|hostel|b&b|shelter|refuge)\b)|\b(?:House|Haven)\b",
+        r"(?i:\b(?:motel|inn|hotel|lodge|suites|extended\ stay|hostel|b&b|shelter|refuge|residence|recovery\ housing|dorm)\b)|\b(?:House|Haven)\b",
     )
 });
 
@@ -165,6 +224,13 @@ const ORDINALS: &str = "first|second|third|fourth|fifth|sixth|seventh|eighth|nin
     nineteenth|twentieth|thirtieth|(?:twenty|thirty)[\\ -]?(?:first|second|third|fourth|\
     fifth|sixth|seventh|eighth|ninth)";
 
+/// Holidays on a fixed date: "born on Christmas Eve" gives the day away as surely as
+/// "12/24" (only with a birth word, like a day alone).
+const HOLIDAYS: &str =
+    "Christmas\\ (?:Eve|Day)|Christmas|New\\ Year['’]s\\ (?:Eve|Day)|New\\ Year['’]s|\
+    Valentine['’]s\\ Day|Halloween|(?i:the\\ )?Fourth\\ of\\ July|Independence\\ Day|\
+    St\\.?\\ Patrick['’]s\\ Day|Cinco\\ de\\ Mayo|Boxing\\ Day";
+
 /// Any date with a day: with or without a year, in figures or words. `ymd` and `dmy`
 /// have a year; `dm` is day and month in figures alone ("8/2"), which needs a birth word
 /// right before it (Apgar scores look the same).
@@ -177,6 +243,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?i:(?:on\ +)?the\ +)?(?:\d{{1,2}}(?i:st|nd|rd|th)?|(?i:{ORDINALS}))(?i:\ +of)?\ +(?i:{MONTHS})\b\.?(?:,?\ +\d{{4}}\b)?
         | \b(?i:{MONTHS})\b\.?\ +(?i:the\ +)?(?:\d{{1,2}}(?i:st|nd|rd|th)?\b|(?i:{ORDINALS})\b)(?:,?\ +\d{{4}}\b)?
         | (?P<day>\b(?i:the)\ +(?:\d{{1,2}}(?i:st|nd|rd|th)|(?i:{ORDINALS}))\b)
+        | (?P<holiday>\b(?:{HOLIDAYS})\b)
         "
     ))
 });
@@ -188,6 +255,7 @@ static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
           \b(?:born|birth\w*|b-?day|dob|d\.o\.b|arrived|delivered|induced|welcomed|c-?section|into\ labou?r
              |came\ home|home\ from\ the\ (?:hospital|nicu)|came\ into\ the\ world|gave\ birth
+             |earthside|entered\ the\ world|made\ (?:her|his|their)\ entrance
              |turned\ \w+(?:\ (?:days?|weeks?|months?|years?))?(?:\ old)?\ on
              |(?:turns|be|is|was)\ (?:\d{1,2}|one|two|three|four|five|six|a)(?:\ (?:days?|weeks?|months?|years?))?(?:\ old)?\ on
              |(?:days?|weeks?|wks?|months?|mos?)\ old(?:\ on\b|\ *$))
@@ -210,7 +278,7 @@ static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
              |peachcare|mainecare|ohip|health\ card|subscriber|group\ number|dhs|dhhs|cws|cas|tusla|pps
              |crn|centrelink|tfn|hcn|member\ number|wic\ id|snap\ id|ebt\ card|hmis|dss
              |cpp|tanf|ssi|ssdi|application|probation|student|investigation|enrol{1,2}ment|household
-             |tenancy|bic|cin|tracking)\b)
+             |tenancy|bic|cin|tracking)\b|(?-i:\bMA\b))
           (?i:\ *(?:(?:number|no|num|is|id|report|case|file|card|ref)\b\.?|\#|:))*\ *[:\#]?\ *
           (?P<v>\#?(?:[A-Z]{1,4}[\ -]?)?\d+(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+){0,3}(?:/[A-Za-z0-9]+){0,3}(?:[\ -]?[A-Z]\b)?)
         ",
@@ -262,6 +330,7 @@ static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
           (?P<at>@[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?)
         | (?P<cash>\$[a-z][a-z0-9_]{1,19})
+        | (?-i:\bu/)[a-z0-9_-]{3,30}\b       # a Reddit user: u/tiredmama
         | \b(?:https?://)?(?:www\.|m\.)?(?:instagram|facebook|fb|tiktok|twitter|x|snapchat|youtube
              |linkedin|threads|pinterest|twitch|venmo|cash|gofundme|linktr|paypal|patreon|etsy
              |onlyfans|t|wa)\.(?:com|me|app|net|ee)/[@a-z0-9_.\-/]*[a-z0-9_]
@@ -278,7 +347,7 @@ static HANDLE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
           (?P<sep>(?i:\ *(?:is|:|=|-|as|,)\ *)|\ +\(?)
           (?:
             (?P<h>@?[A-Za-z0-9_$](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)
-            (?:\ +(?P<more>\p{Lu}\p{Ll}+(?:\ +\p{Lu}\p{Ll}+)?))?
+            (?:\ +(?P<more>\p{Lu}\p{Ll}+(?:\ +\p{Lu}\p{Ll}+){0,3}))?
           )
         ",
     )
@@ -387,8 +456,76 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         .chain(ADDRESS_LOWER.find_iter(text))
         .chain(ADDRESS_NUMBERED.find_iter(text))
     {
-        let end = m.start() + m.as_str().trim_end_matches(['.', ',']).len();
+        let mut end = m.start() + m.as_str().trim_end_matches(['.', ',']).len();
+        // ", Carver MN": the town and state run on.
+        if let Some(t) = TOWN_AND_STATE.find(&text[end..]) {
+            end += t.end();
+        }
         push(found, FindingKind::StreetAddress, m.start(), end);
+    }
+    for m in RURAL_GRID.find_iter(text) {
+        push(found, FindingKind::StreetAddress, m.start(), m.end());
+    }
+    for m in NUMBER_AND_NAME.find_iter(text) {
+        let sentence = sentence_around(text, m.start(), m.end());
+        let first = m.as_str().split_whitespace().nth(1).unwrap_or("");
+        let lower = first.to_lowercase();
+        let mut from = m.start().saturating_sub(5);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = text[from..m.start()].to_lowercase();
+        let after_at = ["at ", "to ", "on ", "from "]
+            .iter()
+            .any(|p| before.ends_with(p));
+        // "300 Mennonites", "2200 Grams": a count of something, not a street.
+        let counted = lower.ends_with('s') && lexicon::is_word(&lower);
+        if after_at && !counted && LIVING_CUE.is_match(sentence) && !lexicon::is_common(&lower) {
+            push(found, FindingKind::StreetAddress, m.start(), m.end());
+        }
+    }
+    for c in STREET_NAMED.captures_iter(text) {
+        let Some(m) = c.name("s") else { continue };
+        // "on Main Street Clinic" is a place; the place check has it.
+        // "past the Sunrise Terrace apartments" is a complex, also a place.
+        let place_follows = text[m.end()..].strip_prefix(' ').is_some_and(|a| {
+            a.starts_with(char::is_uppercase)
+                || [
+                    "apartment",
+                    "apts",
+                    "complex",
+                    "park",
+                    "building",
+                    "homes",
+                    "townhomes",
+                    "condos",
+                ]
+                .iter()
+                .any(|w| a.starts_with(w))
+        });
+        // "on Dr Patel's list": a title, not a street.
+        // "Family Court", "Juvenile Court": generic words name no street.
+        let words: Vec<&str> = m.as_str().split_whitespace().collect();
+        let generic = words[..words.len().saturating_sub(1)].iter().all(|w| {
+            lexicon::is_place_generic(&w.to_lowercase()) || lexicon::is_common(&w.to_lowercase())
+        });
+        // "a trip down Memory Lane", "on Easy Street": sayings, not streets.
+        let saying = [
+            "Memory Lane",
+            "Easy Street",
+            "Sesame Street",
+            "Wall Street",
+            "Skid Row",
+        ]
+        .iter()
+        .any(|s| m.as_str().starts_with(s));
+        if !place_follows && !generic && !saying {
+            let end = m.start() + m.as_str().trim_end_matches('.').len();
+            push(found, FindingKind::StreetAddress, m.start(), end);
+        }
+    }
+    for m in STREET_FRONTED.find_iter(text) {
+        push(found, FindingKind::StreetAddress, m.start(), m.end());
     }
     for c in LOT_OR_ROOM.captures_iter(text) {
         let (Some(m), Some(what)) = (c.get(0), c.name("what")) else {
@@ -454,12 +591,24 @@ fn sentence_around(text: &str, start: usize, end: usize) -> &str {
 pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
     for c in DATE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
-        let birth = if c.name("dm").is_some() || c.name("day").is_some() {
+        // "turned one on the 3rd of March": the "on" belongs to the birth words before it
+        // when they are read (the finding keeps it).
+        let start = if m
+            .as_str()
+            .get(..3)
+            .is_some_and(|o| o.eq_ignore_ascii_case("on "))
+        {
+            m.start() + m.as_str()[3..].len() - m.as_str()[3..].trim_start().len() + 3
+        } else {
+            m.start()
+        };
+        let holiday = c.name("holiday").is_some();
+        let birth = if c.name("dm").is_some() || c.name("day").is_some() || holiday {
             // "8/2" alone: only right after the birth word ("born 8/2", "DOB 4/9",
             // "turned one on 4/9"), and not part of a longer number or range.
             let joined = text[m.end()..].starts_with(['/', '-'])
                 || text[..m.start()].ends_with(['/', '-', '.']);
-            let day_alone = c.name("day").is_some();
+            let day_alone = c.name("day").is_some() || holiday;
             // "the second birthday": an ordinal before a noun is not a day.
             let next_word = text[m.end()..]
                 .strip_prefix(' ')
@@ -469,15 +618,38 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
             let before_noun = day_alone
                 && !next_word.is_empty()
                 && ![
-                    "at", "in", "when", "while", "but", "during", "and", "after", "before", "so",
-                    "with", "by", "of", "this", "last", "around", "just",
+                    "at",
+                    "in",
+                    "when",
+                    "while",
+                    "but",
+                    "during",
+                    "and",
+                    "after",
+                    "before",
+                    "so",
+                    "with",
+                    "by",
+                    "of",
+                    "this",
+                    "last",
+                    "around",
+                    "just",
+                    "right",
+                    "early",
+                    "late",
+                    "morning",
+                    "night",
+                    "evening",
+                    "afternoon",
                 ]
                 .contains(&next_word.as_str());
             !joined
                 && !before_noun
-                && (introduced_as_birth(text, m.start(), day_alone) || birth_follows(text, m.end()))
+                && !other_event_before(text, start)
+                && (introduced_as_birth(text, start, day_alone) || birth_follows(text, m.end()))
         } else {
-            says_birth(text, m.start(), m.end())
+            !other_event_before(text, start) && says_birth(text, start, m.end())
         };
         if birth {
             // "… the second of March." ends the sentence; the full stop is not the date's.
@@ -485,6 +657,32 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
             push(found, FindingKind::BirthDate, m.start(), end);
         }
     }
+}
+
+/// Words for other events a date belongs to: discharge, due date, the next visit.
+static OTHER_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:d/c|dc'?d|discharged?|discharge\ date|due(?:\ date)?|visit\w*|seen|saw|check-?up|appt|appointment|f/u|follow-?up|next|until|court|hearing|moved)\b",
+    )
+});
+
+/// Another event's word stands between the last birth word and the date ("born at 29
+/// weeks; d/c Feb 12", "born May 9 (due June 30)", "born early; next visit is June 18"):
+/// the date is that event's, not the birth's.
+fn other_event_before(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..start].to_lowercase();
+    let tail = sentence_tail(&before);
+    let Some(event) = OTHER_EVENT.find_iter(tail).last() else {
+        return false;
+    };
+    BIRTH_CUE
+        .find_iter(tail)
+        .last()
+        .is_none_or(|cue| cue.end() <= event.start())
 }
 
 /// The date follows a birth word closely: "born (on) 8/2", "DOB: 8/2", "her birthday is
@@ -553,8 +751,11 @@ fn sentence_tail(before: &str) -> &str {
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
+        // "d.o.b. is 3/8/25": a letter after a dot is part of a dotted abbreviation.
+        let dotted = word.chars().count() == 1 && before[..at - word.len()].ends_with('.');
         let abbreviation = before[at..].starts_with('.')
-            && ((word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+            && (dotted
+                || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
                 || [
                     "st", "dr", "mr", "mrs", "ms", "mt", "ft", "ave", "no", "jr", "sr", "vs",
                 ]

@@ -217,8 +217,35 @@ pub(super) fn is_place_generic(lower: &str) -> bool {
     LEXICON.place_generic.contains(lower)
 }
 
-/// The class of one word (no hyphens or apostrophes), lower-cased.
+/// The class of one word (no hyphens or apostrophes), lower-cased; a word on no list
+/// written with accents is looked up without them too ("Montréal" is Montreal).
 fn class_of_part(lower: &str) -> Class {
+    let class = class_as_listed(lower);
+    if class != Class::Unknown || lower.is_ascii() {
+        return class;
+    }
+    let plain: String = lower.chars().map(without_accent).collect();
+    if plain == lower {
+        return class;
+    }
+    class_as_listed(&plain)
+}
+
+/// A Latin letter without its accent.
+fn without_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        _ => c,
+    }
+}
+
+fn class_as_listed(lower: &str) -> Class {
     let common_name = first_name_rank(lower).is_some_and(|r| r <= COMMON_FIRST_NAME_RANK);
     if is_common(lower) {
         return if common_name {
@@ -242,11 +269,23 @@ fn class_of_part(lower: &str) -> Class {
     // a word: inflections that are real words and names (reading) are listed as words.
     if !is_surname(lower) && is_word(lower) {
         Class::Word
+    } else if !is_surname(lower) && prefixed_word(lower) {
+        // Coined in notes ("Rescreen 3 mo"), never a name even before an age.
+        Class::Never
     } else if is_proper(lower) {
         Class::Proper
     } else {
         Class::Unknown
     }
+}
+
+/// A prefix and a word of four letters or more: "Reframed", "Rescreen", "Unswaddled",
+/// "Preverbal" (notes coin these; a dictionary lists few).
+fn prefixed_word(lower: &str) -> bool {
+    ["re", "pre", "un", "non", "mis", "over", "under", "co"]
+        .iter()
+        .filter_map(|p| lower.strip_prefix(p))
+        .any(|rest| rest.chars().count() >= 4 && is_word(rest))
 }
 
 /// Endings of contractions: "I'll" is "I", "She'd" is "she".
@@ -298,7 +337,13 @@ pub(super) fn class(word: &str) -> Class {
         .find_map(|c| lower.strip_suffix(c))
         .filter(|s| !s.is_empty())
     {
-        if stem.chars().count() == 1 || is_common(stem) || is_word(stem) {
+        // "DM'd", "OK'd": an acronym made a verb.
+        let acronym = word.chars().take_while(|c| c.is_alphabetic()).count() >= 2
+            && word
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        if stem.chars().count() == 1 || is_common(stem) || is_word(stem) || acronym {
             return Class::Never;
         }
         lower = stem.to_string();

@@ -26,15 +26,28 @@ fn pattern(re: &str) -> Regex {
 /// Dotted initials: "T.W.", "J.", "t.w.".
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(?:[A-Za-z]\.){1,3}(?:[A-Za-z]\b)?"));
 
+/// Another dotted initial right after (", D.S.") or right before ("P.K., ") a dotted
+/// pair of capitals: a list of children's initials.
+static INITIALS_LIST_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^,?\ (?:and\ )?[A-Z]\.[A-Z]\."));
+static INITIALS_LIST_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"[A-Z]\.[A-Z]\.,?(?:\ and)?$"));
+
 /// A run of letters from scripts without case, with its marks (names cannot be told
 /// from other words there, so every run is asked about).
 static CASELESS: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"\p{Lo}[\p{Lo}\p{M}]*(?: \p{Lo}[\p{Lo}\p{M}]*)*"));
 
-/// An age right after a word: "Harmony 18 mo", "Gunner 2yo", "Lyric (5)", "Wren, 4 mo".
+/// An age right after a word: "Harmony 18 mo", "Gunner 2yo", "Lyric (5)", "Wren, 4 mo";
+/// also the bracket a note puts after a child's name: "(ex-29wk, 14 mo)", "(twins, 9
+/// mo)", "(sisters, 2 and 4)". Not "2 mo ago" (a time, not an age).
 static AGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"^(?:,?\ \(?\d{1,2}(?:\.\d)?\ ?(?:mo|mos|months?|m|wks?|weeks?|w|yo|y/o|yrs?|years?|days?|d)\b|\ \(\d{1,2}\))",
+        r"(?x)^(?:
+            ,?\ \(?\d{1,2}(?:\.\d)?\ ?(?:mo|mos|months?|m|wks?|weeks?|w|yo|y/o|y|yrs?|years?|days?|d)\b(?:\ (?:ago|later|earlier)\b)?
+          | \ \(\d{1,2}\)
+          | \ \((?:ex-?\ ?\d{2}\ ?(?:\+\d\ ?)?(?:wk|wks|w|weeker)|(?:twins?|triplets?|sisters?|brothers?|sibs?|siblings?|cousins?),)
+        )",
     )
 });
 
@@ -505,8 +518,14 @@ const NAME_VERBS: [&str; 71] = [
     "ran",
 ];
 
-const SIBLINGS: [&str; 8] = [
-    "sisters", "brothers", "twins", "cousins", "siblings", "triplets", "friends", "babies",
+const SIBLINGS: [&str; 15] = [
+    "sisters", "brothers", "twins", "cousins", "siblings", "triplets", "friends", "babies", "boys",
+    "girls", "kids", "sibs", "oldest", "youngest", "eldest",
+];
+
+/// Words between "are" and the sibling word: "are the two boys", "are both twins".
+const SIBLING_LEADS: [&str; 10] = [
+    "the", "two", "three", "both", "her", "his", "their", "my", "little", "older",
 ];
 
 const NUMBER_WORDS: [&str; 12] = [
@@ -546,9 +565,29 @@ const SPEAKING_VERBS: [&str; 24] = [
 ];
 
 /// Verbs whose object is a person ("call Beatrix", "asked Chen"), not a place.
-const ADDRESSING: [&str; 14] = [
-    "call", "called", "text", "texted", "ask", "asked", "tell", "told", "email", "emailed",
-    "thank", "thanked", "hug", "hugged",
+const ADDRESSING: [&str; 22] = [
+    "remind",
+    "reminded",
+    "reassure",
+    "reassured",
+    "praised",
+    "encouraged",
+    "warned",
+    "invited",
+    "call",
+    "called",
+    "text",
+    "texted",
+    "ask",
+    "asked",
+    "tell",
+    "told",
+    "email",
+    "emailed",
+    "thank",
+    "thanked",
+    "hug",
+    "hugged",
 ];
 
 /// Words before a place name: "family in Georgia" is a place, "talked to Jordan" not.
@@ -616,7 +655,11 @@ impl Ctx<'_, '_> {
             && !AGE_LEADS.contains(&t.lower.as_str())
             && !t.lower.ends_with("ly")
             && !t.lower.ends_with("ed")
-            && AGE_AFTER.is_match(&self.text[t.end..])
+            && AGE_AFTER.find(&self.text[t.end..]).is_some_and(|m| {
+                !m.as_str().ends_with("ago")
+                    && !m.as_str().ends_with("later")
+                    && !m.as_str().ends_with("earlier")
+            })
     }
 
     /// A role word, or a family word used as a possessive ("mom's bf").
@@ -632,6 +675,9 @@ impl Ctx<'_, '_> {
     /// From `j`, over modifiers and possessive family words, to a role word: "the big
     /// bro", "mom's bf", "the mother's older brother".
     fn role_phrase(&self, j: usize) -> bool {
+        // "a quiet baby", "the fussy one's big sister": up to two plain describing words
+        // after the article.
+        let mut describing = 0;
         for k in j..j + 5 {
             let Some(t) = self.toks.get(k) else {
                 return false;
@@ -643,7 +689,18 @@ impl Ctx<'_, '_> {
                 && (NAMING_WORDS.contains(&t.lower.as_str())
                     || ["mother", "father", "mom", "mum", "dad", "baby"]
                         .contains(&t.lower.as_str()));
-            if !(ROLE_MODIFIERS.contains(&t.lower.as_str()) || family_possessive) {
+            let plain = k > j
+                && describing < 2
+                && !t.capitalised()
+                && !t.possessive
+                && lexicon::is_word(&t.lower)
+                && ["the", "a", "an"].contains(&self.toks[j].lower.as_str());
+            if plain && !ROLE_MODIFIERS.contains(&t.lower.as_str()) {
+                describing += 1;
+            } else if describing > 0
+                || !(ROLE_MODIFIERS.contains(&t.lower.as_str()) || family_possessive)
+            {
+                // "the word my mentor used": a noun, then another phrase, is no role.
                 return false;
             }
             if self.next(k).is_none() && !t.possessive {
@@ -673,6 +730,16 @@ impl Ctx<'_, '_> {
             {
                 return true;
             }
+        }
+        // "Faith the grandma said": the role without commas, then a speaking verb (a
+        // first name only: not "Afterwards the mother asked").
+        if !t.possessive
+            && lexicon::first_name_rank(&t.lower).is_some()
+            && self.next_is(i, &["the"])
+            && self.next_is(i + 1, NAMING_WORDS)
+            && self.next_is(i + 2, &["said", "says", "told", "asked", "asks", "texted"])
+        {
+            return true;
         }
         let before_comma = self.text[..t.start].ends_with(", ");
         before_comma && i > 0 && self.role_at(i - 1) && self.text[t.end..].starts_with([',', ';'])
@@ -724,6 +791,13 @@ impl Ctx<'_, '_> {
                 "legal",
                 "full",
                 "nick",
+                "baby's",
+                "baby’s",
+                "babys",
+                "child's",
+                "kid's",
+                "girl's",
+                "boy's",
             ]
             .contains(&words[k])
         {
@@ -759,10 +833,13 @@ impl Ctx<'_, '_> {
                     .toks
                     .get(x + 3)
                     .is_some_and(|t| t.lower == "are" || t.lower == "were")
-                && self
-                    .toks
-                    .get(x + 4)
-                    .is_some_and(|t| SIBLINGS.contains(&t.lower.as_str()))
+                && (x + 4..x + 7)
+                    .map_while(|k| self.toks.get(k))
+                    .take_while(|t| {
+                        SIBLINGS.contains(&t.lower.as_str())
+                            || SIBLING_LEADS.contains(&t.lower.as_str())
+                    })
+                    .any(|t| SIBLINGS.contains(&t.lower.as_str()))
         };
         pair_at(i) || (i >= 2 && pair_at(i - 2))
     }
@@ -787,6 +864,41 @@ impl Ctx<'_, '_> {
             || self.sibling_pair(i)
             || self.text[t.end..].starts_with(", who ")
             || (!t.possessive && self.next_is(i, &["who"]))
+            || self.told_someone(i)
+    }
+
+    /// "moved to Denver", "drove back to Houston": a place after a word of going.
+    fn moved_to(&self, i: usize) -> bool {
+        i >= 2
+            && self.prev_is(i, &["to"])
+            && self.prev_is(
+                i - 1,
+                &[
+                    "moved",
+                    "moving",
+                    "move",
+                    "drove",
+                    "driving",
+                    "flew",
+                    "relocated",
+                    "back",
+                ],
+            )
+    }
+
+    /// "Summer told me", "May asked us": a season or a month does not tell anyone.
+    fn told_someone(&self, i: usize) -> bool {
+        !self.toks[i].possessive
+            && self.next_is(i, &["told", "tells", "asked", "asks", "texted", "showed"])
+            && self.next_is(i + 1, &["me", "us", "him", "her", "them"])
+    }
+
+    /// "Grace + Will", "Sky & Dawn": written like "and" in notes.
+    fn plus_next(&self, i: usize) -> Option<usize> {
+        let t = &self.toks[i];
+        let n = self.toks.get(i + 1)?;
+        let gap = &self.text[t.end..n.start];
+        (gap == " + " || gap == " & " || gap == "+" || gap == "&").then_some(i + 1)
     }
 
     /// "baby June", "her husband Min-ho"; not "Newborn Behavioral
@@ -884,6 +996,16 @@ impl Ctx<'_, '_> {
         if self.next_is(i, &["is", "was"]) && self.next(i + 1).is_some_and(progressive) {
             return true;
         }
+        // "Sawyer and Gunner were wrestling": two of them, then a progressive.
+        if self.next_is(i, &["and"])
+            && self
+                .next(i + 1)
+                .is_some_and(|t| t.capitalised() && !t.acronym())
+            && self.next_is(i + 2, &["were", "are"])
+            && self.next(i + 3).is_some_and(progressive)
+        {
+            return true;
+        }
         if self.next_is(i, &["has", "had"])
             && self.next_is(i + 1, &["been"])
             && self.next(i + 2).is_some_and(progressive)
@@ -899,6 +1021,7 @@ impl Ctx<'_, '_> {
         self.with_relative(i)
             || self.next(i).is_some_and(namey)
             || (self.next_is(i, &["and"]) && self.next(i + 1).is_some_and(namey))
+            || self.plus_next(i).is_some_and(|j| namey(&self.toks[j]))
     }
 
     /// "Precious and baby Zion", "Grace and her twin", "Aaliyah with her mom".
@@ -996,10 +1119,13 @@ pub(super) fn person_names(
     }
     for i in 0..n {
         let t = &toks[i];
-        // "baby J", "mom K": a capital letter alone after a family word is an initial.
+        // "baby J", "mom K": a capital letter alone after a family word is an initial;
+        // "Twin A", "twin B" label twins in a note.
+        let twin_label = ["A", "B", "C"].contains(&t.bare) && ctx.prev_is(i, &["twin", "triplet"]);
         if t.single_letter()
             && t.capitalised()
             && t.bare != "I"
+            && !twin_label
             && !inside(&taken, t)
             && !allow.contains(t.bare)
             && ctx.prev_is(i, NAMING_WORDS)
@@ -1032,9 +1158,14 @@ pub(super) fn person_names(
             continue;
         }
         // "Valentine's Day", "Mother's Day", "Christmas Eve": a holiday, not a person.
-        if ctx
-            .next(i)
-            .is_some_and(|n| n.bare == "Day" || n.bare == "Eve")
+        let holiday_eve = t.bare == "Eve"
+            && ctx
+                .prev(i)
+                .is_some_and(|p| p.bare == "Christmas" || (p.bare == "Year" && p.possessive));
+        if holiday_eve
+            || ctx
+                .next(i)
+                .is_some_and(|n| n.bare == "Day" || n.bare == "Eve")
             || (t.possessive
                 && text[t.end..]
                     .get(..7)
@@ -1072,12 +1203,14 @@ pub(super) fn person_names(
                                 &["came", "went", "got", "stayed", "left", "showed", "slept"],
                             )
                             && !ctx.next_is(i + 1, &["up", "out", "in", "through"]))
-                        || ctx.with_relative(i)
+                        // "in Mexico and mom calls her": a place with a relative after it.
+                        || (ctx.with_relative(i) && !ctx.prev_is(i, &PLACE_PREPOSITIONS))
                         || (!start && ctx.prev_is(i, &ADDRESSING))
                 }
                 Class::WordName => field || !start || ctx.strong(i) || ctx.medium(i),
                 Class::FirstName => {
-                    !(lexicon::is_proper(&t.lower) && ctx.prev_is(i, &PLACE_PREPOSITIONS))
+                    !(lexicon::is_proper(&t.lower)
+                        && (ctx.prev_is(i, &PLACE_PREPOSITIONS) || ctx.moved_to(i)))
                         || ctx.strong(i)
                 }
                 // "Extubated", "Gastroschisis": shaped like a word, not a name.
@@ -1118,6 +1251,7 @@ pub(super) fn person_names(
         }
     }
     join_surnames(&ctx, &blocked, &mut name);
+    join_pairs(&ctx, &blocked, &mut name);
     spread_names(&ctx, &blocked, &honorific, &mut name);
     emit_runs(&ctx, &name, &honorific, found);
 }
@@ -1154,6 +1288,8 @@ fn caps_initials(ctx: &Ctx<'_, '_>, i: usize, field: bool) -> bool {
         || ctx.next_is(i, &NAME_VERBS)
         || ctx.next_is(i, &["reminds", "remembers", "likes", "hates", "misses"])
         || role_in_brackets_after(text, t.end)
+        // "CJ is what mom calls him".
+        || ctx.name_said(i)
         // "TJ is 2.5", "TJ 2yo", "JR's dad", "w/ AJ" (not "ZIP is 60623").
         || (ctx.age_follows(i) && small_number_after(text, ctx.toks[i + 1].end))
         || ctx.age_after(i)
@@ -1229,12 +1365,24 @@ fn initials(text: &str, allow: &AllowList, mode: Mode, found: &mut Vec<Candidate
         let s = m.as_str();
         let letters: String = s.chars().filter(|c| c.is_alphabetic()).collect();
         let lower = letters.to_lowercase();
-        if ABBREVIATIONS.contains(&lower.as_str()) || allow.contains(s) {
-            continue;
-        }
         // "a.m" without a last dot is fine, but "T.W" is still initials.
         let upper = letters.chars().all(char::is_uppercase);
         let before = text[..m.start()].trim_end();
+        if allow.contains(s) {
+            continue;
+        }
+        if ABBREVIATIONS.contains(&lower.as_str()) {
+            // "J.R. (3y)", "check A.M., D.S. and P.K.": capitals shaped like an
+            // abbreviation are initials with an age after them or in a list of initials
+            // (not "9 A.M.").
+            let after_number = before.ends_with(|c: char| c.is_ascii_digit());
+            let listed = INITIALS_LIST_AFTER.is_match(&text[m.end()..])
+                || INITIALS_LIST_BEFORE.is_match(before);
+            let aged = AGE_AFTER.is_match(&text[m.end()..]);
+            if !(upper && letters.chars().count() == 2 && !after_number && (listed || aged)) {
+                continue;
+            }
+        }
         let prev_word = before
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
@@ -1286,6 +1434,46 @@ fn caseless(text: &str, allow: &AllowList, found: &mut Vec<Candidate>) {
 
 /// "Harriet Vance", "Lorenzo Bright": a name runs on into a surname; "Pa Houa": a first
 /// name runs on into the name after it.
+/// "Grace and Will (twins)", "Sky + Dawn (sisters)": a first name joined by "and", "+"
+/// or "&" to a name is a name too, even when it is also a word.
+fn join_pairs(ctx: &Ctx<'_, '_>, blocked: &[bool], name: &mut [bool]) {
+    let toks = ctx.toks;
+    let partner = |i: usize| -> Option<usize> {
+        ctx.plus_next(i)
+            .or_else(|| (ctx.next_is(i, &["and"]) && ctx.next(i + 1).is_some()).then_some(i + 2))
+    };
+    let joinable = |j: usize| {
+        let t = &toks[j];
+        !blocked[j]
+            && t.capitalised()
+            && !t.acronym()
+            && !t.single_letter()
+            && t.class() != Class::Never
+            && (matches!(t.class(), Class::FirstName | Class::Unknown)
+                || lexicon::first_name_rank(&t.lower).is_some())
+    };
+    // "Ember + Hazel": a plus in a note joins two children, whatever the words are.
+    let plus_joinable = |j: usize| {
+        let t = &toks[j];
+        !blocked[j]
+            && t.capitalised()
+            && !t.acronym()
+            && !t.single_letter()
+            && !matches!(t.class(), Class::Never | Class::Soft)
+    };
+    for i in 0..toks.len() {
+        if let Some(j) = partner(i) {
+            let plus = ctx.plus_next(i).is_some();
+            let ok = |k: usize| joinable(k) || (plus && plus_joinable(k));
+            if name[j] && !name[i] && ok(i) {
+                name[i] = true;
+            } else if name[i] && !name[j] && ok(j) {
+                name[j] = true;
+            }
+        }
+    }
+}
+
 fn join_surnames(ctx: &Ctx<'_, '_>, blocked: &[bool], name: &mut [bool]) {
     let toks = ctx.toks;
     for i in 0..toks.len().saturating_sub(1) {

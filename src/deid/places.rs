@@ -39,8 +39,9 @@ const WORK_WORDS: [&str; 15] = [
     "waitress",
     "volunteers",
 ];
-const STAY_OR_SCHOOL_WORDS: [&str; 38] = [
+const STAY_OR_SCHOOL_WORDS: [&str; 39] = [
     "delivered",
+    "birth",
     "born",
     "admitted",
     "transferred",
@@ -122,13 +123,15 @@ fn distinctive(t: &Token<'_>) -> bool {
 
 /// Words that end a place's name only after another capitalised word ("Bayview Urgent
 /// Care", "Roosevelt High", "Sunny Days Early Learning").
-const AFTER_A_NAME: [&str; 5] = ["care", "high", "middle", "learning", "counseling"];
+/// "Kingsway Kids", "Tumbleweed Kids" (a childcare's name) too.
+const AFTER_A_NAME: [&str; 6] = ["care", "high", "middle", "learning", "counseling", "kids"];
 
 /// Words that end an organisation's name only after a word that could only be a name
 /// ("Lakeshore Regional", "Harborview Early Intervention", "Ikhaya Family Support",
 /// "Brightwater Group Home", "Dayton Children's"); "Positive Behavior Support" and
 /// "Department of Family Services" stay quiet.
-const WEAK_HEADS: [&str; 9] = [
+const WEAK_HEADS: [&str; 10] = [
+    "program",
     "regional",
     "home",
     "homes",
@@ -153,7 +156,16 @@ fn namelike(t: &Token<'_>) -> bool {
 }
 
 /// Place words that begin a name ("Masjid al-Noor", "Temple Beth Shalom").
-const FRONT_HEADS: [&str; 14] = [
+const FRONT_HEADS: [&str; 21] = [
+    // Spanish and Portuguese place words that come first ("Casa del Sol", "Escuela
+    // Santa Rosa", "Centro Hispano").
+    "Casa",
+    "Escuela",
+    "Centro",
+    "Clinica",
+    "Clínica",
+    "Hogar",
+    "Colegio",
     "Masjid",
     "Temple",
     "Congregation",
@@ -192,7 +204,21 @@ const TRAILING_MODIFIERS: [&str; 12] = [
     "group",
 ];
 
-const TRAILING_HEADS: [&str; 24] = [
+/// Businesses a family's name stands before: "the Kessler egg farm", "the Vossberg
+/// dairy" (a single name word is enough after "the", and one plain word may sit between).
+const BUSINESS_HEADS: [&str; 8] = [
+    "farm", "dairy", "ranch", "orchard", "shop", "garage", "grange", "hall",
+];
+
+const TRAILING_HEADS: [&str; 32] = [
+    "farm",
+    "dairy",
+    "ranch",
+    "orchard",
+    "shop",
+    "garage",
+    "grange",
+    "hall",
     "park",
     "trailer",
     "mobile",
@@ -225,6 +251,14 @@ fn head(toks: &[Token<'_>], j: usize) -> bool {
     let t = &toks[j];
     if !t.capitalised() {
         return false;
+    }
+    // "Eastgate Head Start" (not "Early Head Start": every word of it is generic).
+    if t.lower == "start" {
+        return j > 0 && toks[j - 1].bare == "Head";
+    }
+    // "Shepherd's Table", "Martha's Table" (meal programs), not "a Round Table".
+    if t.lower == "table" {
+        return j > 0 && toks[j - 1].possessive;
     }
     if AFTER_A_NAME.contains(&t.lower.as_str()) {
         return j > 0 && toks[j - 1].capitalised();
@@ -310,6 +344,7 @@ pub(super) fn places(
     regions(text, toks, allow, &mut spans, found);
     trailing(text, toks, allow, &mut spans, found);
     employers(text, toks, allow, &mut spans, found);
+    rural_towns(text, toks, allow, &mut spans, found);
     towns(text, toks, allow, &mut spans, found);
     spans
 }
@@ -324,6 +359,20 @@ fn claim(spans: &mut Vec<(usize, usize)>, found: &mut Vec<Candidate>, start: usi
         start,
         end,
     });
+}
+
+/// Like [`claim`], but a longer name takes the place of shorter ones inside it
+/// ("Iglesia Pentecostal Fuente de Vida" over "Iglesia Pentecostal").
+fn claim_over(
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+    start: usize,
+    end: usize,
+) {
+    let inside = |s: usize, t: usize| start <= s && t <= end && (s, t) != (start, end);
+    spans.retain(|&(s, t)| !inside(s, t));
+    found.retain(|c| c.kind != FindingKind::Place || !inside(c.start, c.end));
+    claim(spans, found, start, end);
 }
 
 /// "Masjid al-Noor", "Temple Beth Shalom": a place word, then its name.
@@ -374,7 +423,7 @@ fn fronted(
                 && (t.class() != Class::Never || t.bare.starts_with("al-"))
         });
         if e > j && named && !toks[j..=e].iter().any(|t| allow.contains(t.bare)) {
-            claim(spans, found, toks[j].start, toks[e].end);
+            claim_over(spans, found, toks[j].start, toks[e].end);
         }
     }
 }
@@ -403,7 +452,20 @@ fn trailing(
                 e -= 1;
             }
         }
-        if toks[e].possessive {
+        let business = BUSINESS_HEADS.contains(&t.bare);
+        // "the Kessler egg farm": one plain word between the name and the business.
+        if business
+            && e == j - 1
+            && e > 0
+            && !toks[e].capitalised()
+            && lexicon::is_word(&toks[e].lower)
+            && !lexicon::is_common(&toks[e].lower)
+            && toks[e - 1].capitalised()
+            && joined(text, &toks[e - 1], &toks[e])
+        {
+            e -= 1;
+        }
+        if toks[e].possessive || (business && !toks[e].capitalised()) {
             continue;
         }
         let mut s = e;
@@ -419,7 +481,10 @@ fn trailing(
         let words = &toks[s..=e];
         // Two words or a word that is no one's first name ("Keisha school" is not a
         // place, "Whispering Pines" is).
+        let the_before =
+            s > 0 && toks[s - 1].lower == "the" && joined(text, &toks[s - 1], &toks[s]);
         let namey = words.len() == 1
+            && !(business && the_before)
             && matches!(
                 words[0].class(),
                 Class::FirstName | Class::WordName | Class::Unknown
@@ -435,6 +500,50 @@ fn trailing(
     }
 }
 
+/// Words that end a rural town's name ("Cedar Flats", "Coyote Wells", "Piñon Gap",
+/// "Mesquite Bend"), read as one only after a word of place or going ("the Achievement
+/// Gap" is not a town).
+const TOWN_HEADS: [&str; 10] = [
+    "Flats", "Flat", "Wells", "Gap", "Bend", "Forks", "Butte", "Mesa", "Gulch", "Bottom",
+];
+
+/// Words before a rural town's name.
+const TOWN_LEADS: [&str; 12] = [
+    "in", "from", "near", "outside", "past", "to", "by", "toward", "towards", "around", "at", "of",
+];
+
+/// "out in Coyote Wells", "the van comes to Lonepine Gap": one or two capitalised words
+/// and a town head after a word of place.
+fn rural_towns(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+) {
+    for j in 2..toks.len() {
+        if !TOWN_HEADS.contains(&toks[j].bare) || !joined(text, &toks[j - 1], &toks[j]) {
+            continue;
+        }
+        let mut s = j - 1;
+        if s > 1 && toks[s - 1].capitalised() && joined(text, &toks[s - 1], &toks[s]) {
+            s -= 1;
+        }
+        let lead = &toks[s - 1];
+        let words = &toks[s..j];
+        if !TOWN_LEADS.contains(&lead.lower.as_str())
+            || !joined(text, lead, &toks[s])
+            || words.iter().any(|t| {
+                !t.capitalised() || t.acronym() || t.possessive || t.class() == Class::Never
+            })
+            || toks[s..=j].iter().any(|t| allow.contains(t.bare))
+        {
+            continue;
+        }
+        claim(spans, found, toks[s].start, toks[j].end);
+    }
+}
+
 /// "grew up in Tullahoma", "sent from Toowoomba": a capitalised word on no list after
 /// in/from/near is most likely a small town, and a small town can identify a family.
 /// Big towns are in the dictionary's proper nouns and stay quiet.
@@ -447,7 +556,28 @@ fn towns(
 ) {
     for j in 1..toks.len() {
         let (p, t) = (&toks[j - 1], &toks[j]);
-        if !matches!(p.lower.as_str(), "in" | "from" | "near" | "outside")
+        // "out past Sixmile", "drove out to Greasewood": "to" only after a word of going.
+        let going_to = p.lower == "to"
+            && j >= 2
+            && matches!(
+                toks[j - 2].lower.as_str(),
+                "out"
+                    | "up"
+                    | "down"
+                    | "back"
+                    | "over"
+                    | "moved"
+                    | "drove"
+                    | "moving"
+                    | "driving"
+                    | "comes"
+                    | "came"
+                    | "went"
+            );
+        if !(matches!(
+            p.lower.as_str(),
+            "in" | "from" | "near" | "outside" | "past" | "toward" | "towards"
+        ) || going_to)
             || &text[p.end..t.start] != " "
             || !t.capitalised()
             || t.acronym()
@@ -503,6 +633,11 @@ fn employers(
             "at" => true,
             "for" => work,
             "into" => prev.lower == "moved",
+            // "transferred to Good Samaritan", "airlifted to Riverside": a hospital.
+            "to" => matches!(
+                prev.lower.as_str(),
+                "transferred" | "transported" | "airlifted" | "admitted"
+            ),
             _ => false,
         };
         if !preposition

@@ -989,3 +989,515 @@ fn labelled_numbers_postal_and_rural_addresses_are_found() {
         assert_eq!(flags(text, FindingKind::StreetAddress), [address], "{text}");
     }
 }
+
+// Round four (issue 14): each rule with a positive and a look-alike negative.
+
+#[test]
+fn phones_with_typographic_separators_are_phones() {
+    // A non-breaking hyphen, an en dash and a middle dot, as phones and word processors write.
+    assert_eq!(
+        flags(
+            "the landlord's line is 555\u{2011}0191 now",
+            FindingKind::Phone
+        ),
+        ["555\u{2011}0191"]
+    );
+    assert_eq!(
+        flags(
+            "reach auntie at 555–555–0164 after work",
+            FindingKind::Phone
+        ),
+        ["555–555–0164"]
+    );
+    assert_eq!(
+        flags("grandpa's cell 555·555·0177", FindingKind::Phone),
+        ["555·555·0177"]
+    );
+    // A range of years with an en dash is not a number.
+    assert!(flags(
+        "the lease ran 2019–2024 with no trouble",
+        FindingKind::Phone
+    )
+    .is_empty());
+}
+
+#[test]
+fn reddit_users_are_handles_but_clinical_slashes_are_not() {
+    assert_eq!(
+        flags(
+            "she vents as u/nightfeeds_forever on there",
+            FindingKind::SocialHandle
+        ),
+        ["u/nightfeeds_forever"]
+    );
+    nothing_flagged("the u/s at 20 weeks was normal and w/u showed nothing.");
+}
+
+#[test]
+fn medicaid_numbers_after_ma_are_record_numbers() {
+    assert_eq!(
+        flags(
+            "her card reads MA# 3301 8842 on the front",
+            FindingKind::RecordNumber
+        ),
+        ["3301 8842"]
+    );
+    assert_eq!(
+        flags(
+            "MA 7712 0093 15 is the one on file",
+            FindingKind::RecordNumber
+        ),
+        ["7712 0093 15"]
+    );
+    // The medical assistant with a small count is not a number on a file.
+    assert!(flags("the MA saw 12 babies today", FindingKind::RecordNumber).is_empty());
+}
+
+#[test]
+fn birth_days_in_words_holidays_and_dotted_dob_are_birth_dates() {
+    assert_eq!(
+        flags(
+            "she turned one on the 11th of April with cake everywhere",
+            FindingKind::BirthDate
+        ),
+        ["on the 11th of April"]
+    );
+    assert_eq!(
+        flags(
+            "the baby was born on New Year's Eve in the snow",
+            FindingKind::BirthDate
+        ),
+        ["New Year's Eve"]
+    );
+    assert_eq!(
+        flags(
+            "her d.o.b. is 2/19/25 per the clinic",
+            FindingKind::BirthDate
+        ),
+        ["2/19/25"]
+    );
+    assert_eq!(
+        flags(
+            "he was born the 4th right before dawn",
+            FindingKind::BirthDate
+        ),
+        ["the 4th"]
+    );
+    // Christmas Eve without a birth word is a holiday, and not a person called Eve.
+    nothing_flagged("We skipped the visit on Christmas Eve because of the roads.");
+}
+
+#[test]
+fn a_discharge_due_or_visit_date_after_the_birth_word_is_not_the_birth() {
+    assert!(flags(
+        "Born at 31 weeks; d/c Mar 3 after five weeks inside.",
+        FindingKind::BirthDate
+    )
+    .is_empty());
+    assert!(flags(
+        "She was born early, and the next visit is April 2.",
+        FindingKind::BirthDate
+    )
+    .is_empty());
+    assert_eq!(
+        flags(
+            "Born Oct 4 (due Nov 20), so corrected age matters.",
+            FindingKind::BirthDate
+        ),
+        ["Oct 4"]
+    );
+}
+
+#[test]
+fn streets_named_without_a_house_number_are_addresses() {
+    assert_eq!(
+        flags(
+            "the grandparents live out on Cottonwood Road by the ditch",
+            FindingKind::StreetAddress
+        ),
+        ["Cottonwood Road"]
+    );
+    assert_eq!(
+        flags(
+            "a room off Pemberton Ave for now",
+            FindingKind::StreetAddress
+        ),
+        ["Pemberton Ave"]
+    );
+    assert_eq!(
+        flags(
+            "the aunt's place at 88 Calle Robles is full",
+            FindingKind::StreetAddress
+        ),
+        ["88 Calle Robles"]
+    );
+    // A court and a complex are not streets here.
+    assert!(flags(
+        "the hearing is up in Family Court next week",
+        FindingKind::StreetAddress
+    )
+    .is_empty());
+    assert!(flags(
+        "we walked past the Maple Terrace apartments together",
+        FindingKind::StreetAddress
+    )
+    .is_empty());
+}
+
+#[test]
+fn rooms_in_a_residence_are_addresses() {
+    assert_eq!(
+        flags(
+            "She has Room 14 at the Elm Street Women's Residence.",
+            FindingKind::StreetAddress
+        ),
+        ["Room 14"]
+    );
+    assert!(flags(
+        "Room 14 at the hospital was loud.",
+        FindingKind::StreetAddress
+    )
+    .is_empty());
+}
+
+#[test]
+fn rural_towns_farms_halls_and_spanish_place_names_are_places() {
+    assert_eq!(
+        flags(
+            "her dad lives out past Fourmile with the horses",
+            FindingKind::Place
+        ),
+        ["Fourmile"]
+    );
+    assert_eq!(
+        flags(
+            "they camp near Jackrabbit Wells in summer",
+            FindingKind::Place
+        ),
+        ["Jackrabbit Wells"]
+    );
+    assert_eq!(
+        flags(
+            "he milks at the Brandvold dairy before dawn",
+            FindingKind::Place
+        ),
+        ["Brandvold"]
+    );
+    assert_eq!(
+        flags(
+            "the baby stays at Casa de las Flores while mom works",
+            FindingKind::Place
+        ),
+        ["Casa de las Flores"]
+    );
+    assert_eq!(
+        flags(
+            "she got a spot at Northfield Head Start",
+            FindingKind::Place
+        ),
+        ["Northfield Head Start"]
+    );
+    assert_eq!(
+        flags(
+            "dad pumps gas at the Cedar Ridge Truck Stop",
+            FindingKind::Place
+        ),
+        ["Cedar Ridge Truck Stop"]
+    );
+    // Generic names name no place; a dictionary city with an accent is a city.
+    nothing_flagged("She qualifies for Early Head Start and a truck stop job.");
+    assert!(flags("the family moved from Québec last year", FindingKind::Place).is_empty());
+}
+
+#[test]
+fn note_shorthand_nationalities_and_twin_letters_are_not_names() {
+    nothing_flagged("Mtg moved. Ctr staff tired. Reframed it as a stress response.");
+    nothing_flagged("Twin A fed well; Twin B spit up twice.");
+    nothing_flagged("The grandmother is Guatemalan and the dad is Scottish.");
+    nothing_flagged("I DM'd the coordinator about the gap in coverage.");
+    // A country before a relative is a place, not a person.
+    assert!(flags(
+        "Her aunt is in Peru and mom calls daily.",
+        FindingKind::PersonName
+    )
+    .is_empty());
+    // A letter after "baby" is still an initial.
+    assert_eq!(flags("baby R was fussy", FindingKind::PersonName), ["R"]);
+}
+
+#[test]
+fn names_before_a_note_bracket_or_joined_by_plus_are_names() {
+    assert_eq!(
+        flags(
+            "Patience (ex-27wk, 11 mo) rolls both ways now.",
+            FindingKind::PersonName
+        ),
+        ["Patience"]
+    );
+    assert_eq!(
+        flags(
+            "Ember + Hazel (twins, 6 mo) nap at the same time.",
+            FindingKind::PersonName
+        ),
+        ["Ember", "Hazel"]
+    );
+    assert_eq!(
+        flags(
+            "Summer told us the heat is off again.",
+            FindingKind::PersonName
+        ),
+        ["Summer"]
+    );
+    assert_eq!(
+        flags(
+            "Ranger and Bishop are the two boys upstairs.",
+            FindingKind::PersonName
+        ),
+        ["Ranger", "Bishop"]
+    );
+    assert_eq!(
+        flags(
+            "Fox is the baby's name, after a song.",
+            FindingKind::PersonName
+        ),
+        ["Fox"]
+    );
+    assert_eq!(
+        flags("TK is what the aunt calls her.", FindingKind::PersonName),
+        ["TK"]
+    );
+    // A time after a place and the season as a topic are not names.
+    assert!(flags("They left Lebanon 3 mo ago.", FindingKind::PersonName).is_empty());
+    nothing_flagged("Summer is hard on the family without air conditioning.");
+}
+
+#[test]
+fn rural_town_heads_count_only_after_a_word_of_place() {
+    assert_eq!(
+        flags(
+            "the bus only comes to Saltbush Gap on Fridays",
+            FindingKind::Place
+        ),
+        ["Saltbush Gap"]
+    );
+    assert_eq!(
+        flags(
+            "her people are from Dry Wash Flats originally",
+            FindingKind::Place
+        ),
+        ["Dry Wash Flats"]
+    );
+    nothing_flagged("We talked about the Achievement Gap and the Word Gap in training.");
+}
+
+#[test]
+fn a_meal_program_table_needs_its_possessive_and_sayings_are_not_streets() {
+    assert_eq!(
+        flags(
+            "they eat lunch at Miriam's Table most days",
+            FindingKind::Place
+        ),
+        ["Miriam's Table"]
+    );
+    nothing_flagged("We had a Round Table on reflective practice.");
+    nothing_flagged("We took a trip down Memory Lane with the NICU photos.");
+}
+
+#[test]
+fn a_visit_date_after_a_birth_word_and_a_city_after_moved_to_are_not_flagged() {
+    assert!(flags(
+        "The baby was born at home; we visited on Halloween.",
+        FindingKind::BirthDate
+    )
+    .is_empty());
+    assert_eq!(
+        flags(
+            "Born 6/1, seen 6/8 for a weight check.",
+            FindingKind::BirthDate
+        ),
+        ["6/1"]
+    );
+    nothing_flagged("They moved to Houston after the flood.");
+    assert_eq!(
+        flags("Houston moved to the back room.", FindingKind::PersonName),
+        ["Houston"]
+    );
+}
+
+#[test]
+fn a_role_with_plain_describing_words_after_is_makes_a_name() {
+    assert_eq!(
+        flags(
+            "Meadow is a sleepy baby in the mornings.",
+            FindingKind::PersonName
+        ),
+        ["Meadow"]
+    );
+    nothing_flagged("Patience is a big part of this work.");
+    nothing_flagged("Hope is a strong word for it.");
+}
+
+#[test]
+fn a_noun_then_another_phrase_is_not_a_role_after_is() {
+    nothing_flagged("Journey is the word my supervisor uses for it.");
+}
+
+#[test]
+fn doula_birth_words_and_birth_work_shorthand() {
+    assert_eq!(
+        flags(
+            "Her son came earthside on May 30 at dawn.",
+            FindingKind::BirthDate
+        ),
+        ["May 30"]
+    );
+    assert_eq!(
+        flags(
+            "The twins entered the world on Sept 12.",
+            FindingKind::BirthDate
+        ),
+        ["Sept 12"]
+    );
+    // A due date and a labour note are not births; EDD and DT are not initials.
+    nothing_flagged("EDD was 8/14; DT and I met after. Pitocin started at noon.");
+}
+
+#[test]
+fn spanish_church_names_run_on_past_their_place_word() {
+    assert_eq!(
+        flags(
+            "They go to Iglesia Bautista Rios de Agua Viva on Sundays.",
+            FindingKind::Place
+        ),
+        ["Iglesia Bautista Rios de Agua Viva"]
+    );
+}
+
+#[test]
+fn towns_states_grid_numbers_and_bare_house_numbers_are_addresses() {
+    assert_eq!(
+        flags(
+            "Send it to 14 Cedar Ln, Pine River MN.",
+            FindingKind::StreetAddress
+        ),
+        ["14 Cedar Ln, Pine River MN"]
+    );
+    assert_eq!(
+        flags(
+            "The farm is at E2291 County Rd QQ.",
+            FindingKind::StreetAddress
+        ),
+        ["E2291 County Rd QQ"]
+    );
+    assert_eq!(
+        flags(
+            "She lives at 1820 Wexley with her aunt.",
+            FindingKind::StreetAddress
+        ),
+        ["1820 Wexley"]
+    );
+    assert_eq!(
+        flags(
+            "They rent at 3 Banksia Crt, Ballarat VIC 3350.",
+            FindingKind::StreetAddress
+        ),
+        ["3 Banksia Crt, Ballarat VIC 3350"]
+    );
+    // A count of people or grams is not a house number.
+    assert!(flags(
+        "She lives near 400 Amish families and weighed in at 2900 Grams.",
+        FindingKind::StreetAddress
+    )
+    .is_empty());
+}
+
+#[test]
+fn abbreviation_shaped_initials_with_an_age_or_in_a_list_are_names() {
+    assert_eq!(
+        flags(
+            "J.R. (4y) lines up his cars every visit.",
+            FindingKind::PersonName
+        ),
+        ["J.R."]
+    );
+    assert_eq!(
+        flags(
+            "Forms still needed for P.M., K.T. and B.L.",
+            FindingKind::PersonName
+        ),
+        ["P.M.", "K.T.", "B.L."]
+    );
+    // A time and a suffix stay what they are.
+    nothing_flagged("We started at 10 A.M. and the P.M. group ran long.");
+}
+
+#[test]
+fn a_role_between_a_name_and_a_speaking_verb_makes_a_name() {
+    assert_eq!(
+        flags(
+            "Charity the aunt said she would drive them.",
+            FindingKind::PersonName
+        ),
+        ["Charity"]
+    );
+    nothing_flagged("Hope the baby sleeps tonight.");
+    nothing_flagged("Afterwards the mother asked about the report.");
+}
+
+#[test]
+fn a_hospital_after_gave_birth_at_or_transferred_to_is_a_place() {
+    assert_eq!(
+        flags(
+            "She gave birth at Holloway Regional after a long night.",
+            FindingKind::Place
+        ),
+        ["Holloway Regional"]
+    );
+    assert_eq!(
+        flags(
+            "The baby was airlifted to Brentmoor Children's at six hours old.",
+            FindingKind::Place
+        ),
+        ["Brentmoor Children"]
+    );
+    nothing_flagged("She was admitted to Labor and Delivery at noon and gave birth at home.");
+}
+
+#[test]
+fn a_profile_name_after_facebook_is_runs_to_four_more_capitalised_words() {
+    assert_eq!(
+        flags(
+            "her Facebook is Dulce Mtz Mama De Cuatro and I declined",
+            FindingKind::SocialHandle
+        ),
+        ["Dulce Mtz Mama De Cuatro"]
+    );
+    // A lower-case word ends it.
+    assert_eq!(
+        flags(
+            "her Facebook is Dulce and she posts a lot",
+            FindingKind::SocialHandle
+        ),
+        ["Dulce"]
+    );
+}
+
+#[test]
+fn reminding_someone_and_the_two_oldest_make_names() {
+    assert_eq!(
+        flags(
+            "Afterwards I reminded Destiny that group is Thursday.",
+            FindingKind::PersonName
+        ),
+        ["Destiny"]
+    );
+    assert_eq!(
+        flags(
+            "Harmony and Ransom are the two youngest.",
+            FindingKind::PersonName
+        ),
+        ["Harmony", "Ransom"]
+    );
+    nothing_flagged("We encouraged Play and Rest as routines.");
+    nothing_flagged("Saturday and Sunday are the two hardest days.");
+}

@@ -390,3 +390,38 @@ fn the_check_keeps_its_floor_on_the_spent_fresh_set() {
     }
     assert!(scores.false_alarm_rate() <= 0.03);
 }
+
+/// The third probe set (tests/deid/probe3.src): new forms of the habits behind the spent
+/// third held-out set's misses, written before the fourth round of tuning, with clean
+/// look-alikes. A floor just below where the check stands.
+#[test]
+fn the_check_keeps_its_floor_on_the_third_probe_set() {
+    let samples = parse_corpus(&corpus_file("probe3.jsonl")).unwrap();
+    assert!(samples.len() >= 100, "{} probe sentences", samples.len());
+    let scores = evaluate(&samples, &FindingKind::ALL);
+    let o = scores.overall;
+    let why = || format!("{:?}", scores.mistakes);
+    assert!(o.recall() >= 0.88, "recall {:.3}: {}", o.recall(), why());
+    assert!(
+        o.precision() >= 0.97,
+        "precision {:.3}: {}",
+        o.precision(),
+        why()
+    );
+    assert!(scores.false_alarm_rate() <= 0.05, "{}", why());
+}
+
+/// The third held-out set was measured once after the third round and is spent: tuning
+/// data now, with a floor just below where the check stands on it.
+#[test]
+fn the_check_keeps_its_floor_on_the_spent_third_held_out_set() {
+    let samples = parse_corpus(&corpus_file("heldout3/heldout.jsonl")).unwrap();
+    let scores = evaluate(&samples, &FindingKind::ALL);
+    let o = scores.overall;
+    assert!(o.recall() >= 0.96, "recall {:.3}", o.recall());
+    assert!(o.precision() >= 0.97, "precision {:.3}", o.precision());
+    for (kind, t) in &scores.by_kind {
+        assert!(t.recall() >= 0.9, "{kind:?} recall {:.3}", t.recall());
+    }
+    assert!(scores.false_alarm_rate() <= 0.03);
+}
