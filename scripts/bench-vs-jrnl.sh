@@ -20,7 +20,7 @@
 #    at 256 KiB, one pass) and `import-journal` of the same file (so both journals
 #    hold the same texts), the passphrase from ATTUNE_PASSPHRASE_FILE on every command;
 # 6. times medians of 5 whole-process runs of: search one word (every hit printed by
-#    both), list the newest 20, add one entry; and the peak memory (RSS) of one search under /usr/bin/time -v.
+#    both, as JSON), list the newest 20, add one entry; and the peak memory (RSS) of one search under /usr/bin/time -v.
 #
 # Key derivation, said plainly: jrnl has no fast or test setting; its journals use
 # PBKDF2-HMAC-SHA256 with 100,000 iterations on every run (tens of milliseconds).
@@ -153,6 +153,9 @@ def encrypt_at_a_terminal():
         seen += chunk
         low = seen.lower()
         if answered < 2 and low.count(b"password") > answered:
+            # getpass flushes what was typed before it turned echo off: answer only
+            # once the prompt has settled.
+            time.sleep(0.5)
             os.write(fd, (PASSWORD + "\n").encode())
             answered += 1
         elif answered == 2 and (b"keychain" in low or b"[y/n]" in low):
@@ -224,8 +227,8 @@ def peak_rss_mib(cmd, env):
 
 hits = len(rare)
 def jrnl_found(out):
-    c = out.count("lullaby")
-    if c < hits:
+    c = len(json.loads(out)["entries"])
+    if c != hits:
         sys.exit(f"jrnl search found {c} of {hits}")
 def attune_found(out):
     c = json.loads(out)["total"]
@@ -235,7 +238,7 @@ def attune_found(out):
 A = [attune, "--journal", adir]
 ops = [
     ("search one word (1% hits)",
-     [jrnl, "-contains", "lullaby"], jrnl_found,
+     [jrnl, "-contains", "lullaby", "--format", "json"], jrnl_found,
      A + ["--json", "search", "lullaby", "--limit", str(hits)], attune_found),
     ("list the newest 20", [jrnl, "-n", "20"], None, A + ["list", "--limit", "20"], None),
 ]
