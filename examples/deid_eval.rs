@@ -4,9 +4,10 @@
 //! who never saw the check; its held-out half has been measured several times and is now
 //! SPENT, read as tuning data), the probe sets (sentences written by the person tuning
 //! the check before each round of changes), the fresh set (tests/deid/fresh/, held out
-//! for the second round, measured then and now SPENT: tuning data too) and, when it is
-//! present, the third held-out set (tests/deid/heldout3/heldout.jsonl, written by someone
-//! who never saw the check, frozen before it is measured).
+//! for the second round, measured then and now SPENT: tuning data too), the third and
+//! fourth held-out sets (heldout3/, heldout4/: each written by someone who never saw the
+//! check, frozen before a round, measured after it, now SPENT) and, when it is present,
+//! the fifth (heldout5/, frozen before the fifth round: aggregate figures only).
 //!
 //! `cargo run --release --example deid_eval [-- --mistakes] [-- --tuning-only]` (the
 //! figures in docs/deid.md come from this command, through scripts/deid-eval.sh).
@@ -48,7 +49,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 10] = [
+const PARTS: [Part; 11] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
@@ -124,6 +125,14 @@ const PARTS: [Part; 10] = [
     Part {
         name: "heldout4",
         file: "heldout4/heldout.jsonl",
+        note: "spent (now tuning)",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
+        name: "heldout5",
+        file: "heldout5/heldout.jsonl",
         note: "held out: aggregate figures only",
         kinds: &FindingKind::ALL,
         held_out: true,
