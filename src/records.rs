@@ -107,7 +107,13 @@ pub fn open<T: Record>(opener: &RecordOpener<'_>, row: &RecordRow) -> Option<T> 
         return None;
     }
     let plain = opener.open(T::TABLE, row).ok()?;
-    let mut value: T = serde_json::from_slice(&plain).ok()?;
+    parse(row, &plain)
+}
+
+/// Parse `plain`, the decrypted plaintext of `row`, as a `T`, or `None` if it is
+/// damaged (for a reader that looks at the plaintext before parsing it).
+pub fn parse<T: Record>(row: &RecordRow, plain: &[u8]) -> Option<T> {
+    let mut value: T = serde_json::from_slice(plain).ok()?;
     if !value.agrees_with(row) {
         value.wipe();
         return None;

@@ -90,6 +90,59 @@ impl Query {
     }
 }
 
+/// A quick test on a record's JSON, before it is parsed and folded: `false` only when
+/// `query` certainly cannot match the entry it holds, so a search skips most entries
+/// without parsing them. `lowered` is a buffer to reuse (it ends up holding user text:
+/// the caller zeroizes it).
+///
+/// Exact for every needle made of printable ASCII other than `\` and `"`: the JSON
+/// writes such characters as themselves, and ASCII folds by lowercasing, so a folded
+/// match is a case-blind match in the JSON. Any other character of the JSON must fold to
+/// itself (as curly quotes and dashes do); one that does not (an accented letter, a
+/// combining mark), or an escape written as `\u`, answers `true` and leaves the entry to
+/// the full match.
+pub(crate) fn may_match_json(query: &Query, json: &[u8], lowered: &mut Vec<u8>) -> bool {
+    let checkable = |n: &&String| {
+        n.bytes()
+            .all(|b| (b.is_ascii_graphic() || b == b' ') && b != b'\\' && b != b'"')
+    };
+    if !query.needles.iter().any(|n| checkable(&n)) {
+        return true;
+    }
+    if !json.is_ascii() {
+        let Ok(text) = std::str::from_utf8(json) else {
+            return true;
+        };
+        if !text.chars().filter(|c| !c.is_ascii()).all(folds_to_itself) {
+            return true;
+        }
+    }
+    lowered.clear();
+    lowered.extend(json.iter().map(u8::to_ascii_lowercase));
+    // Lowercasing ASCII bytes keeps UTF-8 valid.
+    let Ok(lowered) = std::str::from_utf8(lowered) else {
+        return true;
+    };
+    if lowered.contains("\\u") {
+        return true;
+    }
+    query
+        .needles
+        .iter()
+        .filter(checkable)
+        .all(|n| lowered.contains(n.as_str()))
+}
+
+/// Does `c` fold to exactly itself?
+fn folds_to_itself(c: char) -> bool {
+    let (mut count, mut same) = (0, true);
+    fold_char(c, |f| {
+        count += 1;
+        same &= f == c;
+    });
+    count == 1 && same
+}
+
 /// First position at or after `from` where `needle` occurs at the start of a word.
 pub(crate) fn find_at_word_start(hay: &str, needle: &str, from: usize) -> Option<usize> {
     let mut start = from;
@@ -229,6 +282,79 @@ mod tests {
         assert!(Query::parse("\"the baby's sleep\"").matches(&text));
         assert!(!Query::parse("\"the sleep\"").matches(&text));
         assert!(Query::parse("médecin").matches(&fold("Le MEDECIN est venu")));
+    }
+
+    /// The quick test on a record's JSON never turns away an entry the full match
+    /// finds, on text full of what could trip it: case, accents written both ways,
+    /// combining marks, a Kelvin sign, curly quotes, escapes, `\u` and quotes.
+    #[test]
+    fn the_quick_json_test_never_refuses_a_real_match() {
+        const PIECES: [&str; 24] = [
+            "sleep",
+            "Sleep",
+            "SLEEP",
+            "café",
+            "CAFÉ",
+            "cafe\u{301}",
+            "ca\u{301}fe",
+            "\u{212a}elvin",
+            "kelvin",
+            "’",
+            "“quoted”",
+            "\"",
+            "\\",
+            "\\u0041",
+            "\n",
+            "\t",
+            "\u{1}",
+            " ",
+            " ",
+            "—",
+            "baby's",
+            "Ångström",
+            "mo",
+            "ther",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let (mut matched, mut refused) = (0, 0);
+        let mut lowered = Vec::new();
+        for _ in 0..4000 {
+            let parts: Vec<String> = (0..1 + next(3))
+                .map(|_| (0..next(8)).map(|_| PIECES[next(PIECES.len())]).collect())
+                .collect();
+            let folded = parts.iter().map(|p| fold(p)).collect::<Vec<_>>().join("\n");
+            let query = if next(2) == 0 && !folded.is_empty() {
+                // A piece of the text itself, so that matches are common.
+                let chars: Vec<char> = folded.chars().collect();
+                let start = next(chars.len());
+                let end = (start + 1 + next(8)).min(chars.len());
+                let piece: String = chars[start..end].iter().collect();
+                Query::parse(&format!("\"{piece}\""))
+            } else {
+                Query::parse(PIECES[next(PIECES.len())])
+            };
+            let json = serde_json::to_vec(&parts).unwrap();
+            let quick = may_match_json(&query, &json, &mut lowered);
+            if query.matches(&folded) {
+                matched += 1;
+                assert!(
+                    quick,
+                    "{parts:?} matches {query:?} but the quick test refused it"
+                );
+            } else if !quick {
+                refused += 1;
+            }
+        }
+        assert!(
+            matched > 500 && refused > 100,
+            "{matched} matched, {refused} refused"
+        );
     }
 
     #[test]

@@ -471,18 +471,25 @@ impl Store {
 
     /// Ids of records filed under a table this version does not know (moved or forged
     /// rows), so they are reported instead of silently ignored.
+    /// Read from the `(tbl, id)` index alone and sorted here: `ORDER BY seq` in SQL
+    /// would scan the whole file, and every command that does not load the journal
+    /// asks this.
     pub fn stray_records(&self) -> Result<Vec<[u8; 16]>> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT id FROM records WHERE tbl NOT IN ({}) ORDER BY seq",
+            "SELECT seq, id FROM records WHERE tbl NOT IN ({})",
             known_tables_sql()
         ))?;
-        let rows = stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))?;
-        let mut out = Vec::new();
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
+        let mut found = Vec::new();
         for row in rows {
-            // An id of the wrong size is reported as all zeros: still damage to show.
-            out.push(row?.try_into().unwrap_or([0u8; 16]));
+            found.push(row?);
         }
-        Ok(out)
+        found.sort_unstable_by_key(|(seq, _)| *seq);
+        // An id of the wrong size is reported as all zeros: still damage to show.
+        Ok(found
+            .into_iter()
+            .map(|(_, id)| id.try_into().unwrap_or([0u8; 16]))
+            .collect())
     }
 
     /// Delete a stray record (see [`Store::stray_records`]) for good.
