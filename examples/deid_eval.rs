@@ -49,7 +49,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 11] = [
+const PARTS: [Part; 12] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
@@ -102,6 +102,14 @@ const PARTS: [Part; 11] = [
         name: "probe3",
         file: "probe3.jsonl",
         note: "tuning: own sentences, see probe3.src",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
+        name: "probe4",
+        file: "probe4.jsonl",
+        note: "tuning: own sentences, see probe4.src",
         kinds: &FindingKind::ALL,
         held_out: false,
         optional: false,
