@@ -66,15 +66,20 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// A number read out in words: seven to fifteen digit words ("five five five, two one oh,
-/// eight eight four seven").
+/// One digit read out, as dictation writes it: "five", "oh", "o", "double four",
+/// "triple-nine".
+const SPOKEN_DIGIT: &str =
+    r"(?:(?:double|triple)[\ -]?)?(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)";
+
+/// A number read out in words: seven to fifteen digits, mostly words ("five five five, two
+/// one oh, eight eight four seven", "oh two one, double four").
 static PHONE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
+    pattern(&format!(
         r"(?ix)
-          \b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d{1,4})
-          (?:[\ ,.-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d{1,4})){2,14}\b
-        ",
-    )
+          \b(?:{SPOKEN_DIGIT}|\d{{1,4}})
+          (?:[\ ,.-]+(?:{SPOKEN_DIGIT}|\d{{1,4}})){{2,14}}\b
+        "
+    ))
 });
 
 const STREET_TYPES: &str = "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Court|Ct|Way|\
@@ -167,19 +172,24 @@ static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
 static APARTMENT: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?i)\b(?:apartment|apt\.?|flat|suite)\ +\#?\d+[a-z]?\b"));
 
+/// A number up to ninety-nine in words ("forty one", "twenty-two", "seven").
+const NUMBER_WORDS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\ -](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine";
+
 /// Rural and postal addresses: PO Box, RR 3 Box 22, Rural Route 2, County Road 9,
 /// Route 66, Highway 12.
 static RURAL: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
+    pattern(&format!(
         r"(?x)
           \b(?:(?i:p\.?\ ?o\.?\ *box|post\ office\ box)\ *\#?\d+|(?i:general\ delivery))
-            (?:,\ *\p{Lu}\p{Ll}+(?:\ \p{Lu}\p{Ll}+)?(?:,?\ [A-Z]{2}\ +\d{5}\b)?)?
+            (?:,\ *\p{{Lu}}\p{{Ll}}+(?:\ \p{{Lu}}\p{{Ll}}+)?(?:,?\ [A-Z]{{2}}\ +\d{{5}}\b)?)?
         | \b(?:RR|R\.R\.|HC|H\.C\.|Rt\.?|(?i:rural\ route|star\ route|highway\ contract))\ *\#?\d+,?\ *(?i:box)\ *\#?\d+
-        | \b(?:RR|R\.R\.|(?i:rural\ route))\ *\#?\d+
-        | \b(?:(?i:county\ road|county\ rd\.?|state\ route|route|rte\.?|highway|hwy\.?|farm\ road|fm)|CR|Rt\.?)\ +\d+[A-Z]?\b(?:\ *&\ *\p{Lu}\p{Ll}+\ (?:Ln|Rd|St|Dr|Lane|Road|Street|Drive)\b)?
+        | \b(?:RR|R\.R\.|(?i:rural\ route))\ *(?i:number\ +|no\.?\ *)?\#?(?:\d+|(?i:{NUMBER_WORDS})\b)
+        | \b(?:(?i:p\.?\ ?o\.?\ *box|post\ office\ box))\ +(?i:number\ +)?(?i:{NUMBER_WORDS})\b
+        | \bRD\ *\d{{1,2}}\b(?:,\ *\p{{Lu}}\p{{Ll}}+(?:\ \p{{Lu}}\p{{Ll}}+)?)?
+        | \b(?:(?i:county\ road|county\ rd\.?|state\ route|route|rte\.?|highway|hwy\.?|farm\ road|fm)|CR|Rt\.?)\ +\d+[A-Z]?\b(?:\ *&\ *\p{{Lu}}\p{{Ll}}+\ (?:Ln|Rd|St|Dr|Lane|Road|Street|Drive)\b)?
         | \bDublin\ (?:1[0-8]|2[0-4]|[1-9]|6W)\b
-        ",
-    )
+        "
+    ))
 });
 
 /// "lot 17" in a mobile-home or trailer park, "room 212" at a motel: only with the park
@@ -187,6 +197,10 @@ static RURAL: LazyLock<Regex> = LazyLock::new(|| {
 static LOT_OR_ROOM: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"(?i)\b(?P<what>lot|space|site|trailer|cabin|unit|room|rm\.?)\ +\#?\d+[a-z]?\b")
 });
+static NAMED_RIGHT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^,?\ +(?:at|in|of)\ +(?:the\ +)?\p{Lu}\p{L}"));
+static NAMED_PLACE_CUE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\b(?:at|in|to|from)\ +(?:the\ +)?\p{Lu}\p{Ll}"));
 static PARK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:mobile[\ -]home|trailer|rv|manufactured\ home|park|court|village|estates|acres|campground|camp|cabins|apartments|apts|bldg|building|complex|duplex(?:es)?)\b",
@@ -229,7 +243,10 @@ const ORDINALS: &str = "first|second|third|fourth|fifth|sixth|seventh|eighth|nin
 const HOLIDAYS: &str =
     "Christmas\\ (?:Eve|Day)|Christmas|New\\ Year['’]s\\ (?:Eve|Day)|New\\ Year['’]s|\
     Valentine['’]s\\ Day|Halloween|(?i:the\\ )?Fourth\\ of\\ July|Independence\\ Day|\
-    St\\.?\\ Patrick['’]s\\ Day|Cinco\\ de\\ Mayo|Boxing\\ Day";
+    St\\.?\\ Patrick['’]s\\ Day|Cinco\\ de\\ Mayo|Boxing\\ Day|St\\.?\\ Stephen['’]s\\ Day|\
+    Easter\\ (?:Sunday|Monday)|Easter|Thanksgiving(?:\\ Day)?|Mother['’]s\\ Day|Father['’]s\\ Day|\
+    Labou?r\\ Day|Memorial\\ Day|Canada\\ Day|Waitangi\\ Day|Anzac\\ Day|Australia\\ Day|\
+    Juneteenth|Diwali|Lunar\\ New\\ Year|Eid(?:\\ al-(?:Fitr|Adha))?";
 
 /// Any date with a day: with or without a year, in figures or words. `ymd` and `dmy`
 /// have a year; `dm` is day and month in figures alone ("8/2"), which needs a birth word
@@ -242,8 +259,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<dm>\b\d{{1,2}}/\d{{1,2}}\b)
         | \b(?i:(?:on\ +)?the\ +)?(?:\d{{1,2}}(?i:st|nd|rd|th)?|(?i:{ORDINALS}))(?i:\ +of)?\ +(?i:{MONTHS})\b\.?(?:,?\ +\d{{4}}\b)?
         | \b(?i:{MONTHS})\b\.?\ +(?i:the\ +)?(?:\d{{1,2}}(?i:st|nd|rd|th)?\b|(?i:{ORDINALS})\b)(?:,?\ +\d{{4}}\b)?
-        | (?P<day>\b(?i:the)\ +(?:\d{{1,2}}(?i:st|nd|rd|th)|(?i:{ORDINALS}))\b)
-        | (?P<holiday>\b(?:{HOLIDAYS})\b)
+        | (?P<day>\b(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\ +)?(?i:the)\ +(?:\d{{1,2}}(?i:st|nd|rd|th)|(?i:{ORDINALS}))\b)
+        | (?P<holiday>\b(?i:the\ +(?:day|night|week|morning)\ +(?:before|after)\ +)?(?:{HOLIDAYS})\b)
         "
     ))
 });
@@ -295,6 +312,43 @@ static RECORD_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         ",
     )
 });
+
+/// A record number read out ("case number two two four seven", "the petition is JD two
+/// five zero four one"): a label, then three or more digits in words.
+static RECORD_SPOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?x)
+          \b(?P<label>[A-Za-z][A-Za-z-]+)\ +(?P<link>(?i:(?:number|no\.?|num|id|is|\#)\ *:?\ *)*)
+          (?P<v>(?:[A-Z]{{1,4}}\ +)?(?i:{SPOKEN_DIGIT})(?:[\ ,-]+(?i:{SPOKEN_DIGIT})){{2,}})\b
+        "
+    ))
+});
+
+/// Labels that name a record without the word "number" after them.
+const SPOKEN_RECORD_LABELS: [&str; 22] = [
+    "case",
+    "petition",
+    "docket",
+    "referral",
+    "medicaid",
+    "mrn",
+    "member",
+    "snap",
+    "wic",
+    "ebt",
+    "intake",
+    "account",
+    "claim",
+    "policy",
+    "file",
+    "chart",
+    "report",
+    "ifsp",
+    "nhi",
+    "ohip",
+    "insurance",
+    "voucher",
+];
 
 /// Words before "number" that make it a phone number or no label at all.
 const NOT_RECORD_LABELS: [&str; 24] = [
@@ -402,19 +456,7 @@ pub(super) fn phones(text: &str, found: &mut Vec<Candidate>) {
         }
     }
     for m in PHONE_WORDS.find_iter(text) {
-        let words: Vec<&str> = m
-            .as_str()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let spelled = words.iter().filter(|w| digit_word(w).is_some()).count();
-        let digits: Vec<u8> = words
-            .iter()
-            .flat_map(|w| match digit_word(w) {
-                Some(d) => vec![d],
-                None => w.bytes().map(|b| b.wrapping_sub(b'0')).collect(),
-            })
-            .collect();
+        let (spelled, digits) = spoken_digits(m.as_str());
         // Counting out loud ("one, two, three, four …") is not a number, and figures
         // alone are for the patterns above.
         let counting = digits.windows(2).all(|w| w[1] == w[0].wrapping_add(1));
@@ -422,6 +464,32 @@ pub(super) fn phones(text: &str, found: &mut Vec<Candidate>) {
             push(found, FindingKind::Phone, m.start(), m.end());
         }
     }
+}
+
+/// The digits of a number read out ("double four" is two), and how many were words.
+fn spoken_digits(said: &str) -> (usize, Vec<u8>) {
+    let (mut spelled, mut digits, mut times) = (0, Vec::new(), 1);
+    for w in said
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        match w.to_lowercase().as_str() {
+            "double" => times = 2,
+            "triple" => times = 3,
+            _ => {
+                let d = digit_word(w);
+                spelled += usize::from(d.is_some());
+                for _ in 0..times {
+                    match d {
+                        Some(d) => digits.push(d),
+                        None => digits.extend(w.bytes().map(|b| b.wrapping_sub(b'0'))),
+                    }
+                }
+                times = 1;
+            }
+        }
+    }
+    (spelled, digits)
 }
 
 /// A toll-free number (1-800-944-4773) belongs to a helpline or a business, not a family.
@@ -439,7 +507,7 @@ fn digit_word(w: &str) -> Option<u8> {
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     ];
     let w = w.to_lowercase();
-    if w == "oh" {
+    if w == "oh" || w == "o" {
         return Some(0);
     }
     words
@@ -532,12 +600,19 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
             continue;
         };
         let sentence = sentence_around(text, m.start(), m.end());
-        let place = if what.as_str().to_lowercase().starts_with('r') {
+        let what = what.as_str().to_lowercase();
+        let place = if what.starts_with('r') {
             &MOTEL_WORDS
         } else {
             &PARK_WORDS
         };
-        if place.is_match(sentence) {
+        // "room 12 at the Starlite", "unit 7 at Kowhai Court": a named place right after.
+        let named_after = NAMED_RIGHT_AFTER.is_match(&text[m.end()..]);
+        // "back at Riverbend now, lot 31": a lot, space, cabin or trailer where the
+        // sentence names where it is.
+        let named_in_sentence = ["lot", "space", "cabin", "trailer"].contains(&what.as_str())
+            && NAMED_PLACE_CUE.is_match(sentence);
+        if place.is_match(sentence) || named_after || named_in_sentence {
             push(found, FindingKind::StreetAddress, m.start(), m.end());
         }
     }
@@ -860,6 +935,23 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
             label.start(),
             v.start() + value.len(),
         );
+    }
+    for c in RECORD_SPOKEN.captures_iter(text) {
+        let (Some(label), Some(link), Some(v)) = (c.name("label"), c.name("link"), c.name("v"))
+        else {
+            continue;
+        };
+        let lower = label.as_str().to_lowercase();
+        let numbered = ["number", "no", "num", "#"]
+            .iter()
+            .any(|w| link.as_str().to_lowercase().contains(w));
+        let labelled = SPOKEN_RECORD_LABELS.contains(&lower.as_str())
+            || (numbered && !NOT_RECORD_LABELS.contains(&lower.as_str()));
+        let (spelled, digits) = spoken_digits(v.as_str());
+        let counting = digits.windows(2).all(|w| w[1] == w[0].wrapping_add(1));
+        if labelled && spelled >= 3 && !counting {
+            push(found, FindingKind::RecordNumber, label.start(), v.end());
+        }
     }
     for m in RECORD_SHAPED.find_iter(text) {
         // "cell 5550142288": ten bare digits where the sentence talks of a phone are a

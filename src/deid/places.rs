@@ -156,9 +156,16 @@ fn namelike(t: &Token<'_>) -> bool {
 }
 
 /// Place words that begin a name ("Masjid al-Noor", "Temple Beth Shalom").
-const FRONT_HEADS: [&str; 21] = [
-    // Spanish and Portuguese place words that come first ("Casa del Sol", "Escuela
-    // Santa Rosa", "Centro Hispano").
+const FRONT_HEADS: [&str; 27] = [
+    // Spanish, Portuguese, French and Haitian Creole place words that come first ("Casa
+    // del Sol", "Escuela Santa Rosa", "Igreja Batista Nova Vida", "Legliz Bondye Vivan").
+    "Igreja",
+    "Église",
+    "Eglise",
+    "Legliz",
+    // A prison by its initials ("HMP Wyndale"); a church of Our Lady (see `fronted`).
+    "HMP",
+    "Our",
     "Casa",
     "Escuela",
     "Centro",
@@ -183,7 +190,7 @@ const FRONT_HEADS: [&str; 21] = [
 ];
 
 /// Small words inside a name that begins with its place word ("San Isidro de la Loma").
-const FRONT_CONNECTORS: [&str; 6] = ["de", "del", "la", "los", "las", "y"];
+const FRONT_CONNECTORS: [&str; 7] = ["de", "del", "la", "los", "las", "y", "of"];
 
 /// Lower-case place words after a capitalised name ("the Whispering Pines trailer park",
 /// "Cedar Hollow apartments").
@@ -385,6 +392,12 @@ fn fronted(
 ) {
     for j in 0..toks.len().saturating_sub(1) {
         if !FRONT_HEADS.contains(&toks[j].bare) || toks[j].possessive {
+            continue;
+        }
+        // "Our" only as in "Our Lady of Fatima", "Our Saviour".
+        if toks[j].bare == "Our"
+            && !["Lady", "Saviour", "Savior", "Redeemer"].contains(&toks[j + 1].bare)
+        {
             continue;
         }
         let mut e = j;

@@ -1501,3 +1501,98 @@ fn reminding_someone_and_the_two_oldest_make_names() {
     nothing_flagged("We encouraged Play and Rest as routines.");
     nothing_flagged("Saturday and Sunday are the two hardest days.");
 }
+
+#[test]
+fn dictated_numbers_with_o_double_and_triple_are_phone_or_record_numbers() {
+    for (text, phone) in [
+        (
+            "Her new cell is five five five, o one two six and she wants a text first.",
+            "five five five, o one two six",
+        ),
+        (
+            "Ring nan on oh two one, double four, six eight one.",
+            "oh two one, double four, six eight one",
+        ),
+    ] {
+        assert_eq!(flags(text, FindingKind::Phone), [phone], "{text}");
+    }
+    for (text, record) in [
+        (
+            "The worker read out case number four one one eight twice.",
+            "case number four one one eight",
+        ),
+        (
+            "Her petition is JD two six zero one nine and it got moved.",
+            "petition is JD two six zero one nine",
+        ),
+    ] {
+        assert_eq!(flags(text, FindingKind::RecordNumber), [record], "{text}");
+    }
+    // Scores, counts and counting out loud stay unflagged.
+    nothing_flagged("She scored one two on the screen and the baby is two weeks old.");
+    nothing_flagged("We counted one two three four five six seven and breathed.");
+    nothing_flagged("The case number is not assigned yet.");
+}
+
+#[test]
+fn a_room_or_lot_by_a_named_place_is_an_address_but_a_ward_room_is_not() {
+    assert_eq!(
+        flags(
+            "They are in room 9 at the Bluebird until Friday.",
+            FindingKind::StreetAddress
+        ),
+        ["room 9"]
+    );
+    assert_eq!(
+        flags(
+            "She is back out at Cottonwood, lot 12, with her mum.",
+            FindingKind::StreetAddress
+        ),
+        ["lot 12"]
+    );
+    assert!(flags("We met in room 4 on the ward.", FindingKind::StreetAddress).is_empty());
+    assert!(flags(
+        "Unit 3 of the course is on repair.",
+        FindingKind::StreetAddress
+    )
+    .is_empty());
+    assert!(flags(
+        "Room 12 at the clinic has a rocker.",
+        FindingKind::StreetAddress
+    )
+    .is_empty());
+}
+
+#[test]
+fn postal_boxes_and_rural_routes_read_out_in_words_are_addresses() {
+    for (text, address) in [
+        ("Post goes to PO Box sixty-two in town.", "PO Box sixty-two"),
+        ("She wrote RR number three on the form.", "RR number three"),
+        ("The courier finds RD 4 if you ring first.", "RD 4"),
+    ] {
+        assert_eq!(flags(text, FindingKind::StreetAddress), [address], "{text}");
+    }
+}
+
+#[test]
+fn births_on_holidays_and_named_weekdays_are_dates_of_birth() {
+    for (text, date) in [
+        (
+            "He was born the week after Easter, early.",
+            "the week after Easter",
+        ),
+        (
+            "The baby arrived on Waitangi Day in the rain.",
+            "Waitangi Day",
+        ),
+        (
+            "She was delivered Friday the 9th at 35 weeks.",
+            "Friday the 9th",
+        ),
+    ] {
+        assert_eq!(flags(text, FindingKind::BirthDate), [date], "{text}");
+    }
+    // A holiday or a day with no birth word is a date like any other.
+    nothing_flagged("We have no visits the week after Easter.");
+    nothing_flagged("The next visit is Friday the 9th.");
+}

@@ -418,6 +418,38 @@ fn the_check_keeps_its_floor_on_the_third_probe_set() {
     assert!(scores.false_alarm_rate() <= 0.05, "{}", why());
 }
 
+/// The fourth probe set (tests/deid/probe4.src): dictated numbers, homes inside named
+/// places, postal and rural addresses in words, births on holidays and named weekdays,
+/// new business heads, written before the fifth round, with clean look-alikes.
+#[test]
+fn the_check_keeps_its_floor_on_the_fourth_probe_set() {
+    let samples = parse_corpus(&corpus_file("probe4.jsonl")).unwrap();
+    assert!(samples.len() >= 40, "{} probe sentences", samples.len());
+    let scores = evaluate(&samples, &FindingKind::ALL);
+    let o = scores.overall;
+    let why = || format!("{:?}", scores.mistakes);
+    assert!(o.recall() >= 0.9, "recall {:.3}: {}", o.recall(), why());
+    assert!(
+        o.precision() >= 0.88,
+        "precision {:.3}: {}",
+        o.precision(),
+        why()
+    );
+    assert!(scores.false_alarm_rate() <= 0.05, "{}", why());
+}
+
+/// The fourth held-out set was measured once after the fourth round and is spent:
+/// tuning data since the fifth, with a floor just below where the check stands on it.
+#[test]
+fn the_check_keeps_its_floor_on_the_spent_fourth_held_out_set() {
+    let samples = parse_corpus(&corpus_file("heldout4/heldout.jsonl")).unwrap();
+    let scores = evaluate(&samples, &FindingKind::ALL);
+    let o = scores.overall;
+    assert!(o.recall() >= 0.88, "recall {:.3}", o.recall());
+    assert!(o.precision() >= 0.92, "precision {:.3}", o.precision());
+    assert!(scores.false_alarm_rate() <= 0.05);
+}
+
 /// The third held-out set was measured once after the third round and is spent: tuning
 /// data now, with a floor just below where the check stands on it.
 #[test]
