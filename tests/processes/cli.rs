@@ -35,6 +35,30 @@ fn init_shows_the_recovery_key_once_and_warns_about_the_test_kdf() {
     assert_eq!(snapshot(&cli.dir), before);
 }
 
+/// `attune list | true`: the reader is gone before the list is printed, so printing
+/// meets a closed pipe. The command ends quietly, with no panic and exit code 0.
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    let cli = Cli::new();
+    cli.init();
+    for i in 0..3 {
+        cli.add(&["add", "--title", &format!("Visit {i}")], "A quiet visit.");
+    }
+    let mut piped = Command::new("bash");
+    crate::support::cli::with_test_env(
+        piped
+            .args(["-c", "set -o pipefail; \"$@\" | true", "bash"])
+            .arg(env!("CARGO_BIN_EXE_attune"))
+            .arg("--journal")
+            .arg(&cli.dir)
+            .args(["list", "--limit", "50"]),
+    )
+    .env("ATTUNE_PASSPHRASE_FILE", &cli.pass_file);
+    let out = child_output(&mut piped).unwrap();
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
 #[test]
 fn passphrase_can_come_from_the_first_line_of_stdin_with_the_body_after_it() {
     let cli = Cli::new();

@@ -17,6 +17,7 @@ use attune::ErrorCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    end_quietly_when_the_reader_stops();
     let cli = cli::Cli::parse();
     let mut input = input::Input::default();
     match commands::run(cli, &mut input) {
@@ -26,6 +27,25 @@ fn main() -> ExitCode {
             ExitCode::from(exit_code(err.code))
         }
     }
+}
+
+/// A reader that stops early (`attune list | head -3`) closes the pipe, and printing then
+/// panics: end quietly with 0 instead, as other command-line tools do. Anything the
+/// command writes to the journal is committed before its output is printed.
+fn end_quietly_when_the_reader_stops() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") && message.contains("os error 32") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
 }
 
 /// The documented exit codes.
