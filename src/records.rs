@@ -4,7 +4,8 @@
 //! rest the same way for every table: decrypt and parse (`load_all`, `load_one`),
 //! seal the next revision and write it (`seal_next`, `commit`), and say whether a row
 //! still reads (`check`, for unlock and `verify`). The plaintext is JSON inside the
-//! record envelope; the table number, record id, kind and revision are bound to it as
+//! record envelope (the list index has a compact layout of its own, see
+//! [`Plaintext`]); the table number, record id, kind and revision are bound to it as
 //! associated data by [`crate::vault`].
 //!
 //! A record that does not decrypt, does not parse, or disagrees with its plaintext
@@ -19,8 +20,29 @@ use crate::store::{RecordRow, Table};
 use crate::vault::{RecordOpener, Vault};
 use crate::{Error, Result};
 
+/// How a record's value becomes the plaintext sealed in its envelope, and back.
+pub trait Plaintext: Sized {
+    fn encode(&self) -> Result<Vec<u8>>;
+
+    /// The value in `plain`, as [`Plaintext::encode`] wrote it; `None` if it does not
+    /// parse.
+    fn decode(plain: &[u8]) -> Option<Self>;
+}
+
+/// Records are JSON, unless a type read on every command needs a faster layout of its
+/// own (the list index).
+impl<T: Serialize + DeserializeOwned> Plaintext for T {
+    fn encode(&self) -> Result<Vec<u8>> {
+        serde_json::to_vec(self).map_err(|_| Error::internal("Could not encode the record."))
+    }
+
+    fn decode(plain: &[u8]) -> Option<Self> {
+        serde_json::from_slice(plain).ok()
+    }
+}
+
 /// A value kept encrypted, one record each, in one table.
-pub trait Record: Serialize + DeserializeOwned {
+pub trait Record: Plaintext {
     /// The table it lives in (part of every record's associated data).
     const TABLE: Table;
     /// The record format, stored in plain beside the envelope and authenticated with it.
@@ -113,7 +135,7 @@ pub fn open<T: Record>(opener: &RecordOpener<'_>, row: &RecordRow) -> Option<T> 
 /// Parse `plain`, the decrypted plaintext of `row`, as a `T`, or `None` if it is
 /// damaged (for a reader that looks at the plaintext before parsing it).
 pub fn parse<T: Record>(row: &RecordRow, plain: &[u8]) -> Option<T> {
-    let mut value: T = serde_json::from_slice(plain).ok()?;
+    let mut value = T::decode(plain)?;
     if !value.agrees_with(row) {
         value.wipe();
         return None;
@@ -185,9 +207,7 @@ pub fn next_revision(previous: Option<u64>) -> Result<u64> {
 
 /// Encrypt `value` as record `id` at `revision`.
 pub fn seal<T: Record>(vault: &Vault, id: [u8; 16], revision: u64, value: &T) -> Result<Sealed> {
-    let plain = Zeroizing::new(
-        serde_json::to_vec(value).map_err(|_| Error::internal("Could not encode the record."))?,
-    );
+    let plain = Zeroizing::new(value.encode()?);
     Ok(Sealed {
         table: T::TABLE,
         row: vault.seal(T::TABLE, id, T::KIND, revision, &plain)?,
@@ -229,10 +249,7 @@ impl std::fmt::Debug for Writer<'_> {
 impl Writer<'_> {
     /// Encrypt `value` as record `id` at `revision` and write it in this transaction.
     pub fn put<T: Record>(&mut self, id: [u8; 16], revision: u64, value: &T) -> Result<()> {
-        let plain = Zeroizing::new(
-            serde_json::to_vec(value)
-                .map_err(|_| Error::internal("Could not encode the record."))?,
-        );
+        let plain = Zeroizing::new(value.encode()?);
         let row = self.sealer.seal(T::TABLE, id, T::KIND, revision, &plain)?;
         crate::store::put_record(self.tx, T::TABLE, &row)
     }

@@ -9,8 +9,9 @@
 //! Every write path that adds, changes, trashes, restores, purges or imports entries
 //! writes the shards it touches in the same transaction as the entries.
 //!
-//! A journal made before the index has no shard at all: the first full unlock (or the
-//! first `attune add`) builds it. A list that finds the index does not agree with the
+//! A journal made before the index has no shard at all, and one made before its present
+//! layout has shards of an older kind: the first full unlock (or the first `attune add`)
+//! builds it whole. A list that finds the index does not agree with the
 //! entries (a different count, a shard that does not read, a listed entry that
 //! differs) answers from a full load instead, and `verify` reports it; `verify
 //! --repair` rebuilds it from the entries.
@@ -18,14 +19,13 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use serde::{Deserialize, Serialize};
 use zeroize::Zeroize;
 
 use super::{
     page_limit, sort_key_newest, summarise, Entry, EntryId, EntryKind, FindRequest, Journal, Page,
     Query, Sort, TRASH_DAYS,
 };
-use crate::records::{self, Record, Writer};
+use crate::records::{self, Plaintext, Record, Writer};
 use crate::store::{RecordRow, Table};
 use crate::vault::Vault;
 use crate::{Error, Result};
@@ -70,88 +70,173 @@ impl IndexItem {
     }
 }
 
-/// A timestamp as whole seconds and nanoseconds: exact, and quick to parse.
-type Stamp = (i64, u32);
+// ---- the layout of a shard -------------------------------------------------------
+//
+// A shard is read on every list, so it is not JSON but a compact layout, little-endian:
+// the number of items (u32), then per item its id (16 bytes), kind (u8: 0 encounter,
+// 1 private), encounter date (i32, days from 1 January of year 1), created and updated
+// (i64 seconds and u32 nanoseconds each), trash date (u8 0 or 1, then the same if 1),
+// flag (u8 0 or 1), tags (u16 count, then each as u16 length and UTF-8), family code (u16
+// length and UTF-8, or 0xFFFF for none). Anything else, or bytes left over, does not
+// read.
 
-fn stamp(t: &DateTime<Utc>) -> Stamp {
-    (t.timestamp(), t.timestamp_subsec_nanos())
+const NO_FAMILY: u16 = u16::MAX;
+
+fn put_stamp(out: &mut Vec<u8>, t: &DateTime<Utc>) {
+    out.extend_from_slice(&t.timestamp().to_le_bytes());
+    out.extend_from_slice(&t.timestamp_subsec_nanos().to_le_bytes());
 }
 
-fn from_stamp((secs, nanos): Stamp) -> Option<DateTime<Utc>> {
-    Utc.timestamp_opt(secs, nanos).single()
+fn put_text(out: &mut Vec<u8>, text: &str) -> Result<()> {
+    let len = u16::try_from(text.len())
+        .ok()
+        .filter(|&n| n != NO_FAMILY)
+        .ok_or_else(|| Error::internal("A tag or family code is too long for the list index."))?;
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(text.as_bytes());
+    Ok(())
 }
 
-/// An item as stored: a JSON array, so the shard carries no field names.
-#[derive(Serialize, Deserialize)]
-struct Wire(
-    EntryId,
-    EntryKind,
-    /// Encounter date, days from 1 January of year 1.
-    i32,
-    Stamp,
-    Stamp,
-    Option<Stamp>,
-    bool,
-    Vec<String>,
-    Option<String>,
-);
+/// Reads a shard's bytes, refusing anything out of bounds.
+struct Bytes<'a>(&'a [u8]);
 
-impl Drop for Wire {
-    fn drop(&mut self) {
-        self.7.zeroize();
-        self.8.zeroize();
+impl<'a> Bytes<'a> {
+    fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
+        let (head, rest) = self.0.split_first_chunk::<N>()?;
+        self.0 = rest;
+        Some(*head)
+    }
+
+    fn flag(&mut self) -> Option<bool> {
+        match self.take::<1>()? {
+            [0] => Some(false),
+            [1] => Some(true),
+            _ => None,
+        }
+    }
+
+    fn stamp(&mut self) -> Option<DateTime<Utc>> {
+        let secs = i64::from_le_bytes(self.take()?);
+        let nanos = u32::from_le_bytes(self.take()?);
+        Utc.timestamp_opt(secs, nanos).single()
+    }
+
+    fn text_of(&mut self, len: u16) -> Option<String> {
+        let len = usize::from(len);
+        if self.0.len() < len {
+            return None;
+        }
+        let (text, rest) = self.0.split_at(len);
+        self.0 = rest;
+        String::from_utf8(text.to_vec()).ok()
+    }
+
+    fn item(&mut self) -> Option<IndexItem> {
+        let id = EntryId(self.take()?);
+        let kind = match self.take::<1>()? {
+            [0] => EntryKind::Encounter,
+            [1] => EntryKind::Private,
+            _ => return None,
+        };
+        let encounter_date =
+            NaiveDate::from_num_days_from_ce_opt(i32::from_le_bytes(self.take()?))?;
+        let created_at = self.stamp()?;
+        let updated_at = self.stamp()?;
+        let deleted_at = match self.flag()? {
+            true => Some(self.stamp()?),
+            false => None,
+        };
+        let flagged = self.flag()?;
+        let tag_count = u16::from_le_bytes(self.take()?);
+        // An item that stops part-way zeroizes what it had read as it drops.
+        let mut item = IndexItem {
+            id,
+            kind,
+            encounter_date,
+            created_at,
+            updated_at,
+            deleted_at,
+            flagged,
+            tags: Vec::with_capacity(usize::from(tag_count).min(64)),
+            family_code: None,
+        };
+        for _ in 0..tag_count {
+            let len = u16::from_le_bytes(self.take()?);
+            item.tags.push(self.text_of(len)?);
+        }
+        item.family_code = match u16::from_le_bytes(self.take()?) {
+            NO_FAMILY => None,
+            len => Some(self.text_of(len)?),
+        };
+        Some(item)
     }
 }
 
-impl Serialize for IndexItem {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+impl Plaintext for IndexShard {
+    fn encode(&self) -> Result<Vec<u8>> {
         use chrono::Datelike;
-        Wire(
-            self.id,
-            self.kind,
-            self.encounter_date.num_days_from_ce(),
-            stamp(&self.created_at),
-            stamp(&self.updated_at),
-            self.deleted_at.as_ref().map(stamp),
-            self.flagged,
-            self.tags.clone(),
-            self.family_code.clone(),
-        )
-        .serialize(s)
+        let count = u32::try_from(self.items.len())
+            .map_err(|_| Error::internal("Too many entries for one index shard."))?;
+        let mut out = Vec::with_capacity(4 + self.items.len() * 80);
+        out.extend_from_slice(&count.to_le_bytes());
+        for item in &self.items {
+            out.extend_from_slice(&item.id.0);
+            out.push(match item.kind {
+                EntryKind::Encounter => 0,
+                EntryKind::Private => 1,
+            });
+            out.extend_from_slice(&item.encounter_date.num_days_from_ce().to_le_bytes());
+            put_stamp(&mut out, &item.created_at);
+            put_stamp(&mut out, &item.updated_at);
+            match &item.deleted_at {
+                Some(t) => {
+                    out.push(1);
+                    put_stamp(&mut out, t);
+                }
+                None => out.push(0),
+            }
+            out.push(u8::from(item.flagged));
+            let tag_count = u16::try_from(item.tags.len())
+                .map_err(|_| Error::internal("Too many tags for the list index."))?;
+            out.extend_from_slice(&tag_count.to_le_bytes());
+            for tag in &item.tags {
+                put_text(&mut out, tag)?;
+            }
+            match &item.family_code {
+                Some(code) => put_text(&mut out, code)?,
+                None => out.extend_from_slice(&NO_FAMILY.to_le_bytes()),
+            }
+        }
+        Ok(out)
     }
-}
 
-impl<'de> Deserialize<'de> for IndexItem {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let mut w = Wire::deserialize(d)?;
-        let bad = || serde::de::Error::custom("malformed index item");
-        Ok(Self {
-            id: w.0,
-            kind: w.1,
-            encounter_date: NaiveDate::from_num_days_from_ce_opt(w.2).ok_or_else(bad)?,
-            created_at: from_stamp(w.3).ok_or_else(bad)?,
-            updated_at: from_stamp(w.4).ok_or_else(bad)?,
-            deleted_at: match w.5 {
-                Some(t) => Some(from_stamp(t).ok_or_else(bad)?),
-                None => None,
-            },
-            flagged: w.6,
-            tags: std::mem::take(&mut w.7),
-            family_code: w.8.take(),
-        })
+    fn decode(plain: &[u8]) -> Option<Self> {
+        let mut bytes = Bytes(plain);
+        let count = u32::from_le_bytes(bytes.take()?);
+        // Each item takes at least 51 bytes: a count larger than that is a lie.
+        let count = usize::try_from(count).ok()?;
+        if count > plain.len() / 51 {
+            return None;
+        }
+        let mut items = Vec::with_capacity(count);
+        for _ in 0..count {
+            items.push(bytes.item()?);
+        }
+        bytes.0.is_empty().then_some(IndexShard { items })
     }
 }
 
 /// One shard: the items of the entries whose id starts with its byte, by id.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IndexShard {
     pub items: Vec<IndexItem>,
 }
 
 impl Record for IndexShard {
     const TABLE: Table = Table::EntryIndex;
-    const KIND: u8 = 1;
+    /// 2: the compact layout above. Kind 1 (JSON) shards are rebuilt at the next full
+    /// unlock or `attune add`.
+    const KIND: u8 = 2;
 }
 
 /// The shard an entry's item lives in.
@@ -197,24 +282,26 @@ fn shard_from<'a>(s: u8, entries: impl Iterator<Item = &'a Entry>) -> IndexShard
     IndexShard { items }
 }
 
-/// Stored shard revisions, by shard byte.
+/// Stored shard revisions, by shard byte, and whether any shard is in an older layout.
 #[derive(Debug, Default)]
-pub(crate) struct ShardRevisions(HashMap<u8, u64>);
+pub(crate) struct ShardRevisions(HashMap<u8, u64>, bool);
 
 impl ShardRevisions {
     pub(crate) fn read(vault: &Vault) -> Result<Self> {
+        let store = vault.store();
         Ok(Self(
-            vault
-                .store()
+            store
                 .record_revisions(Table::EntryIndex)?
                 .into_iter()
                 .filter_map(|(id, rev)| Some((shard_named(&id)?, rev)))
                 .collect(),
+            store.count_records_not_of_kind(Table::EntryIndex, IndexShard::KIND)? > 0,
         ))
     }
 
-    pub(crate) fn is_empty(&self) -> bool {
-        self.0.is_empty()
+    /// No index, or one written in an older layout: it is built whole.
+    pub(crate) fn needs_building(&self) -> bool {
+        self.0.is_empty() || self.1
     }
 }
 
@@ -291,7 +378,7 @@ impl Journal {
     /// Build the index from the entries in memory when the journal has none (a journal
     /// made before the index), in one transaction.
     pub(crate) fn build_index_if_missing(&mut self) -> Result<()> {
-        if !self.index_revisions.is_empty()
+        if !self.index_revisions.needs_building()
             || self.vault.store().count_records(Table::Entries)? == 0
         {
             return Ok(());
@@ -329,8 +416,14 @@ impl Journal {
 pub(crate) fn add_entry_in_vault(vault: &mut Vault, entry: &Entry) -> Result<()> {
     let store = vault.store();
     let revisions = ShardRevisions::read(vault)?;
-    if revisions.is_empty() && store.count_records(Table::Entries)? > 0 {
-        // The first write to a journal made before the index: build it whole.
+    if revisions.needs_building() && store.count_records(Table::Entries)? > 0 {
+        // The first write to a journal made before the index, or before its present
+        // layout: build it whole.
+        let stale: Vec<[u8; 16]> = store
+            .record_revisions(Table::EntryIndex)?
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
         let mut loaded = records::load_all::<Entry>(vault)?;
         let shards = shards_of(
             loaded
@@ -341,6 +434,9 @@ pub(crate) fn add_entry_in_vault(vault: &mut Vault, entry: &Entry) -> Result<()>
         );
         let result = records::write_all(vault, |w| {
             w.put(entry.id.0, entry.revision, entry)?;
+            for id in &stale {
+                w.delete::<IndexShard>(id)?;
+            }
             put_shards(w, &revisions, shards).map(drop)
         });
         for stored in &mut loaded.records {
@@ -517,4 +613,77 @@ pub fn check(journal: &Journal) -> Result<Option<String>> {
 /// The shard ids of an index, for tests that damage one.
 pub fn is_shard(row: &RecordRow) -> bool {
     shard_named(&row.id).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(n: u8, tags: &[&str], family: Option<&str>, trashed: bool) -> IndexItem {
+        let at = Utc
+            .timestamp_opt(1_760_000_000 + i64::from(n), u32::from(n) * 1_000)
+            .unwrap();
+        IndexItem {
+            id: EntryId([n; 16]),
+            kind: if n.is_multiple_of(2) {
+                EntryKind::Encounter
+            } else {
+                EntryKind::Private
+            },
+            encounter_date: NaiveDate::from_ymd_opt(2025, 1 + u32::from(n % 12), 3).unwrap(),
+            created_at: at,
+            updated_at: at + Duration::seconds(90),
+            deleted_at: trashed.then_some(at + Duration::days(2)),
+            flagged: n.is_multiple_of(3),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            family_code: family.map(str::to_string),
+        }
+    }
+
+    fn shard() -> IndexShard {
+        IndexShard {
+            items: vec![
+                item(1, &[], None, false),
+                item(2, &["sommeil", "größe", "睡眠"], Some("fam-7"), true),
+                item(3, &["play"], Some(""), false),
+            ],
+        }
+    }
+
+    #[test]
+    fn a_shard_reads_back_as_it_was_written() {
+        let written = shard();
+        let bytes = written.encode().unwrap();
+        assert_eq!(IndexShard::decode(&bytes), Some(written));
+        let empty = IndexShard::default();
+        assert_eq!(IndexShard::decode(&empty.encode().unwrap()), Some(empty));
+    }
+
+    #[test]
+    fn a_shard_cut_short_extended_or_altered_does_not_read() {
+        let bytes = shard().encode().unwrap();
+        for cut in 0..bytes.len() {
+            assert_eq!(IndexShard::decode(&bytes[..cut]), None, "cut at {cut}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(IndexShard::decode(&longer), None, "a byte left over");
+        // The first item's kind byte, right after the count and the id.
+        let mut bad_kind = bytes.clone();
+        bad_kind[4 + 16] = 7;
+        assert_eq!(IndexShard::decode(&bad_kind), None);
+        // A count far larger than the bytes could hold.
+        let mut lying = bytes;
+        lying[..4].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert_eq!(IndexShard::decode(&lying), None);
+    }
+
+    #[test]
+    fn tags_too_long_for_the_layout_are_refused_when_written() {
+        let long = "x".repeat(usize::from(u16::MAX));
+        let shard = IndexShard {
+            items: vec![item(4, &[long.as_str()], None, false)],
+        };
+        assert!(shard.encode().is_err());
+    }
 }

@@ -435,6 +435,17 @@ impl Store {
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
+    /// How many rows of `table` are not of record kind `kind` (a layout an older
+    /// version wrote).
+    pub fn count_records_not_of_kind(&self, table: Table, kind: u8) -> Result<usize> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM records WHERE tbl = ?1 AND kind != ?2",
+            params![table as u8, kind],
+            |r| r.get(0),
+        )?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
     /// The id and revision of every well-formed row of `table`, without the envelopes.
     pub fn record_revisions(&self, table: Table) -> Result<Vec<([u8; 16], u64)>> {
         let mut stmt = self

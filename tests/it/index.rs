@@ -11,6 +11,7 @@ use attune::journal::{
     self, scan, EntryChange, EntryId, EntryKind, Filter, FindRequest, ImportSource, Imported,
     Incoming, Journal, NewEntry, Sort,
 };
+use attune::records::Record;
 use attune::store::Table;
 use attune::vault::Vault;
 use chrono::{Duration, NaiveDate};
@@ -307,6 +308,67 @@ fn a_journal_made_before_the_index_gets_one_and_lists_the_same() {
         journal::index::find_in_vault(journal.vault(), &req, now()).unwrap(),
         Some(journal.find(&req).unwrap())
     );
+}
+
+/// An index written by a version with an older shard layout (an older record kind) is
+/// never read as if it were current: lists load the journal until the first `attune
+/// add` or full unlock rebuilds it whole in the present layout.
+#[test]
+fn an_index_in_an_older_layout_is_rebuilt_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    let (mut journal, _) = create_journal(&dir);
+    let mut rng = Rng(23);
+    for _ in 0..60 {
+        journal.add(random_entry(&mut rng), now()).unwrap();
+    }
+    drop(journal);
+    let as_older = |dir: &Path| {
+        db(dir)
+            .execute(
+                "UPDATE records SET kind = 1 WHERE tbl = ?1",
+                [Table::EntryIndex as i64],
+            )
+            .unwrap()
+    };
+    let kinds = |dir: &Path| {
+        let conn = db(dir);
+        let mut stmt = conn
+            .prepare("SELECT DISTINCT kind FROM records WHERE tbl = ?1")
+            .unwrap();
+        stmt.query_map([Table::EntryIndex as i64], |r| r.get::<_, i64>(0))
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .unwrap()
+    };
+    let req = FindRequest {
+        limit: 15,
+        ..Default::default()
+    };
+    assert!(as_older(&dir) > 0);
+    let mut vault = Vault::unlock(&dir, &passphrase()).unwrap();
+    assert_eq!(
+        journal::index::find_in_vault(&vault, &req, now()).unwrap(),
+        None,
+        "an older layout is not read: the list loads the journal instead"
+    );
+    journal::add_to_vault(&mut vault, random_entry(&mut rng), now()).unwrap();
+    drop(vault);
+    assert_eq!(kinds(&dir), [i64::from(IndexShard::KIND)]);
+    let journal = reopen(&dir);
+    assert_eq!(index::check(&journal).unwrap(), None);
+    assert_eq!(
+        journal::index::find_in_vault(journal.vault(), &req, now()).unwrap(),
+        Some(journal.find(&req).unwrap())
+    );
+    drop(journal);
+
+    // Or the first full unlock rebuilds it.
+    as_older(&dir);
+    let journal = reopen(&dir);
+    assert_eq!(kinds(&dir), [i64::from(IndexShard::KIND)]);
+    assert_eq!(index::check(&journal).unwrap(), None);
+    assert_eq!(journal.find(&req).unwrap().total, 61);
 }
 
 #[test]
