@@ -5,9 +5,10 @@
 //! SPENT, read as tuning data), the probe sets (sentences written by the person tuning
 //! the check before each round of changes), the fresh set (tests/deid/fresh/, held out
 //! for the second round, measured then and now SPENT: tuning data too), the third and
-//! fourth held-out sets (heldout3/, heldout4/: each written by someone who never saw the
-//! check, frozen before a round, measured after it, now SPENT) and, when it is present,
-//! the fifth (heldout5/, frozen before the fifth round: aggregate figures only).
+//! fourth and fifth held-out sets (heldout3/ to heldout5/: each written by someone who
+//! never saw the check, frozen before a round, measured after it, now SPENT) and, when it
+//! is present, the sixth (heldout6/, frozen before the sixth round: aggregate figures
+//! only).
 //!
 //! `cargo run --release --example deid_eval [-- --mistakes] [-- --tuning-only]` (the
 //! figures in docs/deid.md come from this command, through scripts/deid-eval.sh).
@@ -49,7 +50,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 12] = [
+const PARTS: [Part; 13] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
@@ -141,6 +142,14 @@ const PARTS: [Part; 12] = [
     Part {
         name: "heldout5",
         file: "heldout5/heldout.jsonl",
+        note: "spent (now tuning)",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
+        name: "heldout6",
+        file: "heldout6/heldout.jsonl",
         note: "held out: aggregate figures only",
         kinds: &FindingKind::ALL,
         held_out: true,
