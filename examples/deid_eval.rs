@@ -50,7 +50,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 13] = [
+const PARTS: [Part; 14] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
@@ -111,6 +111,14 @@ const PARTS: [Part; 13] = [
         name: "probe4",
         file: "probe4.jsonl",
         note: "tuning: own sentences, see probe4.src",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
+        name: "probe5",
+        file: "probe5.jsonl",
+        note: "tuning: own sentences, see probe5.src",
         kinds: &FindingKind::ALL,
         held_out: false,
         optional: false,
