@@ -68,8 +68,8 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// One digit read out, as dictation writes it: "five", "oh", "o", "double four",
 /// "triple-nine".
-const SPOKEN_DIGIT: &str =
-    r"(?:(?:double|triple)[\ -]?)?(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)";
+const SPOKEN_DIGIT: &str = r"(?:(?:double|triple)[\ -]?)?(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine
+    |cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)";
 
 /// A number read out in words: seven to fifteen digits, mostly words ("five five five, two
 /// one oh, eight eight four seven", "oh two one, double four").
@@ -192,6 +192,14 @@ static RURAL: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A street in Spanish with its number: "Calle 5 #214", "Avenida Hidalgo 318", "Calle
+/// Morelos No. 12".
+static STREET_SPANISH: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:Calle|Avenida|Av\.|Callejón|Callejon|Privada|Calzada|Carretera|Camino|Pasaje)\ +(?:(?:de|del|la|las|los)\ +)?(?:[\p{Lu}\d][\p{L}\d]*\ +){0,3}(?:(?i:no\.?|núm\.?|num\.?)\ *|\#\ *)?\d+[A-Za-z]?\b",
+    )
+});
+
 /// "lot 17" in a mobile-home or trailer park, "room 212" at a motel: only with the park
 /// or motel in the same sentence (a hospital room or a parking lot is not an address).
 static LOT_OR_ROOM: LazyLock<Regex> = LazyLock::new(|| {
@@ -238,6 +246,15 @@ const ORDINALS: &str = "first|second|third|fourth|fifth|sixth|seventh|eighth|nin
     nineteenth|twentieth|thirtieth|(?:twenty|thirty)[\\ -]?(?:first|second|third|fourth|\
     fifth|sixth|seventh|eighth|ninth)";
 
+/// Months and days in Spanish ("nació el 3 de mayo", "el dos de marzo").
+const SPANISH_MONTHS: &str =
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre";
+const SPANISH_DAYS: &str =
+    "primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|\
+    trece|catorce|quince|dieciséis|dieciseis|diecisiete|dieciocho|diecinueve|veinte|veintiuno|\
+    veintiún|veintidós|veintidos|veintitrés|veintitres|veinticuatro|veinticinco|veintiséis|\
+    veintiseis|veintisiete|veintiocho|veintinueve|treinta|treinta\\ y\\ uno";
+
 /// Holidays on a fixed date: "born on Christmas Eve" gives the day away as surely as
 /// "12/24" (only with a birth word, like a day alone).
 const HOLIDAYS: &str =
@@ -259,6 +276,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<dm>\b\d{{1,2}}/\d{{1,2}}\b)
         | \b(?i:(?:on\ +)?the\ +)?(?:\d{{1,2}}(?i:st|nd|rd|th)?|(?i:{ORDINALS}))(?i:\ +of)?\ +(?i:{MONTHS})\b\.?(?:,?\ +\d{{4}}\b)?
         | \b(?i:{MONTHS})\b\.?\ +(?i:the\ +)?(?:\d{{1,2}}(?i:st|nd|rd|th)?\b|(?i:{ORDINALS})\b)(?:,?\ +\d{{4}}\b)?
+        | \b(?i:(?:el\ +)?(?:\d{{1,2}}|{SPANISH_DAYS})\ +de\ +(?:{SPANISH_MONTHS})\b(?:\ +(?:de|del)\ +\d{{4}}\b)?)
         | (?P<day>\b(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\ +)?(?i:the)\ +(?:\d{{1,2}}(?i:st|nd|rd|th)|(?i:{ORDINALS}))\b)
         | (?P<holiday>\b(?i:the\ +(?:day|night|week|morning)\ +(?:before|after)\ +)?(?:{HOLIDAYS})\b)
         "
@@ -271,6 +289,7 @@ static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?ix)
           \b(?:born|birth\w*|b-?day|dob|d\.o\.b|arrived|delivered|induced|welcomed|c-?section|into\ labou?r
+             |naci[oó]|nacid[oa]|nacimiento|cumplea[ñn]os|cumple|dio\ a\ luz|lleg[oó]\ al\ mundo
              |came\ home|home\ from\ the\ (?:hospital|nicu)|came\ into\ the\ world|gave\ birth
              |earthside|entered\ the\ world|made\ (?:her|his|their)\ entrance
              |turned\ \w+(?:\ (?:days?|weeks?|months?|years?))?(?:\ old)?\ on
@@ -396,12 +415,13 @@ static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
 static HANDLE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)
-          \b(?:IG|Ig|ig|(?i:insta|instagram|snap|snapchat|tiktok|tik\ tok|fb|facebook|twitter|threads|venmo|cash\ ?app))
-          (?i:\ +(?:handle|name|username|account|page|id))?
-          (?P<sep>(?i:\ *(?:is|:|=|-|as|,)\ *)|\ +\(?)
+          \b(?:IG|Ig|ig|(?i:insta|instagram|snap|snapchat|tiktok|tik\ tok|fb|facebook|twitter|threads|venmo|cash\ ?app
+             |whats\ ?app|telegram|messenger))
+          (?P<label>(?i:\ +(?:handle|name|username|user\ name|account|page|id|profile)))?
+          (?P<sep>(?i:\ *(?:is|es|:|=|-|as|,)\ *)|\ +\(?)
           (?:
-            (?P<h>@?[A-Za-z0-9_$](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)
-            (?:\ +(?P<more>\p{Lu}\p{Ll}+(?:\ +\p{Lu}\p{Ll}+){0,3}))?
+            (?P<h>@?[\p{L}0-9_$](?:[\p{L}0-9_.]*[\p{L}0-9_])?)
+            (?:\ +(?P<more>(?:(?:de|del|da|do|la|of)\ +)?\p{Lu}\p{Ll}+(?:\ +(?:(?:de|del|da|do|la|of)\ +)?\p{Lu}\p{Ll}+){0,3}))?
           )
         ",
     )
@@ -506,6 +526,9 @@ fn digit_word(w: &str) -> Option<u8> {
     let words = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     ];
+    let spanish = [
+        "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+    ];
     let w = w.to_lowercase();
     if w == "oh" || w == "o" {
         return Some(0);
@@ -513,6 +536,7 @@ fn digit_word(w: &str) -> Option<u8> {
     words
         .iter()
         .position(|d| *d == w)
+        .or_else(|| spanish.iter().position(|d| *d == w))
         .and_then(|i| u8::try_from(i).ok())
 }
 
@@ -523,6 +547,7 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         .chain(RURAL.find_iter(text))
         .chain(ADDRESS_LOWER.find_iter(text))
         .chain(ADDRESS_NUMBERED.find_iter(text))
+        .chain(STREET_SPANISH.find_iter(text))
     {
         let mut end = m.start() + m.as_str().trim_end_matches(['.', ',']).len();
         // ", Carver MN": the town and state run on.
@@ -1028,14 +1053,20 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
             .name("sep")
             .is_some_and(|s| !s.as_str().trim().is_empty() && s.as_str().trim() != "(");
         let lower = handle.to_lowercase();
-        let plain_word = lexicon::is_word(&lower) || lexicon::is_common(&lower);
+        // A word that is also a common first name ("Dulce", "Faith") is a name here.
+        let plain_word = (lexicon::is_word(&lower) || lexicon::is_common(&lower))
+            && !matches!(lexicon::class(handle), lexicon::Class::WordName);
         // "her Facebook is Brittany Rae Tanner": a profile under a name.
         let capitalised = handle.starts_with(|c: char| c.is_uppercase());
         let end = match c.name("more") {
             Some(more) if said && capitalised && !marked => more.end(),
             _ => h.end(),
         };
-        if marked || (said && !plain_word) {
+        // "her WhatsApp name is Mami de Dylan": after "name is", even words are a name.
+        // "her Facebook is Dulce Mtz Mama De Cuatro": a run of capitalised words is a
+        // profile name even when its first word is also a word.
+        let named = said && capitalised && (c.name("label").is_some() || c.name("more").is_some());
+        if marked || (said && !plain_word) || named {
             push(found, FindingKind::SocialHandle, h.start(), end);
         }
     }

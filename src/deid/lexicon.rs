@@ -1,8 +1,10 @@
 //! The word lists behind the name and place checks, loaded once from content/deid/:
 //! the project's own words that are never names, Census first names and surnames, an
-//! English dictionary and the dictionary's proper nouns (places, brands, nationalities).
-//! scripts/deid-lists.py builds all but the first; docs/deid.md gives sources and licences.
+//! English dictionary and the dictionary's proper nouns (places, brands, nationalities),
+//! and the project's own list of common Spanish words. scripts/deid-lists.py builds the
+//! Census and dictionary lists; docs/deid.md gives sources and licences.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -14,6 +16,9 @@ pub(crate) const FIRST_NAMES: &str = include_str!("../../content/deid/first-name
 pub(crate) const SURNAMES: &str = include_str!("../../content/deid/surnames.txt");
 /// Ordinary English words, without the inflections [`inflection_bases`] derives.
 pub(crate) const ENGLISH_WORDS: &str = include_str!("../../content/deid/english-words.txt");
+/// Ordinary Spanish words that code-switched notes carry ("mamá dice que…"), in the
+/// project's own list.
+pub(crate) const SPANISH_WORDS: &str = include_str!("../../content/deid/spanish-words.txt");
 /// Capitalised dictionary entries that are neither ordinary words nor first names.
 pub(crate) const PROPER_NOUNS: &str = include_str!("../../content/deid/proper-nouns.txt");
 /// Places that are also first names (Houston, Georgia): places after "in" or "from".
@@ -74,6 +79,8 @@ struct Lexicon {
     first: HashMap<&'static str, usize>,
     surnames: HashSet<&'static str>,
     words: HashSet<&'static str>,
+    /// Spanish words, with and without their accents.
+    spanish: HashSet<Cow<'static, str>>,
     proper: HashSet<&'static str>,
     place_words: HashSet<&'static str>,
     place_generic: HashSet<&'static str>,
@@ -94,6 +101,14 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
         .collect(),
     surnames: entries(SURNAMES).collect(),
     words: entries(ENGLISH_WORDS).collect(),
+    spanish: entries(SPANISH_WORDS)
+        .map(Cow::Borrowed)
+        .chain(
+            entries(SPANISH_WORDS)
+                .filter(|w| !w.is_ascii())
+                .map(|w| Cow::Owned(w.chars().map(without_accent).collect())),
+        )
+        .collect(),
     proper: entries(PROPER_NOUNS)
         .chain(entries(PLACE_FIRST_NAMES))
         .collect(),
@@ -148,9 +163,11 @@ pub(super) fn is_common(lower: &str) -> bool {
 }
 
 /// An ordinary English word, as listed or as a regular inflection of one, in American
-/// or British spelling.
+/// or British spelling, or a Spanish word on the project's list.
 pub(super) fn is_word(lower: &str) -> bool {
-    listed_or_inflected(lower) || american(lower).is_some_and(|a| listed_or_inflected(&a))
+    listed_or_inflected(lower)
+        || american(lower).is_some_and(|a| listed_or_inflected(&a))
+        || LEXICON.spanish.contains(lower)
 }
 
 fn listed_or_inflected(lower: &str) -> bool {
@@ -220,7 +237,7 @@ pub(super) fn is_place_generic(lower: &str) -> bool {
 /// The class of one word (no hyphens or apostrophes), lower-cased; a word on no list
 /// written with accents is looked up without them too ("Montréal" is Montreal).
 fn class_of_part(lower: &str) -> Class {
-    let class = class_as_listed(lower);
+    let class = class_as_listed(lower, true);
     if class != Class::Unknown || lower.is_ascii() {
         return class;
     }
@@ -228,7 +245,10 @@ fn class_of_part(lower: &str) -> Class {
     if plain == lower {
         return class;
     }
-    class_as_listed(&plain)
+    // "Lê" is not the Spanish "le": Spanish words are matched without their accents
+    // only when the accents are ones Spanish writes.
+    let spanish_accents = lower.chars().all(|c| c.is_ascii() || "áéíóúüñ".contains(c));
+    class_as_listed(&plain, spanish_accents)
 }
 
 /// A Latin letter without its accent.
@@ -245,7 +265,7 @@ fn without_accent(c: char) -> char {
     }
 }
 
-fn class_as_listed(lower: &str) -> Class {
+fn class_as_listed(lower: &str, spanish_ok: bool) -> Class {
     let common_name = first_name_rank(lower).is_some_and(|r| r <= COMMON_FIRST_NAME_RANK);
     if is_common(lower) {
         return if common_name {
@@ -255,14 +275,19 @@ fn class_as_listed(lower: &str) -> Class {
         };
     }
     let exact_word = LEXICON.words.contains(lower);
+    let spanish = spanish_ok && LEXICON.spanish.contains(lower);
     if first_name_rank(lower).is_some() {
         return match (exact_word, common_name) {
+            // A Spanish word that is also a first name (Rosa, Abril, Leo) is a name where
+            // a name could stand, as Faith and Rose are.
+            (false, _) if spanish => Class::WordName,
             (false, _) => Class::FirstName,
             (true, true) => Class::WordName,
             (true, false) => Class::Word,
         };
     }
-    if exact_word {
+    // Spanish words that are common surnames (Flores, Cruz, Torres) are left off the list.
+    if exact_word || spanish {
         return Class::Word;
     }
     // A surname that only looks like an inflection (Harding, Manning) is not taken for

@@ -255,6 +255,12 @@ const ABBREVIATIONS: [&str; 27] = [
 ];
 
 /// Words after which the next word names a person: family roles, clergy, "baby", "named".
+/// Spanish words for relatives and elders that a first name follows ("abuela rosa").
+const SPANISH_KIN: [&str; 16] = [
+    "abuela", "abuelita", "abuelo", "tía", "tia", "tío", "tio", "prima", "primo", "madrina",
+    "padrino", "comadre", "compadre", "doña", "dona", "hermana",
+];
+
 const NAMING_WORDS: &[&str] = &[
     "baby",
     "named",
@@ -1312,6 +1318,9 @@ fn lowercase_word_as_name(ctx: &Ctx<'_, '_>, i: usize) -> bool {
         && t.bare.chars().all(char::is_lowercase)
         && !lexicon::is_common(&t.lower)
         && ((ctx.goes_by(i) && ctx.text[t.end..].starts_with([',', '.', ')', ';', '!', '?', '\n']))
+            // "abuela rosa", "tía luz": a word that is also a first name, after a
+            // Spanish word for a relative or an elder.
+            || (t.class() == Class::WordName && ctx.prev_is(i, &SPANISH_KIN))
             || ctx.text[..t.start].ends_with("goes by ")
             || ctx.introduced(i)
             || ctx.name_said(i)

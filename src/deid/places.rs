@@ -156,9 +156,19 @@ fn namelike(t: &Token<'_>) -> bool {
 }
 
 /// Place words that begin a name ("Masjid al-Noor", "Temple Beth Shalom").
-const FRONT_HEADS: [&str; 27] = [
+const FRONT_HEADS: [&str; 34] = [
+    // The Māori article that begins many names of places ("Te Awa Iti", "Te Whare
+    // Rongomau").
+    "Te",
     // Spanish, Portuguese, French and Haitian Creole place words that come first ("Casa
-    // del Sol", "Escuela Santa Rosa", "Igreja Batista Nova Vida", "Legliz Bondye Vivan").
+    // del Sol", "Escuela Santa Rosa", "Igreja Batista Nova Vida", "Legliz Bondye Vivan",
+    // "Rancho El Mirador", "Colonia Las Flores").
+    "Rancho",
+    "Colonia",
+    "Barrio",
+    "Templo",
+    "Parroquia",
+    "Capilla",
     "Igreja",
     "Église",
     "Eglise",

@@ -1596,3 +1596,58 @@ fn births_on_holidays_and_named_weekdays_are_dates_of_birth() {
     nothing_flagged("We have no visits the week after Easter.");
     nothing_flagged("The next visit is Friday the 9th.");
 }
+
+#[test]
+fn code_switched_spanish_is_read_as_words_not_names() {
+    nothing_flagged("Mamá dice que el bebé no quiere comer y ella está muy cansada.");
+    nothing_flagged("Hablamos de la lactancia. Poco a poco, le dije, and she smiled.");
+    nothing_flagged("Después de la visita I sat in the car; hoy fue difícil, pura esperanza.");
+    // "Lê" is a Vietnamese name, not the Spanish "le".
+    let le = flags("Mrs Lê said the baby sleeps now.", FindingKind::PersonName);
+    assert!(le.iter().any(|f| f.contains("Lê")), "{le:?}");
+    // A word that is also a first name, after a Spanish word for a relative.
+    assert_eq!(
+        flags(
+            "She left the baby with abuela rosa on Tuesdays.",
+            FindingKind::PersonName
+        ),
+        ["rosa"]
+    );
+}
+
+#[test]
+fn spanish_dates_numbers_streets_and_display_names_are_found() {
+    assert_eq!(
+        flags(
+            "La niña nació el 14 de febrero en la madrugada.",
+            FindingKind::BirthDate
+        ),
+        ["el 14 de febrero"]
+    );
+    assert_eq!(
+        flags("Su cumpleaños es el dos de marzo.", FindingKind::BirthDate),
+        ["el dos de marzo"]
+    );
+    nothing_flagged("La cita es el 14 de febrero a las diez.");
+    assert_eq!(
+        flags(
+            "Su número es cinco cinco cinco cero uno dos siete.",
+            FindingKind::Phone
+        ),
+        ["cinco cinco cinco cero uno dos siete"]
+    );
+    assert_eq!(
+        flags(
+            "They lived at Calle Hidalgo 318 before.",
+            FindingKind::StreetAddress
+        ),
+        ["Calle Hidalgo 318"]
+    );
+    assert_eq!(
+        flags(
+            "Her WhatsApp name is Mami de Santi and she posts daily.",
+            FindingKind::SocialHandle
+        ),
+        ["Mami de Santi"]
+    );
+}

@@ -443,6 +443,37 @@ fn the_check_keeps_its_floor_on_the_fourth_probe_set() {
     assert!(scores.false_alarm_rate() <= 0.05, "{}", why());
 }
 
+/// The fifth probe set (tests/deid/probe5.src): code-switched Spanish and English,
+/// mostly clean, written before the sixth round.
+#[test]
+fn the_check_keeps_its_floor_on_the_fifth_probe_set() {
+    let samples = parse_corpus(&corpus_file("probe5.jsonl")).unwrap();
+    assert!(samples.len() >= 30, "{} probe sentences", samples.len());
+    let scores = evaluate(&samples, &FindingKind::ALL);
+    let o = scores.overall;
+    let why = || format!("{:?}", scores.mistakes);
+    assert!(o.recall() >= 0.85, "recall {:.3}: {}", o.recall(), why());
+    assert!(
+        o.precision() >= 0.85,
+        "precision {:.3}: {}",
+        o.precision(),
+        why()
+    );
+    assert!(scores.false_alarm_rate() <= 0.08, "{}", why());
+}
+
+/// The fifth held-out set was measured before and after the fifth round and is spent:
+/// tuning data since the sixth.
+#[test]
+fn the_check_keeps_its_floor_on_the_spent_fifth_held_out_set() {
+    let samples = parse_corpus(&corpus_file("heldout5/heldout.jsonl")).unwrap();
+    let scores = evaluate(&samples, &FindingKind::ALL);
+    let o = scores.overall;
+    assert!(o.recall() >= 0.85, "recall {:.3}", o.recall());
+    assert!(o.precision() >= 0.92, "precision {:.3}", o.precision());
+    assert!(scores.false_alarm_rate() <= 0.06);
+}
+
 /// The fourth held-out set was measured once after the fourth round and is spent:
 /// tuning data since the fifth, with a floor just below where the check stands on it.
 #[test]
