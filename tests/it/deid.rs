@@ -70,14 +70,19 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
     assert_eq!(checked, 2, "both the source and the JSON Lines are pinned");
 }
 
-/// The third to sixth held-out corpora (tests/deid/heldout3/ to heldout6/) were each
+/// The third to seventh held-out corpora (tests/deid/heldout3/ to heldout7/) were each
 /// written by someone who never saw the check, and frozen with their SHA-256 before a
 /// round of tuning; they are measured (aggregate figures), never read or tuned on while
 /// held out. Only the hash files are read here, then the files they name are hashed;
-/// the fifth's and sixth's digests are also written here, so a hash file cannot be
+/// the digests from the fifth on are also written here, so a hash file cannot be
 /// rewritten with its corpus.
 #[test]
 fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
+    assert_eq!(
+        corpus_file("heldout7/heldout.sha256"),
+        "3368bc31c17d67e4060c1e394022b684131099b14f069958c639d1028956118c  heldout7/heldout.jsonl\n\
+         376fb61b7f1896d85f9deecc364305c5c5ecb3419bdc6b2a40c68c8cd8153ca6  heldout7/heldout.src\n"
+    );
     assert_eq!(
         corpus_file("heldout6/heldout.sha256"),
         "77cb8a942f4a83e7d30345aa13b731e209b4f6932d203be13f27e291f70cd721  heldout6/heldout.jsonl\n\
@@ -88,7 +93,7 @@ fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
         "83c40cd175ea68b44b21c58af8f06227976e299fa0c272ff6c8e48662a529a18  heldout5/heldout.jsonl\n\
          e0626b85580c882a55afe05f9edb0c29f6cab72ea4814eb0ddc8732b2b5ad107  heldout5/heldout.src\n"
     );
-    for set in ["heldout3", "heldout4", "heldout5", "heldout6"] {
+    for set in ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7"] {
         let recorded = corpus_file(&format!("{set}/heldout.sha256"));
         let mut pinned = Vec::new();
         for line in recorded.lines().filter(|l| !l.trim().is_empty()) {
