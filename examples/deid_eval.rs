@@ -50,7 +50,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 15] = [
+const PARTS: [Part; 16] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
@@ -119,6 +119,14 @@ const PARTS: [Part; 15] = [
         name: "probe5",
         file: "probe5.jsonl",
         note: "tuning: own sentences, see probe5.src",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
+        name: "probe6",
+        file: "probe6.jsonl",
+        note: "tuning: own sentences, see probe6.src",
         kinds: &FindingKind::ALL,
         held_out: false,
         optional: false,
