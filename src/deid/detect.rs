@@ -33,8 +33,8 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 static EMAIL_SPELLED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?ix)
-          \b[a-z0-9][a-z0-9._-]*\ +(?:at|\[at\]|\(at\))\ +[a-z0-9-]+
-          (?:\ +(?:dot|\[dot\]|\(dot\))\ +[a-z]{2,6}){1,2}\b
+          \b[a-z0-9][a-z0-9._-]*\ +(?:at|arroba|\[at\]|\(at\))\ +[a-z0-9-]+
+          (?:\ +(?:dot|punto|\[dot\]|\(dot\))\ +[a-z]{2,6}){1,2}\b
         ",
     )
 });
@@ -196,7 +196,16 @@ static RURAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Morelos No. 12".
 static STREET_SPANISH: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"\b(?:Calle|Avenida|Av\.|Callejón|Callejon|Privada|Calzada|Carretera|Camino|Pasaje)\ +(?:(?:de|del|la|las|los)\ +)?(?:[\p{Lu}\d][\p{L}\d]*\ +){0,3}(?:(?i:no\.?|núm\.?|num\.?)\ *|\#\ *)?\d+[A-Za-z]?\b",
+        r"(?x)
+          \b(?:Calle|Avenida|Av\.|Callejón|Callejon|Privada|Calzada|Carretera|Camino|Pasaje)\ +(?:(?:de|del|la|las|los)\ +)?(?:[\p{Lu}\d][\p{L}\d]*\ +){0,3}(?:(?i:no\.?|núm\.?|num\.?)\ *|\#\ *)?\d+[A-Za-z]?\b
+            (?:\ +\d{1,3}-\d{1,3})?
+            (?:,?\ +(?i:zona)\ +\d{1,2}\b)?
+            (?:,\ +(?i:colonia|col\.|barrio|pasaje|casa)\ +[\p{L}\d][\p{L}\d]*(?:\ +[\p{Lu}\d][\p{L}\d]*){0,3})?
+        | \b(?:\d{1,2}a\.?\ +)?(?i:calle|avenida)\ +\d{1,3}[a-z]?\ *(?:\#\ *\d+|\d{1,3}-\d{1,3})
+            (?:,?\ +(?i:zona)\ +\d{1,2}\b)?
+            (?:,\ +(?i:colonia|col\.|barrio)\ +[\p{Lu}][\p{L}]*(?:\ +[\p{Lu}][\p{L}]*){0,3})?
+        | \b\d{1,2}a\.?\ +(?i:calle|avenida)\ +\d{1,3}-\d{1,3}(?:,?\ +(?i:zona)\ +\d{1,2}\b)?
+        ",
     )
 });
 
@@ -263,7 +272,9 @@ const HOLIDAYS: &str =
     St\\.?\\ Patrick['’]s\\ Day|Cinco\\ de\\ Mayo|Boxing\\ Day|St\\.?\\ Stephen['’]s\\ Day|\
     Easter\\ (?:Sunday|Monday)|Easter|Thanksgiving(?:\\ Day)?|Mother['’]s\\ Day|Father['’]s\\ Day|\
     Labou?r\\ Day|Memorial\\ Day|Canada\\ Day|Waitangi\\ Day|Anzac\\ Day|Australia\\ Day|\
-    Juneteenth|Diwali|Lunar\\ New\\ Year|Eid(?:\\ al-(?:Fitr|Adha))?";
+    Juneteenth|Diwali|Lunar\\ New\\ Year|Eid(?:\\ al-(?:Fitr|Adha))?|Leap\\ Day|\
+    Nochebuena|Navidad|A[ñn]o\\ Nuevo|D[ií]a\\ de\\ (?:los\\ )?Reyes|D[ií]a\\ de\\ las\\ Madres|\
+    D[ií]a\\ de\\ (?:los\\ )?Muertos";
 
 /// Any date with a day: with or without a year, in figures or words. `ymd` and `dmy`
 /// have a year; `dm` is day and month in figures alone ("8/2"), which needs a birth word
@@ -314,7 +325,8 @@ static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
              |peachcare|mainecare|ohip|health\ card|subscriber|group\ number|dhs|dhhs|cws|cas|tusla|pps
              |crn|centrelink|tfn|hcn|member\ number|wic\ id|snap\ id|ebt\ card|hmis|dss
              |cpp|tanf|ssi|ssdi|application|probation|student|investigation|enrol{1,2}ment|household
-             |tenancy|bic|cin|tracking)\b|(?-i:\bMA\b))
+             |tenancy|bic|cin|tracking|incident(?:\ report)?|complaint|expediente|caso
+             |n[uú]mero\ de\ caso)\b|(?-i:\b(?:MA|IR)\b))
           (?i:\ *(?:(?:number|no|num|is|id|report|case|file|card|ref)\b\.?|\#|:))*\ *[:\#]?\ *
           (?P<v>\#?(?:[A-Z]{1,4}[\ -]?)?\d+(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+){0,3}(?:/[A-Za-z0-9]+){0,3}(?:[\ -]?[A-Z]\b)?)
         ",

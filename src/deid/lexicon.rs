@@ -208,9 +208,21 @@ const WORD_ENDINGS: [&str; 31] = [
     "osis", "ectomy", "otomy", "ular", "ical", "ally", "ence", "ance",
 ];
 
-/// Shaped like an English word rather than a name (for words on no list).
+/// Spanish endings that verbs and nouns have and names almost never do (celebramos,
+/// respetaron, conversación, lavandería, tranquilamente): not -ando (Fernando, Armando)
+/// or -é (José, René).
+const SPANISH_WORD_ENDINGS: [&str; 12] = [
+    "amos", "emos", "imos", "aron", "ieron", "ción", "ciones", "sión", "ería", "erías", "mente",
+    "iendo",
+];
+
+/// Shaped like an English or Spanish word rather than a name (for words on no list).
 pub(super) fn word_shaped(lower: &str) -> bool {
-    lower.chars().count() >= 6 && WORD_ENDINGS.iter().any(|e| lower.ends_with(e))
+    lower.chars().count() >= 6
+        && WORD_ENDINGS
+            .iter()
+            .chain(&SPANISH_WORD_ENDINGS)
+            .any(|e| lower.ends_with(e))
 }
 
 /// The rank of a Census first name (1 = commonest).

@@ -156,7 +156,26 @@ fn namelike(t: &Token<'_>) -> bool {
 }
 
 /// Place words that begin a name ("Masjid al-Noor", "Temple Beth Shalom").
-const FRONT_HEADS: [&str; 34] = [
+const FRONT_HEADS: [&str; 51] = [
+    // Spanish shops and services that begin with their word ("Taquería El Buen Sabor",
+    // "Envíos La Paloma", "Lavandería Mi Pueblo").
+    "Taquería",
+    "Taqueria",
+    "Panadería",
+    "Panaderia",
+    "Carnicería",
+    "Carniceria",
+    "Lavandería",
+    "Lavanderia",
+    "Farmacia",
+    "Tienda",
+    "Envíos",
+    "Envios",
+    "Gasolinera",
+    "Supermercado",
+    "Restaurante",
+    "Misión",
+    "Mision",
     // The Māori article that begins many names of places ("Te Awa Iti", "Te Whare
     // Rongomau").
     "Te",

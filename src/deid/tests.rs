@@ -1651,3 +1651,61 @@ fn spanish_dates_numbers_streets_and_display_names_are_found() {
         ["Mami de Santi"]
     );
 }
+
+#[test]
+fn spanish_shops_addresses_records_and_spelled_emails_are_found() {
+    assert_eq!(
+        flags(
+            "Dad works at Panadería La Estrella most nights.",
+            FindingKind::Place
+        ),
+        ["Panadería La Estrella"]
+    );
+    assert_eq!(
+        flags(
+            "They lived at calle 7 #88, Colonia Las Rosas before.",
+            FindingKind::StreetAddress
+        ),
+        ["calle 7 #88, Colonia Las Rosas"]
+    );
+    assert_eq!(
+        flags(
+            "Her number is in expediente 2025-AB-0102 at the office.",
+            FindingKind::RecordNumber
+        ),
+        ["2025-AB-0102"]
+    );
+    assert_eq!(
+        flags(
+            "I wrote IR 25-0777 after the fall.",
+            FindingKind::RecordNumber
+        ),
+        ["25-0777"]
+    );
+    assert_eq!(
+        flags(
+            "Write to ana.lopez arroba example punto com for the forms.",
+            FindingKind::Email
+        ),
+        ["ana.lopez arroba example punto com"]
+    );
+    assert_eq!(
+        flags(
+            "The baby was born on Nochebuena at home.",
+            FindingKind::BirthDate
+        ),
+        ["Nochebuena"]
+    );
+}
+
+#[test]
+fn classroom_words_and_spanish_verb_forms_are_not_names() {
+    nothing_flagged("The Pre-K teachers kept the ratio all week.");
+    nothing_flagged("Celebramos el bautizo. Platicamos mucho and she laughed.");
+    nothing_flagged("Respeté su decisión, I told my supervisor.");
+    // An -ando name is still a name.
+    assert_eq!(
+        flags("Armando said the baby sleeps.", FindingKind::PersonName),
+        ["Armando"]
+    );
+}

@@ -467,6 +467,36 @@ fn the_check_keeps_its_floor_on_the_fifth_probe_set() {
     assert!(scores.false_alarm_rate() <= 0.08, "{}", why());
 }
 
+/// The sixth probe set (tests/deid/probe6.src), written before the seventh round.
+#[test]
+fn the_check_keeps_its_floor_on_the_sixth_probe_set() {
+    let samples = parse_corpus(&corpus_file("probe6.jsonl")).unwrap();
+    assert!(samples.len() >= 20, "{} probe sentences", samples.len());
+    let scores = evaluate(&samples, &FindingKind::ALL);
+    let o = scores.overall;
+    let why = || format!("{:?}", scores.mistakes);
+    assert!(o.recall() >= 0.88, "recall {:.3}: {}", o.recall(), why());
+    assert!(
+        o.precision() >= 0.88,
+        "precision {:.3}: {}",
+        o.precision(),
+        why()
+    );
+    assert!(scores.false_alarm_rate() <= 0.12, "{}", why());
+}
+
+/// The sixth held-out set was measured before and after the sixth round and is spent:
+/// tuning data since the seventh.
+#[test]
+fn the_check_keeps_its_floor_on_the_spent_sixth_held_out_set() {
+    let samples = parse_corpus(&corpus_file("heldout6/heldout.jsonl")).unwrap();
+    let scores = evaluate(&samples, &FindingKind::ALL);
+    let o = scores.overall;
+    assert!(o.recall() >= 0.84, "recall {:.3}", o.recall());
+    assert!(o.precision() >= 0.88, "precision {:.3}", o.precision());
+    assert!(scores.false_alarm_rate() <= 0.03);
+}
+
 /// The fifth held-out set was measured before and after the fifth round and is spent:
 /// tuning data since the sixth.
 #[test]
