@@ -482,6 +482,7 @@ impl Store {
 
     /// Ids of records filed under a table this version does not know (moved or forged
     /// rows), so they are reported instead of silently ignored.
+    ///
     /// Read from the `(tbl, id)` index alone and sorted here: `ORDER BY seq` in SQL
     /// would scan the whole file, and every command that does not load the journal
     /// asks this.
