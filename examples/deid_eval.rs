@@ -5,10 +5,10 @@
 //! SPENT, read as tuning data), the probe sets (sentences written by the person tuning
 //! the check before each round of changes), the fresh set (tests/deid/fresh/, held out
 //! for the second round, measured then and now SPENT: tuning data too), the third and
-//! fourth, fifth and sixth held-out sets (heldout3/ to heldout6/: each written by someone
-//! who never saw the check, frozen before a round, measured after it, now SPENT) and,
-//! when it is present, the seventh (heldout7/, frozen before the seventh round: aggregate
-//! figures only).
+//! fourth to seventh held-out sets (heldout3/ to heldout7/: each written by someone who
+//! never saw the check, frozen before a round, measured after it, now SPENT) and, when it
+//! is present, the eighth (heldout8/, frozen for the eighth round: aggregate figures
+//! only).
 //!
 //! `cargo run --release --example deid_eval [-- --mistakes] [-- --tuning-only]` (the
 //! figures in docs/deid.md come from this command, through scripts/deid-eval.sh).
@@ -50,7 +50,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 16] = [
+const PARTS: [Part; 17] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
@@ -174,6 +174,14 @@ const PARTS: [Part; 16] = [
     Part {
         name: "heldout7",
         file: "heldout7/heldout.jsonl",
+        note: "spent (now tuning)",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
+        name: "heldout8",
+        file: "heldout8/heldout.jsonl",
         note: "held out: aggregate figures only",
         kinds: &FindingKind::ALL,
         held_out: true,

@@ -70,7 +70,7 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
     assert_eq!(checked, 2, "both the source and the JSON Lines are pinned");
 }
 
-/// The third to seventh held-out corpora (tests/deid/heldout3/ to heldout7/) were each
+/// The third to eighth held-out corpora (tests/deid/heldout3/ to heldout8/) were each
 /// written by someone who never saw the check, and frozen with their SHA-256 before a
 /// round of tuning; they are measured (aggregate figures), never read or tuned on while
 /// held out. Only the hash files are read here, then the files they name are hashed;
@@ -78,6 +78,11 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
 /// rewritten with its corpus.
 #[test]
 fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
+    assert_eq!(
+        corpus_file("heldout8/heldout.sha256"),
+        "6a8978941253fc87df282aef495ca89cfce79d82441abf1aa04e05f65ac88db0  heldout8/heldout.jsonl\n\
+         a49c483e5e8d7b1469006a064bfdb85d285e9c33d72cbc816c388ae9c5200958  heldout8/heldout.src\n"
+    );
     assert_eq!(
         corpus_file("heldout7/heldout.sha256"),
         "3368bc31c17d67e4060c1e394022b684131099b14f069958c639d1028956118c  heldout7/heldout.jsonl\n\
@@ -93,7 +98,9 @@ fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
         "83c40cd175ea68b44b21c58af8f06227976e299fa0c272ff6c8e48662a529a18  heldout5/heldout.jsonl\n\
          e0626b85580c882a55afe05f9edb0c29f6cab72ea4814eb0ddc8732b2b5ad107  heldout5/heldout.src\n"
     );
-    for set in ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7"] {
+    for set in [
+        "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
+    ] {
         let recorded = corpus_file(&format!("{set}/heldout.sha256"));
         let mut pinned = Vec::new();
         for line in recorded.lines().filter(|l| !l.trim().is_empty()) {
