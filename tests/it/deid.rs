@@ -380,24 +380,72 @@ fn the_check_keeps_its_floor_on_the_spent_practice_held_out_half() {
     assert!(scores.false_alarm_rate() <= 0.04);
 }
 
+/// A floor just below where the check stands on one tuning part: at least `texts`
+/// texts, overall recall and precision, and at most `false_alarms` of its clean controls
+/// flagged, so a change that loses one of its habits fails.
+struct Floor {
+    texts: usize,
+    recall: f64,
+    precision: f64,
+    false_alarms: f64,
+}
+
+/// Whether a failing floor lists the part's mistakes: yes for the probe sets (the tuner's
+/// own sentences), no for the spent held-out sets (figures only, as when they were held
+/// out).
+enum Mistakes {
+    Shown,
+    Hidden,
+}
+
+fn assert_floor(file: &str, floor: Floor, mistakes: Mistakes) {
+    let samples = parse_corpus(&corpus_file(file)).unwrap();
+    assert!(
+        samples.len() >= floor.texts,
+        "{file}: {} texts",
+        samples.len()
+    );
+    let scores = evaluate(&samples, &FindingKind::ALL);
+    let o = scores.overall;
+    let why = || match mistakes {
+        Mistakes::Shown => format!("{:?}", scores.mistakes),
+        Mistakes::Hidden => String::new(),
+    };
+    assert!(
+        o.recall() >= floor.recall,
+        "{file}: recall {:.3} {}",
+        o.recall(),
+        why()
+    );
+    assert!(
+        o.precision() >= floor.precision,
+        "{file}: precision {:.3} {}",
+        o.precision(),
+        why()
+    );
+    assert!(
+        scores.false_alarm_rate() <= floor.false_alarms,
+        "{file}: clean controls flagged {:.3} {}",
+        scores.false_alarm_rate(),
+        why()
+    );
+}
+
 /// The second probe set (tests/deid/probe2.src): new forms of issue 14's habits written
 /// before the third round of tuning, with clean look-alikes. A floor just below where the
 /// check stands, so a change that loses one of those habits fails here.
 #[test]
 fn the_check_keeps_its_floor_on_the_second_probe_set() {
-    let samples = parse_corpus(&corpus_file("probe2.jsonl")).unwrap();
-    assert!(samples.len() >= 80, "{} probe sentences", samples.len());
-    let scores = evaluate(&samples, &FindingKind::ALL);
-    let o = scores.overall;
-    let why = || format!("{:?}", scores.mistakes);
-    assert!(o.recall() >= 0.97, "recall {:.3}: {}", o.recall(), why());
-    assert!(
-        o.precision() >= 0.97,
-        "precision {:.3}: {}",
-        o.precision(),
-        why()
+    assert_floor(
+        "probe2.jsonl",
+        Floor {
+            texts: 80,
+            recall: 0.97,
+            precision: 0.97,
+            false_alarms: 0.05,
+        },
+        Mistakes::Shown,
     );
-    assert!(scores.false_alarm_rate() <= 0.05, "{}", why());
 }
 
 /// The fresh set was held out for the second round and is spent: tuning data now, with a
@@ -420,19 +468,16 @@ fn the_check_keeps_its_floor_on_the_spent_fresh_set() {
 /// look-alikes. A floor just below where the check stands.
 #[test]
 fn the_check_keeps_its_floor_on_the_third_probe_set() {
-    let samples = parse_corpus(&corpus_file("probe3.jsonl")).unwrap();
-    assert!(samples.len() >= 100, "{} probe sentences", samples.len());
-    let scores = evaluate(&samples, &FindingKind::ALL);
-    let o = scores.overall;
-    let why = || format!("{:?}", scores.mistakes);
-    assert!(o.recall() >= 0.88, "recall {:.3}: {}", o.recall(), why());
-    assert!(
-        o.precision() >= 0.97,
-        "precision {:.3}: {}",
-        o.precision(),
-        why()
+    assert_floor(
+        "probe3.jsonl",
+        Floor {
+            texts: 100,
+            recall: 0.88,
+            precision: 0.97,
+            false_alarms: 0.05,
+        },
+        Mistakes::Shown,
     );
-    assert!(scores.false_alarm_rate() <= 0.05, "{}", why());
 }
 
 /// The fourth probe set (tests/deid/probe4.src): dictated numbers, homes inside named
@@ -440,92 +485,95 @@ fn the_check_keeps_its_floor_on_the_third_probe_set() {
 /// new business heads, written before the fifth round, with clean look-alikes.
 #[test]
 fn the_check_keeps_its_floor_on_the_fourth_probe_set() {
-    let samples = parse_corpus(&corpus_file("probe4.jsonl")).unwrap();
-    assert!(samples.len() >= 40, "{} probe sentences", samples.len());
-    let scores = evaluate(&samples, &FindingKind::ALL);
-    let o = scores.overall;
-    let why = || format!("{:?}", scores.mistakes);
-    assert!(o.recall() >= 0.9, "recall {:.3}: {}", o.recall(), why());
-    assert!(
-        o.precision() >= 0.88,
-        "precision {:.3}: {}",
-        o.precision(),
-        why()
+    assert_floor(
+        "probe4.jsonl",
+        Floor {
+            texts: 40,
+            recall: 0.9,
+            precision: 0.88,
+            false_alarms: 0.05,
+        },
+        Mistakes::Shown,
     );
-    assert!(scores.false_alarm_rate() <= 0.05, "{}", why());
 }
 
 /// The fifth probe set (tests/deid/probe5.src): code-switched Spanish and English,
 /// mostly clean, written before the sixth round.
 #[test]
 fn the_check_keeps_its_floor_on_the_fifth_probe_set() {
-    let samples = parse_corpus(&corpus_file("probe5.jsonl")).unwrap();
-    assert!(samples.len() >= 30, "{} probe sentences", samples.len());
-    let scores = evaluate(&samples, &FindingKind::ALL);
-    let o = scores.overall;
-    let why = || format!("{:?}", scores.mistakes);
-    assert!(o.recall() >= 0.85, "recall {:.3}: {}", o.recall(), why());
-    assert!(
-        o.precision() >= 0.85,
-        "precision {:.3}: {}",
-        o.precision(),
-        why()
+    assert_floor(
+        "probe5.jsonl",
+        Floor {
+            texts: 30,
+            recall: 0.85,
+            precision: 0.85,
+            false_alarms: 0.08,
+        },
+        Mistakes::Shown,
     );
-    assert!(scores.false_alarm_rate() <= 0.08, "{}", why());
 }
 
 /// The sixth probe set (tests/deid/probe6.src), written before the seventh round.
 #[test]
 fn the_check_keeps_its_floor_on_the_sixth_probe_set() {
-    let samples = parse_corpus(&corpus_file("probe6.jsonl")).unwrap();
-    assert!(samples.len() >= 20, "{} probe sentences", samples.len());
-    let scores = evaluate(&samples, &FindingKind::ALL);
-    let o = scores.overall;
-    let why = || format!("{:?}", scores.mistakes);
-    assert!(o.recall() >= 0.88, "recall {:.3}: {}", o.recall(), why());
-    assert!(
-        o.precision() >= 0.88,
-        "precision {:.3}: {}",
-        o.precision(),
-        why()
+    assert_floor(
+        "probe6.jsonl",
+        Floor {
+            texts: 20,
+            recall: 0.88,
+            precision: 0.88,
+            false_alarms: 0.12,
+        },
+        Mistakes::Shown,
     );
-    assert!(scores.false_alarm_rate() <= 0.12, "{}", why());
 }
 
 /// The sixth held-out set was measured before and after the sixth round and is spent:
 /// tuning data since the seventh.
 #[test]
 fn the_check_keeps_its_floor_on_the_spent_sixth_held_out_set() {
-    let samples = parse_corpus(&corpus_file("heldout6/heldout.jsonl")).unwrap();
-    let scores = evaluate(&samples, &FindingKind::ALL);
-    let o = scores.overall;
-    assert!(o.recall() >= 0.84, "recall {:.3}", o.recall());
-    assert!(o.precision() >= 0.88, "precision {:.3}", o.precision());
-    assert!(scores.false_alarm_rate() <= 0.03);
+    assert_floor(
+        "heldout6/heldout.jsonl",
+        Floor {
+            texts: 300,
+            recall: 0.84,
+            precision: 0.88,
+            false_alarms: 0.03,
+        },
+        Mistakes::Hidden,
+    );
 }
 
 /// The fifth held-out set was measured before and after the fifth round and is spent:
 /// tuning data since the sixth.
 #[test]
 fn the_check_keeps_its_floor_on_the_spent_fifth_held_out_set() {
-    let samples = parse_corpus(&corpus_file("heldout5/heldout.jsonl")).unwrap();
-    let scores = evaluate(&samples, &FindingKind::ALL);
-    let o = scores.overall;
-    assert!(o.recall() >= 0.85, "recall {:.3}", o.recall());
-    assert!(o.precision() >= 0.92, "precision {:.3}", o.precision());
-    assert!(scores.false_alarm_rate() <= 0.06);
+    assert_floor(
+        "heldout5/heldout.jsonl",
+        Floor {
+            texts: 300,
+            recall: 0.85,
+            precision: 0.92,
+            false_alarms: 0.06,
+        },
+        Mistakes::Hidden,
+    );
 }
 
 /// The fourth held-out set was measured once after the fourth round and is spent:
 /// tuning data since the fifth, with a floor just below where the check stands on it.
 #[test]
 fn the_check_keeps_its_floor_on_the_spent_fourth_held_out_set() {
-    let samples = parse_corpus(&corpus_file("heldout4/heldout.jsonl")).unwrap();
-    let scores = evaluate(&samples, &FindingKind::ALL);
-    let o = scores.overall;
-    assert!(o.recall() >= 0.88, "recall {:.3}", o.recall());
-    assert!(o.precision() >= 0.92, "precision {:.3}", o.precision());
-    assert!(scores.false_alarm_rate() <= 0.05);
+    assert_floor(
+        "heldout4/heldout.jsonl",
+        Floor {
+            texts: 300,
+            recall: 0.88,
+            precision: 0.92,
+            false_alarms: 0.05,
+        },
+        Mistakes::Hidden,
+    );
 }
 
 /// The third held-out set was measured once after the third round and is spent: tuning
