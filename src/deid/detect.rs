@@ -489,10 +489,8 @@ pub(super) fn phones(text: &str, found: &mut Vec<Candidate>) {
     }
     for m in PHONE_WORDS.find_iter(text) {
         let (spelled, digits) = spoken_digits(m.as_str());
-        // Counting out loud ("one, two, three, four …") is not a number, and figures
-        // alone are for the patterns above.
-        let counting = digits.windows(2).all(|w| w[1] == w[0].wrapping_add(1));
-        if spelled >= 3 && !counting && (7..=15).contains(&digits.len()) {
+        // Figures alone are for the patterns above.
+        if spelled >= 3 && !counted_out_loud(&digits) && (7..=15).contains(&digits.len()) {
             push(found, FindingKind::Phone, m.start(), m.end());
         }
     }
@@ -522,6 +520,11 @@ fn spoken_digits(said: &str) -> (usize, Vec<u8>) {
         }
     }
     (spelled, digits)
+}
+
+/// Counting out loud ("one, two, three, four …") is not a number.
+fn counted_out_loud(digits: &[u8]) -> bool {
+    digits.windows(2).all(|w| w[1] == w[0].wrapping_add(1))
 }
 
 /// A toll-free number (1-800-944-4773) belongs to a helpline or a business, not a family.
@@ -985,8 +988,7 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
         let labelled = SPOKEN_RECORD_LABELS.contains(&lower.as_str())
             || (numbered && !NOT_RECORD_LABELS.contains(&lower.as_str()));
         let (spelled, digits) = spoken_digits(v.as_str());
-        let counting = digits.windows(2).all(|w| w[1] == w[0].wrapping_add(1));
-        if labelled && spelled >= 3 && !counting {
+        if labelled && spelled >= 3 && !counted_out_loud(&digits) {
             push(found, FindingKind::RecordNumber, label.start(), v.end());
         }
     }

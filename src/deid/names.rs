@@ -254,13 +254,13 @@ const ABBREVIATIONS: [&str; 27] = [
     "bs", "ad", "bc", "er", "iv", "ot", "pt", "vs", "aka", "rr", "st", "jr",
 ];
 
-/// Words after which the next word names a person: family roles, clergy, "baby", "named".
 /// Spanish words for relatives and elders that a first name follows ("abuela rosa").
 const SPANISH_KIN: [&str; 16] = [
     "abuela", "abuelita", "abuelo", "tía", "tia", "tío", "tio", "prima", "primo", "madrina",
     "padrino", "comadre", "compadre", "doña", "dona", "hermana",
 ];
 
+/// Words after which the next word names a person: family roles, clergy, "baby", "named".
 const NAMING_WORDS: &[&str] = &[
     "baby",
     "named",
