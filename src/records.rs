@@ -254,6 +254,11 @@ impl Writer<'_> {
         crate::store::put_record(self.tx, T::TABLE, &row)
     }
 
+    /// Delete every record of `T`'s table in this transaction.
+    pub fn delete_all<T: Record>(&mut self) -> Result<()> {
+        crate::store::delete_records_in(self.tx, T::TABLE)
+    }
+
     /// Delete record `id` of `T`'s table for good in this transaction; was it there?
     pub fn delete<T: Record>(&mut self, id: &[u8; 16]) -> Result<bool> {
         crate::store::delete_record_in(self.tx, T::TABLE, id)

@@ -331,6 +331,16 @@ fn put_shards(
     Ok(written)
 }
 
+/// Replace every shard of the index with `shards`, in `writer`'s transaction.
+fn put_whole_index(
+    writer: &mut Writer<'_>,
+    revisions: &ShardRevisions,
+    shards: impl IntoIterator<Item = (u8, IndexShard)>,
+) -> Result<Written> {
+    writer.delete_all::<IndexShard>()?;
+    put_shards(writer, revisions, shards)
+}
+
 // ---- the unlocked journal keeps the index in step -----------------------------------
 
 impl Journal {
@@ -391,19 +401,8 @@ impl Journal {
     pub fn rebuild_index(&mut self) -> Result<()> {
         let shards = shards_of(self.entries.iter().map(|c| &c.entry));
         let revisions = &self.index_revisions;
-        let stale: Vec<[u8; 16]> = self
-            .vault
-            .store()
-            .record_revisions(Table::EntryIndex)?
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect();
-        let written = records::write_all(&mut self.vault, |w| {
-            for id in &stale {
-                w.delete::<IndexShard>(id)?;
-            }
-            put_shards(w, revisions, shards)
-        })?;
+        let written =
+            records::write_all(&mut self.vault, |w| put_whole_index(w, revisions, shards))?;
         self.index_revisions = ShardRevisions::default();
         written.note(&mut self.index_revisions);
         Ok(())
@@ -419,11 +418,6 @@ pub(crate) fn add_entry_in_vault(vault: &mut Vault, entry: &Entry) -> Result<()>
     if revisions.needs_building() && store.count_records(Table::Entries)? > 0 {
         // The first write to a journal made before the index, or before its present
         // layout: build it whole.
-        let stale: Vec<[u8; 16]> = store
-            .record_revisions(Table::EntryIndex)?
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect();
         let mut loaded = records::load_all::<Entry>(vault)?;
         let shards = shards_of(
             loaded
@@ -434,10 +428,7 @@ pub(crate) fn add_entry_in_vault(vault: &mut Vault, entry: &Entry) -> Result<()>
         );
         let result = records::write_all(vault, |w| {
             w.put(entry.id.0, entry.revision, entry)?;
-            for id in &stale {
-                w.delete::<IndexShard>(id)?;
-            }
-            put_shards(w, &revisions, shards).map(drop)
+            put_whole_index(w, &revisions, shards).map(drop)
         });
         for stored in &mut loaded.records {
             stored.value.zeroize();

@@ -560,9 +560,7 @@ impl Store {
 
     /// Delete every record of `table` for good.
     pub fn delete_records(&self, table: Table) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM records WHERE tbl = ?1", [table as u8])?;
-        Ok(())
+        delete_records_in(&self.conn, table)
     }
 
     /// Make `row` the only record of `table`, in one transaction (for the one-record
@@ -649,6 +647,12 @@ pub fn delete_record_in(conn: &Connection, table: Table, id: &[u8; 16]) -> Resul
         params![table as u8, id.as_slice()],
     )?;
     Ok(n > 0)
+}
+
+/// Delete every record of `table`, inside or outside a transaction.
+pub fn delete_records_in(conn: &Connection, table: Table) -> Result<()> {
+    conn.execute("DELETE FROM records WHERE tbl = ?1", [table as u8])?;
+    Ok(())
 }
 
 /// Insert or replace one record.
