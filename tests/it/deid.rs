@@ -78,26 +78,36 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
 /// rewritten with its corpus.
 #[test]
 fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
-    assert_eq!(
-        corpus_file("heldout8/heldout.sha256"),
-        "6a8978941253fc87df282aef495ca89cfce79d82441abf1aa04e05f65ac88db0  heldout8/heldout.jsonl\n\
-         a49c483e5e8d7b1469006a064bfdb85d285e9c33d72cbc816c388ae9c5200958  heldout8/heldout.src\n"
-    );
-    assert_eq!(
-        corpus_file("heldout7/heldout.sha256"),
-        "3368bc31c17d67e4060c1e394022b684131099b14f069958c639d1028956118c  heldout7/heldout.jsonl\n\
-         376fb61b7f1896d85f9deecc364305c5c5ecb3419bdc6b2a40c68c8cd8153ca6  heldout7/heldout.src\n"
-    );
-    assert_eq!(
-        corpus_file("heldout6/heldout.sha256"),
-        "77cb8a942f4a83e7d30345aa13b731e209b4f6932d203be13f27e291f70cd721  heldout6/heldout.jsonl\n\
-         aa133a0374e7b951508d8793ace59832da7a1b129c1ebc8fc9243a775003ca0f  heldout6/heldout.src\n"
-    );
-    assert_eq!(
-        corpus_file("heldout5/heldout.sha256"),
-        "83c40cd175ea68b44b21c58af8f06227976e299fa0c272ff6c8e48662a529a18  heldout5/heldout.jsonl\n\
-         e0626b85580c882a55afe05f9edb0c29f6cab72ea4814eb0ddc8732b2b5ad107  heldout5/heldout.src\n"
-    );
+    // The fifth set on: (set, digest of heldout.jsonl, digest of heldout.src).
+    let written_here = [
+        (
+            "heldout8",
+            "6a8978941253fc87df282aef495ca89cfce79d82441abf1aa04e05f65ac88db0",
+            "a49c483e5e8d7b1469006a064bfdb85d285e9c33d72cbc816c388ae9c5200958",
+        ),
+        (
+            "heldout7",
+            "3368bc31c17d67e4060c1e394022b684131099b14f069958c639d1028956118c",
+            "376fb61b7f1896d85f9deecc364305c5c5ecb3419bdc6b2a40c68c8cd8153ca6",
+        ),
+        (
+            "heldout6",
+            "77cb8a942f4a83e7d30345aa13b731e209b4f6932d203be13f27e291f70cd721",
+            "aa133a0374e7b951508d8793ace59832da7a1b129c1ebc8fc9243a775003ca0f",
+        ),
+        (
+            "heldout5",
+            "83c40cd175ea68b44b21c58af8f06227976e299fa0c272ff6c8e48662a529a18",
+            "e0626b85580c882a55afe05f9edb0c29f6cab72ea4814eb0ddc8732b2b5ad107",
+        ),
+    ];
+    for (set, jsonl, src) in written_here {
+        assert_eq!(
+            corpus_file(&format!("{set}/heldout.sha256")),
+            format!("{jsonl}  {set}/heldout.jsonl\n{src}  {set}/heldout.src\n"),
+            "{set}: its hash file changed"
+        );
+    }
     for set in [
         "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
     ] {

@@ -4,7 +4,7 @@
 // Test code: a failed step should stop the test where it happened.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use attune::journal::index::{self, IndexShard};
 use attune::journal::{
@@ -222,6 +222,19 @@ fn list_by_index_equals_a_full_scan_over_random_operations() {
     }
 }
 
+/// A closed journal of `count` random entries in a new temporary folder (kept while the
+/// first value lives), and the generator to go on with.
+fn closed_journal(count: usize, seed: u64) -> (tempfile::TempDir, PathBuf, Rng) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("journal");
+    let (mut journal, _) = create_journal(&dir);
+    let mut rng = Rng(seed);
+    for _ in 0..count {
+        journal.add(random_entry(&mut rng), now()).unwrap();
+    }
+    (tmp, dir, rng)
+}
+
 fn index_rows(dir: &Path) -> Vec<(Vec<u8>, i64)> {
     let conn = db(dir);
     let mut stmt = conn
@@ -235,14 +248,7 @@ fn index_rows(dir: &Path) -> Vec<(Vec<u8>, i64)> {
 
 #[test]
 fn an_add_without_loading_rewrites_one_shard() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("journal");
-    let (mut journal, _) = create_journal(&dir);
-    let mut rng = Rng(7);
-    for _ in 0..300 {
-        journal.add(random_entry(&mut rng), now()).unwrap();
-    }
-    drop(journal);
+    let (_tmp, dir, mut rng) = closed_journal(300, 7);
     let before = index_rows(&dir);
     let mut vault = Vault::unlock(&dir, &passphrase()).unwrap();
     let entry = journal::add_to_vault(&mut vault, random_entry(&mut rng), now()).unwrap();
@@ -257,14 +263,7 @@ fn an_add_without_loading_rewrites_one_shard() {
 
 #[test]
 fn a_journal_made_before_the_index_gets_one_and_lists_the_same() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("journal");
-    let (mut journal, _) = create_journal(&dir);
-    let mut rng = Rng(11);
-    for _ in 0..40 {
-        journal.add(random_entry(&mut rng), now()).unwrap();
-    }
-    drop(journal);
+    let (_tmp, dir, mut rng) = closed_journal(40, 11);
     // As a journal written by an earlier version: no index at all.
     db(&dir)
         .execute(
@@ -315,14 +314,7 @@ fn a_journal_made_before_the_index_gets_one_and_lists_the_same() {
 /// add` or full unlock rebuilds it whole in the present layout.
 #[test]
 fn an_index_in_an_older_layout_is_rebuilt_whole() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("journal");
-    let (mut journal, _) = create_journal(&dir);
-    let mut rng = Rng(23);
-    for _ in 0..60 {
-        journal.add(random_entry(&mut rng), now()).unwrap();
-    }
-    drop(journal);
+    let (_tmp, dir, mut rng) = closed_journal(60, 23);
     let as_older = |dir: &Path| {
         db(dir)
             .execute(
