@@ -56,14 +56,14 @@ pub fn find_without_loading(vault: Vault, req: &FindRequest) -> Result<(Page, us
 }
 
 pub fn get(journal: &Journal, req: &EntryRef) -> Result<Entry> {
-    journal.get(&req.id).cloned()
+    journal.get(&req.id)
 }
 
 /// Answers are checked against the pack they answer, and each keeps the prompt's
 /// text, so the entry reads as written even after the pack changes.
 pub fn create(journal: &mut Journal, mut req: NewEntry) -> Result<Entry> {
     journal.prepare_new_entry(&mut req)?;
-    journal.add(req, Utc::now()).cloned()
+    journal.add(req, Utc::now())
 }
 
 /// [`create`] on a vault that was never loaded (the command line's `attune add`): the
@@ -96,21 +96,21 @@ pub fn answer_pack(
 
 pub fn update(journal: &mut Journal, mut req: UpdateRequest) -> Result<Entry> {
     journal.prepare_entry_change(&req.id, &mut req.change)?;
-    journal.edit(&req.id, req.change, Utc::now()).cloned()
+    journal.edit(&req.id, req.change, Utc::now())
 }
 
 /// An entry's answers with the questions they answer, for reading.
 pub fn answers(journal: &Journal, req: &EntryRef) -> Result<Vec<RenderedAnswer>> {
     let entry = journal.get(&req.id)?;
-    Ok(prompts::render_answers(entry, &journal.pack_registry()?))
+    Ok(prompts::render_answers(&entry, &journal.pack_registry()?))
 }
 
 pub fn trash(journal: &mut Journal, req: &EntryRef) -> Result<Entry> {
-    journal.trash(&req.id, Utc::now()).cloned()
+    journal.trash(&req.id, Utc::now())
 }
 
 pub fn restore(journal: &mut Journal, req: &EntryRef) -> Result<Entry> {
-    journal.restore(&req.id, Utc::now()).cloned()
+    journal.restore(&req.id, Utc::now())
 }
 
 /// Delete one entry for good (also a damaged record, by its id).

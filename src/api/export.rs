@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::files::{self, SavedFile, WriteMode};
 use crate::deid::FindingKind;
-use crate::journal::{Entry, EntryId, Journal};
+use crate::journal::{Entries, Entry, EntryId, Journal};
 use crate::{Error, Result};
 
 /// The format of a plaintext export.
@@ -88,14 +88,14 @@ pub struct Exported {
 }
 
 /// What every export holds: the entries not in the trash.
-fn exported(journal: &Journal) -> impl Iterator<Item = &Entry> {
-    journal.entries().filter(|e| e.deleted_at.is_none())
+fn exported(journal: &Journal) -> Result<Entries> {
+    journal.entries_where(|i| i.deleted_at.is_none())
 }
 
 /// The entries an export would hold and every passage in them that looks identifying
 /// (using the allow-list): the review required before export.
 pub fn review(journal: &Journal) -> Result<ExportReview> {
-    review_of(journal, &exported(journal).collect::<Vec<_>>())
+    review_of(journal, &exported(journal)?.iter().collect::<Vec<_>>())
 }
 
 /// The same review over chosen entries (a print of some reflections goes through it
@@ -128,7 +128,7 @@ pub fn review_of(journal: &Journal, chosen: &[&Entry]) -> Result<ExportReview> {
 pub fn check(journal: &Journal, req: &ExportRequest) -> Result<()> {
     check_reviewed(
         journal,
-        &exported(journal).collect::<Vec<_>>(),
+        &exported(journal)?.iter().collect::<Vec<_>>(),
         req.reviewed,
         "exporting",
     )
@@ -169,25 +169,27 @@ pub fn write(
     path: &Path,
     mode: WriteMode,
 ) -> Result<Exported> {
+    let entries = exported(journal)?;
+    let chosen: Vec<&Entry> = entries.iter().collect();
     let file = if req.format.is_folder() {
         files::refuse_existing(path)?;
-        check(journal, req)?;
-        let notes = crate::journal::to_markdown_notes(exported(journal));
+        check_reviewed(journal, &chosen, req.reviewed, "exporting")?;
+        let notes = crate::journal::to_markdown_notes(entries.iter());
         crate::files::write_new_private_folder(path, &notes)?;
         SavedFile::at(path)
     } else {
         files::save_made(path, mode, || {
-            check(journal, req)?;
+            check_reviewed(journal, &chosen, req.reviewed, "exporting")?;
             match req.format {
-                ExportFormat::Json => crate::journal::to_json(exported(journal)),
-                ExportFormat::Markdown => Ok(crate::journal::to_markdown(exported(journal))),
-                ExportFormat::Jrnl => crate::journal::to_jrnl_json(exported(journal)),
+                ExportFormat::Json => crate::journal::to_json(entries.iter()),
+                ExportFormat::Markdown => Ok(crate::journal::to_markdown(entries.iter())),
+                ExportFormat::Jrnl => crate::journal::to_jrnl_json(entries.iter()),
                 ExportFormat::MarkdownFolder => Err(Error::internal("A folder is not a file.")),
             }
         })?
     };
     Ok(Exported {
         file,
-        entries: exported(journal).count(),
+        entries: entries.len(),
     })
 }

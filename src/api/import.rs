@@ -205,13 +205,14 @@ fn plan(
     let source = parsed
         .format
         .ok_or_else(|| Error::internal("The import's format was not settled."))?;
-    let known_ids: HashSet<(ImportSource, &str)> = journal
-        .entries()
+    let entries = journal.entries()?;
+    let known_ids: HashSet<(ImportSource, &str)> = entries
+        .iter()
         .filter_map(|e| e.imported.as_ref())
         .map(|i| (i.source, i.source_id.as_str()))
         .collect();
-    let known_content: HashSet<[u8; 32]> = journal
-        .entries()
+    let known_content: HashSet<[u8; 32]> = entries
+        .iter()
         .map(|e| content_key(e.encounter_date, e.title.as_deref(), &e.body))
         .collect();
     let allow = journal.settings()?.allow_list();

@@ -54,7 +54,7 @@ pub fn delete(journal: &mut Journal, req: &PackRequest) -> Result<()> {
 /// Which elements and themes came up lately, and the "carrying" trend.
 pub fn insights(journal: &Journal, req: &InsightsRequest) -> Result<Insights> {
     prompts::insights(
-        journal.entries(),
+        journal.entries()?.iter(),
         &journal.pack_registry()?,
         req.weeks,
         chrono::Local::now().date_naive(),

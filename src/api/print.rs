@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::export::{self, ExportReview};
 use super::files::{self, SavedFile, WriteMode};
-use crate::journal::{Entry, EntryId, Journal};
+use crate::journal::{Entries, Entry, EntryId, Journal};
 use crate::print::{
     Agenda, AgendaItem, Document, HoursStatement, PageSetup, Paper, PrepSheet, ReflectionsDoc,
     TrainingRecord,
@@ -125,32 +125,24 @@ pub fn save_hours(
 
 /// The reflections a request names: its ids (each must exist and not be in the trash),
 /// or every reflection of its date range; oldest first.
-pub fn chosen_reflections<'a>(
-    journal: &'a Journal,
-    req: &PrintReflectionsRequest,
-) -> Result<Vec<&'a Entry>> {
-    let mut chosen: Vec<&Entry> = if !req.entry_ids.is_empty() {
+pub fn chosen_reflections(journal: &Journal, req: &PrintReflectionsRequest) -> Result<Entries> {
+    let mut chosen = if !req.entry_ids.is_empty() {
         if req.from.is_some() || req.to.is_some() {
             return Err(Error::invalid(
                 "Choose reflections, or give dates, not both.",
             ));
         }
-        let mut list = Vec::new();
         for id in &req.entry_ids {
-            let entry = journal
-                .entries()
-                .find(|e| e.id == *id)
+            let item = journal
+                .item(id)
                 .ok_or_else(|| Error::not_found("reflection"))?;
-            if entry.deleted_at.is_some() {
+            if item.deleted_at.is_some() {
                 return Err(Error::invalid(
                     "One of those reflections is in the trash. Restore it first to print it.",
                 ));
             }
-            if !list.iter().any(|e: &&Entry| e.id == entry.id) {
-                list.push(entry);
-            }
         }
-        list
+        journal.entries_where(|i| req.entry_ids.contains(&i.id))?
     } else {
         let (Some(from), Some(to)) = (req.from, req.to) else {
             return Err(Error::invalid(
@@ -159,9 +151,7 @@ pub fn chosen_reflections<'a>(
         };
         check_period(from, to)?;
         journal
-            .entries()
-            .filter(|e| e.deleted_at.is_none() && (from..=to).contains(&e.encounter_date))
-            .collect()
+            .entries_where(|i| i.deleted_at.is_none() && (from..=to).contains(&i.encounter_date))?
     };
     if chosen.is_empty() {
         return Err(Error::invalid(
@@ -177,7 +167,10 @@ pub fn reflections_review(
     journal: &Journal,
     req: &PrintReflectionsRequest,
 ) -> Result<ExportReview> {
-    export::review_of(journal, &chosen_reflections(journal, req)?)
+    export::review_of(
+        journal,
+        &chosen_reflections(journal, req)?.iter().collect::<Vec<_>>(),
+    )
 }
 
 /// The reflections document, refused until identifying passages were reviewed.
@@ -186,7 +179,8 @@ pub fn reflections_doc(
     req: &PrintReflectionsRequest,
     made_on: NaiveDate,
 ) -> Result<ReflectionsDoc> {
-    let chosen = chosen_reflections(journal, req)?;
+    let entries = chosen_reflections(journal, req)?;
+    let chosen: Vec<&Entry> = entries.iter().collect();
     export::check_reviewed(journal, &chosen, req.reviewed, "printing")?;
     Ok(ReflectionsDoc::new(
         PageSetup::new(req.paper, made_on),
@@ -209,7 +203,7 @@ pub fn save_reflections(
     // Checked before a file is touched.
     export::check_reviewed(
         journal,
-        &chosen_reflections(journal, req)?,
+        &chosen_reflections(journal, req)?.iter().collect::<Vec<_>>(),
         req.reviewed,
         "printing",
     )?;
@@ -249,16 +243,13 @@ pub fn training_file_name(year: i32) -> String {
 // Prep sheet -------------------------------------------------------------------------
 
 /// The reflections flagged to bring to supervision (not in the trash).
-fn flagged(journal: &Journal) -> Vec<&Entry> {
-    journal
-        .entries()
-        .filter(|e| e.deleted_at.is_none() && e.bring_to_supervision)
-        .collect()
+fn flagged(journal: &Journal) -> Result<Entries> {
+    journal.entries_where(|i| i.deleted_at.is_none() && i.flagged)
 }
 
 /// The de-identification review of the flagged reflections the sheet names.
 pub fn prep_review(journal: &Journal) -> Result<ExportReview> {
-    export::review_of(journal, &flagged(journal))
+    export::review_of(journal, &flagged(journal)?.iter().collect::<Vec<_>>())
 }
 
 /// The prep sheet: the flagged reflections (date and title), and room to write.
@@ -267,7 +258,8 @@ pub fn prep_sheet(
     req: &PrintPrepRequest,
     made_on: NaiveDate,
 ) -> Result<PrepSheet> {
-    let list = flagged(journal);
+    let entries = flagged(journal)?;
+    let list: Vec<&Entry> = entries.iter().collect();
     export::check_reviewed(journal, &list, req.reviewed, "printing")?;
     Ok(PrepSheet::new(
         PageSetup::new(req.paper, made_on),
@@ -288,7 +280,12 @@ pub fn save_prep(
     path: &Path,
     mode: WriteMode,
 ) -> Result<SavedFile> {
-    export::check_reviewed(journal, &flagged(journal), req.reviewed, "printing")?;
+    export::check_reviewed(
+        journal,
+        &flagged(journal)?.iter().collect::<Vec<_>>(),
+        req.reviewed,
+        "printing",
+    )?;
     files::save_made(path, mode, || prep_sheet(journal, req, today())?.pdf())
 }
 

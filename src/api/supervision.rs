@@ -104,7 +104,7 @@ pub fn gather(journal: &Journal) -> Result<Vec<PrepReflection>> {
     let responded = Exchange::read(journal).feedback_for(None)?;
     for t in responded.iter().rev() {
         if let Some(id) = EntryId::from_hex(&t.entry_id) {
-            let live = journal.get(&id).is_ok_and(|e| e.deleted_at.is_none());
+            let live = journal.item(&id).is_some_and(|i| i.deleted_at.is_none());
             if live && !ids.contains(&id) {
                 ids.push(id);
             }
@@ -119,6 +119,7 @@ fn reflections(journal: &Journal, ids: &[EntryId]) -> Result<Vec<PrepReflection>
         .iter()
         .map(|id| {
             let entry = journal.get(id).ok().filter(|e| e.deleted_at.is_none());
+            let entry = entry.as_ref();
             let hex = id.to_hex();
             PrepReflection {
                 entry_id: *id,

@@ -22,8 +22,8 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use zeroize::Zeroize;
 
 use super::{
-    page_limit, sort_key_newest, summarise, Entry, EntryId, EntryKind, FindRequest, Journal, Page,
-    Query, Sort, TRASH_DAYS,
+    page_limit, sort_key_newest, summarise, Entry, EntryId, EntryKind, EntrySummary, Filter,
+    FindRequest, Journal, Page, Query, Sort, TRASH_DAYS,
 };
 use crate::records::{self, Plaintext, Record, Writer};
 use crate::store::{RecordRow, Table};
@@ -256,15 +256,15 @@ fn shard_named(id: &[u8; 16]) -> Option<u8> {
     (id[..15] == shard_record_id(0)[..15]).then_some(id[15])
 }
 
-/// The shards of `entries`, by shard byte (empty shards left out).
-fn shards_of<'a>(entries: impl Iterator<Item = &'a Entry>) -> BTreeMap<u8, IndexShard> {
+/// The shards holding `items`, by shard byte (empty shards left out).
+fn shards_of(items: impl Iterator<Item = IndexItem>) -> BTreeMap<u8, IndexShard> {
     let mut shards: BTreeMap<u8, IndexShard> = BTreeMap::new();
-    for e in entries {
+    for item in items {
         shards
-            .entry(shard_of(&e.id))
+            .entry(shard_of(&item.id))
             .or_default()
             .items
-            .push(IndexItem::of(e));
+            .push(item);
     }
     for shard in shards.values_mut() {
         shard.items.sort_unstable_by_key(|i| i.id);
@@ -272,12 +272,9 @@ fn shards_of<'a>(entries: impl Iterator<Item = &'a Entry>) -> BTreeMap<u8, Index
     shards
 }
 
-/// Shard `s` as `entries` make it.
-fn shard_from<'a>(s: u8, entries: impl Iterator<Item = &'a Entry>) -> IndexShard {
-    let mut items: Vec<IndexItem> = entries
-        .filter(|e| shard_of(&e.id) == s)
-        .map(IndexItem::of)
-        .collect();
+/// Shard `s` as `items` make it.
+fn shard_from<'a>(s: u8, items: impl Iterator<Item = &'a IndexItem>) -> IndexShard {
+    let mut items: Vec<IndexItem> = items.filter(|i| shard_of(&i.id) == s).cloned().collect();
     items.sort_unstable_by_key(|i| i.id);
     IndexShard { items }
 }
@@ -344,11 +341,11 @@ fn put_whole_index(
 // ---- the unlocked journal keeps the index in step -----------------------------------
 
 impl Journal {
-    /// Write the shards touched by `changed` entries (their new state, from memory) in
-    /// `writer`'s transaction. `gone` are ids purged in the same transaction; `extra`
-    /// entries not yet in memory (new or replacing the copy in memory).
+    /// Write the shards touched by `gone` and `extra` in `writer`'s transaction, the
+    /// rest of each shard from `listed`. `gone` are ids purged in the same transaction;
+    /// `extra` entries not yet listed (new, or replacing what is listed).
     pub(crate) fn put_index_for(
-        entries: &[super::Cached],
+        listed: &[super::Listed],
         revisions: &ShardRevisions,
         writer: &mut Writer<'_>,
         gone: &[EntryId],
@@ -365,19 +362,20 @@ impl Journal {
             .copied()
             .chain(extra.iter().map(|e| e.id))
             .collect();
+        let extra: Vec<IndexItem> = extra.iter().map(|e| IndexItem::of(e)).collect();
         let shards = touched.into_iter().map(|s| {
-            let current = entries
+            let current = listed
                 .iter()
-                .map(|c| &c.entry)
-                .filter(|e| !replaced.contains(&e.id));
-            (s, shard_from(s, current.chain(extra.iter().copied())))
+                .map(|l| &l.item)
+                .filter(|i| !replaced.contains(&i.id));
+            (s, shard_from(s, current.chain(&extra)))
         });
         put_shards(writer, revisions, shards.collect::<Vec<_>>())
     }
 
     /// Rewrite shard `s` from the entries in memory, in its own transaction.
     pub(crate) fn rewrite_index_shard(&mut self, s: u8) -> Result<()> {
-        let shard = shard_from(s, self.entries.iter().map(|c| &c.entry));
+        let shard = shard_from(s, self.items());
         let revisions = &self.index_revisions;
         let written =
             records::write_all(&mut self.vault, |w| put_shards(w, revisions, [(s, shard)]))?;
@@ -385,7 +383,7 @@ impl Journal {
         Ok(())
     }
 
-    /// Build the index from the entries in memory when the journal has none (a journal
+    /// Build the index from the listed entries when the journal has none (a journal
     /// made before the index), in one transaction.
     pub(crate) fn build_index_if_missing(&mut self) -> Result<()> {
         if !self.index_revisions.needs_building()
@@ -396,10 +394,10 @@ impl Journal {
         self.rebuild_index()
     }
 
-    /// Replace the whole index with one made from the entries in memory, in one
+    /// Replace the whole index with one made from the listed entries, in one
     /// transaction (`verify --repair`).
     pub fn rebuild_index(&mut self) -> Result<()> {
-        let shards = shards_of(self.entries.iter().map(|c| &c.entry));
+        let shards = shards_of(self.items().cloned());
         let revisions = &self.index_revisions;
         let written =
             records::write_all(&mut self.vault, |w| put_whole_index(w, revisions, shards))?;
@@ -423,8 +421,8 @@ pub(crate) fn add_entry_in_vault(vault: &mut Vault, entry: &Entry) -> Result<()>
             loaded
                 .records
                 .iter()
-                .map(|s| &s.value)
-                .chain(std::iter::once(entry)),
+                .map(|s| IndexItem::of(&s.value))
+                .chain(std::iter::once(IndexItem::of(entry))),
         );
         let result = records::write_all(vault, |w| {
             w.put(entry.id.0, entry.revision, entry)?;
@@ -480,24 +478,45 @@ fn read_index(vault: &Vault) -> Result<Option<Vec<IndexItem>>> {
     Ok((items.len() == entry_rows).then_some(items))
 }
 
-/// Does `item` pass `request`'s filter (trash older than [`TRASH_DAYS`] counts as
-/// already purged, as a full load purges it)?
-fn passes(item: &IndexItem, request: &FindRequest, cutoff: DateTime<Utc>) -> bool {
-    let f = &request.filter;
-    let tag = f.tag.as_deref().map(str::to_lowercase);
-    let family = f.family_code.as_deref().map(str::to_lowercase);
-    item.deleted_at.is_some() == f.trash
-        && item.deleted_at.is_none_or(|d| d >= cutoff)
-        && f.from.is_none_or(|d| item.encounter_date >= d)
-        && f.to.is_none_or(|d| item.encounter_date <= d)
-        && f.kind.is_none_or(|k| item.kind == k)
-        && (!f.flagged || item.flagged)
-        && tag
-            .as_ref()
-            .is_none_or(|t| item.tags.iter().any(|x| x == t))
-        && family
-            .as_ref()
-            .is_none_or(|fc| item.family_code.as_ref() == Some(fc))
+/// A list's filter, prepared for testing many items.
+pub(crate) struct ItemFilter<'a> {
+    filter: &'a Filter,
+    /// Lowercased, as items hold them.
+    tag: Option<String>,
+    family: Option<String>,
+    /// Trash older than this counts as already purged (as a full unlock purges it).
+    cutoff: Option<DateTime<Utc>>,
+}
+
+impl<'a> ItemFilter<'a> {
+    pub(crate) fn new(filter: &'a Filter, cutoff: Option<DateTime<Utc>>) -> Self {
+        Self {
+            filter,
+            tag: filter.tag.as_deref().map(str::to_lowercase),
+            family: filter.family_code.as_deref().map(str::to_lowercase),
+            cutoff,
+        }
+    }
+
+    pub(crate) fn passes(&self, item: &IndexItem) -> bool {
+        let f = self.filter;
+        item.deleted_at.is_some() == f.trash
+            && item
+                .deleted_at
+                .is_none_or(|d| self.cutoff.is_none_or(|cutoff| d >= cutoff))
+            && f.from.is_none_or(|d| item.encounter_date >= d)
+            && f.to.is_none_or(|d| item.encounter_date <= d)
+            && f.kind.is_none_or(|k| item.kind == k)
+            && (!f.flagged || item.flagged)
+            && self
+                .tag
+                .as_ref()
+                .is_none_or(|t| item.tags.iter().any(|x| x == t))
+            && self
+                .family
+                .as_ref()
+                .is_none_or(|fc| item.family_code.as_ref() == Some(fc))
+    }
 }
 
 /// One page of a list (no search text) from the index, decrypting only the entries on
@@ -515,43 +534,61 @@ pub fn find_in_vault(
     let Some(items) = read_index(vault)? else {
         return Ok(None);
     };
-    let cutoff = now - Duration::days(TRASH_DAYS);
-    let mut hits: Vec<&IndexItem> = items
-        .iter()
-        .filter(|i| passes(i, request, cutoff))
-        .collect();
-    sort_items(&mut hits, request.sort);
+    let filter = ItemFilter::new(&request.filter, Some(now - Duration::days(TRASH_DAYS)));
+    let mut hits: Vec<&IndexItem> = items.iter().filter(|i| filter.passes(i)).collect();
     let total = hits.len();
-    let query = Query::default();
-    let mut page = Vec::new();
-    for item in hits.into_iter().skip(request.offset).take(limit) {
+    sort_page(&mut hits, request.sort, request.offset, limit);
+    let Some(items) = summaries(vault, &hits, &Query::default())? else {
+        return Ok(None);
+    };
+    Ok(Some(Page {
+        total,
+        offset: request.offset,
+        items,
+    }))
+}
+
+/// Leave in `hits` only the page from `offset` (at most `limit` items), in `sort`'s
+/// order: the rest is only partly ordered, not sorted.
+pub(crate) fn sort_page(hits: &mut Vec<&IndexItem>, sort: Sort, offset: usize, limit: usize) {
+    let key = |i: &IndexItem| sort_key_newest(i.encounter_date, i.created_at, i.id);
+    let order = |a: &&IndexItem, b: &&IndexItem| match sort {
+        Sort::Newest => key(b).cmp(&key(a)),
+        Sort::Oldest => key(a).cmp(&key(b)),
+        Sort::Updated => (b.updated_at, b.id).cmp(&(a.updated_at, a.id)),
+    };
+    let end = offset.saturating_add(limit);
+    if end < hits.len() {
+        hits.select_nth_unstable_by(end, order);
+        hits.truncate(end);
+    }
+    hits.sort_unstable_by(order);
+    hits.drain(..offset.min(hits.len()));
+}
+
+/// The summaries of `page`'s entries, each decrypted from disk; `None` when one does
+/// not read or no longer agrees with its item.
+pub(crate) fn summaries(
+    vault: &Vault,
+    page: &[&IndexItem],
+    query: &Query,
+) -> Result<Option<Vec<EntrySummary>>> {
+    let mut out = Vec::with_capacity(page.len());
+    for item in page {
         let Some(stored) = records::load_one::<Entry>(vault, &item.id.0)? else {
             return Ok(None);
         };
         let mut entry = stored.value;
-        let agrees = IndexItem::of(&entry) == *item;
+        let agrees = IndexItem::of(&entry) == **item;
         if agrees {
-            page.push(summarise(&entry, &query));
+            out.push(summarise(&entry, query));
         }
         entry.zeroize();
         if !agrees {
             return Ok(None);
         }
     }
-    Ok(Some(Page {
-        total,
-        offset: request.offset,
-        items: page,
-    }))
-}
-
-fn sort_items(hits: &mut [&IndexItem], sort: Sort) {
-    let key = |i: &IndexItem| sort_key_newest(i.encounter_date, i.created_at, i.id);
-    match sort {
-        Sort::Newest => hits.sort_unstable_by_key(|i| std::cmp::Reverse(key(i))),
-        Sort::Oldest => hits.sort_unstable_by_key(|i| key(i)),
-        Sort::Updated => hits.sort_unstable_by_key(|e| std::cmp::Reverse((e.updated_at, e.id))),
-    }
+    Ok(Some(out))
 }
 
 // ---- checking -----------------------------------------------------------------------
@@ -588,9 +625,9 @@ pub fn check(journal: &Journal) -> Result<Option<String>> {
             }
         }
     }
-    for entry in journal.entries() {
-        match indexed.remove(&entry.id) {
-            Some(item) if item == IndexItem::of(entry) => {}
+    for listed in journal.items() {
+        match indexed.remove(&listed.id) {
+            Some(item) if item == *listed => {}
             Some(_) => return out_of_step("an entry differs"),
             None => return out_of_step("an entry is missing"),
         }

@@ -1,11 +1,14 @@
-//! The unlocked journal: entries, check-ins and supervision sessions in memory, saved
-//! encrypted, found in Rust.
+//! The unlocked journal: entries, check-ins and supervision sessions, saved encrypted,
+//! found in Rust.
 //!
-//! At unlock every entry, check-in and session is decrypted into memory once; listing, filtering, sorting and
-//! full-text search then run here, so no plaintext index ever reaches disk and a front
-//! end only ever holds one page. A record that fails to decrypt is reported and
-//! skipped; the rest of the journal stays readable. Dropping the journal zeroizes the
-//! decrypted entries and (through the vault) the key.
+//! At unlock every entry is decrypted once, on two threads, and the journal keeps of
+//! each only what lists, filters and sorting need ([`index::IndexItem`]) and its folded
+//! text for search ([`Listed`]); the entry itself is decrypted again from disk when it
+//! is read (a page of a list, an edit, an export). Check-ins and sessions are kept
+//! whole. Listing, filtering, sorting and full-text search run here, so no plaintext
+//! index ever reaches disk and a front end only ever holds one page. A record that
+//! fails to decrypt is reported and skipped; the rest of the journal stays readable.
+//! Dropping the journal zeroizes the folded text and (through the vault) the key.
 
 pub mod checkin;
 pub mod endorsement;
@@ -20,7 +23,7 @@ pub mod sessions;
 mod settings;
 pub mod training;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -37,6 +40,7 @@ pub use entry::{
     validate_family_code, AnswerValue, Entry, EntryChange, EntryKind, ImportSource, Imported,
     Incoming, NewEntry, PackRef, PromptAnswer, Setting,
 };
+pub use index::IndexItem;
 pub use packs::{custom_packs_in, prepare_new_entry_in, CUSTOM_ID_PREFIX};
 pub use prep::{PrepId, PrepInput, PrepSheet, Takeaway, TakeawayInput};
 pub use search::{Query, Snippet};
@@ -63,16 +67,65 @@ pub const TRASH_DAYS: i64 = 30;
 /// The most entries one page may hold.
 pub const MAX_PAGE: usize = 500;
 
-pub(crate) struct Cached {
-    pub(crate) entry: Entry,
-    /// Folded searchable text (see [`search`]).
-    folded: String,
+/// What the unlocked journal keeps of one readable entry: what lists need, and its
+/// searchable text folded (see [`search`]). Keeping this instead of the entry holds about
+/// one copy of the journal's words in memory rather than two.
+pub(crate) struct Listed {
+    pub(crate) item: IndexItem,
+    folded: Box<str>,
 }
 
-impl Drop for Cached {
+impl Listed {
+    pub(crate) fn of(entry: &Entry) -> Self {
+        let size = entry.searchable_parts().map(|p| p.len() + 1).sum();
+        let mut folded = String::with_capacity(size);
+        for part in entry.searchable_parts() {
+            search::fold_into(&mut folded, part);
+            folded.push('\n');
+        }
+        Self {
+            item: IndexItem::of(entry),
+            folded: folded.into_boxed_str(),
+        }
+    }
+}
+
+impl Drop for Listed {
     fn drop(&mut self) {
-        self.entry.zeroize();
         self.folded.zeroize();
+    }
+}
+
+/// Entries decrypted from disk for one task (an export, a print, a check), zeroized
+/// when dropped.
+pub struct Entries(Vec<Entry>);
+
+impl std::ops::Deref for Entries {
+    type Target = [Entry];
+
+    fn deref(&self) -> &[Entry] {
+        &self.0
+    }
+}
+
+impl Entries {
+    /// Put the entries in `key`'s order.
+    pub fn sort_by_key<K: Ord>(&mut self, key: impl FnMut(&Entry) -> K) {
+        self.0.sort_by_key(key);
+    }
+}
+
+impl Drop for Entries {
+    fn drop(&mut self) {
+        for entry in &mut self.0 {
+            entry.zeroize();
+        }
+    }
+}
+
+impl std::fmt::Debug for Entries {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Entries({})", self.0.len())
     }
 }
 
@@ -157,7 +210,9 @@ pub struct Page {
 /// An unlocked journal.
 pub struct Journal {
     vault: Vault,
-    entries: Vec<Cached>,
+    /// Readable entries, in no particular order.
+    listed: Vec<Listed>,
+    /// Where each entry sits in `listed`.
     index: HashMap<EntryId, usize>,
     /// Readable check-ins, oldest first.
     checkins: Vec<Checkin>,
@@ -171,7 +226,7 @@ pub struct Journal {
 impl std::fmt::Debug for Journal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Journal")
-            .field("entries", &self.entries.len())
+            .field("entries", &self.listed.len())
             .field("checkins", &self.checkins.len())
             .field("sessions", &self.sessions.len())
             .field("damaged", &self.damaged.len())
@@ -195,38 +250,25 @@ impl Record for Entry {
     }
 }
 
-fn cached(entry: Entry) -> Cached {
-    let mut folded = String::new();
-    for part in entry.searchable_parts() {
-        search::fold_into(&mut folded, part);
-        folded.push('\n');
-    }
-    Cached { entry, folded }
-}
-
 impl Journal {
-    /// Decrypt every entry, check-in and session of an unlocked vault into memory, and purge
-    /// trash older than [`TRASH_DAYS`].
+    /// Decrypt every entry, check-in and session of an unlocked vault (keeping what
+    /// [`Listed`] keeps of each entry), and purge trash older than [`TRASH_DAYS`].
     pub fn load(vault: Vault, now: DateTime<Utc>) -> Result<Self> {
         let mut journal = Self {
             vault,
-            entries: Vec::new(),
+            listed: Vec::new(),
             index: HashMap::new(),
             checkins: Vec::new(),
             sessions: Vec::new(),
             damaged: Vec::new(),
             index_revisions: index::ShardRevisions::default(),
         };
-        // Decrypting one entry at a time on this thread: splitting it over threads was
-        // measured no faster on two busy cores, and a third more memory from per-thread
-        // allocator arenas.
-        let entries = records::load_all::<Entry>(&journal.vault)?;
-        journal.damaged.extend(entries.damaged);
-        journal.entries.reserve(entries.records.len());
-        for stored in entries.records {
-            journal.index.insert(stored.value.id, journal.entries.len());
-            journal.entries.push(cached(stored.value));
-        }
+        let listing = scan::list_entries(&journal.vault)?;
+        journal.damaged.extend(listing.damaged);
+        journal.listed = listing.listed;
+        journal.index = (journal.listed.iter().enumerate())
+            .map(|(at, l)| (l.item.id, at))
+            .collect();
         journal.index_revisions = index::ShardRevisions::read(&journal.vault)?;
         journal.build_index_if_missing()?;
         journal.load_checkins()?;
@@ -248,10 +290,10 @@ impl Journal {
 
     /// Write `entry` (new or changed) and its index shard in one transaction.
     fn save(&mut self, entry: &Entry) -> Result<()> {
-        let (entries, revisions) = (&self.entries, &self.index_revisions);
+        let (listed, revisions) = (&self.listed, &self.index_revisions);
         let written = records::write_all(&mut self.vault, |w| {
             w.put(entry.id.0, entry.revision, entry)?;
-            Self::put_index_for(entries, revisions, w, &[], &[entry])
+            Self::put_index_for(listed, revisions, w, &[], &[entry])
         })?;
         written.note(&mut self.index_revisions);
         Ok(())
@@ -260,10 +302,10 @@ impl Journal {
     fn purge_expired_trash(&mut self, now: DateTime<Utc>) -> Result<()> {
         let cutoff = now - Duration::days(TRASH_DAYS);
         let expired: Vec<EntryId> = self
-            .entries
+            .listed
             .iter()
-            .filter(|c| c.entry.deleted_at.is_some_and(|d| d < cutoff))
-            .map(|c| c.entry.id)
+            .filter(|l| l.item.deleted_at.is_some_and(|d| d < cutoff))
+            .map(|l| l.item.id)
             .collect();
         for id in expired {
             self.purge(&id)?;
@@ -280,7 +322,7 @@ impl Journal {
         &self.vault
     }
 
-    /// Lock: zeroize every decrypted entry and the key, and close the file.
+    /// Lock: zeroize the folded text and the key, and close the file.
     pub fn lock(self) {
         drop(self);
     }
@@ -292,21 +334,24 @@ impl Journal {
 
     /// How many entries (trash included) are readable.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.listed.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.listed.is_empty()
+    }
+
+    fn push(&mut self, entry: &Entry) {
+        self.index.insert(entry.id, self.listed.len());
+        self.listed.push(Listed::of(entry));
     }
 
     /// Write a new entry, durably. Returns it with its new id.
-    pub fn add(&mut self, input: NewEntry, now: DateTime<Utc>) -> Result<&Entry> {
+    pub fn add(&mut self, input: NewEntry, now: DateTime<Utc>) -> Result<Entry> {
         let entry = Entry::create(EntryId(random_id()?), input, now)?;
         self.save(&entry)?;
-        let at = self.entries.len();
-        self.index.insert(entry.id, at);
-        self.entries.push(cached(entry));
-        Ok(&self.entries[at].entry)
+        self.push(&entry);
+        Ok(entry)
     }
 
     /// Write many entries brought in from another app in one transaction: every one of
@@ -315,7 +360,7 @@ impl Journal {
     /// journal in memory is left as it was. Returns how many were added.
     pub fn add_all(&mut self, batch: impl IntoIterator<Item = Incoming>) -> Result<usize> {
         let mut made: Vec<Entry> = Vec::new();
-        let (entries, revisions) = (&self.entries, &self.index_revisions);
+        let (listed, revisions) = (&self.listed, &self.index_revisions);
         let written = records::write_all(&mut self.vault, |writer| {
             for incoming in batch {
                 let entry = Entry::import(EntryId(random_id()?), incoming)?;
@@ -323,70 +368,55 @@ impl Journal {
                 made.push(entry);
             }
             let new: Vec<&Entry> = made.iter().collect();
-            Self::put_index_for(entries, revisions, writer, &[], &new)
+            Self::put_index_for(listed, revisions, writer, &[], &new)
         });
-        match written {
-            Ok(written) => written.note(&mut self.index_revisions),
-            Err(e) => {
-                for entry in &mut made {
-                    entry.zeroize();
-                }
-                return Err(e);
-            }
+        let made = Entries(made);
+        written?.note(&mut self.index_revisions);
+        self.listed.reserve(made.len());
+        for entry in made.iter() {
+            self.push(entry);
         }
-        let added = made.len();
-        self.entries.reserve(added);
-        for entry in made {
-            self.index.insert(entry.id, self.entries.len());
-            self.entries.push(cached(entry));
-        }
-        Ok(added)
+        Ok(made.len())
     }
 
     /// Change an entry, durably; its revision goes up by one.
-    pub fn edit(
-        &mut self,
-        id: &EntryId,
-        change: EntryChange,
-        now: DateTime<Utc>,
-    ) -> Result<&Entry> {
-        let at = self.position(id)?;
-        let mut next = self.entries[at].entry.clone();
+    pub fn edit(&mut self, id: &EntryId, change: EntryChange, now: DateTime<Utc>) -> Result<Entry> {
+        let mut next = self.get(id)?;
         next.apply(change)?;
-        self.replace(at, next, now)
+        self.replace(next, now)
     }
 
     /// Move an entry to the trash (restorable for [`TRASH_DAYS`] days).
-    pub fn trash(&mut self, id: &EntryId, now: DateTime<Utc>) -> Result<&Entry> {
-        let at = self.position(id)?;
-        let mut next = self.entries[at].entry.clone();
+    pub fn trash(&mut self, id: &EntryId, now: DateTime<Utc>) -> Result<Entry> {
+        let mut next = self.get(id)?;
         if next.deleted_at.is_some() {
-            return Ok(&self.entries[at].entry);
+            return Ok(next);
         }
         next.deleted_at = Some(now);
-        self.replace(at, next, now)
+        self.replace(next, now)
     }
 
     /// Take an entry back out of the trash.
-    pub fn restore(&mut self, id: &EntryId, now: DateTime<Utc>) -> Result<&Entry> {
-        let at = self.position(id)?;
-        let mut next = self.entries[at].entry.clone();
+    pub fn restore(&mut self, id: &EntryId, now: DateTime<Utc>) -> Result<Entry> {
+        let mut next = self.get(id)?;
         if next.deleted_at.is_none() {
             return Err(Error::invalid("That reflection is not in the trash."));
         }
         next.deleted_at = None;
-        self.replace(at, next, now)
+        self.replace(next, now)
     }
 
-    fn replace(&mut self, at: usize, mut next: Entry, now: DateTime<Utc>) -> Result<&Entry> {
+    /// Write the next revision of an entry read by [`Self::get`].
+    fn replace(&mut self, mut next: Entry, now: DateTime<Utc>) -> Result<Entry> {
+        let at = self.position(&next.id)?;
         next.revision = next
             .revision
             .checked_add(1)
             .ok_or_else(|| Error::internal("revision overflow"))?;
         next.updated_at = now;
         self.save(&next)?;
-        self.entries[at] = cached(next);
-        Ok(&self.entries[at].entry)
+        self.listed[at] = Listed::of(&next);
+        Ok(next)
     }
 
     /// Delete an entry for good. Also removes a damaged record (an entry, a check-in, a
@@ -395,12 +425,12 @@ impl Journal {
         let hex = id.to_hex();
         let damaged = self.damaged.iter().any(|d| d.id.as_deref() == Some(&hex));
         // The entry and its index shard go in one transaction.
-        let (entries, revisions) = (&self.entries, &self.index_revisions);
+        let (listed, revisions) = (&self.listed, &self.index_revisions);
         let (removed_entry, written) = records::write_all(&mut self.vault, |w| {
             if !w.delete::<Entry>(&id.0)? {
                 return Ok((false, None));
             }
-            let written = Self::put_index_for(entries, revisions, w, &[*id], &[])?;
+            let written = Self::put_index_for(listed, revisions, w, &[*id], &[])?;
             Ok((true, Some(written)))
         })?;
         if let Some(written) = written {
@@ -420,9 +450,9 @@ impl Journal {
             self.rewrite_index_shard(index::shard_of(id))?;
         }
         if let Some(at) = self.index.remove(id) {
-            self.entries.swap_remove(at);
-            if let Some(moved) = self.entries.get(at) {
-                self.index.insert(moved.entry.id, at);
+            self.listed.swap_remove(at);
+            if let Some(moved) = self.listed.get(at) {
+                self.index.insert(moved.item.id, at);
             }
         } else if removed {
             self.damaged
@@ -436,10 +466,10 @@ impl Journal {
     /// Delete every entry in the trash for good. Returns how many.
     pub fn empty_trash(&mut self) -> Result<usize> {
         let trashed: Vec<EntryId> = self
-            .entries
+            .listed
             .iter()
-            .filter(|c| c.entry.deleted_at.is_some())
-            .map(|c| c.entry.id)
+            .filter(|l| l.item.deleted_at.is_some())
+            .map(|l| l.item.id)
             .collect();
         for id in &trashed {
             self.purge(id)?;
@@ -454,9 +484,28 @@ impl Journal {
             .ok_or_else(|| Error::not_found("entry"))
     }
 
-    /// One entry by id.
-    pub fn get(&self, id: &EntryId) -> Result<&Entry> {
-        Ok(&self.entries[self.position(id)?].entry)
+    /// One entry by id, decrypted from disk.
+    pub fn get(&self, id: &EntryId) -> Result<Entry> {
+        self.position(id)?;
+        records::load_one::<Entry>(&self.vault, &id.0)?
+            .map(|stored| stored.value)
+            .ok_or_else(unreadable)
+    }
+
+    /// Is there a readable entry with this id?
+    pub fn contains(&self, id: &EntryId) -> bool {
+        self.index.contains_key(id)
+    }
+
+    /// What lists know of an entry (its dates, flag, trash date, tags and family code),
+    /// without decrypting it.
+    pub fn item(&self, id: &EntryId) -> Option<&IndexItem> {
+        self.index.get(id).map(|&at| &self.listed[at].item)
+    }
+
+    /// What lists know of every readable entry, in no particular order.
+    pub fn items(&self) -> impl Iterator<Item = &IndexItem> {
+        self.listed.iter().map(|l| &l.item)
     }
 
     /// Resolve a full id or a unique prefix of at least 4 hex digits (as typed in a
@@ -472,11 +521,11 @@ impl Journal {
             ));
         }
         let mut found = self
-            .entries
+            .listed
             .iter()
-            .filter(|c| c.entry.id.to_hex().starts_with(&typed));
+            .filter(|l| l.item.id.to_hex().starts_with(&typed));
         match (found.next(), found.next()) {
-            (Some(c), None) => Ok(c.entry.id),
+            (Some(l), None) => Ok(l.item.id),
             (None, _) => Err(Error::not_found("entry")),
             (Some(_), Some(_)) => Err(Error::invalid(
                 "More than one entry starts with that id; type a few more characters.",
@@ -484,55 +533,62 @@ impl Journal {
         }
     }
 
-    /// Every readable entry (trash included), in no particular order.
-    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().map(|c| &c.entry)
+    /// Every readable entry (trash included), decrypted from disk.
+    pub fn entries(&self) -> Result<Entries> {
+        self.entries_where(|_| true)
+    }
+
+    /// The readable entries whose [`IndexItem`] `keep` accepts, decrypted from disk.
+    pub fn entries_where(&self, keep: impl Fn(&IndexItem) -> bool) -> Result<Entries> {
+        let wanted: Vec<EntryId> = self.items().filter(|i| keep(i)).map(|i| i.id).collect();
+        if wanted.len() <= self.listed.len() / 8 {
+            // A few: read each by id.
+            return self.entries_by_id(&wanted);
+        }
+        let wanted: HashSet<EntryId> = wanted.into_iter().collect();
+        let mut out = Entries(Vec::with_capacity(wanted.len()));
+        // Many: one pass over the table, keeping the wanted ones.
+        let opener = self.vault.opener();
+        self.vault.store().each_record(Table::Entries, |row| {
+            if let Ok(row) = row {
+                if wanted.contains(&EntryId(row.id)) {
+                    out.0
+                        .push(records::open::<Entry>(&opener, &row).ok_or_else(unreadable)?);
+                }
+            }
+            Ok(())
+        })?;
+        if out.len() != wanted.len() {
+            return Err(unreadable());
+        }
+        Ok(out)
+    }
+
+    /// The entries with these ids, in this order, decrypted from disk.
+    pub fn entries_by_id<'a>(&self, ids: impl IntoIterator<Item = &'a EntryId>) -> Result<Entries> {
+        let mut out = Entries(Vec::new());
+        for id in ids {
+            out.0.push(self.get(id)?);
+        }
+        Ok(out)
     }
 
     /// One page of entries matching `request`'s filter and search text.
     pub fn find(&self, request: &FindRequest) -> Result<Page> {
         let query = Query::parse(&request.text);
         let limit = page_limit(request)?;
-        let filter = &request.filter;
-        let tag = filter.tag.as_deref().map(str::to_lowercase);
-        let family = filter.family_code.as_deref().map(str::to_lowercase);
-        let mut hits: Vec<&Cached> = self
-            .entries
+        // No trash cutoff: trash past its time was purged at unlock.
+        let filter = index::ItemFilter::new(&request.filter, None);
+        let matcher = query.matcher();
+        let mut hits: Vec<&IndexItem> = self
+            .listed
             .iter()
-            .filter(|c| {
-                let e = &c.entry;
-                e.deleted_at.is_some() == filter.trash
-                    && filter.from.is_none_or(|d| e.encounter_date >= d)
-                    && filter.to.is_none_or(|d| e.encounter_date <= d)
-                    && filter.kind.is_none_or(|k| e.kind == k)
-                    && (!filter.flagged || e.bring_to_supervision)
-                    && tag
-                        .as_ref()
-                        .is_none_or(|t| e.tags.iter().any(|x| x.to_lowercase() == *t))
-                    && family.as_ref().is_none_or(|f| {
-                        e.family_code
-                            .as_ref()
-                            .is_some_and(|x| x.to_lowercase() == *f)
-                    })
-                    && (query.is_empty() || query.matches(&c.folded))
-            })
+            .filter(|l| filter.passes(&l.item) && (query.is_empty() || matcher.matches(&l.folded)))
+            .map(|l| &l.item)
             .collect();
-        let key =
-            |c: &Cached| sort_key_newest(c.entry.encounter_date, c.entry.created_at, c.entry.id);
-        match request.sort {
-            Sort::Newest => hits.sort_unstable_by_key(|c| std::cmp::Reverse(key(c))),
-            Sort::Oldest => hits.sort_unstable_by_key(|c| key(c)),
-            Sort::Updated => hits.sort_unstable_by(|a, b| {
-                (b.entry.updated_at, b.entry.id).cmp(&(a.entry.updated_at, a.entry.id))
-            }),
-        }
         let total = hits.len();
-        let items = hits
-            .into_iter()
-            .skip(request.offset)
-            .take(limit)
-            .map(|c| summarise(&c.entry, &query))
-            .collect();
+        index::sort_page(&mut hits, request.sort, request.offset, limit);
+        let items = index::summaries(&self.vault, &hits, &query)?.ok_or_else(unreadable)?;
         Ok(Page {
             total,
             offset: request.offset,
@@ -542,13 +598,22 @@ impl Journal {
 
     /// Live entries flagged "bring to supervision", newest encounter first.
     pub fn entries_flagged_for_supervision(&self) -> Vec<EntryId> {
-        let mut flagged: Vec<&Entry> = self
-            .entries()
-            .filter(|e| e.bring_to_supervision && e.deleted_at.is_none())
+        let mut flagged: Vec<&IndexItem> = self
+            .items()
+            .filter(|i| i.flagged && i.deleted_at.is_none())
             .collect();
-        flagged.sort_by_key(|e| std::cmp::Reverse((e.encounter_date, e.created_at)));
-        flagged.into_iter().map(|e| e.id).collect()
+        flagged.sort_by_key(|i| std::cmp::Reverse((i.encounter_date, i.created_at)));
+        flagged.into_iter().map(|i| i.id).collect()
     }
+}
+
+/// A listed entry that no longer reads: the file changed or was damaged since unlock.
+fn unreadable() -> Error {
+    Error::new(
+        ErrorCode::DamagedRecords,
+        "A reflection could not be read from the journal file: it was changed or damaged \
+         since the journal was unlocked. Lock and unlock to see which records are affected.",
+    )
 }
 
 /// Write a new entry straight into an unlocked vault, durably, without loading the

@@ -1,12 +1,14 @@
-//! Search without loading the journal: every entry record is decrypted and matched as
-//! it is read, and only the hits are kept. No folded text is cached, nothing is
-//! written, and the work is shared between this thread and one more.
+//! Reading every entry record on two threads ([`on_two_threads`]): the search that does
+//! not load the journal, which decrypts and matches each record as it is read and keeps
+//! only the hits (no folded text is cached, nothing is written), and the listing a full
+//! unlock keeps ([`list_entries`]).
 
-use std::sync::mpsc;
+use std::sync::{mpsc, Mutex};
 
 use chrono::{DateTime, Duration, Utc};
 use zeroize::Zeroize;
 
+use super::index::{IndexItem, ItemFilter};
 use super::{
     page_limit, search, sort_key_newest, summarise, Entry, FindRequest, Page, Query, Sort,
     TRASH_DAYS,
@@ -35,20 +37,18 @@ impl Drop for Found {
 }
 
 /// Decrypts and matches rows, reusing one buffer for the folded text.
-struct Matcher<'a> {
+struct Searcher<'a> {
     opener: RecordOpener<'a>,
-    request: &'a FindRequest,
     query: &'a Query,
-    tag: Option<String>,
-    family: Option<String>,
-    cutoff: DateTime<Utc>,
+    matcher: search::Matcher,
+    filter: ItemFilter<'a>,
     folded: String,
     /// The lowercased JSON of the entry being matched.
     lowered: Vec<u8>,
     found: Found,
 }
 
-impl<'a> Matcher<'a> {
+impl<'a> Searcher<'a> {
     fn new(
         opener: RecordOpener<'a>,
         request: &'a FindRequest,
@@ -57,16 +57,34 @@ impl<'a> Matcher<'a> {
     ) -> Self {
         Self {
             opener,
-            request,
             query,
-            tag: request.filter.tag.as_deref().map(str::to_lowercase),
-            family: request.filter.family_code.as_deref().map(str::to_lowercase),
-            cutoff,
+            matcher: query.matcher(),
+            // Trash past its time counts as purged, as a full load purges it.
+            filter: ItemFilter::new(&request.filter, Some(cutoff)),
             folded: String::new(),
             lowered: Vec::new(),
             found: Found::default(),
         }
     }
+
+    fn keeps(&mut self, e: &Entry) -> bool {
+        if !self.filter.passes(&IndexItem::of(e)) {
+            return false;
+        }
+        if self.query.is_empty() {
+            return true;
+        }
+        self.folded.zeroize();
+        for part in e.searchable_parts() {
+            search::fold_into(&mut self.folded, part);
+            self.folded.push('\n');
+        }
+        self.matcher.matches(&self.folded)
+    }
+}
+
+impl RowWork for Searcher<'_> {
+    type Out = Found;
 
     fn row(&mut self, row: &RecordRow) {
         let plain = match row.kind {
@@ -94,34 +112,18 @@ impl<'a> Matcher<'a> {
         }
     }
 
-    fn keeps(&mut self, e: &Entry) -> bool {
-        let f = &self.request.filter;
-        let passes = e.deleted_at.is_some() == f.trash
-            // Trash past its time counts as purged, as a full load purges it.
-            && e.deleted_at.is_none_or(|d| d >= self.cutoff)
-            && f.from.is_none_or(|d| e.encounter_date >= d)
-            && f.to.is_none_or(|d| e.encounter_date <= d)
-            && f.kind.is_none_or(|k| e.kind == k)
-            && (!f.flagged || e.bring_to_supervision)
-            && self
-                .tag
-                .as_ref()
-                .is_none_or(|t| e.tags.iter().any(|x| x.to_lowercase() == *t))
-            && self.family.as_ref().is_none_or(|fc| {
-                e.family_code
-                    .as_ref()
-                    .is_some_and(|x| x.to_lowercase() == *fc)
-            });
-        if !passes || self.query.is_empty() {
-            return passes;
-        }
+    fn finish(mut self) -> Found {
         self.folded.zeroize();
-        for part in e.searchable_parts() {
-            search::fold_into(&mut self.folded, part);
-            self.folded.push('\n');
-        }
-        self.query.matches(&self.folded)
+        self.lowered.zeroize();
+        std::mem::take(&mut self.found)
     }
+}
+
+/// Work done on each row of a scan, on one of two threads ([`on_two_threads`]).
+pub(crate) trait RowWork: Send {
+    type Out: Send;
+    fn row(&mut self, row: &RecordRow);
+    fn finish(self) -> Self::Out;
 
     fn batch(&mut self, rows: &mut Vec<RecordRow>) {
         for row in rows.iter() {
@@ -129,12 +131,51 @@ impl<'a> Matcher<'a> {
         }
         rows.clear();
     }
+}
 
-    fn finish(mut self) -> Found {
-        self.folded.zeroize();
-        self.lowered.zeroize();
-        std::mem::take(&mut self.found)
-    }
+/// Hand every row of `table` to one of two workers made by `make`: one on this thread,
+/// which reads the rows in batches, and one on a helper thread, which takes a batch
+/// whenever it is free. Returns what each worker gave and how many rows had malformed
+/// plaintext columns. Rows are read one batch at a time, never all at once.
+pub(crate) fn on_two_threads<W: RowWork>(
+    vault: &Vault,
+    table: Table,
+    make: impl Fn() -> W,
+) -> Result<(W::Out, W::Out, usize)> {
+    let store = vault.store();
+    let mut unnamed = 0usize;
+    std::thread::scope(|scope| {
+        let (send, receive) = mpsc::sync_channel::<Vec<RecordRow>>(1);
+        let mut theirs = make();
+        let helper = scope.spawn(move || {
+            for mut rows in receive {
+                theirs.batch(&mut rows);
+            }
+            theirs.finish()
+        });
+        let mut mine = make();
+        let mut batch: Vec<RecordRow> = Vec::with_capacity(BATCH);
+        let scanned = store.each_record(table, |row| {
+            match row {
+                Ok(row) => batch.push(row),
+                Err(_) => unnamed += 1,
+            }
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                if let Err(mpsc::TrySendError::Full(mut full)) = send.try_send(full) {
+                    mine.batch(&mut full);
+                }
+            }
+            Ok(())
+        });
+        mine.batch(&mut batch);
+        drop(send);
+        let theirs = helper
+            .join()
+            .map_err(|_| crate::Error::internal("Reading the journal stopped part-way."))?;
+        scanned?;
+        Ok((mine.finish(), theirs, unnamed))
+    })
 }
 
 /// One page of entries matching `request` (its search text and filter), decrypting
@@ -149,42 +190,8 @@ pub fn search_in_vault(
     let query = Query::parse(&request.text);
     let cutoff = now - Duration::days(TRASH_DAYS);
     let opener = vault.opener();
-    let store = vault.store();
-    let mut unnamed = 0usize;
-    let (mine, theirs) = std::thread::scope(|scope| -> Result<(Found, Found)> {
-        let (send, receive) = mpsc::sync_channel::<Vec<RecordRow>>(1);
-        let (request, query) = (request, &query);
-        let helper = scope.spawn(move || {
-            let mut m = Matcher::new(opener, request, query, cutoff);
-            for mut rows in receive {
-                m.batch(&mut rows);
-            }
-            m.finish()
-        });
-        // This thread reads rows in batches and hands each to the helper when it is
-        // free, or matches it itself when the helper is busy.
-        let mut m = Matcher::new(opener, request, query, cutoff);
-        let mut batch: Vec<RecordRow> = Vec::with_capacity(BATCH);
-        let scanned = store.each_record(Table::Entries, |row| {
-            match row {
-                Ok(row) => batch.push(row),
-                Err(_) => unnamed += 1,
-            }
-            if batch.len() == BATCH {
-                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                if let Err(mpsc::TrySendError::Full(mut full)) = send.try_send(full) {
-                    m.batch(&mut full);
-                }
-            }
-            Ok(())
-        });
-        m.batch(&mut batch);
-        drop(send);
-        let theirs = helper
-            .join()
-            .map_err(|_| crate::Error::internal("The search stopped part-way."))?;
-        scanned?;
-        Ok((m.finish(), theirs))
+    let (mine, theirs, unnamed) = on_two_threads(vault, Table::Entries, || {
+        Searcher::new(opener, request, &query, cutoff)
     })?;
     let mut damaged: Vec<DamagedRecord> = (0..unnamed).map(|_| DamagedRecord::unnamed()).collect();
     let mut all = mine;
@@ -236,4 +243,74 @@ pub fn damage_outside_entries(vault: &Vault) -> Result<Vec<DamagedRecord>> {
         damaged.extend(checked.damaged);
     }
     Ok(damaged)
+}
+
+/// What a full unlock keeps of each entry row ([`super::Listed`]), and the rows that
+/// did not read.
+pub(crate) struct Listing {
+    pub(crate) listed: Vec<super::Listed>,
+    pub(crate) damaged: Vec<DamagedRecord>,
+}
+
+/// Decrypts, parses and folds rows, zeroizing each entry once its item and folded text
+/// are taken. Both threads' items go, a batch at a time, into one list sized once:
+/// lists that grow by doubling leave their old buffers behind in the allocator, which
+/// at 100,000 entries was tens of megabytes of resident memory.
+struct Lister<'a> {
+    opener: RecordOpener<'a>,
+    all: &'a Mutex<Vec<super::Listed>>,
+    batch: Vec<super::Listed>,
+    damaged: Vec<DamagedRecord>,
+}
+
+impl Lister<'_> {
+    fn flush(&mut self) {
+        if let Ok(mut all) = self.all.lock() {
+            all.append(&mut self.batch);
+        }
+    }
+}
+
+impl RowWork for Lister<'_> {
+    type Out = Vec<DamagedRecord>;
+
+    fn row(&mut self, row: &RecordRow) {
+        match records::open::<Entry>(&self.opener, row) {
+            Some(mut entry) => {
+                self.batch.push(super::Listed::of(&entry));
+                entry.zeroize();
+                if self.batch.len() == BATCH {
+                    self.flush();
+                }
+            }
+            None => self.damaged.push(DamagedRecord::with_id(&row.id)),
+        }
+    }
+
+    fn finish(mut self) -> Vec<DamagedRecord> {
+        self.flush();
+        self.damaged
+    }
+}
+
+/// Every readable entry of `vault` as kept by the unlocked journal, read on two
+/// threads; the entries themselves are not kept.
+pub(crate) fn list_entries(vault: &Vault) -> Result<Listing> {
+    let opener = vault.opener();
+    let all = Mutex::new(Vec::with_capacity(
+        vault.store().count_records(Table::Entries)?,
+    ));
+    let (mine, theirs, unnamed) = on_two_threads(vault, Table::Entries, || Lister {
+        opener,
+        all: &all,
+        batch: Vec::with_capacity(BATCH),
+        damaged: Vec::new(),
+    })?;
+    let listed = all
+        .into_inner()
+        .map_err(|_| crate::Error::internal("Reading the journal stopped part-way."))?;
+    let mut damaged: Vec<DamagedRecord> = (0..unnamed).map(|_| DamagedRecord::unnamed()).collect();
+    damaged.extend(mine);
+    damaged.extend(theirs);
+    Ok(Listing { listed, damaged })
 }

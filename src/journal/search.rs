@@ -10,8 +10,25 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Append the folded form of `text` to `out`.
 pub(crate) fn fold_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        fold_char(c, |f| out.push(f));
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Runs of ASCII (most of any English text) are copied and lowercased whole,
+        // which is several times faster than a character at a time at unlock.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, after) = rest.split_at(ascii);
+        let start = out.len();
+        out.push_str(run);
+        if let Some(pushed) = out.get_mut(start..) {
+            pushed.make_ascii_lowercase();
+        }
+        let mut chars = after.chars();
+        if let Some(c) = chars.next() {
+            fold_char(c, |f| out.push(f));
+        }
+        rest = chars.as_str();
     }
 }
 
@@ -82,11 +99,67 @@ impl Query {
         self.needles.is_empty()
     }
 
+    /// Does the folded text hold every needle at a word start? (For one text; to test
+    /// many, make a [`Matcher`] once.)
+    pub fn matches(&self, folded: &str) -> bool {
+        self.matcher().matches(folded)
+    }
+
+    /// The query prepared for testing many texts.
+    pub fn matcher(&self) -> Matcher {
+        Matcher {
+            needles: self
+                .needles
+                .iter()
+                .map(|n| Needle {
+                    finder: memchr::memmem::Finder::new(n.as_bytes()).into_owned(),
+                    starts_word: n.chars().next().is_some_and(char::is_alphanumeric),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A [`Query`] prepared for testing many folded texts: each needle's substring
+/// searcher is built once (a search at 100,000 entries tests every one).
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    needles: Vec<Needle>,
+}
+
+#[derive(Debug, Clone)]
+struct Needle {
+    finder: memchr::memmem::Finder<'static>,
+    /// A needle that starts with a letter or digit must start a word in the text.
+    starts_word: bool,
+}
+
+impl Matcher {
     /// Does the folded text hold every needle at a word start?
     pub fn matches(&self, folded: &str) -> bool {
-        self.needles
-            .iter()
-            .all(|n| find_at_word_start(folded, n, 0).is_some())
+        self.needles.iter().all(|n| n.is_in(folded))
+    }
+}
+
+impl Needle {
+    fn is_in(&self, hay: &str) -> bool {
+        let bytes = hay.as_bytes();
+        let mut start = 0;
+        while let Some(pos) = bytes.get(start..).and_then(|rest| self.finder.find(rest)) {
+            let at = start + pos;
+            // A match of UTF-8 in UTF-8 starts on a character boundary.
+            let boundary = hay.get(..at).is_some_and(|before| {
+                before
+                    .chars()
+                    .next_back()
+                    .is_none_or(|p| !p.is_alphanumeric())
+            });
+            if boundary || !self.starts_word {
+                return true;
+            }
+            start = at + 1;
+        }
+        false
     }
 }
 
@@ -253,6 +326,46 @@ pub fn snippet(text: &str, query: &Query) -> Option<Snippet> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The folding of one character at a time, as `fold_into` did before its ASCII
+    /// runs were copied whole.
+    fn fold_by_char(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            fold_char(c, |f| out.push(f));
+        }
+        out
+    }
+
+    #[test]
+    fn folding_ascii_runs_whole_gives_what_folding_each_character_gives() {
+        let pieces = [
+            "Plain ASCII",
+            "ÉCOLE",
+            "é",
+            "e\u{301}",
+            "İstanbul",
+            "ß",
+            "Σ",
+            "睡眠",
+            "\n",
+            " ",
+            "MAYA-2",
+            "ﬁ",
+            "Ångström",
+            "😀",
+            "",
+        ];
+        // Every ordered pair and triple of pieces, so runs start and end everywhere.
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    assert_eq!(fold(&text), fold_by_char(&text), "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn folding_ignores_case_and_accents() {

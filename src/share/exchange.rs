@@ -403,7 +403,7 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
         })
     }
 
-    fn live_entry(&self, id: &EntryId) -> Result<&Entry> {
+    fn live_entry(&self, id: &EntryId) -> Result<Entry> {
         let e = self.journal.get(id)?;
         if e.deleted_at.is_some() {
             return Err(Error::invalid(
@@ -464,11 +464,11 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
         let allow = self.journal.settings()?.allow_list();
         let mut entries = Vec::with_capacity(set.shared.len());
         let mut identifying = 0;
-        let mut leaving = Vec::with_capacity(set.shared.len());
-        for m in &set.shared {
-            let e = self.journal.get(&m.entry_id)?;
+        let leaving = self
+            .journal
+            .entries_by_id(set.shared.iter().map(|m| &m.entry_id))?;
+        for e in leaving.iter() {
             let findings = crate::journal::identifying_passages(e, &allow);
-            leaving.push(e);
             identifying += findings.len();
             entries.push(SharePreviewEntry {
                 entry: self.to_shared(e)?,
@@ -481,7 +481,7 @@ impl<J: Deref<Target = Journal>> Exchange<J> {
             entries,
             withdrawn: set.withdrawn.iter().map(|m| m.entry_id.to_hex()).collect(),
             identifying,
-            silenced: crate::journal::silenced_words(leaving.into_iter(), &allow),
+            silenced: crate::journal::silenced_words(leaving.iter(), &allow),
         })
     }
 
@@ -749,7 +749,7 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
             .map(|m| {
                 self.journal
                     .get(&m.entry_id)
-                    .and_then(|e| self.to_shared(e))
+                    .and_then(|e| self.to_shared(&e))
             })
             .collect::<Result<Vec<_>>>()?;
         let withdrawn = set.withdrawn.iter().map(|m| m.entry_id.to_hex()).collect();
@@ -1187,8 +1187,8 @@ impl<J: DerefMut<Target = Journal>> Exchange<J> {
                     }) {
                         continue;
                     }
-                    let entry_known = EntryId::from_hex(&r.entry_id)
-                        .is_some_and(|e| self.journal.get(&e).is_ok());
+                    let entry_known =
+                        EntryId::from_hex(&r.entry_id).is_some_and(|e| self.journal.contains(&e));
                     if !entry_known {
                         outcome.unknown_entries += 1;
                     }

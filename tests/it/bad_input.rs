@@ -498,7 +498,7 @@ fn invalid_fields_are_refused_and_nothing_is_written() {
     let before = snapshot(&dir);
 
     let mut journal = open_journal(&dir, PASSPHRASE);
-    let existing = journal.entries().next().unwrap().clone();
+    let existing = journal.entries().unwrap().iter().next().unwrap().clone();
     let now = Utc::now();
     let text = || format!("{} {} {}", MARKERS[0], MARKERS[1], MARKERS[2]);
     let bad_entries = [
@@ -600,7 +600,7 @@ fn invalid_fields_are_refused_and_nothing_is_written() {
         assert_error(&err, ErrorCode::InvalidInput);
         assert_eq!(
             journal.get(&existing.id).unwrap(),
-            &existing,
+            existing,
             "{what}: a refused edit changed the entry"
         );
     }
@@ -614,6 +614,6 @@ fn invalid_fields_are_refused_and_nothing_is_written() {
     );
     // And after reopening, everything is as it was.
     let journal = open_journal(&dir, PASSPHRASE);
-    assert_eq!(journal.get(&existing.id).unwrap(), &existing);
+    assert_eq!(journal.get(&existing.id).unwrap(), existing);
     assert_eq!(journal.len(), 3);
 }

@@ -39,10 +39,13 @@ fn at(text: &str) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
-fn by_title<'a>(journal: &'a Journal, title: &str) -> &'a Entry {
+fn by_title(journal: &Journal, title: &str) -> Entry {
     journal
         .entries()
+        .unwrap()
+        .iter()
         .find(|e| e.title.as_deref() == Some(title))
+        .cloned()
         .unwrap_or_else(|| panic!("no entry titled {title:?}"))
 }
 
@@ -149,15 +152,20 @@ fn starred_and_pinned_entries_are_flagged_only_when_asked_and_private_when_asked
         ..options()
     };
     import(&mut journal, &fixture("dayone.zip"), &asked).unwrap();
-    let flagged: Vec<&str> = journal
-        .entries()
+    let entries = journal.entries().unwrap();
+    let flagged: Vec<&str> = entries
+        .iter()
         .filter(|e| e.bring_to_supervision)
         .filter_map(|e| e.title.as_deref())
         .collect();
     assert_eq!(flagged.len(), 2, "{flagged:?}");
     assert!(flagged.contains(&"Tea before the visit"), "starred");
     assert!(flagged.contains(&"Before supervision"), "pinned");
-    assert!(journal.entries().all(|e| e.kind == EntryKind::Private));
+    assert!(journal
+        .entries()
+        .unwrap()
+        .iter()
+        .all(|e| e.kind == EntryKind::Private));
 }
 
 #[test]
@@ -235,7 +243,10 @@ fn mini_diary_and_mini_diarium_import() {
     assert_eq!(visit.imported.as_ref().unwrap().source_id, "42");
     let untitled = journal
         .entries()
+        .unwrap()
+        .iter()
         .find(|e| e.encounter_date == date(2024, 1, 16) && e.title.is_none())
+        .cloned()
         .unwrap();
     assert_eq!(untitled.body, "Line one\nline two\n\n> What she said");
 }
@@ -248,7 +259,10 @@ fn markdown_notes_import_from_nested_folders_with_front_matter() {
     assert_eq!(done.imported, 3, "the empty note is skipped");
     let daily = journal
         .entries()
+        .unwrap()
+        .iter()
         .find(|e| e.encounter_date == date(2024, 1, 15))
+        .cloned()
         .unwrap();
     assert_eq!(daily.title, None);
     assert_eq!(daily.body, "Slept badly; the visit went well anyway.");
@@ -517,7 +531,7 @@ fn a_failure_part_way_through_the_import_transaction_rolls_every_entry_back() {
 fn a_batch_import_keeps_its_times_and_origin() {
     let (_tmp, mut journal) = journal();
     assert_eq!(journal.add_all((0..3).map(incoming)).unwrap(), 3);
-    let e = journal.entries().next().unwrap();
+    let e = journal.entries().unwrap()[0].clone();
     assert_eq!(e.created_at, at("2024-01-01T09:00:00Z"));
     assert_eq!(e.updated_at, at("2024-01-02T09:00:00Z"));
     assert_eq!(e.imported.as_ref().unwrap().source, ImportSource::Jrnl);
@@ -670,8 +684,8 @@ fn a_markdown_folder_export_imports_back_as_the_same_reflections() {
     };
     let imported = import(&mut back, &out, &flag).unwrap();
     assert_eq!(imported.imported, 3);
-    let mut a: Vec<_> = source.entries().map(essence).collect();
-    let mut b: Vec<_> = back.entries().map(essence).collect();
+    let mut a: Vec<_> = source.entries().unwrap().iter().map(essence).collect();
+    let mut b: Vec<_> = back.entries().unwrap().iter().map(essence).collect();
     a.sort();
     b.sort();
     assert_eq!(a, b);

@@ -442,14 +442,14 @@ fn adding_without_loading_writes_what_a_load_reads_and_leaves_the_purge_to_it() 
     assert_eq!(rows.len(), 2);
 
     let j = Journal::load(vault, now()).unwrap();
-    assert_eq!(j.get(&made.id).unwrap(), &made);
+    assert_eq!(j.get(&made.id).unwrap(), made);
     assert!(
         j.get(&old).is_err(),
         "the next load purged the expired entry"
     );
     assert_eq!(j.len(), 1);
     let j = reopen(&tmp, j, now());
-    assert_eq!(j.get(&made.id).unwrap(), &made);
+    assert_eq!(j.get(&made.id).unwrap(), made);
 }
 
 #[test]

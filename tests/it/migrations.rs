@@ -74,6 +74,8 @@ fn copy_fixture(fixture: &Path) -> (tempfile::TempDir, PathBuf) {
 fn sorted_titles(journal: &Journal) -> Vec<String> {
     let mut titles: Vec<String> = journal
         .entries()
+        .unwrap()
+        .iter()
         .map(|e| e.title.clone().unwrap_or_default())
         .collect();
     titles.sort();
@@ -135,7 +137,10 @@ fn every_fixture_opens_with_its_passphrase_and_reads_its_entries() {
         assert_fixture_entries(&journal, &what);
         let edited = journal
             .entries()
+            .unwrap()
+            .iter()
             .find(|e| e.title.as_deref() == Some("Fixture entry three"))
+            .cloned()
             .unwrap();
         assert_eq!(edited.revision, 2, "{what}");
         journal.lock();
@@ -246,6 +251,8 @@ fn older_records_open_beside_records_written_now() {
     );
     let id = journal
         .entries()
+        .unwrap()
+        .iter()
         .find(|e| e.title.as_deref() == Some("Fixture entry one"))
         .unwrap()
         .id;

@@ -23,6 +23,8 @@ fn closed_journal(dir: &Path) -> (RecoveryKey, BTreeMap<String, String>) {
     add_sample_entries(&mut journal, ENTRY_COUNT);
     let titles = journal
         .entries()
+        .unwrap()
+        .iter()
         .map(|e| (e.id.to_hex(), e.title.clone().unwrap()))
         .collect();
     journal.lock();
@@ -58,7 +60,13 @@ fn assert_only_damaged(
 
     let unreadable = titles
         .keys()
-        .filter(|id| !journal.entries().any(|e| &e.id.to_hex() == *id))
+        .filter(|id| {
+            !journal
+                .entries()
+                .unwrap()
+                .iter()
+                .any(|e| &e.id.to_hex() == *id)
+        })
         .count();
     assert_eq!(unreadable, damaged.len(), "{what}: unreadable entries");
     for (id, title) in titles {

@@ -204,7 +204,7 @@ fn changing_the_passphrase_leaves_no_trace_of_the_old_wrapped_key_in_any_file() 
 
     let mut journal = open_journal(&dir, PASSPHRASE);
     // A write while open, so the log holds pages from before the change too.
-    let id = journal.entries().next().unwrap().id;
+    let id = journal.entries().unwrap().iter().next().unwrap().id;
     journal
         .edit(
             &id,

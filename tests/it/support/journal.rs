@@ -68,7 +68,12 @@ pub fn add_sample_entries(journal: &mut Journal, count: usize) -> Vec<EntryId> {
 
 /// Every readable entry, keyed by id, for comparing one opening with another.
 pub fn entries_by_id(journal: &Journal) -> BTreeMap<EntryId, Entry> {
-    journal.entries().map(|e| (e.id, e.clone())).collect()
+    journal
+        .entries()
+        .unwrap()
+        .iter()
+        .map(|e| (e.id, e.clone()))
+        .collect()
 }
 
 /// The error code of a result that must have failed.
