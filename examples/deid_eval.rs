@@ -7,8 +7,9 @@
 //! for the second round, measured then and now SPENT: tuning data too), the third and
 //! fourth to seventh held-out sets (heldout3/ to heldout7/: each written by someone who
 //! never saw the check, frozen before a round, measured after it, now SPENT) and, when it
-//! is present, the eighth (heldout8/, frozen for the eighth round: aggregate figures
-//! only).
+//! is present, the eighth and ninth (heldout8/ and heldout9/, frozen before the eighth
+//! round: aggregate figures only; heldout9 is the round's measure, since the first lines
+//! of heldout8 were once shown to the tuner by mistake).
 //!
 //! `cargo run --release --example deid_eval [-- --mistakes] [-- --tuning-only]` (the
 //! figures in docs/deid.md come from this command, through scripts/deid-eval.sh).
@@ -50,7 +51,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 17] = [
+const PARTS: [Part; 19] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
@@ -132,6 +133,14 @@ const PARTS: [Part; 17] = [
         optional: false,
     },
     Part {
+        name: "probe7",
+        file: "probe7.jsonl",
+        note: "tuning: own sentences, see probe7.src",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
         name: "fresh/heldout",
         file: "fresh/heldout.jsonl",
         note: "spent (now tuning)",
@@ -182,6 +191,14 @@ const PARTS: [Part; 17] = [
     Part {
         name: "heldout8",
         file: "heldout8/heldout.jsonl",
+        note: "held out, not tuned on, but its first 29 lines were once shown to the tuner: aggregate figures only",
+        kinds: &FindingKind::ALL,
+        held_out: true,
+        optional: true,
+    },
+    Part {
+        name: "heldout9",
+        file: "heldout9/heldout.jsonl",
         note: "held out: aggregate figures only",
         kinds: &FindingKind::ALL,
         held_out: true,
