@@ -209,6 +209,14 @@ static STREET_SPANISH: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Welsh streets name their street word first ("Heol y Nant", "Stryd Fawr", "Lôn
+/// Glanrafon"), with or without a house number before them.
+static STREET_WELSH: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:Heol|Stryd|Ffordd|Lôn|Rhodfa|Cilgant|Teras)\ +(?:(?:y|yr|'r)\ +)?\p{Lu}[\p{L}'’-]*(?:\ +\p{Lu}[\p{L}'’-]*)?",
+    )
+});
+
 /// "lot 17" in a mobile-home or trailer park, "room 212" at a motel: only with the park
 /// or motel in the same sentence (a hospital room or a parking lot is not an address).
 static LOT_OR_ROOM: LazyLock<Regex> = LazyLock::new(|| {
@@ -274,7 +282,9 @@ const HOLIDAYS: &str =
     Labou?r\\ Day|Memorial\\ Day|Canada\\ Day|Waitangi\\ Day|Anzac\\ Day|Australia\\ Day|\
     Juneteenth|Diwali|Lunar\\ New\\ Year|Eid(?:\\ al-(?:Fitr|Adha))?|Leap\\ Day|\
     Nochebuena|Navidad|A[ñn]o\\ Nuevo|D[ií]a\\ de\\ (?:los\\ )?Reyes|D[ií]a\\ de\\ las\\ Madres|\
-    D[ií]a\\ de\\ (?:los\\ )?Muertos";
+    D[ií]a\\ de\\ (?:los\\ )?Muertos|Hogmanay|Burns\\ Night|Bonfire\\ Night|Guy\\ Fawkes\\ Night|\
+    St\\.?\\ (?:David|Andrew|George)['’]s\\ Day|Remembrance\\ (?:Day|Sunday)|Armistice\\ Day|\
+    Nowruz|Navroz|Noël|Saint-Jean-Baptiste|P[âa]ques|Toussaint|jour\\ de\\ l['’]An";
 
 /// Any date with a day: with or without a year, in figures or words. `ymd` and `dmy`
 /// have a year; `dm` is day and month in figures alone ("8/2"), which needs a birth word
@@ -563,6 +573,7 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         .chain(ADDRESS_LOWER.find_iter(text))
         .chain(ADDRESS_NUMBERED.find_iter(text))
         .chain(STREET_SPANISH.find_iter(text))
+        .chain(STREET_WELSH.find_iter(text))
     {
         let mut end = m.start() + m.as_str().trim_end_matches(['.', ',']).len();
         // ", Carver MN": the town and state run on.

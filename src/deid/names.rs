@@ -1322,10 +1322,24 @@ fn lowercase_word_as_name(ctx: &Ctx<'_, '_>, i: usize) -> bool {
             // Spanish word for a relative or an elder.
             || (t.class() == Class::WordName && ctx.prev_is(i, &SPANISH_KIN))
             || ctx.text[..t.start].ends_with("goes by ")
-            || ctx.introduced(i)
+            || (ctx.introduced(i) && !carries_on(ctx, i))
             || ctx.name_said(i)
             || (at_sentence_start(ctx.text, t.start) && ctx.role_follows(i))
             || nickname_in_brackets_after(ctx.text, t.end))
+}
+
+/// "which surname is going on the form", "the name is longer than the list", "her name
+/// is hard to say": a dictionary word after "name is" that the sentence carries on from
+/// is not the name.
+fn carries_on(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    lexicon::is_word(&ctx.toks[i].lower)
+        && ctx.next_is(
+            i,
+            &[
+                "on", "than", "to", "in", "up", "out", "off", "into", "through", "for", "with",
+                "at", "by", "enough",
+            ],
+        )
 }
 
 /// "sky (goes by sky)", "little bit (thats what the fam calls her)", "(yes thats his name)".

@@ -4,7 +4,7 @@
 //! ("Community Health Center" alone names no place), and "St. X's".
 
 use super::lexicon::{self, Class};
-use super::tokens::Token;
+use super::tokens::{at_sentence_start, Token};
 use super::{AllowList, Candidate, FindingKind};
 
 /// Small words that may sit inside a place's name ("Lady of Lourdes Church", "Boys and
@@ -156,7 +156,7 @@ fn namelike(t: &Token<'_>) -> bool {
 }
 
 /// Place words that begin a name ("Masjid al-Noor", "Temple Beth Shalom").
-const FRONT_HEADS: [&str; 51] = [
+const FRONT_HEADS: [&str; 62] = [
     // Spanish shops and services that begin with their word ("Taquería El Buen Sabor",
     // "Envíos La Paloma", "Lavandería Mi Pueblo").
     "Taquería",
@@ -192,6 +192,20 @@ const FRONT_HEADS: [&str; 51] = [
     "Église",
     "Eglise",
     "Legliz",
+    // Welsh, Scottish Gaelic and Irish place words that come first ("Ysgol Bryn Heulog",
+    // "Cylch Meithrin Cwm Aur", "Tŷ Derwen", "Canolfan Plant", "Bunscoil Naomh Bríd").
+    // Not "Ty": it is also a first name.
+    "Ysgol",
+    "Cylch",
+    "Meithrinfa",
+    "Canolfan",
+    "Tŷ",
+    "Capel",
+    "Eglwys",
+    "Neuadd",
+    "Sgoil",
+    "Scoil",
+    "Bunscoil",
     // A prison by its initials ("HMP Wyndale"); a church of Our Lady (see `fronted`).
     "HMP",
     "Our",
@@ -225,7 +239,7 @@ const FRONT_CONNECTORS: [&str; 7] = ["de", "del", "la", "los", "las", "y", "of"]
 /// "Cedar Hollow apartments").
 /// Lower-case words between a name and its place word ("the Elmwood branch library",
 /// "Desert Palms RV park", "Little Lambs home daycare").
-const TRAILING_MODIFIERS: [&str; 12] = [
+const TRAILING_MODIFIERS: [&str; 15] = [
     "branch",
     "public",
     "community",
@@ -238,6 +252,11 @@ const TRAILING_MODIFIERS: [&str; 12] = [
     "day",
     "child",
     "group",
+    // "the St Barnabas food bank", "the Sunflower baby bank", "Ocean Street children's
+    // centre".
+    "food",
+    "baby",
+    "children",
 ];
 
 /// Businesses a family's name stands before: "the Kessler egg farm", "the Vossberg
@@ -246,7 +265,7 @@ const BUSINESS_HEADS: [&str; 8] = [
     "farm", "dairy", "ranch", "orchard", "shop", "garage", "grange", "hall",
 ];
 
-const TRAILING_HEADS: [&str; 32] = [
+const TRAILING_HEADS: [&str; 38] = [
     "farm",
     "dairy",
     "ranch",
@@ -279,6 +298,13 @@ const TRAILING_HEADS: [&str; 32] = [
     "center",
     "duplexes",
     "nursery",
+    // British: "the Whitebrook estate", "Kingsmead family hub", "Lark Lane surgery".
+    "estate",
+    "hub",
+    "surgery",
+    "barracks",
+    "ward",
+    "bank",
 ];
 
 /// A place word ending a name; "Care" only after another capitalised word ("Bayview
@@ -525,13 +551,20 @@ fn trailing(
         // place, "Whispering Pines" is).
         let the_before =
             s > 0 && toks[s - 1].lower == "the" && joined(text, &toks[s - 1], &toks[s]);
+        // "the Whitebrook estate": after "the", a word that is no one's name is the place's.
         let namey = words.len() == 1
             && !(business && the_before)
-            && matches!(
-                words[0].class(),
-                Class::FirstName | Class::WordName | Class::Unknown
-            );
+            && match words[0].class() {
+                Class::FirstName | Class::WordName => true,
+                Class::Unknown => !the_before,
+                _ => false,
+            };
+        // "Milk bank low again": a plain word opening the sentence is not a name.
+        let opening_word = words.len() == 1
+            && at_sentence_start(text, words[0].start)
+            && lexicon::is_word(&words[0].lower);
         if namey
+            || opening_word
             || words.iter().any(|t| allow.contains(t.bare) || t.acronym())
             || !words.iter().all(|t| t.class() != Class::Never)
             || !words.iter().any(distinctive)
@@ -618,7 +651,7 @@ fn towns(
             );
         if !(matches!(
             p.lower.as_str(),
-            "in" | "from" | "near" | "outside" | "past" | "toward" | "towards"
+            "in" | "from" | "near" | "outside" | "past" | "toward" | "towards" | "at"
         ) || going_to)
             || &text[p.end..t.start] != " "
             || !t.capitalised()

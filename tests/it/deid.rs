@@ -543,6 +543,37 @@ fn the_check_keeps_its_floor_on_the_sixth_probe_set() {
     );
 }
 
+/// The seventh probe set (tests/deid/probe7.src), written before the eighth round.
+#[test]
+fn the_check_keeps_its_floor_on_the_seventh_probe_set() {
+    assert_floor(
+        "probe7.jsonl",
+        Floor {
+            texts: 30,
+            recall: 0.88,
+            precision: 0.85,
+            false_alarms: 0.2,
+        },
+        Mistakes::Shown,
+    );
+}
+
+/// The seventh held-out set was measured before and after the seventh round and is
+/// spent: tuning data since the eighth.
+#[test]
+fn the_check_keeps_its_floor_on_the_spent_seventh_held_out_set() {
+    assert_floor(
+        "heldout7/heldout.jsonl",
+        Floor {
+            texts: 400,
+            recall: 0.84,
+            precision: 0.9,
+            false_alarms: 0.05,
+        },
+        Mistakes::Hidden,
+    );
+}
+
 /// The sixth held-out set was measured before and after the sixth round and is spent:
 /// tuning data since the seventh.
 #[test]
