@@ -470,3 +470,79 @@ fn ids_resolve_from_unique_prefixes_only() {
     let other = if hex.starts_with('0') { "1111" } else { "0000" };
     assert_eq!(j.resolve_id(other).unwrap_err().code, ErrorCode::NotFound);
 }
+
+/// The journal keeps no whole entry in memory: entries come from the file, by id or by
+/// a test on their list items, the same whether a few are read one by one or many in one
+/// pass over the table; an entry whose record stops reading after unlock is an error
+/// that says so, never a gap in an export.
+#[test]
+fn entries_are_read_from_the_file_by_id_or_by_their_list_items() {
+    let (tmp, mut j) = new_journal();
+    let mut ids = Vec::new();
+    for n in 0..24u32 {
+        let flagged = n % 12 == 0;
+        ids.push(add(
+            &mut j,
+            &format!("2026-05-{:02}", n + 1),
+            &format!("Entry {n}"),
+            &format!("body {n}"),
+            NewEntry {
+                bring_to_supervision: flagged,
+                ..NewEntry::default()
+            },
+        ));
+    }
+    let titles = |entries: &[attune::journal::Entry]| -> std::collections::BTreeSet<String> {
+        entries.iter().filter_map(|e| e.title.clone()).collect()
+    };
+    // Two of 24: read one by one.
+    let few = j.entries_where(|i| i.flagged).unwrap();
+    assert_eq!(
+        titles(&few),
+        ["Entry 0", "Entry 12"].map(String::from).into()
+    );
+    // Twenty of 24: one pass over the table.
+    let many = j
+        .entries_where(|i| i.encounter_date >= date("2026-05-05"))
+        .unwrap();
+    assert_eq!(
+        titles(&many),
+        (4..24).map(|n| format!("Entry {n}")).collect()
+    );
+    for e in many.iter() {
+        assert_eq!(*e, j.get(&e.id).unwrap());
+        assert_eq!(
+            e.body,
+            format!("body {}", &e.title.as_deref().unwrap()[6..])
+        );
+    }
+    let asked = [ids[5], ids[2], ids[9]];
+    let got: Vec<EntryId> = j
+        .entries_by_id(&asked)
+        .unwrap()
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(got, asked, "in the order asked");
+
+    // One record damaged on disk while the journal is open.
+    let conn = rusqlite::Connection::open(tmp.path().join(attune::store::DB_FILE)).unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE records SET envelope = CAST(envelope || x'00' AS BLOB) WHERE id = ?1",
+            [ids[7].0.to_vec()],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    for result in [
+        j.get(&ids[7]).map(drop),
+        j.entries().map(drop),
+        j.entries_by_id(&[ids[7]]).map(drop),
+    ] {
+        let err = result.unwrap_err();
+        assert_eq!(err.code, ErrorCode::DamagedRecords, "{err:?}");
+        assert!(err.message.contains("could not be read"), "{}", err.message);
+    }
+    // The others still read.
+    assert_eq!(j.get(&ids[8]).unwrap().title.as_deref(), Some("Entry 8"));
+}
