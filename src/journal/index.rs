@@ -22,8 +22,8 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use zeroize::Zeroize;
 
 use super::{
-    page_limit, sort_key_newest, summarise, Entry, EntryId, EntryKind, EntrySummary, Filter,
-    FindRequest, Journal, Page, Query, Sort, TRASH_DAYS,
+    page_limit, summarise, Entry, EntryId, EntryKind, EntrySummary, Filter, FindRequest, Journal,
+    Page, Query, Sort, TRASH_DAYS,
 };
 use crate::records::{self, Plaintext, Record, Writer};
 use crate::store::{RecordRow, Table};
@@ -537,7 +537,9 @@ pub fn find_in_vault(
     let filter = ItemFilter::new(&request.filter, Some(now - Duration::days(TRASH_DAYS)));
     let mut hits: Vec<&IndexItem> = items.iter().filter(|i| filter.passes(i)).collect();
     let total = hits.len();
-    sort_page(&mut hits, request.sort, request.offset, limit);
+    sort_page(&mut hits, request.sort, request.offset, limit, |i| {
+        Stamps::of_item(i)
+    });
     let Some(items) = summaries(vault, &hits, &Query::default())? else {
         return Ok(None);
     };
@@ -548,14 +550,53 @@ pub fn find_in_vault(
     }))
 }
 
+/// What a list is ordered by, of an entry or of its item.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Stamps {
+    date: NaiveDate,
+    created: DateTime<Utc>,
+    updated: DateTime<Utc>,
+    id: EntryId,
+}
+
+impl Stamps {
+    pub(crate) fn of_item(i: &IndexItem) -> Self {
+        Self {
+            date: i.encounter_date,
+            created: i.created_at,
+            updated: i.updated_at,
+            id: i.id,
+        }
+    }
+
+    pub(crate) fn of_entry(e: &Entry) -> Self {
+        Self {
+            date: e.encounter_date,
+            created: e.created_at,
+            updated: e.updated_at,
+            id: e.id,
+        }
+    }
+}
+
 /// Leave in `hits` only the page from `offset` (at most `limit` items), in `sort`'s
-/// order: the rest is only partly ordered, not sorted.
-pub(crate) fn sort_page(hits: &mut Vec<&IndexItem>, sort: Sort, offset: usize, limit: usize) {
-    let key = |i: &IndexItem| sort_key_newest(i.encounter_date, i.created_at, i.id);
-    let order = |a: &&IndexItem, b: &&IndexItem| match sort {
-        Sort::Newest => key(b).cmp(&key(a)),
-        Sort::Oldest => key(a).cmp(&key(b)),
-        Sort::Updated => (b.updated_at, b.id).cmp(&(a.updated_at, a.id)),
+/// order: the rest is only partly ordered, not sorted. "Newest" and "oldest" go by
+/// encounter date, then when written, then id; "updated" by when edited, then id.
+pub(crate) fn sort_page<T>(
+    hits: &mut Vec<T>,
+    sort: Sort,
+    offset: usize,
+    limit: usize,
+    stamps: impl Fn(&T) -> Stamps,
+) {
+    let written = |s: Stamps| (s.date, s.created, s.id);
+    let order = |a: &T, b: &T| {
+        let (a, b) = (stamps(a), stamps(b));
+        match sort {
+            Sort::Newest => written(b).cmp(&written(a)),
+            Sort::Oldest => written(a).cmp(&written(b)),
+            Sort::Updated => (b.updated, b.id).cmp(&(a.updated, a.id)),
+        }
     };
     let end = offset.saturating_add(limit);
     if end < hits.len() {

@@ -79,10 +79,7 @@ impl Listed {
     pub(crate) fn of(entry: &Entry) -> Self {
         let size = entry.searchable_parts().map(|p| p.len() + 1).sum();
         let mut folded = String::with_capacity(size);
-        for part in entry.searchable_parts() {
-            search::fold_into(&mut folded, part);
-            folded.push('\n');
-        }
+        search::fold_entry_into(&mut folded, entry);
         Self {
             item: IndexItem::of(entry),
             folded: folded.into_boxed_str(),
@@ -587,7 +584,9 @@ impl Journal {
             .map(|l| &l.item)
             .collect();
         let total = hits.len();
-        index::sort_page(&mut hits, request.sort, request.offset, limit);
+        index::sort_page(&mut hits, request.sort, request.offset, limit, |i| {
+            index::Stamps::of_item(i)
+        });
         let items = index::summaries(&self.vault, &hits, &query)?.ok_or_else(unreadable)?;
         Ok(Page {
             total,
@@ -636,16 +635,6 @@ pub(crate) fn page_limit(request: &FindRequest) -> Result<usize> {
         ))),
         n => Ok(n),
     }
-}
-
-/// The order of "newest first" (reversed) and "oldest first": encounter date, then
-/// when written, then id.
-pub(crate) fn sort_key_newest(
-    date: NaiveDate,
-    created: DateTime<Utc>,
-    id: EntryId,
-) -> (NaiveDate, DateTime<Utc>, EntryId) {
-    (date, created, id)
 }
 
 pub(crate) fn summarise(entry: &Entry, query: &Query) -> EntrySummary {

@@ -8,11 +8,8 @@ use std::sync::{mpsc, Mutex};
 use chrono::{DateTime, Duration, Utc};
 use zeroize::Zeroize;
 
-use super::index::{IndexItem, ItemFilter};
-use super::{
-    page_limit, search, sort_key_newest, summarise, Entry, FindRequest, Page, Query, Sort,
-    TRASH_DAYS,
-};
+use super::index::{sort_page, IndexItem, ItemFilter, Stamps};
+use super::{page_limit, search, summarise, Entry, FindRequest, Page, Query, TRASH_DAYS};
 use crate::records::{self, DamagedRecord, Record};
 use crate::store::{RecordRow, Table};
 use crate::vault::{RecordOpener, Vault};
@@ -75,10 +72,7 @@ impl<'a> Searcher<'a> {
             return true;
         }
         self.folded.zeroize();
-        for part in e.searchable_parts() {
-            search::fold_into(&mut self.folded, part);
-            self.folded.push('\n');
-        }
+        search::fold_entry_into(&mut self.folded, e);
         self.matcher.matches(&self.folded)
     }
 }
@@ -200,22 +194,11 @@ pub fn search_in_vault(
     damaged.append(&mut all.damaged);
     damaged.append(&mut theirs.damaged);
     let mut hits: Vec<&Entry> = all.hits.iter().collect();
-    match request.sort {
-        Sort::Newest => hits.sort_unstable_by_key(|e| {
-            std::cmp::Reverse(sort_key_newest(e.encounter_date, e.created_at, e.id))
-        }),
-        Sort::Oldest => {
-            hits.sort_unstable_by_key(|e| sort_key_newest(e.encounter_date, e.created_at, e.id))
-        }
-        Sort::Updated => hits.sort_unstable_by_key(|e| std::cmp::Reverse((e.updated_at, e.id))),
-    }
     let total = hits.len();
-    let items = hits
-        .into_iter()
-        .skip(request.offset)
-        .take(limit)
-        .map(|e| summarise(e, &query))
-        .collect();
+    sort_page(&mut hits, request.sort, request.offset, limit, |e| {
+        Stamps::of_entry(e)
+    });
+    let items = hits.into_iter().map(|e| summarise(e, &query)).collect();
     Ok((
         Page {
             total,

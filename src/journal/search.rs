@@ -32,6 +32,15 @@ pub(crate) fn fold_into(out: &mut String, text: &str) {
     }
 }
 
+/// Append `entry`'s searchable parts to `out`, folded, each ending in a line break (so
+/// a needle, which never holds one, cannot match across two parts).
+pub(crate) fn fold_entry_into(out: &mut String, entry: &super::Entry) {
+    for part in entry.searchable_parts() {
+        fold_into(out, part);
+        out.push('\n');
+    }
+}
+
 /// The folded form of `text`.
 pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
