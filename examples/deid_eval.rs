@@ -7,9 +7,10 @@
 //! for the second round, measured then and now SPENT: tuning data too), the third and
 //! fourth to seventh held-out sets (heldout3/ to heldout7/: each written by someone who
 //! never saw the check, frozen before a round, measured after it, now SPENT) and, when it
-//! is present, the eighth and ninth (heldout8/ and heldout9/, frozen before the eighth
-//! round: aggregate figures only; heldout9 is the round's measure, since the first lines
-//! of heldout8 were once shown to the tuner by mistake).
+//! is present, the eighth (heldout8/, frozen before the eighth round: aggregate figures
+//! only, never tuned on, though its first lines were once shown to the tuner by mistake),
+//! the ninth (heldout9/, the eighth round's measure, now SPENT) and the tenth (heldout10/,
+//! frozen before the ninth round: aggregate figures only).
 //!
 //! `cargo run --release --example deid_eval [-- --mistakes] [-- --tuning-only]` (the
 //! figures in docs/deid.md come from this command, through scripts/deid-eval.sh).
@@ -51,7 +52,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 19] = [
+const PARTS: [Part; 20] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
@@ -199,6 +200,14 @@ const PARTS: [Part; 19] = [
     Part {
         name: "heldout9",
         file: "heldout9/heldout.jsonl",
+        note: "spent (now tuning)",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
+        name: "heldout10",
+        file: "heldout10/heldout.jsonl",
         note: "held out: aggregate figures only",
         kinds: &FindingKind::ALL,
         held_out: true,

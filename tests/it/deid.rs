@@ -70,7 +70,7 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
     assert_eq!(checked, 2, "both the source and the JSON Lines are pinned");
 }
 
-/// The third to ninth held-out corpora (tests/deid/heldout3/ to heldout9/) were each
+/// The third to tenth held-out corpora (tests/deid/heldout3/ to heldout10/) were each
 /// written by someone who never saw the check, and frozen with their SHA-256 before a
 /// round of tuning; they are measured (aggregate figures), never read or tuned on while
 /// held out. Only the hash files are read here, then the files they name are hashed;
@@ -80,6 +80,11 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
 fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
     // The fifth set on: (set, digest of heldout.jsonl, digest of heldout.src).
     let written_here = [
+        (
+            "heldout10",
+            "61f4c5f4af9d893ee7cfac0af0e760f93c904054d2a7e5e8a240643e2639a80c",
+            "8e20d2b3d3e0802e46ad70bad1287b2444c8bacd39342c4f4ebf1d234c6c9296",
+        ),
         (
             "heldout9",
             "3fac52e84390732d78edafbd2dfb94ac631411338e9ea5f628dc1d65f45afa7e",
@@ -114,7 +119,14 @@ fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
         );
     }
     for set in [
-        "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+        "heldout8",
+        "heldout9",
+        "heldout10",
     ] {
         let recorded = corpus_file(&format!("{set}/heldout.sha256"));
         let mut pinned = Vec::new();
