@@ -59,8 +59,9 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
           \+\d{{1,3}}[{PHONE_SEP}]?(?:\(\d{{1,4}}\)[{PHONE_SEP}]?)?\d{{1,4}}(?:[{PHONE_SEP}]\d{{2,6}}){{1,4}}  # +44 7700 900123
         | \b1[{PHONE_SEP}]\(?\d{{3}}\)?[{PHONE_SEP}]\d{{3}}[{PHONE_SEP}]\d{{4}}\b          # 1-614-555-0182
         | \(\d{{3}}\)\ ?\d{{3}}[{PHONE_SEP}]\d{{4}}                                 # (614) 555-0182
+        | \(0\d\)\ ?\d{{4}}[{PHONE_SEP}]?\d{{4}}\b                                  # (02) 5550 0164
         | \b\d{{3}}[{PHONE_SEP}]\d{{3}}[{PHONE_SEP}]\d{{4}}\b                         # 614.555.0199
-        | \b0\d{{2,4}}[\ -]?\d{{3,4}}[\ -]?\d{{3,4}}\b                            # 07700 900461
+        | \b0\d{{1,4}}[\ -]?\d{{3,4}}[\ -]?\d{{3,4}}\b                            # 07700 900461, 04 3855 5092
         | \b\d{{3}}[\-\x{{2010}}\x{{2011}}\x{{2013}}]\d{{4}}\b                         # 555-0147
         "
     ))
@@ -86,7 +87,7 @@ const STREET_TYPES: &str = "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Court|
     Boulevard|Blvd|Place|Pl|Terrace|Close|Crescent|Row|Circle|Parkway|Pkwy|Highway|Hwy|\
     Square|Sq|Trail|Gardens|Walk|Mews|Alley|Bend|Grove|Heights|Loop|Pike|Path|Cove|Ridge|\
     Point|Glen|Hollow|Trace|Run|Crossing|Landing|Commons|Estates|Park|Green|Rise|View|Vale|\
-    Cres|Cir|Crt|Pde|Cct";
+    Cres|Cir|Crt|Pde|Cct|Terr|Tce|Av|Esp|Cl";
 
 /// US state and territory codes, after a town ("Carver MN", "Merrill, WI 54452").
 const US_STATES: &str =
@@ -125,7 +126,7 @@ static RURAL_GRID: LazyLock<Regex> = LazyLock::new(|| {
 /// Sandhill Road", "lives off Quarry Rd"); not Park, Commons or Heights, which are as
 /// often a place's own name.
 const STREET_WORDS: &str = "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|\
-    Way|Crescent|Cres|Circle|Cir|Terrace|Trail|Parkway|Pkwy|Pike";
+    Way|Crescent|Cres|Circle|Cir|Terrace|Terr|Tce|Trail|Parkway|Pkwy|Pike|Pde|Parade|Cct|Av|Esp|Esplanade";
 
 /// A street named after "on", "off", "down" and the like, without a house number.
 static STREET_NAMED: LazyLock<Regex> = LazyLock::new(|| {
@@ -145,7 +146,7 @@ static STREET_FRONTED: LazyLock<Regex> = LazyLock::new(|| {
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?x)
-          \b\d{{1,5}}[A-Za-z]?\ +(?:\p{{Lu}}[\p{{L}}'’.-]*\ +){{1,4}}(?:{STREET_TYPES})\b\.?
+          \b(?:\d{{1,3}}-)?\d{{1,5}}[A-Za-z]?\ +(?:\p{{Lu}}[\p{{L}}'’.-]*\ +){{1,4}}(?:{STREET_TYPES})\b\.?
           (?:,?\ *(?i:apartment|apt|unit|suite|ste|flat|\#)\.?\ *\#?[A-Za-z]?\d+[A-Za-z]?\b)?
           (?:,\ *(?:\p{{Lu}}\p{{L}}+\ ?){{1,3}},?\ *(?:[A-Z]{{2,3}}\ +)?
              (?:\d{{5}}(?:-\d{{4}})?\b|(?-u:\b)[A-Z]{{2,3}}\ +\d{{4}}\b|[A-Z]{{1,2}}\d[A-Z\d]?\ ?\d[A-Z]{{2}}\b|[A-Z]\d[A-Z]\ ?\d[A-Z]\d\b))?
@@ -183,7 +184,7 @@ static RURAL: LazyLock<Regex> = LazyLock::new(|| {
           \b(?:(?i:p\.?\ ?o\.?\ *box|post\ office\ box)\ *\#?\d+|(?i:general\ delivery))
             (?:,\ *\p{{Lu}}\p{{Ll}}+(?:\ \p{{Lu}}\p{{Ll}}+)?(?:,?\ [A-Z]{{2}}\ +\d{{5}}\b)?)?
         | \b(?:RR|R\.R\.|HC|H\.C\.|Rt\.?|(?i:rural\ route|star\ route|highway\ contract))\ *\#?\d+,?\ *(?i:box)\ *\#?\d+
-        | \b(?:RR|R\.R\.|(?i:rural\ route))\ *(?i:number\ +|no\.?\ *)?\#?(?:\d+|(?i:{NUMBER_WORDS})\b)
+        | \b(?:RR|R\.R\.|RMB|(?i:rural\ route|roadside\ mail\ box))\ *(?i:number\ +|no\.?\ *)?\#?(?:\d+|(?i:{NUMBER_WORDS})\b)
         | \b(?:(?i:p\.?\ ?o\.?\ *box|post\ office\ box))\ +(?i:number\ +)?(?i:{NUMBER_WORDS})\b
         | \bRD\ *\d{{1,2}}\b(?:,\ *\p{{Lu}}\p{{Ll}}+(?:\ \p{{Lu}}\p{{Ll}}+)?)?
         | \b(?:(?i:county\ road|county\ rd\.?|state\ route|route|rte\.?|highway|hwy\.?|farm\ road|fm)|CR|Rt\.?)\ +\d+[A-Z]?\b(?:\ *&\ *\p{{Lu}}\p{{Ll}}+\ (?:Ln|Rd|St|Dr|Lane|Road|Street|Drive)\b)?
@@ -231,9 +232,47 @@ static PARK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:mobile[\ -]home|trailer|rv|manufactured\ home|park|court|village|estates|acres|campground|camp|cabins|apartments|apts|bldg|building|complex|duplex(?:es)?)\b",
     )
 });
+static HOME_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:flat|flats|housing|gardens|terrace|towers?|block|estate|houses|home|lives|living|moved|mould|mold|landlord|rent|lease|tenancy|bedroom|lounge|kitchen|address)\b",
+    )
+});
 static MOTEL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i:\b(?:motel|inn|hotel|lodge|suites|extended\ stay|hostel|b&b|shelter|refuge|residence|recovery\ housing|dorm)\b)|\b(?:House|Haven)\b",
+    )
+});
+
+/// A stop or station named for its street ("the Ridgeway Av stop", "125th St station"):
+/// where someone gets on the bus every day, a place.
+static STREET_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"\b(?P<s>(?:(?:\p{{Lu}}[\p{{L}}'’-]*|\d{{1,3}}(?:st|nd|rd|th))\ +){{1,3}}(?:{STREET_WORDS})\b\.?)\ +(?i:stop|station|subway\ stop|bus\ stop|train\ station)\b"
+    ))
+});
+
+/// A street corner: "on Hawthorne and 112th", "at 5th and Main", "corner of Elm and
+/// Cherry".
+static CORNER: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          \b(?:on|at|near|by|off)\ +(?P<a>\p{Lu}\p{Ll}+(?:\ (?:St|Ave|Av|Rd|Street|Avenue|Road|Blvd)\b\.?)?\ +(?:and|&)\ +\d{1,3}(?:st|nd|rd|th)\b(?:\ (?:St|Ave|Av|Street|Avenue)\b\.?)?
+              |\d{1,3}(?:st|nd|rd|th)(?:\ (?:St|Ave|Av|Street|Avenue)\b\.?)?\ +(?:and|&)\ +\p{Lu}\p{Ll}+\b(?:\ (?:St|Ave|Av|Rd|Street|Avenue|Road|Blvd)\b\.?)?)
+        | \b(?i:corner\ of)\ +(?P<b>\p{Lu}\p{Ll}+(?:\ (?:St|Ave|Rd|Street|Avenue|Road)\b\.?)?\ +(?:and|&)\ +\p{Lu}\p{Ll}+(?:\ (?:St|Ave|Rd|Street|Avenue|Road)\b\.?)?)
+        ",
+    )
+});
+
+/// A flat or unit number after the named block it is in ("Villa Esperanza Apartments
+/// #208", "Halsted Terrace Unit 1405"), and "House 27" (how houses in a remote community
+/// are numbered).
+static NUMBER_IN_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          \b(?:Apartments|Apts|Houses|Towers?|Court|Courts|Terrace|Gardens|Homes|Flats|Estate|Village|Manor|Place|Heights|Bldg\.?|Building)
+            \ +(?P<n>(?:\#\ ?|(?i:unit|apt\.?|flat|no\.?)\ +\#?)\d{1,4}[A-Za-z]?\b)
+        | (?P<house>\bHouse\ +\d{1,4}\b)
+        ",
     )
 });
 
@@ -336,7 +375,8 @@ static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
              |crn|centrelink|tfn|hcn|member\ number|wic\ id|snap\ id|ebt\ card|hmis|dss
              |cpp|tanf|ssi|ssdi|application|probation|student|investigation|enrol{1,2}ment|household
              |tenancy|bic|cin|tracking|incident(?:\ report)?|complaint|expediente|caso
-             |n[uú]mero\ de\ caso)\b|(?-i:\b(?:MA|IR)\b))
+             |n[uú]mero\ de\ caso|ihi|hcc|health\ care\ card|urn|ur\ (?:number|no)|ndis|din|scr|nhi|chi|ucn|uci|ircc
+             |home\ office|hospital\ number|unit\ number)\b|(?-i:\b(?:MA|IR)\b))
           (?i:\ *(?:(?:number|no|num|is|id|report|case|file|card|ref)\b\.?|\#|:))*\ *[:\#]?\ *
           (?P<v>\#?(?:[A-Z]{1,4}[\ -]?)?\d+(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+){0,3}(?:/[A-Za-z0-9]+){0,3}(?:[\ -]?[A-Z]\b)?)
         ",
@@ -392,7 +432,7 @@ const SPOKEN_RECORD_LABELS: [&str; 22] = [
 ];
 
 /// Words before "number" that make it a phone number or no label at all.
-const NOT_RECORD_LABELS: [&str; 24] = [
+const NOT_RECORD_LABELS: [&str; 40] = [
     "phone",
     "cell",
     "mobile",
@@ -417,6 +457,23 @@ const NOT_RECORD_LABELS: [&str; 24] = [
     "whatsapp",
     "fax",
     "emergency",
+    // A flat in a block is an address ("Villa Esperanza Apartments #208").
+    "apartments",
+    "apartment",
+    "apts",
+    "apt",
+    "unit",
+    "room",
+    "suite",
+    "flat",
+    "lot",
+    "bldg",
+    "building",
+    "house",
+    "houses",
+    "towers",
+    "court",
+    "terrace",
 ];
 
 /// "@keke_bakes_tx" (not an e-mail address), and profile addresses.
@@ -454,6 +511,8 @@ static RECORD_SHAPED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
           \b\d{3}-\d{2}-\d{4}\b        # SSN shape
         | \#\d{4,}\b                   # #30917
+        | \b[A-Z]{2,5}\#\ ?\d{3,}(?:-\d+)*\b   # SCR# 2025-00417: an acronym's own number
+        | \b\d{2,4}-[A-Z]{1,3}-\d{3,}\b  # 24-B-1183: a court or custody number
         | \b[A-Z]{1,4}-?\d{5,}\b       # letters and a long number: HX448210
         | \b\d{7,}\b                   # a long digit run
         ",
@@ -646,6 +705,37 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
     for m in STREET_FRONTED.find_iter(text) {
         push(found, FindingKind::StreetAddress, m.start(), m.end());
     }
+    for c in STREET_STOP.captures_iter(text) {
+        if let Some(m) = c.name("s") {
+            let end = m.start() + m.as_str().trim_end_matches('.').len();
+            push(found, FindingKind::Place, m.start(), end);
+        }
+    }
+    for c in CORNER.captures_iter(text) {
+        if let Some(m) = c.name("a").or_else(|| c.name("b")) {
+            push(found, FindingKind::StreetAddress, m.start(), m.end());
+        }
+    }
+    for c in NUMBER_IN_BLOCK.captures_iter(text) {
+        if let Some(m) = c.name("n") {
+            push(found, FindingKind::StreetAddress, m.start(), m.end());
+        } else if let Some(m) = c.name("house") {
+            // "Hope House 3" is the third of something called Hope House; "House 27" on
+            // its own is a house.
+            let before = text[..m.start()].trim_end();
+            let named = before
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+            let counted = text[m.end()..]
+                .trim_start()
+                .to_lowercase()
+                .starts_with("of ");
+            if !named && !counted {
+                push(found, FindingKind::StreetAddress, m.start(), m.end());
+            }
+        }
+    }
     for c in LOT_OR_ROOM.captures_iter(text) {
         let (Some(m), Some(what)) = (c.get(0), c.name("what")) else {
             continue;
@@ -663,7 +753,14 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         // sentence names where it is.
         let named_in_sentence = ["lot", "space", "cabin", "trailer"].contains(&what.as_str())
             && NAMED_PLACE_CUE.is_match(sentence);
-        if place.is_match(sentence) || named_after || named_in_sentence {
+        // "flat at Kurrajong Gardens Unit 12", "unit 4B, mould again": a unit where the
+        // sentence talks of a home (never "unit 3 of the course").
+        let of_something = text[m.end()..]
+            .trim_start()
+            .to_lowercase()
+            .starts_with("of ");
+        let home_unit = what == "unit" && !of_something && HOME_WORDS.is_match(sentence);
+        if place.is_match(sentence) || named_after || named_in_sentence || home_unit {
             push(found, FindingKind::StreetAddress, m.start(), m.end());
         }
     }
@@ -785,6 +882,18 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
     }
 }
 
+/// Right before the date, words that make it the birth without a birth word of their own:
+/// "the baby came October 9", "bub came on the 28th", "turned five Sept 3".
+static BIRTH_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)
+          (?:\b(?:baby|bub|bubba|son|daughter|twins|little\ one|newborn|grandbaby|babygirl|babyboy)\ +came(?:\ +(?:early|late|quick|fast))?
+           |\bturned\ +(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\ +(?:days?|weeks?|months?|years?))?(?:\ +old)?)
+          \ *,?\ *(?:\bon\ *)?$
+        ",
+    )
+});
+
 /// Words for other events a date belongs to: discharge, due date, the next visit.
 static OTHER_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
@@ -840,6 +949,7 @@ fn introduced_as_birth(text: &str, start: usize, day_alone: bool) -> bool {
             | "induced"
             | "b."
     );
+    let close = close || BIRTH_RIGHT_BEFORE.is_match(before);
     // Or a birth word earlier in the sentence, then "is", "was", "on" or "of"; or a few
     // words with no figures between ("born Tuesday night, 7/22", not "born at 34 weeks,
     // Apgars 8/9").
@@ -904,7 +1014,7 @@ fn says_birth(text: &str, start: usize, end: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
-    if matches!(last, "d.o.b." | "d.o.b:" | "b.") {
+    if matches!(last, "d.o.b." | "d.o.b:" | "b.") || BIRTH_RIGHT_BEFORE.is_match(&before) {
         return true;
     }
     // Only the same sentence counts ("born in June. On 3/2/2025 I visited" is a visit).
@@ -1030,6 +1140,18 @@ static SOCIAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A group or display name given in words: "a whatsapp group called Amara's Village",
+/// "the Wirrabool Mums & Bubs group on fb", "goes by Jessie Deadly Mumma on there".
+static GROUP_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          \b(?i:group|chat|page|channel)\ +(?i:called|named)\ +(?P<a>\p{Lu}[\p{L}'’]*(?:\ +(?:&|and|of|the|de|\p{Lu}[\p{L}'’]*|\d+)){0,5})
+        | \b(?i:the)\ +(?P<b>\p{Lu}[\p{L}'’]*(?:\ +(?:&|and|of|\p{Lu}[\p{L}'’]*)){1,5})\ +(?i:group|page|chat)\ +(?i:on)\ +(?i:fb|facebook|whats\ ?app|messenger|insta|instagram|ig|telegram|signal|viber|wechat)\b
+        | \b(?i:goes\ by|go\ by|comes\ up\ as|shows\ up\ as)\ +(?P<c>\p{Lu}[\p{L}'’]*(?:\ +\p{Lu}[\p{L}'’]*){1,4})\ +(?i:on)\ +(?i:there|fb|facebook|whats\ ?app|messenger|insta|instagram|ig|tiktok|snap|snapchat)\b
+        ",
+    )
+});
+
 /// Endings of web addresses, which the e-mail and profile patterns handle.
 const TLDS: [&str; 12] = [
     "com", "org", "net", "edu", "gov", "io", "co", "us", "uk", "ca", "me", "app",
@@ -1093,6 +1215,21 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
         let named = said && capitalised && (c.name("label").is_some() || c.name("more").is_some());
         if marked || (said && !plain_word) || named {
             push(found, FindingKind::SocialHandle, h.start(), end);
+        }
+    }
+    for c in GROUP_NAMED.captures_iter(text) {
+        let Some(m) = c.name("a").or_else(|| c.name("b")).or_else(|| c.name("c")) else {
+            continue;
+        };
+        // "a group called Circle of Security" names a programme, not a chat: only where
+        // the sentence talks of a chat app or social media.
+        let social = c.name("a").is_none()
+            || SOCIAL_CUE.is_match(sentence_around(text, m.start(), m.end()))
+            || sentence_around(text, m.start(), m.end())
+                .to_lowercase()
+                .contains("whatsapp");
+        if social {
+            push(found, FindingKind::SocialHandle, m.start(), m.end());
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The word lists behind the name and place checks, loaded once from content/deid/:
 //! the project's own words that are never names, Census first names and surnames, an
 //! English dictionary and the dictionary's proper nouns (places, brands, nationalities),
-//! and the project's own list of common Spanish words. scripts/deid-lists.py builds the
+//! and the project's own lists of common Spanish and French words. scripts/deid-lists.py builds the
 //! Census and dictionary lists; docs/deid.md gives sources and licences.
 
 use std::borrow::Cow;
@@ -19,6 +19,11 @@ pub(crate) const ENGLISH_WORDS: &str = include_str!("../../content/deid/english-
 /// Ordinary Spanish words that code-switched notes carry ("mamá dice que…"), in the
 /// project's own list.
 pub(crate) const SPANISH_WORDS: &str = include_str!("../../content/deid/spanish-words.txt");
+/// Ordinary French words (Quebec, Acadian, Haitian, European), in the project's own list.
+pub(crate) const FRENCH_WORDS: &str = include_str!("../../content/deid/french-words.txt");
+/// Kin, endearment, food, faith and everyday words of other languages and Englishes that
+/// notes in English carry ("lola", "whānau", "bub"), in the project's own list.
+pub(crate) const WORLD_WORDS: &str = include_str!("../../content/deid/world-words.txt");
 /// Capitalised dictionary entries that are neither ordinary words nor first names.
 pub(crate) const PROPER_NOUNS: &str = include_str!("../../content/deid/proper-nouns.txt");
 /// Places that are also first names (Houston, Georgia): places after "in" or "from".
@@ -81,6 +86,15 @@ struct Lexicon {
     words: HashSet<&'static str>,
     /// Spanish words, with and without their accents.
     spanish: HashSet<Cow<'static, str>>,
+    /// French words as listed, with their accents.
+    french: HashSet<&'static str>,
+    /// French words without any accents, for words typed without them ("ecole").
+    french_plain: HashSet<String>,
+    /// The world list's words that are not also given names, as listed and without
+    /// accents.
+    world: HashSet<Cow<'static, str>>,
+    /// The world list's kin words that are also given names ("lola*", "tita*").
+    world_kin: HashSet<Cow<'static, str>>,
     proper: HashSet<&'static str>,
     place_words: HashSet<&'static str>,
     place_generic: HashSet<&'static str>,
@@ -109,12 +123,55 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
                 .map(|w| Cow::Owned(w.chars().map(without_accent).collect())),
         )
         .collect(),
+    french: entries(FRENCH_WORDS).collect(),
+    french_plain: entries(FRENCH_WORDS)
+        .map(|w| w.chars().map(without_accent).collect())
+        .collect(),
+    world: with_plain(world_entries().filter(|(_, starred, _)| !starred)),
+    world_kin: with_plain(world_entries().filter(|(_, starred, kin)| *starred && *kin)),
     proper: entries(PROPER_NOUNS)
         .chain(entries(PLACE_FIRST_NAMES))
         .collect(),
     place_words: entries(PLACE_WORDS).collect(),
     place_generic: entries(PLACE_GENERIC).collect(),
 });
+
+/// The world list's words: (word, starred as also a given name, under a kin heading).
+fn world_entries() -> impl Iterator<Item = (&'static str, bool, bool)> {
+    let mut kin = false;
+    WORLD_WORDS.lines().filter_map(move |line| {
+        if let Some(heading) = line.strip_prefix('#') {
+            if heading.starts_with(" ==") {
+                kin = false;
+            } else if heading.starts_with(" --") {
+                kin = heading.contains("kin");
+            }
+            return None;
+        }
+        let w = line.trim();
+        (!w.is_empty()).then(|| match w.strip_suffix('*') {
+            Some(name) => (name, true, kin),
+            None => (w, false, kin),
+        })
+    })
+}
+
+/// Words as listed, and without their accents for text typed without them.
+fn with_plain(
+    words: impl Iterator<Item = (&'static str, bool, bool)>,
+) -> HashSet<Cow<'static, str>> {
+    let mut set = HashSet::new();
+    for (w, _, _) in words {
+        if !w.is_ascii() {
+            let plain: String = w.chars().map(without_accent).collect();
+            if plain.is_ascii() {
+                set.insert(Cow::Owned(plain));
+            }
+        }
+        set.insert(Cow::Borrowed(w));
+    }
+    set
+}
 
 /// Candidate base forms of `w` if it is a regular inflection (cried → cry, walking →
 /// walk, stopped → stop, babies → baby). Mirrors `bases` in scripts/deid-lists.py, which
@@ -156,18 +213,46 @@ pub(super) fn inflection_bases(w: &str) -> Vec<String> {
     out
 }
 
-/// On the never-a-name list, as written or as a plural ("Mondays", "moms").
+/// On the never-a-name list or the world list (not its given names), as written or as a
+/// plural ("Mondays", "moms", "bubs").
 pub(super) fn is_common(lower: &str) -> bool {
-    let l = &LEXICON.common;
-    l.contains(lower) || lower.strip_suffix('s').is_some_and(|s| l.contains(s))
+    let listed = |w: &str| LEXICON.common.contains(w) || LEXICON.world.contains(w);
+    listed(lower) || lower.strip_suffix('s').is_some_and(listed)
+}
+
+/// A kin word of another language that is also a given name ("lola", "tita"): in lower
+/// case, the kin word.
+pub(super) fn is_kin_word(lower: &str) -> bool {
+    LEXICON.world_kin.contains(lower)
 }
 
 /// An ordinary English word, as listed or as a regular inflection of one, in American
-/// or British spelling, or a Spanish word on the project's list.
+/// or British spelling, or a Spanish or French word on the project's lists.
 pub(super) fn is_word(lower: &str) -> bool {
+    is_word_but_french(lower) || is_french(lower)
+}
+
+fn is_word_but_french(lower: &str) -> bool {
     listed_or_inflected(lower)
         || american(lower).is_some_and(|a| listed_or_inflected(&a))
         || LEXICON.spanish.contains(lower)
+}
+
+/// A French word on the project's list, as listed ("école"), typed without accents
+/// ("ecole") or as a plural ("enfants"); not a word with other accents ("Lê" is a
+/// name, not "le").
+fn is_french(lower: &str) -> bool {
+    let listed = |w: &str| {
+        if w.is_ascii() {
+            LEXICON.french_plain.contains(w)
+        } else {
+            LEXICON.french.contains(w)
+        }
+    };
+    listed(lower)
+        || lower
+            .strip_suffix(['s', 'x'])
+            .is_some_and(|one| one.chars().count() >= 4 && listed(one))
 }
 
 fn listed_or_inflected(lower: &str) -> bool {
@@ -249,7 +334,7 @@ pub(super) fn is_place_generic(lower: &str) -> bool {
 /// The class of one word (no hyphens or apostrophes), lower-cased; a word on no list
 /// written with accents is looked up without them too ("Montréal" is Montreal).
 fn class_of_part(lower: &str) -> Class {
-    let class = class_as_listed(lower, true);
+    let class = class_as_listed(lower, true, true);
     if class != Class::Unknown || lower.is_ascii() {
         return class;
     }
@@ -260,7 +345,7 @@ fn class_of_part(lower: &str) -> Class {
     // "Lê" is not the Spanish "le": Spanish words are matched without their accents
     // only when the accents are ones Spanish writes.
     let spanish_accents = lower.chars().all(|c| c.is_ascii() || "áéíóúüñ".contains(c));
-    class_as_listed(&plain, spanish_accents)
+    class_as_listed(&plain, spanish_accents, false)
 }
 
 /// A Latin letter without its accent.
@@ -277,7 +362,9 @@ fn without_accent(c: char) -> char {
     }
 }
 
-fn class_as_listed(lower: &str, spanish_ok: bool) -> Class {
+/// `spanish_ok`: Spanish words count (the accents written are ones Spanish writes);
+/// `french_ok`: French words count (the word as written, not stripped of its accents).
+fn class_as_listed(lower: &str, spanish_ok: bool, french_ok: bool) -> Class {
     let common_name = first_name_rank(lower).is_some_and(|r| r <= COMMON_FIRST_NAME_RANK);
     if is_common(lower) {
         return if common_name {
@@ -299,12 +386,19 @@ fn class_as_listed(lower: &str, spanish_ok: bool) -> Class {
         };
     }
     // Spanish words that are common surnames (Flores, Cruz, Torres) are left off the list.
-    if exact_word || spanish {
+    // A French word that is also a first name (Claire, Aurore) stays a name: notes in
+    // English name French-speaking families far more often than they quote French.
+    if exact_word || spanish || (french_ok && is_french(lower)) {
         return Class::Word;
     }
     // A surname that only looks like an inflection (Harding, Manning) is not taken for
     // a word: inflections that are real words and names (reading) are listed as words.
-    if !is_surname(lower) && is_word(lower) {
+    let word = if french_ok {
+        is_word(lower)
+    } else {
+        is_word_but_french(lower)
+    };
+    if !is_surname(lower) && word {
         Class::Word
     } else if !is_surname(lower) && prefixed_word(lower) {
         // Coined in notes ("Rescreen 3 mo"), never a name even before an age.
@@ -395,7 +489,8 @@ pub(super) fn class(word: &str) -> Class {
     if is_common(&lower) {
         return Class::Never;
     }
-    if LEXICON.words.contains(lower.as_str()) {
+    // "aujourd'hui", typed "aujourdhui" as often.
+    if LEXICON.words.contains(lower.as_str()) || is_french(&lower.replace(['\'', '’'], "")) {
         return Class::Word;
     }
     // "G-tube", "mother-in-law", "SSN-shaped" are ordinary; "Zoë-Ånn", "O'Brien" not.

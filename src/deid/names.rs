@@ -246,7 +246,7 @@ const NEGATIVES: &[&str] = &[
     "hasn’t",
 ];
 
-const HONORIFICS: [&str; 7] = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"];
+const HONORIFICS: [&str; 9] = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Mme", "Mlle"];
 
 /// Dotted letters that are abbreviations, not initials.
 const ABBREVIATIONS: [&str; 27] = [
@@ -263,6 +263,8 @@ const SPANISH_KIN: [&str; 16] = [
 /// Words after which the next word names a person: family roles, clergy, "baby", "named".
 const NAMING_WORDS: &[&str] = &[
     "baby",
+    "bub",
+    "bubba",
     "named",
     "nicknamed",
     "newborn",
@@ -1048,6 +1050,7 @@ fn lowercase_name_shape(t: &Token<'_>) -> bool {
             .chars()
             .any(|c| "aeiouy".contains(c) || !c.is_ascii())
         && !lexicon::is_common(&t.lower)
+        && !lexicon::is_kin_word(&t.lower)
         && !lexicon::is_word(&t.lower)
         && !lexicon::is_proper(&t.lower)
         && !typo_of_a_word(&t.lower)
@@ -1141,6 +1144,27 @@ pub(super) fn person_names(
             continue;
         }
         if blocked[i] {
+            continue;
+        }
+        // "Jun-Jun", "Ray Ray", "bam bam": a doubled name is a nickname.
+        if let Some(last) = doubled_name(&ctx, i) {
+            if !blocked[last] {
+                name[i..=last].fill(true);
+                continue;
+            }
+        }
+        // "ms oyelaran", "mr tran" typed in lower case: a word on no list after it.
+        let lower_honorific = ["mr", "mrs", "ms", "dr"].contains(&t.bare);
+        if lower_honorific
+            && toks.get(i + 1).is_some_and(|next| {
+                matches!(&text[t.end..next.start], " " | ". ")
+                    && !blocked[i + 1]
+                    && lowercase_name_shape(next)
+                    && next.class() == Class::Unknown
+            })
+        {
+            honorific[i] = true;
+            name[i + 1] = true;
             continue;
         }
         // "Mrs Okafor", "Dr. Lee": always a name, whatever the word.
@@ -1251,8 +1275,32 @@ pub(super) fn person_names(
                 || ctx.with_own_relative(i)
                 || ctx.name_said(i)
                 || (start && ctx.role_follows(i));
+        } else if lexicon::is_kin_word(&t.lower)
+            && (ctx.prev_is(i, &["named", "nicknamed", "called", "baby"])
+                || ctx.goes_by(i)
+                || ctx.introduced(i)
+                || ctx.name_said(i))
+        {
+            // "lola" is a grandmother, but "a girl named lola" is a girl.
+            name[i] = true;
         } else if lowercase_word_as_name(&ctx, i) {
             // "peanut is what mom calls her", "ray is mom's bf", "sky (goes by sky)".
+            name[i] = true;
+        }
+    }
+    // "baby D … D's mom": an initial named once is the same person when it comes back
+    // with a possessive or a verb.
+    let initials_named: Vec<&str> = (0..n)
+        .filter(|&i| name[i] && toks[i].single_letter())
+        .map(|i| toks[i].bare)
+        .collect();
+    for i in 0..n {
+        let t = &toks[i];
+        if t.single_letter()
+            && initials_named.contains(&t.bare)
+            && !inside(&taken, t)
+            && (t.possessive || ctx.next_is(i, PERSON_VERBS) || ctx.next_is(i, &SPEAKING_VERBS))
+        {
             name[i] = true;
         }
     }
@@ -1303,6 +1351,38 @@ fn caps_initials(ctx: &Ctx<'_, '_>, i: usize, field: bool) -> bool {
         || (letters == 2 && text[..t.start].ends_with("w/ "))
 }
 
+/// Doubled baby talk and doubled place names, never a nickname.
+const DOUBLED_WORDS: [&str; 34] = [
+    "bye", "night", "choo", "yum", "num", "tum", "din", "pee", "poo", "wee", "bla", "blah", "tut",
+    "dum", "hee", "heh", "hah", "lol", "nom", "yay", "woo", "boo", "mmm", "hmm", "pom", "ooh",
+    "aah", "walla", "bora", "sing", "pago", "wagga", "tuk", "chop",
+];
+
+/// "Jun-Jun", "Ray Ray", "bam bam": the same short name twice (hyphenated, or two words),
+/// a nickname; `Some` holds the last token of it. Not baby talk ("bye-bye", "night
+/// night") or a word that is no name ("so so").
+fn doubled_name(ctx: &Ctx<'_, '_>, i: usize) -> Option<usize> {
+    let t = &ctx.toks[i];
+    let name_like = |part: &str| {
+        let lower = part.to_lowercase();
+        (3..=6).contains(&part.chars().count())
+            && !DOUBLED_WORDS.contains(&lower.as_str())
+            && (lexicon::first_name_rank(&lower).is_some() || !lexicon::is_word(&lower))
+            && lexicon::class(part) != Class::Proper
+    };
+    if let Some((a, b)) = t.bare.split_once('-') {
+        return (a.eq_ignore_ascii_case(b) && name_like(a)).then_some(i);
+    }
+    let next = ctx.toks.get(i + 1)?;
+    let same_case = t.capitalised() == next.capitalised();
+    (&ctx.text[t.end..next.start] == " "
+        && !t.possessive
+        && same_case
+        && t.lower == next.lower
+        && name_like(t.bare))
+    .then_some(i + 1)
+}
+
 /// One or two digits (an age, not a code) after `at`: "is 2.5", "is 17".
 fn small_number_after(text: &str, at: usize) -> bool {
     let after = text[at..].trim_start();
@@ -1317,6 +1397,7 @@ fn lowercase_word_as_name(ctx: &Ctx<'_, '_>, i: usize) -> bool {
     t.bare.chars().count() >= 3
         && t.bare.chars().all(char::is_lowercase)
         && !lexicon::is_common(&t.lower)
+        && !lexicon::is_kin_word(&t.lower)
         && ((ctx.goes_by(i) && ctx.text[t.end..].starts_with([',', '.', ')', ';', '!', '?', '\n']))
             // "abuela rosa", "tía luz": a word that is also a first name, after a
             // Spanish word for a relative or an elder.
@@ -1348,8 +1429,23 @@ fn nickname_in_brackets_after(text: &str, end: usize) -> bool {
         return false;
     };
     let inner = inner.split(')').next().unwrap_or("").to_lowercase();
+    // "(yes thats his name)", not "(one's the dog's name)".
+    let names_them = [
+        "nickname",
+        "his name",
+        "her name",
+        "their name",
+        "real name",
+        "name is",
+        "thats",
+        "that's",
+        "middle name",
+        "full name",
+    ]
+    .iter()
+    .any(|p| inner.contains(p));
     inner.len() <= 40
-        && (inner.contains("name")
+        && (names_them
             || inner.contains("calls")
             || inner.contains("goes by")
             || inner.starts_with("aka"))

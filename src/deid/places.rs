@@ -128,10 +128,11 @@ const AFTER_A_NAME: [&str; 6] = ["care", "high", "middle", "learning", "counseli
 
 /// Words that end an organisation's name only after a word that could only be a name
 /// ("Lakeshore Regional", "Harborview Early Intervention", "Ikhaya Family Support",
-/// "Brightwater Group Home", "Dayton Children's"); "Positive Behavior Support" and
+/// "Brightwater Group Home", "Dayton Children's", "Hollis Prep"); "Positive Behavior Support" and
 /// "Department of Family Services" stay quiet.
-const WEAK_HEADS: [&str; 10] = [
+const WEAK_HEADS: [&str; 11] = [
     "program",
+    "prep",
     "regional",
     "home",
     "homes",

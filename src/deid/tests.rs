@@ -1709,3 +1709,249 @@ fn classroom_words_and_spanish_verb_forms_are_not_names() {
         ["Armando"]
     );
 }
+
+#[test]
+fn australian_phones_roadside_boxes_units_and_community_houses_are_found() {
+    assert_eq!(
+        flags("landline (02) 5550 0164 best after 4.", FindingKind::Phone),
+        ["(02) 5550 0164"]
+    );
+    assert_eq!(
+        flags(
+            "new number 04 3855 5092, the old one's cut off.",
+            FindingKind::Phone
+        ),
+        ["04 3855 5092"]
+    );
+    assert_eq!(
+        flags(
+            "RMB 88 out past the creek, a caravan and a shed.",
+            FindingKind::StreetAddress
+        ),
+        ["RMB 88"]
+    );
+    assert_eq!(
+        flags(
+            "the pool on Marlin Pde had a free swim.",
+            FindingKind::StreetAddress
+        ),
+        ["Marlin Pde"]
+    );
+    assert_eq!(
+        flags(
+            "flat at Kurrajong Gardens Unit 12 has mould again.",
+            FindingKind::StreetAddress
+        ),
+        ["Unit 12"]
+    );
+    assert_eq!(
+        flags(
+            "House 27 at the community, big mob living there.",
+            FindingKind::StreetAddress
+        ),
+        ["House 27"]
+    );
+    // A training unit, a named house's third room and houses counted stay quiet.
+    nothing_flagged("we did unit 3 of the course today and she asked good questions.");
+    assert!(flags("Hope House 3 was closed.", FindingKind::StreetAddress).is_empty());
+    nothing_flagged("two houses down from the school there is a park.");
+}
+
+#[test]
+fn block_flats_corners_stops_and_hyphenated_house_numbers_are_found() {
+    assert_eq!(
+        flags(
+            "visit at the Villa Esperanza Apartments #208 today.",
+            FindingKind::StreetAddress
+        ),
+        ["#208"]
+    );
+    assert!(flags(
+        "visit at the Villa Esperanza Apartments #208 today.",
+        FindingKind::RecordNumber
+    )
+    .is_empty());
+    assert_eq!(
+        flags(
+            "did the visit at the library on Hawthorne and 112th.",
+            FindingKind::StreetAddress
+        ),
+        ["Hawthorne and 112th"]
+    );
+    assert_eq!(
+        flags(
+            "they moved to 35-20 Linden Terr, 5F last week.",
+            FindingKind::StreetAddress
+        ),
+        ["35-20 Linden Terr"]
+    );
+    assert_eq!(
+        flags(
+            "met her at the Ridgeway Av stop on the J.",
+            FindingKind::Place
+        ),
+        ["Ridgeway Av"]
+    );
+    assert_eq!(
+        flags("Linwood Houses again today.", FindingKind::Place),
+        ["Linwood Houses"]
+    );
+    assert_eq!(
+        flags("the counselor at Hollis Prep called.", FindingKind::Place),
+        ["Hollis Prep"]
+    );
+    nothing_flagged("Supervision Prep is on Friday.");
+}
+
+#[test]
+fn acronym_numbers_custody_numbers_and_australian_health_numbers_are_found() {
+    assert_eq!(
+        flags(
+            "DCFS SCR# 2025-00417 still open.",
+            FindingKind::RecordNumber
+        ),
+        ["SCR# 2025-00417"]
+    );
+    assert_eq!(
+        flags(
+            "he is away till spring, DIN 24-B-1183.",
+            FindingKind::RecordNumber
+        ),
+        ["24-B-1183"]
+    );
+    assert_eq!(
+        flags(
+            "bub's IHI 8003 6081 2249 7713 wasn't linking.",
+            FindingKind::RecordNumber
+        ),
+        ["8003 6081 2249 7713"]
+    );
+    assert_eq!(
+        flags("mum's HCC 318 492 617A expired.", FindingKind::RecordNumber),
+        ["318 492 617A"]
+    );
+}
+
+#[test]
+fn a_baby_coming_on_a_date_and_turning_an_age_on_it_are_births() {
+    assert_eq!(
+        flags(
+            "the baby came October 9 at the hospital.",
+            FindingKind::BirthDate
+        ),
+        ["October 9"]
+    );
+    assert_eq!(
+        flags(
+            "bub came on the 28th, a week past the due date.",
+            FindingKind::BirthDate
+        ),
+        ["the 28th"]
+    );
+    assert_eq!(
+        flags(
+            "Yaw turned five Sept 3 and hides under the table.",
+            FindingKind::BirthDate
+        ),
+        ["Sept 3"]
+    );
+    assert!(flags(
+        "the baby came to group on 3/4 and slept.",
+        FindingKind::BirthDate
+    )
+    .is_empty());
+    assert!(flags(
+        "she came October 9 for the training.",
+        FindingKind::BirthDate
+    )
+    .is_empty());
+}
+
+#[test]
+fn doubled_nicknames_lower_case_honorifics_and_repeated_initials_are_names() {
+    assert_eq!(
+        flags(
+            "Bong texted a photo of Jun-Jun standing.",
+            FindingKind::PersonName
+        ),
+        ["Bong", "Jun-Jun"]
+    );
+    assert_eq!(
+        flags(
+            "ray ray (dad) finally sat on the floor with her.",
+            FindingKind::PersonName
+        ),
+        ["ray ray"]
+    );
+    assert_eq!(
+        flags(
+            "call ms oyelaran back re: the voucher.",
+            FindingKind::PersonName
+        ),
+        ["ms oyelaran"]
+    );
+    assert_eq!(
+        flags(
+            "baby D has a flat spot and D's mom thinks it's her fault.",
+            FindingKind::PersonName
+        ),
+        ["D", "D"]
+    );
+    assert_eq!(flags("bub M's mum rang.", FindingKind::PersonName), ["M"]);
+    nothing_flagged("we sang night night and bye bye and she waved.");
+    // A bracket about a dog's name does not make the word before it a name.
+    assert!(flags(
+        "12 mo check, 8 words (mum says 12, one's the dog's name).",
+        FindingKind::PersonName
+    )
+    .is_empty());
+}
+
+#[test]
+fn french_kin_and_other_languages_words_are_read_as_words() {
+    nothing_flagged(
+        "Ensuite, la maman m'a dit que le bébé dormait mieux. Pourtant elle pleure encore.",
+    );
+    nothing_flagged("Aujourd'hui on a parlé de la garderie et du CLSC, bref une bonne visite.");
+    nothing_flagged("Gave bub a bath and she settled. lola cried watching him crawl.");
+    nothing_flagged("kuya held him while the nainai made congee.");
+    // A French word with other accents is a name ("Lê" is not "le"), and a French word
+    // that is a first name stays a name.
+    let named = flags(
+        "Aujourd'hui Lê Thi Mai est venue avec Claire.",
+        FindingKind::PersonName,
+    );
+    assert!(named.iter().any(|f| f.contains("Lê")), "{named:?}");
+    assert!(named.iter().any(|f| f == "Claire"), "{named:?}");
+    // A kin word that is also a given name is still a name where a name is meant.
+    assert_eq!(
+        flags("Lola cried when I left.", FindingKind::PersonName),
+        ["Lola"]
+    );
+}
+
+#[test]
+fn group_and_display_names_in_words_are_handles() {
+    assert_eq!(
+        flags(
+            "Amara added me to a whatsapp group called Amara's Village with her cousins.",
+            FindingKind::SocialHandle
+        ),
+        ["Amara's Village"]
+    );
+    assert_eq!(
+        flags(
+            "mum found me through the Wirrabool Mums & Bubs group on fb.",
+            FindingKind::SocialHandle
+        ),
+        ["Wirrabool Mums & Bubs"]
+    );
+    assert_eq!(
+        flags(
+            "goes by Jessie Deadly Mumma on there.",
+            FindingKind::SocialHandle
+        ),
+        ["Jessie Deadly Mumma"]
+    );
+    nothing_flagged("she joined a group called Circle of Security at the clinic.");
+}
