@@ -570,6 +570,22 @@ fn the_check_keeps_its_floor_on_the_seventh_probe_set() {
     );
 }
 
+/// The ninth held-out set was measured before and after the eighth round and is spent:
+/// tuning data since the ninth.
+#[test]
+fn the_check_keeps_its_floor_on_the_spent_ninth_held_out_set() {
+    assert_floor(
+        "heldout9/heldout.jsonl",
+        Floor {
+            texts: 400,
+            recall: 0.93,
+            precision: 0.93,
+            false_alarms: 0.04,
+        },
+        Mistakes::Hidden,
+    );
+}
+
 /// The seventh held-out set was measured before and after the seventh round and is
 /// spent: tuning data since the eighth.
 #[test]
