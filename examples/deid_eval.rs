@@ -9,8 +9,9 @@
 //! never saw the check, frozen before a round, measured after it, now SPENT) and, when it
 //! is present, the eighth (heldout8/, frozen before the eighth round: aggregate figures
 //! only, never tuned on, though its first lines were once shown to the tuner by mistake),
-//! the ninth (heldout9/, the eighth round's measure, now SPENT) and the tenth (heldout10/,
-//! frozen before the ninth round: aggregate figures only).
+//! the ninth and tenth (heldout9/ and heldout10/, the eighth and ninth rounds' measures,
+//! now SPENT) and the eleventh (heldout11/, frozen before the tenth round: aggregate
+//! figures only).
 //!
 //! `cargo run --release --example deid_eval [-- --mistakes] [-- --tuning-only]` (the
 //! figures in docs/deid.md come from this command, through scripts/deid-eval.sh).
@@ -52,7 +53,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 20] = [
+const PARTS: [Part; 21] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
@@ -208,6 +209,14 @@ const PARTS: [Part; 20] = [
     Part {
         name: "heldout10",
         file: "heldout10/heldout.jsonl",
+        note: "spent (now tuning)",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
+        name: "heldout11",
+        file: "heldout11/heldout.jsonl",
         note: "held out: aggregate figures only",
         kinds: &FindingKind::ALL,
         held_out: true,

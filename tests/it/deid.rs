@@ -70,7 +70,7 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
     assert_eq!(checked, 2, "both the source and the JSON Lines are pinned");
 }
 
-/// The third to tenth held-out corpora (tests/deid/heldout3/ to heldout10/) were each
+/// The third to eleventh held-out corpora (tests/deid/heldout3/ to heldout11/) were each
 /// written by someone who never saw the check, and frozen with their SHA-256 before a
 /// round of tuning; they are measured (aggregate figures), never read or tuned on while
 /// held out. Only the hash files are read here, then the files they name are hashed;
@@ -80,6 +80,11 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
 fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
     // The fifth set on: (set, digest of heldout.jsonl, digest of heldout.src).
     let written_here = [
+        (
+            "heldout11",
+            "699c6c033b0c0b383877073065eb919084017bda209252b1e5d314c524827a0c",
+            "912232d1254f30b75e9bb79b8b457553759a8fb4ee6cd214ed4da1d0edd0e328",
+        ),
         (
             "heldout10",
             "61f4c5f4af9d893ee7cfac0af0e760f93c904054d2a7e5e8a240643e2639a80c",
@@ -127,6 +132,7 @@ fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
         "heldout8",
         "heldout9",
         "heldout10",
+        "heldout11",
     ] {
         let recorded = corpus_file(&format!("{set}/heldout.sha256"));
         let mut pinned = Vec::new();
