@@ -154,10 +154,14 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// "221 5th Ave", "1200 W. 3rd Street": numbered streets.
+/// "221 5th Ave", "1200 W. 3rd Street": numbered streets; Utah's grid ("1420 N 400 W")
+/// and Calgary's quadrants ("3320 17 Ave SE").
 static ADDRESS_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?x)
+          \b\d{{1,5}}\ +(?:N|S|E|W|North|South|East|West)\.?\ +\d{{1,4}}\ +(?:N|S|E|W|North|South|East|West)\b\.?
+        | \b\d{{1,5}}\ +\d{{1,3}}\ +(?:Ave|Avenue|St|Street|Dr|Drive|Rd|Road|Blvd)\.?\ +(?:NE|NW|SE|SW)\b
+        |
           \b\d{{1,5}}\ +(?:[NSEW]\.?\ +|(?:North|South|East|West)\ +)?\d{{1,3}}(?:st|nd|rd|th)\ +(?i:{STREET_TYPES})\b\.?
           (?:,?\ *(?i:apartment|apt|unit|suite|ste|flat|\#)\.?\ *\#?[A-Za-z]?\d+[A-Za-z]?\b)?
         "
@@ -270,9 +274,18 @@ static NUMBER_IN_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)
           \b(?:Apartments|Apts|Houses|Towers?|Court|Courts|Terrace|Gardens|Homes|Flats|Estate|Village|Manor|Place|Heights|Bldg\.?|Building)
-            \ +(?P<n>(?:\#\ ?|(?i:unit|apt\.?|flat|no\.?)\ +\#?)\d{1,4}[A-Za-z]?\b)
+            ,?\ +(?P<n>(?:\#\ ?|(?i:unit|apt\.?|flat|no\.?)\ +\#?)\d{1,4}[A-Za-z]?\b)
         | (?P<house>\bHouse\ +\d{1,4}\b)
+        | (?P<tower>\b(?:Tower|Block)\ +\d{1,3}[A-Z]?\b(?:,\ *\d{1,2}(?:st|nd|rd|th)\ +(?i:floor)\b)?)
         ",
+    )
+});
+
+static FLOOR: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?i)\b\d{1,2}(?:st|nd|rd|th)\ +floor\b"));
+static BLOCK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:lift|elevator|tower|towers|block|flats|council|high-rise|highrise|estate|housing)\b",
     )
 });
 
@@ -323,7 +336,11 @@ const HOLIDAYS: &str =
     Nochebuena|Navidad|A[ñn]o\\ Nuevo|D[ií]a\\ de\\ (?:los\\ )?Reyes|D[ií]a\\ de\\ las\\ Madres|\
     D[ií]a\\ de\\ (?:los\\ )?Muertos|Hogmanay|Burns\\ Night|Bonfire\\ Night|Guy\\ Fawkes\\ Night|\
     St\\.?\\ (?:David|Andrew|George)['’]s\\ Day|Remembrance\\ (?:Day|Sunday)|Armistice\\ Day|\
-    Nowruz|Navroz|Noël|Saint-Jean-Baptiste|P[âa]ques|Toussaint|jour\\ de\\ l['’]An";
+    Nowruz|Navroz|Noël|Saint-Jean-Baptiste|P[âa]ques|Toussaint|jour\\ de\\ l['’]An|\
+    Vaisakhi|Baisakhi|Chand\\ Raat|Holi|Lohri|Raksha\\ Bandhan|Navratri|Rosh\\ Hashanah|Yom\\ Kippur|\
+    Hanukkah|Chanukah|Purim|Passover|Chuseok|Seollal|T[ếe]t|Good\\ Friday|Mardi\\ Gras|\
+    Martin\\ Luther\\ King(?:\\ Jr\\.?)?\\ Day|MLK\\ Day|Veterans\\ Day|Presidents['’]?\\ Day|\
+    Ashura|Mawlid";
 
 /// Any date with a day: with or without a year, in figures or words. `ymd` and `dmy`
 /// have a year; `dm` is day and month in figures alone ("8/2"), which needs a birth word
@@ -338,7 +355,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?i:{MONTHS})\b\.?\ +(?i:the\ +)?(?:\d{{1,2}}(?i:st|nd|rd|th)?\b|(?i:{ORDINALS})\b)(?:,?\ +\d{{4}}\b)?
         | \b(?i:(?:el\ +)?(?:\d{{1,2}}|{SPANISH_DAYS})\ +de\ +(?:{SPANISH_MONTHS})\b(?:\ +(?:de|del)\ +\d{{4}}\b)?)
         | (?P<day>\b(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\ +)?(?i:the)\ +(?:\d{{1,2}}(?i:st|nd|rd|th)|(?i:{ORDINALS}))\b)
-        | (?P<holiday>\b(?i:the\ +(?:day|night|week|morning)\ +(?:before|after)\ +)?(?:{HOLIDAYS})\b)
+        | (?P<holiday>\b(?:(?i:the\ +(?:day|night|week|morning)\ +(?:before|after)\ +)?(?:{HOLIDAYS})
+            |(?i:the\ +(?:first|last|second|third|\d{{1,2}}(?:st|nd|rd|th))\ +(?:day|night)\ +of\ +)(?:{HOLIDAYS}|Ramadan|Ramzan|Muharram))\b)
         "
     ))
 });
@@ -376,7 +394,7 @@ static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
              |cpp|tanf|ssi|ssdi|application|probation|student|investigation|enrol{1,2}ment|household
              |tenancy|bic|cin|tracking|incident(?:\ report)?|complaint|expediente|caso
              |n[uú]mero\ de\ caso|ihi|hcc|health\ care\ card|urn|ur\ (?:number|no)|ndis|din|scr|nhi|chi|ucn|uci|ircc
-             |home\ office|hospital\ number|unit\ number)\b|(?-i:\b(?:MA|IR)\b))
+             |home\ office|hospital\ number|unit\ number|ahcip|ahs|phn|mcp|msp|ramq|port\ ref)\b|(?-i:\b(?:MA|IR)\b))
           (?i:\ *(?:(?:number|no|num|is|id|report|case|file|card|ref)\b\.?|\#|:))*\ *[:\#]?\ *
           (?P<v>\#?(?:[A-Z]{1,4}[\ -]?)?\d+(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+){0,3}(?:/[A-Za-z0-9]+){0,3}(?:[\ -]?[A-Z]\b)?)
         ",
@@ -682,11 +700,23 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
                 .any(|w| a.starts_with(w))
         });
         // "on Dr Patel's list": a title, not a street.
-        // "Family Court", "Juvenile Court": generic words name no street.
+        // "Family Court", "Juvenile Court": generic words name no court, way or drive;
+        // "Front Street", "Case Ave" are streets all the same.
         let words: Vec<&str> = m.as_str().split_whitespace().collect();
-        let generic = words[..words.len().saturating_sub(1)].iter().all(|w| {
-            lexicon::is_place_generic(&w.to_lowercase()) || lexicon::is_common(&w.to_lowercase())
-        });
+        let street_word = words
+            .last()
+            .map_or("", |w| w.trim_end_matches('.'))
+            .to_lowercase();
+        let court_like = [
+            "court", "ct", "way", "circle", "cir", "trail", "terrace", "terr", "tce", "parkway",
+            "pkwy", "pike", "drive", "dr", "crescent", "cres",
+        ]
+        .contains(&street_word.as_str());
+        let generic = court_like
+            && words[..words.len().saturating_sub(1)].iter().all(|w| {
+                lexicon::is_place_generic(&w.to_lowercase())
+                    || lexicon::is_common(&w.to_lowercase())
+            });
         // "a trip down Memory Lane", "on Easy Street": sayings, not streets.
         let saying = [
             "Memory Lane",
@@ -716,8 +746,17 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
             push(found, FindingKind::StreetAddress, m.start(), m.end());
         }
     }
+    for m in FLOOR.find_iter(text) {
+        // "down from the 16th floor" where the sentence talks of a block of flats or a
+        // lift; not a hospital's or an office's floor.
+        if BLOCK_WORDS.is_match(sentence_around(text, m.start(), m.end())) {
+            push(found, FindingKind::StreetAddress, m.start(), m.end());
+        }
+    }
     for c in NUMBER_IN_BLOCK.captures_iter(text) {
         if let Some(m) = c.name("n") {
+            push(found, FindingKind::StreetAddress, m.start(), m.end());
+        } else if let Some(m) = c.name("tower") {
             push(found, FindingKind::StreetAddress, m.start(), m.end());
         } else if let Some(m) = c.name("house") {
             // "Hope House 3" is the third of something called Hope House; "House 27" on
@@ -874,6 +913,7 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
         } else {
             !other_event_before(text, start) && says_birth(text, start, m.end())
         };
+        let birth = birth || (!other_event_before(text, start) && came_on(text, start, m.end()));
         if birth {
             // "… the second of March." ends the sentence; the full stop is not the date's.
             let end = m.start() + m.as_str().trim_end_matches('.').len();
@@ -887,12 +927,78 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
 static BIRTH_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?ix)
-          (?:\b(?:baby|bub|bubba|son|daughter|twins|little\ one|newborn|grandbaby|babygirl|babyboy)\ +came(?:\ +(?:early|late|quick|fast))?
+          (?:\b(?:baby|bub|bubba|son|daughter|twins|little\ one|newborn|newest|grandbaby|babygirl|babyboy)\ +came(?:\ +(?:early|late|quick|fast))?
            |\bturned\ +(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\ +(?:days?|weeks?|months?|years?))?(?:\ +old)?)
-          \ *,?\ *(?:\bon\ *)?$
+          \ *,?\ *(?:\bon\ *)?(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\ *)?$
         ",
     )
 });
+
+/// "Noelle came Christmas Eve", "Simran came on Canada Day", "She came Easter Sunday":
+/// "came" right before the date, in a reflection that talks of a baby (not "came to group
+/// on 3/4", which has words between).
+static CAME_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\bcame\ *(?:\bon\ *)?(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\ *)?$",
+    )
+});
+static BABY_TALK: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:baby|babies|bub|newborn|newest|weeks?\ old|days?\ old|\d+\ ?weeks|lbs?|oz|labou?r|delivery|c-?section|midwi(?:fe|ves)|maternity|birth)\b",
+    )
+});
+
+/// "came" + the date, in a reflection about a baby; not a parent or a worker coming
+/// ("Mom came June 3"), nor a date with somewhere after it ("came June 3 to the clinic").
+fn came_on(text: &str, start: usize, end: usize) -> bool {
+    let mut from = start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..start].to_lowercase();
+    let before = sentence_tail(&before);
+    let Some(came) = CAME_RIGHT_BEFORE.find(before) else {
+        return false;
+    };
+    let subject = before[..came.start()]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let grown_up = [
+        "mom",
+        "mum",
+        "dad",
+        "mother",
+        "father",
+        "grandma",
+        "grandpa",
+        "nan",
+        "aunt",
+        "aunty",
+        "auntie",
+        "uncle",
+        "i",
+        "we",
+        "they",
+        "caseworker",
+        "worker",
+        "nurse",
+        "visitor",
+        "supervisor",
+        "interpreter",
+        "parents",
+        "family",
+    ]
+    .contains(&subject);
+    let after = text[end..].trim_start().to_lowercase();
+    let somewhere = [
+        "to ", "for ", "into ", "back", "by ", "with ", "over", "in ", "round", "around",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w));
+    !grown_up && !somewhere && BABY_TALK.is_match(text)
+}
 
 /// Words for other events a date belongs to: discharge, due date, the next visit.
 static OTHER_EVENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1052,6 +1158,32 @@ fn birth_follows(text: &str, end: usize) -> bool {
         .any(|k| after.starts_with(k))
 }
 
+/// "DOB 14.03", "born 3.4.": day and month with a dot, right after the birth word (a
+/// weight, "3.2 kg", has no birth word right before it).
+static BIRTH_DOTTED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)\b(?:dob|d\.o\.b\.?|born|birthday)\b[:\ ]*(?P<d>\d{1,2}\.\d{1,2})\b")
+});
+
+pub(super) fn dotted_birth_dates(text: &str, found: &mut Vec<Candidate>) {
+    for c in BIRTH_DOTTED.captures_iter(text) {
+        let Some(d) = c.name("d") else { continue };
+        // Not part of a longer number ("14.03.2025" is a whole date the others read),
+        // and a real day and month.
+        let longer = text[d.end()..].starts_with('.')
+            && text[d.end() + 1..].starts_with(|c: char| c.is_ascii_digit());
+        let (day, month) = d.as_str().split_once('.').unwrap_or(("", ""));
+        let real = day.parse::<u8>().is_ok_and(|n| (1..=31).contains(&n))
+            && month.parse::<u8>().is_ok_and(|n| (1..=12).contains(&n));
+        let unit_after = text[d.end()..]
+            .trim_start()
+            .to_lowercase()
+            .starts_with(['k', 'l', 'o', 'g']);
+        if !longer && real && !unit_after {
+            push(found, FindingKind::BirthDate, d.start(), d.end());
+        }
+    }
+}
+
 pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
     for c in RECORD_LABELLED.captures_iter(text) {
         let Some(v) = c.name("v") else { continue };
@@ -1147,7 +1279,8 @@ static GROUP_NAMED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
           \b(?i:group|chat|page|channel)\ +(?i:called|named)\ +(?P<a>\p{Lu}[\p{L}'’]*(?:\ +(?:&|and|of|the|de|\p{Lu}[\p{L}'’]*|\d+)){0,5})
         | \b(?i:the)\ +(?P<b>\p{Lu}[\p{L}'’]*(?:\ +(?:&|and|of|\p{Lu}[\p{L}'’]*)){1,5})\ +(?i:group|page|chat)\ +(?i:on)\ +(?i:fb|facebook|whats\ ?app|messenger|insta|instagram|ig|telegram|signal|viber|wechat)\b
-        | \b(?i:goes\ by|go\ by|comes\ up\ as|shows\ up\ as)\ +(?P<c>\p{Lu}[\p{L}'’]*(?:\ +\p{Lu}[\p{L}'’]*){1,4})\ +(?i:on)\ +(?i:there|fb|facebook|whats\ ?app|messenger|insta|instagram|ig|tiktok|snap|snapchat)\b
+        | \b(?P<d>\p{Lu}[\p{L}'’-]*(?:\ +(?:&|and|of|\p{Lu}[\p{L}'’-]*)){1,5})(?:\ +[\p{So}\p{Sk}\x{FE0F}]+)?\ +(?:Facebook|FB|WhatsApp|Whatsapp|Messenger|Instagram|Insta|Telegram|Viber|Signal|WeChat|Snapchat)\ +(?i:group|chat|page|community|channel)\b
+        | \b(?i:goes\ by|go\ by|comes\ up\ as|shows\ up\ as)\ +(?P<c>\p{Lu}[\p{L}'’]*(?:\ +\p{Lu}[\p{L}'’]*){1,6})\ +(?i:on)\ +(?i:there|fb|facebook|whats\ ?app|messenger|insta|instagram|ig|tiktok|snap|snapchat)\b
         ",
     )
 });
@@ -1218,9 +1351,26 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
         }
     }
     for c in GROUP_NAMED.captures_iter(text) {
-        let Some(m) = c.name("a").or_else(|| c.name("b")).or_else(|| c.name("c")) else {
+        let Some(m) = c
+            .name("a")
+            .or_else(|| c.name("b"))
+            .or_else(|| c.name("c"))
+            .or_else(|| c.name("d"))
+        else {
             continue;
         };
+        // "the Healthy Families Facebook group": a programme's own page, generic words
+        // only, names no one.
+        let named = m.as_str().split_whitespace().any(|w| {
+            let lower = w.to_lowercase();
+            w.starts_with(char::is_uppercase)
+                && !lexicon::is_common(&lower)
+                && !lexicon::is_place_generic(&lower)
+                && !lexicon::is_word(&lower)
+        });
+        if c.name("d").is_some() && !named {
+            continue;
+        }
         // "a group called Circle of Security" names a programme, not a chat: only where
         // the sentence talks of a chat app or social media.
         let social = c.name("a").is_none()

@@ -181,6 +181,7 @@ fn scan_as(text: &str, allow: &AllowList, mode: names::Mode) -> Vec<Finding> {
     detect::phones(text, &mut found);
     detect::addresses(text, &mut found);
     detect::birth_dates(text, &mut found);
+    detect::dotted_birth_dates(text, &mut found);
     detect::record_numbers(text, &mut found);
     let words = tokens::tokens(text);
     let places = places::places(text, &words, allow, &mut found);

@@ -1192,7 +1192,12 @@ pub(super) fn person_names(
             && ctx
                 .prev(i)
                 .is_some_and(|p| p.bare == "Christmas" || (p.bare == "Year" && p.possessive));
+        // "Martin Luther King Day", "Presidents Day": a run of capitals ending in Day.
+        let names_a_day = (i + 1..(i + 5).min(n))
+            .take_while(|&k| toks[k].capitalised() && &text[toks[k - 1].end..toks[k].start] == " ")
+            .any(|k| toks[k].bare == "Day");
         if holiday_eve
+            || names_a_day
             || ctx
                 .next(i)
                 .is_some_and(|n| n.bare == "Day" || n.bare == "Eve")
@@ -1418,7 +1423,7 @@ fn carries_on(ctx: &Ctx<'_, '_>, i: usize) -> bool {
             i,
             &[
                 "on", "than", "to", "in", "up", "out", "off", "into", "through", "for", "with",
-                "at", "by", "enough",
+                "at", "by", "enough", "of",
             ],
         )
 }

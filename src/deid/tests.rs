@@ -1955,3 +1955,114 @@ fn group_and_display_names_in_words_are_handles() {
     );
     nothing_flagged("she joined a group called Circle of Security at the clinic.");
 }
+
+#[test]
+fn a_baby_that_came_on_a_day_or_festival_is_a_birth_but_a_parent_coming_is_not() {
+    assert_eq!(
+        flags(
+            "Noelle came Christmas Eve, the baby with the name to match.",
+            FindingKind::BirthDate
+        ),
+        ["Christmas Eve"]
+    );
+    assert_eq!(
+        flags(
+            "Simran came on Canada Day at 4:12, the midwife said.",
+            FindingKind::BirthDate
+        ),
+        ["Canada Day"]
+    );
+    assert_eq!(
+        flags(
+            "Baby turned one on Vaisakhi, so a double celebration.",
+            FindingKind::BirthDate
+        ),
+        ["Vaisakhi"]
+    );
+    assert_eq!(
+        flags(
+            "She was born on the last day of Ramadan.",
+            FindingKind::BirthDate
+        ),
+        ["the last day of Ramadan"]
+    );
+    assert_eq!(
+        flags(
+            "HV new birth visit. Baby boy, DOB 14.03. Mum exhausted.",
+            FindingKind::BirthDate
+        ),
+        ["14.03"]
+    );
+    // A month of fasting is not a day; a parent coming and a weight are not births.
+    assert!(flags(
+        "She was born in Ramadan and the baby is fine.",
+        FindingKind::BirthDate
+    )
+    .is_empty());
+    assert!(flags(
+        "Mom came June 3 to the clinic with the baby.",
+        FindingKind::BirthDate
+    )
+    .is_empty());
+    assert!(flags("Baby born 3.2 kg, feeding well.", FindingKind::BirthDate).is_empty());
+    nothing_flagged(
+        "Christmas, New Year's and Martin Luther King Day all fall in the worst month.",
+    );
+}
+
+#[test]
+fn app_groups_towers_floors_grids_and_plain_word_streets_are_found() {
+    assert_eq!(
+        flags(
+            "Foster dad added me to the Yellowstone Kinship Grandparents Messenger chat.",
+            FindingKind::SocialHandle
+        ),
+        ["Yellowstone Kinship Grandparents"]
+    );
+    assert!(flags(
+        "She joined the Healthy Families Facebook group.",
+        FindingKind::SocialHandle
+    )
+    .is_empty());
+    assert_eq!(
+        flags(
+            "They're in the flats now, Tower 3, 19th floor.",
+            FindingKind::StreetAddress
+        ),
+        ["Tower 3, 19th floor"]
+    );
+    assert_eq!(
+        flags(
+            "she carried the pram down from the 16th floor, the lift broke.",
+            FindingKind::StreetAddress
+        ),
+        ["16th floor"]
+    );
+    assert!(flags("the NICU is on the 4th floor.", FindingKind::StreetAddress).is_empty());
+    assert_eq!(
+        flags(
+            "moved to 1420 N 400 W last month.",
+            FindingKind::StreetAddress
+        ),
+        ["1420 N 400 W"]
+    );
+    assert_eq!(
+        flags(
+            "the new place is 3320 17 Ave SE.",
+            FindingKind::StreetAddress
+        ),
+        ["3320 17 Ave SE"]
+    );
+    assert_eq!(
+        flags(
+            "The family shelter on Front Street is full.",
+            FindingKind::StreetAddress
+        ),
+        ["Front Street"]
+    );
+    assert!(flags(
+        "The hearing is at Family Court on Tuesday.",
+        FindingKind::StreetAddress
+    )
+    .is_empty());
+}

@@ -576,6 +576,22 @@ fn the_check_keeps_its_floor_on_the_seventh_probe_set() {
     );
 }
 
+/// The tenth held-out set was measured before and after the ninth round and is spent:
+/// tuning data since the tenth.
+#[test]
+fn the_check_keeps_its_floor_on_the_spent_tenth_held_out_set() {
+    assert_floor(
+        "heldout10/heldout.jsonl",
+        Floor {
+            texts: 400,
+            recall: 0.88,
+            precision: 0.94,
+            false_alarms: 0.06,
+        },
+        Mistakes::Hidden,
+    );
+}
+
 /// The ninth held-out set was measured before and after the eighth round and is spent:
 /// tuning data since the ninth.
 #[test]
