@@ -1357,10 +1357,11 @@ fn caps_initials(ctx: &Ctx<'_, '_>, i: usize, field: bool) -> bool {
 }
 
 /// Doubled baby talk and doubled place names, never a nickname.
-const DOUBLED_WORDS: [&str; 34] = [
+const DOUBLED_WORDS: [&str; 40] = [
     "bye", "night", "choo", "yum", "num", "tum", "din", "pee", "poo", "wee", "bla", "blah", "tut",
     "dum", "hee", "heh", "hah", "lol", "nom", "yay", "woo", "boo", "mmm", "hmm", "pom", "ooh",
-    "aah", "walla", "bora", "sing", "pago", "wagga", "tuk", "chop",
+    "aah", "walla", "bora", "sing", "pago", "wagga", "tuk", "chop", "tsk", "cha", "mahi", "hubba",
+    "tom", "meh",
 ];
 
 /// "Jun-Jun", "Ray Ray", "bam bam": the same short name twice (hyphenated, or two words),

@@ -1899,6 +1899,7 @@ fn doubled_nicknames_lower_case_honorifics_and_repeated_initials_are_names() {
     );
     assert_eq!(flags("bub M's mum rang.", FindingKind::PersonName), ["M"]);
     nothing_flagged("we sang night night and bye bye and she waved.");
+    nothing_flagged("tsk tsk, said grandma, then they danced the cha-cha and ate mahi mahi.");
     // A bracket about a dog's name does not make the word before it a name.
     assert!(flags(
         "12 mo check, 8 words (mum says 12, one's the dog's name).",
