@@ -127,8 +127,16 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     french_plain: entries(FRENCH_WORDS)
         .map(|w| w.chars().map(without_accent).collect())
         .collect(),
-    world: with_plain(world_entries().filter(|(_, starred, _)| !starred)),
-    world_kin: with_plain(world_entries().filter(|(_, starred, kin)| *starred && *kin)),
+    world: with_plain(
+        world_entries()
+            .filter(|(_, starred, _)| !starred)
+            .map(|(w, _, _)| w),
+    ),
+    world_kin: with_plain(
+        world_entries()
+            .filter(|(_, starred, kin)| *starred && *kin)
+            .map(|(w, _, _)| w),
+    ),
     proper: entries(PROPER_NOUNS)
         .chain(entries(PLACE_FIRST_NAMES))
         .collect(),
@@ -157,11 +165,9 @@ fn world_entries() -> impl Iterator<Item = (&'static str, bool, bool)> {
 }
 
 /// Words as listed, and without their accents for text typed without them.
-fn with_plain(
-    words: impl Iterator<Item = (&'static str, bool, bool)>,
-) -> HashSet<Cow<'static, str>> {
+fn with_plain(words: impl Iterator<Item = &'static str>) -> HashSet<Cow<'static, str>> {
     let mut set = HashSet::new();
-    for (w, _, _) in words {
+    for w in words {
         if !w.is_ascii() {
             let plain: String = w.chars().map(without_accent).collect();
             if plain.is_ascii() {
