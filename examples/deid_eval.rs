@@ -9,8 +9,8 @@
 //! never saw the check, frozen before a round, measured after it, now SPENT) and, when it
 //! is present, the eighth (heldout8/, frozen before the eighth round: aggregate figures
 //! only, never tuned on, though its first lines were once shown to the tuner by mistake),
-//! the ninth and tenth (heldout9/ and heldout10/, the eighth and ninth rounds' measures,
-//! now SPENT) and the eleventh (heldout11/, frozen before the tenth round: aggregate
+//! the ninth to eleventh (heldout9/ to heldout11/, the eighth to tenth rounds' measures,
+//! now SPENT) and the twelfth (heldout12/, frozen before the eleventh round: aggregate
 //! figures only).
 //!
 //! `cargo run --release --example deid_eval [-- --mistakes] [-- --tuning-only]` (the
@@ -53,7 +53,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 21] = [
+const PARTS: [Part; 22] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
@@ -217,6 +217,14 @@ const PARTS: [Part; 21] = [
     Part {
         name: "heldout11",
         file: "heldout11/heldout.jsonl",
+        note: "spent (now tuning)",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
+        name: "heldout12",
+        file: "heldout12/heldout.jsonl",
         note: "held out: aggregate figures only",
         kinds: &FindingKind::ALL,
         held_out: true,

@@ -2,11 +2,13 @@
 //! handles, dates of birth and record numbers. Each adds candidates in byte offsets;
 //! `scan` settles overlaps.
 
+use std::cell::LazyCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::lexicon;
+use super::tokens::{window_after, window_before};
 use super::{Candidate, FindingKind};
 
 /// The patterns are constants checked by the unit tests, so failing to compile one is a
@@ -666,11 +668,7 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         let sentence = sentence_around(text, m.start(), m.end());
         let first = m.as_str().split_whitespace().nth(1).unwrap_or("");
         let lower = first.to_lowercase();
-        let mut from = m.start().saturating_sub(5);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let before = text[from..m.start()].to_lowercase();
+        let before = window_before(text, m.start(), 5).to_lowercase();
         let after_at = ["at ", "to ", "on ", "from "]
             .iter()
             .any(|p| before.ends_with(p));
@@ -851,6 +849,7 @@ fn sentence_around(text: &str, start: usize, end: usize) -> &str {
 /// Dates count as dates of birth only when the words around them say so: visit dates
 /// are everywhere in reflections and flagging them would bury the real ones.
 pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
+    let about_a_baby = LazyCell::new(|| BABY_TALK.is_match(text));
     for c in DATE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         // "turned one on the 3rd of March": the "on" belongs to the birth words before it
@@ -913,7 +912,8 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
         } else {
             !other_event_before(text, start) && says_birth(text, start, m.end())
         };
-        let birth = birth || (!other_event_before(text, start) && came_on(text, start, m.end()));
+        let birth = birth
+            || (!other_event_before(text, start) && came_on(text, start, m.end()) && *about_a_baby);
         if birth {
             // "… the second of March." ends the sentence; the full stop is not the date's.
             let end = m.start() + m.as_str().trim_end_matches('.').len();
@@ -925,37 +925,35 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
 /// Right before the date, words that make it the birth without a birth word of their own:
 /// "the baby came October 9", "bub came on the 28th", "turned five Sept 3".
 static BIRTH_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
+    pattern(&format!(
         r"(?ix)
           (?:\b(?:baby|bub|bubba|son|daughter|twins|little\ one|newborn|newest|grandbaby|babygirl|babyboy)\ +came(?:\ +(?:early|late|quick|fast))?
-           |\bturned\ +(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\ +(?:days?|weeks?|months?|years?))?(?:\ +old)?)
-          \ *,?\ *(?:\bon\ *)?(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\ *)?$
+           |\bturned\ +(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\ +(?:days?|weeks?|months?|years?))?(?:\ +old)?)
+          \ *,?\ *(?:\bon\ *)?{WEEKDAY_THEN_END}
         ",
-    )
+    ))
 });
 
 /// "Noelle came Christmas Eve", "Simran came on Canada Day", "She came Easter Sunday":
 /// "came" right before the date, in a reflection that talks of a baby (not "came to group
 /// on 3/4", which has words between).
-static CAME_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)\bcame\ *(?:\bon\ *)?(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\ *)?$",
-    )
-});
+static CAME_RIGHT_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&format!(r"(?i)\bcame\ *(?:\bon\ *)?{WEEKDAY_THEN_END}")));
+
+/// An optional weekday ("Tues.,", "on Friday") and then the end of the words before a date.
+const WEEKDAY_THEN_END: &str =
+    r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\ *)?$";
 static BABY_TALK: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:baby|babies|bub|newborn|newest|weeks?\ old|days?\ old|\d+\ ?weeks|lbs?|oz|labou?r|delivery|c-?section|midwi(?:fe|ves)|maternity|birth)\b",
     )
 });
 
-/// "came" + the date, in a reflection about a baby; not a parent or a worker coming
-/// ("Mom came June 3"), nor a date with somewhere after it ("came June 3 to the clinic").
+/// "came" + the date (the caller checks the reflection is about a baby); not a parent or a
+/// worker coming ("Mom came June 3"), nor a date with somewhere after it ("came June 3 to
+/// the clinic").
 fn came_on(text: &str, start: usize, end: usize) -> bool {
-    let mut from = start.saturating_sub(60);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = text[from..start].to_lowercase();
+    let before = window_before(text, start, 60).to_lowercase();
     let before = sentence_tail(&before);
     let Some(came) = CAME_RIGHT_BEFORE.find(before) else {
         return false;
@@ -997,7 +995,7 @@ fn came_on(text: &str, start: usize, end: usize) -> bool {
     ]
     .iter()
     .any(|w| after.starts_with(w));
-    !grown_up && !somewhere && BABY_TALK.is_match(text)
+    !grown_up && !somewhere
 }
 
 /// Words for other events a date belongs to: discharge, due date, the next visit.
@@ -1011,11 +1009,7 @@ static OTHER_EVENT: LazyLock<Regex> = LazyLock::new(|| {
 /// weeks; d/c Feb 12", "born May 9 (due June 30)", "born early; next visit is June 18"):
 /// the date is that event's, not the birth's.
 fn other_event_before(text: &str, start: usize) -> bool {
-    let mut from = start.saturating_sub(80);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = text[from..start].to_lowercase();
+    let before = window_before(text, start, 80).to_lowercase();
     let tail = sentence_tail(&before);
     let Some(event) = OTHER_EVENT.find_iter(tail).last() else {
         return false;
@@ -1029,11 +1023,7 @@ fn other_event_before(text: &str, start: usize) -> bool {
 /// The date follows a birth word closely: "born (on) 8/2", "DOB: 8/2", "her birthday is
 /// 8/2", "turned one on 4/9" (not "born at 34 weeks, Apgars 8/9").
 fn introduced_as_birth(text: &str, start: usize, day_alone: bool) -> bool {
-    let mut from = start.saturating_sub(40);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = text[from..start].to_lowercase();
+    let before = window_before(text, start, 40).to_lowercase();
     let before = before.trim_end_matches([' ', ':', '-']);
     let last = before
         .rsplit(|c: char| c.is_whitespace())
@@ -1110,11 +1100,7 @@ fn sentence_tail(before: &str) -> &str {
 }
 
 fn says_birth(text: &str, start: usize, end: usize) -> bool {
-    let mut from = start.saturating_sub(80);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = text[from..start].to_lowercase();
+    let before = window_before(text, start, 80).to_lowercase();
     let last = before
         .trim_end()
         .rsplit(|c: char| c.is_whitespace() || c == '(')
@@ -1140,18 +1126,10 @@ static AGE_ON_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "14 May 2024 (DOB)", "8/2, her birthday": the birth word right after the date.
 fn birth_follows(text: &str, end: usize) -> bool {
-    let mut far = (end + 60).min(text.len());
-    while !text.is_char_boundary(far) {
-        far -= 1;
-    }
-    if AGE_ON_DATE.is_match(&text[end..far]) {
+    if AGE_ON_DATE.is_match(window_after(text, end, 60)) {
         return true;
     }
-    let mut to = (end + 24).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    let after = text[end..to].to_lowercase();
+    let after = window_after(text, end, 24).to_lowercase();
     let after = after.trim_start_matches([' ', '(', ',', '-', '–']);
     ["dob", "d.o.b", "date of birth", "birthday", "bday", "born"]
         .iter()

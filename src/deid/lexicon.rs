@@ -86,10 +86,9 @@ struct Lexicon {
     words: HashSet<&'static str>,
     /// Spanish words, with and without their accents.
     spanish: HashSet<Cow<'static, str>>,
-    /// French words as listed, with their accents.
-    french: HashSet<&'static str>,
-    /// French words without any accents, for words typed without them ("ecole").
-    french_plain: HashSet<String>,
+    /// French words as listed, and without their accents for words typed without them
+    /// ("ecole").
+    french: HashSet<Cow<'static, str>>,
     /// The world list's words that are not also given names, as listed and without
     /// accents.
     world: HashSet<Cow<'static, str>>,
@@ -115,18 +114,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
         .collect(),
     surnames: entries(SURNAMES).collect(),
     words: entries(ENGLISH_WORDS).collect(),
-    spanish: entries(SPANISH_WORDS)
-        .map(Cow::Borrowed)
-        .chain(
-            entries(SPANISH_WORDS)
-                .filter(|w| !w.is_ascii())
-                .map(|w| Cow::Owned(w.chars().map(without_accent).collect())),
-        )
-        .collect(),
-    french: entries(FRENCH_WORDS).collect(),
-    french_plain: entries(FRENCH_WORDS)
-        .map(|w| w.chars().map(without_accent).collect())
-        .collect(),
+    spanish: with_plain(entries(SPANISH_WORDS)),
+    french: with_plain(entries(FRENCH_WORDS)),
     world: with_plain(
         world_entries()
             .filter(|(_, starred, _)| !starred)
@@ -164,7 +153,9 @@ fn world_entries() -> impl Iterator<Item = (&'static str, bool, bool)> {
     })
 }
 
-/// Words as listed, and without their accents for text typed without them.
+/// Words as listed, and without their accents for text typed without them. A form
+/// without accents is kept only when it is plain ASCII, so a word written with accents
+/// matches only as listed ("Lê" is not "le").
 fn with_plain(words: impl Iterator<Item = &'static str>) -> HashSet<Cow<'static, str>> {
     let mut set = HashSet::new();
     for w in words {
@@ -248,13 +239,7 @@ fn is_word_but_french(lower: &str) -> bool {
 /// ("ecole") or as a plural ("enfants"); not a word with other accents ("Lê" is a
 /// name, not "le").
 fn is_french(lower: &str) -> bool {
-    let listed = |w: &str| {
-        if w.is_ascii() {
-            LEXICON.french_plain.contains(w)
-        } else {
-            LEXICON.french.contains(w)
-        }
-    };
+    let listed = |w: &str| LEXICON.french.contains(w);
     listed(lower)
         || lower
             .strip_suffix(['s', 'x'])

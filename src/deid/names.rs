@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{self, Class};
-use super::tokens::{adjacent, at_sentence_start, Token};
+use super::tokens::{adjacent, at_sentence_start, window_after, window_before, Token};
 use super::{AllowList, Candidate, FindingKind};
 
 #[allow(clippy::expect_used)] // constant patterns, checked by the unit tests
@@ -759,11 +759,7 @@ impl Ctx<'_, '_> {
         if t.possessive {
             return false;
         }
-        let mut to = (t.end + 48).min(self.text.len());
-        while !self.text.is_char_boundary(to) {
-            to -= 1;
-        }
-        let after = self.text[t.end..to].to_lowercase();
+        let after = window_after(self.text, t.end, 48).to_lowercase();
         let Some(rest) = after
             .strip_prefix(" is ")
             .or_else(|| after.strip_prefix(" was "))
@@ -922,11 +918,7 @@ impl Ctx<'_, '_> {
     /// "my name's Precious", "named the baby Journey", "calls me Pree".
     fn introduced(&self, i: usize) -> bool {
         let start = self.toks[i].start;
-        let mut from = start.saturating_sub(20);
-        while !self.text.is_char_boundary(from) {
-            from += 1;
-        }
-        let before = self.text[from..start].to_lowercase();
+        let before = window_before(self.text, start, 20).to_lowercase();
         NAME_INTRODUCERS.iter().any(|p| before.ends_with(p))
     }
 

@@ -99,3 +99,21 @@ pub(super) fn at_sentence_start(text: &str, start: usize) -> bool {
 pub(super) fn adjacent(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
     !a.possessive && &text[a.end..b.start] == " "
 }
+
+/// Up to `bytes` bytes of `text` just before `at`, narrowed to a character boundary.
+pub(super) fn window_before(text: &str, at: usize, bytes: usize) -> &str {
+    let mut from = at.saturating_sub(bytes);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
+/// Up to `bytes` bytes of `text` just after `at`, narrowed to a character boundary.
+pub(super) fn window_after(text: &str, at: usize, bytes: usize) -> &str {
+    let mut to = at.saturating_add(bytes).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[at..to]
+}
