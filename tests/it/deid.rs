@@ -81,6 +81,11 @@ fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
     // The fifth set on: (set, digest of heldout.jsonl, digest of heldout.src).
     let written_here = [
         (
+            "heldout12",
+            "79fa5ea259e10d996a86fd6447bc14b15881cbebb30920bdc75acd71eaa6c444",
+            "c822229c5e5b2251953957cb3692d704d292b93891dc1add628939919439ae75",
+        ),
+        (
             "heldout11",
             "699c6c033b0c0b383877073065eb919084017bda209252b1e5d314c524827a0c",
             "912232d1254f30b75e9bb79b8b457553759a8fb4ee6cd214ed4da1d0edd0e328",
@@ -133,6 +138,7 @@ fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
         "heldout9",
         "heldout10",
         "heldout11",
+        "heldout12",
     ] {
         let recorded = corpus_file(&format!("{set}/heldout.sha256"));
         let mut pinned = Vec::new();
