@@ -18,7 +18,8 @@
 //! `--mistakes` also lists misses and false flags on the parts used for tuning (never on
 //! a held-out part: nothing from its texts is ever printed, only aggregate figures).
 //! `--tuning-only` leaves the held-out parts out altogether, for working on the check
-//! without looking at them.
+//! without looking at them. `--scan` prints the findings for each line typed on standard
+//! input instead.
 
 use std::path::Path;
 
@@ -233,6 +234,18 @@ const PARTS: [Part; 22] = [
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // `--scan`: the findings for each line of standard input, to try a sentence by hand.
+    if std::env::args().any(|a| a == "--scan") {
+        let allow = attune::deid::AllowList::new(Vec::<String>::new());
+        for line in std::io::stdin().lines() {
+            let line = line?;
+            println!("{line}");
+            for f in attune::deid::scan(&line, &allow) {
+                println!("    {} {:?}", f.kind.as_str(), f.text);
+            }
+        }
+        return Ok(());
+    }
     let show_mistakes = std::env::args().any(|a| a == "--mistakes");
     let tuning_only = std::env::args().any(|a| a == "--tuning-only");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/deid");

@@ -329,6 +329,19 @@ fn class_of_part(lower: &str) -> Class {
     if class != Class::Unknown || lower.is_ascii() {
         return class;
     }
+    // "Tinā", "Bố", "Mãe": a kin word that is also a given name once its accents are
+    // gone ("Tina", "Bo", "Mae"), written with them, is the kin word.
+    if LEXICON.world_kin.contains(lower) {
+        return Class::Never;
+    }
+    // "hawaiʻi", "keaʻau": the ʻokina is a letter, but the lists spell most words without
+    // it, as many people type them.
+    if lower.contains(GLOTTAL_STOPS) {
+        let bare = lower.replace(GLOTTAL_STOPS, "");
+        if !bare.is_empty() {
+            return class_of_part(&bare);
+        }
+    }
     let plain: String = lower.chars().map(without_accent).collect();
     if plain == lower {
         return class;
@@ -339,14 +352,20 @@ fn class_of_part(lower: &str) -> Class {
     class_as_listed(&plain, spanish_accents, false)
 }
 
-/// A Latin letter without its accent.
+/// The ʻokina and the modifier apostrophe: letters in Hawaiian, Samoan and other
+/// languages' spelling, left out by many who type them.
+const GLOTTAL_STOPS: [char; 2] = ['ʻ', 'ʼ'];
+
+/// A Latin letter without its accent (and without the macron of Hawaiian, Māori and
+/// romanised Japanese: "tūtū", "whānau", "obāchan"). Vietnamese letters keep theirs:
+/// "Mỹ" stripped would be "my".
 fn without_accent(c: char) -> char {
     match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'í' | 'ì' | 'î' | 'ï' => 'i',
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'ē' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ō' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'ū' => 'u',
         'ñ' => 'n',
         'ç' => 'c',
         _ => c,
@@ -471,7 +490,7 @@ pub(super) fn class(word: &str) -> Class {
         lower = stem.to_string();
     }
     let parts: Vec<&str> = lower
-        .split(['-', '\'', '’'])
+        .split(['-', '\'', '’', '‘'])
         .filter(|p| !p.is_empty())
         .collect();
     if parts.len() <= 1 {
@@ -480,13 +499,21 @@ pub(super) fn class(word: &str) -> Class {
     if is_common(&lower) {
         return Class::Never;
     }
+    // "Yup'ik", "Hawai'i", "Gwich'in": the apostrophe stands for a glottal stop, and the
+    // lists spell these without it.
+    if !lower.contains('-') {
+        let joined = class_of_part(&lower.replace(['\'', '’', '‘'], ""));
+        if matches!(joined, Class::Never | Class::Proper) {
+            return joined;
+        }
+    }
     // "aujourd'hui", typed "aujourdhui" as often.
     if LEXICON.words.contains(lower.as_str()) || is_french(&lower.replace(['\'', '’'], "")) {
         return Class::Word;
     }
     // "G-tube", "mother-in-law", "SSN-shaped" are ordinary; "Zoë-Ånn", "O'Brien" not.
     let acronyms: Vec<bool> = word
-        .split(['-', '\'', '’'])
+        .split(['-', '\'', '’', '‘'])
         .filter(|p| !p.is_empty())
         .map(|p| p.chars().count() > 1 && p.chars().all(|c| !c.is_lowercase()))
         .collect();

@@ -620,6 +620,82 @@ fn rural_towns(
     }
 }
 
+/// Words of going before "to" a town ("drove out to Greasewood").
+const GOING: [&str; 8] = ["out", "up", "down", "back", "over", "comes", "came", "went"];
+
+/// Words of moving or travelling before "to" or "into" a town: a person is not moved to.
+const MOVING: [&str; 24] = [
+    "moved",
+    "moving",
+    "move",
+    "moves",
+    "relocated",
+    "relocating",
+    "relocate",
+    "drove",
+    "drive",
+    "driving",
+    "drives",
+    "flew",
+    "fly",
+    "flying",
+    "flown",
+    "flies",
+    "headed",
+    "heading",
+    "go",
+    "going",
+    "goes",
+    "gone",
+    "travelled",
+    "traveled",
+];
+
+/// Words before "in" that make what follows a place ("the clinic in Palmer", "lives in
+/// Bethel"), for words that are also given names.
+const PLACED_IN: [&str; 40] = [
+    "lives",
+    "live",
+    "living",
+    "lived",
+    "stays",
+    "staying",
+    "stayed",
+    "moved",
+    "settled",
+    "up",
+    "out",
+    "back",
+    "born",
+    "raised",
+    "based",
+    "clinic",
+    "hospital",
+    "church",
+    "parish",
+    "school",
+    "daycare",
+    "care",
+    "centre",
+    "center",
+    "court",
+    "office",
+    "shelter",
+    "house",
+    "home",
+    "apartment",
+    "village",
+    "town",
+    "motel",
+    "hotel",
+    "family",
+    "families",
+    "job",
+    "works",
+    "working",
+    "somewhere",
+];
+
 /// "grew up in Tullahoma", "sent from Toowoomba": a capitalised word on no list after
 /// in/from/near is most likely a small town, and a small town can identify a family.
 /// Big towns are in the dictionary's proper nouns and stay quiet.
@@ -632,33 +708,32 @@ fn towns(
 ) {
     for j in 1..toks.len() {
         let (p, t) = (&toks[j - 1], &toks[j]);
-        // "out past Sixmile", "drove out to Greasewood": "to" only after a word of going.
-        let going_to = p.lower == "to"
-            && j >= 2
-            && matches!(
-                toks[j - 2].lower.as_str(),
-                "out"
-                    | "up"
-                    | "down"
-                    | "back"
-                    | "over"
-                    | "moved"
-                    | "drove"
-                    | "moving"
-                    | "driving"
-                    | "comes"
-                    | "came"
-                    | "went"
-            );
+        let before = j.checked_sub(2).map_or("", |i| toks[i].lower.as_str());
+        // "out past Sixmile", "drove out to Greasewood", "flew into Allakaket": "to" and
+        // "into" only after a word of going.
+        let going = p.lower == "to" && (GOING.contains(&before) || MOVING.contains(&before))
+            || p.lower == "into" && MOVING.contains(&before);
+        // A word that is also a given name ("Palmer", "Enid", "Bethel") is a town only
+        // after a move or a word of place ("the clinic in Palmer", "moving to Enid"), not
+        // after "in" alone ("I see myself in Maria").
+        // Big towns are on the proper-noun list ("moved to Houston") and stay quiet.
+        let name_ok = t.class() == Class::FirstName
+            && !lexicon::is_proper(&t.lower)
+            && match p.lower.as_str() {
+                "in" => PLACED_IN.contains(&before),
+                "to" | "into" => MOVING.contains(&before),
+                "near" | "outside" => true,
+                _ => false,
+            };
         if !(matches!(
             p.lower.as_str(),
             "in" | "from" | "near" | "outside" | "past" | "toward" | "towards" | "at"
-        ) || going_to)
+        ) || going)
             || &text[p.end..t.start] != " "
             || !t.capitalised()
             || t.acronym()
             || t.possessive
-            || t.class() != Class::Unknown
+            || !(t.class() == Class::Unknown || name_ok)
             || lexicon::word_shaped(&t.lower)
             || allow.contains(t.bare)
             || t.touches_digit(text)

@@ -2067,3 +2067,46 @@ fn app_groups_towers_floors_grids_and_plain_word_streets_are_found() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_given_name_after_a_move_or_a_word_of_place_is_a_town() {
+    for (text, town) in [
+        ("Rhea came to the clinic in Palmer with the baby.", "Palmer"),
+        ("They're moving to Enid where her brother is.", "Enid"),
+        ("Mom is scared to go to Kapolei for court alone.", "Kapolei"),
+        ("Flew into Allakaket with the nurse.", "Allakaket"),
+        ("She lives in Bethel now.", "Bethel"),
+    ] {
+        assert_eq!(flags(text, FindingKind::Place), [town], "{text}");
+        assert!(
+            flags(text, FindingKind::PersonName)
+                .iter()
+                .all(|n| n != town),
+            "{text}"
+        );
+    }
+    // A person, not a town: seen in someone, gone to for help, leaned toward as a name.
+    for (text, name) in [
+        ("I see a lot of myself in Maria.", "Maria"),
+        ("He went to Grace for help.", "Grace"),
+        ("She is leaning toward Aurora for the baby.", "Aurora"),
+    ] {
+        assert_eq!(flags(text, FindingKind::PersonName), [name], "{text}");
+    }
+}
+
+#[test]
+fn glottal_stops_and_macrons_do_not_hide_a_listed_word() {
+    // The ʻokina, a typed ‘ or ' for it, and macrons: the lists spell these plainly.
+    nothing_flagged("Tūtū came with us. Hawaiʻi is far from her sisters; Hawai‘i and Hawai'i too.");
+    nothing_flagged("She speaks Yup'ik and Iñupiaq with aana. Tinā and Tamā came to church.");
+    // A kin word that is a given name without its marks is still a name without them.
+    assert_eq!(
+        flags("Tina came to group.", FindingKind::PersonName),
+        ["Tina"]
+    );
+    assert_eq!(
+        flags("O'Brien came to group.", FindingKind::PersonName),
+        ["O'Brien"]
+    );
+}

@@ -7,9 +7,10 @@ use regex::Regex;
 
 use super::lexicon::{self, Class};
 
+/// A word: letters, joined by apostrophes (also the ‘ some type for the ʻokina) and hyphens.
 #[allow(clippy::expect_used)] // a constant pattern, checked by the unit tests
 static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*").expect("a valid built-in pattern")
+    Regex::new(r"[\p{L}\p{M}]+(?:['’‘\-][\p{L}\p{M}]+)*").expect("a valid built-in pattern")
 });
 
 /// One word, in byte offsets.
