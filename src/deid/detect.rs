@@ -128,7 +128,8 @@ static RURAL_GRID: LazyLock<Regex> = LazyLock::new(|| {
 /// Sandhill Road", "lives off Quarry Rd"); not Park, Commons or Heights, which are as
 /// often a place's own name.
 const STREET_WORDS: &str = "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|\
-    Way|Crescent|Cres|Circle|Cir|Terrace|Terr|Tce|Trail|Parkway|Pkwy|Pike|Pde|Parade|Cct|Av|Esp|Esplanade";
+    Way|Crescent|Cres|Circle|Cir|Terrace|Terr|Tce|Trail|Parkway|Pkwy|Pike|Pde|Parade|Cct|Av|Esp|Esplanade|\
+    Highway|Hwy|Loop";
 
 /// A street named after "on", "off", "down" and the like, without a house number.
 static STREET_NAMED: LazyLock<Regex> = LazyLock::new(|| {
@@ -283,6 +284,19 @@ static NUMBER_IN_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Military quarters and buildings ("Qtrs 4418-B", "Bldg 3104 Apt C"), and a block of a
+/// street ("the 3100 block of N. Lawrence St"): where a family lives.
+static QUARTERS_OR_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?x)
+          \b(?:(?:Qtrs\.?|Bldg\.?)\ +\d{{1,5}}|(?i:quarters|building)\ +\d{{2,5}})(?:-?[A-Z])?\b
+            (?:,?\ +(?i:apt\.?|unit|rm\.?|room)\ +[A-Z0-9]{{1,4}}\b)?
+        | \b\d{{1,5}}\ +(?i:block)\ +of\ +(?:[NSEW]\.?\ +)?(?:\p{{Lu}}[\p{{L}}'’.-]*)(?:\ +\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}
+            (?:\ +(?:{STREET_TYPES})\b\.?)?
+        "
+    ))
+});
+
 static FLOOR: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?i)\b\d{1,2}(?:st|nd|rd|th)\ +floor\b"));
 static BLOCK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -326,6 +340,17 @@ const SPANISH_DAYS: &str =
     veintiún|veintidós|veintidos|veintitrés|veintitres|veinticuatro|veinticinco|veintiséis|\
     veintiseis|veintisiete|veintiocho|veintinueve|treinta|treinta\\ y\\ uno";
 
+/// Months of the Hebrew, Islamic, Ethiopian, Persian and Nanakshahi calendars, with a
+/// day in figures ("12 Meskerem 2016", "born 3 Tishrei", "Rajab 14"); capitalised.
+const OTHER_MONTHS: &str = "Tishrei|Tishri|Cheshvan|Heshvan|Marcheshvan|Kislev|Tevet|Teves|\
+    Shevat|Shvat|Adar|Nisan|Nissan|Iyar|Iyyar|Sivan|Tammuz|Tamuz|Av|Elul|\
+    Muharram|Safar|Rabi['’]?\\ (?:al|ul)[\\ -]?(?:Awwal|Awal|Thani|Akhir|Sani)|Jumada\\ (?:al|ul)[\\ -]?(?:Ula|Awwal|Akhirah|Thani|Sani)|\
+    Rajab|Sha['’]?ban|Ramadan|Ramzan|Shawwal|Dhu\\ al[\\ -]?(?:Qadah|Qi['’]?dah|Hijjah)|Dhul[\\ -]?(?:Qadah|Hijjah)|\
+    Meskerem|Tikimt|Tikemt|Tekemt|Hidar|Hedar|Tahsas|Tahisas|Tir|Ter|Yekatit|Yakatit|Megabit|Miyazya|\
+    Miazia|Ginbot|Genbot|Sene|Hamle|Nehase|Nehasse|Pagume|Pagumen|\
+    Farvardin|Ordibehesht|Khordad|Mordad|Amordad|Shahrivar|Mehr|Aban|Azar|Dey|Bahman|Esfand|\
+    Chet|Vaisakh|Jeth|Harh|Sawan|Bhadon|Assu|Katak|Maghar|Poh|Magh|Phagan";
+
 /// Holidays on a fixed date: "born on Christmas Eve" gives the day away as surely as
 /// "12/24" (only with a birth word, like a day alone).
 const HOLIDAYS: &str =
@@ -342,7 +367,20 @@ const HOLIDAYS: &str =
     Vaisakhi|Baisakhi|Chand\\ Raat|Holi|Lohri|Raksha\\ Bandhan|Navratri|Rosh\\ Hashanah|Yom\\ Kippur|\
     Hanukkah|Chanukah|Purim|Passover|Chuseok|Seollal|T[ếe]t|Good\\ Friday|Mardi\\ Gras|\
     Martin\\ Luther\\ King(?:\\ Jr\\.?)?\\ Day|MLK\\ Day|Veterans\\ Day|Presidents['’]?\\ Day|\
-    Ashura|Mawlid";
+    Ashura|Mawlid|Kwanzaa|Epiphany|Pentecost|Candlemas|Ash\\ Wednesday|Palm\\ Sunday|\
+    Lag\\ B['’]?a?Omer|Sukkot|Sukkos|Shavuot|Shavuos|Simchat\\ Torah|Tu\\ B['’]?i?Shvat|Tisha\\ B['’]?Av|\
+    Janmashtami|Dussehra|Dasara|Durga\\ Puja|Pongal|Onam|Gurpurab|Songkran|Vesak|Matariki|Timkat|\
+    Timket|Meskel|Meskal|Enkutatash|Fasika|Genna|Obon|Hina\\ Matsuri|Kodomo\\ no\\ Hi";
+
+/// A holiday named by capitalised words and "Day", "Eve" or "Festival" ("Rizal Day", "Prince
+/// Kūhiō Day", "Haitian Flag Day", "Mid-Autumn Festival"): a day on the calendar, a birth
+/// date only with a birth word, like a day alone.
+const NAMED_DAY: &str = "(?:\\p{Lu}[\\p{L}\\p{M}'ʻ’.-]*\\ +){1,3}(?:Day|Eve|Festival|Sunday)";
+
+/// "the night of", "the day before", "the Saturday after": a day fixed by a holiday or
+/// an event named after it ("the Saturday after Merrie Monarch").
+const DAY_BY_EVENT: &str = "(?i:the\\ +(?:day|night|week|weekend|morning|evening|eve|\
+    monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\ +(?:before|after|of)\\ +)";
 
 /// Any date with a day: with or without a year, in figures or words. `ymd` and `dmy`
 /// have a year; `dm` is day and month in figures alone ("8/2"), which needs a birth word
@@ -357,8 +395,10 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?i:{MONTHS})\b\.?\ +(?i:the\ +)?(?:\d{{1,2}}(?i:st|nd|rd|th)?\b|(?i:{ORDINALS})\b)(?:,?\ +\d{{4}}\b)?
         | \b(?i:(?:el\ +)?(?:\d{{1,2}}|{SPANISH_DAYS})\ +de\ +(?:{SPANISH_MONTHS})\b(?:\ +(?:de|del)\ +\d{{4}}\b)?)
         | (?P<day>\b(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\ +)?(?i:the)\ +(?:\d{{1,2}}(?i:st|nd|rd|th)|(?i:{ORDINALS}))\b)
-        | (?P<holiday>\b(?:(?i:the\ +(?:day|night|week|morning)\ +(?:before|after)\ +)?(?:{HOLIDAYS})
-            |(?i:the\ +(?:first|last|second|third|\d{{1,2}}(?:st|nd|rd|th))\ +(?:day|night)\ +of\ +)(?:{HOLIDAYS}|Ramadan|Ramzan|Muharram))\b)
+        | (?P<holiday>\b(?:{DAY_BY_EVENT}?(?:{HOLIDAYS}|(?-i:{NAMED_DAY}))
+            |(?i:the\ +(?:first|last|second|third|\d{{1,2}}(?:st|nd|rd|th))\ +(?:day|night)\ +of\ +)(?:{HOLIDAYS}|Ramadan|Ramzan|Muharram)
+            |{DAY_BY_EVENT}(?:the\ +Fourth|\p{{Lu}}[\p{{L}}\p{{M}}'ʻ’-]*(?:\ +\p{{Lu}}[\p{{L}}\p{{M}}'ʻ’-]*){{0,3}}))\b)
+        | (?P<other>\b\d{{1,2}}\ +(?:{OTHER_MONTHS})\b(?:,?\ +\d{{4}}\b)?|\b(?:{OTHER_MONTHS})\ +\d{{1,2}}\b(?:,?\ +\d{{4}}\b)?)
         "
     ))
 });
@@ -380,8 +420,9 @@ static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A label for a record, benefit, court or agency number, then the number: 3 or more
-/// digits, with letters before ("QRT 55 2019", "JD-25-0431"), spaces or a trailing
-/// letter ("5521 0987 C").
+/// digits, with letters before ("QRT 55 2019", "JD-25-0431", "EI-PHL-24-3371"), letters
+/// among them ("4A-11872", "3AN-23-00118CN", "24CP0118BO"), spaces or a trailing letter
+/// ("5521 0987 C").
 static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)
@@ -398,7 +439,7 @@ static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
              |n[uú]mero\ de\ caso|ihi|hcc|health\ care\ card|urn|ur\ (?:number|no)|ndis|din|scr|nhi|chi|ucn|uci|ircc
              |home\ office|hospital\ number|unit\ number|ahcip|ahs|phn|mcp|msp|ramq|port\ ref)\b|(?-i:\b(?:MA|IR)\b))
           (?i:\ *(?:(?:number|no|num|is|id|report|case|file|card|ref)\b\.?|\#|:))*\ *[:\#]?\ *
-          (?P<v>\#?(?:[A-Z]{1,4}[\ -]?)?\d+(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+){0,3}(?:/[A-Za-z0-9]+){0,3}(?:[\ -]?[A-Z]\b)?)
+          (?P<v>\#?(?:[A-Z]{1,4}-){0,2}(?:[A-Z]{1,4}[\ -]?)?\d+(?:[A-Z]{1,4}\d*)*(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+(?:[A-Z]{1,4}\d*)*){0,3}(?:/[A-Za-z0-9]+){0,3}(?:-[A-Z]{1,3}\b|\ ?[A-Z]\b)?)
         ",
     )
 });
@@ -664,6 +705,9 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
     for m in RURAL_GRID.find_iter(text) {
         push(found, FindingKind::StreetAddress, m.start(), m.end());
     }
+    for m in QUARTERS_OR_BLOCK.find_iter(text) {
+        push(found, FindingKind::StreetAddress, m.start(), m.end());
+    }
     for m in NUMBER_AND_NAME.find_iter(text) {
         let sentence = sentence_around(text, m.start(), m.end());
         let first = m.as_str().split_whitespace().nth(1).unwrap_or("");
@@ -790,13 +834,16 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         // sentence names where it is.
         let named_in_sentence = ["lot", "space", "cabin", "trailer"].contains(&what.as_str())
             && NAMED_PLACE_CUE.is_match(sentence);
-        // "flat at Kurrajong Gardens Unit 12", "unit 4B, mould again": a unit where the
-        // sentence talks of a home (never "unit 3 of the course").
+        // "flat at Kurrajong Gardens Unit 12", "unit 4B, mould again", "Family Residence,
+        // Unit 12": a unit where the sentence talks of a home or a shelter (never "unit 3
+        // of the course").
         let of_something = text[m.end()..]
             .trim_start()
             .to_lowercase()
             .starts_with("of ");
-        let home_unit = what == "unit" && !of_something && HOME_WORDS.is_match(sentence);
+        let home_unit = what == "unit"
+            && !of_something
+            && (HOME_WORDS.is_match(sentence) || MOTEL_WORDS.is_match(sentence));
         if place.is_match(sentence) || named_after || named_in_sentence || home_unit {
             push(found, FindingKind::StreetAddress, m.start(), m.end());
         }
@@ -905,10 +952,22 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
                     "afternoon",
                 ]
                 .contains(&next_word.as_str());
-            !joined
-                && !before_noun
-                && !other_event_before(text, start)
-                && (introduced_as_birth(text, start, day_alone) || birth_follows(text, m.end()))
+            // "a Lei Day baby", "our Christmas baby": the holiday is the birthday.
+            let holiday_baby = holiday && next_word == "baby" && {
+                let after = text[m.end()..].trim_start()[4..]
+                    .trim_start()
+                    .to_lowercase();
+                ![
+                    "shower", "sitter", "class", "group", "fair", "photo", "clothes", "stuff",
+                ]
+                .iter()
+                .any(|w| after.starts_with(w))
+            };
+            holiday_baby
+                || !joined
+                    && !before_noun
+                    && !other_event_before(text, start)
+                    && (introduced_as_birth(text, start, day_alone) || birth_follows(text, m.end()))
         } else {
             !other_event_before(text, start) && says_birth(text, start, m.end())
         };
@@ -928,6 +987,7 @@ static BIRTH_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?ix)
           (?:\b(?:baby|bub|bubba|son|daughter|twins|little\ one|newborn|newest|grandbaby|babygirl|babyboy)\ +came(?:\ +(?:early|late|quick|fast))?
+           |\bhad\ +(?:her|their|the|a|our|my|his)\ +(?:son|daughter|baby|twins|girl|boy|little\ one|first|second|third)
            |\bturned\ +(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\ +(?:days?|weeks?|months?|years?))?(?:\ +old)?)
           \ *,?\ *(?:\bon\ *)?{WEEKDAY_THEN_END}
         ",
@@ -940,9 +1000,10 @@ static BIRTH_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static CAME_RIGHT_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| pattern(&format!(r"(?i)\bcame\ *(?:\bon\ *)?{WEEKDAY_THEN_END}")));
 
-/// An optional weekday ("Tues.,", "on Friday") and then the end of the words before a date.
+/// An optional weekday ("Tues.,", "on Friday"), an optional opening quote, and then the end
+/// of the words before a date.
 const WEEKDAY_THEN_END: &str =
-    r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\ *)?$";
+    r#"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\ *)?["“‘]?$"#;
 static BABY_TALK: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:baby|babies|bub|newborn|newest|weeks?\ old|days?\ old|\d+\ ?weeks|lbs?|oz|labou?r|delivery|c-?section|midwi(?:fe|ves)|maternity|birth)\b",

@@ -28,6 +28,9 @@ pub(crate) const WORLD_WORDS: &str = include_str!("../../content/deid/world-word
 pub(crate) const PROPER_NOUNS: &str = include_str!("../../content/deid/proper-nouns.txt");
 /// Places that are also first names (Houston, Georgia): places after "in" or "from".
 pub(crate) const PLACE_FIRST_NAMES: &str = include_str!("../../content/deid/place-first-names.txt");
+/// Capitals, big cities and state-like regions a dictionary misses ("Kyiv", "Addis Ababa",
+/// "Oʻahu"): too big to identify anyone.
+pub(crate) const BIG_PLACES: &str = include_str!("../../content/deid/big-places.txt");
 /// Words that end the name of a place or organisation ("Clinic", "Motel").
 pub(crate) const PLACE_WORDS: &str = include_str!("../../content/deid/place-words.txt");
 /// Words that describe a place without naming one ("Family", "Community").
@@ -128,6 +131,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     ),
     proper: entries(PROPER_NOUNS)
         .chain(entries(PLACE_FIRST_NAMES))
+        .chain(entries(BIG_PLACES))
         .collect(),
     place_words: entries(PLACE_WORDS).collect(),
     place_generic: entries(PLACE_GENERIC).collect(),
@@ -420,6 +424,34 @@ fn class_as_listed(lower: &str, spanish_ok: bool, french_ok: bool) -> Class {
     }
 }
 
+/// "KidCare", "FamilyCare", "HeadStart": programme and brand names run ordinary words
+/// together, each capitalised. Not "LaToya", "MacKenzie" or "RoseMarie": every part must
+/// be an ordinary word of three letters or more that is not also a common first name.
+fn run_together_words(word: &str) -> bool {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut prev_lower = false;
+    for (i, c) in word.char_indices() {
+        if !c.is_alphabetic() {
+            return false;
+        }
+        if c.is_uppercase() && prev_lower {
+            parts.push(&word[start..i]);
+            start = i;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    parts.push(&word[start..]);
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            p.chars().count() >= 3
+                && matches!(
+                    class_of_part(&p.to_lowercase()),
+                    Class::Never | Class::Soft | Class::Word
+                )
+        })
+}
+
 /// A prefix and a word of four letters or more: "Reframed", "Rescreen", "Unswaddled",
 /// "Preverbal" (notes coin these; a dictionary lists few).
 fn prefixed_word(lower: &str) -> bool {
@@ -472,6 +504,9 @@ const NUMBER_PARTS: [&str; 10] = [
 
 /// The class of a word as written (without a possessive 's), hyphenated or not.
 pub(super) fn class(word: &str) -> Class {
+    if run_together_words(word) {
+        return Class::Never;
+    }
     let mut lower = word.to_lowercase();
     if let Some(stem) = CONTRACTIONS
         .iter()

@@ -696,7 +696,7 @@ const PLACED_IN: [&str; 40] = [
     "somewhere",
 ];
 
-/// "grew up in Tullahoma", "sent from Toowoomba": a capitalised word on no list after
+/// "grew up in Tullahoma", "sent from Gunnedah": a capitalised word on no list after
 /// in/from/near is most likely a small town, and a small town can identify a family.
 /// Big towns are in the dictionary's proper nouns and stay quiet.
 fn towns(

@@ -559,6 +559,7 @@ fn the_built_word_lists_are_lower_case_words_one_a_line() {
             lexicon::PLACE_FIRST_NAMES,
             30,
         ),
+        ("big places", lexicon::BIG_PLACES, 1000),
     ] {
         let mut n = 0;
         for line in list
@@ -2109,4 +2110,107 @@ fn glottal_stops_and_macrons_do_not_hide_a_listed_word() {
         flags("O'Brien came to group.", FindingKind::PersonName),
         ["O'Brien"]
     );
+}
+
+#[test]
+fn a_birth_on_a_named_day_or_a_day_fixed_by_an_event_is_a_birth_date() {
+    for (text, date) in [
+        (
+            "Keoni was born on Prince Kūhiō Day, like his dad.",
+            "Prince Kūhiō Day",
+        ),
+        (
+            "She's a Lei Day baby, born at the medical centre.",
+            "Lei Day",
+        ),
+        ("Luis and Marivic had their son on Rizal Day.", "Rizal Day"),
+        (
+            "Baby came the night of the Fourth; mom calls him her firecracker.",
+            "the night of the Fourth",
+        ),
+        (
+            "The baby came \"the Saturday after Merrie Monarch,\" dad said.",
+            "the Saturday after Merrie Monarch",
+        ),
+        (
+            "born the night of Nalukataq, her uncle said",
+            "the night of Nalukataq",
+        ),
+        (
+            "Infant born 12 Meskerem 2016 by the Ethiopian calendar.",
+            "12 Meskerem 2016",
+        ),
+        ("He turned three on Lag BaOmer.", "Lag BaOmer"),
+    ] {
+        assert_eq!(flags(text, FindingKind::BirthDate), [date], "{text}");
+    }
+    // A holiday without a birth is a day on the calendar.
+    for text in [
+        "We visited on Lei Day and again on Flag Day.",
+        "The Christmas baby shower was loud.",
+        "Labor Day weekend was hard; Rosh Hashanah too.",
+        "We had a visit on Rizal Day.",
+        "Group meets 12 Meskerem at the church hall.",
+    ] {
+        assert!(flags(text, FindingKind::BirthDate).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn record_numbers_with_letters_among_the_digits_are_flagged() {
+    for (text, value) in [
+        ("Tribal enrollment no. 4A-11872 needed.", "4A-11872"),
+        ("Court case 3AN-23-00118CN is set.", "3AN-23-00118CN"),
+        ("OCS opened case no. 2023-0441-CN today.", "2023-0441-CN"),
+        (
+            "Juvenile Court docket 24CP0118BO, subpoenaed.",
+            "24CP0118BO",
+        ),
+        ("Referral No. EI-PHL-24-3371 went in.", "EI-PHL-24-3371"),
+    ] {
+        assert_eq!(flags(text, FindingKind::RecordNumber), [value], "{text}");
+    }
+    assert!(flags(
+        "Court at 3PM; the record from 2024 is thin.",
+        FindingKind::RecordNumber
+    )
+    .is_empty());
+}
+
+#[test]
+fn quarters_buildings_blocks_highways_and_shelter_units_are_addresses() {
+    for (text, address) in [
+        (
+            "Mom is alone with the twins in base housing, Qtrs 4418-B.",
+            "Qtrs 4418-B",
+        ),
+        (
+            "They live on post with the baby, Bldg 3104 Apt C.",
+            "Bldg 3104 Apt C",
+        ),
+        (
+            "A rowhouse on the 3100 block of N. Lawrence St, she said.",
+            "3100 block of N. Lawrence St",
+        ),
+        (
+            "The same house on Kalanianaʻole Hwy near the fishponds.",
+            "Kalanianaʻole Hwy",
+        ),
+        (
+            "Placement at the family residence, Unit 12, for 90 days.",
+            "Unit 12",
+        ),
+    ] {
+        assert_eq!(flags(text, FindingKind::StreetAddress), [address], "{text}");
+    }
+    nothing_flagged("The clinic is in Building 4. Unit 3 of the course is on attachment.");
+}
+
+#[test]
+fn words_run_together_as_a_programme_or_brand_are_not_names() {
+    nothing_flagged("NJ FamilyCare and the KidCare card came through; she posts on SoundCloud.");
+    for name in ["MacKenzie", "LaToya", "RoseMarie", "DeShawn", "JoAnn"] {
+        let text = format!("{name} came to group.");
+        assert_eq!(flags(&text, FindingKind::PersonName), [name], "{text}");
+    }
 }
