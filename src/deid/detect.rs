@@ -1314,13 +1314,30 @@ static SOCIAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// A group or display name given in words: "a whatsapp group called Amara's Village",
 /// "the Wirrabool Mums & Bubs group on fb", "goes by Jessie Deadly Mumma on there".
 static GROUP_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
+    pattern(&format!(
         r"(?x)
-          \b(?i:group|chat|page|channel)\ +(?i:called|named)\ +(?P<a>\p{Lu}[\p{L}'’]*(?:\ +(?:&|and|of|the|de|\p{Lu}[\p{L}'’]*|\d+)){0,5})
-        | \b(?i:the)\ +(?P<b>\p{Lu}[\p{L}'’]*(?:\ +(?:&|and|of|\p{Lu}[\p{L}'’]*)){1,5})\ +(?i:group|page|chat)\ +(?i:on)\ +(?i:fb|facebook|whats\ ?app|messenger|insta|instagram|ig|telegram|signal|viber|wechat)\b
-        | \b(?P<d>\p{Lu}[\p{L}'’-]*(?:\ +(?:&|and|of|\p{Lu}[\p{L}'’-]*)){1,5})(?:\ +[\p{So}\p{Sk}\x{FE0F}]+)?\ +(?:Facebook|FB|WhatsApp|Whatsapp|Messenger|Instagram|Insta|Telegram|Viber|Signal|WeChat|Snapchat)\ +(?i:group|chat|page|community|channel)\b
-        | \b(?i:goes\ by|go\ by|comes\ up\ as|shows\ up\ as)\ +(?P<c>\p{Lu}[\p{L}'’]*(?:\ +\p{Lu}[\p{L}'’]*){1,6})\ +(?i:on)\ +(?i:there|fb|facebook|whats\ ?app|messenger|insta|instagram|ig|tiktok|snap|snapchat)\b
-        ",
+          \b(?i:group|chat|page|channel)\ +(?i:called|named)\ +(?P<a>\p{{Lu}}[\p{{L}}'’]*(?:\ +(?:&|and|of|the|de|\p{{Lu}}[\p{{L}}'’]*|\d+)){{0,5}})
+        | \b(?i:the)\ +(?P<b>\p{{Lu}}[\p{{L}}'’]*(?:\ +(?:&|and|of|\p{{Lu}}[\p{{L}}'’]*)){{1,5}})\ +(?i:group|page|chat)\ +(?i:on)\ +(?i:fb|facebook|whats\ ?app|messenger|insta|instagram|ig|telegram|signal|viber|wechat)\b
+        | \b(?P<d>\p{{Lu}}[\p{{L}}'’-]*(?:\ +(?:&|and|of|\p{{Lu}}[\p{{L}}'’-]*)){{1,5}})(?:\ +[\p{{So}}\p{{Sk}}\x{{FE0F}}]+)?\ +(?:Facebook|FB|WhatsApp|Whatsapp|Messenger|Instagram|Insta|Telegram|Viber|Signal|WeChat|Snapchat)\ +(?i:group|chat|page|community|channel)\b
+        | \b(?:(?i:fb|facebook|whats\ ?app|telegram|signal|viber|wechat|messenger|instagram|insta|ig|snapchat|tiktok|discord|kakao(?:talk)?|groupme)\ +(?i:group|chat|channel|page|community)(?:\ +(?i:called|named))?|(?i:group|page|channel|chat)\ +name)
+            \ *[:—–-]?\ *(?P<e>{GROUP_WORD}(?:\ +(?:{GROUP_WORD}|&|\d+|(?i:and|of|the|de|do|da|dos|das|des|du|la|le|el|y|e|for))){{0,6}}(?:\ +{EMOJI}+)?)
+        | \b(?i:goes\ by|go\ by|comes\ up\ as|shows\ up\ as)\ +(?P<c>\p{{Lu}}[\p{{L}}'’]*(?:\ +\p{{Lu}}[\p{{L}}'’]*){{1,6}})\ +(?i:on)\ +(?i:there|fb|facebook|whats\ ?app|messenger|insta|instagram|ig|tiktok|snap|snapchat)\b
+        "
+    ))
+});
+
+/// A word of a group's name: capitalised, or in a script without Latin letters
+/// ("Русские мамы Филадельфии").
+const GROUP_WORD: &str = r"(?:\p{Lu}[\p{L}\p{M}'’-]*|[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Ethiopic}\p{Devanagari}\p{Thai}][\p{L}\p{M}'’-]*)";
+
+/// Emoji and flags after a group or display name ("Tita Lani 🌺", "Mamães do Ironbound 🇧🇷").
+const EMOJI: &str = r"[\p{So}\p{Sk}\x{FE0F}\x{200D}\x{1F1E6}-\x{1F1FF}]";
+
+/// "the handle is yupikmama907", "username: keke.bakes": a handle after its label, with
+/// no app named before it.
+static HANDLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?i:handle|username|user\ name|screen\ name)\ *(?i:is|:|=)\ *(?P<h>@?[\p{L}0-9_$][\p{L}0-9_.]*[\p{L}0-9_])",
     )
 });
 
@@ -1389,18 +1406,44 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
             push(found, FindingKind::SocialHandle, h.start(), end);
         }
     }
+    for c in HANDLE_LABEL.captures_iter(text) {
+        let Some(h) = c.name("h") else { continue };
+        let handle = h.as_str();
+        let lower = handle.to_lowercase();
+        let marked = handle
+            .chars()
+            .any(|c| c.is_ascii_digit() || "_.@$".contains(c));
+        if marked || !(lexicon::is_word(&lower) || lexicon::is_common(&lower)) {
+            push(found, FindingKind::SocialHandle, h.start(), h.end());
+        }
+    }
     for c in GROUP_NAMED.captures_iter(text) {
         let Some(m) = c
             .name("a")
             .or_else(|| c.name("b"))
             .or_else(|| c.name("c"))
             .or_else(|| c.name("d"))
+            .or_else(|| c.name("e"))
         else {
             continue;
         };
+        // "Facebook group Haitian Moms of Mattapan & Hyde Park is where…": the name ends
+        // at its last word of its own, not on a joining word.
+        let connectors = [
+            "&", "and", "of", "the", "de", "do", "da", "dos", "das", "des", "du", "la", "le", "el",
+            "y", "e", "for",
+        ];
+        let mut end = m.end();
+        while let Some((head, last)) = text[m.start()..end].trim_end().rsplit_once(' ') {
+            if !connectors.contains(&last.to_lowercase().as_str()) {
+                break;
+            }
+            end = m.start() + head.len();
+        }
+        let m_text = &text[m.start()..end];
         // "the Healthy Families Facebook group": a programme's own page, generic words
         // only, names no one.
-        let named = m.as_str().split_whitespace().any(|w| {
+        let named = m_text.split_whitespace().any(|w| {
             let lower = w.to_lowercase();
             w.starts_with(char::is_uppercase)
                 && !lexicon::is_common(&lower)
@@ -1411,14 +1454,19 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
             continue;
         }
         // "a group called Circle of Security" names a programme, not a chat: only where
-        // the sentence talks of a chat app or social media.
+        // the sentence talks of a chat app or social media (or the group is a chat).
+        let chat = c.get(0).is_some_and(|whole| {
+            let lead = whole.as_str()[..m.start() - whole.start()].to_lowercase();
+            lead.contains("chat") || lead.contains("channel")
+        });
         let social = c.name("a").is_none()
-            || SOCIAL_CUE.is_match(sentence_around(text, m.start(), m.end()))
-            || sentence_around(text, m.start(), m.end())
+            || chat
+            || SOCIAL_CUE.is_match(sentence_around(text, m.start(), end))
+            || sentence_around(text, m.start(), end)
                 .to_lowercase()
                 .contains("whatsapp");
         if social {
-            push(found, FindingKind::SocialHandle, m.start(), m.end());
+            push(found, FindingKind::SocialHandle, m.start(), end);
         }
     }
 }

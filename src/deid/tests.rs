@@ -2214,3 +2214,37 @@ fn words_run_together_as_a_programme_or_brand_are_not_names() {
         assert_eq!(flags(&text, FindingKind::PersonName), [name], "{text}");
     }
 }
+
+#[test]
+fn a_group_named_after_its_app_and_a_labelled_handle_are_handles() {
+    for (text, handle) in [
+        (
+            "FB group: Leeward Keiki Swap & Share — mom sells there.",
+            "Leeward Keiki Swap & Share",
+        ),
+        (
+            "Group name: Interior Alaska Moms Who Bead. I asked her.",
+            "Interior Alaska Moms Who Bead",
+        ),
+        (
+            "Telegram channel Русские мамы Филадельфии is where she heard.",
+            "Русские мамы Филадельфии",
+        ),
+        (
+            "WhatsApp group Mamães do Ironbound 🇧🇷 — she added me.",
+            "Mamães do Ironbound 🇧🇷",
+        ),
+        (
+            "Facebook group Haitian Moms of Mattapan & Hyde Park is where she found us.",
+            "Haitian Moms of Mattapan & Hyde Park",
+        ),
+        (
+            "Dad runs a group chat called Waipahu Chuukese Youth Volleyball and posts.",
+            "Waipahu Chuukese Youth Volleyball",
+        ),
+        ("The handle is yupikmama907 on TikTok.", "yupikmama907"),
+    ] {
+        assert_eq!(flags(text, FindingKind::SocialHandle), [handle], "{text}");
+    }
+    nothing_flagged("We talked about the Facebook group and her username is the same as before.");
+}
