@@ -157,7 +157,7 @@ fn namelike(t: &Token<'_>) -> bool {
 }
 
 /// Place words that begin a name ("Masjid al-Noor", "Temple Beth Shalom").
-const FRONT_HEADS: [&str; 62] = [
+const FRONT_HEADS: [&str; 87] = [
     // Spanish shops and services that begin with their word ("Taquería El Buen Sabor",
     // "Envíos La Paloma", "Lavandería Mi Pueblo").
     "Taquería",
@@ -231,6 +231,34 @@ const FRONT_HEADS: [&str; 62] = [
     "Santo",
     "Fort",
     "Port",
+    // Schools, temples and shops in other languages that begin with their word
+    // ("Yeshiva Tiferes Moshe", "Gan Yeladim", "Chùa Tâm Thiện", "Gurdwara Sahib
+    // Nanaksar", "Padaria Pão de Minas", "Pho Saigon Star", "Wat Lao Buddharam").
+    "Yeshiva",
+    "Gan",
+    "Chùa",
+    "Gurdwara",
+    "Madrasa",
+    "Madrassa",
+    "Darul",
+    "Jamia",
+    "Kollel",
+    "Cheder",
+    "Padaria",
+    "Mercado",
+    "Escola",
+    "Guardería",
+    "Guarderia",
+    "Jardín",
+    "École",
+    "Ecole",
+    "Kościół",
+    "Parafia",
+    "Pho",
+    "Phở",
+    "Wat",
+    "Kōhanga",
+    "Kohanga",
 ];
 
 /// Small words inside a name that begins with its place word ("San Isidro de la Loma").
@@ -266,7 +294,7 @@ const BUSINESS_HEADS: [&str; 8] = [
     "farm", "dairy", "ranch", "orchard", "shop", "garage", "grange", "hall",
 ];
 
-const TRAILING_HEADS: [&str; 38] = [
+const TRAILING_HEADS: [&str; 50] = [
     "farm",
     "dairy",
     "ranch",
@@ -306,6 +334,20 @@ const TRAILING_HEADS: [&str; 38] = [
     "barracks",
     "ward",
     "bank",
+    // Places of worship and study by their own word after the name ("St. Odilia
+    // parish", "Tâm Thiện temple", "Beth Shalom shul").
+    "parish",
+    "temple",
+    "gurdwara",
+    "mandir",
+    "synagogue",
+    "shul",
+    "yeshiva",
+    "madrasa",
+    "madrassa",
+    "chapel",
+    "creche",
+    "kindergarten",
 ];
 
 /// A place word ending a name; "Care" only after another capitalised word ("Bayview
@@ -720,7 +762,11 @@ fn towns(
         let name_ok = t.class() == Class::FirstName
             && !lexicon::is_proper(&t.lower)
             && match p.lower.as_str() {
-                "in" => PLACED_IN.contains(&before),
+                // "the Igreja Batista Monte Hermom in Everett": right after a place.
+                "in" => {
+                    PLACED_IN.contains(&before)
+                        || j >= 2 && spans.iter().any(|&(_, e)| e == toks[j - 2].end)
+                }
                 "to" | "into" => MOVING.contains(&before),
                 "near" | "outside" => true,
                 _ => false,

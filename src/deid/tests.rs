@@ -2248,3 +2248,32 @@ fn a_group_named_after_its_app_and_a_labelled_handle_are_handles() {
     }
     nothing_flagged("We talked about the Facebook group and her username is the same as before.");
 }
+
+#[test]
+fn places_of_worship_and_study_named_in_their_own_language_are_places() {
+    for (text, place) in [
+        (
+            "Her father teaches at Yeshiva Tiferes Moshe on weekdays.",
+            "Yeshiva Tiferes Moshe",
+        ),
+        ("The family attends St. Odilia parish.", "St. Odilia"),
+        (
+            "She works at Pho Saigon Star most nights.",
+            "Pho Saigon Star",
+        ),
+    ] {
+        assert_eq!(flags(text, FindingKind::Place), [place], "{text}");
+    }
+    // A town that is also a given name, right after a named place.
+    assert_eq!(
+        flags(
+            "Storefront church Igreja Batista Monte Hermom in Everett has childcare.",
+            FindingKind::Place
+        ),
+        ["Igreja Batista Monte Hermom", "Everett"]
+    );
+    // A faith describes a place of worship without naming it.
+    nothing_flagged(
+        "Buddhist temple on Sundays, the Hindu temple at Diwali, a Greek Orthodox church.",
+    );
+}
