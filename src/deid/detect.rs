@@ -897,6 +897,7 @@ fn sentence_around(text: &str, start: usize, end: usize) -> &str {
 /// are everywhere in reflections and flagging them would bury the real ones.
 pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
     let about_a_baby = LazyCell::new(|| BABY_TALK.is_match(text));
+    let mut last_birth_end = None;
     for c in DATE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         // "turned one on the 3rd of March": the "on" belongs to the birth words before it
@@ -973,7 +974,15 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
         };
         let birth = birth
             || (!other_event_before(text, start) && came_on(text, start, m.end()) && *about_a_baby);
-        if birth {
+        // "born July 5, Cape Verdean Independence Day": the holiday restates the birth.
+        let restated = holiday
+            && last_birth_end.is_some_and(|e: usize| {
+                text[e..m.start()]
+                    .trim_matches(|c: char| c.is_whitespace() || ",;:—–-\"“(".contains(c))
+                    .is_empty()
+            });
+        if birth || restated {
+            last_birth_end = Some(m.end());
             // "… the second of March." ends the sentence; the full stop is not the date's.
             let end = m.start() + m.as_str().trim_end_matches('.').len();
             push(found, FindingKind::BirthDate, m.start(), end);

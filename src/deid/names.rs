@@ -384,6 +384,31 @@ const NAME_INTRODUCERS: [&str; 16] = [
     "name was ",
 ];
 
+/// Words that make "her" or "his" a possessive after "calls" ("calls her youngest", "calls
+/// his son"): the person called, not what they are called.
+const HER_OWN: [&str; 20] = [
+    "youngest",
+    "oldest",
+    "eldest",
+    "middle",
+    "baby",
+    "little",
+    "son",
+    "daughter",
+    "boy",
+    "girl",
+    "twins",
+    "kids",
+    "children",
+    "partner",
+    "husband",
+    "wife",
+    "boyfriend",
+    "girlfriend",
+    "mom",
+    "mother",
+];
+
 /// Verbs only people (mostly babies) do: after one, even an ordinary word is a name.
 const PERSON_VERBS: &[&str] = &[
     "cried",
@@ -919,7 +944,10 @@ impl Ctx<'_, '_> {
     fn introduced(&self, i: usize) -> bool {
         let start = self.toks[i].start;
         let before = window_before(self.text, start, 20).to_lowercase();
-        NAME_INTRODUCERS.iter().any(|p| before.ends_with(p))
+        // "everyone calls her youngest apa": "her youngest" is whom they call.
+        let her_own = (before.ends_with("calls her ") || before.ends_with("calls him "))
+            && HER_OWN.contains(&self.toks[i].lower.as_str());
+        !her_own && NAME_INTRODUCERS.iter().any(|p| before.ends_with(p))
     }
 
     /// "the Castillo baby", "the Alvarez case": a family's name.
@@ -965,7 +993,8 @@ impl Ctx<'_, '_> {
         );
         (b == "by" && matches!(a, "goes" | "go" | "went"))
             || (matches!(b, "him" | "her" | "them")
-                && matches!(a, "call" | "calls" | "called" | "nicknamed"))
+                && matches!(a, "call" | "calls" | "called" | "nicknamed")
+                && !HER_OWN.contains(&self.toks[i].lower.as_str()))
     }
 
     /// A context where a first name that is also a word reads as a name.

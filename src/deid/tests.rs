@@ -2277,3 +2277,24 @@ fn places_of_worship_and_study_named_in_their_own_language_are_places() {
         "Buddhist temple on Sundays, the Hindu temple at Diwali, a Greek Orthodox church.",
     );
 }
+
+#[test]
+fn a_holiday_restating_a_birth_date_is_flagged_and_her_youngest_is_not_a_nickname() {
+    assert_eq!(
+        flags(
+            "The infant was born July 5, Cape Verdean Independence Day; his day.",
+            FindingKind::BirthDate
+        ),
+        ["July 5", "Cape Verdean Independence Day"]
+    );
+    assert!(flags("We met July 5, Independence Day.", FindingKind::BirthDate).is_empty());
+    assert!(!flags(
+        "apa, that's what everyone calls her youngest, short for Apanuk, has RSV.",
+        FindingKind::PersonName
+    )
+    .contains(&"youngest".to_string()));
+    assert_eq!(
+        flags("Mom calls her Bug.", FindingKind::PersonName),
+        ["Bug"]
+    );
+}
