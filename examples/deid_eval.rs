@@ -9,8 +9,8 @@
 //! never saw the check, frozen before a round, measured after it, now SPENT) and, when it
 //! is present, the eighth (heldout8/, frozen before the eighth round: aggregate figures
 //! only, never tuned on, though its first lines were once shown to the tuner by mistake),
-//! the ninth to eleventh (heldout9/ to heldout11/, the eighth to tenth rounds' measures,
-//! now SPENT) and the twelfth (heldout12/, frozen before the eleventh round: aggregate
+//! the ninth to twelfth (heldout9/ to heldout12/, the eighth to eleventh rounds' measures,
+//! now SPENT) and the thirteenth (heldout13/, frozen before the twelfth round: aggregate
 //! figures only).
 //!
 //! `cargo run --release --example deid_eval [-- --mistakes] [-- --tuning-only]` (the
@@ -54,7 +54,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 22] = [
+const PARTS: [Part; 23] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
@@ -226,6 +226,14 @@ const PARTS: [Part; 22] = [
     Part {
         name: "heldout12",
         file: "heldout12/heldout.jsonl",
+        note: "spent (now tuning)",
+        kinds: &FindingKind::ALL,
+        held_out: false,
+        optional: false,
+    },
+    Part {
+        name: "heldout13",
+        file: "heldout13/heldout.jsonl",
         note: "held out: aggregate figures only",
         kinds: &FindingKind::ALL,
         held_out: true,

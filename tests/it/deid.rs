@@ -582,6 +582,39 @@ fn the_check_keeps_its_floor_on_the_seventh_probe_set() {
     );
 }
 
+/// The twelfth held-out set was measured before and after the eleventh round and is
+/// spent: a floor under its figures after that round (recall 0.748, precision 0.737, 41 of
+/// 140 clean controls flagged), so later rounds cannot slip on it.
+#[test]
+fn the_check_keeps_its_floor_on_the_spent_twelfth_held_out_set() {
+    assert_floor(
+        "heldout12/heldout.jsonl",
+        Floor {
+            texts: 400,
+            recall: 0.74,
+            precision: 0.73,
+            false_alarms: 0.30,
+        },
+        Mistakes::Hidden,
+    );
+}
+
+/// The eleventh held-out set was measured before and after the tenth round and is spent:
+/// tuning data since the eleventh.
+#[test]
+fn the_check_keeps_its_floor_on_the_spent_eleventh_held_out_set() {
+    assert_floor(
+        "heldout11/heldout.jsonl",
+        Floor {
+            texts: 400,
+            recall: 0.91,
+            precision: 0.91,
+            false_alarms: 0.09,
+        },
+        Mistakes::Hidden,
+    );
+}
+
 /// The tenth held-out set was measured before and after the ninth round and is spent:
 /// tuning data since the tenth.
 #[test]
