@@ -81,6 +81,11 @@ fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
     // The fifth set on: (set, digest of heldout.jsonl, digest of heldout.src).
     let written_here = [
         (
+            "heldout13",
+            "2e01430081acd5acab8c80837ea9f8dfb07a090873b9f314b5f06104284171ce",
+            "1e03d317067c01b5104801d59de73183804c1a9cf208d449d5bc1fa6d2d7728a",
+        ),
+        (
             "heldout12",
             "79fa5ea259e10d996a86fd6447bc14b15881cbebb30920bdc75acd71eaa6c444",
             "c822229c5e5b2251953957cb3692d704d292b93891dc1add628939919439ae75",
@@ -139,6 +144,7 @@ fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
         "heldout10",
         "heldout11",
         "heldout12",
+        "heldout13",
     ] {
         let recorded = corpus_file(&format!("{set}/heldout.sha256"));
         let mut pinned = Vec::new();
