@@ -1323,14 +1323,25 @@ static SOCIAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// A group or display name given in words: "a whatsapp group called Amara's Village",
 /// "the Wirrabool Mums & Bubs group on fb", "goes by Jessie Deadly Mumma on there".
 static GROUP_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          \b(?i:group|chat|page|channel)\ +(?i:called|named)\ +(?P<a>\p{Lu}[\p{L}'’]*(?:\ +(?:&|and|of|the|de|\p{Lu}[\p{L}'’]*|\d+)){0,5})
+        | \b(?i:the)\ +(?P<b>\p{Lu}[\p{L}'’]*(?:\ +(?:&|and|of|\p{Lu}[\p{L}'’]*)){1,5})\ +(?i:group|page|chat)\ +(?i:on)\ +(?i:fb|facebook|whats\ ?app|messenger|insta|instagram|ig|telegram|signal|viber|wechat)\b
+        | \b(?P<d>\p{Lu}[\p{L}'’-]*(?:\ +(?:&|and|of|\p{Lu}[\p{L}'’-]*)){1,5})(?:\ +[\p{So}\p{Sk}\x{FE0F}]+)?\ +(?:Facebook|FB|WhatsApp|Whatsapp|Messenger|Instagram|Insta|Telegram|Viber|Signal|WeChat|Snapchat)\ +(?i:group|chat|page|community|channel)\b
+        | \b(?i:goes\ by|go\ by|comes\ up\ as|shows\ up\ as)\ +(?P<c>\p{Lu}[\p{L}'’]*(?:\ +\p{Lu}[\p{L}'’]*){1,6})\ +(?i:on)\ +(?i:there|fb|facebook|whats\ ?app|messenger|insta|instagram|ig|tiktok|snap|snapchat)\b
+        ",
+    )
+});
+
+/// A group named after its app ("FB group: Leeward Keiki Swap & Share", "Telegram channel
+/// Русские мамы Филадельфии", "Group name: …"). Its own pattern: with a prefix of
+/// literal words the regex engine skips ahead to them, where inside `GROUP_NAMED` the
+/// Unicode classes doubled the whole scan's time.
+static GROUP_AFTER_APP: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?x)
-          \b(?i:group|chat|page|channel)\ +(?i:called|named)\ +(?P<a>\p{{Lu}}[\p{{L}}'’]*(?:\ +(?:&|and|of|the|de|\p{{Lu}}[\p{{L}}'’]*|\d+)){{0,5}})
-        | \b(?i:the)\ +(?P<b>\p{{Lu}}[\p{{L}}'’]*(?:\ +(?:&|and|of|\p{{Lu}}[\p{{L}}'’]*)){{1,5}})\ +(?i:group|page|chat)\ +(?i:on)\ +(?i:fb|facebook|whats\ ?app|messenger|insta|instagram|ig|telegram|signal|viber|wechat)\b
-        | \b(?P<d>\p{{Lu}}[\p{{L}}'’-]*(?:\ +(?:&|and|of|\p{{Lu}}[\p{{L}}'’-]*)){{1,5}})(?:\ +[\p{{So}}\p{{Sk}}\x{{FE0F}}]+)?\ +(?:Facebook|FB|WhatsApp|Whatsapp|Messenger|Instagram|Insta|Telegram|Viber|Signal|WeChat|Snapchat)\ +(?i:group|chat|page|community|channel)\b
-        | \b(?:(?i:fb|facebook|whats\ ?app|telegram|signal|viber|wechat|messenger|instagram|insta|ig|snapchat|tiktok|discord|kakao(?:talk)?|groupme)\ +(?i:group|chat|channel|page|community)(?:\ +(?i:called|named))?|(?i:group|page|channel|chat)\ +name)
+          \b(?:(?i:fb|facebook|whats\ ?app|telegram|signal|viber|wechat|messenger|instagram|insta|ig|snapchat|tiktok|discord|kakao(?:talk)?|groupme)\ +(?i:group|chat|channel|page|community)(?:\ +(?i:called|named))?|(?i:group|page|channel|chat)\ +name)
             \ *[:—–-]?\ *(?P<e>{GROUP_WORD}(?:\ +(?:{GROUP_WORD}|&|\d+|(?i:and|of|the|de|do|da|dos|das|des|du|la|le|el|y|e|for))){{0,6}}(?:\ +{EMOJI}+)?)
-        | \b(?i:goes\ by|go\ by|comes\ up\ as|shows\ up\ as)\ +(?P<c>\p{{Lu}}[\p{{L}}'’]*(?:\ +\p{{Lu}}[\p{{L}}'’]*){{1,6}})\ +(?i:on)\ +(?i:there|fb|facebook|whats\ ?app|messenger|insta|instagram|ig|tiktok|snap|snapchat)\b
         "
     ))
 });
@@ -1426,7 +1437,10 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
             push(found, FindingKind::SocialHandle, h.start(), h.end());
         }
     }
-    for c in GROUP_NAMED.captures_iter(text) {
+    for c in GROUP_NAMED
+        .captures_iter(text)
+        .chain(GROUP_AFTER_APP.captures_iter(text))
+    {
         let Some(m) = c
             .name("a")
             .or_else(|| c.name("b"))
