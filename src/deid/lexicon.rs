@@ -334,27 +334,43 @@ fn class_of_part(lower: &str) -> Class {
         return class;
     }
     // "Tinā", "Bố", "Mãe": a kin word that is also a given name once its accents are
-    // gone ("Tina", "Bo", "Mae"), written with them, is the kin word.
+    // gone ("Tina", "Bo", "Mae"), written with them, is the kin word unless a strong
+    // name context says otherwise (some are given names as written: "Cailín").
     if LEXICON.world_kin.contains(lower) {
-        return Class::Never;
+        return Class::Soft;
     }
     // "hawaiʻi", "keaʻau": the ʻokina is a letter, but the lists spell most words without
     // it, as many people type them.
+    // Only a listed word or a big place counts: stripped, a name can become an English
+    // word ("Leʻa" is not "lea", "Hōne" is not "hone").
+    let listed_only = |c: Class| {
+        if matches!(c, Class::Never | Class::Proper) {
+            c
+        } else {
+            Class::Unknown
+        }
+    };
     if lower.contains(GLOTTAL_STOPS) {
         let bare = lower.replace(GLOTTAL_STOPS, "");
         if !bare.is_empty() {
-            return class_of_part(&bare);
+            return listed_only(class_of_part(&bare));
         }
     }
     let plain: String = lower.chars().map(without_accent).collect();
     if plain == lower {
         return class;
     }
+    if lower.contains(MACRONS) {
+        return listed_only(class_as_listed(&plain, false, false));
+    }
     // "Lê" is not the Spanish "le": Spanish words are matched without their accents
     // only when the accents are ones Spanish writes.
     let spanish_accents = lower.chars().all(|c| c.is_ascii() || "áéíóúüñ".contains(c));
     class_as_listed(&plain, spanish_accents, false)
 }
+
+/// Vowels with a macron, as Hawaiian, Māori and romanised Japanese write them.
+const MACRONS: [char; 5] = ['ā', 'ē', 'ī', 'ō', 'ū'];
 
 /// The ʻokina and the modifier apostrophe: letters in Hawaiian, Samoan and other
 /// languages' spelling, left out by many who type them.
@@ -424,9 +440,11 @@ fn class_as_listed(lower: &str, spanish_ok: bool, french_ok: bool) -> Class {
     }
 }
 
-/// "KidCare", "FamilyCare", "HeadStart": programme and brand names run ordinary words
-/// together, each capitalised. Not "LaToya", "MacKenzie" or "RoseMarie": every part must
-/// be an ordinary word of three letters or more that is not also a common first name.
+/// "KidCare", "FamilyCare", "HeadStart", "SoundCloud": programme and brand names run
+/// ordinary words together, each capitalised, and end in a word programmes and apps end
+/// in. Not "LaToya", "MacKenzie", "RoseMarie", nor surnames such as "VanHorn" or
+/// "LittleBear": no part may be a first name or a surname, and the last must be one of
+/// `RUN_TOGETHER_ENDINGS`.
 fn run_together_words(word: &str) -> bool {
     let mut parts = Vec::new();
     let mut start = 0;
@@ -442,15 +460,24 @@ fn run_together_words(word: &str) -> bool {
         prev_lower = c.is_lowercase();
     }
     parts.push(&word[start..]);
+    let last = parts.last().map(|p| p.to_lowercase()).unwrap_or_default();
     parts.len() >= 2
+        && RUN_TOGETHER_ENDINGS.contains(&last.as_str())
         && parts.iter().all(|p| {
+            let lower = p.to_lowercase();
             p.chars().count() >= 3
-                && matches!(
-                    class_of_part(&p.to_lowercase()),
-                    Class::Never | Class::Soft | Class::Word
-                )
+                && !is_surname(&lower)
+                && first_name_rank(&lower).is_none()
+                && matches!(class_of_part(&lower), Class::Never | Class::Word)
         })
 }
+
+/// The words programme, service and app names run together end in ("KidCare",
+/// "HeadStart", "SoundCloud", "BrightStart").
+const RUN_TOGETHER_ENDINGS: [&str; 16] = [
+    "care", "cloud", "start", "kids", "book", "chat", "line", "link", "works", "health", "steps",
+    "learning", "center", "centre", "net", "app",
+];
 
 /// A prefix and a word of four letters or more: "Reframed", "Rescreen", "Unswaddled",
 /// "Preverbal" (notes coin these; a dictionary lists few).
@@ -505,7 +532,7 @@ const NUMBER_PARTS: [&str; 10] = [
 /// The class of a word as written (without a possessive 's), hyphenated or not.
 pub(super) fn class(word: &str) -> Class {
     if run_together_words(word) {
-        return Class::Never;
+        return Class::Word;
     }
     let mut lower = word.to_lowercase();
     if let Some(stem) = CONTRACTIONS
@@ -537,8 +564,11 @@ pub(super) fn class(word: &str) -> Class {
     // "Yup'ik", "Hawai'i", "Gwich'in": the apostrophe stands for a glottal stop, and the
     // lists spell these without it.
     if !lower.contains('-') {
-        let joined = class_of_part(&lower.replace(['\'', '’', '‘'], ""));
-        if matches!(joined, Class::Never | Class::Proper) {
+        let bare = lower.replace(['\'', '’', '‘'], "");
+        let joined = class_of_part(&bare);
+        // Not "O'Neal": "oneal" is a dictionary proper noun, but a surname first.
+        let a_name = is_surname(&bare) || first_name_rank(&bare).is_some();
+        if matches!(joined, Class::Never | Class::Proper) && !a_name {
             return joined;
         }
     }

@@ -384,9 +384,9 @@ const NAME_INTRODUCERS: [&str; 16] = [
     "name was ",
 ];
 
-/// Words that make "her" or "his" a possessive after "calls" ("calls her youngest", "calls
-/// his son"): the person called, not what they are called.
-const HER_OWN: [&str; 20] = [
+/// Words that make "her" a possessive after "calls" ("calls her youngest", "calls her
+/// son"): the person called, not what they are called ("him" is never possessive).
+const RELATIVES_AFTER_HER: [&str; 20] = [
     "youngest",
     "oldest",
     "eldest",
@@ -945,8 +945,7 @@ impl Ctx<'_, '_> {
         let start = self.toks[i].start;
         let before = window_before(self.text, start, 20).to_lowercase();
         // "everyone calls her youngest apa": "her youngest" is whom they call.
-        let her_own = (before.ends_with("calls her ") || before.ends_with("calls him "))
-            && HER_OWN.contains(&self.toks[i].lower.as_str());
+        let her_own = before.ends_with("calls her ") && self.relative_after_her(i);
         !her_own && NAME_INTRODUCERS.iter().any(|p| before.ends_with(p))
     }
 
@@ -994,7 +993,12 @@ impl Ctx<'_, '_> {
         (b == "by" && matches!(a, "goes" | "go" | "went"))
             || (matches!(b, "him" | "her" | "them")
                 && matches!(a, "call" | "calls" | "called" | "nicknamed")
-                && !HER_OWN.contains(&self.toks[i].lower.as_str()))
+                && !(b == "her" && self.relative_after_her(i)))
+    }
+
+    /// "calls her youngest": "her" owns the word after it, which is whom they call.
+    fn relative_after_her(&self, i: usize) -> bool {
+        RELATIVES_AFTER_HER.contains(&self.toks[i].lower.as_str())
     }
 
     /// A context where a first name that is also a word reads as a name.

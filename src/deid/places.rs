@@ -665,7 +665,8 @@ fn rural_towns(
 /// Words of going before "to" a town ("drove out to Greasewood").
 const GOING: [&str; 8] = ["out", "up", "down", "back", "over", "comes", "came", "went"];
 
-/// Words of moving or travelling before "to" or "into" a town: a person is not moved to.
+/// Words of moving or travelling before "to" or "into" a town (a person is seldom moved
+/// or driven to, so a given name after them is read as a town).
 const MOVING: [&str; 24] = [
     "moved",
     "moving",
@@ -753,8 +754,8 @@ fn towns(
         let before = j.checked_sub(2).map_or("", |i| toks[i].lower.as_str());
         // "out past Sixmile", "drove out to Greasewood", "flew into Allakaket": "to" and
         // "into" only after a word of going.
-        let going = p.lower == "to" && (GOING.contains(&before) || MOVING.contains(&before))
-            || p.lower == "into" && MOVING.contains(&before);
+        let going = (p.lower == "to" && (GOING.contains(&before) || MOVING.contains(&before)))
+            || (p.lower == "into" && MOVING.contains(&before));
         // A word that is also a given name ("Palmer", "Enid", "Bethel") is a town only
         // after a move or a word of place ("the clinic in Palmer", "moving to Enid"), not
         // after "in" alone ("I see myself in Maria").

@@ -2208,8 +2208,16 @@ fn quarters_buildings_blocks_highways_and_shelter_units_are_addresses() {
 
 #[test]
 fn words_run_together_as_a_programme_or_brand_are_not_names() {
-    nothing_flagged("NJ FamilyCare and the KidCare card came through; she posts on SoundCloud.");
-    for name in ["MacKenzie", "LaToya", "RoseMarie", "DeShawn", "JoAnn"] {
+    nothing_flagged("NJ FamilyCare and the KidCare card came through.");
+    for name in [
+        "MacKenzie",
+        "LaToya",
+        "RoseMarie",
+        "DeShawn",
+        "JoAnn",
+        "VanHorn",
+        "LittleBear",
+    ] {
         let text = format!("{name} came to group.");
         assert_eq!(flags(&text, FindingKind::PersonName), [name], "{text}");
     }
@@ -2297,4 +2305,46 @@ fn a_holiday_restating_a_birth_date_is_flagged_and_her_youngest_is_not_a_nicknam
         flags("Mom calls her Bug.", FindingKind::PersonName),
         ["Bug"]
     );
+}
+
+#[test]
+fn review_round_eleven_a_birth_word_before_a_holiday_and_names_that_look_like_listed_words() {
+    // A capitalised birth word before a holiday is the birth word, not the holiday's.
+    for (text, date) in [
+        ("Born Christmas Day, she was tiny.", "Christmas Day"),
+        ("DOB Easter Sunday per mom.", "Easter Sunday"),
+    ] {
+        assert_eq!(flags(text, FindingKind::BirthDate), [date], "{text}");
+    }
+    // A name that runs on past "Eve" is a name.
+    assert_eq!(
+        flags(
+            "The baby was born to Mary Eve Tanner last spring.",
+            FindingKind::PersonName
+        ),
+        ["Mary Eve Tanner"]
+    );
+    // Stripped of the ʻokina, a macron or an apostrophe, a name is still a name.
+    for (text, name) in [
+        ("Hōne came to group.", "Hōne"),
+        ("Leʻa came to group.", "Leʻa"),
+        ("Keisha O'Neal came to group.", "Keisha O'Neal"),
+        ("Her daughter Cailín cried.", "Cailín"),
+    ] {
+        assert_eq!(flags(text, FindingKind::PersonName), [name], "{text}");
+    }
+    // A capitalised name after "username is" is the name check's, whole.
+    assert_eq!(
+        flags(
+            "her username is Brittany Rae Tanner",
+            FindingKind::PersonName
+        ),
+        ["Brittany Rae Tanner"]
+    );
+    assert!(flags("she can't handle Isabella today", FindingKind::SocialHandle).is_empty());
+    assert!(flags(
+        "building 10 minutes of reading into bedtime",
+        FindingKind::StreetAddress
+    )
+    .is_empty());
 }
