@@ -1380,10 +1380,18 @@ static GROUP_AFTER_APP: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?x)
           \b(?:(?i:fb|facebook|whats\ ?app|telegram|signal|viber|wechat|messenger|instagram|insta|ig|snapchat|tiktok|discord|kakao(?:talk)?|groupme)\ +(?i:group|chat|channel|page|community)(?:\ +(?i:called|named))?|(?i:group|page|channel|chat)\ +name)
-            \ *[:—–-]?\ *(?P<e>{GROUP_WORD}(?:\ +(?:{GROUP_WORD}|&|\d+|(?i:and|of|the|de|do|da|dos|das|des|du|la|le|el|y|e|for))){{0,6}}(?:\ +{EMOJI}+)?)
-        "
+            \ *[:—–-]?\ *(?P<e>{GROUP_WORD}(?:\ +(?:{GROUP_WORD}|\d+|(?i:{connectors}))){{0,6}}(?:\ +{EMOJI}+)?)
+        ",
+        connectors = GROUP_CONNECTORS.join("|")
     ))
 });
+
+/// Small words inside a group's name ("Haitian Moms of Mattapan & Hyde Park", "Mamães do
+/// Ironbound"); it does not end on one.
+const GROUP_CONNECTORS: [&str; 17] = [
+    "&", "and", "of", "the", "de", "do", "da", "dos", "das", "des", "du", "la", "le", "el", "y",
+    "e", "for",
+];
 
 /// A word of a group's name: capitalised, or in a script without Latin letters
 /// ("Русские мамы Филадельфии").
@@ -1399,6 +1407,13 @@ static HANDLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?i:handle|username|user\ name|screen\ name)(?:\ +(?i:is)\ +|\ *[:=]\ *)(?P<h>@?[\p{L}0-9_$][\p{L}0-9_.]*[\p{L}0-9_])",
     )
 });
+
+/// A digit, `_`, `.`, `@` or `$` in it: shaped like a handle, not a word or a name.
+fn handle_marked(handle: &str) -> bool {
+    handle
+        .chars()
+        .any(|c| c.is_ascii_digit() || "_.@$".contains(c))
+}
 
 /// Endings of web addresses, which the e-mail and profile patterns handle.
 const TLDS: [&str; 12] = [
@@ -1440,9 +1455,7 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
             continue;
         }
         let handle = h.as_str();
-        let marked = handle
-            .chars()
-            .any(|c| c.is_ascii_digit() || "_.@$".contains(c));
+        let marked = handle_marked(handle);
         // Without "is" or ":" only a handle-shaped word counts ("IG handle k.r.m").
         let said = c
             .name("sep")
@@ -1469,9 +1482,7 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
         let Some(h) = c.name("h") else { continue };
         let handle = h.as_str();
         let lower = handle.to_lowercase();
-        let marked = handle
-            .chars()
-            .any(|c| c.is_ascii_digit() || "_.@$".contains(c));
+        let marked = handle_marked(handle);
         // "her username is Brittany Rae Tanner": a name in capitals is left to the name
         // check, which takes all of it.
         let capitalised = handle.starts_with(char::is_uppercase);
@@ -1495,13 +1506,9 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
         };
         // "Facebook group Haitian Moms of Mattapan & Hyde Park is where…": the name ends
         // at its last word of its own, not on a joining word.
-        let connectors = [
-            "&", "and", "of", "the", "de", "do", "da", "dos", "das", "des", "du", "la", "le", "el",
-            "y", "e", "for",
-        ];
         let mut end = m.end();
         while let Some((head, last)) = text[m.start()..end].trim_end().rsplit_once(' ') {
-            if !connectors.contains(&last.to_lowercase().as_str()) {
+            if !GROUP_CONNECTORS.contains(&last.to_lowercase().as_str()) {
                 break;
             }
             end = m.start() + head.trim_end().len();
@@ -1525,12 +1532,11 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
             let lead = whole.as_str()[..m.start() - whole.start()].to_lowercase();
             lead.contains("chat") || lead.contains("channel")
         });
+        let sentence = sentence_around(text, m.start(), end);
         let social = c.name("a").is_none()
             || chat
-            || SOCIAL_CUE.is_match(sentence_around(text, m.start(), end))
-            || sentence_around(text, m.start(), end)
-                .to_lowercase()
-                .contains("whatsapp");
+            || SOCIAL_CUE.is_match(sentence)
+            || sentence.to_lowercase().contains("whatsapp");
         if social {
             push(found, FindingKind::SocialHandle, m.start(), end);
         }

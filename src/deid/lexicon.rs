@@ -369,6 +369,12 @@ fn class_of_part(lower: &str) -> Class {
     class_as_listed(&plain, spanish_accents, false)
 }
 
+/// Apostrophes a word can be joined by ("O'Brien", "Hawai‘i"), as the tokenizer joins them.
+const APOSTROPHES: [char; 3] = ['\'', '’', '‘'];
+
+/// What joins the parts of one word: a hyphen or an apostrophe.
+const WORD_JOINERS: [char; 4] = ['-', '\'', '’', '‘'];
+
 /// Vowels with a macron, as Hawaiian, Māori and romanised Japanese write them.
 const MACRONS: [char; 5] = ['ā', 'ē', 'ī', 'ō', 'ū'];
 
@@ -460,9 +466,10 @@ fn run_together_words(word: &str) -> bool {
         prev_lower = c.is_lowercase();
     }
     parts.push(&word[start..]);
-    let last = parts.last().map(|p| p.to_lowercase()).unwrap_or_default();
     parts.len() >= 2
-        && RUN_TOGETHER_ENDINGS.contains(&last.as_str())
+        && parts
+            .last()
+            .is_some_and(|p| RUN_TOGETHER_ENDINGS.contains(&p.to_lowercase().as_str()))
         && parts.iter().all(|p| {
             let lower = p.to_lowercase();
             p.chars().count() >= 3
@@ -552,7 +559,7 @@ pub(super) fn class(word: &str) -> Class {
         lower = stem.to_string();
     }
     let parts: Vec<&str> = lower
-        .split(['-', '\'', '’', '‘'])
+        .split(WORD_JOINERS)
         .filter(|p| !p.is_empty())
         .collect();
     if parts.len() <= 1 {
@@ -564,7 +571,7 @@ pub(super) fn class(word: &str) -> Class {
     // "Yup'ik", "Hawai'i", "Gwich'in": the apostrophe stands for a glottal stop, and the
     // lists spell these without it.
     if !lower.contains('-') {
-        let bare = lower.replace(['\'', '’', '‘'], "");
+        let bare = lower.replace(APOSTROPHES, "");
         let joined = class_of_part(&bare);
         // Not "O'Neal": "oneal" is a dictionary proper noun, but a surname first.
         let a_name = is_surname(&bare) || first_name_rank(&bare).is_some();
@@ -578,7 +585,7 @@ pub(super) fn class(word: &str) -> Class {
     }
     // "G-tube", "mother-in-law", "SSN-shaped" are ordinary; "Zoë-Ånn", "O'Brien" not.
     let acronyms: Vec<bool> = word
-        .split(['-', '\'', '’', '‘'])
+        .split(WORD_JOINERS)
         .filter(|p| !p.is_empty())
         .map(|p| p.chars().count() > 1 && p.chars().all(|c| !c.is_lowercase()))
         .collect();
