@@ -98,6 +98,8 @@ struct Lexicon {
     /// The world list's kin words that are also given names ("lola*", "tita*").
     world_kin: HashSet<Cow<'static, str>>,
     proper: HashSet<&'static str>,
+    /// Big places and towns that are also given names (they are on `proper` too).
+    known_places: HashSet<String>,
     place_words: HashSet<&'static str>,
     place_generic: HashSet<&'static str>,
 }
@@ -132,6 +134,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     proper: entries(PROPER_NOUNS)
         .chain(entries(PLACE_FIRST_NAMES))
         .chain(entries(BIG_PLACES))
+        .collect(),
+    known_places: entries(PLACE_FIRST_NAMES)
+        .chain(entries(BIG_PLACES))
+        .chain(entries(REGIONS))
+        .map(str::to_lowercase)
         .collect(),
     place_words: entries(PLACE_WORDS).collect(),
     place_generic: entries(PLACE_GENERIC).collect(),
@@ -316,6 +323,12 @@ pub(super) fn is_surname(lower: &str) -> bool {
 
 pub(super) fn is_proper(lower: &str) -> bool {
     LEXICON.proper.contains(lower)
+}
+
+/// A big place, a state or province, or a town that is also a given name ("Houston",
+/// "Aberdeen", "Wales").
+pub(super) fn is_known_place(lower: &str) -> bool {
+    LEXICON.known_places.contains(lower)
 }
 
 pub(super) fn is_place_word(lower: &str) -> bool {

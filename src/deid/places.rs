@@ -451,6 +451,7 @@ pub(super) fn places(
     employers(text, toks, allow, &mut spans, found);
     rural_towns(text, toks, allow, &mut spans, found);
     towns(text, toks, allow, &mut spans, found);
+    localities(text, toks, allow, &mut spans, found);
     spans
 }
 
@@ -760,8 +761,15 @@ fn towns(
         // after a move or a word of place ("the clinic in Palmer", "moving to Enid"), not
         // after "in" alone ("I see myself in Maria").
         // Big towns are on the proper-noun list ("moved to Houston") and stay quiet.
-        let name_ok = t.class() == Class::FirstName
-            && !lexicon::is_proper(&t.lower)
+        // A surname that is also a word ("family in Walker") the same way, unless it is a
+        // known place ("moving to Wales").
+        // Not a surname the dictionary knows as a proper noun: that may be a city
+        // ("Boston").
+        let name_like = (t.class() == Class::FirstName && !lexicon::is_proper(&t.lower))
+            || (lexicon::is_surname(&t.lower)
+                && matches!(t.class(), Class::Word | Class::WordName)
+                && !lexicon::is_known_place(&t.lower));
+        let name_ok = name_like
             && match p.lower.as_str() {
                 // "the Igreja Batista Monte Hermom in Everett": right after a place.
                 "in" => {
@@ -796,6 +804,142 @@ fn towns(
         }
         claim(spans, found, t.start, toks[e].end);
     }
+}
+
+/// Lower-case words after a neighbourhood's, township's or estate's own name
+/// ("Ikageng clinic", "Kiwempe zone", "the Muirhouse patch", "Ohlange section").
+const LOCALITY_HEADS: [&str; 19] = [
+    "clinic",
+    "township",
+    "village",
+    "location",
+    "section",
+    "zone",
+    "side",
+    "site",
+    "patch",
+    "scheme",
+    "settlement",
+    "camp",
+    "compound",
+    "kampung",
+    "estate",
+    "area",
+    "division",
+    "district",
+    "extension",
+];
+
+/// People told apart by where they live ("the Ballymurphy mum", "the Vosloorus mother",
+/// "her Dunoon mommies group"): a name is seldom put before these without a possessive.
+const PEOPLE_OF_A_PLACE: [&str; 15] = [
+    "mum", "mom", "mother", "mam", "mammy", "mama", "dad", "father", "mums", "moms", "mothers",
+    "mommies", "mummies", "mammies", "mamas",
+];
+
+/// Words that close a letter before the writer's name ("Thanks, Nomvula.").
+const SIGN_OFFS: [&str; 9] = [
+    "thanks", "thank", "regards", "cheers", "love", "best", "from", "signed", "warmly",
+];
+
+/// A word on no list: in a place's context, most likely a neighbourhood or a small town.
+/// Not one shaped like a word ("Celebramos").
+fn obscure(t: &Token<'_>) -> bool {
+    t.capitalised()
+        && !t.acronym()
+        && t.class() == Class::Unknown
+        && !lexicon::word_shaped(&t.lower)
+}
+
+/// Words that may follow a place named with "the" ("on the Shankill today"); any other
+/// word after it is the noun the name belongs to ("notes on the Castillo baby").
+const AFTER_THE_PLACE: [&str; 12] = [
+    "today",
+    "again",
+    "now",
+    "and",
+    "with",
+    "for",
+    "at",
+    "to",
+    "yesterday",
+    "side",
+    "where",
+    "near",
+];
+
+/// Neighbourhoods, townships and estates told by their context rather than by a place
+/// word of their own: "the Ballymurphy mum", "Kiwempe zone", "on the Shankill", and a
+/// note's closing fragment ("Baby Lily, Benwell.", "Shettleston.").
+fn localities(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+) {
+    let n = toks.len();
+    let usable = |t: &Token<'_>| !allow.contains(t.bare) && !t.touches_digit(text);
+    for j in 0..n {
+        let t = &toks[j];
+        if !t.capitalised() || t.acronym() || !usable(t) {
+            continue;
+        }
+        // The run of capitalised words from here (at most three).
+        let mut e = j;
+        while e + 1 < n
+            && e < j + 2
+            && !toks[e].possessive
+            && joined(text, &toks[e], &toks[e + 1])
+            && toks[e + 1].capitalised()
+            && !toks[e + 1].acronym()
+            && usable(&toks[e + 1])
+        {
+            e += 1;
+        }
+        let words = &toks[j..=e];
+        let the_before = j > 0 && toks[j - 1].lower == "the" && joined(text, &toks[j - 1], t);
+        let all_obscure = words.iter().all(obscure);
+        // A first name after "the" is no one's name: "the Alexandra mother".
+        let after_the_ok = words
+            .iter()
+            .all(|w| obscure(w) || w.class() == Class::FirstName);
+        let next = toks.get(e + 1).filter(|h| {
+            !words[words.len() - 1].possessive && joined(text, &words[words.len() - 1], h)
+        });
+        let locality = next.is_some_and(|h| LOCALITY_HEADS.contains(&h.bare));
+        // "Dinh dad brought the baby": without "the", a family's name.
+        let people = the_before && next.is_some_and(|h| PEOPLE_OF_A_PLACE.contains(&h.bare));
+        let placed = if locality || people {
+            all_obscure || (the_before && after_the_ok)
+        } else if the_before && j > 1 && ["on", "in"].contains(&toks[j - 2].lower.as_str()) {
+            // "on the Shankill", "in the Creggan": a name does not take "the".
+            all_obscure
+                && (next.is_none() || next.is_some_and(|h| AFTER_THE_PLACE.contains(&h.bare)))
+        } else {
+            all_obscure && closing_fragment(text, toks, j, e)
+        };
+        if placed {
+            claim(spans, found, t.start, toks[e].end);
+        }
+    }
+}
+
+/// The words `j..=e` are a note's last item, alone or after a comma, and not a sign-off:
+/// "Mother is Chantelle, baby Keenan, Manenberg.", "Yishun."
+fn closing_fragment(text: &str, toks: &[Token<'_>], j: usize, e: usize) -> bool {
+    let rest = text[toks[e].end..].trim_start_matches(['.', '!']).trim();
+    if !rest.is_empty() {
+        return false;
+    }
+    let before = text[..toks[j].start].trim_end_matches(' ');
+    let after_comma = before.ends_with(',');
+    let alone = at_sentence_start(text, toks[j].start);
+    // "Thanks, Nomvula.", "the clerk, Mrs. Lindgren."
+    let signed = j > 0
+        && (SIGN_OFFS.contains(&toks[j - 1].lower.as_str())
+            || ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"].contains(&toks[j - 1].bare));
+    (after_comma || alone) && !signed
 }
 
 /// "works at Kroger", "started at Kindercare", "staying at the Bayview" (no place word
