@@ -413,10 +413,39 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<holiday>\b(?:{DAY_BY_EVENT}?(?:{HOLIDAYS}|(?-i:(?P<named_day>{NAMED_DAY})))\b
             |(?i:the\ +(?:first|last|second|third|\d{{1,2}}(?:st|nd|rd|th))\ +(?:day|night)\ +of\ +)(?:{HOLIDAYS}|Ramadan|Ramzan|Muharram)\b
             |{DAY_BY_EVENT}(?:the\ +Fourth\b|\p{{Lu}}[\p{{L}}\p{{M}}'ʻ’-]*(?:\ +\p{{Lu}}[\p{{L}}\p{{M}}'ʻ’-]*){{0,3}})))
-        | (?P<other>\b\d{{1,2}}\ +(?:{OTHER_MONTHS})\b(?:,?\ +\d{{4}}\b)?|\b(?:{OTHER_MONTHS})\ +\d{{1,2}}\b(?:,?\ +\d{{4}}\b)?)
-        "
+        | (?P<other>\b\d{{1,2}}\.?\ +(?:(?:{OTHER_MONTHS})\b|{listed})(?:,?\ +\d{{4}}\b)?|\b(?:{OTHER_MONTHS}|{listed})\ +\d{{1,2}}\b(?:,?\ +\d{{4}}\b)?|\b\d{{4}}\ +m\.\ +{listed}\ +\d{{1,2}}\ *d\b\.?)
+        ",
+        listed = listed_months(),
     ))
 });
+
+/// The other-language months of the word list as one case-blind alternation, longest
+/// first ("2 Julai 2024", "12 martie 2025", "9 листопада"), with two that are also
+/// English words and so not on the list ("12 mars", "3 Mart"). A word ending in an ASCII
+/// letter ends at a word boundary; the ASCII `\b` cannot see the end of "листопада",
+/// and the longest form is tried first instead.
+fn listed_months() -> String {
+    let mut words: Vec<&str> = lexicon::month_words()
+        .filter(|w| w.chars().count() >= 3)
+        .chain(["mars", "mart"])
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let alternation = |ascii_end: bool| {
+        words
+            .iter()
+            .filter(|w| w.ends_with(|c: char| c.is_ascii()) == ascii_end)
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    format!(
+        "(?i:(?:{})\\b|(?:{}))",
+        alternation(true),
+        alternation(false)
+    )
+}
 
 /// Words that say a date is a birth: born, birth(day), DOB, arrived, delivered, came
 /// home, turned N on, N days/weeks/months old on.

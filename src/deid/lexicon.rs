@@ -24,6 +24,12 @@ pub(crate) const FRENCH_WORDS: &str = include_str!("../../content/deid/french-wo
 /// Kin, endearment, food, faith and everyday words of other languages and Englishes that
 /// notes in English carry ("lola", "whānau", "bub"), in the project's own list.
 pub(crate) const WORLD_WORDS: &str = include_str!("../../content/deid/world-words.txt");
+/// Month and weekday names of other languages, with the forms dates use ("kwietnia",
+/// "листопада", "Julai"), in the project's own list.
+pub(crate) const MONTHS: &str = include_str!("../../content/deid/months.txt");
+/// Names of languages, peoples and nations that are not dictionary words ("Sesotho",
+/// "Kalenjin", "Hokkien"), in the project's own list.
+pub(crate) const PEOPLES: &str = include_str!("../../content/deid/peoples.txt");
 /// Capitalised dictionary entries that are neither ordinary words nor first names.
 pub(crate) const PROPER_NOUNS: &str = include_str!("../../content/deid/proper-nouns.txt");
 /// Places that are also first names (Houston, Georgia): places after "in" or "from".
@@ -124,7 +130,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     world: with_plain(
         world_entries()
             .filter(|(_, starred, _)| !starred)
-            .map(|(w, _, _)| w),
+            .map(|(w, _, _)| w)
+            .chain(unstarred(MONTHS))
+            .chain(unstarred(PEOPLES)),
     ),
     world_kin: with_plain(
         world_entries()
@@ -143,6 +151,25 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     place_words: entries(PLACE_WORDS).collect(),
     place_generic: entries(PLACE_GENERIC).collect(),
 });
+
+/// A list's words that are not also given names (those end in "*").
+fn unstarred(list: &'static str) -> impl Iterator<Item = &'static str> {
+    entries(list).filter(|w| !w.ends_with('*'))
+}
+
+/// The months of the other-language list, given names among them, without the "*"
+/// (beside a day number they are months: "2 Mei 2024").
+pub(super) fn month_words() -> impl Iterator<Item = &'static str> {
+    let mut months = false;
+    MONTHS.lines().filter_map(move |line| {
+        if let Some(heading) = line.strip_prefix("# --") {
+            months = heading.trim() == "months";
+            return None;
+        }
+        let w = line.trim();
+        (months && !w.is_empty() && !w.starts_with('#')).then(|| w.trim_end_matches('*'))
+    })
+}
 
 /// The world list's words: (word, starred as also a given name, under a kin heading).
 fn world_entries() -> impl Iterator<Item = (&'static str, bool, bool)> {
@@ -225,7 +252,11 @@ pub(super) fn inflection_bases(w: &str) -> Vec<String> {
 /// plural ("Mondays", "moms", "bubs").
 pub(super) fn is_common(lower: &str) -> bool {
     let listed = |w: &str| LEXICON.common.contains(w) || LEXICON.world.contains(w);
-    listed(lower) || lower.strip_suffix('s').is_some_and(listed)
+    // Not a name that only looks like a plural ("Marcus" is not the Polish "marcu").
+    listed(lower)
+        || (lower.strip_suffix('s').is_some_and(listed)
+            && first_name_rank(lower).is_none()
+            && !is_surname(lower))
 }
 
 /// A kin word of another language that is also a given name ("lola", "tita"): in lower

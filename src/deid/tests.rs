@@ -601,6 +601,78 @@ fn the_common_words_file_is_one_lowercase_word_a_line_without_repeats() {
 }
 
 #[test]
+fn the_hand_written_lists_are_lower_case_words_without_repeats() {
+    for (name, list, at_least) in [
+        ("world words", lexicon::WORLD_WORDS, 5000),
+        ("months", lexicon::MONTHS, 1500),
+        ("peoples", lexicon::PEOPLES, 800),
+    ] {
+        let mut seen = std::collections::HashSet::new();
+        for line in list
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let w = line.trim_end_matches('*');
+            assert!(
+                !w.contains(char::is_whitespace) && w == w.to_lowercase(),
+                "{name}: {line:?}"
+            );
+            assert!(seen.insert(w), "{name}: listed twice: {w}");
+        }
+        assert!(seen.len() >= at_least, "{name}: {} words", seen.len());
+    }
+    // Only the months sub-groups feed the date pattern: not "tarehe" (date), not weekdays.
+    let months: Vec<&str> = lexicon::month_words().collect();
+    assert!(months.len() > 700, "{}", months.len());
+    for w in [
+        "kwietnia",
+        "листопада",
+        "julai",
+        "martie",
+        "spalio",
+        "maart",
+        "mei",
+    ] {
+        assert!(months.contains(&w), "{w}");
+    }
+    for w in ["tarehe", "selasa", "sondag", "jumatatu"] {
+        assert!(!months.contains(&w), "{w}");
+    }
+}
+
+#[test]
+fn dates_written_in_other_languages_are_birth_dates_after_a_birth_word() {
+    for (text, date) in [
+        ("Baby born 12 martie 2025 at the Royal.", "12 martie 2025"),
+        ("DOB 3 kwietnia, she wrote it herself.", "3 kwietnia"),
+        ("He was born 9 листопада 2024 at home.", "9 листопада 2024"),
+        ("Baby Nurul born Selasa, 2 Julai 2024.", "2 Julai 2024"),
+        (
+            "Her birthday: 2024 m. spalio 7 d. in the diary.",
+            "2024 m. spalio 7 d",
+        ),
+        ("Born 14 Machi, the third child.", "14 Machi"),
+        ("Born 5. listopadu 2023 in Brno.", "5. listopadu 2023"),
+    ] {
+        assert_eq!(flags(text, FindingKind::BirthDate), vec![date], "{text}");
+    }
+    // A month without a birth word is a visit's date, and a weekday is no name.
+    nothing_flagged("Next visit 12 martie, after the clinic.");
+    nothing_flagged("Sondag is church, so we moved the visit to Maandag.");
+}
+
+#[test]
+fn names_of_languages_and_peoples_are_not_names() {
+    nothing_flagged("She speaks Sesotho and isiZulu, and a bit of Setswana with the grandmother.");
+    nothing_flagged("A Kalenjin name, he said, and the Hokkien grandmother agreed.");
+    // A given name that looks like a listed word's plural is still a name.
+    assert_eq!(
+        flags("Marcus told me the baby slept.", FindingKind::PersonName),
+        vec!["Marcus"]
+    );
+}
+
+#[test]
 fn odd_input_gives_in_bounds_findings_and_never_panics() {
     for text in [
         "",
