@@ -297,6 +297,65 @@ static QUARTERS_OR_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// How homes are numbered where streets are not the address: a stand or erf in a South
+/// African township ("Stand 4471 Zone 6", "Erf 10382, Site C"), a plot in an East African
+/// settlement ("Plot 23, Kisenyi II Zone"), a pitch on a Traveller site, a shack or house
+/// number in an informal settlement ("shack 112, Section C", "house no. C14"; "House 27"
+/// is [`NUMBER_IN_BLOCK`]'s, which knows "Hope House 3").
+static DWELLING: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          \b(?:(?i:stand|erf|plot|pitch|shack)|house)\ +(?i:no\.?\ *|number\ +)?\#?[A-Z]?\d{1,6}[A-Z]?\b
+          (?P<more>(?:,?\ +(?i:zone|section|extension|ext\.?|phase|site|block|village|ward)\ +[A-Z0-9]{1,3}\b
+              |\ +[A-Z]\ +(?i:section|zone|block)\b){0,2})
+        ",
+    )
+});
+
+/// Words after a number that count something rather than number a home ("her house 2
+/// weeks ago", "plot 3 times").
+const COUNTED_AFTER: [&str; 12] = [
+    "weeks", "days", "months", "years", "hours", "times", "minutes", "kids", "children", "people",
+    "more", "or",
+];
+
+/// A Singapore HDB address: "Blk 512 Jurong West St 52 #08-217", "#15-210, Blk 88", and a
+/// unit number alone ("#05-67", floor and flat).
+static SINGAPORE_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          \b(?i:blk|block)\.?\ +\d{1,4}[A-Z]?\b(?:\ +\p{Lu}[\p{L}']*){0,4}(?:\ +(?:St|Ave|Rd|Dr|Street|Avenue|Road|Drive|Crescent|Close|Walk|Link|Way)\b\.?)?(?:\ +\d{1,3}[A-Z]?\b)?
+            (?:,?\ +\#\d{1,2}-\d{1,4}[A-Z]?\b)?
+        ",
+    )
+});
+
+/// A Singapore unit number on its own ("at #15-210"); "Referral #25-0877" is a record.
+static SINGAPORE_UNIT: LazyLock<Regex> = LazyLock::new(|| pattern(r"\#\d{1,2}-\d{2,4}[A-Z]?\b"));
+
+/// Words that say a unit number is a home's ("HDB", "Blk", "flat", "at").
+static SINGAPORE_HOME: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?i)\b(?:hdb|blk|flat|unit|lives|living|moved|home)\b|\bat\ +\#"));
+
+/// A Scottish tenement flat by floor and door ("flat 5/1", "the 0/1 at 22 Ardenlea
+/// Street"): 0 as the floor is never a date.
+static FLAT_POSITION: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\b(?i:flat\ +\d{1,2}/\d{1,2}|(?:the|flat)\ +0/\d{1,2})\b"));
+
+/// Directions that lead to one home: "third house after the tuckshop", "2nd house after
+/// the Hotel Jubba sign", "the end caravan on the left", "3rd door in the lane".
+static DIRECTIONS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)(?i)
+          \b(?:first|second|third|fourth|fifth|sixth|seventh|last|end|next|[1-9](?:st|nd|rd|th))
+          \ +(?:[a-z]+\ +)?(?:house|door|gate|caravan|trailer|shack|room|flat|plot|hut|yard)
+          \ +(?:after|past|from|behind|beside|before|opposite|next\ to|on\ the\ (?:left|right)|in\ the\ (?:lane|row|yard|alley)|with\ the|along)\b
+          [^.;:!?
+]{0,80}
+        ",
+    )
+});
+
 static FLOOR: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?i)\b\d{1,2}(?:st|nd|rd|th)\ +floor\b"));
 static BLOCK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -749,8 +808,35 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
     for m in RURAL_GRID.find_iter(text) {
         push(found, FindingKind::StreetAddress, m.start(), m.end());
     }
-    for m in QUARTERS_OR_BLOCK.find_iter(text) {
+    for m in QUARTERS_OR_BLOCK
+        .find_iter(text)
+        .chain(SINGAPORE_BLOCK.find_iter(text))
+        .chain(FLAT_POSITION.find_iter(text))
+    {
         push(found, FindingKind::StreetAddress, m.start(), m.end());
+    }
+    for m in SINGAPORE_UNIT.find_iter(text) {
+        let sentence = sentence_around(text, m.start(), m.end());
+        if SINGAPORE_HOME.is_match(sentence) {
+            push(found, FindingKind::StreetAddress, m.start(), m.end());
+        }
+    }
+    for c in DWELLING.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let next = text[m.end()..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let counted = c.name("more").is_none_or(|more| more.is_empty())
+            && COUNTED_AFTER.contains(&next.trim_end_matches([',', '.']));
+        if !counted {
+            push(found, FindingKind::StreetAddress, m.start(), m.end());
+        }
+    }
+    for m in DIRECTIONS.find_iter(text) {
+        let end = m.start() + m.as_str().trim_end_matches([',', ' ']).len();
+        push(found, FindingKind::StreetAddress, m.start(), end);
     }
     for m in NUMBER_AND_NAME.find_iter(text) {
         let sentence = sentence_around(text, m.start(), m.end());

@@ -103,6 +103,8 @@ struct Lexicon {
     world: HashSet<Cow<'static, str>>,
     /// The world list's kin words that are also given names ("lola*", "tita*").
     world_kin: HashSet<Cow<'static, str>>,
+    /// The world list's kin words that are not given names ("gung", "nainai").
+    world_kin_only: HashSet<Cow<'static, str>>,
     proper: HashSet<&'static str>,
     /// Big places and towns that are also given names (they are on `proper` too).
     known_places: HashSet<String>,
@@ -137,6 +139,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     world_kin: with_plain(
         world_entries()
             .filter(|(_, starred, kin)| *starred && *kin)
+            .map(|(w, _, _)| w),
+    ),
+    world_kin_only: with_plain(
+        world_entries()
+            .filter(|(_, starred, kin)| !*starred && *kin)
             .map(|(w, _, _)| w),
     ),
     proper: entries(PROPER_NOUNS)
@@ -257,6 +264,12 @@ pub(super) fn is_common(lower: &str) -> bool {
         || (lower.strip_suffix('s').is_some_and(listed)
             && first_name_rank(lower).is_none()
             && !is_surname(lower))
+}
+
+/// A kin word of another language on the world list, whether or not it is also a given
+/// name ("gung", "lola").
+pub(super) fn is_world_kin(lower: &str) -> bool {
+    LEXICON.world_kin.contains(lower) || LEXICON.world_kin_only.contains(lower)
 }
 
 /// A kin word of another language that is also a given name ("lola", "tita"): in lower

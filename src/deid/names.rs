@@ -956,7 +956,10 @@ impl Ctx<'_, '_> {
         let t = &self.toks[i];
         let noun_lower = self.next(i).is_some_and(|n| !n.capitalised());
         let surname_like = t.class() != Class::Word || lexicon::is_surname(&t.lower);
-        self.prev_is(i, &["the"])
+        // "the Kowloon family", "the Lagos family": a big place, not a surname.
+        let big_place = lexicon::is_known_place(&t.lower) && !lexicon::is_surname(&t.lower);
+        !big_place
+            && self.prev_is(i, &["the"])
             && !t.possessive
             && self.next_is(i, &FAMILY_NOUNS)
             && noun_lower
@@ -1171,6 +1174,11 @@ pub(super) fn person_names(
         if blocked[i] {
             continue;
         }
+        // "Ah Ma", "Ah Gong": a grandparent or elder in Hokkien and Cantonese, where
+        // "Ah Mei" is a name.
+        if ctx.prev_is(i, &["ah"]) && AH_KIN.contains(&t.lower.as_str()) {
+            continue;
+        }
         // "Jun-Jun", "Ray Ray", "bam bam": a doubled name is a nickname.
         if let Some(last) = doubled_name(&ctx, i) {
             if !blocked[last] {
@@ -1340,6 +1348,12 @@ pub(super) fn person_names(
     emit_runs(&ctx, &name, &honorific, found);
 }
 
+/// Kin words after "Ah" in Hokkien, Teochew and Cantonese ("Ah Ma", "Ah Kong").
+const AH_KIN: [&str; 15] = [
+    "ma", "mah", "pa", "ba", "gong", "kong", "po", "poh", "yi", "yee", "sim", "pek", "chek", "soh",
+    "hia",
+];
+
 /// "RB said", "with RB", "(RB)": two or three capitals that are not a known acronym.
 fn caps_initials(ctx: &Ctx<'_, '_>, i: usize, field: bool) -> bool {
     let t = &ctx.toks[i];
@@ -1398,6 +1412,8 @@ fn doubled_name(ctx: &Ctx<'_, '_>, i: usize) -> Option<usize> {
         let lower = part.to_lowercase();
         (3..=6).contains(&part.chars().count())
             && !DOUBLED_WORDS.contains(&lower.as_str())
+            // "Gung Gung": a kin word said twice.
+            && !lexicon::is_world_kin(&lower)
             && (lexicon::first_name_rank(&lower).is_some() || !lexicon::is_word(&lower))
             && lexicon::class(part) != Class::Proper
     };

@@ -389,10 +389,14 @@ pub(super) fn places(
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut j = 0;
     while j < n {
+        // Not "St Andrew's Day", "St Patrick's Day": a feast, not a church.
         let saint = SAINTS.contains(&toks[j].bare)
-            && toks
-                .get(j + 1)
-                .is_some_and(|x| x.capitalised() && x.possessive && joined(text, &toks[j], x));
+            && toks.get(j + 1).is_some_and(|x| {
+                x.capitalised()
+                    && x.possessive
+                    && joined(text, &toks[j], x)
+                    && toks.get(j + 2).is_none_or(|d| d.bare != "Day")
+            });
         if !head(toks, j) && !saint {
             j += 1;
             continue;

@@ -2420,3 +2420,74 @@ fn review_round_eleven_a_birth_word_before_a_holiday_and_names_that_look_like_li
     )
     .is_empty());
 }
+
+#[test]
+fn homes_numbered_by_stand_plot_block_or_directions_are_addresses() {
+    for (text, address) in [
+        (
+            "Visited at her mother's, Stand 4471 Zone 6, baby well.",
+            "Stand 4471 Zone 6",
+        ),
+        (
+            "The address is Erf 10382, Site C, near the rank.",
+            "Erf 10382, Site C",
+        ),
+        (
+            "They're on pitch 14 now, moved after the flooding.",
+            "pitch 14",
+        ),
+        (
+            "Mother and baby at her aunt's now, shack 112, Section C.",
+            "shack 112, Section C",
+        ),
+        (
+            "She lives in house no. C14 behind the shop.",
+            "house no. C14",
+        ),
+        (
+            "Home at Blk 178 Ang Mo Kio Ave 5 #03-45.",
+            "Blk 178 Ang Mo Kio Ave 5 #03-45",
+        ),
+        ("Visit the family in the 0/1, bottom left.", "the 0/1"),
+        (
+            "Go past the spaza, third house after the tuckshop with the red sign.",
+            "third house after the tuckshop with the red sign",
+        ),
+    ] {
+        assert_eq!(
+            flags(text, FindingKind::StreetAddress),
+            vec![address],
+            "{text}"
+        );
+    }
+    // Counting, a referral's number and a course's unit are not homes.
+    nothing_flagged("I was at her house 2 weeks ago and again on Friday.");
+    assert!(flags("Referral #25-0877 came in.", FindingKind::StreetAddress).is_empty());
+    nothing_flagged("The third time after the visit she called.");
+}
+
+#[test]
+fn neighbourhoods_told_by_their_context_are_places() {
+    for (text, place) in [
+        ("Ciara, the Ballymurphy mum, rang twice.", "Ballymurphy"),
+        ("She was in the Ikageng clinic queue for hours.", "Ikageng"),
+        ("We park at the shops on the Shankill and walk.", "Shankill"),
+        ("Mother is Chantelle, baby Keenan, Manenberg.", "Manenberg"),
+        (
+            "Refugee family in Walker, the older boy translates.",
+            "Walker",
+        ),
+    ] {
+        assert_eq!(flags(text, FindingKind::Place), vec![place], "{text}");
+    }
+    // A sign-off is a name; a family's name before "dad" stays a name; big places and
+    // feasts stay quiet.
+    assert_eq!(
+        flags("Thanks, Nomvula.", FindingKind::PersonName),
+        ["Nomvula"]
+    );
+    assert!(flags("Dinh dad brought the baby.", FindingKind::Place).is_empty());
+    nothing_flagged("The family is moving to Wales in the spring.");
+    nothing_flagged("St Andrew's Day, and the baby's first tooth.");
+    nothing_flagged("Ah Ma gave me a red packet and Gung Gung laughed.");
+}
