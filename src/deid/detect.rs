@@ -65,6 +65,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         | \b\d{{3}}[{PHONE_SEP}]\d{{3}}[{PHONE_SEP}]\d{{4}}\b                         # 614.555.0199
         | \b0\d{{1,4}}[\ -]?\d{{3,4}}[\ -]?\d{{3,4}}\b                            # 07700 900461, 04 3855 5092
         | \b\d{{3}}[\-\x{{2010}}\x{{2011}}\x{{2013}}]\d{{4}}\b                         # 555-0147
+        | \b0(?:\ \d){{9,10}}\b                                                # 0 7 4 5 5 5 0 1 2 8
         "
     ))
 });
@@ -462,7 +463,7 @@ const DAY_BY_EVENT: &str = "(?i:the\\ +(?:day|night|week|weekend|morning|evening
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?x)
-          (?P<ymd>\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b)
+          (?P<ymd>\b\d{{4}}(?:-\d{{1,2}}-|/\d{{1,2}}/|\.\d{{1,2}}\.)\d{{1,2}}\b|\b\d{{1,2}}-(?i:{MONTHS})-\d{{2,4}}\b)
         | (?P<dmy>\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b)
         | (?P<dm>\b\d{{1,2}}/\d{{1,2}}\b)
         | \b(?i:(?:on\ +)?the\ +)?(?:\d{{1,2}}(?i:st|nd|rd|th)?|(?i:{ORDINALS}))(?i:\ +of)?\ +(?i:{MONTHS})\b\.?(?:,?\ +\d{{4}}\b)?
@@ -540,9 +541,10 @@ static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
              |cpp|tanf|ssi|ssdi|application|probation|student|investigation|enrol{1,2}ment|household
              |tenancy|bic|cin|tracking|incident(?:\ report)?|complaint|expediente|caso
              |n[uú]mero\ de\ caso|ihi|hcc|health\ care\ card|urn|ur\ (?:number|no)|ndis|din|scr|nhi|chi|ucn|uci|ircc
-             |home\ office|hospital\ number|unit\ number|ahcip|ahs|phn|mcp|msp|ramq|port\ ref)\b|(?-i:\b(?:MA|IR)\b))
+             |home\ office|hospital\ number|unit\ number|ahcip|ahs|phn|mcp|msp|ramq|port\ ref
+             |nric|nin|marac|ccc|folder|h&c|reg|registration)\b|(?-i:\b(?:MA|IR)\b))
           (?i:\ *(?:(?:number|no|num|is|id|report|case|file|card|ref)\b\.?|\#|:))*\ *[:\#]?\ *
-          (?P<v>\#?(?:[A-Z]{1,4}-){0,2}(?:[A-Z]{1,4}[\ -]?)?\d+(?:[A-Z]{1,4}\d*)*(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+(?:[A-Z]{1,4}\d*)*){0,3}(?:/[A-Za-z0-9]+){0,3}(?:-[A-Z]{1,3}\b|\ ?[A-Z]\b)?)
+          (?P<v>\#?(?:[A-Z]{1,4}-){0,2}(?:[A-Z]{1,4}[\ /-]?)?\d+(?:[A-Z]{1,4}\d*)*(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+(?:[A-Z]{1,4}\d*)*){0,3}(?:/[A-Za-z0-9]+){0,3}(?:-[A-Z]{1,3}\b|\ ?[A-Z]\b)?)
         ",
     )
 });
@@ -553,7 +555,7 @@ static RECORD_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)
           \b(?P<label>[A-Za-z][A-Za-z-]+)\ +(?i:number|no\.|num|\#)\ *[:\#]?\ *
-          (?P<v>(?:[A-Z]{1,4}[\ -]?)?\d+(?:[\ /-][A-Za-z]*\d[A-Za-z0-9]*){0,3})
+          (?P<v>(?:[A-Z]{1,4}[\ /-]?){0,2}\d+(?:[\ /-][A-Za-z]*\d[A-Za-z0-9]*){0,3})
         ",
     )
 });
@@ -678,6 +680,7 @@ static RECORD_SHAPED: LazyLock<Regex> = LazyLock::new(|| {
         | \b[A-Z]{2,5}\#\ ?\d{3,}(?:-\d+)*\b   # SCR# 2025-00417: an acronym's own number
         | \b\d{2,4}-[A-Z]{1,3}-\d{3,}\b  # 24-B-1183: a court or custody number
         | \b[A-Z]{1,4}-?\d{5,}\b       # letters and a long number: HX448210
+        | \b[STFGM]\d{7}[A-Z]\b        # a Singapore NRIC or FIN, or a birth cert: S9234517H
         | \b\d{7,}\b                   # a long digit run
         ",
     )
@@ -1451,7 +1454,9 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
         // "cell 5550142288": ten bare digits where the sentence talks of a phone are a
         // phone number (the phone check claims them).
         let s = m.as_str().trim_start_matches('#');
-        let phone_shaped = s.len() == 10 && !s.starts_with(['0', '1']);
+        // "Her number 07700900561": eleven digits from a 0 are a UK mobile.
+        let phone_shaped =
+            (s.len() == 10 && !s.starts_with(['0', '1'])) || (s.len() == 11 && s.starts_with('0'));
         if phone_shaped && PHONE_CUE.is_match(sentence_around(text, m.start(), m.end())) {
             continue;
         }

@@ -1091,9 +1091,11 @@ fn childcare_names(
         {
             continue;
         }
-        // A plural ("Little Acorns") or a word on no list ("Kiddie Korner").
+        // A plural ("Little Acorns") or a word on no list ("Kiddie Korner"); after "Wee",
+        // "Little" or "Lil" such a word is a child ("Wee Alfie", "Lil Keir").
         let plural = x.lower.ends_with('s') && !x.possessive;
-        if !(plural || x.class() == Class::Unknown) {
+        let endearing = ["Wee", "Little", "Lil"].contains(&f.bare);
+        if !(plural || (x.class() == Class::Unknown && !endearing)) {
             continue;
         }
         claim(spans, found, f.start, x.end);

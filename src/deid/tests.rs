@@ -2491,3 +2491,57 @@ fn neighbourhoods_told_by_their_context_are_places() {
     nothing_flagged("St Andrew's Day, and the baby's first tooth.");
     nothing_flagged("Ah Ma gave me a red packet and Gung Gung laughed.");
 }
+
+#[test]
+fn identity_numbers_phones_read_out_and_dates_in_other_orders_are_found() {
+    for (text, kind, want) in [
+        (
+            "Mum's NRIC on the form: S9234517H.",
+            FindingKind::RecordNumber,
+            "S9234517H",
+        ),
+        (
+            "NIN CF98043102PQLK for the registration.",
+            FindingKind::RecordNumber,
+            "CF98043102PQLK",
+        ),
+        (
+            "MARAC ref is MARAC 24/0387.",
+            FindingKind::RecordNumber,
+            "24/0387",
+        ),
+        (
+            "clinic no. SRC/0934/24 for the follow-up",
+            FindingKind::RecordNumber,
+            "clinic no. SRC/0934/24",
+        ),
+        (
+            "Her number 07700900561, text first.",
+            FindingKind::Phone,
+            "07700900561",
+        ),
+        (
+            "it's now 0 7 4 5 5 5 0 1 2 8 ok bye",
+            FindingKind::Phone,
+            "0 7 4 5 5 5 0 1 2 8",
+        ),
+        (
+            "Birth date on the card: 2025/01/19.",
+            FindingKind::BirthDate,
+            "2025/01/19",
+        ),
+        (
+            "Baby born 11-Aug-2024 at 2am.",
+            FindingKind::BirthDate,
+            "11-Aug-2024",
+        ),
+    ] {
+        assert_eq!(flags(text, kind), vec![want], "{text}");
+    }
+    nothing_flagged("Scores went 1 2 3 4 5 6 7 8 9 10 across the sessions.");
+    nothing_flagged("Wee Acorns had a cold room; the staff were lovely.");
+    assert_eq!(
+        flags("Wee Alfie is 14 weeks.", FindingKind::Place),
+        Vec::<String>::new()
+    );
+}
