@@ -955,7 +955,10 @@ impl Ctx<'_, '_> {
     fn family_of(&self, i: usize) -> bool {
         let t = &self.toks[i];
         let noun_lower = self.next(i).is_some_and(|n| !n.capitalised());
-        let surname_like = t.class() != Class::Word || lexicon::is_surname(&t.lower);
+        // Not "the Malay family": a people or a place the dictionary knows, unless it is
+        // also a surname.
+        let surname_like = !matches!(t.class(), Class::Word | Class::Proper)
+            || t.lower.split('-').any(lexicon::is_surname);
         // "the Kowloon family", "the Lagos family": a big place, not a surname.
         let big_place = lexicon::is_known_place(&t.lower) && !lexicon::is_surname(&t.lower);
         !big_place
@@ -1150,6 +1153,7 @@ pub(super) fn person_names(
     for i in 0..n {
         let t = &toks[i];
         blocked[i] = inside(&taken, t)
+            || in_big_place_name(toks, i)
             || allow.contains(t.bare)
             || t.single_letter()
             || t.touches_digit(text);
@@ -1346,6 +1350,37 @@ pub(super) fn person_names(
     join_pairs(&ctx, &blocked, &mut name);
     spread_names(&ctx, &blocked, &honorific, &mut name);
     emit_runs(&ctx, &name, &honorific, found);
+}
+
+/// Big places named by two words that are each a given name or a surname ("Hong Kong",
+/// "Tel Aviv"): each word alone is a name, together they are a city of millions.
+const BIG_PLACE_NAMES: [(&str, &str); 16] = [
+    ("Hong", "Kong"),
+    ("Tel", "Aviv"),
+    ("Puerto", "Rico"),
+    ("El", "Salvador"),
+    ("Chi", "Minh"),
+    ("Sri", "Lanka"),
+    ("Costa", "Rica"),
+    ("Abu", "Dhabi"),
+    ("Da", "Nang"),
+    ("Chiang", "Mai"),
+    ("Kuala", "Lumpur"),
+    ("Hai", "Phong"),
+    ("Sao", "Paulo"),
+    ("São", "Paulo"),
+    ("Santo", "Domingo"),
+    ("San", "Salvador"),
+];
+
+/// The word is one of a two-word big place's name ([`BIG_PLACE_NAMES`]).
+fn in_big_place_name(toks: &[Token<'_>], i: usize) -> bool {
+    let pair = |a: usize, b: usize| {
+        toks[a].bare != toks[b].bare
+            && !toks[a].possessive
+            && BIG_PLACE_NAMES.contains(&(toks[a].bare, toks[b].bare))
+    };
+    (i + 1 < toks.len() && pair(i, i + 1)) || (i > 0 && pair(i - 1, i))
 }
 
 /// Kin words after "Ah" in Hokkien, Teochew and Cantonese ("Ah Ma", "Ah Kong").

@@ -2546,3 +2546,18 @@ fn identity_numbers_phones_read_out_and_dates_in_other_orders_are_found() {
     );
     assert!(flags("Wee Alfie is 14 weeks.", FindingKind::Place).is_empty());
 }
+
+#[test]
+fn big_places_and_peoples_before_family_are_not_surnames() {
+    nothing_flagged("Mum from Hong Kong came last spring; the Hong Kong family are settled.");
+    nothing_flagged("Open house at the Malay family's flat, and the Kowloon family came too.");
+    nothing_flagged("She flew from Tel Aviv to Puerto Rico.");
+    assert_eq!(
+        flags("The Nowak family came.", FindingKind::PersonName),
+        ["Nowak"]
+    );
+    assert_eq!(
+        flags("the Lopez-Harjo kids came.", FindingKind::PersonName),
+        ["Lopez-Harjo"]
+    );
+}
