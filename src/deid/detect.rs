@@ -1026,6 +1026,14 @@ fn sentence_around(text: &str, start: usize, end: usize) -> &str {
     &text[from..to]
 }
 
+/// Where a birth date is read again from: the card, the tag, the certificate, the
+/// system, what the hospital or the registrar wrote.
+static RESTATED_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:card|tag|cert|certificate|registrar|register|record|records|system|chart|form|book|bracelet|band|wrote|written|says|said|put)\b",
+    )
+});
+
 /// Dates count as dates of birth only when the words around them say so: visit dates
 /// are everywhere in reflections and flagging them would bury the real ones.
 pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
@@ -1132,12 +1140,23 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
         let birth = birth
             || (!other_event_before(text, start) && came_on(text, start, m.end()) && *about_a_baby);
         // "born July 5, Cape Verdean Independence Day": the holiday restates the birth.
-        let restated = holiday
-            && last_birth_end.is_some_and(|e| {
-                text[e..m.start()]
-                    .trim_matches(|c: char| c.is_whitespace() || ",;:—–-\"“(".contains(c))
-                    .is_empty()
-            });
+        // "Born 8 August 2024, 8/8.", "born 12 Feb … Card: 2025-02-13.": a date in the
+        // birth's sentence, or the next when it reads the date off a card or a record,
+        // restates it (a holiday only right after it).
+        let restated = last_birth_end.is_some_and(|e| {
+            let between = &text[e..m.start()];
+            let right_after = between
+                .trim_matches(|c: char| c.is_whitespace() || ",;:—–-\"“(".contains(c))
+                .is_empty();
+            let sentence_ends = between.matches(['.', '!', '?']).count();
+            // "the first" after a birth is seldom the day again ("the third child").
+            c.name("day").is_none()
+                && (right_after
+                    || (!holiday
+                        && !other_event_before(text, start)
+                        && ((sentence_ends == 0 && between.len() <= 80)
+                            || (sentence_ends == 1 && RESTATED_FROM.is_match(between)))))
+        });
         if birth || restated {
             last_birth_end = Some(m.end());
             // "… the second of March." ends the sentence; the full stop is not the date's.

@@ -2561,3 +2561,33 @@ fn big_places_and_peoples_before_family_are_not_surnames() {
         ["Lopez-Harjo"]
     );
 }
+
+#[test]
+fn a_birth_date_said_again_from_a_card_is_a_birth_date() {
+    assert_eq!(
+        flags("Born 8 August 2024, 8/8 for luck.", FindingKind::BirthDate),
+        ["8 August 2024", "8/8"]
+    );
+    assert_eq!(
+        flags(
+            "Baby born 12 Feb at night. Card: 2025-02-13.",
+            FindingKind::BirthDate
+        ),
+        ["12 Feb", "2025-02-13"]
+    );
+    // Another event's date, or "the first" of something, is not the birth again.
+    assert_eq!(
+        flags(
+            "Born 3 May 2024. Next visit 14/06/2024 at home.",
+            FindingKind::BirthDate
+        ),
+        ["3 May 2024"]
+    );
+    assert_eq!(
+        flags(
+            "Born 3 May 2024, and the first week was hard.",
+            FindingKind::BirthDate
+        ),
+        ["3 May 2024"]
+    );
+}
