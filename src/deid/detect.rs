@@ -1680,4 +1680,33 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
             push(found, FindingKind::SocialHandle, m.start(), end);
         }
     }
+    for m in NAME_WITH_EMOJI.find_iter(text) {
+        let sentence = sentence_around(text, m.start(), m.end());
+        if EMOJI_NAME_CUE.is_match(sentence) {
+            push(found, FindingKind::SocialHandle, m.start(), m.end());
+        }
+    }
 }
+
+/// A group, page or display name that ends in emoji ("Drumchapel Mammies & Grannies 💕",
+/// "Lyla's Little Heart Journey 💗", "Kelvin 🇭🇰 Wong"): capitalised words, small joining
+/// words between them, and the emoji.
+static NAME_WITH_EMOJI: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          [\p{Extended_Pictographic}\p{Regional_Indicator}]*\p{Lu}[\p{L}\p{M}'’-]*
+          (?:\ +(?:&|and|of|the|a|z|y|de|la|ti|fi|-|\p{Lu}[\p{L}\p{M}'’-]*|\d+))*
+          \ +\p{Lu}[\p{L}\p{M}'’-]*
+          (?:\ +[\p{Extended_Pictographic}\p{Regional_Indicator}\x{FE0F}\x{200D}\p{Emoji_Modifier}]+(?:\ +\p{Lu}[\p{L}\p{M}'’-]*)?)
+        | [\p{Extended_Pictographic}]+\p{Lu}[\p{L}\p{M}'’-]*(?:\ +\p{Lu}[\p{L}\p{M}'’-]*)+[\p{Extended_Pictographic}]+
+        | \p{Lu}[\p{L}\p{M}'’-]*\ +[\p{Extended_Pictographic}\p{Regional_Indicator}\x{FE0F}\x{200D}]+\ +\p{Lu}[\p{L}\p{M}'’-]*
+        ",
+    )
+});
+
+/// Words that say a name with emoji is a group's, a page's or a profile's.
+static EMOJI_NAME_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:group|page|chat|channel|whats\ ?app|facebook|fb|instagram|insta|ig|tiktok|display\ name|profile|account|status|bio|telegram|viber|wechat)\b",
+    )
+});

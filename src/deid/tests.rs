@@ -2591,3 +2591,33 @@ fn a_birth_date_said_again_from_a_card_is_a_birth_date() {
         ["3 May 2024"]
     );
 }
+
+#[test]
+fn group_page_and_display_names_with_emoji_are_handles() {
+    for (text, handle) in [
+        (
+            "She showed me the group she's in, Drumchapel Mammies & Grannies 💕, and a post.",
+            "Drumchapel Mammies & Grannies 💕",
+        ),
+        (
+            "Added me on WhatsApp, display name Kelvin 🇭🇰 Wong.",
+            "Kelvin 🇭🇰 Wong",
+        ),
+        (
+            "The Facebook page is Lyla's Little Heart Journey 💗 now.",
+            "Lyla's Little Heart Journey 💗",
+        ),
+    ] {
+        assert_eq!(
+            flags(text, FindingKind::SocialHandle),
+            vec![handle],
+            "{text}"
+        );
+    }
+    // Emoji in a note are not a page's name without a word of social media.
+    assert!(flags(
+        "Great Visit Today 😊 and Mum was happy.",
+        FindingKind::SocialHandle
+    )
+    .is_empty());
+}
