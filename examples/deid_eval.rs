@@ -9,9 +9,8 @@
 //! never saw the check, frozen before a round, measured after it, now SPENT) and, when it
 //! is present, the eighth (heldout8/, frozen before the eighth round: aggregate figures
 //! only, never tuned on, though its first lines were once shown to the tuner by mistake),
-//! the ninth to twelfth (heldout9/ to heldout12/, the eighth to eleventh rounds' measures,
-//! now SPENT) and the thirteenth (heldout13/, frozen before the twelfth round: aggregate
-//! figures only).
+//! and the ninth to thirteenth (heldout9/ to heldout13/, the eighth to twelfth rounds'
+//! measures, now SPENT).
 //!
 //! `cargo run --release --example deid_eval [-- --mistakes] [-- --tuning-only]` (the
 //! figures in docs/deid.md come from this command, through scripts/deid-eval.sh).
@@ -234,10 +233,10 @@ const PARTS: [Part; 23] = [
     Part {
         name: "heldout13",
         file: "heldout13/heldout.jsonl",
-        note: "held out: aggregate figures only",
+        note: "spent (now tuning)",
         kinds: &FindingKind::ALL,
-        held_out: true,
-        optional: true,
+        held_out: false,
+        optional: false,
     },
 ];
 

@@ -106,7 +106,8 @@ struct Lexicon {
     /// The world list's kin words that are not given names ("gung", "nainai").
     world_kin_only: HashSet<Cow<'static, str>>,
     proper: HashSet<&'static str>,
-    /// Big places and towns that are also given names (they are on `proper` too).
+    /// Big places, states and provinces, and towns that are also given names (the
+    /// first and last are on `proper` too), in lower case.
     known_places: HashSet<String>,
     place_words: HashSet<&'static str>,
     place_generic: HashSet<&'static str>,

@@ -1376,9 +1376,7 @@ const BIG_PLACE_NAMES: [(&str, &str); 16] = [
 /// The word is one of a two-word big place's name ([`BIG_PLACE_NAMES`]).
 fn in_big_place_name(toks: &[Token<'_>], i: usize) -> bool {
     let pair = |a: usize, b: usize| {
-        toks[a].bare != toks[b].bare
-            && !toks[a].possessive
-            && BIG_PLACE_NAMES.contains(&(toks[a].bare, toks[b].bare))
+        !toks[a].possessive && BIG_PLACE_NAMES.contains(&(toks[a].bare, toks[b].bare))
     };
     (i + 1 < toks.len() && pair(i, i + 1)) || (i > 0 && pair(i - 1, i))
 }

@@ -766,9 +766,8 @@ fn towns(
         // after "in" alone ("I see myself in Maria").
         // Big towns are on the proper-noun list ("moved to Houston") and stay quiet.
         // A surname that is also a word ("family in Walker") the same way, unless it is a
-        // known place ("moving to Wales").
-        // Not a surname the dictionary knows as a proper noun: that may be a city
-        // ("Boston").
+        // known place ("moving to Wales"); not one the dictionary knows as a proper noun,
+        // which may be a city ("Boston").
         let name_like = (t.class() == Class::FirstName && !lexicon::is_proper(&t.lower))
             || (lexicon::is_surname(&t.lower)
                 && matches!(t.class(), Class::Word | Class::WordName)
@@ -834,8 +833,8 @@ const LOCALITY_HEADS: [&str; 19] = [
     "extension",
 ];
 
-/// People told apart by where they live ("the Ballymurphy mum", "the Vosloorus mother",
-/// "her Dunoon mommies group"): a name is seldom put before these without a possessive.
+/// People told apart by where they live, after "the" ("the Ballymurphy mum", "the
+/// Vosloorus mother"): a name is seldom put there without a possessive.
 const PEOPLE_OF_A_PLACE: [&str; 15] = [
     "mum", "mom", "mother", "mam", "mammy", "mama", "dad", "father", "mums", "moms", "mothers",
     "mommies", "mummies", "mammies", "mamas",

@@ -588,18 +588,35 @@ fn the_check_keeps_its_floor_on_the_seventh_probe_set() {
     );
 }
 
-/// The twelfth held-out set was measured before and after the eleventh round and is
-/// spent: a floor under its figures after that round (recall 0.748, precision 0.737, 41 of
+/// The thirteenth held-out set was measured before and after the twelfth round and is
+/// spent: a floor under its figures after that round (recall 0.778, precision 0.838, 24 of
 /// 140 clean controls flagged), so later rounds cannot slip on it.
+#[test]
+fn the_check_keeps_its_floor_on_the_spent_thirteenth_held_out_set() {
+    assert_floor(
+        "heldout13/heldout.jsonl",
+        Floor {
+            texts: 400,
+            recall: 0.77,
+            precision: 0.83,
+            false_alarms: 0.18,
+        },
+        Mistakes::Hidden,
+    );
+}
+
+/// The twelfth held-out set was measured before and after the eleventh round and is
+/// spent: tuning data since the twelfth (after it: recall 0.830, precision 0.848, 24 of
+/// 140 clean controls flagged).
 #[test]
 fn the_check_keeps_its_floor_on_the_spent_twelfth_held_out_set() {
     assert_floor(
         "heldout12/heldout.jsonl",
         Floor {
             texts: 400,
-            recall: 0.74,
-            precision: 0.73,
-            false_alarms: 0.30,
+            recall: 0.82,
+            precision: 0.84,
+            false_alarms: 0.18,
         },
         Mistakes::Hidden,
     );
