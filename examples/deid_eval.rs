@@ -9,8 +9,9 @@
 //! never saw the check, frozen before a round, measured after it, now SPENT) and, when it
 //! is present, the eighth (heldout8/, frozen before the eighth round: aggregate figures
 //! only, never tuned on, though its first lines were once shown to the tuner by mistake),
-//! and the ninth to thirteenth (heldout9/ to heldout13/, the eighth to twelfth rounds'
-//! measures, now SPENT).
+//! the ninth to thirteenth (heldout9/ to heldout13/, the eighth to twelfth rounds'
+//! measures, now SPENT) and the fourteenth (heldout14/, frozen before the thirteenth
+//! round: aggregate figures only).
 //!
 //! `cargo run --release --example deid_eval [-- --mistakes] [-- --tuning-only]` (the
 //! figures in docs/deid.md come from this command, through scripts/deid-eval.sh).
@@ -53,7 +54,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 23] = [
+const PARTS: [Part; 24] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
@@ -237,6 +238,14 @@ const PARTS: [Part; 23] = [
         kinds: &FindingKind::ALL,
         held_out: false,
         optional: false,
+    },
+    Part {
+        name: "heldout14",
+        file: "heldout14/heldout.jsonl",
+        note: "held out: aggregate figures only",
+        kinds: &FindingKind::ALL,
+        held_out: true,
+        optional: true,
     },
 ];
 

@@ -70,7 +70,7 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
     assert_eq!(checked, 2, "both the source and the JSON Lines are pinned");
 }
 
-/// The third to eleventh held-out corpora (tests/deid/heldout3/ to heldout11/) were each
+/// The third to fourteenth held-out corpora (tests/deid/heldout3/ to heldout14/) were each
 /// written by someone who never saw the check, and frozen with their SHA-256 before a
 /// round of tuning; they are measured (aggregate figures), never read or tuned on while
 /// held out. Only the hash files are read here, then the files they name are hashed;
@@ -80,6 +80,11 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
 fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
     // The fifth set on: (set, digest of heldout.jsonl, digest of heldout.src).
     let written_here = [
+        (
+            "heldout14",
+            "4162ec6bb8ded35fc800fce889d2ab7ea7b30d7c4870c2b97d9d2eb51b3a76f4",
+            "f57d3745a621019d2c9c043dbf230f679054174f64c39fbb48a5430b477e0349",
+        ),
         (
             "heldout13",
             "2e01430081acd5acab8c80837ea9f8dfb07a090873b9f314b5f06104284171ce",
@@ -145,6 +150,7 @@ fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
         "heldout11",
         "heldout12",
         "heldout13",
+        "heldout14",
     ] {
         let recorded = corpus_file(&format!("{set}/heldout.sha256"));
         let mut pinned = Vec::new();
