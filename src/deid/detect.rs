@@ -344,15 +344,16 @@ static FLAT_POSITION: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"\b(?i:flat\ +\d{1,2}/\d{1,2}|(?:the|flat)\ +0/\d{1,2})\b"));
 
 /// Directions that lead to one home: "third house after the tuckshop", "2nd house after
-/// the Hotel Jubba sign", "the end caravan on the left", "3rd door in the lane".
+/// the Hotel Jubba sign", "the end caravan on the left", "3rd door in the lane". They run
+/// on to the end of the clause (in this verbose pattern a line break in the class would
+/// be ignored, so it is not listed: a direction can run past one).
 static DIRECTIONS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)(?i)
           \b(?:first|second|third|fourth|fifth|sixth|seventh|last|end|next|[1-9](?:st|nd|rd|th))
           \ +(?:[a-z]+\ +)?(?:house|door|gate|caravan|trailer|shack|room|flat|plot|hut|yard)
           \ +(?:after|past|from|behind|beside|before|opposite|next\ to|on\ the\ (?:left|right)|in\ the\ (?:lane|row|yard|alley)|with\ the|along)\b
-          [^.;:!?
-]{0,80}
+          [^.;:!?]{0,80}
         ",
     )
 });

@@ -955,18 +955,20 @@ impl Ctx<'_, '_> {
     fn family_of(&self, i: usize) -> bool {
         let t = &self.toks[i];
         let noun_lower = self.next(i).is_some_and(|n| !n.capitalised());
+        if !(self.prev_is(i, &["the"])
+            && !t.possessive
+            && self.next_is(i, &FAMILY_NOUNS)
+            && noun_lower)
+        {
+            return false;
+        }
         // Not "the Malay family": a people or a place the dictionary knows, unless it is
         // also a surname.
         let surname_like = !matches!(t.class(), Class::Word | Class::Proper)
             || t.lower.split('-').any(lexicon::is_surname);
         // "the Kowloon family", "the Lagos family": a big place, not a surname.
         let big_place = lexicon::is_known_place(&t.lower) && !lexicon::is_surname(&t.lower);
-        !big_place
-            && self.prev_is(i, &["the"])
-            && !t.possessive
-            && self.next_is(i, &FAMILY_NOUNS)
-            && noun_lower
-            && surname_like
+        surname_like && !big_place
     }
 
     /// "Hope was born at 30 weeks", "Mercy is the name her mom picked".
