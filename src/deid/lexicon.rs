@@ -37,6 +37,8 @@ pub(crate) const PLACE_FIRST_NAMES: &str = include_str!("../../content/deid/plac
 /// Capitals, big cities and state-like regions a dictionary misses ("Kyiv", "Addis Ababa",
 /// "Oʻahu"): too big to identify anyone.
 pub(crate) const BIG_PLACES: &str = include_str!("../../content/deid/big-places.txt");
+/// Big places named in two or three words ("Hong Kong", "Cape Town", "Salt Lake City").
+pub(crate) const BIG_PLACE_NAMES: &str = include_str!("../../content/deid/big-place-names.txt");
 /// Words that end the name of a place or organisation ("Clinic", "Motel").
 pub(crate) const PLACE_WORDS: &str = include_str!("../../content/deid/place-words.txt");
 /// Words that describe a place without naming one ("Family", "Community").
@@ -109,6 +111,8 @@ struct Lexicon {
     /// Big places, states and provinces, and towns that are also given names (the
     /// first and last are on `proper` too), in lower case.
     known_places: HashSet<String>,
+    /// Big places named in several words, in lower case, one space between words.
+    big_place_names: HashSet<String>,
     place_words: HashSet<&'static str>,
     place_generic: HashSet<&'static str>,
 }
@@ -154,6 +158,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     known_places: entries(PLACE_FIRST_NAMES)
         .chain(entries(BIG_PLACES))
         .chain(entries(REGIONS))
+        .map(str::to_lowercase)
+        .collect(),
+    big_place_names: BIG_PLACE_NAMES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(str::to_lowercase)
         .collect(),
     place_words: entries(PLACE_WORDS).collect(),
@@ -374,6 +384,12 @@ pub(super) fn is_proper(lower: &str) -> bool {
 /// "Aberdeen", "Wales").
 pub(super) fn is_known_place(lower: &str) -> bool {
     LEXICON.known_places.contains(lower)
+}
+
+/// A big place named in several words (`words` lower-cased, one space between them):
+/// "cape town", "salt lake city".
+pub(super) fn is_big_place_name(words: &str) -> bool {
+    LEXICON.big_place_names.contains(words)
 }
 
 pub(super) fn is_place_word(lower: &str) -> bool {

@@ -1356,31 +1356,26 @@ pub(super) fn person_names(
 
 /// Big places named by two words that are each a given name or a surname ("Hong Kong",
 /// "Tel Aviv"): each word alone is a name, together they are a city of millions.
-const BIG_PLACE_NAMES: [(&str, &str); 16] = [
-    ("Hong", "Kong"),
-    ("Tel", "Aviv"),
-    ("Puerto", "Rico"),
-    ("El", "Salvador"),
-    ("Chi", "Minh"),
-    ("Sri", "Lanka"),
-    ("Costa", "Rica"),
-    ("Abu", "Dhabi"),
-    ("Da", "Nang"),
-    ("Chiang", "Mai"),
-    ("Kuala", "Lumpur"),
-    ("Hai", "Phong"),
-    ("Sao", "Paulo"),
-    ("São", "Paulo"),
-    ("Santo", "Domingo"),
-    ("San", "Salvador"),
-];
-
-/// The word is one of a two-word big place's name ([`BIG_PLACE_NAMES`]).
+/// The word is one of a big place's name of two or three words ("Hong Kong", "Ho Chi
+/// Minh"; content/deid/big-place-names.txt).
 fn in_big_place_name(toks: &[Token<'_>], i: usize) -> bool {
-    let pair = |a: usize, b: usize| {
-        !toks[a].possessive && BIG_PLACE_NAMES.contains(&(toks[a].bare, toks[b].bare))
+    // Next to each other, one space or hyphen apart.
+    let named = |a: usize, b: usize| {
+        toks[a..b]
+            .iter()
+            .zip(&toks[a + 1..=b])
+            .all(|(x, y)| !x.possessive && y.start == x.end + 1)
+            && lexicon::is_big_place_name(
+                &toks[a..=b]
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
     };
-    (i + 1 < toks.len() && pair(i, i + 1)) || (i > 0 && pair(i - 1, i))
+    toks[i].capitalised()
+        && (i.saturating_sub(2)..=i)
+            .any(|a| (i.max(a + 1)..(a + 3).min(toks.len())).any(|b| named(a, b)))
 }
 
 /// Kin words after "Ah" in Hokkien, Teochew and Cantonese ("Ah Ma", "Ah Kong").

@@ -454,6 +454,7 @@ pub(super) fn places(
     trailing(text, toks, allow, &mut spans, found);
     employers(text, toks, allow, &mut spans, found);
     rural_towns(text, toks, allow, &mut spans, found);
+    geographic_names(text, toks, allow, &mut spans, found);
     towns(text, toks, allow, &mut spans, found);
     localities(text, toks, allow, &mut spans, found);
     spans
@@ -664,6 +665,158 @@ fn rural_towns(
             continue;
         }
         claim(spans, found, toks[s].start, toks[j].end);
+    }
+}
+
+/// Words that end the name of a town or neighbourhood ("Stony Hill", "Old Harbour Bay",
+/// "Fifth Ward", "Breaux Bridge"), read as one where a place is expected.
+const GEO_HEADS: [&str; 30] = [
+    "Hill", "Hills", "Bay", "Town", "Rock", "Harbour", "Harbor", "Point", "Ward", "City", "Meadow",
+    "Meadows", "Isle", "Island", "River", "Walk", "Roads", "Valley", "Beach", "Grove", "Ridge",
+    "Lake", "Cove", "Bridge", "Pen", "Pond", "Key", "Park", "Sound", "Mountain",
+];
+
+/// Words that begin one ("Point Fortin", "Mount Salem", "Bayou La Batre").
+const GEO_FRONTS: [&str; 10] = [
+    "Point", "Port", "Fort", "Mount", "Mt", "Lake", "Bayou", "Cape", "Glen", "Lac",
+];
+
+/// Before these a place is expected, even when the name begins with a given name ("in
+/// Rose Hall"); after other leads ("from", "at", "to") a given name and a surname-like
+/// town word are a person ("a text from Maria Hill").
+const STRONG_TOWN_LEADS: [&str; 7] = [
+    "in", "near", "outside", "past", "toward", "towards", "around",
+];
+
+/// A word that can be part of a town's own name ("Stony", "Old", "Fifth", "Governor's"):
+/// capitalised, not a place word of its own and not a record's or family code's letters.
+fn town_word(text: &str, t: &Token<'_>, allow: &AllowList) -> bool {
+    t.capitalised()
+        && !t.acronym()
+        && !allow.contains(t.bare)
+        && !t.touches_digit(text)
+        && !lexicon::is_place_word(&t.lower)
+        && !lexicon::is_place_generic(&t.lower)
+}
+
+/// Where a town's name may start: after a word of place ("in", "from", "out of"), maybe
+/// with "the" between, or heading a line ("Stony Hill — grandmother raising two").
+/// Returns whether the lead is a strong one (see [`STRONG_TOWN_LEADS`]).
+fn town_lead(text: &str, toks: &[Token<'_>], s: usize) -> Option<bool> {
+    let line_start = text[..toks[s].start]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == '\n');
+    if line_start {
+        return Some(false);
+    }
+    let mut l = s.checked_sub(1)?;
+    if toks[l].lower == "the" && joined(text, &toks[l], &toks[s]) && l > 0 {
+        l -= 1;
+        if !joined(text, &toks[l], &toks[l + 1]) {
+            return None;
+        }
+    } else if !joined(text, &toks[l], &toks[s]) {
+        return None;
+    }
+    let lead = toks[l].lower.as_str();
+    TOWN_LEADS
+        .contains(&lead)
+        .then(|| STRONG_TOWN_LEADS.contains(&lead))
+}
+
+/// "in Stony Hill", "out of Old Harbour Bay", "Point Fortin — new baby": a town named by
+/// a town word at its end or its start, where a place is expected. Not a big place
+/// ("Cape Town", "Kansas City") nor a person ("from Maria Hill").
+fn geographic_names(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+) {
+    let n = toks.len();
+    let mut j = 0;
+    while j < n {
+        let head = GEO_HEADS.contains(&toks[j].bare);
+        let front = GEO_FRONTS.contains(&toks[j].bare);
+        let (s, e) = if head
+            && j > 0
+            && joined(text, &toks[j - 1], &toks[j])
+            && town_word(text, &toks[j - 1], allow)
+        {
+            // One to three words of its own before the town word.
+            let mut s = j - 1;
+            while s > 0
+                && s + 3 > j
+                && joined(text, &toks[s - 1], &toks[s])
+                && town_word(text, &toks[s - 1], allow)
+            {
+                s -= 1;
+            }
+            // "Old Harbour Bay": town words run on.
+            let mut e = j;
+            while e + 1 < n
+                && GEO_HEADS.contains(&toks[e + 1].bare)
+                && joined(text, &toks[e], &toks[e + 1])
+            {
+                e += 1;
+            }
+            (s, e)
+        } else if front {
+            // One or two after it ("Bayou La Batre").
+            let mut e = j;
+            while e + 1 < n
+                && e < j + 2
+                && !toks[e].possessive
+                && joined(text, &toks[e], &toks[e + 1])
+                && town_word(text, &toks[e + 1], allow)
+            {
+                e += 1;
+            }
+            // "Cape Verdean", "Port Authority": a word that is never a name is not a town's.
+            if toks[j + 1..=e]
+                .iter()
+                .any(|t| t.class() == Class::Never && !FRONT_CONNECTORS.contains(&t.lower.as_str()))
+            {
+                j += 1;
+                continue;
+            }
+            (j, e)
+        } else {
+            j += 1;
+            continue;
+        };
+        if e == s {
+            j += 1;
+            continue;
+        }
+        j = e + 1;
+        // The lead may come inside the run ("Sunday in Stony Hill").
+        let Some((s, strong)) = (s..e).find_map(|k| town_lead(text, toks, k).map(|st| (k, st)))
+        else {
+            continue;
+        };
+        let words = &toks[s..=e];
+        let lowered = words
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let person = !strong
+            && words.len() == 2
+            && lexicon::first_name_rank(&words[0].lower).is_some()
+            && !lexicon::is_known_place(&words[0].lower);
+        let big = lexicon::is_big_place_name(&lowered)
+            || words
+                .iter()
+                .filter(|t| !GEO_HEADS.contains(&t.bare) && !GEO_FRONTS.contains(&t.bare))
+                .all(|t| lexicon::is_known_place(&t.lower));
+        if person || big || words.iter().any(|t| allow.contains(t.bare)) {
+            continue;
+        }
+        claim(spans, found, words[0].start, words[words.len() - 1].end);
     }
 }
 

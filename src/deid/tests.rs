@@ -849,16 +849,20 @@ fn places_led_by_their_kind_before_a_lower_case_place_word_and_small_towns_are_p
             "She got into the program at Roosevelt High.",
             "Roosevelt High",
         ),
-        (
-            "She came to group at First Baptist of Cedar Hill.",
-            "First Baptist",
-        ),
         ("Dad works at Miller's Tire & Lube.", "Miller's Tire & Lube"),
         ("Apt 3C at Sunnyside Courts.", "Sunnyside Courts"),
         ("She grew up in Tullahoma.", "Tullahoma"),
     ] {
         assert_eq!(flags(text, FindingKind::Place), [place], "{text}");
     }
+    // The church and the town it names are both places.
+    assert_eq!(
+        flags(
+            "She came to group at First Baptist of Cedar Hill.",
+            FindingKind::Place
+        ),
+        ["First Baptist", "Cedar Hill"]
+    );
     nothing_flagged("She was raised Baptist and goes to the high school.");
     assert!(flags(
         "Took Keisha to the park and Keisha school.",
@@ -2620,4 +2624,38 @@ fn group_page_and_display_names_with_emoji_are_handles() {
         FindingKind::SocialHandle
     )
     .is_empty());
+}
+
+#[test]
+fn towns_named_by_a_town_word_are_places_where_a_place_is_expected() {
+    for (text, place) in [
+        (
+            "Mum grew up in Cedar Hill and moved here at nine.",
+            "Cedar Hill",
+        ),
+        (
+            "Visited the family out of Little Salmon Bay today.",
+            "Little Salmon Bay",
+        ),
+        (
+            "Gran lives near the Ninth Ward with her sister.",
+            "Ninth Ward",
+        ),
+        (
+            "Harlow Point — grandmother raising the two boys.",
+            "Harlow Point",
+        ),
+        ("They came from Port Kembla last spring.", "Port Kembla"),
+    ] {
+        assert_eq!(flags(text, FindingKind::Place), vec![place], "{text}");
+    }
+    // A big place, a person after "from", a demonym and a hospital ward stay quiet.
+    for text in [
+        "They moved from Salt Lake City last year.",
+        "Got a text from Maria Hill about the group.",
+        "Her partner is Cape Verdean and speaks Kriolu at home.",
+        "Baby spent two days on Labour Ward.",
+    ] {
+        assert!(flags(text, FindingKind::Place).is_empty(), "{text}");
+    }
 }
