@@ -10,8 +10,8 @@
 //! is present, the eighth (heldout8/, frozen before the eighth round: aggregate figures
 //! only, never tuned on, though its first lines were once shown to the tuner by mistake),
 //! the ninth to thirteenth (heldout9/ to heldout13/, the eighth to twelfth rounds'
-//! measures, now SPENT) and the fourteenth (heldout14/, frozen before the thirteenth
-//! round: aggregate figures only).
+//! measures, now SPENT) and the fourteenth and fifteenth (heldout14/ and heldout15/,
+//! frozen before the thirteenth round: aggregate figures only).
 //!
 //! `cargo run --release --example deid_eval [-- --mistakes] [-- --tuning-only]` (the
 //! figures in docs/deid.md come from this command, through scripts/deid-eval.sh).
@@ -242,6 +242,14 @@ const PARTS: [Part; 24] = [
     Part {
         name: "heldout14",
         file: "heldout14/heldout.jsonl",
+        note: "held out: aggregate figures only",
+        kinds: &FindingKind::ALL,
+        held_out: true,
+        optional: true,
+    },
+    Part {
+        name: "heldout15",
+        file: "heldout15/heldout.jsonl",
         note: "held out: aggregate figures only",
         kinds: &FindingKind::ALL,
         held_out: true,

@@ -70,7 +70,7 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
     assert_eq!(checked, 2, "both the source and the JSON Lines are pinned");
 }
 
-/// The third to fourteenth held-out corpora (tests/deid/heldout3/ to heldout14/) were each
+/// The third to fifteenth held-out corpora (tests/deid/heldout3/ to heldout15/) were each
 /// written by someone who never saw the check, and frozen with their SHA-256 before a
 /// round of tuning; they are measured (aggregate figures), never read or tuned on while
 /// held out. Only the hash files are read here, then the files they name are hashed;
@@ -80,6 +80,11 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
 fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
     // The fifth set on: (set, digest of heldout.jsonl, digest of heldout.src).
     let written_here = [
+        (
+            "heldout15",
+            "773ab5bc12124502c34ff8ff885fcf1b25c0d8a4a97cfbee58452008d8c3d167",
+            "da0a68502421928112cef2e23dd1e61bcd53bf13bd57caa087399187441ea7a8",
+        ),
         (
             "heldout14",
             "4162ec6bb8ded35fc800fce889d2ab7ea7b30d7c4870c2b97d9d2eb51b3a76f4",
@@ -151,6 +156,7 @@ fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
         "heldout12",
         "heldout13",
         "heldout14",
+        "heldout15",
     ] {
         let recorded = corpus_file(&format!("{set}/heldout.sha256"));
         let mut pinned = Vec::new();
