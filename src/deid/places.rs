@@ -455,6 +455,7 @@ pub(super) fn places(
     employers(text, toks, allow, &mut spans, found);
     rural_towns(text, toks, allow, &mut spans, found);
     geographic_names(text, toks, allow, &mut spans, found);
+    headings(text, toks, allow, &mut spans, found);
     towns(text, toks, allow, &mut spans, found);
     localities(text, toks, allow, &mut spans, found);
     spans
@@ -817,6 +818,123 @@ fn geographic_names(
             continue;
         }
         claim(spans, found, words[0].start, words[words.len() - 1].end);
+    }
+}
+
+/// Who a note's heading place is followed by ("Okmulgee — MGM raising two", "Dulac —
+/// the Verdin family"): the people met there, not what a named person did.
+const MET_THERE: [&str; 34] = [
+    "mom",
+    "mum",
+    "mother",
+    "mob",
+    "fob",
+    "mgm",
+    "pgm",
+    "mgf",
+    "pgf",
+    "dad",
+    "father",
+    "grandma",
+    "grandmother",
+    "granny",
+    "gran",
+    "grandpa",
+    "grandfather",
+    "nana",
+    "nanny",
+    "auntie",
+    "aunt",
+    "uncle",
+    "abuela",
+    "abuelo",
+    "family",
+    "fam",
+    "new",
+    "visit",
+    "ms",
+    "mrs",
+    "mr",
+    "miss",
+    "doña",
+    "don",
+];
+
+/// A word that could name a town in a note's heading: on no list (surnames included), so
+/// not a given name, a word or a dictionary proper noun (big towns are: "Brooklyn").
+fn heading_word(t: &Token<'_>) -> bool {
+    t.capitalised()
+        && !t.acronym()
+        && !t.possessive
+        && lexicon::first_name_rank(&t.lower).is_none()
+        && !lexicon::is_known_place(&t.lower)
+        && t.class() == Class::Unknown
+        && !lexicon::word_shaped(&t.lower)
+}
+
+/// A note headed by a town ("Okmulgee — the Harjo family", "Sapulpa — mom Kelsey, baby
+/// 14mo", "Oistins visit."): a word on no list at the head of a line, then a dash and the
+/// people met there, or "visit". A nickname heading ("Shaz — Sharon to her mum") is
+/// short and followed by what the person did.
+fn headings(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+) {
+    let n = toks.len();
+    for j in 0..n {
+        let line_start = text[..toks[j].start]
+            .trim_end_matches([' ', '\t'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '\n');
+        if !line_start {
+            continue;
+        }
+        let mut e = j;
+        while e + 1 < n && e < j + 2 && joined(text, &toks[e], &toks[e + 1]) {
+            e += 1;
+        }
+        // The shortest run that the heading's mark follows.
+        let Some(e) = (j..=e).find(|&k| {
+            let after = &text[toks[k].end..];
+            after.starts_with(" visit")
+                || [" — ", " – ", " - "].iter().any(|d| after.starts_with(d))
+        }) else {
+            continue;
+        };
+        let words = &toks[j..=e];
+        if !words.iter().all(heading_word)
+            || words
+                .iter()
+                .any(|t| allow.contains(t.bare) || t.touches_digit(text))
+        {
+            continue;
+        }
+        let visit = text[toks[e].end..].starts_with(" visit")
+            && toks.get(e + 1).is_some_and(|v| v.lower == "visit");
+        let long = words.iter().map(|w| w.bare.chars().count()).sum::<usize>() >= 5;
+        let met = toks.get(e + 1).is_some_and(|m| {
+            let then = toks.get(e + 2);
+            MET_THERE.contains(&m.lower.as_str())
+                || lexicon::is_world_kin(&m.lower)
+                // "the Harjo family", not "the dad".
+                || (m.lower == "the" && then.is_some_and(Token::capitalised))
+                // "Canarsie — Tanya (dad's gf)": a long heading and a name after it, not
+                // a nickname explained ("Pili — Pilar — …").
+                || (m.capitalised()
+                    && !m.acronym()
+                    && long
+                    && matches!(m.class(), Class::FirstName | Class::Unknown)
+                    && ![" — ", " – ", " - ", " to ", " on ", " is "]
+                        .iter()
+                        .any(|d| text[m.end..].starts_with(d)))
+        });
+        if visit || met {
+            claim(spans, found, toks[j].start, toks[e].end);
+        }
     }
 }
 

@@ -2659,3 +2659,31 @@ fn towns_named_by_a_town_word_are_places_where_a_place_is_expected() {
         assert!(flags(text, FindingKind::Place).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_town_heading_a_note_is_a_place_and_a_nickname_heading_is_not() {
+    for (text, place) in [
+        (
+            "Kettlebrook — mom and the twins, baby 3 wks.",
+            "Kettlebrook",
+        ),
+        (
+            "Wanstead Creekside — the Abernathy family again.",
+            "Wanstead Creekside",
+        ),
+        ("Okarchee visit, dad on nights so mom alone.", "Okarchee"),
+        (
+            "Notes\nTullaghvore — MGM raising the two girls.",
+            "Tullaghvore",
+        ),
+    ] {
+        assert_eq!(flags(text, FindingKind::Place), vec![place], "{text}");
+    }
+    for text in [
+        "Shaz — Sharon to her mum, late again.",
+        "Wanstead — not the first time she said it.",
+        "Then Kettlebrook — mom and the twins.",
+    ] {
+        assert!(flags(text, FindingKind::Place).is_empty(), "{text}");
+    }
+}
