@@ -54,7 +54,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 24] = [
+const PARTS: [Part; 25] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
