@@ -431,7 +431,22 @@ const HOLIDAYS: &str =
     Ashura|Mawlid|Kwanzaa|Epiphany|Pentecost|Candlemas|Ash\\ Wednesday|Palm\\ Sunday|\
     Lag\\ B['’]?a?Omer|Sukkot|Sukkos|Shavuot|Shavuos|Simchat\\ Torah|Tu\\ B['’]?i?Shvat|Tisha\\ B['’]?Av|\
     Janmashtami|Dussehra|Dasara|Durga\\ Puja|Pongal|Onam|Gurpurab|Songkran|Vesak|Matariki|Timkat|\
-    Timket|Meskel|Meskal|Enkutatash|Fasika|Genna|Obon|Hina\\ Matsuri|Kodomo\\ no\\ Hi";
+    Timket|Meskel|Meskal|Enkutatash|Fasika|Genna|Obon|Hina\\ Matsuri|Kodomo\\ no\\ Hi|\
+    Divali|Deepavali|Deepawali|Junkanoo|J['’]?ouvert|Fat\\ Tuesday|Shrove\\ Tuesday|\
+    Carnival\\ (?:Monday|Tuesday)|Holy\\ (?:Thursday|Saturday)|Maundy\\ Thursday|Easter\\ Saturday|\
+    All\\ Saints['’]?(?:\\ Day)?|All\\ Souls['’]?(?:\\ Day)?|D[ií]a\\ de\\ la\\ Virgen(?:\\ de\\ Guadalupe)?|\
+    m[ùu]ng\\ \\d{1,2}\\ T[ếe]t|Emancipation\\ Day|Independence|Emancipation|Valentine(?:['’]s)?";
+
+/// Holidays above that are also ordinary words or names ("independence", "Valentine"): a
+/// birthday only with a time of day or "baby" after them ("Independence morning", "the
+/// Valentine baby").
+const BARE_HOLIDAYS: [&str; 5] = [
+    "Independence",
+    "Emancipation",
+    "Valentine",
+    "Valentine's",
+    "Valentine’s",
+];
 
 /// A holiday named by capitalised words and "Day", "Eve" or "Festival" ("Rizal Day", "Prince
 /// Kūhiō Day", "Haitian Flag Day", "Mid-Autumn Festival"): a day on the calendar, a birth
@@ -456,7 +471,8 @@ const BIRTH_LEADS: [&str; 8] = [
 /// no `\b` after it: its letters run to the end of the word, and an ASCII `\b` would stop
 /// before a last letter with an accent ("José").
 const DAY_BY_EVENT: &str = "(?i:the\\ +(?:day|night|week|weekend|morning|evening|eve|\
-    monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\ +(?:before|after|of)\\ +)";
+    monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\ +(?:(?:night|morning|evening)\\ +)?\
+    (?:before|after|of)\\ +)";
 
 /// Any date with a day: with or without a year, in figures or words. `ymd` and `dmy`
 /// have a year; `dm` is day and month in figures alone ("8/2"), which needs a birth word
@@ -471,7 +487,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?i:{MONTHS})\b\.?\ +(?i:the\ +)?(?:\d{{1,2}}(?i:st|nd|rd|th)?\b|(?i:{ORDINALS})\b)(?:,?\ +\d{{4}}\b)?
         | \b(?i:(?:el\ +)?(?:\d{{1,2}}|{SPANISH_DAYS})\ +de\ +(?:{SPANISH_MONTHS})\b(?:\ +(?:de|del)\ +\d{{4}}\b)?)
         | (?P<day>\b(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\ +)?(?i:the)\ +(?:\d{{1,2}}(?i:st|nd|rd|th)|(?i:{ORDINALS}))\b)
-        | (?P<holiday>\b(?:{DAY_BY_EVENT}?(?:{HOLIDAYS}|(?-i:(?P<named_day>{NAMED_DAY})))\b
+        | (?P<holiday>\b(?:{DAY_BY_EVENT}?(?:(?P<listed_day>{HOLIDAYS})|(?-i:(?P<named_day>{NAMED_DAY})))\b(?P<time>\ +(?:morning|night|evening))?(?:,?\ +\d{{4}}\b)?
             |(?i:the\ +(?:first|last|second|third|\d{{1,2}}(?:st|nd|rd|th))\ +(?:day|night)\ +of\ +)(?:{HOLIDAYS}|Ramadan|Ramzan|Muharram)\b
             |{DAY_BY_EVENT}(?:the\ +Fourth\b|\p{{Lu}}[\p{{L}}\p{{M}}'ʻ’-]*(?:\ +\p{{Lu}}[\p{{L}}\p{{M}}'ʻ’-]*){{0,3}})))
         | (?P<other>\b\d{{1,2}}\.?\ +(?:(?:{OTHER_MONTHS})\b|{listed})(?:,?\ +\d{{4}}\b)?|\b(?:{OTHER_MONTHS}|{listed})\ +\d{{1,2}}\b(?:,?\ +\d{{4}}\b)?|\b\d{{4}}\ +m\.\ +{listed}\ +\d{{1,2}}\ *d\b\.?)
@@ -1038,6 +1054,7 @@ static RESTATED_FROM: LazyLock<Regex> = LazyLock::new(|| {
 /// Dates count as dates of birth only when the words around them say so: visit dates
 /// are everywhere in reflections and flagging them would bury the real ones.
 pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
+    relative_birthdays(text, found);
     let about_a_baby = LazyCell::new(|| BABY_TALK.is_match(text));
     let mut last_birth_end: Option<usize> = None;
     for c in DATE.captures_iter(text) {
@@ -1070,7 +1087,13 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
             && text[m.end()..]
                 .strip_prefix(' ')
                 .is_some_and(|a| a.starts_with(char::is_uppercase));
-        if runs_on {
+        // "independence", "Valentine" alone are a word and a name, not a day.
+        let bare = c
+            .name("listed_day")
+            .is_some_and(|d| BARE_HOLIDAYS.contains(&d.as_str()))
+            && c.name("time").is_none()
+            && !text[m.end()..].trim_start().starts_with("baby");
+        if runs_on || bare {
             continue;
         }
         let birth = if c.name("dm").is_some() || c.name("day").is_some() || holiday {
@@ -1115,19 +1138,21 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
                 ]
                 .contains(&next_word.as_str());
             // "a Lei Day baby", "our Christmas baby": the holiday is the birthday.
-            let holiday_baby = holiday && next_word == "baby" && {
-                let after = text[m.end()..]
-                    .trim_start()
-                    .get("baby".len()..)
-                    .unwrap_or("")
-                    .trim_start()
-                    .to_lowercase();
-                ![
-                    "shower", "sitter", "class", "group", "fair", "photo", "clothes", "stuff",
-                ]
-                .iter()
-                .any(|w| after.starts_with(w))
-            };
+            // "her Juneteenth blessing", "our Diwali girl" too.
+            let holiday_baby =
+                holiday && ["baby", "blessing", "boy", "girl"].contains(&next_word.as_str()) && {
+                    let after = text[m.end()..]
+                        .trim_start()
+                        .get(next_word.len()..)
+                        .unwrap_or("")
+                        .trim_start()
+                        .to_lowercase();
+                    ![
+                        "shower", "sitter", "class", "group", "fair", "photo", "clothes", "stuff",
+                    ]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+                };
             cue_inside.is_some()
                 || holiday_baby
                 || (!joined
@@ -1164,6 +1189,41 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
             let end = m.start() + m.as_str().trim_end_matches('.').len();
             push(found, FindingKind::BirthDate, span_start, end);
         }
+    }
+}
+
+/// A birthday told relative to today: "turned 3 last Sunday", "turns 2 next Saturday,
+/// the 17th", "born yesterday", "arrived last night". The day (`d`) is the birth date
+/// once the reader knows when the note was written.
+static RELATIVE_BIRTHDAY: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)
+          \b(?:turn(?:ed|s|ing)\ +(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)
+               (?:\ +(?:years?|yrs?|months?|mos?))?(?:\ +old)?
+            |(?:was\ +|were\ +)?born|arrived|delivered)
+          \ +(?P<d>(?:(?:last|this\ past|next|this\ coming)\ +(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+                   (?:\ +(?:morning|night|evening|afternoon))?(?:,?\ +the\ +\d{1,2}(?:st|nd|rd|th))?
+                 |yesterday|last\ night))\b
+        ",
+    )
+});
+
+/// Relative birthdays ([`RELATIVE_BIRTHDAY`]), not the saying "I wasn't born yesterday"
+/// nor "feels like she was born yesterday".
+fn relative_birthdays(text: &str, found: &mut Vec<Candidate>) {
+    for c in RELATIVE_BIRTHDAY.captures_iter(text) {
+        let (Some(m), Some(d)) = (c.get(0), c.name("d")) else {
+            continue;
+        };
+        // "it feels like the baby was born yesterday": a saying too.
+        let before = window_before(text, m.start(), 40).to_lowercase();
+        if ["n't ", "not ", "n’t "].iter().any(|n| before.ends_with(n))
+            || before.contains("like ")
+            || before.contains("as if ")
+        {
+            continue;
+        }
+        push(found, FindingKind::BirthDate, d.start(), d.end());
     }
 }
 

@@ -2687,3 +2687,41 @@ fn a_town_heading_a_note_is_a_place_and_a_nickname_heading_is_not() {
         assert!(flags(text, FindingKind::Place).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn birthdays_on_feasts_with_a_time_of_day_and_relative_to_today_are_birth_dates() {
+    for (text, date) in [
+        (
+            "Gran says he was born Junkanoo morning.",
+            "Junkanoo morning",
+        ),
+        (
+            "She was born Divali night, so they call her Lakshmi.",
+            "Divali night",
+        ),
+        (
+            "DOB on the card, but at home he is the Independence baby.",
+            "Independence",
+        ),
+        (
+            "Born the Sunday night before Easter, early.",
+            "the Sunday night before Easter",
+        ),
+        ("Auntie calls her the Juneteenth blessing.", "Juneteenth"),
+        ("Marcus turned 3 last Sunday and had a cake.", "last Sunday"),
+        (
+            "She turns two next Friday, the 9th.",
+            "next Friday, the 9th",
+        ),
+    ] {
+        assert_eq!(flags(text, FindingKind::BirthDate), vec![date], "{text}");
+    }
+    for text in [
+        "She fought hard for her independence this year.",
+        "We read a card from Valentine at group.",
+        "I wasn't born yesterday, she told the worker.",
+        "It feels like the baby was born yesterday.",
+    ] {
+        assert!(flags(text, FindingKind::BirthDate).is_empty(), "{text}");
+    }
+}
