@@ -1156,6 +1156,8 @@ pub(super) fn person_names(
         let t = &toks[i];
         blocked[i] = inside(&taken, t)
             || in_big_place_name(toks, i)
+            || after_saint(text, toks, i)
+            || programme_capitals(t.bare)
             || allow.contains(t.bare)
             || t.single_letter()
             || t.touches_digit(text);
@@ -1376,6 +1378,37 @@ fn in_big_place_name(toks: &[Token<'_>], i: usize) -> bool {
     toks[i].capitalised()
         && (i.saturating_sub(2)..=i)
             .any(|a| (i.max(a + 1)..(a + 3).min(toks.len())).any(|b| named(a, b)))
+}
+
+/// "St. Elizabeth", "Saint Bernard": a saint, or a parish, church or town named for one,
+/// is no one in the family.
+fn after_saint(text: &str, toks: &[Token<'_>], i: usize) -> bool {
+    i > 0 && {
+        let p = &toks[i - 1];
+        let gap = &text[p.end..toks[i].start];
+        matches!(p.bare, "St" | "Saint" | "Ste" | "Sainte")
+            && !p.possessive
+            && (gap == " " || gap == ". ")
+    }
+}
+
+/// "KinGAP", "LaCHIP", "eWIC": capitals run together after a small letter name a
+/// programme or a form; a name has one capital at a time ("LaToya", "McKenzie").
+fn programme_capitals(word: &str) -> bool {
+    let mut lower_seen = false;
+    let mut caps = 0;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            lower_seen = true;
+            caps = 0;
+        } else if c.is_uppercase() {
+            caps += 1;
+            if lower_seen && caps >= 2 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Kin words after "Ah" in Hokkien, Teochew and Cantonese ("Ah Ma", "Ah Kong").

@@ -922,12 +922,12 @@ fn headings(
                 || lexicon::is_world_kin(&m.lower)
                 // "the Harjo family", not "the dad".
                 || (m.lower == "the" && then.is_some_and(Token::capitalised))
-                // "Canarsie — Tanya (dad's gf)": a long heading and a name after it, not
-                // a nickname explained ("Pili — Pilar — …").
+                // "Canarsie — Tanya (dad's gf)", "Kenner — Honduran moms", "Harlandale —
+                // DFPS intake": a long heading and a capitalised word after it, not a
+                // nickname explained ("Pili — Pilar — …").
                 || (m.capitalised()
-                    && !m.acronym()
                     && long
-                    && matches!(m.class(), Class::FirstName | Class::Unknown)
+                    && m.class() != Class::Never
                     && ![" — ", " – ", " - ", " to ", " on ", " is "]
                         .iter()
                         .any(|d| text[m.end..].starts_with(d)))

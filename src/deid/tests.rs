@@ -2725,3 +2725,20 @@ fn birthdays_on_feasts_with_a_time_of_day_and_relative_to_today_are_birth_dates(
         assert!(flags(text, FindingKind::BirthDate).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn saints_and_programmes_in_run_together_capitals_are_not_names() {
+    for text in [
+        "Grandmother from St. Elizabeth, in the city twenty years.",
+        "Hot on the porch in Saint Bernard today.",
+        "The KinGAP paperwork is still pending.",
+        "Mom renewed LaCHIP this week.",
+    ] {
+        assert!(flags(text, FindingKind::PersonName).is_empty(), "{text}");
+    }
+    // One capital at a time is a name's.
+    assert_eq!(
+        flags("LaToya came to group.", FindingKind::PersonName),
+        ["LaToya"]
+    );
+}
