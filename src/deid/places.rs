@@ -4,7 +4,7 @@
 //! ("Community Health Center" alone names no place), and "St. X's".
 
 use super::lexicon::{self, Class};
-use super::tokens::{at_sentence_start, Token};
+use super::tokens::{at_line_start, at_sentence_start, Token};
 use super::{AllowList, Candidate, FindingKind};
 
 /// Small words that may sit inside a place's name ("Lady of Lourdes Church", "Boys and
@@ -704,12 +704,7 @@ fn town_word(text: &str, t: &Token<'_>, allow: &AllowList) -> bool {
 /// with "the" between, or heading a line ("Stony Hill — grandmother raising two").
 /// Returns whether the lead is a strong one (see [`STRONG_TOWN_LEADS`]).
 fn town_lead(text: &str, toks: &[Token<'_>], s: usize) -> Option<bool> {
-    let line_start = text[..toks[s].start]
-        .trim_end_matches([' ', '\t'])
-        .chars()
-        .next_back()
-        .is_none_or(|c| c == '\n');
-    if line_start {
+    if at_line_start(text, toks[s].start) {
         return Some(false);
     }
     let mut l = s.checked_sub(1)?;
@@ -885,12 +880,7 @@ fn headings(
 ) {
     let n = toks.len();
     for j in 0..n {
-        let line_start = text[..toks[j].start]
-            .trim_end_matches([' ', '\t'])
-            .chars()
-            .next_back()
-            .is_none_or(|c| c == '\n');
-        if !line_start {
+        if !at_line_start(text, toks[j].start) {
             continue;
         }
         let mut e = j;

@@ -96,6 +96,15 @@ pub(super) fn at_sentence_start(text: &str, start: usize) -> bool {
     }
 }
 
+/// The word begins a line or the text (spaces before it aside): a note's heading.
+pub(super) fn at_line_start(text: &str, start: usize) -> bool {
+    text[..start]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == '\n')
+}
+
 /// Separated by exactly one space (so a run of words reads as one name).
 pub(super) fn adjacent(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
     !a.possessive && &text[a.end..b.start] == " "
