@@ -39,6 +39,8 @@ pub(crate) const PLACE_FIRST_NAMES: &str = include_str!("../../content/deid/plac
 pub(crate) const BIG_PLACES: &str = include_str!("../../content/deid/big-places.txt");
 /// Big places named in two or three words ("Hong Kong", "Cape Town", "Salt Lake City").
 pub(crate) const BIG_PLACE_NAMES: &str = include_str!("../../content/deid/big-place-names.txt");
+/// Hurricanes, cyclones and typhoons spoken of by name ("after Laura").
+pub(crate) const STORMS: &str = include_str!("../../content/deid/storms.txt");
 /// Words that end the name of a place or organisation ("Clinic", "Motel").
 pub(crate) const PLACE_WORDS: &str = include_str!("../../content/deid/place-words.txt");
 /// Words that describe a place without naming one ("Family", "Community").
@@ -115,6 +117,7 @@ struct Lexicon {
     big_place_names: HashSet<String>,
     place_words: HashSet<&'static str>,
     place_generic: HashSet<&'static str>,
+    storms: HashSet<&'static str>,
 }
 
 /// The words of a list: one a line (or several, space-separated), `#` starts a comment.
@@ -168,6 +171,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
         .collect(),
     place_words: entries(PLACE_WORDS).collect(),
     place_generic: entries(PLACE_GENERIC).collect(),
+    storms: entries(STORMS).collect(),
 });
 
 /// A list's words that are not also given names (those end in "*").
@@ -390,6 +394,11 @@ pub(super) fn is_known_place(lower: &str) -> bool {
 /// "cape town", "salt lake city".
 pub(super) fn is_big_place_name(words: &str) -> bool {
     LEXICON.big_place_names.contains(words)
+}
+
+/// A storm spoken of by name ("laura", "katrina"; content/deid/storms.txt).
+pub(super) fn is_storm(lower: &str) -> bool {
+    LEXICON.storms.contains(lower)
 }
 
 pub(super) fn is_place_word(lower: &str) -> bool {

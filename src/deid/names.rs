@@ -9,6 +9,7 @@
 //! without case (Chinese, Arabic, Hebrew), which cannot be told apart and are asked about.
 //! A word flagged once is flagged everywhere in the same text.
 
+use std::cell::LazyCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -1152,11 +1153,13 @@ pub(super) fn person_names(
     let mut name = vec![false; n];
     let mut honorific = vec![false; n];
     let mut blocked = vec![false; n];
+    let storm_talk = LazyCell::new(|| STORM_TALK.is_match(text));
     for i in 0..n {
         let t = &toks[i];
         blocked[i] = inside(&taken, t)
             || in_big_place_name(toks, i)
             || after_saint(text, toks, i)
+            || storm_named(text, toks, i, &storm_talk)
             || programme_capitals(t.bare)
             || allow.contains(t.bare)
             || t.single_letter()
@@ -1391,6 +1394,75 @@ fn after_saint(text: &str, toks: &[Token<'_>], i: usize) -> bool {
             && (gap == " " || gap == ". ")
     }
 }
+
+/// Words that say a reflection talks of a storm.
+static STORM_TALK: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:hurricanes?|cyclones?|typhoons?|storms?|floods?|flooding|flooded|fema|landfall|evacuat\w*|tornado\w*)\b",
+    )
+});
+
+/// Words after which a storm's name is the storm, not a person.
+const STORM_TITLES: [&str; 6] = ["hurricane", "cyclone", "typhoon", "storm", "tropical", "tc"];
+
+/// "Hurricane Maria", and in a reflection about a storm "after Laura", "Katrina 2005",
+/// "Ida took the swing set": the storm, not a person.
+fn storm_named(
+    text: &str,
+    toks: &[Token<'_>],
+    i: usize,
+    storm_talk: &LazyCell<bool, impl FnOnce() -> bool>,
+) -> bool {
+    let t = &toks[i];
+    if !t.capitalised() {
+        return false;
+    }
+    let prev = i.checked_sub(1).map(|p| &toks[p]);
+    if prev.is_some_and(|p| STORM_TITLES.contains(&p.lower.as_str()) && adjacent(text, p, t)) {
+        return true;
+    }
+    if !lexicon::is_storm(&t.lower) || !**storm_talk {
+        return false;
+    }
+    let after = text[t.end..].trim_start_matches([' ', ',']);
+    // "Ida took the swing set", "Katrina 2005": what a storm does, or its year.
+    let struck = after.starts_with(|c: char| c.is_ascii_digit())
+        || STORM_VERBS.iter().any(|w| {
+            after
+                .strip_prefix(w)
+                .is_some_and(|r| r.starts_with([' ', '.', ',']))
+        });
+    // "after Laura left": what a person does.
+    let person = toks.get(i + 1).is_some_and(|n| {
+        adjacent(text, t, n)
+            && (NAME_VERBS.contains(&n.lower.as_str()) || PERSON_VERBS.contains(&n.lower.as_str()))
+    });
+    let when = prev.is_some_and(|p| STORM_WHEN.contains(&p.lower.as_str()));
+    struck || (when && !person)
+}
+
+/// What a storm did, right after its name.
+const STORM_VERBS: [&str; 7] = [
+    "hit",
+    "took",
+    "came",
+    "flooded",
+    "destroyed",
+    "wiped",
+    "tore",
+];
+
+/// Words that place a time by a storm ("after Laura", "since Maria").
+const STORM_WHEN: [&str; 8] = [
+    "after",
+    "since",
+    "during",
+    "before",
+    "through",
+    "thru",
+    "survived",
+    "remembered",
+];
 
 /// "KinGAP", "LaCHIP", "eWIC": capitals run together after a small letter name a
 /// programme or a form; a name has one capital at a time ("LaToya", "McKenzie").

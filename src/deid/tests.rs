@@ -2742,3 +2742,26 @@ fn saints_and_programmes_in_run_together_capitals_are_not_names() {
         ["LaToya"]
     );
 }
+
+#[test]
+fn storms_spoken_of_by_name_are_not_people() {
+    for text in [
+        "Hurricane Maria took the roof and the crib.",
+        "Since Helene the family sleeps in the FEMA trailer.",
+        "She said Ida took the swing set; the flood came up to the porch.",
+    ] {
+        assert!(flags(text, FindingKind::PersonName).is_empty(), "{text}");
+    }
+    // A person of the same name, or no storm in the reflection, is a name.
+    assert_eq!(
+        flags(
+            "After Laura left, mom cried. The storm was loud.",
+            FindingKind::PersonName
+        ),
+        ["Laura"]
+    );
+    assert_eq!(
+        flags("Ida took the baby to the park.", FindingKind::PersonName),
+        ["Ida"]
+    );
+}
