@@ -268,8 +268,11 @@ const FRONT_CONNECTORS: [&str; 7] = ["de", "del", "la", "los", "las", "y", "of"]
 /// "Cedar Hollow apartments").
 /// Lower-case words between a name and its place word ("the Elmwood branch library",
 /// "Desert Palms RV park", "Little Lambs home daycare").
-const TRAILING_MODIFIERS: [&str; 15] = [
+const TRAILING_MODIFIERS: [&str; 17] = [
     "branch",
+    // "Sandy Bay holiday park", "Seaview caravan park".
+    "holiday",
+    "caravan",
     "public",
     "community",
     "rv",
@@ -583,7 +586,9 @@ fn trailing(
         {
             e -= 1;
         }
-        if toks[e].possessive || (business && !toks[e].capitalised()) {
+        // The name ends right before the place word or its modifiers: "Asked about
+        // daycare" has no name.
+        if toks[e].possessive || !toks[e].capitalised() {
             continue;
         }
         let mut s = e;

@@ -2765,3 +2765,24 @@ fn storms_spoken_of_by_name_are_not_people() {
         ["Ida"]
     );
 }
+
+#[test]
+fn a_place_word_after_a_lower_case_word_names_no_place() {
+    for text in [
+        "Asked about daycare vouchers, gave her the form.",
+        "Biting at daycare again this week.",
+    ] {
+        assert!(flags(text, FindingKind::Place).is_empty(), "{text}");
+    }
+    assert_eq!(
+        flags("Shawna at daycare all week now.", FindingKind::PersonName),
+        ["Shawna"]
+    );
+    assert_eq!(
+        flags(
+            "She lives in a static caravan at Sandy Bay holiday park.",
+            FindingKind::Place
+        ),
+        ["Sandy Bay"]
+    );
+}
