@@ -672,7 +672,10 @@ impl Ctx<'_, '_> {
 
     /// "X is 17", "X was 3", "X turned one", "X turns two".
     fn age_follows(&self, i: usize) -> bool {
-        if !self.next_is(i, &["is", "was", "turned", "turns"]) {
+        // "Child is 2y4m": a role's age, not a name's.
+        if !self.next_is(i, &["is", "was", "turned", "turns"])
+            || ROLE_NOUNS.contains(&self.toks[i].lower.as_str())
+        {
             return false;
         }
         let after = self.text[self.toks[i + 1].end..].trim_start();
@@ -685,7 +688,11 @@ impl Ctx<'_, '_> {
     /// "Harmony 18 mo", "Gunner 2yo", "Lyric (5)": an age right after the word.
     fn age_after(&self, i: usize) -> bool {
         let t = &self.toks[i];
+        // "in the Bronx 20 years", "Child 2y4m": a name takes no "the", and a role's age
+        // is no name's.
         !t.possessive
+            && !self.prev_is(i, &["the"])
+            && !ROLE_NOUNS.contains(&t.lower.as_str())
             && !AGE_LEADS.contains(&t.lower.as_str())
             && !t.lower.ends_with("ly")
             && !t.lower.ends_with("ed")

@@ -2786,3 +2786,18 @@ fn a_place_word_after_a_lower_case_word_names_no_place() {
         ["Sandy Bay"]
     );
 }
+
+#[test]
+fn a_role_with_its_age_and_a_place_after_the_are_not_names() {
+    for text in [
+        "Child is 2y4m, talking in short phrases.",
+        "Grandbaby 2y8m, forty words and some pairs.",
+        "Grandmother in the Bronx 20 years, still cooks on Sunday.",
+    ] {
+        assert!(flags(text, FindingKind::PersonName).is_empty(), "{text}");
+    }
+    assert_eq!(
+        flags("Kayla is 2y4m and talking.", FindingKind::PersonName),
+        ["Kayla"]
+    );
+}
