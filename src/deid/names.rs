@@ -1409,11 +1409,13 @@ static STORM_TALK: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Words after which a storm's name is the storm, not a person.
-const STORM_TITLES: [&str; 6] = ["hurricane", "cyclone", "typhoon", "storm", "tropical", "tc"];
+/// Words after which a storm's name is the storm, not a person, when written with a
+/// capital as part of the name ("Hurricane Maria", "Tropical Storm Alberto"); not in
+/// lower case: "during the storm Maria held the baby" names a child.
+const STORM_TITLES: [&str; 5] = ["Hurricane", "Cyclone", "Typhoon", "Storm", "TC"];
 
 /// "Hurricane Maria", and in a reflection about a storm "after Laura", "Katrina 2005",
-/// "Ida took the swing set": the storm, not a person.
+/// "Ida tore the roof off": the storm, not a person.
 fn storm_named(
     text: &str,
     toks: &[Token<'_>],
@@ -1425,14 +1427,14 @@ fn storm_named(
         return false;
     }
     let prev = i.checked_sub(1).map(|p| &toks[p]);
-    if prev.is_some_and(|p| STORM_TITLES.contains(&p.lower.as_str()) && adjacent(text, p, t)) {
+    if prev.is_some_and(|p| STORM_TITLES.contains(&p.bare) && adjacent(text, p, t)) {
         return true;
     }
     if !lexicon::is_storm(&t.lower) || !**storm_talk {
         return false;
     }
     let after = text[t.end..].trim_start_matches([' ', ',']);
-    // "Ida took the swing set", "Katrina 2005": what a storm does, or its year.
+    // "Ida tore the roof off", "Katrina 2005": what a storm does, or its year.
     let struck = after.starts_with(|c: char| c.is_ascii_digit())
         || STORM_VERBS.iter().any(|w| {
             after
@@ -1448,16 +1450,9 @@ fn storm_named(
     struck || (when && !person)
 }
 
-/// What a storm did, right after its name.
-const STORM_VERBS: [&str; 7] = [
-    "hit",
-    "took",
-    "came",
-    "flooded",
-    "destroyed",
-    "wiped",
-    "tore",
-];
+/// What a storm did, right after its name; not what a person does too ("took", "came":
+/// "Ida took the baby" names a child even in a reflection about a flood).
+const STORM_VERBS: [&str; 6] = ["hit", "struck", "flooded", "destroyed", "wiped", "tore"];
 
 /// Words that place a time by a storm ("after Laura", "since Maria").
 const STORM_WHEN: [&str; 8] = [

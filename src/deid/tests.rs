@@ -2748,7 +2748,7 @@ fn storms_spoken_of_by_name_are_not_people() {
     for text in [
         "Hurricane Maria took the roof and the crib.",
         "Since Helene the family sleeps in the FEMA trailer.",
-        "She said Ida took the swing set; the flood came up to the porch.",
+        "She said Ida tore the roof off; the flood came up to the porch.",
     ] {
         assert!(flags(text, FindingKind::PersonName).is_empty(), "{text}");
     }
@@ -2764,6 +2764,12 @@ fn storms_spoken_of_by_name_are_not_people() {
         flags("Ida took the baby to the park.", FindingKind::PersonName),
         ["Ida"]
     );
+    for (text, name) in [
+        ("During the storm Maria held the baby close.", "Maria"),
+        ("After the flood, Ida took the baby to her aunt.", "Ida"),
+    ] {
+        assert_eq!(flags(text, FindingKind::PersonName), [name], "{text}");
+    }
 }
 
 #[test]
