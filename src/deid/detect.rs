@@ -1211,7 +1211,7 @@ static RELATIVE_BIRTHDAY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
           \b(?:turn(?:ed|s|ing)\ +(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)
                (?:\ +(?:years?|yrs?|months?|mos?))?(?:\ +old)?
-            |(?:was\ +|were\ +)?born|arrived|delivered)
+            |(?:was\ +|were\ +)?born|(?P<came>arrived|delivered))
           \ +(?P<d>(?:(?:last|this\ past|next|this\ coming)\ +(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)
                    (?:\ +(?:morning|night|evening|afternoon))?(?:,?\ +the\ +\d{1,2}(?:st|nd|rd|th))?
                  |yesterday|last\ night))\b
@@ -1233,6 +1233,22 @@ fn relative_birthdays(text: &str, found: &mut Vec<Candidate>) {
             || before.contains("as if ")
         {
             continue;
+        }
+        // "the baby arrived yesterday", "she delivered last night"; not "Grandma arrived
+        // yesterday" nor "the crib was delivered".
+        if c.name("came").is_some() {
+            let subject = before.trim_end().rsplit(' ').next().unwrap_or("");
+            let births = [
+                "baby", "bub", "newborn", "twins", "triplets", "son", "daughter", "one", "boy",
+                "girl",
+            ];
+            let mothers = ["she", "mom", "mum", "mother", "mama"];
+            let came = c.name("came").map_or("", |v| v.as_str()).to_lowercase();
+            let ok =
+                births.contains(&subject) || (came == "delivered" && mothers.contains(&subject));
+            if !ok {
+                continue;
+            }
         }
         push(found, FindingKind::BirthDate, d.start(), d.end());
     }

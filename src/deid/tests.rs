@@ -2713,6 +2713,8 @@ fn birthdays_on_feasts_with_a_time_of_day_and_relative_to_today_are_birth_dates(
             "She turns two next Friday, the 9th.",
             "next Friday, the 9th",
         ),
+        ("The baby arrived last night, 7 lb.", "last night"),
+        ("She delivered yesterday, a girl.", "yesterday"),
     ] {
         assert_eq!(flags(text, FindingKind::BirthDate), vec![date], "{text}");
     }
@@ -2721,6 +2723,8 @@ fn birthdays_on_feasts_with_a_time_of_day_and_relative_to_today_are_birth_dates(
         "We read a card from Valentine at group.",
         "I wasn't born yesterday, she told the worker.",
         "It feels like the baby was born yesterday.",
+        "Grandma arrived yesterday to help with nights.",
+        "The crib was delivered last night at last.",
     ] {
         assert!(flags(text, FindingKind::BirthDate).is_empty(), "{text}");
     }
