@@ -863,13 +863,10 @@ const MET_THERE: [&str; 34] = [
 /// A word that could name a town in a note's heading: on no list (surnames included), so
 /// not a given name, a word or a dictionary proper noun (big towns are: "Brooklyn").
 fn heading_word(t: &Token<'_>) -> bool {
-    t.capitalised()
-        && !t.acronym()
+    obscure(t)
         && !t.possessive
         && lexicon::first_name_rank(&t.lower).is_none()
         && !lexicon::is_known_place(&t.lower)
-        && t.class() == Class::Unknown
-        && !lexicon::word_shaped(&t.lower)
 }
 
 /// A note headed by a town ("Okmulgee — the Harjo family", "Sapulpa — mom Kelsey, baby
