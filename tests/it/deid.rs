@@ -70,7 +70,7 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
     assert_eq!(checked, 2, "both the source and the JSON Lines are pinned");
 }
 
-/// The third to fifteenth held-out corpora (tests/deid/heldout3/ to heldout15/) were each
+/// The third to sixteenth held-out corpora (tests/deid/heldout3/ to heldout16/) were each
 /// written by someone who never saw the check, and frozen with their SHA-256 before a
 /// round of tuning; they are measured (aggregate figures), never read or tuned on while
 /// held out. Only the hash files are read here, then the files they name are hashed;
@@ -80,6 +80,11 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
 fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
     // The fifth set on: (set, digest of heldout.jsonl, digest of heldout.src).
     let written_here = [
+        (
+            "heldout16",
+            "8e47e887fa2ca404cde82318708be4082121fce16f7136613e49692941bb108e",
+            "b42b93cf5f654688e3e50544dae53073d0209d55a83e2951fddad725ea883c58",
+        ),
         (
             "heldout15",
             "773ab5bc12124502c34ff8ff885fcf1b25c0d8a4a97cfbee58452008d8c3d167",
@@ -157,6 +162,7 @@ fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
         "heldout13",
         "heldout14",
         "heldout15",
+        "heldout16",
     ] {
         let recorded = corpus_file(&format!("{set}/heldout.sha256"));
         let mut pinned = Vec::new();
