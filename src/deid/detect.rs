@@ -52,10 +52,11 @@ static EMAIL_SPELLED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Seven or ten digits with only a space or dot in them ("555 0182", "5552104477"):
+/// Seven or ten digits with only a space or dot in them ("555 0182", "5552104477", the
+/// Indian "98201 44735"):
 /// phone numbers only when the sentence talks about calling.
 static PHONE_BARE: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"\b(?:\d{3}[.\ ]\d{4}|\(?\d{3}\)?\d{7}|[2-9]\d{9})\b"));
+    LazyLock::new(|| pattern(r"\b(?:\d{3}[.\ ]\d{4}|\d{5}\ \d{5}|\(?\d{3}\)?\d{7}|[2-9]\d{9})\b"));
 static PHONE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:phone|cell|number|call|called|calling|text|texted|reach|voicemail|line|ph|tel|mobile|mob|#)",
@@ -69,7 +70,7 @@ const PHONE_SEP: &str = r"\-.\ \x{2010}\x{2011}\x{2013}\x{00B7}";
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?x)
-          \+\d{{1,3}}[{PHONE_SEP}]?(?:\(\d{{1,4}}\)[{PHONE_SEP}]?)?\d{{1,4}}(?:[{PHONE_SEP}]\d{{2,6}}){{1,4}}  # +44 7700 900123
+          \+\d{{1,3}}[{PHONE_SEP}]?(?:\(\d{{1,4}}\)[{PHONE_SEP}]?)?\d{{1,4}}(?:[{PHONE_SEP}]\d{{2,8}}){{1,4}}  # +44 7700 900123, +92 321 7734018
         | \b1[{PHONE_SEP}]\(?\d{{3}}\)?[{PHONE_SEP}]\d{{3}}[{PHONE_SEP}]\d{{4}}\b          # 1-614-555-0182
         | \(\d{{3}}\)\ ?\d{{3}}[{PHONE_SEP}]\d{{4}}                                 # (614) 555-0182
         | \(0\d\)\ ?\d{{4}}[{PHONE_SEP}]?\d{{4}}\b                                  # (02) 5550 0164
@@ -87,12 +88,13 @@ const SPOKEN_DIGIT: &str = r"(?:(?:double|triple)[\ -]?)?(?:zero|oh|o|one|two|th
     |cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)";
 
 /// A number read out in words: seven to fifteen digits, mostly words ("five five five, two
-/// one oh, eight eight four seven", "oh two one, double four").
+/// one oh, eight eight four seven", "oh two one, double four"), with the punctuation a
+/// dictation app writes out ("nine four four comma one eight two").
 static PHONE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?ix)
           \b(?:{SPOKEN_DIGIT}|\d{{1,4}})
-          (?:[\ ,.-]+(?:{SPOKEN_DIGIT}|\d{{1,4}})){{2,14}}\b
+          (?:[\ ,.-]+(?:(?:comma|coma|dash|hyphen|gui[oó]n)[\ ,.-]+)?(?:{SPOKEN_DIGIT}|\d{{1,4}})){{2,14}}\b
         "
     ))
 });
@@ -283,15 +285,18 @@ static CORNER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A flat or unit number after the named block it is in ("Villa Esperanza Apartments
-/// #208", "Halsted Terrace Unit 1405"), and "House 27" (how houses in a remote community
-/// are numbered).
+/// #208", "Halsted Terrace Unit 1405"), "House 27" (how houses in a remote community
+/// are numbered), and the numbering of South Asian towns ("House L-412", "Block C-3",
+/// "Sector 33-A", "B-14/207", "H.No. 212", "Gali No. 14", "door no. 12").
 static NUMBER_IN_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)
           \b(?:Apartments|Apts|Houses|Towers?|Court|Courts|Terrace|Gardens|Homes|Flats|Estate|Village|Manor|Place|Heights|Bldg\.?|Building)
             ,?\ +(?P<n>(?:\#\ ?|(?i:unit|apt\.?|flat|no\.?)\ +\#?)\d{1,4}[A-Za-z]?\b)
-        | (?P<house>\bHouse\ +\d{1,4}\b)
+        | (?P<house>\bHouse\ +(?:[A-Z]-?)?\d{1,4}(?:-?[A-Z]\b)?\b)
         | (?P<tower>\b(?:Tower|Block)\ +\d{1,3}[A-Z]?\b(?:,\ *\d{1,2}(?:st|nd|rd|th)\ +(?i:floor)\b)?)
+        | (?P<n2>\b(?i:block)\ +[A-Z]{1,2}-\d{1,3}\b|\bSector\ +\d{1,3}(?:-?[A-Z]\d?)?\b|\b[A-Z]-\d{1,3}/\d{1,4}\b
+            |\b(?i:h\.\ ?no|flat\ no|door\ no|gali\ no|ward\ no|qtr\ no|quarter\ no|khasra\ no|khata\ no)\b\.?\ *:?\ *[A-Z]?-?\d{1,5}(?:[-/][A-Z0-9]{1,4})?[A-Z]?\b)
         ",
     )
 });
@@ -477,13 +482,14 @@ const BIRTH_LEADS: [&str; 8] = [
     "induced",
 ];
 
-/// "the night of", "the day before", "the Saturday after": a day fixed by a holiday or
-/// an event named after it ("the Saturday after Merrie Monarch"). The event's name needs
-/// no `\b` after it: its letters run to the end of the word, and an ASCII `\b` would stop
-/// before a last letter with an accent ("José").
+/// "the night of", "the day before", "the Saturday after", "two days after": a day fixed
+/// by a holiday or an event named after it ("the Saturday after Merrie Monarch"). The
+/// event's name needs no `\b` after it: its letters run to the end of the word, and an
+/// ASCII `\b` would stop before a last letter with an accent ("José").
 const DAY_BY_EVENT: &str = "(?i:the\\ +(?:day|night|week|weekend|morning|evening|eve|\
     monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\ +(?:(?:night|morning|evening)\\ +)?\
-    (?:before|after|of)\\ +)";
+    (?:before|after|of)\\ +\
+    |(?:one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\ +days?\\ +(?:before|after)\\ +)";
 
 /// Any date with a day: with or without a year, in figures or words. `ymd` and `dmy`
 /// have a year; `dm` is day and month in figures alone ("8/2"), which needs a birth word
@@ -570,7 +576,9 @@ static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
              |tenancy|bic|cin|tracking|incident(?:\ report)?|complaint|expediente|caso
              |n[uú]mero\ de\ caso|ihi|hcc|health\ care\ card|urn|ur\ (?:number|no)|ndis|din|scr|nhi|chi|ucn|uci|ircc
              |home\ office|hospital\ number|unit\ number|ahcip|ahs|phn|mcp|msp|ramq|port\ ref
-             |nric|nin|marac|ccc|folder|h&c|reg|registration)\b|(?-i:\b(?:MA|IR)\b))
+             |nric|nin|marac|ccc|folder|h&c|reg|registration
+             |aadhaa?r|abha|uhid|cnic|nicop|nid|nic|b-form|fir|nadra|bpl|ration\ card|rch|mcts
+             |unhcr|cib|i-94|ip\ no)\b|\bmr\#|(?-i:\b(?:MA|IR|PoR|POR)\b))
           (?i:\ *(?:(?:number|no|num|is|id|report|case|file|card|ref)\b\.?|\#|:))*\ *[:\#]?\ *
           (?P<v>\#?(?:[A-Z]{1,4}-){0,2}(?:[A-Z]{1,4}[\ /-]?)?\d+(?:[A-Z]{1,4}\d*)*(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+(?:[A-Z]{1,4}\d*)*){0,3}(?:/[A-Za-z0-9]+){0,3}(?:-[A-Z]{1,3}\b|\ ?[A-Z]\b)?)
         ",
@@ -594,13 +602,25 @@ static RECORD_SPOKEN: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?x)
           \b(?P<label>[A-Za-z][A-Za-z-]+)\ +(?P<link>(?i:(?:number|no\.?|num|id|is|\#)\ *:?\ *)*)
-          (?P<v>(?:[A-Z]{{1,4}}\ +)?(?i:{SPOKEN_DIGIT})(?:[\ ,-]+(?i:{SPOKEN_DIGIT})){{2,}})\b
+          (?P<v>(?:[A-Z]{{1,4}}\ +)?(?i:{SPOKEN_DIGIT})(?:[\ ,-]+(?i:(?:comma|coma|dash|hyphen)[\ ,-]+)?(?i:{SPOKEN_DIGIT})){{2,}})\b
         "
     ))
 });
 
+/// A US alien registration number (an A-number) written as people write it, with or
+/// without a label: "A-218 447 903", "A# 213-884-071", "A 21 744 809".
+static A_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\bA(?:-|\#|\ )\ ?\d{2,3}[\ -]?\d{3}[\ -]?\d{3}\b|\bA\d{8,9}\b"));
+
+/// A docket or case number shaped as letters, a year and a number, with no label:
+/// "JD-2024-00417", "CP-25-0118".
+static LETTERED_DOCKET: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\b[A-Z]{1,4}-(?:19|20)?\d{2}-\d{3,6}\b"));
+
 /// Labels that name a record without the word "number" after them.
-const SPOKEN_RECORD_LABELS: [&str; 22] = [
+const SPOKEN_RECORD_LABELS: [&str; 24] = [
+    "aadhaar",
+    "aadhar",
     "case",
     "petition",
     "docket",
@@ -753,8 +773,16 @@ pub(super) fn phones(text: &str, found: &mut Vec<Candidate>) {
     }
     for m in PHONE_WORDS.find_iter(text) {
         let (spelled, digits) = spoken_digits(m.as_str());
-        // Figures alone are for the patterns above.
-        if spelled >= 3 && !counted_out_loud(&digits) && (7..=15).contains(&digits.len()) {
+        // Figures alone are for the patterns above, except figures read out one by one
+        // ("6 6 1 5 5 5 0 1 3 8") where the sentence talks of calling.
+        let one_by_one = spelled == 0
+            && digits.len() >= 10
+            && m.as_str().split([' ', ',']).all(|w| w.len() <= 1)
+            && PHONE_CUE.is_match(sentence_around(text, m.start(), m.end()));
+        if (spelled >= 3 || one_by_one)
+            && !counted_out_loud(&digits)
+            && (7..=15).contains(&digits.len())
+        {
             push(found, FindingKind::Phone, m.start(), m.end());
         }
     }
@@ -770,6 +798,7 @@ fn spoken_digits(said: &str) -> (usize, Vec<u8>) {
         match w.to_lowercase().as_str() {
             "double" => times = 2,
             "triple" => times = 3,
+            "comma" | "coma" | "dash" | "hyphen" | "guion" | "guión" => {}
             _ => {
                 let d = digit_word(w);
                 spelled += usize::from(d.is_some());
@@ -957,7 +986,7 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         }
     }
     for c in NUMBER_IN_BLOCK.captures_iter(text) {
-        if let Some(m) = c.name("n") {
+        if let Some(m) = c.name("n").or_else(|| c.name("n2")) {
             push(found, FindingKind::StreetAddress, m.start(), m.end());
         } else if let Some(m) = c.name("tower") {
             push(found, FindingKind::StreetAddress, m.start(), m.end());
@@ -969,7 +998,7 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
                 .rsplit(|c: char| c.is_whitespace())
                 .next()
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
-            let counted = text[m.end()..]
+            let counted = window_after(text, m.end(), 40)
                 .trim_start()
                 .to_lowercase()
                 .starts_with("of ");
@@ -998,7 +1027,7 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         // "flat at Kurrajong Gardens Unit 12", "unit 4B, mould again", "Family Residence,
         // Unit 12": a unit where the sentence talks of a home or a shelter (never "unit 3
         // of the course").
-        let of_something = text[m.end()..]
+        let of_something = window_after(text, m.end(), 40)
             .trim_start()
             .to_lowercase()
             .starts_with("of ");
@@ -1152,7 +1181,7 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
             // "her Juneteenth blessing", "our Diwali girl" too.
             let holiday_baby =
                 holiday && ["baby", "blessing", "boy", "girl"].contains(&next_word.as_str()) && {
-                    let after = text[m.end()..]
+                    let after = window_after(text, m.end(), 80)
                         .trim_start()
                         .get(next_word.len()..)
                         .unwrap_or("")
@@ -1323,7 +1352,7 @@ fn came_on(text: &str, start: usize, end: usize) -> bool {
         "family",
     ]
     .contains(&subject);
-    let after = text[end..].trim_start().to_lowercase();
+    let after = window_after(text, end, 40).trim_start().to_lowercase();
     let somewhere = [
         "to ", "for ", "into ", "back", "by ", "with ", "over", "in ", "round", "around",
     ]
@@ -1486,7 +1515,7 @@ pub(super) fn dotted_birth_dates(text: &str, found: &mut Vec<Candidate>) {
         let (day, month) = d.as_str().split_once('.').unwrap_or(("", ""));
         let real = day.parse::<u8>().is_ok_and(|n| (1..=31).contains(&n))
             && month.parse::<u8>().is_ok_and(|n| (1..=12).contains(&n));
-        let unit_after = text[d.end()..]
+        let unit_after = window_after(text, d.end(), 40)
             .trim_start()
             .to_lowercase()
             .starts_with(['k', 'l', 'o', 'g']);
@@ -1541,6 +1570,16 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
             v.start() + value.len(),
         );
     }
+    for m in A_NUMBER
+        .find_iter(text)
+        .chain(LETTERED_DOCKET.find_iter(text))
+    {
+        let joined =
+            text[m.end()..].starts_with(['-', '/']) || text[..m.start()].ends_with(['-', '/', '.']);
+        if !joined {
+            push(found, FindingKind::RecordNumber, m.start(), m.end());
+        }
+    }
     for c in RECORD_SPOKEN.captures_iter(text) {
         let (Some(label), Some(link), Some(v)) = (c.name("label"), c.name("link"), c.name("v"))
         else {
@@ -1565,6 +1604,17 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
         let phone_shaped =
             (s.len() == 10 && !s.starts_with(['0', '1'])) || (s.len() == 11 && s.starts_with('0'));
         if phone_shaped && PHONE_CUE.is_match(sentence_around(text, m.start(), m.end())) {
+            continue;
+        }
+        // "+92 300 5550123", "0333-2187406": the digit run is the end of a longer phone
+        // number found already, not a record of its own ("TDCJ # 02447811" is one).
+        let in_phone = found.iter().any(|c| {
+            c.kind == FindingKind::Phone
+                && c.start <= m.start()
+                && m.end() <= c.end
+                && c.end - c.start > m.end() - m.start()
+        });
+        if in_phone && s.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
         push(found, FindingKind::RecordNumber, m.start(), m.end());

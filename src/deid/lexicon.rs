@@ -4,8 +4,8 @@
 //! and the project's own lists of common Spanish and French words. scripts/deid-lists.py builds the
 //! Census and dictionary lists; docs/deid.md gives sources and licences.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Words that are never names, in the project's own words.
@@ -217,7 +217,7 @@ fn world_entries() -> impl Iterator<Item = (&'static str, bool, bool)> {
 /// without accents is kept only when it is plain ASCII, so a word written with accents
 /// matches only as listed ("Lê" is not "le").
 fn with_plain(words: impl Iterator<Item = &'static str>) -> HashSet<Cow<'static, str>> {
-    let mut set = HashSet::new();
+    let mut set = HashSet::default();
     for w in words {
         if !w.is_ascii() {
             let plain: String = w.chars().map(without_accent).collect();

@@ -1609,7 +1609,7 @@ fn carries_on(ctx: &Ctx<'_, '_>, i: usize) -> bool {
 
 /// "sky (goes by sky)", "little bit (thats what the fam calls her)", "(yes thats his name)".
 fn nickname_in_brackets_after(text: &str, end: usize) -> bool {
-    let Some(inner) = text[end..].trim_start().strip_prefix('(') else {
+    let Some(inner) = window_after(text, end, 200).trim_start().strip_prefix('(') else {
         return false;
     };
     let inner = inner.split(')').next().unwrap_or("").to_lowercase();

@@ -2811,3 +2811,93 @@ fn a_role_with_its_age_and_a_place_after_the_are_not_names() {
         ["Kayla"]
     );
 }
+
+#[test]
+fn numbers_dictated_with_their_punctuation_and_south_asian_mobiles_are_phones() {
+    for (text, phone) in [
+        (
+            "Her number is three one two comma five five five comma zero one six six.",
+            "three one two comma five five five comma zero one six six",
+        ),
+        (
+            "Text dad at seis uno cuatro coma cinco cinco cinco coma cero uno tres tres.",
+            "seis uno cuatro coma cinco cinco cinco coma cero uno tres tres",
+        ),
+        ("Call the aunt on 98765 20143 after six.", "98765 20143"),
+        (
+            "Her husband's mobile is +92 300 5550123.",
+            "+92 300 5550123",
+        ),
+        (
+            "She read out her number, 4 1 5 5 5 5 0 1 9 2.",
+            "4 1 5 5 5 5 0 1 9 2",
+        ),
+    ] {
+        assert_eq!(flags(text, FindingKind::Phone), [phone], "{text}");
+    }
+    // Counting, scores and a row of single figures with no calling in sight are not.
+    nothing_flagged("We counted one, two, three, four, five, six, seven together.");
+    nothing_flagged("The scores were 4 1 5 5 3 5 0 1 2 2 across the ten items.");
+}
+
+#[test]
+fn south_asian_ids_a_numbers_and_bare_dockets_are_record_numbers() {
+    for (text, number) in [
+        (
+            "Her Aadhaar 2231 5567 9910 is on the form.",
+            "2231 5567 9910",
+        ),
+        ("Mum's NIC 885512347V was photocopied.", "885512347V"),
+        ("The MR# 25-004411 is on her band.", "25-004411"),
+        ("Dad's A-number is A-204 551 873.", "A-204 551 873"),
+        (
+            "The hearing for JD-2025-00388 moved again.",
+            "JD-2025-00388",
+        ),
+    ] {
+        assert_eq!(flags(text, FindingKind::RecordNumber), [number], "{text}");
+    }
+    for text in [
+        "We used ASQ-3 and the DC:0-5 today.",
+        "Pagó por 300 dólares el cuarto.",
+        "A 10 minute walk.",
+    ] {
+        assert!(flags(text, FindingKind::RecordNumber).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn house_block_sector_and_lane_numbers_of_south_asian_addresses_are_addresses() {
+    for (text, address) in [
+        ("They moved to House K-118 near the market.", "House K-118"),
+        ("The family is in Block D-7 now.", "Block D-7"),
+        ("She stays in Sector 21-B with her in-laws.", "Sector 21-B"),
+        ("Their flat is C-9/114, third floor.", "C-9/114"),
+        ("Visited H.No. 48 again; the door was open.", "H.No. 48"),
+        ("Look for door no. 6 behind the temple.", "door no. 6"),
+    ] {
+        assert_eq!(flags(text, FindingKind::StreetAddress), [address], "{text}");
+    }
+    for text in [
+        "The public sector is stretched.",
+        "We did block play for an hour.",
+    ] {
+        assert!(flags(text, FindingKind::StreetAddress).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_birth_a_few_days_from_a_holiday_is_a_birth_date() {
+    assert_eq!(
+        flags(
+            "The baby was born three days after Holi, at home.",
+            FindingKind::BirthDate
+        ),
+        ["three days after Holi"]
+    );
+    assert!(flags(
+        "Three days after Holi we had our next visit.",
+        FindingKind::BirthDate
+    )
+    .is_empty());
+}
