@@ -39,6 +39,9 @@ pub(crate) const PLACE_FIRST_NAMES: &str = include_str!("../../content/deid/plac
 pub(crate) const BIG_PLACES: &str = include_str!("../../content/deid/big-places.txt");
 /// Big places named in two or three words ("Hong Kong", "Cape Town", "Salt Lake City").
 pub(crate) const BIG_PLACE_NAMES: &str = include_str!("../../content/deid/big-place-names.txt");
+/// Everyday words in scripts without case ("में", "है", "في"): never names, so a run of
+/// such words is split at them before it is asked about.
+pub(crate) const SCRIPT_WORDS: &str = include_str!("../../content/deid/script-words.txt");
 /// Hurricanes, cyclones and typhoons spoken of by name ("after Laura").
 pub(crate) const STORMS: &str = include_str!("../../content/deid/storms.txt");
 /// Words that end the name of a place or organisation ("Clinic", "Motel").
@@ -118,6 +121,7 @@ struct Lexicon {
     place_words: HashSet<&'static str>,
     place_generic: HashSet<&'static str>,
     storms: HashSet<&'static str>,
+    script_words: HashSet<&'static str>,
 }
 
 /// The words of a list: one a line (or several, space-separated), `#` starts a comment.
@@ -172,6 +176,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     place_words: entries(PLACE_WORDS).collect(),
     place_generic: entries(PLACE_GENERIC).collect(),
     storms: entries(STORMS).collect(),
+    script_words: entries(SCRIPT_WORDS).collect(),
 });
 
 /// A list's words that are not also given names (those end in "*").
@@ -394,6 +399,19 @@ pub(super) fn is_known_place(lower: &str) -> bool {
 /// "cape town", "salt lake city".
 pub(super) fn is_big_place_name(words: &str) -> bool {
     LEXICON.big_place_names.contains(words)
+}
+
+/// An everyday word in a script without case (content/deid/script-words.txt), compared
+/// in Unicode NFC.
+pub(super) fn is_script_word(word: &str) -> bool {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if is_nfc_quick(word.chars()) == IsNormalized::Yes {
+        LEXICON.script_words.contains(word)
+    } else {
+        LEXICON
+            .script_words
+            .contains(word.nfc().collect::<String>().as_str())
+    }
 }
 
 /// A storm spoken of by name ("laura", "katrina"; content/deid/storms.txt).

@@ -1721,17 +1721,34 @@ fn initials(text: &str, allow: &AllowList, mode: Mode, found: &mut Vec<Candidate
     }
 }
 
+/// Runs of words in scripts without case, split at the words listed as never names
+/// (kin words such as 奶奶 and 엄마, and the everyday words of script-words.txt): each
+/// part left is asked about.
 fn caseless(text: &str, allow: &AllowList, found: &mut Vec<Candidate>) {
     for m in CASELESS.find_iter(text) {
-        // Kinship words (奶奶, 엄마) are listed as never names.
-        let listed = m.as_str().split(' ').all(lexicon::is_common);
-        if !allow.contains(m.as_str()) && !listed {
-            found.push(Candidate {
-                kind: FindingKind::PersonName,
-                start: m.start(),
-                end: m.end(),
-            });
+        let mut part: Option<(usize, usize)> = None;
+        let mut ask = |part: Option<(usize, usize)>| {
+            if let Some((start, end)) = part {
+                if !allow.contains(&text[start..end]) {
+                    found.push(Candidate {
+                        kind: FindingKind::PersonName,
+                        start,
+                        end,
+                    });
+                }
+            }
+        };
+        let mut at = m.start();
+        for word in m.as_str().split(' ') {
+            let end = at + word.len();
+            if lexicon::is_common(word) || lexicon::is_script_word(word) {
+                ask(part.take());
+            } else {
+                part = Some((part.map_or(at, |(s, _)| s), end));
+            }
+            at = end + 1;
         }
+        ask(part);
     }
 }
 

@@ -1046,6 +1046,14 @@ fn towns(
                 "near" | "outside" => true,
                 _ => false,
             };
+        // "out in Calexico", "moved to Turlock": the dictionary knows many small towns as
+        // proper nouns; only the big places (content/deid/big-places.txt) identify no one,
+        // and languages and peoples are on peoples.txt.
+        // Not after "at", "past" or "toward" ("at Walmart" is a chain, not a home).
+        let small_town = t.class() == Class::Proper
+            && !lexicon::is_known_place(&t.lower)
+            && !SAINTS.contains(&t.bare)
+            && (going || matches!(p.lower.as_str(), "in" | "from" | "near" | "outside"));
         if !(matches!(
             p.lower.as_str(),
             "in" | "from" | "near" | "outside" | "past" | "toward" | "towards" | "at"
@@ -1054,7 +1062,7 @@ fn towns(
             || !t.capitalised()
             || t.acronym()
             || t.possessive
-            || !(t.class() == Class::Unknown || name_ok)
+            || !(t.class() == Class::Unknown || name_ok || small_town)
             || lexicon::word_shaped(&t.lower)
             || allow.contains(t.bare)
             || t.touches_digit(text)

@@ -2901,3 +2901,31 @@ fn a_birth_a_few_days_from_a_holiday_is_a_birth_date() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_sentence_in_a_script_without_case_asks_only_about_its_unlisted_words() {
+    assert_eq!(
+        flags(
+            "Nani said बच्चा ठीक है, and रेखा will come on Sunday.",
+            FindingKind::PersonName
+        ),
+        ["रेखा"]
+    );
+    assert_eq!(
+        flags("Mum wrote: فاطمة في البيت اليوم", FindingKind::PersonName),
+        ["فاطمة"]
+    );
+    assert!(flags("Dad said: वह बहुत थका है", FindingKind::PersonName).is_empty());
+}
+
+#[test]
+fn a_small_town_the_dictionary_knows_is_a_place_but_a_big_one_or_a_language_is_not() {
+    for (text, town) in [
+        ("They moved out to Lompoc after the eviction.", "Lompoc"),
+        ("Dad is from Porterville and drives a truck.", "Porterville"),
+    ] {
+        assert_eq!(flags(text, FindingKind::Place), [town], "{text}");
+    }
+    nothing_flagged("Her mother is from Canada and speaks Hebrew at home.");
+    nothing_flagged("They flew in from London, then lived in Boston for a year.");
+}
