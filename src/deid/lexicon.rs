@@ -473,6 +473,9 @@ fn class_of_part(lower: &str) -> Class {
 /// Apostrophes a word can be joined by ("O'Brien", "Hawai‘i"), as the tokenizer joins them.
 const APOSTROPHES: [char; 3] = ['\'', '’', '‘'];
 
+/// Honorifics joined to a kin word in South Asian English ("Nani-ji", "Dadi-saa").
+const HONORIFICS: [&str; 6] = ["ji", "jee", "saa", "sa", "sahib", "saab"];
+
 /// What joins the parts of one word: a hyphen or an apostrophe.
 const WORD_JOINERS: [char; 4] = ['-', '\'', '’', '‘'];
 
@@ -683,6 +686,21 @@ pub(super) fn class(word: &str) -> Class {
     // "aujourd'hui", typed "aujourdhui" as often.
     if LEXICON.words.contains(lower.as_str()) || is_french(&lower.replace(['\'', '’'], "")) {
         return Class::Word;
+    }
+    // "Bibi-ji", "Dadi-saa", "Ammi-jis": a kin or other listed word with an honorific
+    // after it is still that word ("Sunita-ji" stays a name).
+    if let [stem, suffix] = parts.as_slice() {
+        let listed = |w: &str| {
+            matches!(
+                class_of_part(w),
+                Class::Never | Class::Soft | Class::Word | Class::Proper
+            ) || LEXICON.world.contains(w)
+                || LEXICON.world_kin.contains(w)
+                || LEXICON.world_kin_only.contains(w)
+        };
+        if HONORIFICS.contains(&suffix.trim_end_matches('s')) && listed(stem) {
+            return Class::Never;
+        }
     }
     // "G-tube", "mother-in-law", "SSN-shaped" are ordinary; "Zoë-Ånn", "O'Brien" not.
     let acronyms: Vec<bool> = word

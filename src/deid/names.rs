@@ -1167,6 +1167,7 @@ pub(super) fn person_names(
             || in_big_place_name(toks, i)
             || after_saint(text, toks, i)
             || storm_named(text, toks, i, &storm_talk)
+            || in_festival_name(text, toks, i)
             || programme_capitals(t.bare)
             || allow.contains(t.bare)
             || t.single_letter()
@@ -1719,6 +1720,62 @@ fn initials(text: &str, allow: &AllowList, mode: Mode, found: &mut Vec<Candidate
             });
         }
     }
+}
+
+/// Words that end a festival's or a holy day's name, after a deity, a month or a
+/// place: "Durga Puja", "Sharad Purnima", "Gudi Padwa", "Karva Chauth", "Raja Parba".
+const FESTIVAL_HEADS: [&str; 24] = [
+    "puja",
+    "pooja",
+    "purnima",
+    "poornima",
+    "jayanti",
+    "chaturthi",
+    "dashami",
+    "navami",
+    "ashtami",
+    "panchami",
+    "ekadashi",
+    "amavasya",
+    "sankranti",
+    "padwa",
+    "teej",
+    "chauth",
+    "parab",
+    "parba",
+    "utsav",
+    "mela",
+    "jatra",
+    "yatra",
+    "lohri",
+    "poya",
+];
+
+/// The capitalised words right before a festival word are the festival's, not a name
+/// ("Kali Puja", "Kartik Shukla Panchami"), and so is the festival word after them
+/// (Puja and Purnima are given names too).
+fn in_festival_name(text: &str, toks: &[Token<'_>], i: usize) -> bool {
+    if FESTIVAL_HEADS.contains(&toks[i].lower.as_str())
+        && i > 0
+        && toks[i - 1].capitalised()
+        && adjacent(text, &toks[i - 1], &toks[i])
+    {
+        return true;
+    }
+    let mut j = i;
+    while let Some(next) = toks.get(j + 1) {
+        if !adjacent(text, &toks[j], next) {
+            return false;
+        }
+        if FESTIVAL_HEADS.contains(&next.lower.as_str()) {
+            return true;
+        }
+        if !next.capitalised() || j > i + 2 {
+            return false;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// Runs of words in scripts without case, split at the words listed as never names

@@ -2929,3 +2929,25 @@ fn a_small_town_the_dictionary_knows_is_a_place_but_a_big_one_or_a_language_is_n
     nothing_flagged("Her mother is from Canada and speaks Hebrew at home.");
     nothing_flagged("They flew in from London, then lived in Boston for a year.");
 }
+
+#[test]
+fn kin_words_with_an_honorific_and_festival_names_are_not_names() {
+    for text in [
+        "Nani-ji made khichdi and Dada-ji slept through the visit.",
+        "We will meet after Ganesh Chaturthi; Lakshmi Puja is next week.",
+        "The family was busy with Durga Puja all week.",
+    ] {
+        assert!(flags(text, FindingKind::PersonName).is_empty(), "{text}");
+    }
+    assert_eq!(
+        flags(
+            "Puja came to the visit with her son.",
+            FindingKind::PersonName
+        ),
+        ["Puja"]
+    );
+    assert_eq!(
+        flags("Sunita-ji asked about the clinic.", FindingKind::PersonName),
+        ["Sunita-ji"]
+    );
+}
