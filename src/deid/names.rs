@@ -1940,11 +1940,37 @@ fn emit_runs(ctx: &Ctx<'_, '_>, name: &[bool], honorific: &[bool], found: &mut V
             i += 1;
             continue;
         }
+        // "Kalyanpura", "Latifabad", "Kasarwadi": one word with a town's ending is a
+        // place (the softer question), not a person.
+        let kind = if first == i && town_ending(&toks[i]) {
+            FindingKind::Place
+        } else {
+            FindingKind::PersonName
+        };
         found.push(Candidate {
-            kind: FindingKind::PersonName,
+            kind,
             start: toks[first].start,
             end: toks[i].end,
         });
         i += 1;
     }
+}
+
+/// Endings of town and neighbourhood names in South Asia and Mexico ("-pur", "-abad",
+/// "-nagar", "-wadi", "-halli", "-tepec"), few of them endings of given names.
+const TOWN_ENDINGS: [&str; 23] = [
+    "pur", "pura", "puram", "abad", "nagar", "gaon", "ganj", "garh", "palli", "pally", "halli",
+    "patnam", "palayam", "kuppam", "gudem", "bakkam", "wada", "wadi", "vadi", "sarai", "tepec",
+    "tlán", "tlan",
+];
+
+/// A word on no name list that ends like a town, with at least three letters before the
+/// ending ("Mohammadpur", not "Kapur", a surname).
+fn town_ending(t: &Token<'_>) -> bool {
+    TOWN_ENDINGS.iter().any(|e| {
+        t.lower
+            .strip_suffix(e)
+            .is_some_and(|stem| stem.chars().count() >= 3)
+    }) && lexicon::first_name_rank(&t.lower).is_none()
+        && !lexicon::is_surname(&t.lower)
 }

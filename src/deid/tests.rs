@@ -2951,3 +2951,21 @@ fn kin_words_with_an_honorific_and_festival_names_are_not_names() {
         ["Sunita-ji"]
     );
 }
+
+#[test]
+fn a_word_with_a_towns_ending_is_asked_about_as_a_place() {
+    for (text, place) in [
+        ("Rasoolpur is where the aunt stays.", "Rasoolpur"),
+        (
+            "Keshavnagar was flooded again, so the visit moved.",
+            "Keshavnagar",
+        ),
+    ] {
+        assert_eq!(flags(text, FindingKind::Place), [place], "{text}");
+        assert!(flags(text, FindingKind::PersonName).is_empty(), "{text}");
+    }
+    assert_eq!(
+        flags("We met Kapur at the clinic.", FindingKind::PersonName),
+        ["Kapur"]
+    );
+}
