@@ -451,12 +451,18 @@ const HOLIDAYS: &str =
     Divali|Deepavali|Deepawali|Junkanoo|J['’]?ouvert|Fat\\ Tuesday|Shrove\\ Tuesday|\
     Carnival\\ (?:Monday|Tuesday)|Holy\\ (?:Thursday|Saturday)|Maundy\\ Thursday|Easter\\ Saturday|\
     All\\ Saints['’]?(?:\\ Day)?|All\\ Souls['’]?(?:\\ Day)?|D[ií]a\\ de\\ la\\ Virgen(?:\\ de\\ Guadalupe)?|\
-    m[ùu]ng\\ [0-9]{1,2}\\ T[ếe]t|Emancipation\\ Day|Independence|Emancipation|Valentine(?:['’]s)?";
+    m[ùu]ng\\ [0-9]{1,2}\\ T[ếe]t|Emancipation\\ Day|Independence|Emancipation|Valentine(?:['’]s)?|\
+    Ugadi|Vishu|Thiruvonam|Bihu|Gudi\\ Padwa|(?:Makar\\ )?Sankranti|Karva\\ Chauth|Ganesh\\ Chaturthi|\
+    Chhath|Tihar|Dashain|[BV]ijaya\\ Dashami|Teej|Akha\\ Teej|P[oa]h?e?la\\ Boishakh|Poila\\ Boishakh|\
+    Pahela\\ Baishakh|Shab-e-Barat|Basant|Losar|Nuakhai|Bhogi|Maghi|Bakri?\\ ?Eid|Bakrid|Avurudu|\
+    Eid\\ (?:ul|al)[-\\ ](?:Fitr|Adha|Azha|Zuha)|Hmong\\ New\\ Year";
 
 /// Holidays above that are also ordinary words or names ("independence", "Valentine"): a
 /// birthday only with a time of day or "baby" after them ("Independence morning", "the
 /// Valentine baby").
-const BARE_HOLIDAYS: [&str; 5] = [
+const BARE_HOLIDAYS: [&str; 7] = [
+    "Basant",
+    "Vishu",
     "Independence",
     "Emancipation",
     "Valentine",

@@ -2969,3 +2969,21 @@ fn a_word_with_a_towns_ending_is_asked_about_as_a_place() {
         ["Kapur"]
     );
 }
+
+#[test]
+fn a_birth_on_a_south_asian_festival_is_a_birth_date() {
+    for (text, day) in [
+        (
+            "Baby boy was born on Ugadi morning at home.",
+            "Ugadi morning",
+        ),
+        ("Her daughter was born on Karva Chauth.", "Karva Chauth"),
+    ] {
+        assert_eq!(flags(text, FindingKind::BirthDate), [day], "{text}");
+    }
+    assert!(flags(
+        "We celebrated Makar Sankranti at the centre with kites.",
+        FindingKind::BirthDate
+    )
+    .is_empty());
+}
