@@ -606,6 +606,23 @@ fn the_check_keeps_its_floor_on_the_seventh_probe_set() {
     );
 }
 
+/// The fifteenth held-out set was measured before and after the thirteenth round and is
+/// spent: the fourteenth round's tuning data, with a floor under its figures after that
+/// round (recall 0.808, precision 0.826, 23 of 140 clean controls flagged).
+#[test]
+fn the_check_keeps_its_floor_on_the_spent_fifteenth_held_out_set() {
+    assert_floor(
+        "heldout15/heldout.jsonl",
+        Floor {
+            texts: 400,
+            recall: 0.80,
+            precision: 0.82,
+            false_alarms: 0.17,
+        },
+        Mistakes::Hidden,
+    );
+}
+
 /// The thirteenth held-out set was measured before and after the twelfth round and is
 /// spent: the thirteenth round's tuning data, with a floor under its figures after that
 /// round (recall 0.857, precision 0.900, 18 of 140 clean controls flagged), so later
