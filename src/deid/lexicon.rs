@@ -690,15 +690,13 @@ pub(super) fn class(word: &str) -> Class {
     // "Bibi-ji", "Dadi-saa", "Ammi-jis": a kin or other listed word with an honorific
     // after it is still that word ("Sunita-ji" stays a name).
     if let [stem, suffix] = parts.as_slice() {
-        let listed = |w: &str| {
-            matches!(
-                class_of_part(w),
-                Class::Never | Class::Soft | Class::Word | Class::Proper
-            ) || LEXICON.world.contains(w)
-                || LEXICON.world_kin.contains(w)
-                || LEXICON.world_kin_only.contains(w)
-        };
-        if HONORIFICS.contains(&suffix.trim_end_matches('s')) && listed(stem) {
+        // The world list's words are in `is_common` (so in the classes here), except
+        // its starred kin words ("bibi").
+        let listed = matches!(
+            class_of_part(stem),
+            Class::Never | Class::Soft | Class::Word | Class::Proper
+        ) || is_world_kin(stem);
+        if HONORIFICS.contains(&suffix.trim_end_matches('s')) && listed {
             return Class::Never;
         }
     }
