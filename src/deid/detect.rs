@@ -748,6 +748,20 @@ fn digits(s: &str) -> usize {
     s.bytes().filter(u8::is_ascii_digit).count()
 }
 
+/// The match at `start..end` is only part of a longer run: the text before it ends with
+/// one of `before` ("-4471", "@kayla") or the text after it starts with one of `after`
+/// ("4/9/…", "JD-24-…").
+fn joined_on(text: &str, start: usize, end: usize, before: &[char], after: &[char]) -> bool {
+    text[..start].ends_with(before) || text[end..].starts_with(after)
+}
+
+/// More figures follow `end` after one of `separators` ("14.03" in "14.03.2025", "3381"
+/// in "3381/2"), so the figures before it are part of a longer number.
+fn figures_run_on(text: &str, end: usize, separators: &[char]) -> bool {
+    let rest = &text[end..];
+    rest.starts_with(separators) && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+}
+
 pub(super) fn emails(text: &str, found: &mut Vec<Candidate>) {
     for m in EMAIL.find_iter(text).chain(EMAIL_SPELLED.find_iter(text)) {
         push(found, FindingKind::Email, m.start(), m.end());
@@ -771,8 +785,13 @@ pub(super) fn phones(text: &str, found: &mut Vec<Candidate>) {
         push(found, FindingKind::Phone, m.start(), m.end());
     }
     for m in PHONE_BARE.find_iter(text) {
-        let joined = text[..m.start()].ends_with(['-', '/', '.', ':', '#'])
-            || text[m.end()..].starts_with(['-', '/', ':']);
+        let joined = joined_on(
+            text,
+            m.start(),
+            m.end(),
+            &['-', '/', '.', ':', '#'],
+            &['-', '/', ':'],
+        );
         if !joined && PHONE_CUE.is_match(sentence_around(text, m.start(), m.end())) {
             push(found, FindingKind::Phone, m.start(), m.end());
         }
@@ -1145,8 +1164,7 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
         let birth = if c.name("dm").is_some() || c.name("day").is_some() || holiday {
             // "8/2" alone: only right after the birth word ("born 8/2", "DOB 4/9",
             // "turned one on 4/9"), and not part of a longer number or range.
-            let joined = text[m.end()..].starts_with(['/', '-'])
-                || text[..m.start()].ends_with(['/', '-', '.']);
+            let joined = joined_on(text, m.start(), m.end(), &['/', '-', '.'], &['/', '-']);
             let day_alone = c.name("day").is_some() || holiday;
             // "the second birthday": an ordinal before a noun is not a day.
             let next_word = text[m.end()..]
@@ -1516,8 +1534,7 @@ pub(super) fn dotted_birth_dates(text: &str, found: &mut Vec<Candidate>) {
         let Some(d) = c.name("d") else { continue };
         // Not part of a longer number ("14.03.2025" is a whole date the others read),
         // and a real day and month.
-        let longer = text[d.end()..].starts_with('.')
-            && text[d.end() + 1..].starts_with(|c: char| c.is_ascii_digit());
+        let longer = figures_run_on(text, d.end(), &['.']);
         let (day, month) = d.as_str().split_once('.').unwrap_or(("", ""));
         let real = day.parse::<u8>().is_ok_and(|n| (1..=31).contains(&n))
             && month.parse::<u8>().is_ok_and(|n| (1..=12).contains(&n));
@@ -1539,8 +1556,7 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
         // A year after a label ("the report 2024") is not a number on a file.
         let year =
             n == 4 && value.len() == 4 && (value.starts_with("19") || value.starts_with("20"));
-        let joined = text[v.end()..].starts_with(['/', ':', '.'])
-            && text[v.end() + 1..].starts_with(|c: char| c.is_ascii_digit());
+        let joined = figures_run_on(text, v.end(), &['/', ':', '.']);
         if n >= 3 && !year && !joined {
             push(
                 found,
@@ -1580,8 +1596,7 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
         .find_iter(text)
         .chain(LETTERED_DOCKET.find_iter(text))
     {
-        let joined =
-            text[m.end()..].starts_with(['-', '/']) || text[..m.start()].ends_with(['-', '/', '.']);
+        let joined = joined_on(text, m.start(), m.end(), &['-', '/', '.'], &['-', '/']);
         if !joined {
             push(found, FindingKind::RecordNumber, m.start(), m.end());
         }
@@ -1711,8 +1726,7 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
             .rsplit('.')
             .next()
             .is_some_and(|t| s.contains('.') && TLDS.contains(&t.to_lowercase().as_str()));
-        let joined = text[..m.start()].ends_with(['@', '/', '.', '$'])
-            || text[m.end()..].starts_with(['@', '/']);
+        let joined = joined_on(text, m.start(), m.end(), &['@', '/', '.', '$'], &['@', '/']);
         if !tld && !joined && SOCIAL_CUE.is_match(sentence_around(text, m.start(), m.end())) {
             push(found, FindingKind::SocialHandle, m.start(), m.end());
         }

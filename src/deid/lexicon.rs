@@ -44,6 +44,14 @@ pub(crate) const BIG_PLACE_NAMES: &str = include_str!("../../content/deid/big-pl
 pub(crate) const SCRIPT_WORDS: &str = include_str!("../../content/deid/script-words.txt");
 /// Hurricanes, cyclones and typhoons spoken of by name ("after Laura").
 pub(crate) const STORMS: &str = include_str!("../../content/deid/storms.txt");
+/// Words that end a festival's or a holy day's name ("Puja", "Purnima", "Padwa").
+pub(crate) const FESTIVAL_WORDS: &str = include_str!("../../content/deid/festival-words.txt");
+/// Endings of town names in South Asia and Mexico ("-pur", "-abad", "-tepec").
+pub(crate) const TOWN_ENDINGS: &str = include_str!("../../content/deid/town-endings.txt");
+/// Words that end a town's own name ("Hill", "Bay", "Ward"), as written in a name.
+pub(crate) const TOWN_HEADS: &str = include_str!("../../content/deid/town-heads.txt");
+/// Words that begin a town's own name ("Point", "Mount", "Bayou"), as written in a name.
+pub(crate) const TOWN_FRONTS: &str = include_str!("../../content/deid/town-fronts.txt");
 /// Words that end the name of a place or organisation ("Clinic", "Motel").
 pub(crate) const PLACE_WORDS: &str = include_str!("../../content/deid/place-words.txt");
 /// Words that describe a place without naming one ("Family", "Community").
@@ -122,6 +130,9 @@ struct Lexicon {
     place_generic: HashSet<&'static str>,
     storms: HashSet<&'static str>,
     script_words: HashSet<&'static str>,
+    festival_words: HashSet<&'static str>,
+    town_heads: HashSet<&'static str>,
+    town_fronts: HashSet<&'static str>,
 }
 
 /// The words of a list: one a line (or several, space-separated), `#` starts a comment.
@@ -177,6 +188,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     place_generic: entries(PLACE_GENERIC).collect(),
     storms: entries(STORMS).collect(),
     script_words: entries(SCRIPT_WORDS).collect(),
+    festival_words: entries(FESTIVAL_WORDS).collect(),
+    town_heads: entries(TOWN_HEADS).collect(),
+    town_fronts: entries(TOWN_FRONTS).collect(),
 });
 
 /// A list's words that are not also given names (those end in "*").
@@ -417,6 +431,25 @@ pub(super) fn is_script_word(word: &str) -> bool {
 /// A storm spoken of by name ("laura", "katrina"; content/deid/storms.txt).
 pub(super) fn is_storm(lower: &str) -> bool {
     LEXICON.storms.contains(lower)
+}
+
+pub(super) fn is_festival_word(lower: &str) -> bool {
+    LEXICON.festival_words.contains(lower)
+}
+
+/// The endings of town names, in lower case (a short list, read in order).
+pub(super) fn town_endings() -> impl Iterator<Item = &'static str> {
+    entries(TOWN_ENDINGS)
+}
+
+/// `word` (as written) ends a town's own name: "Hill" in "Stony Hill".
+pub(super) fn is_town_head(word: &str) -> bool {
+    LEXICON.town_heads.contains(word)
+}
+
+/// `word` (as written) begins a town's own name: "Mount" in "Mount Salem".
+pub(super) fn is_town_front(word: &str) -> bool {
+    LEXICON.town_fronts.contains(word)
 }
 
 pub(super) fn is_place_word(lower: &str) -> bool {

@@ -1722,40 +1722,11 @@ fn initials(text: &str, allow: &AllowList, mode: Mode, found: &mut Vec<Candidate
     }
 }
 
-/// Words that end a festival's or a holy day's name, after a deity, a month or a
-/// place: "Durga Puja", "Sharad Purnima", "Gudi Padwa", "Karva Chauth", "Raja Parba".
-const FESTIVAL_HEADS: [&str; 24] = [
-    "puja",
-    "pooja",
-    "purnima",
-    "poornima",
-    "jayanti",
-    "chaturthi",
-    "dashami",
-    "navami",
-    "ashtami",
-    "panchami",
-    "ekadashi",
-    "amavasya",
-    "sankranti",
-    "padwa",
-    "teej",
-    "chauth",
-    "parab",
-    "parba",
-    "utsav",
-    "mela",
-    "jatra",
-    "yatra",
-    "lohri",
-    "poya",
-];
-
 /// The capitalised words right before a festival word are the festival's, not a name
 /// ("Kali Puja", "Kartik Shukla Panchami"), and so is the festival word after them
 /// (Puja and Purnima are given names too).
 fn in_festival_name(text: &str, toks: &[Token<'_>], i: usize) -> bool {
-    if FESTIVAL_HEADS.contains(&toks[i].lower.as_str())
+    if lexicon::is_festival_word(&toks[i].lower)
         && i > 0
         && toks[i - 1].capitalised()
         && adjacent(text, &toks[i - 1], &toks[i])
@@ -1767,7 +1738,7 @@ fn in_festival_name(text: &str, toks: &[Token<'_>], i: usize) -> bool {
         if !adjacent(text, &toks[j], next) {
             return false;
         }
-        if FESTIVAL_HEADS.contains(&next.lower.as_str()) {
+        if lexicon::is_festival_word(&next.lower) {
             return true;
         }
         if !next.capitalised() || j > i + 2 {
@@ -1956,18 +1927,10 @@ fn emit_runs(ctx: &Ctx<'_, '_>, name: &[bool], honorific: &[bool], found: &mut V
     }
 }
 
-/// Endings of town and neighbourhood names in South Asia and Mexico ("-pur", "-abad",
-/// "-nagar", "-wadi", "-halli", "-tepec"), few of them endings of given names.
-const TOWN_ENDINGS: [&str; 23] = [
-    "pur", "pura", "puram", "abad", "nagar", "gaon", "ganj", "garh", "palli", "pally", "halli",
-    "patnam", "palayam", "kuppam", "gudem", "bakkam", "wada", "wadi", "vadi", "sarai", "tepec",
-    "tlán", "tlan",
-];
-
 /// A word on no name list that ends like a town, with at least three letters before the
 /// ending ("Mohammadpur", not "Kapur", a surname).
 fn town_ending(t: &Token<'_>) -> bool {
-    TOWN_ENDINGS.iter().any(|e| {
+    lexicon::town_endings().any(|e| {
         t.lower
             .strip_suffix(e)
             .is_some_and(|stem| stem.chars().count() >= 3)

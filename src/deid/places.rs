@@ -674,19 +674,6 @@ fn rural_towns(
     }
 }
 
-/// Words that end the name of a town or neighbourhood ("Stony Hill", "Old Harbour Bay",
-/// "Fifth Ward", "Breaux Bridge"), read as one where a place is expected.
-const GEO_HEADS: [&str; 30] = [
-    "Hill", "Hills", "Bay", "Town", "Rock", "Harbour", "Harbor", "Point", "Ward", "City", "Meadow",
-    "Meadows", "Isle", "Island", "River", "Walk", "Roads", "Valley", "Beach", "Grove", "Ridge",
-    "Lake", "Cove", "Bridge", "Pen", "Pond", "Key", "Park", "Sound", "Mountain",
-];
-
-/// Words that begin one ("Point Fortin", "Mount Salem", "Bayou La Batre").
-const GEO_FRONTS: [&str; 10] = [
-    "Point", "Port", "Fort", "Mount", "Mt", "Lake", "Bayou", "Cape", "Glen", "Lac",
-];
-
 /// Before these a place is expected, even when the name begins with a given name ("in
 /// Rose Hall"); after other leads ("from", "at", "to") a given name and a surname-like
 /// town word are a person ("a text from Maria Hill").
@@ -740,8 +727,8 @@ fn geographic_names(
     let n = toks.len();
     let mut j = 0;
     while j < n {
-        let head = GEO_HEADS.contains(&toks[j].bare);
-        let front = GEO_FRONTS.contains(&toks[j].bare);
+        let head = lexicon::is_town_head(toks[j].bare);
+        let front = lexicon::is_town_front(toks[j].bare);
         let (s, e) = if head
             && j > 0
             && joined(text, &toks[j - 1], &toks[j])
@@ -759,7 +746,7 @@ fn geographic_names(
             // "Old Harbour Bay": town words run on.
             let mut e = j;
             while e + 1 < n
-                && GEO_HEADS.contains(&toks[e + 1].bare)
+                && lexicon::is_town_head(toks[e + 1].bare)
                 && joined(text, &toks[e], &toks[e + 1])
             {
                 e += 1;
@@ -812,7 +799,7 @@ fn geographic_names(
         let big = lexicon::is_big_place_name(&lowered)
             || words
                 .iter()
-                .filter(|t| !GEO_HEADS.contains(&t.bare) && !GEO_FRONTS.contains(&t.bare))
+                .filter(|t| !lexicon::is_town_head(t.bare) && !lexicon::is_town_front(t.bare))
                 .all(|t| lexicon::is_known_place(&t.lower));
         if person || big || words.iter().any(|t| allow.contains(t.bare)) {
             continue;
