@@ -70,7 +70,7 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
     assert_eq!(checked, 2, "both the source and the JSON Lines are pinned");
 }
 
-/// The third to sixteenth held-out corpora (tests/deid/heldout3/ to heldout16/) were each
+/// The third to seventeenth held-out corpora (tests/deid/heldout3/ to heldout17/) were each
 /// written by someone who never saw the check, and frozen with their SHA-256 before a
 /// round of tuning; they are measured (aggregate figures), never read or tuned on while
 /// held out. Only the hash files are read here, then the files they name are hashed;
@@ -80,6 +80,11 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
 fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
     // The fifth set on: (set, digest of heldout.jsonl, digest of heldout.src).
     let written_here = [
+        (
+            "heldout17",
+            "d8b41732c16eb6a9ce46f9e5975d63fe7aa51245d58d8bd1e3dd90de8eae8a30",
+            "915d507234c77756368b0005c54989b121ed4fc0ee7af4f2f0c8b719375464bc",
+        ),
         (
             "heldout16",
             "8e47e887fa2ca404cde82318708be4082121fce16f7136613e49692941bb108e",
@@ -163,6 +168,7 @@ fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
         "heldout14",
         "heldout15",
         "heldout16",
+        "heldout17",
     ] {
         let recorded = corpus_file(&format!("{set}/heldout.sha256"));
         let mut pinned = Vec::new();
@@ -603,6 +609,23 @@ fn the_check_keeps_its_floor_on_the_seventh_probe_set() {
             false_alarms: 0.2,
         },
         Mistakes::Shown,
+    );
+}
+
+/// The sixteenth held-out set was measured before and after the fourteenth round and is
+/// spent: the fifteenth round's tuning data, with a floor under its figures after that
+/// round (recall 0.869, precision 0.915, 14 of 140 clean controls flagged).
+#[test]
+fn the_check_keeps_its_floor_on_the_spent_sixteenth_held_out_set() {
+    assert_floor(
+        "heldout16/heldout.jsonl",
+        Floor {
+            texts: 400,
+            recall: 0.86,
+            precision: 0.90,
+            false_alarms: 0.11,
+        },
+        Mistakes::Hidden,
     );
 }
 
