@@ -110,10 +110,16 @@ const US_STATES: &str =
     "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|\
     NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR";
 
-/// The town and state after a street address: ", Carver MN", ", Merrill, WI 54452".
+/// Canadian province and Australian state codes, after a town ("Steinbach, MB R5G 1N9",
+/// "Tennant Creek NT 0861").
+const PROVINCES_AND_STATES: &str =
+    "AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|PEI|QC|SK|YT|NSW|QLD|Qld|VIC|Vic|TAS|Tas|ACT|SA|WA";
+
+/// The town and state after a street address: ", Carver MN", ", Merrill, WI 54452",
+/// ", Steinbach, MB R5G 1N9", ", Tennant Creek NT 0861".
 static TOWN_AND_STATE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"^,\ *(?:\p{{Lu}}\p{{Ll}}+\ ?){{1,3}},?\ +(?-i:{US_STATES})\b(?:\ +\d{{5}}(?:-\d{{4}})?\b)?"
+        r"^,\ *(?:\p{{Lu}}\p{{Ll}}+\ ?){{1,3}},?\ +(?-i:{US_STATES}|{PROVINCES_AND_STATES})\b(?:\ +(?:\d{{5}}(?:-\d{{4}})?|\d{{4}}|[A-Z]\d[A-Z]\ ?\d[A-Z]\d)\b)?"
     ))
 });
 
@@ -148,7 +154,7 @@ const STREET_WORDS: &str = "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulev
 /// A street named after "on", "off", "down" and the like, without a house number.
 static STREET_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"\b(?:on|off|along|down|up|onto|of|near|past|by)\ +(?:the\ +)?(?P<s>(?:\p{{Lu}}[\p{{L}}'’-]*\ +){{1,3}}(?:{STREET_WORDS})\b\.?)"
+        r"\b(?:on|off|along|down|up|onto|of|near|past|by)\ +(?:the\ +)?(?P<s>(?:\p{{Lu}}[\p{{L}}'’-]*\ +){{1,3}}(?:{STREET_WORDS})\b\.?(?:\ (?-i:N|S|E|W|NE|NW|SE|SW)\b\.?)?)"
     ))
 });
 
@@ -455,7 +461,7 @@ const HOLIDAYS: &str =
     Ugadi|Vishu|Thiruvonam|Bihu|Gudi\\ Padwa|(?:Makar\\ )?Sankranti|Karva\\ Chauth|Ganesh\\ Chaturthi|\
     Chhath|Tihar|Dashain|[BV]ijaya\\ Dashami|Teej|Akha\\ Teej|P[oa]h?e?la\\ Boishakh|Poila\\ Boishakh|\
     Pahela\\ Baishakh|Shab-e-Barat|Basant|Losar|Nuakhai|Bhogi|Maghi|Bakri?\\ ?Eid|Bakrid|Avurudu|\
-    Eid\\ (?:ul|al)[-\\ ](?:Fitr|Adha|Azha|Zuha)|Hmong\\ New\\ Year";
+    Eid\\ (?:ul|al)[-\\ ](?:Fitr|Adha|Azha|Zuha)|Hmong\\ New\\ Year|Semana\\ Santa";
 
 /// Holidays above that are also ordinary words or names ("independence", "Valentine"): a
 /// birthday only with a time of day or "baby" after them ("Independence morning", "the
@@ -580,11 +586,11 @@ static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
              |crn|centrelink|tfn|hcn|member\ number|wic\ id|snap\ id|ebt\ card|hmis|dss
              |cpp|tanf|ssi|ssdi|application|probation|student|investigation|enrol{1,2}ment|household
              |tenancy|bic|cin|tracking|incident(?:\ report)?|complaint|expediente|caso
-             |n[uú]mero\ de\ caso|ihi|hcc|health\ care\ card|urn|ur\ (?:number|no)|ndis|din|scr|nhi|chi|ucn|uci|ircc
+             |n[uú]mero\ de\ caso|ihi|hcc|health\ care\ card|urn|ur\ number|ndis|din|scr|nhi|chi|ucn|uci|ircc
              |home\ office|hospital\ number|unit\ number|ahcip|ahs|phn|mcp|msp|ramq|port\ ref
              |nric|nin|marac|ccc|folder|h&c|reg|registration
              |aadhaa?r|abha|uhid|cnic|nicop|nid|nic|b-form|fir|nadra|bpl|ration\ card|rch|mcts
-             |unhcr|cib|i-94|ip\ no)\b|\bmr\#|(?-i:\b(?:MA|IR|PoR|POR)\b))
+             |unhcr|cib|i-94|ip\ no|phin|msi)\b|\bmr\#|(?-i:\b(?:MA|IR|PoR|POR|UR)\b))
           (?i:\ *(?:(?:number|no|num|is|id|report|case|file|card|ref)\b\.?|\#|:))*\ *[:\#]?\ *
           (?P<v>\#?(?:[A-Z]{1,4}-){0,2}(?:[A-Z]{1,4}[\ /-]?)?\d+(?:[A-Z]{1,4}\d*)*(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+(?:[A-Z]{1,4}\d*)*){0,3}(?:/[A-Za-z0-9]+){0,3}(?:-[A-Z]{1,3}\b|\ ?[A-Z]\b)?)
         ",
@@ -941,21 +947,23 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         let Some(m) = c.name("s") else { continue };
         // "on Main Street Clinic" is a place; the place check has it.
         // "past the Sunrise Terrace apartments" is a complex, also a place.
-        let place_follows = text[m.end()..].strip_prefix(' ').is_some_and(|a| {
-            a.starts_with(char::is_uppercase)
-                || [
-                    "apartment",
-                    "apts",
-                    "complex",
-                    "park",
-                    "building",
-                    "homes",
-                    "townhomes",
-                    "condos",
-                ]
-                .iter()
-                .any(|w| a.starts_with(w))
-        });
+        // "on Sycamore St. Her husband …": a full stop ends the street and the sentence.
+        let place_follows = !m.as_str().ends_with('.')
+            && text[m.end()..].strip_prefix(' ').is_some_and(|a| {
+                a.starts_with(char::is_uppercase)
+                    || [
+                        "apartment",
+                        "apts",
+                        "complex",
+                        "park",
+                        "building",
+                        "homes",
+                        "townhomes",
+                        "condos",
+                    ]
+                    .iter()
+                    .any(|w| a.starts_with(w))
+            });
         // "on Dr Patel's list": a title, not a street.
         // "Family Court", "Juvenile Court": generic words name no court, way or drive;
         // "Front Street", "Case Ave" are streets all the same.
@@ -1120,6 +1128,7 @@ static RESTATED_FROM: LazyLock<Regex> = LazyLock::new(|| {
 /// are everywhere in reflections and flagging them would bury the real ones.
 pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
     relative_birthdays(text, found);
+    births_on_named_events(text, found);
     let about_a_baby = LazyCell::new(|| BABY_TALK.is_match(text));
     let mut last_birth_end: Option<usize> = None;
     for c in DATE.captures_iter(text) {
@@ -1254,6 +1263,171 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
             push(found, FindingKind::BirthDate, span_start, end);
         }
     }
+}
+
+/// A birth word, and "on", "during" or "over" if written: what follows may be a feast or
+/// an event the birth is dated by.
+static BORN_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\b(?i:born|delivered)\ +(?P<on>(?i:on|during|over)\ +)?"));
+
+/// "the night of the Bean Dance", "the week after the fair", "the day the river rose": a
+/// day fixed by an event, to the end of its clause.
+static EVENT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)^(?i:the\ +(?:day|night|week|weekend|morning|evening|afternoon|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+           (?:\ +(?:night|morning|evening|afternoon))?
+           \ +(?:of|after|before|that|when|while|as|the|we|it|she|he|they|our|her|his|my|everyone|there)\b)
+           [^.,;:!?\n()\[\]—–]{0,70}",
+    )
+});
+
+/// A saint's or a feast's day named in Spanish or English: "Día de San Juan", "el día de
+/// la Virgen", "feast day", "the feast of Our Lady".
+static FEAST_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)^(?:(?i:el|la)\ +)?(?:
+            (?i:d[ií]a\ +de)\ +(?:(?i:la|las|los|el|san|santa|santo|nuestra\ +se[ñn]ora\ +de(?:\ +la)?)\ +)?\p{Lu}[\p{L}\p{M}'’-]*(?:\ +(?:de\ +)?\p{Lu}[\p{L}\p{M}'’-]*){0,2}
+          | (?i:feast\ +day)\b
+          | (?i:the\ +feast\ +of)\ +(?:(?i:the|st\.?|saint)\ +)?\p{Lu}[\p{L}\p{M}'’-]*(?:\ +\p{Lu}[\p{L}\p{M}'’-]*){0,2})",
+    )
+});
+
+/// Up to four capitalised words ("Gyalpo Lhosar", "St. Francis", "Go-Jii-Ya").
+static CAPITALISED_RUN: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^\p{Lu}[\p{L}\p{M}'ʻ’:.-]*(?:\ \p{Lu}[\p{L}\p{M}'ʻ’:.-]*){0,3}"));
+
+/// Words after a feast's name that make it a day ("Avurudu day", "St. Francis feast day",
+/// "Go-Jii-Ya weekend").
+const FEAST_TAILS: [&str; 7] = [
+    "day",
+    "feast",
+    "festival",
+    "weekend",
+    "eve",
+    "fair",
+    "celebration",
+];
+
+/// A birth dated by a feast or an event no list names: "born on Ghatasthapana", "born on
+/// Raja Parba", "born on Avurudu day", "born on St. Francis feast day", "born on Día de San
+/// Juan", "born the week after the Sunrise Dance". A run of capitalised words after "born
+/// on" is the feast when a day word or a festival word ends it, or when no list knows any
+/// of its words (a place the lists know, a given name, a surname or a word is not taken):
+/// "born on Maui", "born on Grace's birthday" and "born on Medicaid" stay as they were.
+fn births_on_named_events(text: &str, found: &mut Vec<Candidate>) {
+    for lead in BORN_LEAD.captures_iter(text) {
+        let Some(m) = lead.get(0) else { continue };
+        let on = lead.name("on").map(|o| o.as_str().trim().to_lowercase());
+        let rest = window_after(text, m.end(), 160);
+        let span = if let Some(e) = EVENT_CLAUSE.find(rest) {
+            Some(clause_end(e.as_str()))
+        } else if let Some(f) = FEAST_DAY.find(rest) {
+            Some(f.end())
+        } else {
+            CAPITALISED_RUN
+                .find(rest)
+                .and_then(|run| feast_named(rest, run.end(), on.as_deref()))
+        };
+        if let Some(len) = span.filter(|&l| l > 0) {
+            let end = m.end() + rest[..len].trim_end_matches(['.', ' ']).len();
+            push(found, FindingKind::BirthDate, m.end(), end);
+        }
+    }
+}
+
+/// The end of an event's clause: before " and ", " but ", " so " or " in the ", and at
+/// most twelve words.
+fn clause_end(clause: &str) -> usize {
+    let lower = clause.to_ascii_lowercase();
+    let cut = [
+        " and ",
+        " but ",
+        " so ",
+        " because ",
+        " in the ",
+        " at the ",
+    ]
+    .iter()
+    .filter_map(|w| lower.find(w))
+    .min()
+    .unwrap_or(clause.len());
+    let twelve = clause
+        .match_indices(' ')
+        .nth(11)
+        .map_or(clause.len(), |(i, _)| i);
+    cut.min(twelve)
+}
+
+/// The length of a feast's name at the start of `rest`, whose capitalised words end at
+/// `run_end`, or None when they are more likely a place or a person.
+fn feast_named(rest: &str, run_end: usize, on: Option<&str>) -> Option<usize> {
+    let run = &rest[..run_end];
+    let words: Vec<&str> = run.split(' ').collect();
+    let first = words[0].trim_end_matches('.').to_lowercase();
+    let weekday_or_month = MONTHS.split('|').any(|w| w.eq_ignore_ascii_case(&first))
+        || [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .contains(&first.as_str());
+    if weekday_or_month || run.contains("'s") || run.contains("’s") {
+        return None;
+    }
+    let after = &rest[run_end..];
+    let next = after
+        .strip_prefix(' ')
+        .map(|a| {
+            a.split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_lowercase()
+        })
+        .unwrap_or_default();
+    let tail = if next == "feast" && after[1..].to_lowercase().starts_with("feast day") {
+        Some(" feast day".len())
+    } else if FEAST_TAILS.contains(&next.as_str()) || lexicon::is_festival_word(&next) {
+        Some(1 + next.len())
+    } else {
+        None
+    };
+    let lowers: Vec<String> = words
+        .iter()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect();
+    let a_place = lowers.iter().any(|w| lexicon::is_known_place(w))
+        || lexicon::is_big_place_name(&lowers.join(" "))
+        || lexicon::is_town_head(words[words.len() - 1])
+        || lexicon::is_place_word(&next);
+    if a_place {
+        return None;
+    }
+    if let Some(tail) = tail {
+        // A festival word inside the run ends it ("Raja Parba", "Saraswati Puja").
+        return Some(run_end + tail);
+    }
+    if lowers.last().is_some_and(|w| lexicon::is_festival_word(w)) && words.len() > 1 {
+        return Some(run_end);
+    }
+    // No day word: only after "on" or "during", and only words no list knows or that
+    // are never names, one of them unknown or more than one of them ("Bhai Dooj"; not
+    // "Medicaid" alone).
+    let classes: Vec<lexicon::Class> = words
+        .iter()
+        .map(|w| lexicon::class(w.trim_end_matches('.')))
+        .collect();
+    let unknown = (classes.contains(&lexicon::Class::Unknown) || classes.len() > 1)
+        && classes
+            .iter()
+            .all(|c| matches!(c, lexicon::Class::Unknown | lexicon::Class::Never));
+    // After "during" a capitalised run is a season or an event, not a person, unless a
+    // word of it is a given name ("born during Semana Santa", "during Lent").
+    let during = on == Some("during") && !classes.contains(&lexicon::Class::FirstName);
+    ((on == Some("on") && unknown) || during).then_some(run_end)
 }
 
 /// A birthday told relative to today: "turned 3 last Sunday", "turns 2 next Saturday,
@@ -1548,6 +1722,40 @@ pub(super) fn dotted_birth_dates(text: &str, found: &mut Vec<Candidate>) {
     }
 }
 
+/// The start of a health or benefit scheme's name written right before a record's label
+/// at `label`: up to three words, each a state, province or region ("Alberta",
+/// "Manitoba"), "Health", or a short code in capitals ("NS", "MB", "Qld", "NSW").
+fn scheme_before(text: &str, label: usize) -> Option<usize> {
+    let mut start = None;
+    let mut at = label;
+    for _ in 0..3 {
+        let Some(before) = text[..at].strip_suffix(' ') else {
+            break;
+        };
+        let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &before[word_start..];
+        let letters = word.chars().count();
+        let code = (2..=4).contains(&letters)
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word.chars().skip(1).all(|c| c.is_ascii_alphabetic())
+            && PROVINCES_AND_STATES
+                .split('|')
+                .chain(US_STATES.split('|'))
+                .any(|s| s == word);
+        let scheme = word == "Health"
+            || code
+            || (word.starts_with(char::is_uppercase) && lexicon::is_region_start(word));
+        if word.is_empty() || !scheme {
+            break;
+        }
+        start = Some(word_start);
+        at = word_start;
+    }
+    start
+}
+
 pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
     for c in RECORD_LABELLED.captures_iter(text) {
         let Some(v) = c.name("v") else { continue };
@@ -1557,13 +1765,31 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
         let year =
             n == 4 && value.len() == 4 && (value.starts_with("19") || value.starts_with("20"));
         let joined = figures_run_on(text, v.end(), &['/', ':', '.']);
-        if n >= 3 && !year && !joined {
-            push(
-                found,
-                FindingKind::RecordNumber,
-                v.start(),
-                v.start() + value.len(),
-            );
+        // "the intake: DOB 05/06/2021" is a birth date under a label, not a record.
+        let birth = value
+            .get(..3)
+            .is_some_and(|l| l.eq_ignore_ascii_case("dob"));
+        if n >= 3 && !year && !joined && !birth {
+            // "Alberta PHN …", "NS MSI …", "Qld Health UR no. …": the scheme's name before
+            // the label is part of the record (and not a person called Alberta).
+            let label = c.get(0).map_or(v.start(), |l| l.start());
+            let start = scheme_before(text, label).unwrap_or(v.start());
+            let end = v.start() + value.len();
+            // The label says what the figures are: shapes found inside them before
+            // ("PHN 60447-2218" looks like a ZIP code, "UR no. 00 419 238" a phone) give way,
+            // and so does a date that is only part of them ("1/2" in "Medicare 3329 51082
+            // 1/2"); a date that is the whole value stays one ("DOB on the IFSP is 1/22").
+            found.retain(|f| {
+                let inside = label <= f.start && f.end <= end;
+                let part = v.start() < f.start || f.end < end;
+                !(inside
+                    && match f.kind {
+                        FindingKind::Phone | FindingKind::StreetAddress => true,
+                        FindingKind::BirthDate => part,
+                        _ => false,
+                    })
+            });
+            push(found, FindingKind::RecordNumber, start, end);
         }
     }
     let labelled: Vec<(usize, usize)> = found

@@ -44,6 +44,9 @@ pub(crate) const BIG_PLACE_NAMES: &str = include_str!("../../content/deid/big-pl
 pub(crate) const SCRIPT_WORDS: &str = include_str!("../../content/deid/script-words.txt");
 /// Hurricanes, cyclones and typhoons spoken of by name ("after Laura").
 pub(crate) const STORMS: &str = include_str!("../../content/deid/storms.txt");
+/// Towns of 1,000 to 249,999 people from the GeoNames gazetteer, lower-case, one to three
+/// words (scripts/deid-towns.py builds it).
+pub(crate) const TOWNS: &str = include_str!("../../content/deid/towns.txt");
 /// Words that end a festival's or a holy day's name ("Puja", "Purnima", "Padwa").
 pub(crate) const FESTIVAL_WORDS: &str = include_str!("../../content/deid/festival-words.txt");
 /// Endings of town names in South Asia and Mexico ("-pur", "-abad", "-tepec").
@@ -131,6 +134,9 @@ struct Lexicon {
     storms: HashSet<&'static str>,
     script_words: HashSet<&'static str>,
     festival_words: HashSet<&'static str>,
+    towns: HashSet<&'static str>,
+    /// Every language and people of the list, given names among them ("karen").
+    peoples: HashSet<&'static str>,
     town_heads: HashSet<&'static str>,
     town_fronts: HashSet<&'static str>,
 }
@@ -189,6 +195,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     storms: entries(STORMS).collect(),
     script_words: entries(SCRIPT_WORDS).collect(),
     festival_words: entries(FESTIVAL_WORDS).collect(),
+    peoples: entries(PEOPLES).map(|w| w.trim_end_matches('*')).collect(),
+    towns: TOWNS
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect(),
     town_heads: entries(TOWN_HEADS).collect(),
     town_fronts: entries(TOWN_FRONTS).collect(),
 });
@@ -431,6 +442,17 @@ pub(super) fn is_script_word(word: &str) -> bool {
 /// A storm spoken of by name ("laura", "katrina"; content/deid/storms.txt).
 pub(super) fn is_storm(lower: &str) -> bool {
     LEXICON.storms.contains(lower)
+}
+
+/// A town of the gazetteer (`words` lower-cased, one space between them): "blacktown",
+/// "falls church".
+pub(super) fn is_town(words: &str) -> bool {
+    LEXICON.towns.contains(words)
+}
+
+/// A language or a people of content/deid/peoples.txt, given names among them.
+pub(super) fn is_people(lower: &str) -> bool {
+    LEXICON.peoples.contains(lower)
 }
 
 pub(super) fn is_festival_word(lower: &str) -> bool {

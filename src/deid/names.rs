@@ -1139,6 +1139,51 @@ fn inside(spans: &[(usize, usize)], t: &Token<'_>) -> bool {
     spans.iter().any(|&(s, e)| t.start < e && s < t.end)
 }
 
+/// "the Karen interpreter", "Dinka speakers", "the Hmong community": a language or a
+/// people that is also a given name, before a noun that a language or a people has.
+fn people_before_their_noun(text: &str, toks: &[Token<'_>], i: usize) -> bool {
+    const NOUNS: [&str; 16] = [
+        "interpreter",
+        "interpreters",
+        "translator",
+        "speaker",
+        "speakers",
+        "language",
+        "community",
+        "communities",
+        "church",
+        "elders",
+        "women",
+        "mothers",
+        "families",
+        "culture",
+        "refugees",
+        "songs",
+    ];
+    let t = &toks[i];
+    !t.possessive
+        && lexicon::is_people(&t.lower)
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| adjacent(text, t, n) && NOUNS.contains(&n.bare))
+}
+
+/// "born in Darwin", "the certificate from Vietnam says": a big place the lists know
+/// (places that are also given names among them) right after "in" or "from" is the place,
+/// whatever verb follows, unless a capitalised word runs on from it ("from Georgia Lee").
+fn big_place_after_in_or_from(text: &str, toks: &[Token<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    i > 0
+        && matches!(toks[i - 1].lower.as_str(), "in" | "from")
+        && adjacent(text, &toks[i - 1], t)
+        && t.capitalised()
+        && !t.possessive
+        && lexicon::is_known_place(&t.lower)
+        && !toks
+            .get(i + 1)
+            .is_some_and(|n| n.capitalised() && adjacent(text, t, n))
+}
+
 /// Names in `text`, skipping the byte ranges in `skip` (places already found).
 pub(super) fn person_names(
     text: &str,
@@ -1168,6 +1213,8 @@ pub(super) fn person_names(
             || after_saint(text, toks, i)
             || storm_named(text, toks, i, &storm_talk)
             || in_festival_name(text, toks, i)
+            || big_place_after_in_or_from(text, toks, i)
+            || people_before_their_noun(text, toks, i)
             || programme_capitals(t.bare)
             || allow.contains(t.bare)
             || t.single_letter()

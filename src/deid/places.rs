@@ -460,6 +460,7 @@ pub(super) fn places(
     geographic_names(text, toks, allow, &mut spans, found);
     headings(text, toks, allow, &mut spans, found);
     towns(text, toks, allow, &mut spans, found);
+    gazetteer_towns(text, toks, allow, &mut spans, found);
     localities(text, toks, allow, &mut spans, found);
     spans
 }
@@ -918,11 +919,13 @@ fn headings(
 }
 
 /// Words of going before "to" a town ("drove out to Greasewood").
-const GOING: [&str; 8] = ["out", "up", "down", "back", "over", "comes", "came", "went"];
+const GOING: [&str; 9] = [
+    "out", "up", "down", "back", "over", "comes", "came", "went", "in",
+];
 
 /// Words of moving or travelling before "to" or "into" a town (a person is seldom moved
 /// or driven to, so a given name after them is read as a town).
-const MOVING: [&str; 24] = [
+const MOVING: [&str; 32] = [
     "moved",
     "moving",
     "move",
@@ -947,6 +950,14 @@ const MOVING: [&str; 24] = [
     "gone",
     "travelled",
     "traveled",
+    "resettled",
+    "returned",
+    "returning",
+    "evacuated",
+    "transferred",
+    "shifted",
+    "migrated",
+    "commutes",
 ];
 
 /// Words before "in" that make what follows a place ("the clinic in Palmer", "lives in
@@ -1009,8 +1020,10 @@ fn towns(
         let before = j.checked_sub(2).map_or("", |i| toks[i].lower.as_str());
         // "out past Sixmile", "drove out to Greasewood", "flew into Allakaket": "to" and
         // "into" only after a word of going.
+        // "works out of Karratha", "flew in to Ngukurr".
         let going = (p.lower == "to" && (GOING.contains(&before) || MOVING.contains(&before)))
-            || (p.lower == "into" && MOVING.contains(&before));
+            || (p.lower == "into" && MOVING.contains(&before))
+            || (p.lower == "of" && before == "out");
         // A word that is also a given name ("Palmer", "Enid", "Bethel") is a town only
         // after a move or a word of place ("the clinic in Palmer", "moving to Enid"), not
         // after "in" alone ("I see myself in Maria").
@@ -1064,6 +1077,78 @@ fn towns(
             e = j + 1;
         }
         claim(spans, found, t.start, toks[e].end);
+    }
+}
+
+/// "works at a warehouse in Midland", "moved to Falls Church", "from Blacktown": a town of
+/// the gazetteer (content/deid/towns.txt) after in, from, near, outside or a move, even
+/// when it is also a word ("Auburn") or a dictionary proper noun. The capitalised run
+/// must end with the town ("in Early Head Start" names a programme, not Early, Texas),
+/// and a given name is left to the name rules ("from Hope").
+fn gazetteer_towns(
+    text: &str,
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+) {
+    for j in 1..toks.len() {
+        let (p, t) = (&toks[j - 1], &toks[j]);
+        let before = j.checked_sub(2).map_or("", |i| toks[i].lower.as_str());
+        let lead = matches!(p.lower.as_str(), "in" | "from" | "near" | "outside")
+            || (p.lower == "to" && (GOING.contains(&before) || MOVING.contains(&before)))
+            || (p.lower == "of" && before == "out");
+        if !lead
+            || &text[p.end..t.start] != " "
+            || !t.capitalised()
+            || t.acronym()
+            || allow.contains(t.bare)
+            || super::tokens::at_sentence_start(text, t.start)
+        {
+            continue;
+        }
+        // The capitalised run from here: up to three words joined by single spaces.
+        let mut run = j;
+        while run + 1 < toks.len()
+            && run < j + 2
+            && toks[run + 1].capitalised()
+            && !toks[run].possessive
+            && &text[toks[run].end..toks[run + 1].start] == " "
+        {
+            run += 1;
+        }
+        // The town is the whole run, or its first words when what follows is lower case.
+        for e in (j..=run).rev() {
+            let runs_on = toks.get(e + 1).is_some_and(|n| {
+                n.capitalised() && &text[toks[e].end..n.start] == " " && !toks[e].possessive
+            });
+            if runs_on || toks[e].possessive || toks[e].touches_digit(text) {
+                continue;
+            }
+            let name = toks[j..=e]
+                .iter()
+                .map(|w| w.lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !lexicon::is_town(&name) || lexicon::is_big_place_name(&name) {
+                continue;
+            }
+            let single_ok = e > j
+                || (matches!(t.class(), Class::Word | Class::Proper | Class::Unknown)
+                    && !lexicon::is_known_place(&t.lower)
+                    && !lexicon::is_common(&t.lower));
+            // "from Jordan Lee": a given name and a surname are a person.
+            let person = e > j
+                && toks[j].class() == Class::FirstName
+                && toks[j + 1..=e]
+                    .iter()
+                    .all(|w| lexicon::is_surname(&w.lower));
+            if single_ok && !person {
+                // Over a shorter place found inside it ("Falls" in "Falls Church").
+                claim_over(spans, found, t.start, toks[e].end);
+            }
+            break;
+        }
     }
 }
 

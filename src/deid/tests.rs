@@ -3045,3 +3045,166 @@ fn a_birth_on_a_south_asian_festival_is_a_birth_date() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_birth_dated_by_a_feast_or_an_event_no_list_names_is_a_birth_date() {
+    assert_finds(
+        FindingKind::BirthDate,
+        &[
+            ("Her son was born on Bhai Dooj, they said.", "Bhai Dooj"),
+            (
+                "The twins were born on Meskerem feast day.",
+                "Meskerem feast day",
+            ),
+            ("She was born on Día de San Isidro.", "Día de San Isidro"),
+            (
+                "He was born on the feast of St. Brigid.",
+                "the feast of St. Brigid",
+            ),
+            ("Baby was born on Kumbha puja at the temple.", "Kumbha puja"),
+            ("Our boy was born on Tsechu weekend.", "Tsechu weekend"),
+            (
+                "The baby was born the week after the Harvest Powwow, tiny but loud.",
+                "the week after the Harvest Powwow",
+            ),
+            (
+                "She was born the night the power went out and the creek rose.",
+                "the night the power went out",
+            ),
+            ("Lucía was born during Semana Santa.", "Semana Santa"),
+            ("Baby was born on Thadingyut.", "Thadingyut"),
+        ],
+    );
+    // A place, a person's day, a programme or a plain day stay as they were.
+    for text in [
+        "She was born on Maui and moved here at six.",
+        "He was born on Grace's birthday, which she loves.",
+        "Both kids were born on Medicaid, she said.",
+        "The baby was born on Tuesday morning.",
+        "He was born on Okinawa when his dad was stationed there.",
+        "She was born the same week as her cousin.",
+    ] {
+        let births = flags(text, FindingKind::BirthDate);
+        assert!(
+            births.iter().all(|b| b == "Tuesday morning"),
+            "{text}: {births:?}"
+        );
+    }
+}
+
+#[test]
+fn a_labelled_record_wins_over_the_shapes_inside_it_and_keeps_its_scheme() {
+    assert_finds(
+        FindingKind::RecordNumber,
+        &[
+            (
+                "Baby's Ontario OHIP 4471-229-118 is new.",
+                "Ontario OHIP 4471-229-118",
+            ),
+            (
+                "Her Manitoba PHIN 224 118 907 came.",
+                "Manitoba PHIN 224 118 907",
+            ),
+            ("Mum's UR no. 00 552 117 at the Base.", "00 552 117"),
+            ("The NB MSI 0072 118 445 is hers.", "NB MSI 0072 118 445"),
+            ("His PHN 91822-4471 was wrong.", "91822-4471"),
+        ],
+    );
+    for text in [
+        "Mum's UR no. 00 552 117 at the Base.",
+        "His PHN 91822-4471 was wrong.",
+    ] {
+        assert!(flags(text, FindingKind::Phone).is_empty(), "{text}");
+        assert!(flags(text, FindingKind::StreetAddress).is_empty(), "{text}");
+    }
+    // A date that is the whole value under a label stays a birth date.
+    assert_eq!(
+        flags(
+            "DOB on the referral is 3/14, smudged.",
+            FindingKind::BirthDate
+        ),
+        ["3/14"]
+    );
+    assert!(flags(
+        "The intake: DOB 04/07/2022, fine.",
+        FindingKind::RecordNumber
+    )
+    .is_empty());
+    // "ur" typed for "your" is no label.
+    assert!(flags("is ur 3 kids ok", FindingKind::RecordNumber).is_empty());
+}
+
+#[test]
+fn a_town_after_flying_in_working_out_of_or_a_province_code_is_a_place() {
+    assert_finds(
+        FindingKind::Place,
+        &[
+            ("Flew in to Kowanyama with the nurse.", "Kowanyama"),
+            ("Her partner works out of Karumba now.", "Karumba"),
+            ("The family resettled to Winkler last spring.", "Winkler"),
+        ],
+    );
+    assert_finds(
+        FindingKind::StreetAddress,
+        &[(
+            "They are at 41 Main St, Morden, MB R6M 1A1 now.",
+            "41 Main St, Morden, MB R6M 1A1",
+        )],
+    );
+    for text in [
+        "We ran out of formula again.",
+        "She went in to the kitchen.",
+    ] {
+        assert!(flags(text, FindingKind::Place).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_gazetteer_town_after_in_from_or_a_move_is_a_place_even_when_it_is_a_word() {
+    assert_finds(
+        FindingKind::Place,
+        &[
+            ("Her cousin lives in Dapto, near the lake.", "Dapto"),
+            ("The family moved to Falls Church in May.", "Falls Church"),
+            ("Dad drives a forklift in Auburn at night.", "Auburn"),
+            ("They came from Gympie with nothing.", "Gympie"),
+        ],
+    );
+    for text in [
+        // A programme, a big city, a given name and a sentence start stay as they were.
+        "She is enrolled in Early Head Start now.",
+        "They moved to Kingston last year.",
+        "She got a card from Hope on Friday.",
+    ] {
+        assert!(flags(text, FindingKind::Place).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_big_place_after_in_or_from_and_a_people_before_its_noun_are_no_names() {
+    for (text, word) in [
+        ("The baby was born last week in Darwin.", "Darwin"),
+        ("The paper from Jordan says she is two.", "Jordan"),
+        ("We booked the Karen interpreter for Monday.", "Karen"),
+        ("Her Zalo is busy, she said.", "Zalo"),
+        ("Kumanjayi's funeral is on Saturday.", "Kumanjayi"),
+    ] {
+        let names = flags(text, FindingKind::PersonName);
+        assert!(!names.iter().any(|n| n.contains(word)), "{text}: {names:?}");
+    }
+    // A given name stays one when a surname follows, or with a person's own words.
+    assert_eq!(
+        flags(
+            "A card came from Georgia Lee today.",
+            FindingKind::PersonName
+        ),
+        ["Georgia Lee"]
+    );
+    assert_eq!(
+        flags(
+            "Karen said the interpreter was late.",
+            FindingKind::PersonName
+        ),
+        ["Karen"]
+    );
+}
