@@ -1005,6 +1005,17 @@ const PLACED_IN: [&str; 40] = [
     "somewhere",
 ];
 
+/// "drove out to Greasewood", "flew into Allakaket", "flew in to Ngukurr", "works out of
+/// Karratha": the word before `toks[j]` leads to a town ("to" and "into" only after a
+/// word of going, "of" only after "out").
+fn gone_to(toks: &[Token<'_>], j: usize) -> bool {
+    let p = &toks[j - 1].lower;
+    let before = j.checked_sub(2).map_or("", |i| toks[i].lower.as_str());
+    (p == "to" && (GOING.contains(&before) || MOVING.contains(&before)))
+        || (p == "into" && MOVING.contains(&before))
+        || (p == "of" && before == "out")
+}
+
 /// "grew up in Tullahoma", "sent from Gunnedah": a capitalised word on no list after
 /// in/from/near is most likely a small town, and a small town can identify a family.
 /// Big towns are in the dictionary's proper nouns and stay quiet.
@@ -1018,12 +1029,7 @@ fn towns(
     for j in 1..toks.len() {
         let (p, t) = (&toks[j - 1], &toks[j]);
         let before = j.checked_sub(2).map_or("", |i| toks[i].lower.as_str());
-        // "out past Sixmile", "drove out to Greasewood", "flew into Allakaket": "to" and
-        // "into" only after a word of going.
-        // "works out of Karratha", "flew in to Ngukurr".
-        let going = (p.lower == "to" && (GOING.contains(&before) || MOVING.contains(&before)))
-            || (p.lower == "into" && MOVING.contains(&before))
-            || (p.lower == "of" && before == "out");
+        let going = gone_to(toks, j);
         // A word that is also a given name ("Palmer", "Enid", "Bethel") is a town only
         // after a move or a word of place ("the clinic in Palmer", "moving to Enid"), not
         // after "in" alone ("I see myself in Maria").
@@ -1094,10 +1100,8 @@ fn gazetteer_towns(
 ) {
     for j in 1..toks.len() {
         let (p, t) = (&toks[j - 1], &toks[j]);
-        let before = j.checked_sub(2).map_or("", |i| toks[i].lower.as_str());
-        let lead = matches!(p.lower.as_str(), "in" | "from" | "near" | "outside")
-            || (p.lower == "to" && (GOING.contains(&before) || MOVING.contains(&before)))
-            || (p.lower == "of" && before == "out");
+        let lead =
+            matches!(p.lower.as_str(), "in" | "from" | "near" | "outside") || gone_to(toks, j);
         if !lead
             || &text[p.end..t.start] != " "
             || !t.capitalised()
