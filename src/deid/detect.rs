@@ -1903,8 +1903,9 @@ static GROUP_NAMED: LazyLock<Regex> = LazyLock::new(|| {
 static GROUP_AFTER_APP: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?x)
-          \b(?:(?i:fb|facebook|whats\ ?app|telegram|signal|viber|wechat|messenger|instagram|insta|ig|snapchat|tiktok|discord|kakao(?:talk)?|groupme)\ +(?i:group|chat|channel|page|community)(?:\ +(?i:called|named))?|(?i:group|page|channel|chat)\ +name)
-            \ *[:—–-]?\ *(?P<e>{GROUP_WORD}(?:\ +(?:{GROUP_WORD}|\d+|(?i:{connectors}))){{0,6}}(?:\ +{EMOJI}+)?)
+          \b(?:(?i:fb|facebook|whats\ ?app|telegram|signal|viber|wechat|messenger|instagram|insta|ig|snapchat|tiktok|discord|kakao(?:talk)?|groupme)\ +(?i:group|chat|channel|page|community)(?:\ +(?i:called|named))?|(?i:group|page|channel|chat)\ +name
+             |(?i:fb|facebook|whats\ ?app|telegram|signal|viber|wechat|messenger|instagram|insta|ig|snapchat|tiktok|zalo|imo|kakao(?:talk)?)\ +(?i:display\ +)?(?i:name))
+            (?P<is>\ +(?i:is|was))?\ *[:—–-]?\ *(?P<e>{GROUP_WORD}(?:\ +(?:{GROUP_WORD}|\d+|(?i:{connectors}))){{0,6}}(?:\ +{EMOJI}+)?)
         ",
         connectors = GROUP_CONNECTORS.join("|")
     ))
@@ -2046,7 +2047,8 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
                 && !lexicon::is_place_generic(&lower)
                 && !lexicon::is_word(&lower)
         });
-        if c.name("d").is_some() && !named {
+        // "the WhatsApp group is Monday nights": after "is" only a name of its own.
+        if (c.name("d").is_some() || c.name("is").is_some()) && !named {
             continue;
         }
         // "a group called Circle of Security" names a programme, not a chat: only where

@@ -3208,3 +3208,23 @@ fn a_big_place_after_in_or_from_and_a_people_before_its_noun_are_no_names() {
         ["Karen"]
     );
 }
+
+#[test]
+fn a_display_name_or_group_after_its_app_and_is_is_a_handle() {
+    assert_finds(
+        FindingKind::SocialHandle,
+        &[
+            ("His Viber name is Tomasz Wolny 🇵🇱 now.", "Tomasz Wolny 🇵🇱"),
+            (
+                "The family WhatsApp group is Ohana Kealoha Crew.",
+                "Ohana Kealoha Crew",
+            ),
+        ],
+    );
+    for text in [
+        "The WhatsApp group is Monday nights now.",
+        "The Telegram group was Tuesday evening.",
+    ] {
+        assert!(flags(text, FindingKind::SocialHandle).is_empty(), "{text}");
+    }
+}
