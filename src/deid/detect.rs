@@ -1379,19 +1379,16 @@ fn feast_named(rest: &str, run_end: usize, on: Option<&str>) -> Option<usize> {
         return None;
     }
     let after = &rest[run_end..];
-    let next = after
+    // The next word as written (its length cuts the span) and in lower case.
+    let next_raw = after
         .strip_prefix(' ')
-        .map(|a| {
-            a.split(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap_or("")
-                .to_lowercase()
-        })
-        .unwrap_or_default();
+        .and_then(|a| a.split(|c: char| !c.is_alphabetic()).next())
+        .unwrap_or("");
+    let next = next_raw.to_lowercase();
     let tail = if next == "feast" && after[1..].to_lowercase().starts_with("feast day") {
         Some(" feast day".len())
     } else if FEAST_TAILS.contains(&next.as_str()) || lexicon::is_festival_word(&next) {
-        Some(1 + next.len())
+        Some(1 + next_raw.len())
     } else {
         None
     };

@@ -3075,6 +3075,12 @@ fn a_birth_dated_by_a_feast_or_an_event_no_list_names_is_a_birth_date() {
             ("Baby was born on Thadingyut.", "Thadingyut"),
         ],
     );
+    // A day word whose lower case is shorter than as written (the Kelvin sign) cuts the
+    // span at the word's own end.
+    assert_eq!(
+        flags("born on Tsechu WEE\u{212A}END, at home", FindingKind::BirthDate),
+        ["Tsechu WEE\u{212A}END"]
+    );
     // A place, a person's day, a programme or a plain day stay as they were.
     for text in [
         "She was born on Maui and moved here at six.",
