@@ -1121,37 +1121,34 @@ fn gazetteer_towns(
         {
             run += 1;
         }
-        // The town is the whole run, or its first words when what follows is lower case.
-        for e in (j..=run).rev() {
-            let runs_on = toks.get(e + 1).is_some_and(|n| {
-                n.capitalised() && &text[toks[e].end..n.start] == " " && !toks[e].possessive
-            });
-            if runs_on || toks[e].possessive || toks[e].touches_digit(text) {
-                continue;
-            }
-            let name = toks[j..=e]
+        // The town is the whole run, and nothing capitalised runs on after it.
+        let runs_on = toks.get(run + 1).is_some_and(|n| {
+            n.capitalised() && &text[toks[run].end..n.start] == " " && !toks[run].possessive
+        });
+        if runs_on || toks[run].possessive || toks[run].touches_digit(text) {
+            continue;
+        }
+        let name = toks[j..=run]
+            .iter()
+            .map(|w| w.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !lexicon::is_town(&name) || lexicon::is_big_place_name(&name) {
+            continue;
+        }
+        let single_ok = run > j
+            || (matches!(t.class(), Class::Word | Class::Proper | Class::Unknown)
+                && !lexicon::is_known_place(&t.lower)
+                && !lexicon::is_common(&t.lower));
+        // "from Jordan Lee": a given name and a surname are a person.
+        let person = run > j
+            && toks[j].class() == Class::FirstName
+            && toks[j + 1..=run]
                 .iter()
-                .map(|w| w.lower.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if !lexicon::is_town(&name) || lexicon::is_big_place_name(&name) {
-                continue;
-            }
-            let single_ok = e > j
-                || (matches!(t.class(), Class::Word | Class::Proper | Class::Unknown)
-                    && !lexicon::is_known_place(&t.lower)
-                    && !lexicon::is_common(&t.lower));
-            // "from Jordan Lee": a given name and a surname are a person.
-            let person = e > j
-                && toks[j].class() == Class::FirstName
-                && toks[j + 1..=e]
-                    .iter()
-                    .all(|w| lexicon::is_surname(&w.lower));
-            if single_ok && !person {
-                // Over a shorter place found inside it ("Falls" in "Falls Church").
-                claim_over(spans, found, t.start, toks[e].end);
-            }
-            break;
+                .all(|w| lexicon::is_surname(&w.lower));
+        if single_ok && !person {
+            // Over a shorter place found inside it ("Falls" in "Falls Church").
+            claim_over(spans, found, t.start, toks[run].end);
         }
     }
 }

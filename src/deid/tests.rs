@@ -3078,7 +3078,10 @@ fn a_birth_dated_by_a_feast_or_an_event_no_list_names_is_a_birth_date() {
     // A day word whose lower case is shorter than as written (the Kelvin sign) cuts the
     // span at the word's own end.
     assert_eq!(
-        flags("born on Tsechu WEE\u{212A}END, at home", FindingKind::BirthDate),
+        flags(
+            "born on Tsechu WEE\u{212A}END, at home",
+            FindingKind::BirthDate
+        ),
         ["Tsechu WEE\u{212A}END"]
     );
     // A place, a person's day, a programme or a plain day stay as they were.
