@@ -592,18 +592,19 @@ static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
              |aadhaa?r|abha|uhid|cnic|nicop|nid|nic|b-form|fir|nadra|bpl|ration\ card|rch|mcts
              |unhcr|cib|i-94|ip\ no|phin|msi)\b|\bmr\#|(?-i:\b(?:MA|IR|PoR|POR|UR)\b))
           (?i:\ *(?:(?:number|no|num|is|id|report|case|file|card|ref)\b\.?|\#|:))*\ *[:\#]?\ *
-          (?P<v>\#?(?:[A-Z]{1,4}-){0,2}(?:[A-Z]{1,4}[\ /-]?)?\d+(?:[A-Z]{1,4}\d*)*(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+(?:[A-Z]{1,4}\d*)*){0,3}(?:/[A-Za-z0-9]+){0,3}(?:-[A-Z]{1,3}\b|\ ?[A-Z]\b)?)
+          (?P<v>\#?(?:[A-Z]{1,4}[-/]){0,3}(?:[A-Z]{1,4}[\ /-]?)?\d+(?:[A-Z]{1,4}\d*)*(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+(?:[A-Z]{1,4}\d*)*){0,3}(?:/[A-Za-z0-9]+){0,3}(?:-[A-Z]{1,3}\b|\ ?[A-Z]\b)?)
         ",
     )
 });
 
-/// Any label-like word before "number", "no." or "#", then a value with 3 or more
-/// digits ("student number 44512", "locker no. 2231"); not a phone's own label.
+/// Any label-like word before "number", "no." or "#" (or an acronym before "card" or
+/// "ID": "NHIS card 0555 2290 17"), then a value with 3 or more digits ("student number
+/// 44512", "locker no. 2231", "suit no. FCT/HC/FAM/555/2024"); not a phone's own label.
 static RECORD_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)
-          \b(?P<label>[A-Za-z][A-Za-z-]+)\ +(?i:number|no\.|num|\#)\ *[:\#]?\ *
-          (?P<v>(?:[A-Z]{1,4}[\ /-]?){0,2}\d+(?:[\ /-][A-Za-z]*\d[A-Za-z0-9]*){0,3})
+          \b(?P<label>[A-Za-z][A-Za-z-]+)\ +(?P<link>(?i:number|no\.|num|\#)|card|ID)\ *[:\#]?\ *
+          (?P<v>(?:[A-Z]{1,4}[\ /-]?){0,4}\d+(?:[\ /-](?:[A-Z]{1,4}\ )?[A-Za-z]*\d[A-Za-z0-9]*){0,3})
         ",
     )
 });
@@ -655,6 +656,35 @@ const SPOKEN_RECORD_LABELS: [&str; 24] = [
     "ohip",
     "insurance",
     "voucher",
+];
+
+/// Apps, carriers and phone words whose "no." is a phone number ("Viber no.", "GCash no.",
+/// "MTN no.", "CP no.").
+const PHONE_LABELS: [&str; 24] = [
+    "viber",
+    "gcash",
+    "momo",
+    "smart",
+    "globe",
+    "tm",
+    "mtn",
+    "airtel",
+    "glo",
+    "vodafone",
+    "telegram",
+    "signal",
+    "imo",
+    "tel",
+    "telephone",
+    "cellphone",
+    "cel",
+    "cp",
+    "sms",
+    "wa",
+    "hotline",
+    "helpline",
+    "tigo",
+    "safaricom",
 ];
 
 /// Words before "number" that make it a phone number or no label at all.
@@ -780,7 +810,15 @@ pub(super) fn phones(text: &str, found: &mut Vec<Candidate>) {
         let after = text[m.end()..].chars().next();
         // Part of a longer number, a date or a range is not a phone number.
         let joined = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || "/-.:".contains(c));
-        let after_joined = after.is_some_and(|c| c.is_ascii_digit() || "/-:".contains(c));
+        // "0713-22", "0713/4" run on; "+233 24 555 0713: she …" ends at the colon.
+        let after_joined = after.is_some_and(|c| {
+            c.is_ascii_digit()
+                || ("/-:".contains(c)
+                    && text[m.end() + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_alphanumeric()))
+        });
         if joined(before)
             || after_joined
             || !(7..=15).contains(&digits(m.as_str()))
@@ -1799,15 +1837,47 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
             continue;
         };
         let value = v.as_str().trim_end();
-        let phone_shaped = PHONE.is_match(value) || PHONE_BARE.is_match(value);
+        let lower = label.as_str().to_lowercase();
+        // "card" and "ID" make a record only after a scheme's acronym ("EBT card", "WIC
+        // ID"), not after any word ("birthday card 2024").
+        let acronym_link = c
+            .name("link")
+            .is_some_and(|l| ["card", "ID"].contains(&l.as_str()));
+        let acronym = label.as_str().len() >= 2
+            && label
+                .as_str()
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'-');
+        if acronym_link && !acronym {
+            continue;
+        }
+        // "NHIA no. 555-0092-1187" is a record although shaped like a phone number; a
+        // number after a phone's, an app's or a carrier's label is a phone.
+        let whole = |re: &Regex| re.find(value).is_some_and(|m| m.as_str() == value);
+        let phone_shaped = whole(&PHONE) || whole(&PHONE_BARE);
+        // "moms number 801-555-0107": a phone-shaped "number" is a phone unless a scheme's
+        // acronym names it ("NHIA number …").
+        let spoken_number = c
+            .name("link")
+            .is_some_and(|l| ["number", "num"].contains(&l.as_str().to_lowercase().as_str()));
+        let phone_label = PHONE_LABELS.contains(&lower.as_str())
+            || (spoken_number && !acronym)
+            || PHONE_CUE.is_match(window_before(text, label.start(), 24));
+        let year = value.len() == 4 && (value.starts_with("19") || value.starts_with("20"));
         let end = v.start() + value.len();
-        if NOT_RECORD_LABELS.contains(&label.as_str().to_lowercase().as_str())
+        if NOT_RECORD_LABELS.contains(&lower.as_str())
             || labelled.iter().any(|&(s, e)| s < end && label.start() < e)
             || digits(value) < 3
-            || phone_shaped
+            || year
+            || (phone_shaped && phone_label)
         {
             continue;
         }
+        // The label says what the figures are: a phone number found inside them gives way
+        // (an address does not: "at #15-210" is a flat).
+        found.retain(|f| {
+            !(label.start() <= f.start && f.end <= end && f.kind == FindingKind::Phone)
+        });
         push(
             found,
             FindingKind::RecordNumber,

@@ -3237,3 +3237,58 @@ fn a_display_name_or_group_after_its_app_and_is_is_a_handle() {
         assert!(flags(text, FindingKind::SocialHandle).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_phone_number_before_a_colon_is_still_a_phone_number() {
+    assert_finds(
+        FindingKind::Phone,
+        &[
+            (
+                "Her sister texted from +233 24 555 0713: she has gone home.",
+                "+233 24 555 0713",
+            ),
+            (
+                "New number 0803 555 2190: use it from today.",
+                "0803 555 2190",
+            ),
+        ],
+    );
+    // A time or a range runs on.
+    assert!(flags("Seen 555-0147:30 in the log", FindingKind::Phone).is_empty());
+}
+
+#[test]
+fn a_scheme_number_shaped_like_a_phone_or_with_lettered_parts_is_a_record() {
+    assert_finds(
+        FindingKind::RecordNumber,
+        &[
+            (
+                "Her NHIA no. 555-0092-1187 needs updating.",
+                "NHIA no. 555-0092-1187",
+            ),
+            (
+                "The suit no. FCT/HC/FAM/555/2024 is listed.",
+                "suit no. FCT/HC/FAM/555/2024",
+            ),
+            (
+                "Her NHIS card 0555 2290 17 is valid.",
+                "NHIS card 0555 2290 17",
+            ),
+            (
+                "Suit No. 2023 FC 00318 was adjourned.",
+                "Suit No. 2023 FC 00318",
+            ),
+            ("It is Social Welfare file OG/SW/555/22.", "OG/SW/555/22"),
+        ],
+    );
+    // A phone-shaped "number" after a person's word, an app's "no." and an ordinary card
+    // stay phones or nothing.
+    assert_finds(
+        FindingKind::Phone,
+        &[
+            ("I have the moms number 801-555-0107 now.", "801-555-0107"),
+            ("Her Viber no. 0917 555 1234 works.", "0917 555 1234"),
+        ],
+    );
+    assert!(flags("The birthday card 2024 arrived.", FindingKind::RecordNumber).is_empty());
+}
