@@ -203,12 +203,12 @@ static APARTMENT: LazyLock<Regex> =
 /// A number up to ninety-nine in words ("forty one", "twenty-two", "seven").
 const NUMBER_WORDS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\ -](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine";
 
-/// Rural and postal addresses: PO Box, RR 3 Box 22, Rural Route 2, County Road 9,
-/// Route 66, Highway 12.
+/// Rural and postal addresses: PO Box (with a lettered one, "P.O. Box HP 555"), a private
+/// mail bag ("PMB 555"), RR 3 Box 22, Rural Route 2, County Road 9, Route 66, Highway 12.
 static RURAL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?x)
-          \b(?:(?i:p\.?\ ?o\.?\ *box|post\ office\ box)\ *\#?\d+|(?i:general\ delivery))
+          \b(?:(?i:p\.?\ ?o\.?\ *box|post\ office\ box)\ *(?:[A-Z]{{1,3}}\ +)?\#?\d+|(?i:private\ mail\ bag|p\.m\.b\.|pmb)\ *\#?\d+|(?i:general\ delivery))
             (?:,\ *\p{{Lu}}\p{{Ll}}+(?:\ \p{{Lu}}\p{{Ll}}+)?(?:,?\ [A-Z]{{2}}\ +\d{{5}}\b)?)?
         | \b(?:RR|R\.R\.|HC|H\.C\.|Rt\.?|(?i:rural\ route|star\ route|highway\ contract))\ *\#?\d+,?\ *(?i:box)\ *\#?\d+
         | \b(?:RR|R\.R\.|RMB|(?i:rural\ route|roadside\ mail\ box))\ *(?i:number\ +|no\.?\ *)?\#?(?:\d+|(?i:{NUMBER_WORDS})\b)
@@ -376,6 +376,20 @@ static DIRECTIONS: LazyLock<Regex> = LazyLock::new(|| {
           \ +(?:[a-z]+\ +)?(?:house|door|gate|caravan|trailer|shack|room|flat|plot|hut|yard)
           \ +(?:after|past|from|behind|beside|before|opposite|next\ to|on\ the\ (?:left|right)|in\ the\ (?:lane|row|yard|alley)|with\ the|along)\b
           [^.;:!?]{0,80}
+        ",
+    )
+});
+
+/// Directions to a home from a landmark: "the house behind the mosque, third after the
+/// transformer", "the bungalow opposite the church with the blue gate". They run on to the
+/// end of the clause.
+static DIRECTIONS_FROM_A_HOME: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)(?i)
+          \b(?:house|bungalow|compound|shack|hut|trailer|caravan|cabin|duplex)
+          \ +(?:with\ the\ [a-z]+(?:\ [a-z]+)?\ +)?
+          (?:behind|beside|opposite|next\ to|across\ from|past)\ +the\b
+          [^.;:!?\n]{0,80}
         ",
     )
 });
@@ -1109,6 +1123,27 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
             push(found, FindingKind::StreetAddress, m.start(), m.end());
         }
     }
+    for m in DIRECTIONS_FROM_A_HOME.find_iter(text) {
+        // "the trailer behind the tire shop on Route 9 in Harrisonburg": the directions end
+        // where the clause goes on to something else.
+        let said = m.as_str();
+        let cut = [
+            " in ",
+            " and ",
+            " where ",
+            " so ",
+            " but ",
+            " because ",
+            " when ",
+            " to ",
+        ]
+        .iter()
+        .filter_map(|w| said.find(w))
+        .min()
+        .unwrap_or(said.len());
+        let end = m.start() + said[..cut].trim_end_matches([',', ' ']).len();
+        push(found, FindingKind::StreetAddress, m.start(), end);
+    }
     for m in POSTCODE.find_iter(text) {
         let s = m.as_str();
         // "ZIP is 60623": flag the code, not the label.
@@ -1133,6 +1168,94 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
             }
         }
         push(found, FindingKind::StreetAddress, start, m.end());
+    }
+    address_tails(text, found);
+}
+
+/// One more part of an address after a comma: the next line of it ("No. 14 Adeniran
+/// Street", "off Ogunlana Drive", "Phase 4", "Brgy. San Isidro") or the area and town
+/// ("Surulere", "Tema New Town"). It must end the clause: a comma, a full stop or the end
+/// follows ("14 Main St, Kayla said" is not one).
+static ADDRESS_PART: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          ^,\ +(?:(?:off|near|behind|beside|opposite)\ +)?
+          (?:\p{Lu}\p{Ll}{0,3}\.\ +)?
+          (?:\p{Lu}[\p{L}\p{M}'’-]*|\d{1,5}[A-Za-z]?)
+          (?:\ +(?:de|del|la|of|\p{Lu}[\p{L}\p{M}'’-]*|\d{1,5}[A-Za-z]?|[A-Z]\b)){0,3}
+          (?:[,.;:)!?]|\n|$)
+        ",
+    )
+});
+
+/// The last word of a named complex, hotel or shelter, a place of its own after an address.
+const COMPLEX_HEADS: [&str; 24] = [
+    "Apartments",
+    "Apts",
+    "Towers",
+    "Tower",
+    "House",
+    "Gardens",
+    "Residences",
+    "Residence",
+    "Estates",
+    "Lodge",
+    "Inn",
+    "Motel",
+    "Hotel",
+    "Landing",
+    "Homes",
+    "Courts",
+    "Manor",
+    "Commons",
+    "Shelter",
+    "Hall",
+    "Flats",
+    "Mansions",
+    "Suites",
+    "Village",
+];
+
+/// An address found runs on over the parts that follow it after commas ("Flat 3, No. 14
+/// Adeniran Street, off Ogunlana Drive, Surulere"; "14B Hangha Road, Kenema"), up to four.
+/// A part that is one role or common word ("…, Mom.", "…, Thursday.") is no part of it.
+fn address_tails(text: &str, found: &mut [Candidate]) {
+    for address in found
+        .iter_mut()
+        .filter(|c| c.kind == FindingKind::StreetAddress)
+    {
+        let mut end = address.end;
+        for _ in 0..4 {
+            let Some(m) = ADDRESS_PART.find(&text[end..]) else {
+                break;
+            };
+            let part = m
+                .as_str()
+                .trim_end_matches([',', '.', ';', ':', ')', '!', '?', '\n']);
+            let words: Vec<&str> = part[1..].split_whitespace().collect();
+            let ordinary = words.len() == 1 && {
+                let w = words[0].to_lowercase();
+                lexicon::is_common(&w) || lexicon::is_word(&w)
+            };
+            // "0813 555 7702" after an address is a phone number, not a part of it.
+            let named = words.iter().any(|w| w.starts_with(char::is_uppercase));
+            // "Apt 14, Cedar Springs Apartments": the complex is a place of its own.
+            let complex = words
+                .last()
+                .is_some_and(|w| COMPLEX_HEADS.contains(&w.trim_end_matches('.')));
+            // "4419 Orchard Lane, Mrs. Kowalczyk, has …", "…, Maria Lopez, …": a person.
+            let first = words[0].trim_end_matches('.');
+            let person = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Fr", "Sr", "Rev"]
+                .contains(&first)
+                || (lexicon::first_name_rank(&first.to_lowercase()).is_some()
+                    && !lexicon::is_town(&words.join(" ").to_lowercase())
+                    && !lexicon::is_known_place(&words.join(" ").to_lowercase()));
+            if ordinary || !named || complex || person {
+                break;
+            }
+            end += part.len();
+        }
+        address.end = end;
     }
 }
 

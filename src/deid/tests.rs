@@ -3292,3 +3292,53 @@ fn a_scheme_number_shaped_like_a_phone_or_with_lettered_parts_is_a_record() {
     );
     assert!(flags("The birthday card 2024 arrived.", FindingKind::RecordNumber).is_empty());
 }
+
+#[test]
+fn an_address_runs_on_over_its_parts_and_town_after_commas() {
+    assert_finds(
+        FindingKind::StreetAddress,
+        &[
+            (
+                "Visit Flat 3, No. 14 Adeniran Street, off Ogunlana Drive, Surulere, black gate.",
+                "Flat 3, No. 14 Adeniran Street, off Ogunlana Drive, Surulere",
+            ),
+            (
+                "They moved to 22 Oak Avenue, Dayton, Ohio.",
+                "22 Oak Avenue, Dayton, Ohio",
+            ),
+            (
+                "Letters go to Private Mail Bag 555, Abeokuta, please.",
+                "Private Mail Bag 555, Abeokuta",
+            ),
+            (
+                "Write to P.O. Box HP 555, Ho for the file.",
+                "P.O. Box HP 555, Ho",
+            ),
+            (
+                "They now live in the house behind the mosque, third after the transformer.",
+                "house behind the mosque, third after the transformer",
+            ),
+            (
+                "Lucía lives in the trailer behind the tire shop in Harrisonburg.",
+                "trailer behind the tire shop",
+            ),
+        ],
+    );
+    // A person, a phone number, a named complex or a common word after the comma is no part
+    // of the address.
+    let text = "She minds kids at 4419 Orchard Lane, Mrs. Kowalczyk, and at 3 Church Street, 0813 555 7702, and Apt 14, Cedar Springs Apartments, and 14 Main St, Thursday.";
+    assert_eq!(
+        flags(text, FindingKind::StreetAddress),
+        [
+            "4419 Orchard Lane",
+            "3 Church Street",
+            "Apt 14",
+            "14 Main St"
+        ]
+    );
+    assert!(flags(
+        "I went the long way home past the river.",
+        FindingKind::StreetAddress
+    )
+    .is_empty());
+}
