@@ -380,6 +380,12 @@ static DIRECTIONS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A purok, the smallest part of a Philippine barangay, numbered or named ("Purok 3",
+/// "Purok Masagana"): where a family lives.
+static PUROK: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\bPurok\ +(?:\d{1,3}[A-Z]?\b|\p{Lu}[\p{L}\p{M}-]+(?:\ \p{Lu}[\p{L}\p{M}-]+){0,2})")
+});
+
 /// Directions to a home from a landmark: "the house behind the mosque, third after the
 /// transformer", "the bungalow opposite the church with the blue gate". They run on to the
 /// end of the clause.
@@ -475,7 +481,8 @@ const HOLIDAYS: &str =
     Ugadi|Vishu|Thiruvonam|Bihu|Gudi\\ Padwa|(?:Makar\\ )?Sankranti|Karva\\ Chauth|Ganesh\\ Chaturthi|\
     Chhath|Tihar|Dashain|[BV]ijaya\\ Dashami|Teej|Akha\\ Teej|P[oa]h?e?la\\ Boishakh|Poila\\ Boishakh|\
     Pahela\\ Baishakh|Shab-e-Barat|Basant|Losar|Nuakhai|Bhogi|Maghi|Bakri?\\ ?Eid|Bakrid|Avurudu|\
-    Eid\\ (?:ul|al)[-\\ ](?:Fitr|Adha|Azha|Zuha)|Hmong\\ New\\ Year|Semana\\ Santa";
+    Eid\\ (?:ul|al)[-\\ ](?:Fitr|Adha|Azha|Zuha)|Hmong\\ New\\ Year|Semana\\ Santa|\
+    Chinese\\ New\\ Year|Holy\\ Week";
 
 /// Holidays above that are also ordinary words or names ("independence", "Valentine"): a
 /// birthday only with a time of day or "baby" after them ("Independence morning", "the
@@ -1123,6 +1130,9 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
             push(found, FindingKind::StreetAddress, m.start(), m.end());
         }
     }
+    for m in PUROK.find_iter(text) {
+        push(found, FindingKind::StreetAddress, m.start(), m.end());
+    }
     for m in DIRECTIONS_FROM_A_HOME.find_iter(text) {
         // "the trailer behind the tire shop on Route 9 in Harrisonburg": the directions end
         // where the clause goes on to something else.
@@ -1426,16 +1436,22 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
     }
 }
 
-/// A birth word, and "on", "during" or "over" if written: what follows may be a feast or
-/// an event the birth is dated by.
-static BORN_LEAD: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"\b(?i:born|delivered)\ +(?P<on>(?i:on|during|over)\ +)?"));
+/// A birth word ("born", "gave birth", "had her son"), where it happened if written ("at
+/// home", "in Akropong"), and "on", "during" or "over" if written: what follows may be a
+/// feast or an event the birth is dated by ("delivered at home in Akropong during Odwira").
+static BORN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)\b(?i:born|delivered|gave\ +birth|had\ +(?:her|his|their)\ +(?:son|daughter|baby|babies|twins|boy|girl|first|second|third))
+          (?:\ +(?:(?i:at\ +home)|(?i:in)\ +\p{Lu}[\p{L}\p{M}'’-]*(?:\ \p{Lu}[\p{L}\p{M}'’-]*){0,2})){0,2}
+          \ +(?P<on>(?i:on|during|over)\ +)?",
+    )
+});
 
 /// "the night of the Bean Dance", "the week after the fair", "the day the river rose": a
 /// day fixed by an event, to the end of its clause.
 static EVENT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?x)^(?i:the\ +(?:day|night|week|weekend|morning|evening|afternoon|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+        r"(?x)^(?i:the\ +(?:(?:first|second|third|fourth|last|final)\ +)?(?:day|night|week|weekend|morning|evening|afternoon|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
            (?:\ +(?:night|morning|evening|afternoon))?
            \ +(?:of|after|before|that|when|while|as|the|we|it|she|he|they|our|her|his|my|everyone|there)\b)
            [^.,;:!?\n()\[\]—–]{0,70}",
@@ -1512,6 +1528,20 @@ fn clause_end(clause: &str) -> usize {
     .filter_map(|w| lower.find(w))
     .min()
     .unwrap_or(clause.len());
+    // "the day of the new yam festival in Nsukka": the place is not part of the day.
+    let placed = [" in ", " at "]
+        .iter()
+        .flat_map(|w| clause.match_indices(w))
+        .filter(|(i, w)| {
+            clause[i + w.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+        .map(|(i, _)| i)
+        .min()
+        .unwrap_or(clause.len());
+    let cut = cut.min(placed);
     let twelve = clause
         .match_indices(' ')
         .nth(11)
@@ -1589,7 +1619,8 @@ fn feast_named(rest: &str, run_end: usize, on: Option<&str>) -> Option<usize> {
 }
 
 /// A birthday told relative to today: "turned 3 last Sunday", "turns 2 next Saturday,
-/// the 17th", "born yesterday", "arrived last night". The day (`d`) is the birth date
+/// the 17th", "born yesterday", "arrived last night", "born Tuesday last week", "born two
+/// sundays ago". The day (`d`) is the birth date
 /// once the reader knows when the note was written.
 static RELATIVE_BIRTHDAY: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
@@ -1599,7 +1630,10 @@ static RELATIVE_BIRTHDAY: LazyLock<Regex> = LazyLock::new(|| {
             |(?:was\ +|were\ +)?born|(?P<came>arrived|delivered))
           \ +(?P<d>(?:(?:last|this\ past|next|this\ coming)\ +(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)
                    (?:\ +(?:morning|night|evening|afternoon))?(?:,?\ +the\ +\d{1,2}(?:st|nd|rd|th))?
-                 |yesterday|last\ night))\b
+                 |(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\ +(?:last|this)\ +week
+                 |(?:two|three|four|five|six|\d)\ +(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weeks|days)\ +ago
+                 |(?:one|a)\ +(?:week|day)\ +ago
+                 |yesterday|last\ night|the\ +day\ +before\ +yesterday))\b
         ",
     )
 });

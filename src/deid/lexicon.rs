@@ -605,6 +605,37 @@ fn class_as_listed(lower: &str, spanish_ok: bool, french_ok: bool) -> Class {
     }
 }
 
+/// "PhilHealth", "PhilSys", "WellCare": a capital inside the word after four or more
+/// letters, and a last part that is no given name or surname, make an agency's or a
+/// brand's name. Not "RoseMarie" or "MaryJane" (a given name ends them), nor "LaToya",
+/// "McKenzie" or "DeShawn" (a short front).
+fn brand_capitals(word: &str) -> bool {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut prev_lower = false;
+    for (i, c) in word.char_indices() {
+        if !c.is_alphabetic() {
+            return false;
+        }
+        if c.is_uppercase() && prev_lower {
+            parts.push(&word[start..i]);
+            start = i;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    parts.push(&word[start..]);
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return false;
+    };
+    let last_lower = last.to_lowercase();
+    parts.len() >= 2
+        && first.chars().count() >= 4
+        && last.chars().count() >= 3
+        && last.chars().skip(1).all(char::is_lowercase)
+        && first_name_rank(&last_lower).is_none()
+        && !is_surname(&last_lower)
+}
+
 /// "KidCare", "FamilyCare", "HeadStart", "SoundCloud": programme and brand names run
 /// ordinary words together, each capitalised, and end in a word programmes and apps end
 /// in. Not "LaToya", "MacKenzie", "RoseMarie", nor surnames such as "VanHorn" or
@@ -699,6 +730,9 @@ const NUMBER_PARTS: [&str; 10] = [
 pub(super) fn class(word: &str) -> Class {
     if run_together_words(word) {
         return Class::Word;
+    }
+    if brand_capitals(word) {
+        return Class::Never;
     }
     let mut lower = word.to_lowercase();
     if let Some(stem) = CONTRACTIONS

@@ -157,7 +157,7 @@ fn namelike(t: &Token<'_>) -> bool {
 }
 
 /// Place words that begin a name ("Masjid al-Noor", "Temple Beth Shalom").
-const FRONT_HEADS: [&str; 87] = [
+const FRONT_HEADS: [&str; 90] = [
     // Spanish shops and services that begin with their word ("Taquería El Buen Sabor",
     // "Envíos La Paloma", "Lavandería Mi Pueblo").
     "Taquería",
@@ -259,6 +259,10 @@ const FRONT_HEADS: [&str; 87] = [
     "Wat",
     "Kōhanga",
     "Kohanga",
+    // Philippine barangays and sitios ("Brgy. Malanday", "Sitio Malinis").
+    "Barangay",
+    "Brgy",
+    "Sitio",
 ];
 
 /// Small words inside a name that begins with its place word ("San Isidro de la Loma").
@@ -462,7 +466,38 @@ pub(super) fn places(
     towns(text, toks, allow, &mut spans, found);
     gazetteer_towns(text, toks, allow, &mut spans, found);
     localities(text, toks, allow, &mut spans, found);
+    named_in_an_address(toks, allow, &mut spans, found);
     spans
+}
+
+/// A word no list knows, named as part of an address in this text, is the same place
+/// where it stands alone ("14B Hangha Road, Kenema … Kenema social welfare has the file").
+fn named_in_an_address(
+    toks: &[Token<'_>],
+    allow: &AllowList,
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+) {
+    let addresses: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|c| c.kind == FindingKind::StreetAddress)
+        .map(|c| (c.start, c.end))
+        .collect();
+    if addresses.is_empty() {
+        return;
+    }
+    let within = |t: &Token<'_>| addresses.iter().any(|&(s, e)| s <= t.start && t.end <= e);
+    let named: Vec<&str> = toks
+        .iter()
+        .filter(|t| within(t) && obscure(t) && t.bare.chars().count() > 2)
+        .map(|t| t.bare)
+        .collect();
+    for t in toks {
+        let taken = found.iter().any(|c| c.start < t.end && t.start < c.end);
+        if named.contains(&t.bare) && !within(t) && !taken && !allow.contains(t.bare) {
+            claim(spans, found, t.start, t.end);
+        }
+    }
 }
 
 fn claim(spans: &mut Vec<(usize, usize)>, found: &mut Vec<Candidate>, start: usize, end: usize) {
@@ -925,7 +960,7 @@ const GOING: [&str; 9] = [
 
 /// Words of moving or travelling before "to" or "into" a town (a person is seldom moved
 /// or driven to, so a given name after them is read as a town).
-const MOVING: [&str; 32] = [
+const MOVING: [&str; 44] = [
     "moved",
     "moving",
     "move",
@@ -958,6 +993,18 @@ const MOVING: [&str; 32] = [
     "shifted",
     "migrated",
     "commutes",
+    "walked",
+    "walk",
+    "walks",
+    "walking",
+    "rode",
+    "ride",
+    "travel",
+    "travels",
+    "taken",
+    "brought",
+    "sent",
+    "referred",
 ];
 
 /// Words before "in" that make what follows a place ("the clinic in Palmer", "lives in
@@ -1100,10 +1147,16 @@ fn gazetteer_towns(
 ) {
     for j in 1..toks.len() {
         let (p, t) = (&toks[j - 1], &toks[j]);
-        let lead =
-            matches!(p.lower.as_str(), "in" | "from" | "near" | "outside") || gone_to(toks, j);
+        let gap = &text[p.end..t.start];
+        // "San Jose, Tacloban": a town after the place it holds.
+        let after_a_place = gap == ", " && spans.iter().any(|&(_, e)| e == p.end);
+        let lead = (gap == " "
+            && (matches!(
+                p.lower.as_str(),
+                "in" | "from" | "near" | "outside" | "around" | "toward" | "towards" | "across"
+            ) || gone_to(toks, j)))
+            || after_a_place;
         if !lead
-            || &text[p.end..t.start] != " "
             || !t.capitalised()
             || t.acronym()
             || allow.contains(t.bare)
@@ -1155,8 +1208,24 @@ fn gazetteer_towns(
 
 /// Lower-case words after a neighbourhood's, township's or estate's own name
 /// ("Ikageng clinic", "Kiwempe zone", "the Muirhouse patch", "Ohlange section").
-const LOCALITY_HEADS: [&str; 19] = [
+const LOCALITY_HEADS: [&str; 33] = [
     "clinic",
+    // A team, office or service named by the area it serves ("the Kissy team", "Bo
+    // registry", "Montalban lying-in", "Kubwa PHC", "Pateros RHU").
+    "team",
+    "office",
+    "market",
+    "hospital",
+    "maternity",
+    "registry",
+    "waterside",
+    "branch",
+    "lying-in",
+    "social",
+    "PHC",
+    "RHU",
+    "CHC",
+    "CHPS",
     "township",
     "village",
     "location",

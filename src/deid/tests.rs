@@ -3342,3 +3342,93 @@ fn an_address_runs_on_over_its_parts_and_town_after_commas() {
     )
     .is_empty());
 }
+
+#[test]
+fn places_named_by_their_area_word_or_an_address_elsewhere_are_places() {
+    assert_finds(
+        FindingKind::Place,
+        &[
+            ("Sister Grace from the Kissy team cancelled.", "Kissy"),
+            ("Lola Pacita of Brgy. Malanday came.", "Brgy. Malanday"),
+            ("She is back in Sitio Malinis now.", "Sitio Malinis"),
+            ("His mother walked to Lagawe to get it.", "Lagawe"),
+            (
+                "She is the midwife for barangays around Sagada, and tired.",
+                "Sagada",
+            ),
+        ],
+    );
+    assert_eq!(
+        flags(
+            "Their place is 14B Hangha Road, Kenema, and Kenema social welfare has the file.",
+            FindingKind::Place
+        ),
+        ["Kenema"]
+    );
+    assert_eq!(
+        flags(
+            "Rhea in San Jose, Tacloban, turns 22 soon.",
+            FindingKind::Place
+        ),
+        ["San Jose", "Tacloban"]
+    );
+    // A surname before "team" is a person's team, not a place.
+    assert!(flags("The Ramirez team met today.", FindingKind::Place).is_empty());
+    assert_finds(
+        FindingKind::StreetAddress,
+        &[("Lola is at Purok 3 now.", "Purok 3")],
+    );
+}
+
+#[test]
+fn an_agency_or_brand_written_in_capitals_inside_is_no_name() {
+    for text in [
+        "Add the baby to her PhilHealth first.",
+        "Her PhilSys card came.",
+        "She is on WellCare now.",
+    ] {
+        assert!(flags(text, FindingKind::PersonName).is_empty(), "{text}");
+    }
+    // Given names written together stay names.
+    assert_finds(
+        FindingKind::PersonName,
+        &[
+            ("Mom said RoseMarie slept.", "RoseMarie"),
+            ("Mom said DeShawn slept.", "DeShawn"),
+        ],
+    );
+}
+
+#[test]
+fn a_birth_dated_by_a_feast_or_an_event_after_any_birth_word() {
+    assert_finds(
+        FindingKind::BirthDate,
+        &[
+            (
+                "The baby was born on the first day of Damba, and slept.",
+                "the first day of Damba",
+            ),
+            (
+                "Darkoa delivered at home in Akropong during Odwira.",
+                "Odwira",
+            ),
+            ("Kristelle gave birth on Sinulog in Mandaue.", "Sinulog"),
+            (
+                "Joanna had her son on Chinese New Year.",
+                "Chinese New Year",
+            ),
+            (
+                "She was born on the day of the yam festival in Nsukka.",
+                "the day of the yam festival",
+            ),
+            (
+                "Baby Kwabena, born Tuesday last week, is well.",
+                "Tuesday last week",
+            ),
+            ("The baby was born two sundays ago.", "two sundays ago"),
+        ],
+    );
+    for text in ["She had her baby on Medicaid.", "She gave birth on Maui."] {
+        assert!(flags(text, FindingKind::BirthDate).is_empty(), "{text}");
+    }
+}
