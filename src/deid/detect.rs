@@ -2290,6 +2290,11 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
             push(found, FindingKind::SocialHandle, m.start(), end);
         }
     }
+    for c in GROUP_RUN_BY.captures_iter(text) {
+        if let Some(m) = c.name("g") {
+            push(found, FindingKind::SocialHandle, m.start(), m.end());
+        }
+    }
     for m in NAME_WITH_EMOJI.find_iter(text) {
         let sentence = sentence_around(text, m.start(), m.end());
         if EMOJI_NAME_CUE.is_match(sentence) {
@@ -2315,8 +2320,22 @@ static NAME_WITH_EMOJI: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that say a name with emoji is a group's, a page's or a profile's.
+/// A group or page someone runs, moderates or was added to, named by capitalised words
+/// that end in a group's word ("runs Navotas Buy and Sell Baby Items", "the admin of
+/// Madina Nursing Mothers Forum", "added me to Westside Mamas Support").
+static GROUP_RUN_BY: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(&format!(
+        r"(?x)
+          \b(?i:runs|ran|moderates|moderated|admins|the\ admin\ of|admin\ of|added\ (?:me|her|him|us)\ to|joined)
+          \ +(?P<g>\p{{Lu}}[\p{{L}}\p{{M}}'’-]*(?:\ +(?:{GROUP_WORD}|\d+|(?i:{connectors})))*?
+            \ +(?:Group|Club|Forum|Hangout|Circle|Community|Network|Squad|Tribe|Chat|Page|Swap|Items|Support|Moms|Mums|Mommies|Mummies|Mamas|Mommas|Nanays|Parents|Dads|Families|Sellers|Exchange|PH))\b
+        ",
+        connectors = GROUP_CONNECTORS.join("|")
+    ))
+});
+
 static EMOJI_NAME_CUE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(?:group|page|chat|channel|whats\ ?app|facebook|fb|instagram|insta|ig|tiktok|display\ name|profile|account|status|bio|telegram|viber|wechat)\b",
+        r"(?i)\b(?:group|page|chat|channel|whats\ ?app|facebook|fb|instagram|insta|ig|tiktok|display\ name|profile|account|status|bio|telegram|viber|wechat|messenger|posts|posted|posting|sells|selling|online|admin|moderates|added\ (?:me|her|him))\b",
     )
 });

@@ -590,6 +590,15 @@ const TITLES: [&str; 18] = [
     "pastor",
 ];
 
+/// Titles and respect words written capitalised before a person's own name, in English
+/// and in the languages of families practitioners visit ("Teacher Mica", "Ma'am Dolor",
+/// "Tatay Rommel", "Aling Pacing", "Hajia Aisha", "Maame Serwaa").
+const RESPECT_TITLES: [&str; 30] = [
+    "Teacher", "Nurse", "Judge", "Coach", "Officer", "Ma'am", "Ma’am", "Maam", "Sir", "Tatay",
+    "Nanay", "Aling", "Mang", "Ate", "Kuya", "Tita", "Tito", "Lola", "Lolo", "Inday", "Manang",
+    "Manong", "Hajia", "Alhaji", "Alhaja", "Mallam", "Madam", "Maame", "Nne", "Pastor",
+];
+
 /// Verbs that places and brands do not do, after a word that could be either
 /// ("Brooklyn asked", "Paris ate").
 const SPEAKING_VERBS: [&str; 24] = [
@@ -902,6 +911,22 @@ impl Ctx<'_, '_> {
             || self.text[t.end..].starts_with(", who ")
             || (!t.possessive && self.next_is(i, &["who"]))
             || self.told_someone(i)
+            || self.after_title(i)
+    }
+
+    /// "Teacher Mica", "Ma'am Dolor", "Tatay Rommel", "Hajia Joy": a capitalised title or
+    /// respect word right before the word makes it a name, even one that is also a word.
+    /// Not "the Judge Advocate" nor "Nurse Practitioner": a title after an article, or a
+    /// role after the title, names no one.
+    fn after_title(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        i > 0
+            && self
+                .prev(i)
+                .is_some_and(|p| RESPECT_TITLES.contains(&p.bare))
+            && !self.prev_is(i - 1, &["the", "a", "an"])
+            && !ROLE_NOUNS.contains(&t.lower.as_str())
+            && !ROLE_MODIFIERS.contains(&t.lower.as_str())
     }
 
     /// "moved to Denver", "drove back to Houston": a place after a word of going.

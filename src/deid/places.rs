@@ -1351,9 +1351,11 @@ fn closing_fragment(text: &str, toks: &[Token<'_>], j: usize, e: usize) -> bool 
     let before = text[..toks[j].start].trim_end_matches(' ');
     let after_comma = before.ends_with(',');
     let alone = at_sentence_start(text, toks[j].start);
-    // "Thanks, Nomvula.", "the clerk, Mrs. Lindgren."
+    // "Thanks, Nomvula.", "Thank you, Adaeze.", "the clerk, Mrs. Lindgren."
+    let thank_you = j > 1 && toks[j - 1].lower == "you" && toks[j - 2].lower == "thank";
     let signed = j > 0
-        && (SIGN_OFFS.contains(&toks[j - 1].lower.as_str())
+        && (thank_you
+            || SIGN_OFFS.contains(&toks[j - 1].lower.as_str())
             || ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"].contains(&toks[j - 1].bare));
     (after_comma || alone) && !signed
 }

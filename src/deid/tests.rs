@@ -3432,3 +3432,51 @@ fn a_birth_dated_by_a_feast_or_an_event_after_any_birth_word() {
         assert!(flags(text, FindingKind::BirthDate).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_respect_title_makes_the_next_word_a_name_and_a_thank_you_signs_one() {
+    assert_finds(
+        FindingKind::PersonName,
+        &[
+            ("Teacher Mica at the centre called.", "Mica"),
+            ("I asked the RHU to send Ma'am Dolor up.", "Dolor"),
+            ("Tatay Rommel is in Kuwait.", "Rommel"),
+            ("Please use my own e-mail. Thank you, Adaeze.", "Adaeze"),
+        ],
+    );
+    for text in ["The Judge Advocate spoke first.", "Sir said no."] {
+        assert!(flags(text, FindingKind::PersonName).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_group_someone_runs_or_added_them_to_and_a_name_they_post_as_are_handles() {
+    assert_finds(
+        FindingKind::SocialHandle,
+        &[
+            (
+                "Ate Lorie runs Navotas Buy and Sell Baby Items now.",
+                "Navotas Buy and Sell Baby Items",
+            ),
+            (
+                "The admin of Madina Nursing Mothers Forum asked me.",
+                "Madina Nursing Mothers Forum",
+            ),
+            (
+                "Mrs Obi added me to Nyanya Mummies Hangout 💃🏾 today.",
+                "Nyanya Mummies Hangout 💃🏾",
+            ),
+            (
+                "She posts the baby as Awa Jobe Sopi 🇬🇲 each week.",
+                "Awa Jobe Sopi 🇬🇲",
+            ),
+        ],
+    );
+    // A programme someone runs is no group.
+    for text in [
+        "He runs Parents as Teachers in the county.",
+        "She runs Circle of Security groups.",
+    ] {
+        assert!(flags(text, FindingKind::SocialHandle).is_empty(), "{text}");
+    }
+}
