@@ -590,6 +590,12 @@ const TITLES: [&str; 18] = [
     "pastor",
 ];
 
+/// Verbs of care whose object is a person taken somewhere ("took tyrese to wic").
+const OBJECT_VERBS: [&str; 13] = [
+    "took", "take", "taking", "picked", "dropped", "drove", "walked", "carried", "bathed",
+    "visited", "met", "saw", "texted",
+];
+
 /// Titles and respect words written capitalised before a person's own name, in English
 /// and in the languages of families practitioners visit ("Teacher Mica", "Ma'am Dolor",
 /// "Tatay Rommel", "Aling Pacing", "Hajia Aisha", "Maame Serwaa").
@@ -912,6 +918,25 @@ impl Ctx<'_, '_> {
             || (!t.possessive && self.next_is(i, &["who"]))
             || self.told_someone(i)
             || self.after_title(i)
+    }
+
+    /// "took tyrese to wic", "dropped kiana off": a person taken or met somewhere, the
+    /// object of a verb of care with a place or a direction after it.
+    fn taken_somewhere(&self, i: usize) -> bool {
+        let ends = self.toks.get(i + 1).is_none_or(|n| {
+            let gap = &self.text[self.toks[i].end..n.start];
+            gap.trim_start().starts_with([',', '.', ';', '!', '?'])
+        });
+        // "took popsicles to the park": a plural is a thing.
+        !self.toks[i].lower.ends_with('s')
+            && self.prev_is(i, &OBJECT_VERBS)
+            && (ends
+                || self.next_is(
+                    i,
+                    &[
+                        "to", "for", "at", "home", "off", "up", "from", "back", "over", "in",
+                    ],
+                ))
     }
 
     /// "Teacher Mica", "Ma'am Dolor", "Tatay Rommel", "Hajia Joy": a capitalised title or
@@ -1403,7 +1428,8 @@ pub(super) fn person_names(
                 || ctx.age_after(i)
                 || ctx.with_own_relative(i)
                 || ctx.name_said(i)
-                || (start && ctx.role_follows(i));
+                || (start && ctx.role_follows(i))
+                || ctx.taken_somewhere(i);
         } else if lexicon::is_kin_word(&t.lower)
             && (ctx.prev_is(i, &["named", "nicknamed", "called", "baby"])
                 || ctx.goes_by(i)

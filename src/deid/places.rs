@@ -921,7 +921,25 @@ fn headings(
             continue;
         };
         let words = &toks[j..=e];
-        if !words.iter().all(heading_word)
+        // "Lawton — the Mopope family", "Ville Platte — the Fontenot family": a town of the
+        // gazetteer heads a note even when it is also a surname (not a given name alone:
+        // "Donna — can you cover?").
+        let lowered = words
+            .iter()
+            .map(|w| w.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let town = lexicon::is_town(&lowered)
+            && !lexicon::is_big_place_name(&lowered)
+            && !lexicon::is_known_place(&lowered)
+            && words
+                .iter()
+                .all(|w| !w.possessive && w.capitalised() && !w.acronym())
+            && !(words.len() == 1
+                && (lexicon::first_name_rank(&words[0].lower).is_some()
+                    || lexicon::is_word(&words[0].lower)
+                    || lexicon::is_common(&words[0].lower)));
+        if !(town || words.iter().all(heading_word))
             || words
                 .iter()
                 .any(|t| allow.contains(t.bare) || t.touches_digit(text))

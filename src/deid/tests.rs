@@ -3480,3 +3480,26 @@ fn a_group_someone_runs_or_added_them_to_and_a_name_they_post_as_are_handles() {
         assert!(flags(text, FindingKind::SocialHandle).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_town_heading_a_note_and_a_lower_case_child_taken_somewhere() {
+    assert_finds(
+        FindingKind::Place,
+        &[
+            ("Lawton — the Mopope family, baby at 4 months.", "Lawton"),
+            ("Ville Platte — the Fontenot family.", "Ville Platte"),
+        ],
+    );
+    // A word that is also a town heads a note as a word.
+    assert!(flags("Home — the baby slept all day.", FindingKind::Place).is_empty());
+    assert_finds(
+        FindingKind::PersonName,
+        &[
+            ("took tyrese to wic this am", "tyrese"),
+            ("dropped kiana off at daycare", "kiana"),
+        ],
+    );
+    for text in ["took popsicles to the park", "we took tylenol to the visit"] {
+        assert!(flags(text, FindingKind::PersonName).is_empty(), "{text}");
+    }
+}
