@@ -196,6 +196,28 @@ static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"\b\d{1,5}\ +(?:[a-z][a-z'-]+\ +){1,2}(?:st|ave|rd|ln|blvd|dr|ct|hwy)\b\.?")
 });
 
+/// "9 oduduwa street", "412 maple avenue": a street typed in lower case with its whole
+/// street word, only after "at", "on", "no" or "number" or where the sentence talks of
+/// living somewhere ("a 2 lane road" is none).
+static ADDRESS_LOWER_FULL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b\d{1,5}\ +(?:[a-z][a-z'-]+\ +){1,2}(?:street|avenue|road|lane|drive|boulevard|highway|crescent)\b",
+    )
+});
+
+/// "House No. 55", "house number 12": a house by its number.
+static HOUSE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\b(?i:house)\ +(?i:no\.?|number|\#)\ *\d{1,5}[A-Z]?\b"));
+
+/// A GhanaPost GPS digital address ("GA-555-0418", "AK-039-5028"), where the sentence talks
+/// of an address or a home: two letters, three or four digits, four digits.
+static DIGITAL_ADDRESS: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b[A-Z]{2}-\d{3,4}-\d{4}\b"));
+static DIGITAL_ADDRESS_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:address|gps|ghanapost|ghana\ post|live|lives|living|stay|stays|staying|house|home|moved|location)\b",
+    )
+});
+
 /// "Apartment 14B" on its own; "Unit 3" alone is too often a training unit.
 static APARTMENT: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?i)\b(?:apartment|apt\.?|flat|suite)\ +\#?\d+[a-z]?\b"));
@@ -1127,6 +1149,24 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
             && !of_something
             && (HOME_WORDS.is_match(sentence) || MOTEL_WORDS.is_match(sentence));
         if place.is_match(sentence) || named_after || named_in_sentence || home_unit {
+            push(found, FindingKind::StreetAddress, m.start(), m.end());
+        }
+    }
+    for m in ADDRESS_LOWER_FULL.find_iter(text) {
+        let before = window_before(text, m.start(), 12).to_lowercase();
+        let led = ["at ", "on ", "no ", "no. ", "number ", "to "]
+            .iter()
+            .any(|w| before.ends_with(w));
+        if led || LIVING_CUE.is_match(sentence_around(text, m.start(), m.end())) {
+            push(found, FindingKind::StreetAddress, m.start(), m.end());
+        }
+    }
+    for m in HOUSE_NUMBER.find_iter(text) {
+        push(found, FindingKind::StreetAddress, m.start(), m.end());
+    }
+    for m in DIGITAL_ADDRESS.find_iter(text) {
+        let year = m.as_str()[3..].starts_with("19") || m.as_str()[3..].starts_with("20");
+        if !year && DIGITAL_ADDRESS_CUE.is_match(sentence_around(text, m.start(), m.end())) {
             push(found, FindingKind::StreetAddress, m.start(), m.end());
         }
     }

@@ -3503,3 +3503,21 @@ fn a_town_heading_a_note_and_a_lower_case_child_taken_somewhere() {
         assert!(flags(text, FindingKind::PersonName).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn lower_case_streets_house_numbers_and_digital_addresses_are_addresses() {
+    assert_finds(
+        FindingKind::StreetAddress,
+        &[
+            ("they live at 412 maple street now", "412 maple street"),
+            (
+                "They live at House No. 55, Abossey Okai Road.",
+                "House No. 55, Abossey Okai Road",
+            ),
+            ("Her digital address is GA-555-0418 now.", "GA-555-0418"),
+        ],
+    );
+    for text in ["a 2 lane road out there", "The case is CP-2024-0118 now."] {
+        assert!(flags(text, FindingKind::StreetAddress).is_empty(), "{text}");
+    }
+}
