@@ -590,6 +590,34 @@ const TITLES: [&str; 18] = [
     "pastor",
 ];
 
+/// Family and care words after a possessive name ("Cash's dad", "Hope's baby").
+const POSSESSED_KIN: [&str; 24] = [
+    "dad",
+    "daddy",
+    "mom",
+    "mommy",
+    "mum",
+    "mother",
+    "father",
+    "mama",
+    "papa",
+    "baby",
+    "grandma",
+    "grandmother",
+    "nana",
+    "sister",
+    "brother",
+    "aunt",
+    "auntie",
+    "uncle",
+    "cousin",
+    "son",
+    "daughter",
+    "boyfriend",
+    "girlfriend",
+    "caseworker",
+];
+
 /// Verbs of care whose object is a person taken somewhere ("took tyrese to wic").
 const OBJECT_VERBS: [&str; 13] = [
     "took", "take", "taking", "picked", "dropped", "drove", "walked", "carried", "bathed",
@@ -918,6 +946,23 @@ impl Ctx<'_, '_> {
             || (!t.possessive && self.next_is(i, &["who"]))
             || self.told_someone(i)
             || self.after_title(i)
+            || (!t.possessive && self.next_is(i, &["dob"]))
+            || (t.possessive && self.next_is(i, &POSSESSED_KIN))
+            || self.with_initial(i)
+    }
+
+    /// "Destiny R is 22 weeks", "Amber M. said": a given name, then the initial of a
+    /// surname (not "Part C", "Plan B", "Vitamin D": none of them is a given name).
+    fn with_initial(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        !t.possessive
+            && lexicon::first_name_rank(&t.lower).is_some()
+            && self.next(i).is_some_and(|n| {
+                n.single_letter()
+                    && n.capitalised()
+                    && n.bare != "I"
+                    && !self.text[n.end..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+            })
     }
 
     /// "took tyrese to wic", "dropped kiana off": a person taken or met somewhere, the
@@ -1325,8 +1370,12 @@ pub(super) fn person_names(
             if (gap == " " || gap == ". ")
                 && next.capitalised()
                 && !next.acronym()
-                && (next.single_letter() || next.class() != Class::Never)
-                && (!blocked[i + 1] || letter)
+                && (next.single_letter()
+                    || next.class() != Class::Never
+                    // "Mrs. Hill", "Mr Park": a surname that is also an everyday word
+                    // (not a theorist on the never-a-name list: "Dr. Lieberman").
+                    || word_surname(next))
+                && (!blocked[i + 1] || letter || word_surname(next))
             {
                 honorific[i] = true;
                 name[i + 1] = true;
@@ -1639,6 +1688,11 @@ const DOUBLED_WORDS: [&str; 40] = [
     "tom", "meh",
 ];
 
+/// A surname that is also an everyday English word ("Hill", "Park", "Baker").
+fn word_surname(t: &Token<'_>) -> bool {
+    lexicon::is_surname(&t.lower) && lexicon::is_word(&t.lower)
+}
+
 /// "Jun-Jun", "Ray Ray", "bam bam": the same short name twice (hyphenated, or two words),
 /// a nickname; `Some` holds the last token of it. Not baby talk ("bye-bye", "night
 /// night") or a word that is no name ("so so").
@@ -1752,6 +1806,11 @@ fn role_in_brackets_after(text: &str, end: usize) -> bool {
                     "ex",
                     "friend",
                     "supervisee",
+                    "mob",
+                    "moc",
+                    "foc",
+                    "mgf",
+                    "pgf",
                     "name",
                     "calls",
                     "called",

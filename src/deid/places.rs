@@ -467,6 +467,16 @@ pub(super) fn places(
     gazetteer_towns(text, toks, allow, &mut spans, found);
     localities(text, toks, allow, &mut spans, found);
     named_in_an_address(toks, allow, &mut spans, found);
+    // "Mrs Hill", "Then Mr Park": a person after a title, whatever the word looks like.
+    let titled = |start: usize, end: usize| {
+        let words: Vec<&str> = text[start..end].split_whitespace().collect();
+        words.len() > 1
+            && words[..words.len() - 1]
+                .iter()
+                .any(|w| ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"].contains(&w.trim_end_matches('.')))
+    };
+    found.retain(|c| c.kind != FindingKind::Place || !titled(c.start, c.end));
+    spans.retain(|&(start, end)| !titled(start, end));
     spans
 }
 

@@ -3521,3 +3521,27 @@ fn lower_case_streets_house_numbers_and_digital_addresses_are_addresses() {
         assert!(flags(text, FindingKind::StreetAddress).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_word_name_before_dob_a_role_or_an_initial_and_a_word_surname_after_a_title() {
+    assert_finds(
+        FindingKind::PersonName,
+        &[
+            ("Amber DOB 11-3-99 is on the form.", "Amber"),
+            ("Crystal (MOB) and her bf came.", "Crystal"),
+            ("Destiny R is 22 weeks and scared.", "Destiny"),
+            ("Hope's mom called twice.", "Hope"),
+            ("Mrs. Hill said hi at the door.", "Mrs. Hill"),
+            ("Then Mr Park came in.", "Mr Park"),
+        ],
+    );
+    for text in [
+        "Part C covers it.",
+        "Plan B is fine for now.",
+        "Dr. Lieberman's book helped.",
+        "Mom's dad came.",
+    ] {
+        assert!(flags(text, FindingKind::PersonName).is_empty(), "{text}");
+    }
+    assert!(flags("Then Mr Park came in.", FindingKind::Place).is_empty());
+}
