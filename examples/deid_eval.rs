@@ -19,8 +19,9 @@
 //! `--mistakes` also lists misses and false flags on the parts used for tuning (never on
 //! a held-out part: nothing from its texts is ever printed, only aggregate figures).
 //! `--tuning-only` leaves the held-out parts out altogether, for working on the check
-//! without looking at them. `--scan` prints the findings for each line typed on standard
-//! input instead.
+//! without looking at them. `--by-voice` adds the same figures for each voice of a part
+//! (the letters its ids start with), still aggregates only. `--scan` prints the findings
+//! for each line typed on standard input instead.
 
 use std::path::Path;
 
@@ -55,7 +56,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 28] = [
+const PARTS: [Part; 29] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
@@ -280,6 +281,14 @@ const PARTS: [Part; 28] = [
         held_out: true,
         optional: true,
     },
+    Part {
+        name: "heldout19",
+        file: "heldout19/heldout.jsonl",
+        note: "held out: aggregate figures only",
+        kinds: &FindingKind::ALL,
+        held_out: true,
+        optional: true,
+    },
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -297,6 +306,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let show_mistakes = std::env::args().any(|a| a == "--mistakes");
     let tuning_only = std::env::args().any(|a| a == "--tuning-only");
+    let by_voice = std::env::args().any(|a| a == "--by-voice");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/deid");
     println!("Match rule: a flagged span counts when it overlaps a planted span of the same kind.");
     for part in &PARTS {
@@ -328,6 +338,35 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             scores.clean,
             100.0 * scores.false_alarm_rate()
         );
+        if by_voice {
+            // The voices of a corpus are the letters its ids start with ("zk", "zl").
+            let mut voices: Vec<String> = samples
+                .iter()
+                .map(|s| {
+                    s.id.trim_end_matches(|c: char| c.is_ascii_digit())
+                        .to_string()
+                })
+                .collect();
+            voices.sort();
+            voices.dedup();
+            for voice in voices.iter().filter(|_| voices.len() > 1) {
+                let own: Vec<_> = samples
+                    .iter()
+                    .filter(|s| s.id.trim_end_matches(|c: char| c.is_ascii_digit()) == voice)
+                    .cloned()
+                    .collect();
+                let scores = evaluate(&own, part.kinds);
+                println!("  voice {voice}: {} texts", own.len());
+                row("  overall", &scores.overall);
+                for (kind, t) in &scores.by_kind {
+                    row(&format!("  {}", kind.as_str()), t);
+                }
+                println!(
+                    "    clean controls flagged: {} of {}",
+                    scores.clean_flagged, scores.clean
+                );
+            }
+        }
         if show_mistakes && !part.held_out {
             for m in &scores.mistakes {
                 let what = if m.false_flag { "false flag" } else { "missed" };

@@ -8,6 +8,7 @@
 #                  spent practice held-out half, the spent fresh set and the probe sets
 #                  included; never on a held-out part, whose texts are never printed)
 #   --tuning-only  leave the held-out parts out (for working on the check)
+#   --by-voice     add the figures for each voice of a part (aggregates only)
 set -eu
 cd "$(dirname "$0")/.."
 # The example needs only the library: leaving out the default features (the CLI and

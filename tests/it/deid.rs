@@ -618,6 +618,23 @@ fn the_check_keeps_its_floor_on_the_seventh_probe_set() {
     );
 }
 
+/// The seventeenth held-out set was measured before and after the fifteenth round and is
+/// spent: the sixteenth round's tuning data, with a floor just under its figures after
+/// that round (recall 0.888, precision 0.889, 33 of 140 clean controls flagged).
+#[test]
+fn the_check_keeps_its_floor_on_the_spent_seventeenth_held_out_set() {
+    assert_floor(
+        "heldout17/heldout.jsonl",
+        Floor {
+            texts: 400,
+            recall: 0.87,
+            precision: 0.87,
+            false_alarms: 0.25,
+        },
+        Mistakes::Hidden,
+    );
+}
+
 /// The sixteenth held-out set was measured before and after the fourteenth round and is
 /// spent: the fifteenth round's tuning data, with a floor under its figures after that
 /// round (recall 0.869, precision 0.915, 14 of 140 clean controls flagged).
