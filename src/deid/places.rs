@@ -497,14 +497,20 @@ fn named_in_an_address(
         return;
     }
     let within = |t: &Token<'_>| addresses.iter().any(|&(s, e)| s <= t.start && t.end <= e);
+    // Capitalised words first: the cheap test, before the lists and the spans.
     let named: Vec<&str> = toks
         .iter()
-        .filter(|t| within(t) && obscure(t) && t.bare.chars().count() > 2)
+        .filter(|t| t.capitalised() && within(t) && t.bare.chars().count() > 2 && obscure(t))
         .map(|t| t.bare)
         .collect();
+    if named.is_empty() {
+        return;
+    }
     for t in toks {
-        let taken = found.iter().any(|c| c.start < t.end && t.start < c.end);
-        if named.contains(&t.bare) && !within(t) && !taken && !allow.contains(t.bare) {
+        if !named.contains(&t.bare) || within(t) || allow.contains(t.bare) {
+            continue;
+        }
+        if !found.iter().any(|c| c.start < t.end && t.start < c.end) {
             claim(spans, found, t.start, t.end);
         }
     }

@@ -70,7 +70,7 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
     assert_eq!(checked, 2, "both the source and the JSON Lines are pinned");
 }
 
-/// The third to eighteenth held-out corpora (tests/deid/heldout3/ to heldout18/) were each
+/// The third to nineteenth held-out corpora (tests/deid/heldout3/ to heldout19/) were each
 /// written by someone who never saw the check, and frozen with their SHA-256 before a
 /// round of tuning; they are measured (aggregate figures), never read or tuned on while
 /// held out. Only the hash files are read here, then the files they name are hashed;
@@ -80,6 +80,11 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
 fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
     // The fifth set on: (set, digest of heldout.jsonl, digest of heldout.src).
     let written_here = [
+        (
+            "heldout19",
+            "8830aadce09fdddaa644cbebdb52969b137648fa9739fe6f8a294b42997375fe",
+            "a7c60e9274899c95f6a21658dceddc148ff32f36e322516344feaf592702595e",
+        ),
         (
             "heldout18",
             "c0c0ef4f0e4bcce420fcda64c58a4c83819c414b6a1b92e910cb0a0c3c0072c8",
@@ -175,6 +180,7 @@ fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
         "heldout16",
         "heldout17",
         "heldout18",
+        "heldout19",
     ] {
         let recorded = corpus_file(&format!("{set}/heldout.sha256"));
         let mut pinned = Vec::new();
