@@ -819,6 +819,29 @@ static RECORD_SHAPED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// An acronym, then a value shaped like an identity or registry number: figures in
+/// groups with dots, spaces or hyphens, perhaps a check letter ("DNI 55.812.340", "RUN
+/// 27.555.318-K", "CPF 555.318.402-19", "CNS 705 5550 1234 5678", "NUIP 1.011.555.872"),
+/// or a code of capitals and figures ("CURP LOBA240312MOCPTB55").
+static ACRONYM_ID: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          \b(?P<label>[A-Z]{2,6})\ *(?:\#|(?i:no\.?|n[ºo°]\.?)|:)?\ *
+          (?P<v>\d{1,5}(?:[.\ -]\d{2,6}){0,4}(?:-[0-9Kk]|-[A-Z]\b)?|[A-Z]{2,6}\d{4,12}[A-Z0-9]{0,8})\b
+        ",
+    )
+});
+
+/// Acronyms before figures that are scores, codes or times, never a person's number.
+const NOT_ID_ACRONYMS: [&str; 16] = [
+    "ASQ", "EPDS", "PHQ", "GAD", "DECA", "ICD", "CPT", "DSM", "AM", "PM", "BMI", "APGAR", "NICU",
+    "ZIP", "CEP", "ISBN",
+];
+
+/// A code of twelve to twenty capitals and figures, four or more of each
+/// ("TLRMRS95071509M555", a voter key; "GURX230905MDFTMN55", a CURP): an identity number.
+static MIXED_CODE: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b[A-Z0-9]{12,20}\b"));
+
 fn push(found: &mut Vec<Candidate>, kind: FindingKind, start: usize, end: usize) {
     found.push(Candidate { kind, start, end });
 }
@@ -2105,6 +2128,44 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
         let (spelled, digits) = spoken_digits(v.as_str());
         if labelled && spelled >= 3 && !counted_out_loud(&digits) {
             push(found, FindingKind::RecordNumber, label.start(), v.end());
+        }
+    }
+    for c in ACRONYM_ID.captures_iter(text) {
+        let (Some(label), Some(v)) = (c.name("label"), c.name("v")) else {
+            continue;
+        };
+        // Six digits or more: a score ("EPDS 14") or a billing code ("CPT 90834") is
+        // shorter; a phone's own label or a time is no scheme.
+        let value = v.as_str();
+        // "…-2." ends a sentence; "…/2024" or "….33" runs on.
+        let mut after = text[v.end()..].chars();
+        let joined = after.next().is_some_and(|c| "/-.".contains(c))
+            && after.next().is_some_and(|c| c.is_ascii_alphanumeric());
+        // "MGM 555 555 0143", "VHT: 0772 555 019": a person's phone after their role.
+        let whole = |re: &Regex| re.find(value).is_some_and(|m| m.as_str() == value);
+        let phone_shaped = whole(&PHONE) || whole(&PHONE_BARE);
+        // A labelled record found already keeps its own span.
+        let labelled = found
+            .iter()
+            .any(|f| f.kind == FindingKind::RecordNumber && f.start < v.end() && v.start() < f.end);
+        if digits(value) >= 6
+            && !joined
+            && !phone_shaped
+            && !labelled
+            && !NOT_ID_ACRONYMS.contains(&label.as_str())
+            && !PHONE_LABELS.contains(&label.as_str().to_lowercase().as_str())
+        {
+            found.retain(|f| {
+                !(label.start() <= f.start && f.end <= v.end() && f.kind == FindingKind::Phone)
+            });
+            push(found, FindingKind::RecordNumber, label.start(), v.end());
+        }
+    }
+    for m in MIXED_CODE.find_iter(text) {
+        let code = m.as_str();
+        let letters = code.bytes().filter(u8::is_ascii_uppercase).count();
+        if letters >= 4 && digits(code) >= 4 {
+            push(found, FindingKind::RecordNumber, m.start(), m.end());
         }
     }
     for m in RECORD_SHAPED.find_iter(text) {

@@ -3545,3 +3545,38 @@ fn a_word_name_before_dob_a_role_or_an_initial_and_a_word_surname_after_a_title(
     }
     assert!(flags("Then Mr Park came in.", FindingKind::Place).is_empty());
 }
+
+#[test]
+fn an_acronym_before_an_identity_shaped_number_or_a_long_mixed_code_is_a_record() {
+    assert_finds(
+        FindingKind::RecordNumber,
+        &[
+            ("Her DNI 55.812.340 is on the form.", "DNI 55.812.340"),
+            ("The baby's RUN 27.555.318-K came.", "RUN 27.555.318-K"),
+            ("Mother's CPF 555.318.402-19.", "CPF 555.318.402-19"),
+            (
+                "Her CNS 705 5550 1234 5678 works.",
+                "CNS 705 5550 1234 5678",
+            ),
+            (
+                "Her CURP LOBA240312MOCPTB55 was issued.",
+                "CURP LOBA240312MOCPTB55",
+            ),
+            (
+                "The key TLRMRS95071509M555 is on the card.",
+                "TLRMRS95071509M555",
+            ),
+        ],
+    );
+    // Scores, billing codes and a relative's phone after their role stay as they were.
+    for text in [
+        "EPDS 14 today, CPT 90834 billed.",
+        "ASQ-3 score 45 at the visit.",
+    ] {
+        assert!(flags(text, FindingKind::RecordNumber).is_empty(), "{text}");
+    }
+    assert_finds(
+        FindingKind::Phone,
+        &[("Call MGM 555 555 0143 first.", "555 555 0143")],
+    );
+}
