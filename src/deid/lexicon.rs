@@ -19,6 +19,8 @@ pub(crate) const ENGLISH_WORDS: &str = include_str!("../../content/deid/english-
 /// Ordinary Spanish words that code-switched notes carry ("mamá dice que…"), in the
 /// project's own list.
 pub(crate) const SPANISH_WORDS: &str = include_str!("../../content/deid/spanish-words.txt");
+/// Ordinary Portuguese words (content/deid/portuguese-words.txt), read like the Spanish ones.
+pub(crate) const PORTUGUESE_WORDS: &str = include_str!("../../content/deid/portuguese-words.txt");
 /// Ordinary French words (Quebec, Acadian, Haitian, European), in the project's own list.
 pub(crate) const FRENCH_WORDS: &str = include_str!("../../content/deid/french-words.txt");
 /// Kin, endearment, food, faith and everyday words of other languages and Englishes that
@@ -156,7 +158,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
         .collect(),
     surnames: entries(SURNAMES).collect(),
     words: entries(ENGLISH_WORDS).collect(),
-    spanish: with_plain(entries(SPANISH_WORDS)),
+    spanish: with_plain(entries(SPANISH_WORDS).chain(entries(PORTUGUESE_WORDS))),
     french: with_plain(entries(FRENCH_WORDS)),
     world: with_plain(
         world_entries()
@@ -519,9 +521,12 @@ fn class_of_part(lower: &str) -> Class {
     if lower.contains(MACRONS) {
         return listed_only(class_as_listed(&plain, false, false));
     }
-    // "Lê" is not the Spanish "le": Spanish words are matched without their accents
-    // only when the accents are ones Spanish writes.
-    let spanish_accents = lower.chars().all(|c| c.is_ascii() || "áéíóúüñ".contains(c));
+    // "Lê" is not the Spanish "le": Spanish and Portuguese words are matched without
+    // their accents only when the accents are Spanish ones or a cedilla (a Portuguese
+    // word written with ã, ê or ô is matched as written: Vietnamese names carry those).
+    let spanish_accents = lower
+        .chars()
+        .all(|c| c.is_ascii() || "áéíóúüñç".contains(c));
     class_as_listed(&plain, spanish_accents, false)
 }
 

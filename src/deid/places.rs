@@ -157,7 +157,7 @@ fn namelike(t: &Token<'_>) -> bool {
 }
 
 /// Place words that begin a name ("Masjid al-Noor", "Temple Beth Shalom").
-const FRONT_HEADS: [&str; 90] = [
+const FRONT_HEADS: [&str; 112] = [
     // Spanish shops and services that begin with their word ("Taquería El Buen Sabor",
     // "Envíos La Paloma", "Lavandería Mi Pueblo").
     "Taquería",
@@ -263,6 +263,31 @@ const FRONT_HEADS: [&str; 90] = [
     "Barangay",
     "Brgy",
     "Sitio",
+    // Neighbourhoods, settlements, shelters and services in Spanish and Portuguese that
+    // begin with their word ("Jardim Ibirapuera", "Comuna 13", "Campamento Nueva Aurora",
+    // "Albergue Senda de Paz", "CESFAM Los Quillayes", "CRAS Ipê Branco").
+    "Jardim",
+    "Vila",
+    "Conjunto",
+    "Comunidade",
+    "Morro",
+    "Favela",
+    "Aldea",
+    "Comuna",
+    "Campamento",
+    "Asentamiento",
+    "Población",
+    "Vereda",
+    "Albergue",
+    "Refugio",
+    "Comedor",
+    "Creche",
+    "Cesfam",
+    "CESFAM",
+    "CRAS",
+    "CREAS",
+    "CAPS",
+    "UBS",
 ];
 
 /// Small words inside a name that begins with its place word ("San Isidro de la Loma").

@@ -623,6 +623,7 @@ fn the_hand_written_lists_are_lower_case_words_without_repeats() {
         ("peoples", lexicon::PEOPLES, 800),
         ("festival words", lexicon::FESTIVAL_WORDS, 20),
         ("town endings", lexicon::TOWN_ENDINGS, 20),
+        ("portuguese words", lexicon::PORTUGUESE_WORDS, 4000),
     ] {
         let mut seen = std::collections::HashSet::new();
         for line in list
@@ -3578,5 +3579,36 @@ fn an_acronym_before_an_identity_shaped_number_or_a_long_mixed_code_is_a_record(
     assert_finds(
         FindingKind::Phone,
         &[("Call MGM 555 555 0143 first.", "555 555 0143")],
+    );
+}
+
+#[test]
+fn portuguese_and_spanish_service_words_are_words_and_their_places_are_places() {
+    for text in [
+        "Encaminhamento feito. Cadastro pendente, Prontuário atualizado.",
+        "Juzgado de familia called. Registro civil is closed.",
+    ] {
+        assert!(flags(text, FindingKind::PersonName).is_empty(), "{text}");
+    }
+    assert_finds(
+        FindingKind::Place,
+        &[
+            (
+                "They moved to Jardim Ibirapuera last month.",
+                "Jardim Ibirapuera",
+            ),
+            (
+                "She sleeps at Albergue Senda de Paz now.",
+                "Albergue Senda de Paz",
+            ),
+        ],
+    );
+    // Given names are never on the lists: they stay names where a name stands.
+    assert_finds(
+        FindingKind::PersonName,
+        &[
+            ("Mom said Graça slept.", "Graça"),
+            ("Mom said Vitória slept.", "Vitória"),
+        ],
     );
 }
