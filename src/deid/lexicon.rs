@@ -610,17 +610,15 @@ fn class_as_listed(lower: &str, spanish_ok: bool, french_ok: bool) -> Class {
     }
 }
 
-/// "PhilHealth", "PhilSys", "WellCare": a capital inside the word after four or more
-/// letters, and a last part that is no given name or surname, make an agency's or a
-/// brand's name. Not "RoseMarie" or "MaryJane" (a given name ends them), nor "LaToya",
-/// "McKenzie" or "DeShawn" (a short front).
-fn brand_capitals(word: &str) -> bool {
+/// The parts of a word split before each capital that follows a lower-case letter
+/// ("PhilHealth" → "Phil", "Health"); None when it holds anything but letters.
+fn capitalised_parts(word: &str) -> Option<Vec<&str>> {
     let mut parts = Vec::new();
     let mut start = 0;
     let mut prev_lower = false;
     for (i, c) in word.char_indices() {
         if !c.is_alphabetic() {
-            return false;
+            return None;
         }
         if c.is_uppercase() && prev_lower {
             parts.push(&word[start..i]);
@@ -629,6 +627,17 @@ fn brand_capitals(word: &str) -> bool {
         prev_lower = c.is_lowercase();
     }
     parts.push(&word[start..]);
+    Some(parts)
+}
+
+/// "PhilHealth", "PhilSys", "WellCare": a capital inside the word after four or more
+/// letters, and a last part that is no given name or surname, make an agency's or a
+/// brand's name. Not "RoseMarie" or "MaryJane" (a given name ends them), nor "LaToya",
+/// "McKenzie" or "DeShawn" (a short front).
+fn brand_capitals(word: &str) -> bool {
+    let Some(parts) = capitalised_parts(word) else {
+        return false;
+    };
     let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
         return false;
     };
@@ -647,20 +656,9 @@ fn brand_capitals(word: &str) -> bool {
 /// "LittleBear": no part may be a first name or a surname, and the last must be one of
 /// `RUN_TOGETHER_ENDINGS`.
 fn run_together_words(word: &str) -> bool {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    let mut prev_lower = false;
-    for (i, c) in word.char_indices() {
-        if !c.is_alphabetic() {
-            return false;
-        }
-        if c.is_uppercase() && prev_lower {
-            parts.push(&word[start..i]);
-            start = i;
-        }
-        prev_lower = c.is_lowercase();
-    }
-    parts.push(&word[start..]);
+    let Some(parts) = capitalised_parts(word) else {
+        return false;
+    };
     parts.len() >= 2
         && parts
             .last()
