@@ -590,7 +590,7 @@ const TITLES: [&str; 18] = [
     "pastor",
 ];
 
-/// Family and care words after a possessive name ("Cash's dad", "Hope's baby").
+/// Family and care words after a possessive name ("Hope's mom", "Destiny's baby").
 const POSSESSED_KIN: [&str; 24] = [
     "dad",
     "daddy",
