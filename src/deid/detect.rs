@@ -842,6 +842,12 @@ const NOT_ID_ACRONYMS: [&str; 16] = [
 /// ("TLRMRS95071509M555", a voter key; "GURX230905MDFTMN55", a CURP): an identity number.
 static MIXED_CODE: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b[A-Z0-9]{12,20}\b"));
 
+/// The whole value is shaped like a phone number ("555-0092-1187", "0772 555 019").
+fn phone_shaped(value: &str) -> bool {
+    let whole = |re: &Regex| re.find(value).is_some_and(|m| m.as_str() == value);
+    whole(&PHONE) || whole(&PHONE_BARE)
+}
+
 fn push(found: &mut Vec<Candidate>, kind: FindingKind, start: usize, end: usize) {
     found.push(Candidate { kind, start, end });
 }
@@ -2073,8 +2079,7 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
         }
         // "NHIA no. 555-0092-1187" is a record although shaped like a phone number; a
         // number after a phone's, an app's or a carrier's label is a phone.
-        let whole = |re: &Regex| re.find(value).is_some_and(|m| m.as_str() == value);
-        let phone_shaped = whole(&PHONE) || whole(&PHONE_BARE);
+        let phone_shaped = phone_shaped(value);
         // "moms number 801-555-0107": a phone-shaped "number" is a phone unless a scheme's
         // acronym names it ("NHIA number …").
         let spoken_number = c
@@ -2142,8 +2147,7 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
         let joined = after.next().is_some_and(|c| "/-.".contains(c))
             && after.next().is_some_and(|c| c.is_ascii_alphanumeric());
         // "MGM 555 555 0143", "VHT: 0772 555 019": a person's phone after their role.
-        let whole = |re: &Regex| re.find(value).is_some_and(|m| m.as_str() == value);
-        let phone_shaped = whole(&PHONE) || whole(&PHONE_BARE);
+        let phone_shaped = phone_shaped(value);
         // A labelled record found already keeps its own span.
         let labelled = found
             .iter()

@@ -498,7 +498,7 @@ pub(super) fn places(
         words.len() > 1
             && words[..words.len() - 1]
                 .iter()
-                .any(|w| ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"].contains(&w.trim_end_matches('.')))
+                .any(|w| TITLES.contains(&w.trim_end_matches('.')))
     };
     found.retain(|c| c.kind != FindingKind::Place || !titled(c.start, c.end));
     spans.retain(|&(start, end)| !titled(start, end));
@@ -540,6 +540,9 @@ fn named_in_an_address(
         }
     }
 }
+
+/// Titles before a person's name: a run holding one is a person, not a place.
+const TITLES: [&str; 6] = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"];
 
 fn claim(spans: &mut Vec<(usize, usize)>, found: &mut Vec<Candidate>, start: usize, end: usize) {
     if spans.iter().any(|&(s, t)| s < end && start < t) {
@@ -1415,7 +1418,7 @@ fn closing_fragment(text: &str, toks: &[Token<'_>], j: usize, e: usize) -> bool 
     let signed = j > 0
         && (thank_you
             || SIGN_OFFS.contains(&toks[j - 1].lower.as_str())
-            || ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"].contains(&toks[j - 1].bare));
+            || TITLES.contains(&toks[j - 1].bare));
     (after_comma || alone) && !signed
 }
 
