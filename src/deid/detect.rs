@@ -53,13 +53,16 @@ static EMAIL_SPELLED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Seven or ten digits with only a space or dot in them ("555 0182", "5552104477", the
-/// Indian "98201 44735"):
-/// phone numbers only when the sentence talks about calling.
-static PHONE_BARE: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"\b(?:\d{3}[.\ ]\d{4}|\d{5}\ \d{5}|\(?\d{3}\)?\d{7}|[2-9]\d{9})\b"));
+/// Indian "98201 44735"), or a nine-digit mobile in threes (the Peruvian "984 555 307"):
+/// phone numbers only when the sentence talks about calling or paying by phone.
+static PHONE_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:\d{3}[.\ ]\d{4}|\d{5}\ \d{5}|\(?\d{3}\)?\d{7}|[2-9]\d{9}|[6-9]\d{2}\ \d{3}\ \d{3})\b",
+    )
+});
 static PHONE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(?:phone|cell|number|call|called|calling|text|texted|reach|voicemail|line|ph|tel|mobile|mob|#)",
+        r"(?i)\b(?:phone|cell|number|call|called|calling|text|texted|reach|voicemail|line|ph|tel|mobile|mob|#|whatsapp|yape|pix|nequi|n[uú]mero|celular|telefone|tel[eé]fono|ligar|llamar)",
     )
 });
 
@@ -70,7 +73,8 @@ const PHONE_SEP: &str = r"\-.\ \x{2010}\x{2011}\x{2013}\x{00B7}";
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?x)
-          \+\d{{1,3}}[{PHONE_SEP}]?(?:\(\d{{1,4}}\)[{PHONE_SEP}]?)?\d{{1,4}}(?:[{PHONE_SEP}]\d{{2,8}}){{1,4}}  # +44 7700 900123, +92 321 7734018
+          \+\d{{1,3}}[{PHONE_SEP}]?(?:\(\d{{1,4}}\)[{PHONE_SEP}]?)?\d{{1,5}}(?:[{PHONE_SEP}]\d{{2,8}}){{1,4}}  # +44 7700 900123, +55 (21) 95555-8812
+        | \(\d{{2}}\)\ ?\d{{4,5}}[{PHONE_SEP}]\d{{4}}\b                              # (21) 95555-3410
         | \b1[{PHONE_SEP}]\(?\d{{3}}\)?[{PHONE_SEP}]\d{{3}}[{PHONE_SEP}]\d{{4}}\b          # 1-614-555-0182
         | \(\d{{3}}\)\ ?\d{{3}}[{PHONE_SEP}]\d{{4}}                                 # (614) 555-0182
         | \(0\d\)\ ?\d{{4}}[{PHONE_SEP}]?\d{{4}}\b                                  # (02) 5550 0164
@@ -85,7 +89,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 /// One digit read out, as dictation writes it: "five", "oh", "o", "double four",
 /// "triple-nine".
 const SPOKEN_DIGIT: &str = r"(?:(?:double|triple)[\ -]?)?(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine
-    |cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)";
+    |cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|um|dois|três|quatro|sete|oito|nove)";
 
 /// A number read out in words: seven to fifteen digits, mostly words ("five five five, two
 /// one oh, eight eight four seven", "oh two one, double four"), with the punctuation a
@@ -230,13 +234,14 @@ const NUMBER_WORDS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ni
 static RURAL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?x)
-          \b(?:(?i:p\.?\ ?o\.?\ *box|post\ office\ box)\ *(?:[A-Z]{{1,3}}\ +)?\#?\d+|(?i:private\ mail\ bag|p\.m\.b\.|pmb)\ *\#?\d+|(?i:general\ delivery))
+          \b(?:(?i:p\.?\ ?o\.?\ *box|post\ office\ box)\ *(?:[A-Z]{{1,3}}\ +)?\#?\d+|(?i:private\ mail\ bag|p\.m\.b\.|pmb)\ *\#?\d+|(?i:general\ delivery)
+            |(?i:casilla|caixa\ postal|apartado\ postal|apdo\.)\ *\d+)
             (?:,\ *\p{{Lu}}\p{{Ll}}+(?:\ \p{{Lu}}\p{{Ll}}+)?(?:,?\ [A-Z]{{2}}\ +\d{{5}}\b)?)?
         | \b(?:RR|R\.R\.|HC|H\.C\.|Rt\.?|(?i:rural\ route|star\ route|highway\ contract))\ *\#?\d+,?\ *(?i:box)\ *\#?\d+
         | \b(?:RR|R\.R\.|RMB|(?i:rural\ route|roadside\ mail\ box))\ *(?i:number\ +|no\.?\ *)?\#?(?:\d+|(?i:{NUMBER_WORDS})\b)
         | \b(?:(?i:p\.?\ ?o\.?\ *box|post\ office\ box))\ +(?i:number\ +)?(?i:{NUMBER_WORDS})\b
         | \bRD\ *\d{{1,2}}\b(?:,\ *\p{{Lu}}\p{{Ll}}+(?:\ \p{{Lu}}\p{{Ll}}+)?)?
-        | \b(?:(?i:county\ road|county\ rd\.?|state\ route|route|rte\.?|highway|hwy\.?|farm\ road|fm)|CR|Rt\.?)\ +\d+[A-Z]?\b(?:\ *&\ *\p{{Lu}}\p{{Ll}}+\ (?:Ln|Rd|St|Dr|Lane|Road|Street|Drive)\b)?
+        | \b(?:(?i:county\ road|county\ rd\.?|state\ route|route|rte\.?|highway|hwy\.?|farm\ road|fm|ruta|rodovia|carretera)|CR|Rt\.?)\ +\d+[A-Z]?\b(?:\ *&\ *\p{{Lu}}\p{{Ll}}+\ (?:Ln|Rd|St|Dr|Lane|Road|Street|Drive)\b)?
         | \bDublin\ (?:1[0-8]|2[0-4]|[1-9]|6W)\b
         "
     ))
@@ -259,6 +264,35 @@ static STREET_SPANISH: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A home by its block and lot, as Latin American settlements number them ("Mz. B Lt. 14",
+/// "Manzana 12, Casa 4", "Mz. 555 Solar 12"), or by its passage and house ("pasaje 5, casa
+/// 55").
+static BLOCK_AND_LOT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          \b(?:Mz[a]?\.?|(?i:manzana))\ *[A-Z0-9]{1,4}\b,?\ +(?:Lt\.?|(?i:lote|casa|solar|villa))\ *\d{1,4}[A-Z]?\b
+        | \b(?i:pasaje|psje\.|pje\.|bloque|torre|edificio|edif\.)\ *[A-Z0-9]{1,4}\b,?\ +
+            (?i:casa|depto\.?|departamento|dpto\.?|apto\.?|apartamento|int\.|interior|lote|piso)\ *[A-Z0-9]{1,4}\b
+        ",
+    )
+});
+
+/// A street in Spanish or Portuguese that names its kind first and its number last ("Jr. Los
+/// Claveles 555", "Travessa São Jorge, 55", "Rua das Flores, 120", "calle 16 de septiembre
+/// 555", "Carrera 7 Este # 89-12 Sur").
+static STREET_LATIN: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          \b(?:Jr\.|Jirón|Jiron|Psje\.|Pje\.|Pasaje|Travessa|Rua|Rodovia|Avenida|Av\.|Carrera|Cra\.|Calle|Diagonal
+             |Transversal|Beco|Ladeira|Praça|(?i:calle|avenida|carrera|rua|travessa))
+          \ +(?:[\p{Lu}\d][\p{L}\p{M}\d'’]*|(?:de|del|da|das|do|dos|la|las|los|el)\ +\p{L}[\p{L}\p{M}]*)
+          (?:\ +(?:[\p{Lu}\d][\p{L}\p{M}\d'’]*|(?:de|del|da|das|do|dos|la|las|los|el)\ +\p{L}[\p{L}\p{M}]*)){0,3}?
+          (?:,\ *|\ +)(?:(?i:no\.?|nº|n°|núm\.?|número|numero)\ *|\#\ *)?\d{1,5}[A-Za-z]?\b
+          (?:-\d{1,3}\b)?(?:\ +(?:Sur|Norte|Este|Oeste|Bis)\b)?
+        ",
+    )
+});
+
 /// Welsh streets name their street word first ("Heol y Nant", "Stryd Fawr", "Lôn
 /// Glanrafon"), with or without a house number before them.
 static STREET_WELSH: LazyLock<Regex> = LazyLock::new(|| {
@@ -269,8 +303,12 @@ static STREET_WELSH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "lot 17" in a mobile-home or trailer park, "room 212" at a motel: only with the park
 /// or motel in the same sentence (a hospital room or a parking lot is not an address).
+/// Spanish and Portuguese words count too: "cuarto 7" or "habitación 12" at a hotel, "cama
+/// 14" at a shelter, "lote 55" or "sitio 23" in a campamento.
 static LOT_OR_ROOM: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i)\b(?P<what>lot|space|site|trailer|cabin|unit|room|rm\.?)\ +\#?\d+[a-z]?\b")
+    pattern(
+        r"(?i)\b(?P<what>lot|lote|space|site|sitio|parcela|trailer|cabin|unit|room|rm\.?|cuarto|quarto|habitaci[oó]n|pieza|cama|bed)\ +\#?\d+[a-z]?\b",
+    )
 });
 static NAMED_RIGHT_AFTER: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"^,?\ +(?:at|in|of)\ +(?:the\ +)?\p{Lu}\p{L}"));
@@ -278,7 +316,7 @@ static NAMED_PLACE_CUE: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"\b(?:at|in|to|from)\ +(?:the\ +)?\p{Lu}\p{Ll}"));
 static PARK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(?:mobile[\ -]home|trailer|rv|manufactured\ home|park|court|village|estates|acres|campground|camp|cabins|apartments|apts|bldg|building|complex|duplex(?:es)?)\b",
+        r"(?i)\b(?:mobile[\ -]home|trailer|rv|manufactured\ home|park|court|village|estates|acres|campground|camp|cabins|apartments|apts|bldg|building|complex|duplex(?:es)?|campamento|asentamiento|toma|parcela)\b",
     )
 });
 static HOME_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -288,7 +326,7 @@ static HOME_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MOTEL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i:\b(?:motel|inn|hotel|lodge|suites|extended\ stay|hostel|b&b|shelter|refuge|residence|recovery\ housing|dorm)\b)|\b(?:House|Haven)\b",
+        r"(?i:\b(?:motel|inn|hotel|lodge|suites|extended\ stay|hostel|b&b|shelter|refuge|residence|recovery\ housing|dorm|albergue|refugio|residencias|hostal|pensi[oó]n|hospedaje|pagadiario|casa\ de\ acogida)\b)|\b(?:House|Haven)\b",
     )
 });
 
@@ -443,6 +481,8 @@ static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
         | \b\p{Lu}\p{Ll}+,\ +[A-Z]{2}\ +\d{5}\b
         | \b\p{Lu}\p{Ll}+,?\ +(?:SA|WA|NT)\ +\d{4}\b
         | (?i:\b(?:zip|zip\ code|zipcode|postcode|postal\ code|eircode)\b)[^.\n\d]{0,12}\d{5}\b
+        | \b(?:C\.P\.|CP|CEP)\ *:?\ *\d{5}(?:-\d{3})?\b
+        | (?-i:\bCEP\b)[^.\n\d]{0,12}\d{5}-\d{3}\b
         ",
     )
 });
@@ -633,9 +673,11 @@ static RECORD_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
              |home\ office|hospital\ number|unit\ number|ahcip|ahs|phn|mcp|msp|ramq|port\ ref
              |nric|nin|marac|ccc|folder|h&c|reg|registration
              |aadhaa?r|abha|uhid|cnic|nicop|nid|nic|b-form|fir|nadra|bpl|ration\ card|rch|mcts
-             |unhcr|cib|i-94|ip\ no|phin|msi)\b|\bmr\#|(?-i:\b(?:MA|IR|PoR|POR|UR)\b))
-          (?i:\ *(?:(?:number|no|num|is|id|report|case|file|card|ref)\b\.?|\#|:))*\ *[:\#]?\ *
-          (?P<v>\#?(?:[A-Z]{1,4}[-/]){0,3}(?:[A-Z]{1,4}[\ /-]?)?\d+(?:[A-Z]{1,4}\d*)*(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+(?:[A-Z]{1,4}\d*)*){0,3}(?:/[A-Za-z0-9]+){0,3}(?:-[A-Z]{1,3}\b|\ ?[A-Z]\b)?)
+             |unhcr|cib|i-94|ip\ no|phin|msi
+             |historia\ cl[ií]nica|prontu[aá]rio|ficha|folio|radicado|denuncia|acta(?:\ de\ nacimiento)?
+             |protocolo(?:\ de\ ref[uú]gio)?|certid[aã]o|causa)\b|\bmr\#|(?-i:\b(?:MA|IR|PoR|POR|UR)\b))
+          (?i:\ *(?:(?:number|no|num|is|id|report|case|file|card|ref|assessment)\b\.?|\#|:|n[º°]))*\ *[:\#]?\ *
+          (?P<v>\d{2,5}(?:\.\d{3,6}){1,3}(?:/\d{2,4})?(?:-[0-9A-Z]{1,3}\b)?|\#?(?:[A-Z]{1,4}[-/]){0,3}(?:[A-Z]{1,4}[\ /-]?)?\d+(?:[A-Z]{1,4}\d*)*(?:-[A-Z]{1,4}-?\d+)?(?:[\ -]\d+(?:[A-Z]{1,4}\d*)*){0,3}(?:/[A-Za-z0-9]+){0,3}(?:-[A-Z]{1,3}\b|\ ?[A-Z]\b)?)
         ",
     )
 });
@@ -978,6 +1020,9 @@ fn digit_word(w: &str) -> Option<u8> {
     let spanish = [
         "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
     ];
+    let portuguese = [
+        "zero", "um", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove",
+    ];
     let w = w.to_lowercase();
     if w == "oh" || w == "o" {
         return Some(0);
@@ -986,6 +1031,7 @@ fn digit_word(w: &str) -> Option<u8> {
         .iter()
         .position(|d| *d == w)
         .or_else(|| spanish.iter().position(|d| *d == w))
+        .or_else(|| portuguese.iter().position(|d| *d == w))
         .and_then(|i| u8::try_from(i).ok())
 }
 
@@ -997,6 +1043,8 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         .chain(ADDRESS_LOWER.find_iter(text))
         .chain(ADDRESS_NUMBERED.find_iter(text))
         .chain(STREET_SPANISH.find_iter(text))
+        .chain(STREET_LATIN.find_iter(text))
+        .chain(BLOCK_AND_LOT.find_iter(text))
         .chain(STREET_WELSH.find_iter(text))
     {
         let mut end = m.start() + m.as_str().trim_end_matches(['.', ',']).len();
@@ -1036,7 +1084,15 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         }
     }
     for m in DIRECTIONS.find_iter(text) {
-        let end = m.start() + m.as_str().trim_end_matches([',', ' ']).len();
+        // "second gate after the eucalyptus, and the father's phone is …": the directions
+        // end where a new clause begins.
+        let said = m.as_str();
+        let cut = [", and ", ", but ", ", so ", ", which ", ", where "]
+            .iter()
+            .filter_map(|w| said.find(w))
+            .min()
+            .unwrap_or(said.len());
+        let end = m.start() + said[..cut].trim_end_matches([',', ' ']).len();
         push(found, FindingKind::StreetAddress, m.start(), end);
     }
     for m in NUMBER_AND_NAME.find_iter(text) {
@@ -1156,16 +1212,29 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         };
         let sentence = sentence_around(text, m.start(), m.end());
         let what = what.as_str().to_lowercase();
-        let place = if what.starts_with('r') {
-            &MOTEL_WORDS
-        } else {
-            &PARK_WORDS
-        };
+        let room = [
+            "room",
+            "rm",
+            "rm.",
+            "cuarto",
+            "quarto",
+            "habitación",
+            "habitacion",
+            "pieza",
+            "cama",
+            "bed",
+        ]
+        .contains(&what.as_str());
+        let place = if room { &MOTEL_WORDS } else { &PARK_WORDS };
+        // "Intake at Harbor Light Family Refuge tonight. Mom and two kids in Room 7": the
+        // shelter or motel named in the sentence before.
+        let just_before = room && MOTEL_WORDS.is_match(window_before(text, m.start(), 160));
         // "room 12 at the Starlite", "unit 7 at Kowhai Court": a named place right after.
         let named_after = NAMED_RIGHT_AFTER.is_match(&text[m.end()..]);
         // "back at Riverbend now, lot 31": a lot, space, cabin or trailer where the
         // sentence names where it is.
-        let named_in_sentence = ["lot", "space", "cabin", "trailer"].contains(&what.as_str())
+        let named_in_sentence = ["lot", "lote", "sitio", "space", "cabin", "trailer"]
+            .contains(&what.as_str())
             && NAMED_PLACE_CUE.is_match(sentence);
         // "flat at Kurrajong Gardens Unit 12", "unit 4B, mould again", "Family Residence,
         // Unit 12": a unit where the sentence talks of a home or a shelter (never "unit 3
@@ -1177,7 +1246,12 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         let home_unit = what == "unit"
             && !of_something
             && (HOME_WORDS.is_match(sentence) || MOTEL_WORDS.is_match(sentence));
-        if place.is_match(sentence) || named_after || named_in_sentence || home_unit {
+        // A bed is a home only in a shelter ("cama 14 at the albergue"), never "bed 4 of the
+        // NICU".
+        let bed = what == "bed" || what == "cama";
+        let named_after = named_after && !bed;
+        if place.is_match(sentence) || named_after || named_in_sentence || home_unit || just_before
+        {
             push(found, FindingKind::StreetAddress, m.start(), m.end());
         }
     }
@@ -1231,8 +1305,22 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
                 || s.to_lowercase().starts_with("zip")
                 || s.to_lowercase().starts_with("post")
                 || s.to_lowercase().starts_with("eircode")
+                || s.starts_with("CEP")
         });
         let start = m.start() + from.unwrap_or(0);
+        // "(21) 95555-3410": a Brazilian mobile after its area code, not a ZIP+4.
+        let area_code = window_before(text, m.start(), 6)
+            .trim_end()
+            .strip_suffix(')')
+            .is_some_and(|b| {
+                let mut back = b.chars().rev();
+                back.next().is_some_and(|c| c.is_ascii_digit())
+                    && back.next().is_some_and(|c| c.is_ascii_digit())
+                    && back.next() == Some('(')
+            });
+        if area_code {
+            continue;
+        }
         // An Eircode's last four characters mix letters and digits ("R4KH").
         let eircode_like = s.len() >= 7
             && s.as_bytes()[0].is_ascii_uppercase()
@@ -1259,9 +1347,21 @@ static ADDRESS_PART: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)
           ^,\ +(?:(?:off|near|behind|beside|opposite)\ +)?
-          (?:\p{Lu}\p{Ll}{0,3}\.\ +)?
+          (?:(?:\p{Lu}[\p{Lu}\p{Ll}]{0,3}\.){1,3}\ +)?
           (?:\p{Lu}[\p{L}\p{M}'’-]*|\d{1,5}[A-Za-z]?)
           (?:\ +(?:de|del|la|of|\p{Lu}[\p{L}\p{M}'’-]*|\d{1,5}[A-Za-z]?|[A-Z]\b)){0,3}
+          (?:[,.;:)!?]|\n|$)
+        ",
+    )
+});
+
+/// A lower-case part of an address after a comma: the unit, lot or kilometre ("…, int. 3",
+/// "Ruta 68, km 23, parcela 15", "…, 55, fundos, Belém").
+static UNIT_PART: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          ^,\ +(?:(?:km|lote|lt\.|casa|parcela|interior|int\.|depto\.|dpto\.|piso|apto\.|apt\.|unit|flat)\ *[A-Z0-9]{1,5}\b
+            |fundos|bis)
           (?:[,.;:)!?]|\n|$)
         ",
     )
@@ -1305,6 +1405,13 @@ fn address_tails(text: &str, found: &mut [Candidate]) {
     {
         let mut end = address.end;
         for _ in 0..4 {
+            if let Some(m) = UNIT_PART.find(&text[end..]) {
+                end += m
+                    .as_str()
+                    .trim_end_matches([',', '.', ';', ':', ')', '!', '?', '\n'])
+                    .len();
+                continue;
+            }
             let Some(m) = ADDRESS_PART.find(&text[end..]) else {
                 break;
             };

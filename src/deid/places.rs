@@ -157,7 +157,7 @@ fn namelike(t: &Token<'_>) -> bool {
 }
 
 /// Place words that begin a name ("Masjid al-Noor", "Temple Beth Shalom").
-const FRONT_HEADS: [&str; 112] = [
+const FRONT_HEADS: [&str; 143] = [
     // Spanish shops and services that begin with their word ("Taquería El Buen Sabor",
     // "Envíos La Paloma", "Lavandería Mi Pueblo").
     "Taquería",
@@ -288,6 +288,41 @@ const FRONT_HEADS: [&str; 112] = [
     "CREAS",
     "CAPS",
     "UBS",
+    // Hotels, guesthouses and cooperatives named after their word ("Hotel Los Arcos del
+    // Norte", "Residencias El Dorado Real", "Coop. Nueva Vida", "Urb. El Pino").
+    "Hotel",
+    "Hostal",
+    "Residencias",
+    "Residencial",
+    "Pensión",
+    "Hospedaje",
+    "Posada",
+    "Cooperativa",
+    "Coop",
+    "Urbanización",
+    "Urb",
+    // The same settlement words in lower case, as notes write them ("vereda El Hato",
+    // "finca La Palma", "bairro Cidade Nova").
+    "vereda",
+    "finca",
+    "fazenda",
+    "hacienda",
+    "sítio",
+    "aldea",
+    "caserío",
+    "caserio",
+    "barrio",
+    "bairro",
+    "colonia",
+    "comunidad",
+    "comunidade",
+    "campamento",
+    "asentamiento",
+    "corregimiento",
+    "población",
+    "favela",
+    "morro",
+    "comuna",
 ];
 
 /// Small words inside a name that begins with its place word ("San Isidro de la Loma").

@@ -3612,3 +3612,90 @@ fn portuguese_and_spanish_service_words_are_words_and_their_places_are_places() 
         ],
     );
 }
+
+#[test]
+fn latin_american_homes_by_block_lot_street_postbox_and_room() {
+    assert_finds(
+        FindingKind::StreetAddress,
+        &[
+            ("They rent at Mz. C Lt. 9 now.", "Mz. C Lt. 9"),
+            ("Home is Manzana 7, Lote 31.", "Manzana 7, Lote 31"),
+            ("She wrote pasaje 3, casa 18 on it.", "pasaje 3, casa 18"),
+            (
+                "Visit at Jr. Las Orquídeas 412 today.",
+                "Jr. Las Orquídeas 412",
+            ),
+            (
+                "They live on Rua dos Coqueiros, 88 now.",
+                "Rua dos Coqueiros, 88",
+            ),
+            (
+                "Address: Calle 12 Sur # 40-17, int. 2, at the back.",
+                "Calle 12 Sur # 40-17, int. 2",
+            ),
+            ("Letters go to Casilla 214, Temuco.", "Casilla 214, Temuco"),
+            (
+                "They farm at Ruta 5, km 40, parcela 9.",
+                "Ruta 5, km 40, parcela 9",
+            ),
+            ("The form had only C.P. 07555 on it.", "C.P. 07555"),
+            ("The CEP is 40555-210, nothing more.", "40555-210"),
+            ("They sleep in cuarto 4 at the Hotel Miramar.", "cuarto 4"),
+            ("Mum and baby are in cama 9 at the albergue.", "cama 9"),
+            (
+                "Staying at the Oak Street shelter. They have Room 12 for now.",
+                "Room 12",
+            ),
+        ],
+    );
+    // A hospital bed, a date after a referral and a count are not homes or records.
+    for text in [
+        "She was in bed 4 of the NICU for a week.",
+        "Room 3 of the clinic was cold.",
+    ] {
+        assert!(flags(text, FindingKind::StreetAddress).is_empty(), "{text}");
+    }
+    assert!(flags("The referral 2.14.24 came back.", FindingKind::RecordNumber).is_empty());
+}
+
+#[test]
+fn brazilian_and_peruvian_phones_and_portuguese_digits_are_phones() {
+    assert_finds(
+        FindingKind::Phone,
+        &[
+            ("Her WhatsApp is (11) 95555-2040.", "(11) 95555-2040"),
+            ("Call +55 (31) 98555-1177 after six.", "+55 (31) 98555-1177"),
+            ("Pay her by Yape to 987 555 120 please.", "987 555 120"),
+            (
+                "O número: nove oito cinco cinco cinco, um dois três quatro.",
+                "nove oito cinco cinco cinco, um dois três quatro",
+            ),
+        ],
+    );
+    // After an area code it is not a ZIP+4.
+    assert!(flags("Text (21) 95555-3410 today.", FindingKind::StreetAddress).is_empty());
+    // Nine figures in threes with no talk of calling stay unflagged.
+    assert!(flags("Totals were 955 555 218 in the ledger.", FindingKind::Phone).is_empty());
+}
+
+#[test]
+fn spanish_and_portuguese_record_labels_mark_their_numbers() {
+    assert_finds(
+        FindingKind::RecordNumber,
+        &[
+            ("Her historia clínica 555-4410 is open.", "555-4410"),
+            ("CRAS prontuário 555/2024 updated.", "555/2024"),
+            ("The ficha 555/23 was filed.", "555/23"),
+            (
+                "The court radicado 11001-555-2024 is active.",
+                "11001-555-2024",
+            ),
+            ("A denuncia 555-2024-00321 was made.", "555-2024-00321"),
+            (
+                "Her protocolo de refúgio 08555.004321/2024-17 expired.",
+                "08555.004321/2024-17",
+            ),
+            ("The causa BA-5551/2023 is pending.", "BA-5551/2023"),
+        ],
+    );
+}
