@@ -12,7 +12,8 @@
 //! the ninth to thirteenth and the fifteenth to eighteenth (heldout9/ to heldout13/ and
 //! heldout15/ to heldout18/, the eighth to twelfth and the thirteenth to sixteenth rounds'
 //! measures, now SPENT), the fourteenth (heldout14/, frozen before the thirteenth round)
-//! and the nineteenth (heldout19/, frozen before the seventeenth): aggregate figures only.
+//! the nineteenth (heldout19/, frozen before the seventeenth) and the twentieth
+//! (heldout20/, frozen before the eighteenth): aggregate figures only.
 //!
 //! `cargo run --release --example deid_eval [-- --mistakes] [-- --tuning-only]` (the
 //! figures in docs/deid.md come from this command, through scripts/deid-eval.sh).
@@ -56,7 +57,7 @@ struct Part {
     optional: bool,
 }
 
-const PARTS: [Part; 29] = [
+const PARTS: [Part; 30] = [
     Part {
         name: "corpus/tuning",
         file: "corpus/tuning.jsonl",
@@ -284,6 +285,14 @@ const PARTS: [Part; 29] = [
     Part {
         name: "heldout19",
         file: "heldout19/heldout.jsonl",
+        note: "held out: aggregate figures only",
+        kinds: &FindingKind::ALL,
+        held_out: true,
+        optional: true,
+    },
+    Part {
+        name: "heldout20",
+        file: "heldout20/heldout.jsonl",
         note: "held out: aggregate figures only",
         kinds: &FindingKind::ALL,
         held_out: true,

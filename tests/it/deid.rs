@@ -70,7 +70,7 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
     assert_eq!(checked, 2, "both the source and the JSON Lines are pinned");
 }
 
-/// The third to nineteenth held-out corpora (tests/deid/heldout3/ to heldout19/) were each
+/// The third to twentieth held-out corpora (tests/deid/heldout3/ to heldout20/) were each
 /// written by someone who never saw the check, and frozen with their SHA-256 before a
 /// round of tuning; they are measured (aggregate figures), never read or tuned on while
 /// held out. Only the hash files are read here, then the files they name are hashed;
@@ -80,6 +80,11 @@ fn the_fresh_held_out_corpus_is_unchanged_since_it_was_frozen() {
 fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
     // The fifth set on: (set, digest of heldout.jsonl, digest of heldout.src).
     let written_here = [
+        (
+            "heldout20",
+            "782342bae87104fefca8e0873c2a96bf5dc5416ca8d490be1f57c05e3e43f355",
+            "eef467d495a49151d8e83bef18413892d636f45db97de4e8cc819f5d4cf41516",
+        ),
         (
             "heldout19",
             "8830aadce09fdddaa644cbebdb52969b137648fa9739fe6f8a294b42997375fe",
@@ -181,6 +186,7 @@ fn the_later_held_out_corpora_are_unchanged_since_they_were_frozen() {
         "heldout17",
         "heldout18",
         "heldout19",
+        "heldout20",
     ] {
         let recorded = corpus_file(&format!("{set}/heldout.sha256"));
         let mut pinned = Vec::new();
