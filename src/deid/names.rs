@@ -34,10 +34,16 @@ static INITIALS_LIST_AFTER: LazyLock<Regex> =
 static INITIALS_LIST_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"[A-Z]\.[A-Z]\.,?(?:\ and)?$"));
 
+/// A strength right after a word ("Sertraline 50 mg", "Zoloft 25mg"): a medicine, not a
+/// person ("gave Aiden 2.5 ml" still names a child).
+static DOSE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^\ \d+(?:\.\d+)?\ ?(?i:mg|mcg|µg)\b"));
+
 /// A run of letters from scripts without case, with its marks (names cannot be told
-/// from other words there, so every run is asked about).
+/// from other words there, so every run is asked about); not the ordinal marks of "nº"
+/// and "1ª", which are Latin.
 static CASELESS: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"\p{Lo}[\p{Lo}\p{M}]*(?: \p{Lo}[\p{Lo}\p{M}]*)*"));
+    LazyLock::new(|| pattern(r"[\p{Lo}--[ªº]][\p{Lo}\p{M}]*(?: [\p{Lo}--[ªº]][\p{Lo}\p{M}]*)*"));
 
 /// An age right after a word: "Harmony 18 mo", "Gunner 2yo", "Lyric (5)", "Wren, 4 mo";
 /// also the bracket a note puts after a child's name: "(ex-29wk, 14 mo)", "(twins, 9
@@ -1313,7 +1319,8 @@ pub(super) fn person_names(
             || programme_capitals(t.bare)
             || allow.contains(t.bare)
             || t.single_letter()
-            || t.touches_digit(text);
+            || t.touches_digit(text)
+            || DOSE_AFTER.is_match(&text[t.end..]);
     }
     for i in 0..n {
         let t = &toks[i];
@@ -1595,7 +1602,15 @@ fn storm_named(
             && (NAME_VERBS.contains(&n.lower.as_str()) || PERSON_VERBS.contains(&n.lower.as_str()))
     });
     let when = prev.is_some_and(|p| STORM_WHEN.contains(&p.lower.as_str()));
-    struck || (when && !person)
+    // "Irma, Ian, Idalia, Helene": storms listed with storms.
+    let listed_with = |other: Option<&Token<'_>>, gap: Option<&str>| {
+        other.is_some_and(|o| o.capitalised() && lexicon::is_storm(&o.lower))
+            && gap.is_some_and(|g| [", ", " and ", ", and ", " & "].contains(&g))
+    };
+    let next = toks.get(i + 1);
+    let listed = listed_with(prev, prev.map(|p| &text[p.end..t.start]))
+        || listed_with(next, next.map(|n| &text[t.end..n.start]));
+    struck || (when && !person) || listed
 }
 
 /// What a storm did, right after its name; not what a person does too ("took", "came":

@@ -527,6 +527,7 @@ pub(super) fn places(
     gazetteer_towns(text, toks, allow, &mut spans, found);
     localities(text, toks, allow, &mut spans, found);
     named_in_an_address(toks, allow, &mut spans, found);
+    town_of_an_address(text, allow, &mut spans, found);
     // "Mrs Hill", "Then Mr Park": a person after a title, whatever the word looks like.
     let titled = |start: usize, end: usize| {
         let words: Vec<&str> = text[start..end].split_whitespace().collect();
@@ -572,6 +573,58 @@ fn named_in_an_address(
         }
         if !found.iter().any(|c| c.start < t.end && t.start < c.end) {
             claim(spans, found, t.start, t.end);
+        }
+    }
+}
+
+/// The town of an address found here ("5552 River Rd, Johns Island, SC 29555": the part
+/// before a state's two letters) is the same place where the text names it again ("lives
+/// out on Johns Island"); not a big city, which identifies nobody.
+fn town_of_an_address(
+    text: &str,
+    allow: &AllowList,
+    spans: &mut Vec<(usize, usize)>,
+    found: &mut Vec<Candidate>,
+) {
+    let addresses: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|c| c.kind == FindingKind::StreetAddress)
+        .map(|c| (c.start, c.end))
+        .collect();
+    let mut towns: Vec<&str> = Vec::new();
+    for &(start, end) in &addresses {
+        let parts: Vec<&str> = text[start..end].split(", ").collect();
+        for pair in parts.windows(2).skip(1) {
+            let (town, next) = (pair[0], pair[1]);
+            let state = next.len() >= 2
+                && next.as_bytes()[..2].iter().all(u8::is_ascii_uppercase)
+                && next.as_bytes().get(2).is_none_or(|b| *b == b' ');
+            let words: Vec<&str> = town.split(' ').collect();
+            let named = words.len() <= 3
+                && words.iter().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && w.chars().all(|c| c.is_alphabetic() || ".'-".contains(c))
+                });
+            if state && named && !lexicon::is_big_place_name(&town.to_lowercase()) {
+                towns.push(town);
+            }
+        }
+    }
+    for town in towns {
+        for (at, _) in text.match_indices(town) {
+            let end = at + town.len();
+            let bounded = !text[..at].ends_with(char::is_alphanumeric)
+                && !text[end..].starts_with(char::is_alphanumeric);
+            let inside = addresses.iter().any(|&(s, e)| s <= at && end <= e);
+            // A place found inside it ("Wadmalaw" of "Wadmalaw Point") gives way.
+            let taken = found.iter().any(|c| {
+                c.start < end
+                    && at < c.end
+                    && !(c.kind == FindingKind::Place && at <= c.start && c.end <= end)
+            });
+            if bounded && !inside && !taken && !allow.contains(town) {
+                claim_over(spans, found, at, end);
+            }
         }
     }
 }
@@ -1057,7 +1110,11 @@ const GOING: [&str; 9] = [
 
 /// Words of moving or travelling before "to" or "into" a town (a person is seldom moved
 /// or driven to, so a given name after them is read as a town).
-const MOVING: [&str; 44] = [
+const MOVING: [&str; 48] = [
+    "got",
+    "get",
+    "gets",
+    "getting",
     "moved",
     "moving",
     "move",
@@ -1235,6 +1292,14 @@ fn towns(
 /// when it is also a word ("Auburn") or a dictionary proper noun. The capitalised run
 /// must end with the town ("in Early Head Start" names a programme, not Early, Texas),
 /// and a given name is left to the name rules ("from Hope").
+/// Abbreviations that begin a town's name, and the word the gazetteer spells out.
+const ABBREVIATED_FRONTS: [(&str, &str); 4] = [
+    ("st", "saint"),
+    ("ste", "sainte"),
+    ("mt", "mount"),
+    ("ft", "fort"),
+];
+
 fn gazetteer_towns(
     text: &str,
     toks: &[Token<'_>],
@@ -1261,13 +1326,20 @@ fn gazetteer_towns(
         {
             continue;
         }
-        // The capitalised run from here: up to three words joined by single spaces.
+        // The capitalised run from here: up to three words joined by single spaces, or
+        // after a saint's or a mount's abbreviation ("St. Johnsbury", "East St. Louis").
+        let abbreviated = |k: usize| {
+            ABBREVIATED_FRONTS
+                .iter()
+                .any(|(short, _)| *short == toks[k].lower)
+                && &text[toks[k].end..toks[k + 1].start] == ". "
+        };
         let mut run = j;
         while run + 1 < toks.len()
             && run < j + 2
             && toks[run + 1].capitalised()
             && !toks[run].possessive
-            && &text[toks[run].end..toks[run + 1].start] == " "
+            && (&text[toks[run].end..toks[run + 1].start] == " " || abbreviated(run))
         {
             run += 1;
         }
@@ -1280,7 +1352,12 @@ fn gazetteer_towns(
         }
         let name = toks[j..=run]
             .iter()
-            .map(|w| w.lower.as_str())
+            .map(|w| {
+                ABBREVIATED_FRONTS
+                    .iter()
+                    .find(|(short, _)| *short == w.lower && run > j)
+                    .map_or(w.lower.as_str(), |(_, long)| long)
+            })
             .collect::<Vec<_>>()
             .join(" ");
         if !lexicon::is_town(&name) || lexicon::is_big_place_name(&name) {

@@ -3699,3 +3699,37 @@ fn spanish_and_portuguese_record_labels_mark_their_numbers() {
         ],
     );
 }
+
+#[test]
+fn ordinal_marks_openers_storm_lists_and_medicine_strengths_are_not_names() {
+    for text in [
+        "Processo nº 2024 was opened, 1ª via.",
+        "In Renca, the baby slept through.",
+        "Irma, Ian, Idalia: the moms here count years by hurricanes.",
+        "Sertraline 50 mg started, EPDS down to 10.",
+        "Mom pays by Pix and orders on DoorDash.",
+    ] {
+        assert!(flags(text, FindingKind::PersonName).is_empty(), "{text}");
+    }
+    // A child given a dose is still named.
+    assert_finds(
+        FindingKind::PersonName,
+        &[("Mom gave Aiden 2.5 ml of Tylenol.", "Aiden")],
+    );
+}
+
+#[test]
+fn a_saints_town_and_the_town_of_an_address_are_places_where_named_again() {
+    assert_finds(
+        FindingKind::Place,
+        &[
+            (
+                "She rents a camper outside St. Johnsbury now.",
+                "St. Johnsbury",
+            ),
+            ("The family just got to Kissimmee last night.", "Kissimmee"),
+        ],
+    );
+    let text = "They live out on Wadmalaw Point. Address: 12 Oak Rd, Wadmalaw Point, SC 29555.";
+    assert_eq!(flags(text, FindingKind::Place), ["Wadmalaw Point"]);
+}
