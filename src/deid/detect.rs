@@ -496,9 +496,11 @@ const ORDINALS: &str = "first|second|third|fourth|fifth|sixth|seventh|eighth|nin
     nineteenth|twentieth|thirtieth|(?:twenty|thirty)[\\ -]?(?:first|second|third|fourth|\
     fifth|sixth|seventh|eighth|ninth)";
 
-/// Months and days in Spanish ("nació el 3 de mayo", "el dos de marzo").
+/// Months and days in Spanish ("nació el 3 de mayo", "el dos de marzo"), and the months
+/// Portuguese spells otherwise ("nasceu dia 3 de maio", "20 de outubro de 2023").
 const SPANISH_MONTHS: &str =
-    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre";
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|\
+    janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro";
 const SPANISH_DAYS: &str =
     "primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|\
     trece|catorce|quince|dieciséis|dieciseis|diecisiete|dieciocho|diecinueve|veinte|veintiuno|\
@@ -643,6 +645,7 @@ static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
           \b(?:born|birth\w*|b-?day|dob|d\.o\.b|arrived|delivered|induced|welcomed|c-?section|into\ labou?r
              |naci[oó]|nacid[oa]|nacimiento|cumplea[ñn]os|cumple|dio\ a\ luz|lleg[oó]\ al\ mundo
+             |nasceu|nascid[oa]|nascimento|anivers[aá]rio|deu\ [àa]\ luz
              |came\ home|home\ from\ the\ (?:hospital|nicu)|came\ into\ the\ world|gave\ birth
              |earthside|entered\ the\ world|made\ (?:her|his|their)\ entrance
              |turned\ \w+(?:\ (?:days?|weeks?|months?|years?))?(?:\ old)?\ on
@@ -1556,7 +1559,11 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
                     "evening",
                     "afternoon",
                 ]
-                .contains(&next_word.as_str());
+                .contains(&next_word.as_str())
+                // "born on New Year's Day a few minutes after midnight": an article
+                // begins what follows a holiday, never a noun the holiday qualifies.
+                && (!holiday
+                    || !["a", "an", "the", "just", "about", "almost"].contains(&next_word.as_str()));
             // "a Lei Day baby", "our Christmas baby": the holiday is the birthday.
             // "her Juneteenth blessing", "our Diwali girl" too.
             let holiday_baby =
@@ -1623,6 +1630,44 @@ static BORN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Someone who came or arrived, then "on" or "during" if written: a birth when the one
+/// who came is not a grown-up and the reflection talks of a baby (see
+/// [`births_on_named_events`]).
+static CAME_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)\b(?P<who>\p{L}[\p{L}'’]*)\ +(?:came|arrived)(?:\ +(?:early|late|quick|fast))?
+          \ +(?P<on>(?i:on|during)\ +)?",
+    )
+});
+
+/// The one who came is a grown-up or a worker, not a newborn.
+const GROWN_UPS: [&str; 24] = [
+    "mom",
+    "mum",
+    "dad",
+    "mother",
+    "father",
+    "grandma",
+    "grandpa",
+    "nan",
+    "aunt",
+    "aunty",
+    "auntie",
+    "uncle",
+    "i",
+    "we",
+    "they",
+    "caseworker",
+    "worker",
+    "nurse",
+    "visitor",
+    "supervisor",
+    "interpreter",
+    "parents",
+    "family",
+    "everyone",
+];
+
 /// "the night of the Bean Dance", "the week after the fair", "the day the river rose": a
 /// day fixed by an event, to the end of its clause.
 static EVENT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1668,7 +1713,18 @@ const FEAST_TAILS: [&str; 7] = [
 /// of its words (a place the lists know, a given name, a surname or a word is not taken):
 /// "born on Maui", "born on Grace's birthday" and "born on Medicaid" stay as they were.
 fn births_on_named_events(text: &str, found: &mut Vec<Candidate>) {
-    for lead in BORN_LEAD.captures_iter(text) {
+    let about_a_baby = LazyCell::new(|| BABY_TALK.is_match(text));
+    // "Legacy came the morning of the Super Bowl": a child's coming, not a grown-up's.
+    let child_came = |lead: &regex::Captures<'_>| {
+        lead.name("who").is_none_or(|who| {
+            !GROWN_UPS.contains(&who.as_str().to_lowercase().as_str()) && *about_a_baby
+        })
+    };
+    for lead in BORN_LEAD
+        .captures_iter(text)
+        .chain(CAME_LEAD.captures_iter(text))
+        .filter(child_came)
+    {
         let Some(m) = lead.get(0) else { continue };
         let on = lead.name("on").map(|o| o.as_str().trim().to_lowercase());
         let rest = window_after(text, m.end(), 160);
@@ -1704,8 +1760,9 @@ fn clause_end(clause: &str) -> usize {
     .filter_map(|w| lower.find(w))
     .min()
     .unwrap_or(clause.len());
-    // "the day of the new yam festival in Nsukka": the place is not part of the day.
-    let placed = [" in ", " at "]
+    // "the day of the new yam festival in Nsukka", "the night of the tornado out by
+    // Wanblee": the place is not part of the day.
+    let placed = [" in ", " at ", " out by ", " by ", " near ", " outside "]
         .iter()
         .flat_map(|w| clause.match_indices(w))
         .filter(|(i, w)| {
@@ -1744,6 +1801,12 @@ fn feast_named(rest: &str, run_end: usize, on: Option<&str>) -> Option<usize> {
         .contains(&first.as_str());
     if weekday_or_month || run.contains("'s") || run.contains("’s") {
         return None;
+    }
+    // "born during Hurricane Helene": a named storm dates the birth.
+    if ["Hurricane", "Cyclone", "Typhoon", "Storm", "Tropical"].contains(&words[0])
+        && words.len() > 1
+    {
+        return Some(run_end);
     }
     let after = &rest[run_end..];
     // The next word as written (its length cuts the span) and in lower case.
@@ -1856,6 +1919,7 @@ static BIRTH_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
           (?:\b(?:baby|bub|bubba|son|daughter|twins|little\ one|newborn|newest|grandbaby|babygirl|babyboy)\ +came(?:\ +(?:early|late|quick|fast))?
            |\bhad\ +(?:her|their|the|a|our|my|his)\ +(?:son|daughter|baby|twins|girl|boy|little\ one|first|second|third)
+           |\bhad\ +(?:him|her|them)(?:\ +(?:early|late|at\ +home))?
            |\bturned\ +(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\ +(?:days?|weeks?|months?|years?))?(?:\ +old)?)
           \ *,?\ *(?:\bon\ *)?{WEEKDAY_THEN_END}
         ",
@@ -1874,7 +1938,7 @@ const WEEKDAY_THEN_END: &str =
     r#"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\ *)?["“‘]?$"#;
 static BABY_TALK: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(?:baby|babies|bub|newborn|newest|weeks?\ old|days?\ old|\d+\ ?weeks|lbs?|oz|labou?r|delivery|c-?section|midwi(?:fe|ves)|maternity|birth)\b",
+        r"(?i)\b(?:baby|babies|bub|newborn|newest|infant|weeks?\ old|days?\ old|\d+\ ?weeks|lbs?|oz|labou?r|delivery|c-?section|midwi(?:fe|ves)|maternity|birth|born|dob|named\ (?:him|her|them))\b",
     )
 });
 
@@ -1892,32 +1956,7 @@ fn came_on(text: &str, start: usize, end: usize) -> bool {
         .next_back()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
-    let grown_up = [
-        "mom",
-        "mum",
-        "dad",
-        "mother",
-        "father",
-        "grandma",
-        "grandpa",
-        "nan",
-        "aunt",
-        "aunty",
-        "auntie",
-        "uncle",
-        "i",
-        "we",
-        "they",
-        "caseworker",
-        "worker",
-        "nurse",
-        "visitor",
-        "supervisor",
-        "interpreter",
-        "parents",
-        "family",
-    ]
-    .contains(&subject);
+    let grown_up = GROWN_UPS.contains(&subject);
     let after = window_after(text, end, 40).trim_start().to_lowercase();
     let somewhere = [
         "to ", "for ", "into ", "back", "by ", "with ", "over", "in ", "round", "around",

@@ -3733,3 +3733,42 @@ fn a_saints_town_and_the_town_of_an_address_are_places_where_named_again() {
     let text = "They live out on Wadmalaw Point. Address: 12 Oak Rd, Wadmalaw Point, SC 29555.";
     assert_eq!(flags(text, FindingKind::Place), ["Wadmalaw Point"]);
 }
+
+#[test]
+fn a_child_who_came_or_arrived_on_a_holiday_or_an_event_was_born_then() {
+    assert_finds(
+        FindingKind::BirthDate,
+        &[
+            (
+                "Noor was born on Christmas Day a little after noon.",
+                "Christmas Day",
+            ),
+            (
+                "Gunner came the morning of the county fair. The baby is 9 lbs now.",
+                "the morning of the county fair",
+            ),
+            (
+                "Rain arrived the night of the hailstorm near Ogallala, the newborn screaming.",
+                "the night of the hailstorm",
+            ),
+            ("Mom had him on Labor Day, baby is 5 weeks.", "Labor Day"),
+            (
+                "He was born during Hurricane Ivan, in the dark.",
+                "Hurricane Ivan",
+            ),
+            (
+                "O bebê nasceu dia 9 de outubro de 2023.",
+                "9 de outubro de 2023",
+            ),
+        ],
+    );
+    // A grown-up's coming, and a visit on a date, are not births.
+    for text in [
+        "Mom came the morning of the county fair with the baby.",
+        "The interpreter arrived the night of the storm; the baby slept.",
+        "We had her at the clinic on 3/4 for shots.",
+        "A reunião foi 3 de maio.",
+    ] {
+        assert!(flags(text, FindingKind::BirthDate).is_empty(), "{text}");
+    }
+}
