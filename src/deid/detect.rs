@@ -53,13 +53,15 @@ static EMAIL_SPELLED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Seven or ten digits with only a space or dot in them ("555 0182", "5552104477", the
-/// Indian "98201 44735"), or a nine-digit mobile in threes (the Peruvian "984 555 307"):
-/// phone numbers only when the sentence talks about calling or paying by phone.
-static PHONE_BARE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"\b(?:\d{3}[.\ ]\d{4}|\d{5}\ \d{5}|\(?\d{3}\)?\d{7}|[2-9]\d{9}|[6-9]\d{2}\ \d{3}\ \d{3})\b",
-    )
-});
+/// Indian "98201 44735"): phone numbers only when the sentence talks about calling.
+static PHONE_BARE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\b(?:\d{3}[.\ ]\d{4}|\d{5}\ \d{5}|\(?\d{3}\)?\d{7}|[2-9]\d{9})\b"));
+
+/// A nine-digit mobile in threes (the Peruvian "984 555 307"): a phone only when the
+/// sentence talks about calling or paying by phone, and never a phone's shape for a
+/// labelled value (Canadian social insurance and health numbers are written the same way).
+static PHONE_IN_THREES: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\b[6-9]\d{2}\ \d{3}\ \d{3}\b"));
 static PHONE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:phone|cell|number|call|called|calling|text|texted|reach|voicemail|line|ph|tel|mobile|mob|#|whatsapp|yape|pix|nequi|n[uú]mero|celular|telefone|tel[eé]fono|ligar|llamar)",
@@ -945,7 +947,10 @@ pub(super) fn phones(text: &str, found: &mut Vec<Candidate>) {
         }
         push(found, FindingKind::Phone, m.start(), m.end());
     }
-    for m in PHONE_BARE.find_iter(text) {
+    for m in PHONE_BARE
+        .find_iter(text)
+        .chain(PHONE_IN_THREES.find_iter(text))
+    {
         let joined = joined_on(
             text,
             m.start(),

@@ -3672,6 +3672,12 @@ fn brazilian_and_peruvian_phones_and_portuguese_digits_are_phones() {
             ),
         ],
     );
+    // Nine figures in threes after a scheme's label stay a record (a Canadian SIN or
+    // health number is written like a Peruvian mobile).
+    assert_finds(
+        FindingKind::RecordNumber,
+        &[("Her SIN 955 123 456 is on the form.", "SIN 955 123 456")],
+    );
     // After an area code it is not a ZIP+4.
     assert!(flags("Text (21) 95555-3410 today.", FindingKind::StreetAddress).is_empty());
     // Nine figures in threes with no talk of calling stay unflagged.
