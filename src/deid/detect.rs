@@ -64,7 +64,7 @@ static PHONE_IN_THREES: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"\b[6-9]\d{2}\ \d{3}\ \d{3}\b"));
 static PHONE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(?:phone|cell|number|call|called|calling|text|texted|reach|voicemail|line|ph|tel|mobile|mob|#|whatsapp|yape|pix|nequi|n[uú]mero|celular|telefone|tel[eé]fono|ligar|llamar)",
+        r"(?i)\b(?:phone|cell|number|call|called|calling|text|texted|reach|voicemail|line|ph|tel|mobile|mob|#|whatsapp|yape|pix|nequi|n[uú]mero|celular|telefone|tel[eé]fono|ligar|llamar|ring|rang|txt|sms|dial)",
     )
 });
 
@@ -80,6 +80,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         | \b1[{PHONE_SEP}]\(?\d{{3}}\)?[{PHONE_SEP}]\d{{3}}[{PHONE_SEP}]\d{{4}}\b          # 1-614-555-0182
         | \(\d{{3}}\)\ ?\d{{3}}[{PHONE_SEP}]\d{{4}}                                 # (614) 555-0182
         | \(0\d\)\ ?\d{{4}}[{PHONE_SEP}]?\d{{4}}\b                                  # (02) 5550 0164
+        | \(0\d\)\ ?\d{{3}}[{PHONE_SEP}]\d{{4}}\b                                    # (07) 555 3186
         | \b\d{{3}}[{PHONE_SEP}]\d{{3}}[{PHONE_SEP}]\d{{4}}\b                         # 614.555.0199
         | \b0\d{{1,4}}[\ -]?\d{{3,4}}[\ -]?\d{{3,4}}\b                            # 07700 900461, 04 3855 5092
         | \b\d{{3}}[\-\x{{2010}}\x{{2011}}\x{{2013}}]\d{{4}}\b                         # 555-0147
@@ -191,10 +192,18 @@ static ADDRESS_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
           \b\d{{1,5}}\ +(?:N|S|E|W|North|South|East|West)\.?\ +\d{{1,4}}\ +(?:N|S|E|W|North|South|East|West)\b\.?
         | \b\d{{1,5}}\ +\d{{1,3}}\ +(?:Ave|Avenue|St|Street|Dr|Drive|Rd|Road|Blvd)\.?\ +(?:NE|NW|SE|SW)\b
         |
-          \b\d{{1,5}}\ +(?:[NSEW]\.?\ +|(?:North|South|East|West)\ +)?\d{{1,3}}(?:st|nd|rd|th)\ +(?i:{STREET_TYPES})\b\.?
-          (?:,?\ *(?i:apartment|apt|unit|suite|ste|flat|\#)\.?\ *\#?[A-Za-z]?\d+[A-Za-z]?\b)?
+          \b\d{{1,5}}\ +(?:(?i:[NSEW])\.?\ +|(?:North|South|East|West)\ +)?\d{{1,3}}(?:st|nd|rd|th)\ +(?i:{STREET_TYPES})\b\.?
+          (?:,?\ *(?i:apartment|apt|unit|suite|ste|flat|\#)\.?\ *\#?(?:[A-Za-z]?\d+[A-Za-z]?|[A-Za-z])\b)?
         "
     ))
+});
+
+/// "fifty five Hill Road", "five five four two Jackson Avenue": a house number read out
+/// (from ten up, or two figures or more one by one: "one Main Street story" is no address).
+static ADDRESS_SPOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\ -](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\ -]){1,4}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))\ +(?:\p{Lu}[\p{L}'’-]*\ +){1,3}(?:Street|Road|Avenue|Lane|Drive|Crescent|Place|Terrace|Court|Way)\b",
+    )
 });
 
 /// "418 linden st": written in lower case, only with a street abbreviation.
@@ -236,7 +245,7 @@ const NUMBER_WORDS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ni
 static RURAL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
         r"(?x)
-          \b(?:(?i:p\.?\ ?o\.?\ *box|post\ office\ box)\ *(?:[A-Z]{{1,3}}\ +)?\#?\d+|(?i:private\ mail\ bag|p\.m\.b\.|pmb)\ *\#?\d+|(?i:general\ delivery)
+          \b(?:(?i:p\.?\ ?o\.?\ *box|post\ office\ box)\ *(?:[A-Z]{{1,3}}\ +)?\#?\d+|(?i:private\ (?:mail\ )?bag|p\.m\.b\.|pmb)\ *\#?\d+|(?i:general\ delivery)
             |(?i:casilla|caixa\ postal|apartado\ postal|apdo\.)\ *\d+)
             (?:,\ *\p{{Lu}}\p{{Ll}}+(?:\ \p{{Lu}}\p{{Ll}}+)?(?:,?\ [A-Z]{{2}}\ +\d{{5}}\b)?)?
         | \b(?:RR|R\.R\.|HC|H\.C\.|Rt\.?|(?i:rural\ route|star\ route|highway\ contract))\ *\#?\d+,?\ *(?i:box)\ *\#?\d+
@@ -312,8 +321,14 @@ static LOT_OR_ROOM: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?P<what>lot|lote|space|site|sitio|parcela|trailer|cabin|unit|room|rm\.?|cuarto|quarto|habitaci[oó]n|pieza|cama|bed)\ +\#?\d+[a-z]?\b",
     )
 });
-static NAMED_RIGHT_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"^,?\ +(?:at|in|of)\ +(?:the\ +)?\p{Lu}\p{L}"));
+
+/// "room 12 at the Starlite", "Lot 55, Naduruloulou Road": a named place or road right
+/// after.
+static NAMED_RIGHT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"^(?:,?\ +(?:at|in|of)\ +(?:the\ +)?\p{Lu}\p{L}|,\ +(?:\p{Lu}[\p{L}'’-]*\ +){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Highway)\b)",
+    )
+});
 static NAMED_PLACE_CUE: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"\b(?:at|in|to|from)\ +(?:the\ +)?\p{Lu}\p{Ll}"));
 static PARK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1052,6 +1067,7 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         .chain(ADDRESS_NUMBERED.find_iter(text))
         .chain(STREET_SPANISH.find_iter(text))
         .chain(STREET_LATIN.find_iter(text))
+        .chain(ADDRESS_SPOKEN.find_iter(text))
         .chain(BLOCK_AND_LOT.find_iter(text))
         .chain(STREET_WELSH.find_iter(text))
     {
@@ -1095,7 +1111,7 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         // "second gate after the eucalyptus, and the father's phone is …": the directions
         // end where a new clause begins.
         let said = m.as_str();
-        let cut = [", and ", ", but ", ", so ", ", which ", ", where "]
+        let cut = [", and ", ", but ", ", so ", ", which ", ", where ", ", or "]
             .iter()
             .filter_map(|w| said.find(w))
             .min()
@@ -1297,6 +1313,7 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
             " because ",
             " when ",
             " to ",
+            ", or ",
         ]
         .iter()
         .filter_map(|w| said.find(w))
@@ -2327,9 +2344,10 @@ pub(super) fn record_numbers(text: &str, found: &mut Vec<Candidate>) {
         // "cell 5550142288": ten bare digits where the sentence talks of a phone are a
         // phone number (the phone check claims them).
         let s = m.as_str().trim_start_matches('#');
-        // "Her number 07700900561": eleven digits from a 0 are a UK mobile.
-        let phone_shaped =
-            (s.len() == 10 && !s.starts_with(['0', '1'])) || (s.len() == 11 && s.starts_with('0'));
+        // "Her number 07700900561": eleven digits from a 0 are a UK mobile; "ring
+        // 0225550916", ten from a single 0, an Australian or New Zealand one.
+        let phone_shaped = (s.len() == 10 && !s.starts_with(['1']) && !s.starts_with("00"))
+            || (s.len() == 11 && s.starts_with('0'));
         if phone_shaped && PHONE_CUE.is_match(sentence_around(text, m.start(), m.end())) {
             continue;
         }
@@ -2368,11 +2386,29 @@ static SOCIAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
 static GROUP_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)
-          \b(?i:group|chat|page|channel)\ +(?i:called|named)\ +(?P<a>\p{Lu}[\p{L}'’]*(?:\ +(?:&|and|of|the|de|\p{Lu}[\p{L}'’]*|\d+)){0,5})
+          \b(?i:group|chat|page|channel)\ +(?i:called|named)\ +[\x{22}“]?(?P<a>\p{Lu}[\p{L}'’]*(?:\ +(?:&|and|of|the|de|\p{Lu}[\p{L}'’]*|\d+)){0,5})
         | \b(?i:the)\ +(?P<b>\p{Lu}[\p{L}'’]*(?:\ +(?:&|and|of|\p{Lu}[\p{L}'’]*)){1,5})\ +(?i:group|page|chat)\ +(?i:on)\ +(?i:fb|facebook|whats\ ?app|messenger|insta|instagram|ig|telegram|signal|viber|wechat)\b
         | \b(?P<d>\p{Lu}[\p{L}'’-]*(?:\ +(?:&|and|of|\p{Lu}[\p{L}'’-]*)){1,5})(?:\ +[\p{So}\p{Sk}\x{FE0F}]+)?\ +(?:Facebook|FB|WhatsApp|Whatsapp|Messenger|Instagram|Insta|Telegram|Viber|Signal|WeChat|Snapchat)\ +(?i:group|chat|page|community|channel)\b
         | \b(?i:goes\ by|go\ by|comes\ up\ as|shows\ up\ as)\ +(?P<c>\p{Lu}[\p{L}'’]*(?:\ +\p{Lu}[\p{L}'’]*){1,6})\ +(?i:on)\ +(?i:there|fb|facebook|whats\ ?app|messenger|insta|instagram|ig|tiktok|snap|snapchat)\b
         ",
+    )
+});
+
+/// A community group named for who is in it ("Marshallese Moms PNW", "Diné Families of Salt
+/// Lake", "JBLM Mamas Swap & Sell", "Southside Dads Who Show Up"): capitalised words
+/// around a word for parents, where the sentence talks of a group, a post or an app.
+static COMMUNITY_GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+          \b(?:[A-Z][\p{L}'’-]*\ +(?:(?:&|and|of|for|the)\ +)?){0,4}
+          (?:Moms|Mums|Mamas|Mommas|Mommies|Dads|Daddies|Parents|Families|Mothers|Fathers|Mamás|Mamães|Papás)
+          (?:\ +(?:(?:&|and|of|for|the|in|Who)\ +)?[A-Z][\p{L}'’-]*){0,5}
+        ",
+    )
+});
+static GROUP_TALK: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:group|groupme|chat|page|posted|posts|post|facebook|fb|whats\ ?app|telegram|insta|instagram|marketplace|swap|sell|sold|trade|admin|joined|added)\b",
     )
 });
 
@@ -2385,7 +2421,7 @@ static GROUP_AFTER_APP: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
           \b(?:(?i:fb|facebook|whats\ ?app|telegram|signal|viber|wechat|messenger|instagram|insta|ig|snapchat|tiktok|discord|kakao(?:talk)?|groupme)\ +(?i:group|chat|channel|page|community)(?:\ +(?i:called|named))?|(?i:group|page|channel|chat)\ +name
              |(?i:fb|facebook|whats\ ?app|telegram|signal|viber|wechat|messenger|instagram|insta|ig|snapchat|tiktok|zalo|imo|kakao(?:talk)?)\ +(?i:display\ +)?(?i:name))
-            (?P<is>\ +(?i:is|was))?\ *[:—–-]?\ *(?P<e>{GROUP_WORD}(?:\ +(?:{GROUP_WORD}|\d+|(?i:{connectors}))){{0,6}}(?:\ +{EMOJI}+)?)
+            (?P<is>\ +(?i:is|was))?\ *[:—–,-]?\ *[\x{{22}}“]?(?P<e>{GROUP_WORD}(?:\ +(?:{GROUP_WORD}|\d+|(?i:{connectors}))){{0,6}}(?:\ +{EMOJI}+)?)
         ",
         connectors = GROUP_CONNECTORS.join("|")
     ))
@@ -2493,6 +2529,26 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
         let plain_word = lexicon::is_word(&lower) || lexicon::is_common(&lower);
         if marked || (!capitalised && !plain_word) {
             push(found, FindingKind::SocialHandle, h.start(), h.end());
+        }
+    }
+    for m in COMMUNITY_GROUP.find_iter(text) {
+        // Two words at least, one of them the group's own ("Healthy Families" alone is
+        // a programme; "Moms" alone is a word).
+        let words: Vec<&str> = m.as_str().split(' ').collect();
+        let own = words.iter().any(|w| {
+            let lower = w.to_lowercase();
+            w.starts_with(char::is_uppercase)
+                && !lexicon::is_common(&lower)
+                && !lexicon::is_place_generic(&lower)
+                && !lexicon::is_word(&lower)
+        });
+        let at_start = super::tokens::at_sentence_start(text, m.start()) && words.len() == 2;
+        if words.len() >= 2
+            && own
+            && !at_start
+            && GROUP_TALK.is_match(sentence_around(text, m.start(), m.end()))
+        {
+            push(found, FindingKind::SocialHandle, m.start(), m.end());
         }
     }
     for c in GROUP_NAMED

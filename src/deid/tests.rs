@@ -3778,3 +3778,61 @@ fn a_child_who_came_or_arrived_on_a_holiday_or_an_event_was_born_then() {
         assert!(flags(text, FindingKind::BirthDate).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn community_groups_spoken_and_lower_case_house_numbers_and_more_phone_shapes() {
+    assert_finds(
+        FindingKind::SocialHandle,
+        &[
+            (
+                "She posted it in Karen Moms of Omaha last night.",
+                "Karen Moms of Omaha",
+            ),
+            (
+                "He sold the stroller on Okmulgee Dads Buy Sell Trade.",
+                "Okmulgee Dads Buy Sell Trade",
+            ),
+            (
+                "Mom is in a WhatsApp group called \"Hooyo Lewiston\" now.",
+                "Hooyo Lewiston",
+            ),
+        ],
+    );
+    // A programme's name, and parents as a word, are not groups.
+    for text in [
+        "Healthy Families posted the schedule.",
+        "The moms in the group were tired.",
+    ] {
+        assert!(flags(text, FindingKind::SocialHandle).is_empty(), "{text}");
+    }
+    assert_finds(
+        FindingKind::StreetAddress,
+        &[
+            (
+                "They moved to forty two Kauri Street.",
+                "forty two Kauri Street",
+            ),
+            (
+                "She said six one two Pine Road, the blue one.",
+                "six one two Pine Road",
+            ),
+            ("New place is 1180 w 63rd st apt c.", "1180 w 63rd st apt c"),
+            (
+                "They rent Lot 12, Wainibuka Road, Nausori.",
+                "Lot 12, Wainibuka Road, Nausori",
+            ),
+            (
+                "Post goes to Private Bag 3012, Kaikohe.",
+                "Private Bag 3012, Kaikohe",
+            ),
+        ],
+    );
+    assert!(flags("We read one Hill Road story.", FindingKind::StreetAddress).is_empty());
+    assert_finds(
+        FindingKind::Phone,
+        &[
+            ("Her landline is (09) 555 2210.", "(09) 555 2210"),
+            ("pls ring 0215550192 after 3", "0215550192"),
+        ],
+    );
+}
