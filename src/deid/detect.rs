@@ -563,7 +563,10 @@ const HOLIDAYS: &str =
     Chhath|Tihar|Dashain|[BV]ijaya\\ Dashami|Teej|Akha\\ Teej|P[oa]h?e?la\\ Boishakh|Poila\\ Boishakh|\
     Pahela\\ Baishakh|Shab-e-Barat|Basant|Losar|Nuakhai|Bhogi|Maghi|Bakri?\\ ?Eid|Bakrid|Avurudu|\
     Eid\\ (?:ul|al)[-\\ ](?:Fitr|Adha|Azha|Zuha)|Hmong\\ New\\ Year|Semana\\ Santa|\
-    Chinese\\ New\\ Year|Holy\\ Week";
+    Chinese\\ New\\ Year|Holy\\ Week|\
+    juneteenth|thanksgiving|christmas\\ (?:eve|day)|christmas|halloween|easter|new\\ year['’]s\\ (?:eve|day)|\
+    valentine['’]s\\ day|mother['’]s\\ day|father['’]s\\ day|labou?r\\ day|memorial\\ day|veterans\\ day|\
+    the\\ fourth\\ of\\ july|diwali|anzac\\ day|waitangi\\ day";
 
 /// Holidays above that are also ordinary words or names ("independence", "Valentine"): a
 /// birthday only with a time of day or "baby" after them ("Independence morning", "the
@@ -1580,6 +1583,10 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
                     "night",
                     "evening",
                     "afternoon",
+                    // dictation's punctuation read out
+                    "comma",
+                    "period",
+                    "colon",
                 ]
                 .contains(&next_word.as_str())
                 // "born on New Year's Day a few minutes after midnight": an article
@@ -1625,8 +1632,12 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
                 .is_empty();
             let sentence_ends = between.matches(['.', '!', '?']).count();
             // "the first" after a birth is seldom the day again ("the third child").
+            // "born on Christmas Eve, and Nicolas on Christmas Day": another child's birth
+            // in the same breath.
+            let another = AND_ANOTHER_ON.is_match(between) && sentence_ends == 0;
             c.name("day").is_none()
                 && (right_after
+                    || another
                     || (!holiday
                         && !other_event_before(text, start)
                         && ((sentence_ends == 0 && between.len() <= 80)
@@ -1640,6 +1651,11 @@ pub(super) fn birth_dates(text: &str, found: &mut Vec<Candidate>) {
         }
     }
 }
+
+/// "…, and Nicolas on", "and her cousin Kauri on": another child, then the day.
+static AND_ANOTHER_ON: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?:^|[,\ ])and\ +(?:(?:her|his|their)\ +[a-z]+\ +)?\p{Lu}[\p{L}'’-]*\ +on\ +$")
+});
 
 /// A birth word ("born", "gave birth", "had her son"), where it happened if written ("at
 /// home", "in Akropong"), and "on", "during" or "over" if written: what follows may be a
@@ -1657,7 +1673,7 @@ static BORN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// [`births_on_named_events`]).
 static CAME_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?x)\b(?P<who>\p{L}[\p{L}'’]*)\ +(?:came|arrived)(?:\ +(?:early|late|quick|fast))?
+        r"(?x)(?:\b(?P<who>\p{L}[\p{L}'’]*)|,)\ +(?:came|arrived)(?:\ +(?:early|late|quick|fast))?,?
           \ +(?P<on>(?i:on|during)\ +)?",
     )
 });
@@ -1737,10 +1753,14 @@ const FEAST_TAILS: [&str; 7] = [
 fn births_on_named_events(text: &str, found: &mut Vec<Candidate>) {
     let about_a_baby = LazyCell::new(|| BABY_TALK.is_match(text));
     // "Legacy came the morning of the Super Bowl": a child's coming, not a grown-up's.
+    // "Baby Rongo, DOB 8/2, arrived the night …": no word before, the baby talk decides.
     let child_came = |lead: &regex::Captures<'_>| {
-        lead.name("who").is_none_or(|who| {
-            !GROWN_UPS.contains(&who.as_str().to_lowercase().as_str()) && *about_a_baby
-        })
+        let leads_born = lead.get(0).is_some_and(|m| BORN_LEAD.is_match(m.as_str()));
+        leads_born
+            || (lead
+                .name("who")
+                .is_none_or(|who| !GROWN_UPS.contains(&who.as_str().to_lowercase().as_str()))
+                && *about_a_baby)
     };
     for lead in BORN_LEAD
         .captures_iter(text)
@@ -1942,7 +1962,7 @@ static BIRTH_RIGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
           (?:\b(?:baby|bub|bubba|son|daughter|twins|little\ one|newborn|newest|grandbaby|babygirl|babyboy)\ +came(?:\ +(?:early|late|quick|fast))?
            |\bhad\ +(?:her|their|the|a|our|my|his)\ +(?:son|daughter|baby|twins|girl|boy|little\ one|first|second|third)
            |\bhad\ +(?:him|her|them)(?:\ +(?:early|late|at\ +home))?
-           |\bturned\ +(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\ +(?:days?|weeks?|months?|years?))?(?:\ +old)?)
+           |\b(?:turned|turns|turning|will\ +turn)\ +(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\ +(?:days?|weeks?|months?|years?))?(?:\ +old)?)
           \ *,?\ *(?:\bon\ *)?{WEEKDAY_THEN_END}
         ",
     ))
@@ -1960,7 +1980,7 @@ const WEEKDAY_THEN_END: &str =
     r#"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\ *)?["“‘]?$"#;
 static BABY_TALK: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(?:baby|babies|bub|newborn|newest|infant|weeks?\ old|days?\ old|\d+\ ?weeks|lbs?|oz|labou?r|delivery|c-?section|midwi(?:fe|ves)|maternity|birth|born|dob|named\ (?:him|her|them))\b",
+        r"(?i)\b(?:baby|babies|bub|newborn|newest|infant|nicu|scbu|weeks?\ old|days?\ old|\d+\ ?weeks|lbs?|oz|labou?r|delivery|c-?section|midwi(?:fe|ves)|maternity|birth|born|dob|named\ (?:him|her|them))\b",
     )
 });
 
@@ -1991,7 +2011,7 @@ fn came_on(text: &str, start: usize, end: usize) -> bool {
 /// Words for other events a date belongs to: discharge, due date, the next visit.
 static OTHER_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(?:d/c|dc'?d|discharged?|discharge\ date|due(?:\ date)?|visit\w*|seen|saw|check-?up|appt|appointment|f/u|follow-?up|next|until|court|hearing|moved)\b",
+        r"(?i)\b(?:d/c|dc'?d|discharged?|discharge\ date|due(?:\ date)?|visit\w*|seen|saw|check-?up|appt|appointment|f/u|follow-?up|next|until|court|hearing|moved|placed|removed|removal)\b",
     )
 });
 
@@ -2124,7 +2144,16 @@ fn birth_follows(text: &str, end: usize) -> bool {
     ["dob", "d.o.b", "date of birth", "birthday", "bday", "born"]
         .iter()
         .any(|k| after.starts_with(k))
+        || DAY_OF_BIRTH_AFTER.is_match(window_after(text, end, 40))
 }
+
+/// "October 14, the day he was born", "March 3 (the day she came)": the date named as the
+/// birth right after it.
+static DAY_OF_BIRTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)^[,\ (–-]+the\ +(?:day|night|morning)\ +(?:he|she|they|the\ +baby|the\ +twins)\ +(?:was|were|came|arrived)(?:\ +born)?\b",
+    )
+});
 
 /// "DOB 14.03", "born 3.4.": day and month with a dot, right after the birth word (a
 /// weight, "3.2 kg", has no birth word right before it).

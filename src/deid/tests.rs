@@ -3836,3 +3836,41 @@ fn community_groups_spoken_and_lower_case_house_numbers_and_more_phone_shapes() 
         ],
     );
 }
+
+#[test]
+fn birthdays_told_as_turning_lower_case_holidays_storm_nights_and_sibling_lists() {
+    assert_finds(
+        FindingKind::BirthDate,
+        &[
+            (
+                "she turned 1 on juneteenth and wic wants her in",
+                "juneteenth",
+            ),
+            (
+                "Bentley turns one on Thanksgiving, so no visit.",
+                "Thanksgiving",
+            ),
+            (
+                "The first photo is from March 9, the day she was born.",
+                "March 9",
+            ),
+            (
+                "He came early, the morning after the big snow, and spent a week in the NICU.",
+                "the morning after the big snow",
+            ),
+        ],
+    );
+    let text = "Ivy was born on Easter Sunday and her brother Cole on Labor Day.";
+    assert_eq!(
+        flags(text, FindingKind::BirthDate),
+        ["Easter Sunday", "Labor Day"]
+    );
+    // A placement after a birth date is not another birth.
+    assert_eq!(
+        flags(
+            "Kaia (DOB 19/05/2021) was placed in care on 3 March last year.",
+            FindingKind::BirthDate
+        ),
+        ["19/05/2021"]
+    );
+}
