@@ -1762,11 +1762,12 @@ fn births_on_named_events(text: &str, found: &mut Vec<Candidate>) {
                 .is_none_or(|who| !GROWN_UPS.contains(&who.as_str().to_lowercase().as_str()))
                 && *about_a_baby)
     };
-    for lead in BORN_LEAD
-        .captures_iter(text)
-        .chain(CAME_LEAD.captures_iter(text))
-        .filter(child_came)
-    {
+    // The word first: the pattern starts at every word of the text.
+    let came = (text.contains("came") || text.contains("arrived"))
+        .then(|| CAME_LEAD.captures_iter(text))
+        .into_iter()
+        .flatten();
+    for lead in BORN_LEAD.captures_iter(text).chain(came).filter(child_came) {
         let Some(m) = lead.get(0) else { continue };
         let on = lead.name("on").map(|o| o.as_str().trim().to_lowercase());
         let rest = window_after(text, m.end(), 160);
@@ -2431,10 +2432,15 @@ static COMMUNITY_GROUP: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
           \b(?:[A-Z][\p{L}'’-]*\ +(?:(?:&|and|of|for|the)\ +)?){0,4}
           (?:Moms|Mums|Mamas|Mommas|Mommies|Dads|Daddies|Parents|Families|Mothers|Fathers|Mamás|Mamães|Papás)
+            # the same words as COMMUNITY_WORDS
           (?:\ +(?:(?:&|and|of|for|the|in|Who)\ +)?[A-Z][\p{L}'’-]*){0,5}
         ",
     )
 });
+const COMMUNITY_WORDS: [&str; 14] = [
+    "Moms", "Mums", "Mamas", "Mommas", "Mommies", "Dads", "Daddies", "Parents", "Families",
+    "Mothers", "Fathers", "Mamás", "Mamães", "Papás",
+];
 static GROUP_TALK: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:group|groupme|chat|page|posted|posts|post|facebook|fb|whats\ ?app|telegram|insta|instagram|marketplace|swap|sell|sold|trade|admin|joined|added)\b",
@@ -2560,7 +2566,13 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
             push(found, FindingKind::SocialHandle, h.start(), h.end());
         }
     }
-    for m in COMMUNITY_GROUP.find_iter(text) {
+    // The word for parents first: the pattern starts at every capital of the text.
+    let parents = COMMUNITY_WORDS.iter().any(|w| text.contains(w));
+    for m in parents
+        .then(|| COMMUNITY_GROUP.find_iter(text))
+        .into_iter()
+        .flatten()
+    {
         // Two words at least, one of them the group's own ("Healthy Families" alone is
         // a programme; "Moms" alone is a word).
         let words: Vec<&str> = m.as_str().split(' ').collect();
