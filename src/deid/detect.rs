@@ -1113,14 +1113,16 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
     for m in DIRECTIONS.find_iter(text) {
         // "second gate after the eucalyptus, and the father's phone is …": the directions
         // end where a new clause begins.
-        let said = m.as_str();
-        let cut = [", and ", ", but ", ", so ", ", which ", ", where ", ", or "]
-            .iter()
-            .filter_map(|w| said.find(w))
-            .min()
-            .unwrap_or(said.len());
-        let end = m.start() + said[..cut].trim_end_matches([',', ' ']).len();
-        push(found, FindingKind::StreetAddress, m.start(), end);
+        let said = directions_until(
+            m.as_str(),
+            &[", and ", ", but ", ", so ", ", which ", ", where ", ", or "],
+        );
+        push(
+            found,
+            FindingKind::StreetAddress,
+            m.start(),
+            m.start() + said.len(),
+        );
     }
     for m in NUMBER_AND_NAME.find_iter(text) {
         let sentence = sentence_around(text, m.start(), m.end());
@@ -1306,24 +1308,26 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
     for m in DIRECTIONS_FROM_A_HOME.find_iter(text) {
         // "the trailer behind the tire shop on Route 9 in Harrisonburg": the directions end
         // where the clause goes on to something else.
-        let said = m.as_str();
-        let cut = [
-            " in ",
-            " and ",
-            " where ",
-            " so ",
-            " but ",
-            " because ",
-            " when ",
-            " to ",
-            ", or ",
-        ]
-        .iter()
-        .filter_map(|w| said.find(w))
-        .min()
-        .unwrap_or(said.len());
-        let end = m.start() + said[..cut].trim_end_matches([',', ' ']).len();
-        push(found, FindingKind::StreetAddress, m.start(), end);
+        let said = directions_until(
+            m.as_str(),
+            &[
+                " in ",
+                " and ",
+                " where ",
+                " so ",
+                " but ",
+                " because ",
+                " when ",
+                " to ",
+                ", or ",
+            ],
+        );
+        push(
+            found,
+            FindingKind::StreetAddress,
+            m.start(),
+            m.start() + said.len(),
+        );
     }
     for m in POSTCODE.find_iter(text) {
         let s = m.as_str();
@@ -1365,6 +1369,17 @@ pub(super) fn addresses(text: &str, found: &mut Vec<Candidate>) {
         push(found, FindingKind::StreetAddress, start, m.end());
     }
     address_tails(text, found);
+}
+
+/// Directions up to the first of `breaks` that begins another clause, without a trailing
+/// comma or space.
+fn directions_until<'a>(said: &'a str, breaks: &[&str]) -> &'a str {
+    let cut = breaks
+        .iter()
+        .filter_map(|w| said.find(w))
+        .min()
+        .unwrap_or(said.len());
+    said[..cut].trim_end_matches([',', ' '])
 }
 
 /// One more part of an address after a comma: the next line of it ("No. 14 Adeniran
@@ -2447,6 +2462,16 @@ static GROUP_TALK: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A capitalised word of a group's own name: not a common, generic or dictionary word
+/// ("Marshallese", "PNW"; not "Healthy" or "Families").
+fn own_name_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    w.starts_with(char::is_uppercase)
+        && !lexicon::is_common(&lower)
+        && !lexicon::is_place_generic(&lower)
+        && !lexicon::is_word(&lower)
+}
+
 /// A group named after its app ("FB group: Leeward Keiki Swap & Share", "Telegram channel
 /// Русские мамы Филадельфии", "Group name: …"). Its own pattern, not an alternative of
 /// `GROUP_NAMED`: there its Unicode classes doubled the whole scan's time (measured:
@@ -2576,13 +2601,7 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
         // Two words at least, one of them the group's own ("Healthy Families" alone is
         // a programme; "Moms" alone is a word).
         let words: Vec<&str> = m.as_str().split(' ').collect();
-        let own = words.iter().any(|w| {
-            let lower = w.to_lowercase();
-            w.starts_with(char::is_uppercase)
-                && !lexicon::is_common(&lower)
-                && !lexicon::is_place_generic(&lower)
-                && !lexicon::is_word(&lower)
-        });
+        let own = words.iter().any(|w| own_name_word(w));
         let at_start = super::tokens::at_sentence_start(text, m.start()) && words.len() == 2;
         if words.len() >= 2
             && own
@@ -2617,13 +2636,7 @@ pub(super) fn social_handles(text: &str, found: &mut Vec<Candidate>) {
         let m_text = &text[m.start()..end];
         // "the Healthy Families Facebook group": a programme's own page, generic words
         // only, names no one.
-        let named = m_text.split_whitespace().any(|w| {
-            let lower = w.to_lowercase();
-            w.starts_with(char::is_uppercase)
-                && !lexicon::is_common(&lower)
-                && !lexicon::is_place_generic(&lower)
-                && !lexicon::is_word(&lower)
-        });
+        let named = m_text.split_whitespace().any(own_name_word);
         // "the WhatsApp group is Monday nights": after "is" only a name of its own.
         if (c.name("d").is_some() || c.name("is").is_some()) && !named {
             continue;

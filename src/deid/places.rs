@@ -526,8 +526,15 @@ pub(super) fn places(
     towns(text, toks, allow, &mut spans, found);
     gazetteer_towns(text, toks, allow, &mut spans, found);
     localities(text, toks, allow, &mut spans, found);
-    named_in_an_address(toks, allow, &mut spans, found);
-    town_of_an_address(text, allow, &mut spans, found);
+    let addresses: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|c| c.kind == FindingKind::StreetAddress)
+        .map(|c| (c.start, c.end))
+        .collect();
+    if !addresses.is_empty() {
+        named_in_an_address(toks, &addresses, allow, &mut spans, found);
+        town_of_an_address(text, &addresses, allow, &mut spans, found);
+    }
     // "Mrs Hill", "Then Mr Park": a person after a title, whatever the word looks like.
     let titled = |start: usize, end: usize| {
         let words: Vec<&str> = text[start..end].split_whitespace().collect();
@@ -545,18 +552,11 @@ pub(super) fn places(
 /// where it stands alone ("14B Hangha Road, Kenema … Kenema social welfare has the file").
 fn named_in_an_address(
     toks: &[Token<'_>],
+    addresses: &[(usize, usize)],
     allow: &AllowList,
     spans: &mut Vec<(usize, usize)>,
     found: &mut Vec<Candidate>,
 ) {
-    let addresses: Vec<(usize, usize)> = found
-        .iter()
-        .filter(|c| c.kind == FindingKind::StreetAddress)
-        .map(|c| (c.start, c.end))
-        .collect();
-    if addresses.is_empty() {
-        return;
-    }
     let within = |t: &Token<'_>| addresses.iter().any(|&(s, e)| s <= t.start && t.end <= e);
     // Capitalised words first: the cheap test, before the lists and the spans.
     let named: Vec<&str> = toks
@@ -582,17 +582,13 @@ fn named_in_an_address(
 /// out on Johns Island"); not a big city, which identifies nobody.
 fn town_of_an_address(
     text: &str,
+    addresses: &[(usize, usize)],
     allow: &AllowList,
     spans: &mut Vec<(usize, usize)>,
     found: &mut Vec<Candidate>,
 ) {
-    let addresses: Vec<(usize, usize)> = found
-        .iter()
-        .filter(|c| c.kind == FindingKind::StreetAddress)
-        .map(|c| (c.start, c.end))
-        .collect();
     let mut towns: Vec<&str> = Vec::new();
-    for &(start, end) in &addresses {
+    for &(start, end) in addresses {
         let parts: Vec<&str> = text[start..end].split(", ").collect();
         for pair in parts.windows(2).skip(1) {
             let (town, next) = (pair[0], pair[1]);
